@@ -1,0 +1,32 @@
+package dev.activations.deriver.lowering;
+
+/**
+ * The functions the IR knows. Each has a fixed arity and a mathematical meaning that every printer
+ * and evaluator must implement exactly (the double interpreter, the Java printer, the SIMD printer
+ * and the high-precision reference all agree on these definitions).
+ */
+public enum Fn {
+  EXP(1), EXPM1(1), LOG(1), LOG1P(1), SQRT(1), ABS(1),
+  SINH(1), COSH(1), TANH(1),
+  /** sign of x: -1, 0 or 1 (NaN stays NaN). */
+  SIGNUM(1),
+  MAX(2), MIN(2),
+  /** x^y for a non-integer real y (integer powers are {@link Expr.PowInt}). */
+  POW(2),
+  /** 1 / (1 + e^-x), evaluated without overflow on either side. */
+  LOGISTIC(1),
+  /** log(1 + e^x) = max(x,0) + log1p(e^-|x|). */
+  SOFTPLUS(1),
+  /** tanh'(x) = sech(x)^2 = 4 e^-2|x| / (1 + e^-2|x|)^2, never 1 - tanh^2. */
+  TANH_PRIME(1);
+
+  private final int arity;
+
+  Fn(int arity) {
+    this.arity = arity;
+  }
+
+  public int arity() {
+    return arity;
+  }
+}

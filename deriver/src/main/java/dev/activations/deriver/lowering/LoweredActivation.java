@@ -1,0 +1,74 @@
+package dev.activations.deriver.lowering;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the class emitter needs, and nothing symbolic: the activation's value and derivatives
+ * as IR over {@code z} and the free parameters. Expressions are already accuracy-rewritten; CSE is
+ * the emitter's business (it shares work between value and derivative in fused methods).
+ *
+ * @param spec the command-line spec that regenerates the class (for its Javadoc)
+ * @param math human-readable math for the Javadoc, in Mathematica InputForm
+ * @param freeParameters parameters kept symbolic, in declaration order; they become trailing
+ *     arguments of every generated method
+ * @param values one expression per output: 1 for scalar statistics, H for vector statistics
+ *     (responsibilities, log-responsibilities)
+ * @param derivatives d/dz of each output, same size as {@code values}
+ * @param parameterDerivatives for each free parameter (same order), d/dparam of each output
+ */
+public record LoweredActivation(
+    String spec,
+    Math math,
+    List<String> freeParameters,
+    List<Expr> values,
+    List<Expr> derivatives,
+    Map<String, List<Expr>> parameterDerivatives) {
+
+  public LoweredActivation {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(math, "math");
+    freeParameters = List.copyOf(freeParameters);
+    values = List.copyOf(values);
+    derivatives = List.copyOf(derivatives);
+    if (values.isEmpty() || values.size() != derivatives.size()) {
+      throw new IllegalArgumentException("values and derivatives must be non-empty and equally long");
+    }
+    Map<String, List<Expr>> copy = new LinkedHashMap<>();
+    for (String p : freeParameters) {
+      List<Expr> d = parameterDerivatives.get(p);
+      if (d == null || d.size() != values.size()) {
+        throw new IllegalArgumentException("missing or mis-sized derivative for parameter " + p);
+      }
+      copy.put(p, List.copyOf(d));
+    }
+    if (copy.size() != parameterDerivatives.size()) {
+      throw new IllegalArgumentException("derivatives given for parameters that are not free");
+    }
+    parameterDerivatives = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** True for statistics with one output per hypothesis. */
+  public boolean isVector() {
+    return values.size() > 1;
+  }
+
+  /**
+   * The math stated in the class Javadoc (InputForm strings).
+   *
+   * @param energies the energy of each hypothesis, d_h(z)
+   * @param statistic the statistic's closed form (or structured form)
+   * @param derivative its derivative with respect to z
+   * @param specialInputs the special-input contract and notes (kinks), one sentence each
+   */
+  public record Math(List<String> energies, String statistic, String derivative, List<String> specialInputs) {
+    public Math {
+      energies = List.copyOf(energies);
+      Objects.requireNonNull(statistic, "statistic");
+      Objects.requireNonNull(derivative, "derivative");
+      specialInputs = List.copyOf(specialInputs);
+    }
+  }
+}
