@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param math human-readable math for the Javadoc, in Mathematica InputForm
  * @param freeParameters parameters kept symbolic, in declaration order; they become trailing
  *     arguments of every generated method
- * @param values one expression per output: 1 for scalar statistics, H for vector statistics
+ * @param values one function per output: 1 for scalar statistics, H for vector statistics
  *     (responsibilities, log-responsibilities)
  * @param derivatives d/dz of each output, same size as {@code values}
  * @param parameterDerivatives for each free parameter (same order), d/dparam of each output
@@ -23,9 +23,9 @@ public record LoweredActivation(
     String spec,
     Math math,
     List<String> freeParameters,
-    List<Expr> values,
-    List<Expr> derivatives,
-    Map<String, List<Expr>> parameterDerivatives) {
+    List<Output> values,
+    List<Output> derivatives,
+    Map<String, List<Output>> parameterDerivatives) {
 
   public LoweredActivation {
     Objects.requireNonNull(spec, "spec");
@@ -36,9 +36,9 @@ public record LoweredActivation(
     if (values.isEmpty() || values.size() != derivatives.size()) {
       throw new IllegalArgumentException("values and derivatives must be non-empty and equally long");
     }
-    Map<String, List<Expr>> copy = new LinkedHashMap<>();
+    Map<String, List<Output>> copy = new LinkedHashMap<>();
     for (String p : freeParameters) {
-      List<Expr> d = parameterDerivatives.get(p);
+      List<Output> d = parameterDerivatives.get(p);
       if (d == null || d.size() != values.size()) {
         throw new IllegalArgumentException("missing or mis-sized derivative for parameter " + p);
       }
@@ -48,6 +48,24 @@ public record LoweredActivation(
       throw new IllegalArgumentException("derivatives given for parameters that are not free");
     }
     parameterDerivatives = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * One scalar function of z (and the free parameters) with its limits at the infinities.
+   *
+   * <p>Floating point cannot always reach a limit by itself ({@code z * logistic(2z)} at
+   * {@code -Infinity} is {@code -Inf * 0 = NaN}, though the limit is 0), so the deriver states the
+   * limits and the emitter returns them for infinite inputs. {@code NaN} means "no limit exists"
+   * (or, with free parameters, "not known"), and then the expression itself is evaluated.
+   */
+  public record Output(Expr expr, double atNegativeInfinity, double atPositiveInfinity) {
+    public Output {
+      Objects.requireNonNull(expr, "expr");
+    }
+
+    public static Output of(Expr expr) {
+      return new Output(expr, Double.NaN, Double.NaN);
+    }
   }
 
   /** True for statistics with one output per hypothesis. */
