@@ -1,0 +1,167 @@
+package dev.activations.deriver.cli;
+
+import dev.activations.deriver.derivation.Derivation;
+import dev.activations.deriver.derivation.Deriver;
+import dev.activations.deriver.derivation.SpecResolver;
+import dev.activations.deriver.report.Reports;
+import dev.activations.deriver.spec.ActivationSpec;
+import dev.activations.deriver.spec.KernelCatalog;
+import dev.activations.deriver.spec.Request;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.SafeExpressionParser;
+import dev.activations.deriver.symbolic.Symja;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.lang.model.SourceVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code derive}: the command of DESIGN.md section 6. */
+@Command(
+    name = "derive",
+    mixinStandardHelpOptions = true,
+    versionProvider = DeriveCommand.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Derives an activation function as a posterior statistic: energies -> responsibilities ->",
+      "statistic -> derivatives, simplified to closed forms, and emits verified Java for it.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  derive --kernel gaussian --hypotheses signed --stat mean        # rediscovers tanh(z)",
+      "  derive --kernel gaussian --hypotheses gated --stat mean         # z*logistic(2z): the SiLU family",
+      "  derive --kernel gaussian --hypotheses gated --stat mode         # max(z, 0): ReLU",
+      "  derive --kernel student-t --stat mean --format json",
+      "  derive --energy '2*Log[1+(z-mu)^2/3]' --hypotheses '1:1,-1:-1'",
+      "  derive --kernel student-t --free nu --out src --package my.acts --name StudentT",
+      "",
+      "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal failure."
+    })
+public final class DeriveCommand implements Callable<Integer> {
+
+  @Option(names = "--kernel", paramLabel = "NAME", description = "a catalog kernel (see --list)")
+  String kernel;
+
+  @Option(names = "--energy", paramLabel = "EXPR",
+      description = "a custom energy in Mathematica syntax over z, mu and parameters, e.g. '2*Log[1+(z-mu)^2/3]'")
+  String energy;
+
+  @Option(names = "--hypotheses", paramLabel = "SPEC", defaultValue = "signed",
+      description = "signed, gated, prototypes:K, or c1:v1,c2:v2,... (value a number or z; optional :logprior). Default: ${DEFAULT-VALUE}")
+  String hypotheses;
+
+  @Option(names = "--stat", paramLabel = "STAT", defaultValue = "mean",
+      description = "mean, responsibilities, log-responsibilities, mode, variance, entropy, free-energy. Default: ${DEFAULT-VALUE}")
+  String statistic;
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "bind a parameter to an exact number (1/4 stays 1/4)")
+  List<String> params = new ArrayList<>();
+
+  @Option(names = "--free", paramLabel = "NAME", description = "keep a parameter symbolic: it becomes an argument of the generated code")
+  List<String> free = new ArrayList<>();
+
+  @Option(names = "--temperature", paramLabel = "T", defaultValue = "1", description = "divides every energy (T > 0). Default: ${DEFAULT-VALUE}")
+  String temperature;
+
+  @Option(names = "--reject", paramLabel = "E0", description = "add a background hypothesis of constant energy E0 and value 0 (open world)")
+  String reject;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, latex or markdown. Default: ${DEFAULT-VALUE}")
+  String format;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "write the generated Java class under DIR (package folders)")
+  Path out;
+
+  @Option(names = "--package", paramLabel = "P", description = "package of the generated class")
+  String packageName;
+
+  @Option(names = "--name", paramLabel = "C", description = "simple name of the generated class")
+  String className;
+
+  @Option(names = "--check", description = "compile the emitted class in memory and check it numerically before writing")
+  boolean check;
+
+  @Option(names = "--list", description = "list kernels (with parameters, defaults and domains), hypothesis presets and statistics")
+  boolean list;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec commandSpec;
+
+  @Override
+  public Integer call() {
+    PrintWriter outWriter = commandSpec.commandLine().getOut();
+    if (list) {
+      outWriter.print(Listing.text(KernelCatalog.bundled()));
+      outWriter.flush();
+      return 0;
+    }
+    validateOutputOptions();
+    Format fmt = Format.parse(format);
+    Request request = new Request(Optional.ofNullable(kernel), Optional.ofNullable(energy), hypotheses, statistic,
+        params, free, temperature, Optional.ofNullable(reject));
+    Symja symja = new Symja();
+    ActivationSpec spec = new SpecResolver(new SafeExpressionParser(symja), KernelCatalog.bundled()).resolve(request);
+    Derivation derivation = new Deriver(symja).derive(spec);
+    Reports reports = new Reports(symja);
+    String rendered = switch (fmt) {
+      case TEXT -> reports.text(derivation);
+      case JSON -> reports.json(derivation);
+      case LATEX -> reports.latex(derivation);
+      case MARKDOWN -> reports.latex(derivation);
+    };
+    outWriter.print(rendered);
+    outWriter.flush();
+    return 0;
+  }
+
+  private void validateOutputOptions() {
+    boolean any = out != null || packageName != null || className != null;
+    if (!any) {
+      if (check) throw new SpecException("--check needs --out DIR --package P --name C");
+      return;
+    }
+    if (out == null || packageName == null || className == null) {
+      throw new SpecException("--out, --package and --name go together (give all three)");
+    }
+    for (String part : packageName.split("\\.", -1)) {
+      if (!SourceVersion.isIdentifier(part) || SourceVersion.isKeyword(part)) {
+        throw new SpecException("--package: '" + abbreviate(packageName) + "' is not a valid Java package name");
+      }
+    }
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)) {
+      throw new SpecException("--name: '" + abbreviate(className) + "' is not a valid Java class name");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return dev.activations.deriver.spec.ExactNumber.abbreviate(s);
+  }
+
+  enum Format {
+    TEXT, JSON, LATEX, MARKDOWN;
+
+    static Format parse(String s) {
+      for (Format f : values()) {
+        if (f.name().toLowerCase(java.util.Locale.ROOT).equals(s)) return f;
+      }
+      throw new SpecException("unknown --format '" + abbreviate(s) + "' (one of text, json, latex, markdown)");
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = DeriveCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"derive " + (v == null ? "(development build)" : v)
+          + " - Symja 3.0.0, Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.activations.deriver.cli;
+
+import dev.activations.deriver.spec.SpecException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Always ends the JVM with {@link System#exit}: a Symja computation abandoned after
+ * its time limit must not keep the process alive, and the exit code is the contract
+ * (0 success, 2 bad input, 1 internal failure).
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command and returns its exit code, without exiting (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(new DeriveCommand());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setParameterExceptionHandler((ex, a) -> {
+      err.println("derive: " + firstLine(ex.getMessage()) + " (see derive --help)");
+      return 2;
+    });
+    cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+      if (ex instanceof SpecException) {
+        err.println("derive: " + firstLine(ex.getMessage()));
+        return 2;
+      }
+      err.println("derive: internal error: " + ex.getClass().getSimpleName() + ": " + firstLine(String.valueOf(ex.getMessage())));
+      if (System.getenv("DERIVE_DEBUG") != null) ex.printStackTrace(err);
+      return 1;
+    });
+    try {
+      return cmd.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      err.println("derive: internal error: " + e.getClass().getSimpleName());
+      return 1;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static String firstLine(String s) {
+    String line = s == null ? "" : s.lines().findFirst().orElse("");
+    return line.length() <= 300 ? line : line.substring(0, 297) + "...";
+  }
+}

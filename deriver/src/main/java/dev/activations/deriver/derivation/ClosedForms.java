@@ -1,0 +1,165 @@
+package dev.activations.deriver.derivation;
+
+import dev.activations.deriver.spec.Statistic;
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.symbolic.TimeLimited;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Finds the closed forms people know: {@code Tanh[z]}, {@code z/(1+E^(-2 z))}, the Student-t and
+ * Cauchy rational functions, Laplace's clamped tanh, {@code Sign[z]} and {@code Max[z,0]} for modes.
+ *
+ * <p>In order: evaluate the structured form (the two-hypothesis identities already reduce it to a
+ * function of one simplified difference); if every {@code exp(-D)} is algebraic (energies that are
+ * multiples of logs), rewrite hyperbolics as exponentials and bring everything over a common
+ * denominator, which yields a rational function; split Piecewise differences and recognise a clamp;
+ * finally let {@code Simplify} try, under a time limit, keeping whichever form is smallest.
+ */
+final class ClosedForms {
+  private final Symja symja;
+  private final Duration limit;
+  private final ISymbol z;
+
+  ClosedForms(Symja symja, Duration limit) {
+    this.symja = symja;
+    this.limit = limit;
+    this.z = symja.symbol("z");
+  }
+
+  IExpr closed(Statistic stat, IExpr structured, List<List<IExpr>> d, List<IExpr> values, int index, List<String> notes) {
+    if (stat == Statistic.MODE) return mode(structured, d, values);
+    // By-winner forms (free energy, entropy, log-responsibilities) are one function written
+    // H ways for stability; every piece is exact everywhere, so people are shown one of them.
+    if (structured.isAST(S.Piecewise) && stat != Statistic.MEAN && stat != Statistic.VARIANCE
+        && stat != Statistic.RESPONSIBILITIES) {
+      structured = ((IAST) structured).arg2();
+    }
+    IExpr evaluated = symja.eval(structured);
+    if (PiecewiseSplitter.needsSplit(evaluated)) {
+      PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
+      Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(evaluated);
+      if (pieces.isPresent()) {
+        List<PiecewiseSplitter.Piece> simple = new ArrayList<>();
+        for (PiecewiseSplitter.Piece p : pieces.get()) simple.add(new PiecewiseSplitter.Piece(p.upper(), smallest(p.expr(), notes)));
+        return clamp(simple).orElseGet(() -> splitter.toPiecewise(simple));
+      }
+      return evaluated;
+    }
+    IExpr exponential = symja.eval(F.unaryAST1(S.TrigToExp, evaluated));
+    if (Deriver.isAlgebraic(exponential) && !exponential.isFree(z)) {
+      Optional<IExpr> together = TimeLimited.apply(symja, "Together", exponential, limit);
+      if (together.isPresent()) {
+        Optional<IExpr> factored = TimeLimited.apply(symja, "Factor", together.get(), limit);
+        IExpr best = together.get();
+        if (factored.isPresent() && factored.get().leafCount() <= best.leafCount()) best = factored.get();
+        return best;
+      }
+      notes.add("bringing the algebraic form over a common denominator hit the time limit; the structured form is shown");
+    }
+    return smallest(evaluated, notes);
+  }
+
+  /** Simplified d/dz of a closed form, for display; falls back to the structured derivative. */
+  IExpr derivative(IExpr closed, IExpr structuredDerivative, ISymbol v, List<String> notes) {
+    IExpr source = closed;
+    if (closed.isAST(S.Clip) || !closed.isFree(S.Clip)) {
+      source = unclamp(closed);
+    }
+    IExpr raw = symja.eval(F.D(source, v));
+    if (!raw.isFree(S.Derivative)) {
+      return symja.eval(structuredDerivative);
+    }
+    if (PiecewiseSplitter.needsSplit(raw)) {
+      PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
+      Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(raw);
+      if (pieces.isPresent()) {
+        List<PiecewiseSplitter.Piece> simple = new ArrayList<>();
+        for (PiecewiseSplitter.Piece p : pieces.get()) simple.add(new PiecewiseSplitter.Piece(p.upper(), smallest(p.expr(), notes)));
+        return splitter.toPiecewise(simple);
+      }
+      return raw;
+    }
+    if (Deriver.isAlgebraic(raw) && !raw.isFree(v)) {
+      Optional<IExpr> together = TimeLimited.apply(symja, "Together", raw, limit);
+      if (together.isPresent()) {
+        Optional<IExpr> factored = TimeLimited.apply(symja, "Factor", together.get(), limit);
+        return factored.filter(f -> f.leafCount() <= together.get().leafCount()).orElse(together.get());
+      }
+    }
+    return smallest(raw, notes);
+  }
+
+  private IExpr smallest(IExpr e, List<String> notes) {
+    if (e.leafCount() <= 4) return e;
+    Optional<IExpr> s = TimeLimited.apply(symja, "Simplify", e, limit);
+    if (s.isEmpty()) {
+      notes.add("Simplify hit its " + limit.toSeconds() + " s limit on a closed form; the unsimplified form is kept");
+      return e;
+    }
+    return s.get().leafCount() < e.leafCount() ? s.get() : e;
+  }
+
+  /**
+   * Three pieces {@code f(lo) | f(z) | f(hi)} split at lo and hi are {@code f(Clip[z, {lo, hi}])}:
+   * Laplace's signed mean is {@code Tanh[Clip[z, {-1, 1}]]}.
+   */
+  private Optional<IExpr> clamp(List<PiecewiseSplitter.Piece> pieces) {
+    if (pieces.size() != 3) return Optional.empty();
+    IExpr lo = pieces.get(0).upper().orElseThrow();
+    IExpr hi = pieces.get(1).upper().orElseThrow();
+    IExpr middle = pieces.get(1).expr();
+    IExpr atLo = symja.eval(F.Subtract(middle.subs(z, lo), pieces.get(0).expr()));
+    IExpr atHi = symja.eval(F.Subtract(middle.subs(z, hi), pieces.get(2).expr()));
+    if (!atLo.isZero() || !atHi.isZero() || middle.isFree(z)) return Optional.empty();
+    return Optional.of(middle.subs(z, F.binaryAST2(S.Clip, z, F.List(lo, hi))));
+  }
+
+  /** Clip[z, {lo, hi}] as Piecewise, which Symja can differentiate. */
+  private IExpr unclamp(IExpr e) {
+    return e.replaceAll(x -> {
+      if (x.isAST(S.Clip, 3) && ((IAST) x).arg2().isList()) {
+        IAST bounds = (IAST) ((IAST) x).arg2();
+        IExpr arg = ((IAST) x).arg1();
+        return F.Piecewise(F.List(F.List(bounds.arg1(), F.LessEqual(arg, bounds.arg1())),
+            F.List(arg, F.LessEqual(arg, bounds.arg2()))), bounds.arg2());
+      }
+      return F.NIL;
+    }).orElse(e);
+  }
+
+  /**
+   * Two hypotheses: constants give {@code (g1+g2)/2 + (g1-g2)/2 Sign[D]} ({@code Sign[z]});
+   * {@code z} against a constant k split at k gives {@code Max[z, k]} (ReLU) or {@code Min[z, k]}.
+   */
+  private IExpr mode(IExpr structured, List<List<IExpr>> d, List<IExpr> values) {
+    if (values.size() == 2) {
+      IExpr g1 = values.get(0);
+      IExpr g2 = values.get(1);
+      IExpr diff = d.get(1).get(0); // e2 - e1 > 0: hypothesis 1 wins
+      if (g1.isNumber() && g2.isNumber()) {
+        return symja.eval(F.Plus(F.Times(F.C1D2, F.Plus(g1, g2)), F.Times(F.C1D2, F.Subtract(g1, g2), F.Sign(diff))));
+      }
+      IExpr coefficients = symja.eval(F.CoefficientList(symja.eval(F.Expand(diff)), z));
+      if (coefficients.isList() && coefficients.argSize() == 2 && coefficients.second().isRational()) {
+        IExpr slope = coefficients.second();
+        IExpr root = symja.eval(F.Divide(F.Negate(coefficients.first()), slope));
+        if (g1.equals(z) && g2.isNumber() && symja.eval(F.Subtract(root, g2)).isZero()) {
+          return slope.isPositive() ? F.Max(z, g2) : F.Min(z, g2);
+        }
+        if (g2.equals(z) && g1.isNumber() && symja.eval(F.Subtract(root, g1)).isZero()) {
+          return slope.isPositive() ? F.Min(z, g1) : F.Max(z, g1);
+        }
+      }
+    }
+    Optional<IExpr> s = TimeLimited.apply(symja, "Simplify", structured, limit);
+    return s.orElseGet(() -> symja.eval(structured));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.activations.deriver.derivation;
+
+import dev.activations.deriver.symbolic.Symja;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Pairwise energy differences {@code D[h][k] = e_h - e_k} and their derivatives, each simplified
+ * on its own. Differences are where the digits are: for large |z| two energies are nearly equal
+ * large numbers, so their difference must be combined symbolically before anything is evaluated
+ * (DESIGN.md section 4). Each piece is small, so simplifying it is fast and bounded.
+ */
+final class Differences {
+  private final Symja symja;
+  private final Duration limit;
+  private final PiecewiseSplitter splitter;
+  private final TreeSet<String> kinks = new TreeSet<>();
+  private final Map<String, List<List<IExpr>>> derivativeCache = new HashMap<>();
+
+  Differences(Symja symja, Duration limit) {
+    this.symja = symja;
+    this.limit = limit;
+    this.splitter = new PiecewiseSplitter(symja);
+  }
+
+  /** Breakpoints found while splitting (InputForm of the z values), sorted. */
+  List<String> kinks() {
+    return List.copyOf(kinks);
+  }
+
+  List<List<IExpr>> pairwise(List<IExpr> energies, List<String> notes) {
+    int n = energies.size();
+    IExpr[][] d = new IExpr[n][n];
+    for (int h = 0; h < n; h++) {
+      d[h][h] = F.C0;
+      for (int k = h + 1; k < n; k++) {
+        IExpr diff = symja.eval(F.Subtract(energies.get(h), energies.get(k)));
+        IExpr simplified = simplifyDifference(diff, notes);
+        d[h][k] = simplified;
+        d[k][h] = negate(simplified);
+      }
+    }
+    List<List<IExpr>> out = new ArrayList<>();
+    for (IExpr[] row : d) out.add(List.of(row));
+    return out;
+  }
+
+  /** {@code dD[h][k]/dv}, simplified, antisymmetric by construction. */
+  List<List<IExpr>> derivatives(List<List<IExpr>> d, ISymbol v) {
+    return derivativeCache.computeIfAbsent(v.toString(), key -> {
+      int n = d.size();
+      IExpr[][] dd = new IExpr[n][n];
+      for (int h = 0; h < n; h++) {
+        dd[h][h] = F.C0;
+        for (int k = h + 1; k < n; k++) {
+          IExpr raw = symja.eval(F.D(d.get(h).get(k), v));
+          dd[h][k] = simplifyPiece(raw);
+          dd[k][h] = negate(dd[h][k]);
+        }
+      }
+      List<List<IExpr>> out = new ArrayList<>();
+      for (IExpr[] row : dd) out.add(List.of(row));
+      return out;
+    });
+  }
+
+  private IExpr negate(IExpr e) {
+    return symja.eval(F.Negate(e));
+  }
+
+  private IExpr simplifyDifference(IExpr diff, List<String> notes) {
+    if (PiecewiseSplitter.needsSplit(diff)) {
+      Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(diff);
+      if (pieces.isPresent()) {
+        List<PiecewiseSplitter.Piece> simplified = new ArrayList<>();
+        for (PiecewiseSplitter.Piece p : pieces.get()) {
+          simplified.add(new PiecewiseSplitter.Piece(p.upper(), simplifyPiece(p.expr())));
+          p.upper().ifPresent(u -> kinks.add(Symja.inputForm(u)));
+        }
+        return splitter.toPiecewise(simplified);
+      }
+      notes.add("an energy difference with Abs/Piecewise could not be split at numeric breakpoints;"
+          + " it is evaluated as written");
+      return diff;
+    }
+    return simplifyPiece(diff);
+  }
+
+  /** The smallest of the expression, its expansion and its simplification (under the limit). */
+  IExpr simplifyPiece(IExpr e) {
+    if (e.isNumber() || e.isSymbol() || e.leafCount() <= 3) return e;
+    IExpr best = e;
+    IExpr expanded = symja.eval(F.Expand(e));
+    if (expanded.leafCount() < best.leafCount()) best = expanded;
+    Optional<IExpr> s = dev.activations.deriver.symbolic.TimeLimited.apply(symja, "Simplify", e, limit);
+    if (s.isPresent() && s.get().leafCount() < best.leafCount()) best = s.get();
+    return best;
+  }
+}

@@ -1,0 +1,181 @@
+package dev.activations.deriver.derivation;
+
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Rewrites an expression in {@code z} that contains {@code Abs} and {@code Piecewise} into one
+ * {@code Piecewise} whose pieces contain neither, by splitting the real line at the breakpoints.
+ *
+ * <p>Symja does not do this itself ({@code Simplify[Abs[z+1]-Abs[z-1], -1<z<1]} stays as it is),
+ * yet it is what makes differences of such energies exact: {@code |z+1| - |z-1|} is {@code 2z}
+ * between the centers and {@code +-2} outside, where evaluating it as written would lose every
+ * digit for large |z|. Breakpoints come from {@code Abs} arguments and {@code Piecewise}
+ * conditions that are linear in z with numeric coefficients; anything else (a free parameter in
+ * a breakpoint, a non-linear argument) makes the split decline, and the caller keeps the input.
+ */
+final class PiecewiseSplitter {
+  private static final int MAX_ROUNDS = 4;
+  private final Symja symja;
+  private final ISymbol z;
+
+  PiecewiseSplitter(Symja symja) {
+    this.symja = symja;
+    this.z = symja.symbol("z");
+  }
+
+  /** One piece: valid for {@code z <= upper} (after the previous piece); the last has no upper. */
+  record Piece(Optional<IExpr> upper, IExpr expr) {}
+
+  static boolean needsSplit(IExpr e) {
+    return !e.isFree(S.Abs) || !e.isFree(S.Piecewise);
+  }
+
+  /** The pieces in increasing z, or empty when the breakpoints are not all numeric and linear. */
+  Optional<List<Piece>> split(IExpr e) {
+    TreeSet<IExpr> points = new TreeSet<>(PiecewiseSplitter::compare);
+    // Breakpoints can hide inside pieces (|z-1| <= 1 becomes linear only once Abs is resolved),
+    // so collect, resolve at every interval, and collect again until nothing new appears.
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<IExpr> samples = samples(points);
+      int before = points.size();
+      for (IExpr s : samples) {
+        // Resolve only Abs here: a Piecewise must keep its conditions, whose roots are wanted.
+        IExpr resolved = resolveAbs(e, s);
+        if (!collect(resolved, points)) return Optional.empty();
+      }
+      if (!collect(e, points)) return Optional.empty();
+      if (points.size() == before && round > 0) break;
+    }
+    List<IExpr> samples = samples(points);
+    List<IExpr> uppers = new ArrayList<>(points);
+    List<Piece> pieces = new ArrayList<>();
+    for (int i = 0; i < samples.size(); i++) {
+      IExpr piece = resolve(e, samples.get(i), false);
+      if (piece == null || !piece.isFree(S.Abs) || !piece.isFree(S.Piecewise)) return Optional.empty();
+      Optional<IExpr> upper = i < uppers.size() ? Optional.of(uppers.get(i)) : Optional.empty();
+      pieces.add(new Piece(upper, piece));
+    }
+    return Optional.of(pieces);
+  }
+
+  /** Merges equal neighbours and builds {@code Piecewise[{{e1, z <= b1}, ...}, eLast]}. */
+  IExpr toPiecewise(List<Piece> pieces) {
+    List<Piece> merged = new ArrayList<>();
+    for (Piece p : pieces) {
+      if (!merged.isEmpty() && merged.get(merged.size() - 1).expr().equals(p.expr())) {
+        merged.set(merged.size() - 1, new Piece(p.upper(), p.expr()));
+      } else {
+        merged.add(p);
+      }
+    }
+    if (merged.size() == 1) return merged.get(0).expr();
+    List<IExpr> rows = new ArrayList<>();
+    for (int i = 0; i < merged.size() - 1; i++) {
+      rows.add(F.List(merged.get(i).expr(), F.LessEqual(z, merged.get(i).upper().orElseThrow())));
+    }
+    return F.Piecewise(F.ast(S.List, rows), merged.get(merged.size() - 1).expr());
+  }
+
+  /** Adds the roots of linear Abs arguments and linear comparisons; false if one is not numeric. */
+  private boolean collect(IExpr e, TreeSet<IExpr> points) {
+    if (!(e instanceof IAST ast)) return true;
+    IExpr head = ast.head();
+    if (head.equals(S.Abs)) {
+      if (!root(ast.arg1(), points)) return false;
+    } else if (head.equals(S.Greater) || head.equals(S.GreaterEqual) || head.equals(S.Less)
+        || head.equals(S.LessEqual) || head.equals(S.Equal)) {
+      IExpr diff = F.Subtract(ast.arg1(), ast.arg2());
+      if (diff.isFree(S.Abs) && diff.isFree(S.Piecewise) && !root(diff, points)) return false;
+    }
+    for (int i = 1; i < ast.size(); i++) {
+      if (!collect(ast.get(i), points)) return false;
+    }
+    return true;
+  }
+
+  private boolean root(IExpr linear, TreeSet<IExpr> points) {
+    if (linear.isFree(z)) return true;
+    if (!linear.isFree(S.Abs) || !linear.isFree(S.Piecewise)) return true; // resolved in a later round
+    IExpr coefficients = symja.eval(F.CoefficientList(symja.eval(F.Expand(linear)), z));
+    if (!coefficients.isList() || coefficients.argSize() != 2) return false;
+    IExpr b = coefficients.first();
+    IExpr a = coefficients.second();
+    if (!a.isRational() || !b.isRational() || a.isZero()) return false;
+    points.add(symja.eval(F.Divide(F.Negate(b), a)));
+    return points.size() < 64;
+  }
+
+  private static int compare(IExpr a, IExpr b) {
+    return Double.compare(a.evalf(), b.evalf()) != 0 ? Double.compare(a.evalf(), b.evalf()) : a.compareTo(b);
+  }
+
+  /** One rational sample inside every interval the points cut the line into. */
+  private List<IExpr> samples(TreeSet<IExpr> points) {
+    List<IExpr> p = new ArrayList<>(points);
+    List<IExpr> s = new ArrayList<>();
+    if (p.isEmpty()) {
+      s.add(F.C0);
+      return s;
+    }
+    s.add(symja.eval(F.Subtract(p.get(0), F.C1)));
+    for (int i = 0; i + 1 < p.size(); i++) s.add(symja.eval(F.Times(F.C1D2, F.Plus(p.get(i), p.get(i + 1)))));
+    s.add(symja.eval(F.Plus(p.get(p.size() - 1), F.C1)));
+    return s;
+  }
+
+  /** Replaces every Abs whose argument has a known sign at {@code sample} by +-its argument. */
+  private IExpr resolveAbs(IExpr e, IExpr sample) {
+    if (!(e instanceof IAST ast)) return e;
+    List<IExpr> args = new ArrayList<>();
+    for (int i = 1; i < ast.size(); i++) args.add(resolveAbs(ast.get(i), sample));
+    if (ast.head().equals(S.Abs)) {
+      IExpr value = symja.eval(args.get(0).subs(z, sample));
+      if (value.isRational()) return value.isNegative() ? F.Negate(args.get(0)) : args.get(0);
+    }
+    return F.ast(ast.head(), args);
+  }
+
+  /**
+   * Replaces every Abs by +-its argument and every Piecewise by the branch that holds at {@code
+   * sample}. With {@code partial}, undecidable parts are left for a later round instead of failing.
+   */
+  private IExpr resolve(IExpr e, IExpr sample, boolean partial) {
+    if (!(e instanceof IAST ast)) return e;
+    IAST rebuilt = ast;
+    List<IExpr> args = new ArrayList<>();
+    for (int i = 1; i < ast.size(); i++) {
+      IExpr a = resolve(ast.get(i), sample, partial);
+      if (a == null) return null;
+      args.add(a);
+    }
+    IExpr head = ast.head();
+    if (head.equals(S.Abs)) {
+      IExpr arg = args.get(0);
+      IExpr value = symja.eval(arg.subs(z, sample));
+      if (!value.isRational()) return partial ? F.Abs(arg) : null;
+      return value.isNegative() ? F.Negate(arg) : arg;
+    }
+    if (head.equals(S.Piecewise)) {
+      IExpr rows = ast.arg1();
+      for (int i = 1; i < rows.size(); i++) {
+        IExpr row = ((IAST) rows).get(i);
+        IExpr cond = resolve(((IAST) row).arg2(), sample, partial);
+        if (cond == null) return null;
+        IExpr truth = symja.eval(cond.subs(z, sample));
+        if (truth.isTrue()) return resolve(((IAST) row).arg1(), sample, partial);
+        if (!truth.isFalse()) return partial ? rebuilt : null;
+      }
+      return ast.size() > 2 ? resolve(ast.arg2(), sample, partial) : F.C0;
+    }
+    return F.ast(head, args);
+  }
+}

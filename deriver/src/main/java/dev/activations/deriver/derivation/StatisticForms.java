@@ -1,0 +1,279 @@
+package dev.activations.deriver.derivation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The structured forms of every statistic and of its derivative with respect to one variable (z or
+ * a free parameter), written over the stable pieces: pairwise differences {@code D[h][k] = e_h -
+ * e_k}, their derivatives {@code dD[h][k]}, responsibilities {@code r_h}, values {@code g_h} and
+ * their derivatives {@code dg_h}.
+ *
+ * <p>The derivative formulas are exact identities that avoid subtracting nearly equal numbers:
+ * <ul>
+ *   <li>{@code dr_h = -r_h sum_k r_k dD[h][k]} (the softmax Jacobian);
+ *   <li>mean: {@code sum_h r_h dg_h - sum_{h<k} r_h r_k (g_h - g_k) dD[h][k]} (minus a covariance
+ *       written pairwise, so it has no {@code mean - E[..]} cancellation);
+ *   <li>entropy: {@code -sum_{h<k} r_h r_k D[h][k] dD[h][k]};
+ *   <li>variance {@code sum_{h<k} r_h r_k (g_h - g_k)^2}: product rule on that pairwise form;
+ *   <li>free energy {@code -A}: {@code sum_h r_h de_h}.
+ * </ul>
+ * Expressions are built with Symja's factories and left unevaluated.
+ */
+final class StatisticForms {
+  private final List<List<IExpr>> d;
+  private final List<IExpr> r;
+  private final List<IExpr> g;
+  private final List<IExpr> energies;
+  private final int n;
+
+  StatisticForms(List<List<IExpr>> differences, List<IExpr> responsibilities, List<IExpr> values, List<IExpr> energies) {
+    this.d = differences;
+    this.r = responsibilities;
+    this.g = values;
+    this.energies = energies;
+    this.n = values.size();
+  }
+
+  /** Responsibility {@code r_h = 1 / (1 + sum_{k != h} exp(-D[k][h]))}; with two, a logistic. */
+  static IExpr responsibility(List<List<IExpr>> d, int h) {
+    List<IExpr> terms = new ArrayList<>();
+    terms.add(F.C1);
+    for (int k = 0; k < d.size(); k++) {
+      if (k != h) terms.add(F.Exp(F.Negate(d.get(k).get(h))));
+    }
+    return F.Power(F.Plus(terms.toArray(new IExpr[0])), F.CN1);
+  }
+
+  private static IExpr sum(List<IExpr> terms) {
+    if (terms.isEmpty()) return F.C0;
+    if (terms.size() == 1) return terms.get(0);
+    return F.Plus(terms.toArray(new IExpr[0]));
+  }
+
+  // ---- values ----------------------------------------------------------------------------------
+
+  IExpr mean() {
+    if (n == 2) {
+      IExpr g1 = g.get(0);
+      IExpr g2 = g.get(1);
+      IExpr diff = d.get(1).get(0); // e_2 - e_1: r_1 = logistic(diff)
+      if (g1.isNumber() && g2.isNumber() && g1.equals(g2.negate())) {
+        return F.Times(g1, F.Tanh(F.Times(F.C1D2, diff)));
+      }
+      if (g2.isZero()) return F.Times(g1, r.get(0));
+      if (g1.isZero()) return F.Times(g2, r.get(1));
+    }
+    // Pair opposite constants: c r_a - c r_b = c r_a (1 - exp(-D[b][a])), exact at the symmetric
+    // point where the two responsibilities cancel.
+    List<IExpr> terms = new ArrayList<>();
+    boolean[] used = new boolean[n];
+    for (int a = 0; a < n; a++) {
+      if (used[a] || g.get(a).isZero()) continue;
+      int partner = -1;
+      for (int b = a + 1; b < n && g.get(a).isNumber(); b++) {
+        if (!used[b] && g.get(b).equals(g.get(a).negate())) {
+          partner = b;
+          break;
+        }
+      }
+      used[a] = true;
+      if (partner < 0) {
+        terms.add(F.Times(g.get(a), r.get(a)));
+      } else {
+        used[partner] = true;
+        terms.add(F.Times(g.get(a), r.get(a), F.Plus(F.C1, F.Negate(F.Exp(F.Negate(d.get(partner).get(a)))))));
+      }
+    }
+    return sum(terms);
+  }
+
+  List<IExpr> responsibilities() {
+    return r;
+  }
+
+  /** {@code log r_h}: with two hypotheses {@code -log(1 + exp(-D))}, a softplus; else by winner. */
+  List<IExpr> logResponsibilities() {
+    List<IExpr> out = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      if (n == 2) {
+        out.add(F.Negate(F.Log(F.Plus(F.C1, F.Exp(F.Negate(d.get(1 - h).get(h)))))));
+      } else {
+        final int hh = h;
+        out.add(byWinner(w -> F.Plus(F.Negate(d.get(hh).get(w)), F.Negate(logOnePlusOthers(w)))));
+      }
+    }
+    return out;
+  }
+
+  IExpr variance() {
+    List<IExpr> terms = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      for (int k = h + 1; k < n; k++) {
+        IExpr dg = F.Subtract(g.get(h), g.get(k));
+        terms.add(F.Times(r.get(h), r.get(k), F.Power(dg, F.C2)));
+      }
+    }
+    return sum(terms);
+  }
+
+  /** {@code sum_h r_h (-log r_h)}, each {@code -log r_h} measured from the winner. */
+  IExpr entropy() {
+    if (n == 2) {
+      IExpr diff = d.get(1).get(0);
+      return F.Plus(
+          F.Times(r.get(0), F.Log(F.Plus(F.C1, F.Exp(F.Negate(diff))))),
+          F.Times(r.get(1), F.Log(F.Plus(F.C1, F.Exp(diff)))));
+    }
+    return byWinner(w -> {
+      List<IExpr> terms = new ArrayList<>();
+      IExpr l = logOnePlusOthers(w);
+      terms.add(F.Times(r.get(w), l));
+      for (int k = 0; k < n; k++) {
+        if (k != w) terms.add(F.Times(r.get(k), F.Plus(d.get(k).get(w), l)));
+      }
+      return sum(terms);
+    });
+  }
+
+  /** {@code -A = e_w - log(1 + sum_{k != w} exp(-D[k][w]))} for the winner w. */
+  IExpr freeEnergy() {
+    return byWinner(w -> F.Subtract(energies.get(w), logOnePlusOthers(w)));
+  }
+
+  /** The T -> 0 limit of the mean: the winner's value; ties share equally. */
+  IExpr mode() {
+    List<IExpr> pieces = new ArrayList<>();
+    for (int w = 0; w < n; w++) {
+      pieces.add(F.List(g.get(w), wins(w, true)));
+    }
+    IExpr tie = F.Times(F.QQ(1, n), sum(g));
+    if (n == 2) return F.Piecewise(F.ast(S.List, pieces), tie);
+    // pairwise ties beat the all-way default
+    for (int a = 0; a < n; a++) {
+      for (int b = a + 1; b < n; b++) {
+        List<IExpr> cond = new ArrayList<>();
+        cond.add(F.Equal(d.get(a).get(b), F.C0));
+        for (int k = 0; k < n; k++) {
+          if (k != a && k != b) cond.add(F.Greater(d.get(k).get(a), F.C0));
+        }
+        pieces.add(F.List(F.Times(F.C1D2, F.Plus(g.get(a), g.get(b))), and(cond)));
+      }
+    }
+    return F.Piecewise(F.ast(S.List, pieces), tie);
+  }
+
+  // ---- derivatives -----------------------------------------------------------------------------
+
+  /** d/dv of the mean; {@code dd[h][k]} = dD[h][k]/dv, {@code dg_h} = dg_h/dv. */
+  IExpr meanDerivative(List<List<IExpr>> dd, List<IExpr> dg) {
+    List<IExpr> terms = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      if (!dg.get(h).isZero()) terms.add(F.Times(r.get(h), dg.get(h)));
+    }
+    for (int h = 0; h < n; h++) {
+      for (int k = h + 1; k < n; k++) {
+        IExpr gap = F.Subtract(g.get(h), g.get(k));
+        terms.add(F.Times(F.CN1, r.get(h), r.get(k), gap, dd.get(h).get(k)));
+      }
+    }
+    return sum(terms);
+  }
+
+  List<IExpr> responsibilityDerivatives(List<List<IExpr>> dd) {
+    List<IExpr> out = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      out.add(F.Times(F.CN1, r.get(h), weighted(dd, h)));
+    }
+    return out;
+  }
+
+  List<IExpr> logResponsibilityDerivatives(List<List<IExpr>> dd) {
+    List<IExpr> out = new ArrayList<>();
+    for (int h = 0; h < n; h++) out.add(F.Negate(weighted(dd, h)));
+    return out;
+  }
+
+  IExpr varianceDerivative(List<List<IExpr>> dd, List<IExpr> dg) {
+    List<IExpr> terms = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      for (int k = h + 1; k < n; k++) {
+        IExpr gap = F.Subtract(g.get(h), g.get(k));
+        IExpr dgap = F.Subtract(dg.get(h), dg.get(k));
+        IExpr rr = F.Times(r.get(h), r.get(k));
+        if (!dgap.isZero()) terms.add(F.Times(F.C2, rr, gap, dgap));
+        terms.add(F.Times(F.CN1, rr, F.Power(gap, F.C2), F.Plus(weighted(dd, h), weighted(dd, k))));
+      }
+    }
+    return sum(terms);
+  }
+
+  IExpr entropyDerivative(List<List<IExpr>> dd) {
+    List<IExpr> terms = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      for (int k = h + 1; k < n; k++) {
+        terms.add(F.Times(F.CN1, r.get(h), r.get(k), d.get(h).get(k), dd.get(h).get(k)));
+      }
+    }
+    return sum(terms);
+  }
+
+  /** {@code d(-A)/dv = sum_h r_h de_h/dv}. */
+  IExpr freeEnergyDerivative(List<IExpr> de) {
+    List<IExpr> terms = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      if (!de.get(h).isZero()) terms.add(F.Times(r.get(h), de.get(h)));
+    }
+    return sum(terms);
+  }
+
+  /** The winner's dg; at a tie the average of the one-sided derivatives. */
+  IExpr modeDerivative(List<IExpr> dg) {
+    List<IExpr> pieces = new ArrayList<>();
+    for (int w = 0; w < n; w++) pieces.add(F.List(dg.get(w), wins(w, true)));
+    return F.Piecewise(F.ast(S.List, pieces), F.Times(F.QQ(1, n), sum(dg)));
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  /** {@code sum_{k != h} r_k dD[h][k]} = de_h - E_r[de]. */
+  private IExpr weighted(List<List<IExpr>> dd, int h) {
+    List<IExpr> terms = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      if (k != h) terms.add(F.Times(r.get(k), dd.get(h).get(k)));
+    }
+    return sum(terms);
+  }
+
+  private IExpr logOnePlusOthers(int w) {
+    List<IExpr> terms = new ArrayList<>();
+    terms.add(F.C1);
+    for (int k = 0; k < n; k++) {
+      if (k != w) terms.add(F.Exp(F.Negate(d.get(k).get(w))));
+    }
+    return F.Log(sum(terms));
+  }
+
+  /** Hypothesis w has the lowest effective energy: {@code D[k][w] > 0} (or >= 0) for all k. */
+  private IExpr wins(int w, boolean strict) {
+    List<IExpr> cond = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      if (k != w) cond.add(strict ? F.Greater(d.get(k).get(w), F.C0) : F.GreaterEqual(d.get(k).get(w), F.C0));
+    }
+    return and(cond);
+  }
+
+  private static IExpr and(List<IExpr> cond) {
+    return cond.size() == 1 ? cond.get(0) : F.ast(S.And, cond);
+  }
+
+  /** Piecewise over the winning hypothesis (first match; the last one is the default). */
+  private IExpr byWinner(java.util.function.IntFunction<IExpr> form) {
+    List<IExpr> pieces = new ArrayList<>();
+    for (int w = 0; w < n - 1; w++) pieces.add(F.List(form.apply(w), wins(w, false)));
+    return F.Piecewise(F.ast(S.List, pieces), form.apply(n - 1));
+  }
+}

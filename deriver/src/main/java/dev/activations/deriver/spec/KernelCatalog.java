@@ -1,0 +1,89 @@
+package dev.activations.deriver.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The catalog kernels: every {@code *.kernel} file bundled under {@code kernels/} on the class path
+ * (the build copies {@code templates/kernels/} there). Adding a kernel means adding a file.
+ */
+public final class KernelCatalog {
+  private static final String FOLDER = "kernels";
+  private final Map<String, Kernel> kernels;
+
+  private KernelCatalog(Map<String, Kernel> kernels) {
+    this.kernels = Collections.unmodifiableMap(new TreeMap<>(kernels));
+  }
+
+  /** Loads the bundled catalog (cached; the files are read once per JVM). */
+  public static KernelCatalog bundled() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final KernelCatalog INSTANCE = load();
+  }
+
+  public List<Kernel> all() {
+    return List.copyOf(kernels.values());
+  }
+
+  public List<String> names() {
+    return List.copyOf(kernels.keySet());
+  }
+
+  public Kernel get(String name) {
+    Kernel k = kernels.get(name);
+    if (k == null) {
+      throw new SpecException("unknown kernel '" + ExactNumber.abbreviate(name) + "'"
+          + Suggestions.didYouMean(name, kernels.keySet()) + " (one of " + String.join(", ", kernels.keySet()) + ")");
+    }
+    return k;
+  }
+
+  private static KernelCatalog load() {
+    URL url = KernelCatalog.class.getClassLoader().getResource(FOLDER);
+    if (url == null) throw new IllegalStateException("no '" + FOLDER + "' folder on the class path");
+    Map<String, Kernel> found = new TreeMap<>();
+    try {
+      if (url.getProtocol().equals("jar")) {
+        try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
+          readFolder(fs.getPath(FOLDER), found);
+        }
+      } else {
+        readFolder(Path.of(url.toURI()), found);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return new KernelCatalog(found);
+  }
+
+  private static void readFolder(Path folder, Map<String, Kernel> into) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path p : files.sorted().toList()) {
+        String file = p.getFileName().toString();
+        if (!file.endsWith(".kernel")) continue;
+        try (InputStream in = Files.newInputStream(p)) {
+          Kernel k = Kernel.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          into.put(k.name(), k);
+        }
+      }
+    }
+  }
+}

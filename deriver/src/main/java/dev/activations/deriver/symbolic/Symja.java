@@ -1,0 +1,70 @@
+package dev.activations.deriver.symbolic;
+
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * One strict Symja evaluation context: case-sensitive names, no {@code Out[]} history, messages
+ * kept off standard output. Symbols belong to their engine (a symbol {@code z} from one engine is
+ * not equal to {@code z} from another), so a derivation does all its work through one instance;
+ * work that may run away is sent to {@link TimeLimited}, which uses engines of its own.
+ *
+ * <p>Not thread-safe: one instance per thread.
+ */
+public final class Symja {
+  static {
+    SymjaBoot.configure();
+  }
+
+  private final EvalEngine engine;
+  private final ExprEvaluator evaluator;
+
+  public Symja() {
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    this.engine = new EvalEngine("", 256, 1000, quiet, quiet, false);
+    EvalEngine.set(engine);
+    this.evaluator = new ExprEvaluator(engine, true, (short) 0);
+  }
+
+  /** Makes sure the static switches are set; call before touching any Symja class directly. */
+  public static void boot() {
+    SymjaBoot.configure();
+  }
+
+  public EvalEngine engine() {
+    return engine;
+  }
+
+  /** A symbol of this engine's {@code Global`} context. */
+  public ISymbol symbol(String name) {
+    return F.symbol(name, engine);
+  }
+
+  public IExpr eval(IExpr e) {
+    EvalEngine.set(engine);
+    return evaluator.eval(e);
+  }
+
+  /**
+   * Parses and evaluates text the project wrote itself (never user text: that goes through
+   * {@link SafeExpressionParser}).
+   */
+  public IExpr evalTrusted(String text) {
+    EvalEngine.set(engine);
+    return evaluator.eval(text);
+  }
+
+  /** Mathematica InputForm, e.g. {@code Tanh[z]}. */
+  public static String inputForm(IExpr e) {
+    return e.toString();
+  }
+
+  /** TeX via Symja's {@code TeXForm}. */
+  public String tex(IExpr e) {
+    IExpr t = eval(F.unaryAST1(F.TeXForm, e));
+    return t.isString() ? t.toString() : t.toString();
+  }
+}
