@@ -93,12 +93,14 @@ public final class Rewrites {
           "log(1 + x) rounds 1 + x first and loses the digits of small x; log1p(x) keeps them.",
           Rewrites::log1p),
       new Rule("logistic",
-          "1 / (1 + exp(-x)) and exp(x) / (1 + exp(x)) overflow (Inf / Inf = NaN) or lose the"
-              + " tail; logistic branches on the sign of x and is accurate everywhere.",
+          "1 / (1 + exp(-x)) and exp(x) / (1 + exp(x)) (also times other factors) overflow"
+              + " (Inf / Inf = NaN) or lose the tail; logistic branches on the sign of x and is"
+              + " accurate everywhere.",
           Rewrites::logistic),
       new Rule("logistic-derivative",
-          "exp(-x) / (1 + exp(-x))^2 overflows to Inf / Inf for x < -355; it equals"
-              + " logistic(x) * logistic(-x), which is stable and accurate in both tails.",
+          "exp(-x) / (1 + exp(-x))^2 (also times other factors) overflows to Inf / Inf for"
+              + " x < -355; it equals logistic(x) * logistic(-x), stable and accurate in both"
+              + " tails.",
           Rewrites::logisticDerivative),
       new Rule("exp-times-logistic",
           "exp(x) * logistic(-x) is Inf * 0 = NaN for x > 709; it equals logistic(x). (Arises when"
@@ -300,28 +302,40 @@ public final class Rewrites {
         if (Exprs.isConst(d.numerator(), 1.0)) {
           return Optional.of(Call.of(Fn.LOGISTIC, negate(u.get())));
         }
-        // exp(u) / (1 + exp(u)) = logistic(u)
-        if (d.numerator().equals(Call.of(Fn.EXP, u.get()))) {
-          return Optional.of(Call.of(Fn.LOGISTIC, u.get()));
-        }
+        // a * exp(u) / (1 + exp(u)) = a * logistic(u)
+        return replaceFactor(d.numerator(), Call.of(Fn.EXP, u.get()),
+            List.of(Call.of(Fn.LOGISTIC, u.get())));
       }
     }
     return Optional.empty();
   }
 
   private static Optional<Expr> logisticDerivative(Expr e) {
-    // exp(u) / (1 + exp(u))^2 = logistic(-u) * logistic(u)
-    if (e instanceof Div d
-        && d.denominator() instanceof PowInt p
-        && p.exponent() == 2
-        && isCall(d.numerator(), Fn.EXP)) {
-      Expr u = ((Call) d.numerator()).args().get(0);
-      if (onePlusExp(p.base()).filter(u::equals).isPresent()) {
-        return Optional.of(new Mul(List.of(
-            Call.of(Fn.LOGISTIC, negate(u)), Call.of(Fn.LOGISTIC, u))));
+    // a * exp(u) / (1 + exp(u))^2 = a * logistic(-u) * logistic(u)
+    if (e instanceof Div d && d.denominator() instanceof PowInt p && p.exponent() == 2) {
+      Optional<Expr> u = onePlusExp(p.base());
+      if (u.isPresent()) {
+        return replaceFactor(d.numerator(), Call.of(Fn.EXP, u.get()),
+            List.of(Call.of(Fn.LOGISTIC, negate(u.get())), Call.of(Fn.LOGISTIC, u.get())));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * If {@code e} is {@code factor} or a product with {@code factor} among its factors, the same
+   * product with {@code factor} replaced (in place) by {@code replacement}.
+   */
+  private static Optional<Expr> replaceFactor(Expr e, Expr factor, List<Expr> replacement) {
+    List<Expr> factors = e instanceof Mul m ? m.factors() : List.of(e);
+    int i = factors.indexOf(factor);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    List<Expr> out = new ArrayList<>(factors.subList(0, i));
+    out.addAll(replacement);
+    out.addAll(factors.subList(i + 1, factors.size()));
+    return Optional.of(product(out));
   }
 
   private static Optional<Expr> expTimesLogistic(Expr e) {
