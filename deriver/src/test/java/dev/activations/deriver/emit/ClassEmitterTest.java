@@ -55,7 +55,9 @@ class ClassEmitterTest {
         new Case("Tanh", Fixtures.tanh(), new double[0]),
         new Case("Gated", Fixtures.gated(), new double[0]),
         new Case("Responsibilities", Fixtures.responsibilities(), new double[0]),
-        new Case("Scaled", Fixtures.scaled(), new double[] {0.7}));
+        new Case("Scaled", Fixtures.scaled(), new double[] {0.7}),
+        new Case("ScaledResponsibilities", Fixtures.scaledResponsibilities(),
+            new double[] {0.7}));
   }
 
   private static Class<?> compile(Case c) {
@@ -336,6 +338,29 @@ class ClassEmitterTest {
     assertBits(1.0, (double) value.invoke(null, Double.POSITIVE_INFINITY, s), "stated limit");
     // no limit stated at -Infinity: the formula is evaluated
     assertBits(-1.0, (double) value.invoke(null, Double.NEGATIVE_INFINITY, s), "tanh(-inf)");
+  }
+
+  @Test
+  void partiallyStatedLimitsArePatchedAfterTheFormula() throws Exception {
+    Class<?> k = compile(cases().get(4));
+    double[] r = new double[2];
+    k.getMethod("value", double.class, double[].class, double.class)
+        .invoke(null, Double.NEGATIVE_INFINITY, r, 0.7);
+    assertArrayBits(new double[] {0.0, 1.0}, r, "r at -Infinity");
+    String text = ClassEmitter.emit(cases().get(4).a(), "p", "S").toString();
+    assertTrue(text.contains("""
+            out[outOff + 1] = logistic(-t0);
+            if (z == Double.NEGATIVE_INFINITY) {
+              out[outOff] = 0.0;
+            }
+        """), text);
+    double[] d = new double[2];
+    k.getMethod("dS", double.class, double[].class, double.class).invoke(null, 0.4, d, 0.7);
+    double h = 1e-6;
+    double central = (StableFunctions.logistic(0.8 / (0.7 + h))
+        - StableFunctions.logistic(0.8 / (0.7 - h))) / (2 * h);
+    assertEquals(central, d[0], 1e-8);
+    assertEquals(-central, d[1], 1e-8);
   }
 
   // ------------------------------------------------------------------ emitted text

@@ -89,4 +89,23 @@ final class Fixtures {
         List.of(Output.of(new Div(tp, S))),
         Map.of("s", List.of(Output.of(new Neg(new Div(mul(Z, tp), new PowInt(S, 2)))))));
   }
+
+  /**
+   * Responsibilities with a free scale: r1 = logistic(2z/s), r2 = logistic(-2z/s). The limit of
+   * r2 at -Infinity is deliberately left unstated, so the emitter patches only r1 there.
+   */
+  static LoweredActivation scaledResponsibilities() {
+    Expr u = new Div(mul(constant(2), Z), S);
+    Expr r1 = Call.of(Fn.LOGISTIC, u);
+    Expr r2 = Call.of(Fn.LOGISTIC, new Neg(u));
+    Expr dz = mul(new Div(constant(2), S), r1, r2);
+    Expr ds = mul(new Div(mul(constant(2), Z), new PowInt(S, 2)), r1, r2);
+    return new LoweredActivation(
+        "--kernel gaussian --hypotheses signed --stat responsibilities --free s",
+        math("{LogisticSigmoid[2*z/s], LogisticSigmoid[-2*z/s]}", "{2/s*r1*r2, -2/s*r1*r2}"),
+        List.of("s"),
+        List.of(new Output(r1, 0.0, 1.0), new Output(r2, Double.NaN, 0.0)),
+        List.of(Output.of(dz), Output.of(new Neg(dz))),
+        Map.of("s", List.of(Output.of(new Neg(ds)), Output.of(ds))));
+  }
 }
