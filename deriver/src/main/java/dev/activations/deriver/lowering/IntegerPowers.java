@@ -4,6 +4,7 @@ import dev.activations.deriver.lowering.Expr.Const;
 import dev.activations.deriver.lowering.Expr.Div;
 import dev.activations.deriver.lowering.Expr.Mul;
 import dev.activations.deriver.lowering.Expr.PowInt;
+import java.util.List;
 
 /**
  * The one multiplication schedule for integer powers, shared by the Java printer (which prints
@@ -52,14 +53,14 @@ public final class IntegerPowers {
     if (n == 1) {
       return b;
     } else if (n == 2) {
-      return new Mul(java.util.List.of(b, b));
+      return new Mul(List.of(b, b));
     } else if (n == 3) {
-      return new Mul(java.util.List.of(b, b, b));
+      return new Mul(List.of(b, b, b));
     } else if (n % 2 == 0) {
       Expr h = positive(b, n / 2);
-      return new Mul(java.util.List.of(h, h));
+      return new Mul(List.of(h, h));
     }
-    return new Mul(java.util.List.of(positive(b, n - 1), b));
+    return new Mul(List.of(positive(b, n - 1), b));
   }
 
   private static void check(int n) {

@@ -12,10 +12,12 @@ import dev.activations.deriver.lowering.Expr.Test;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The accuracy rewrites: one named pass ({@value #PASS}) of small named rules, applied bottom-up
@@ -170,7 +172,7 @@ public final class Rewrites {
         return Optional.empty();
       }
     }
-    return Optional.of(Const.of(DoubleEvaluator.evaluate(e, java.util.Map.of())));
+    return Optional.of(Const.of(DoubleEvaluator.evaluate(e, Map.of())));
   }
 
   private static Optional<Boolean> constantTest(Test t) {
@@ -179,7 +181,7 @@ public final class Rewrites {
         return Optional.empty();
       }
     }
-    return Optional.of(DoubleEvaluator.test(t, java.util.Map.of()));
+    return Optional.of(DoubleEvaluator.test(t, Map.of()));
   }
 
   private static Optional<Expr> dropOne(Expr e) {
@@ -439,7 +441,7 @@ public final class Rewrites {
     return ((Call) call).args().get(0);
   }
 
-  private static int indexOf(List<Expr> xs, java.util.function.Predicate<Expr> p) {
+  private static int indexOf(List<Expr> xs, Predicate<Expr> p) {
     for (int i = 0; i < xs.size(); i++) {
       if (p.test(xs.get(i))) {
         return i;
