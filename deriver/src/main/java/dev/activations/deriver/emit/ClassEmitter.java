@@ -1,0 +1,530 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.activations.deriver.lowering.Cse;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Exprs;
+import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.lowering.LoweredActivation;
+import dev.activations.deriver.lowering.LoweredActivation.Output;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits one activation as one {@code public final class} that depends on {@code java.base} only
+ * (DESIGN.md section 5).
+ *
+ * <p>For a scalar statistic with free parameters {@code P} (trailing {@code double} arguments of
+ * every method, in declaration order):
+ *
+ * <pre>
+ * public static final String SPEC;  public static final int OUTPUTS = 1;
+ * double value(double z, P)          double derivative(double z, P)      double dP(double z, P)
+ * float value(float z, P)            float derivative(float z, P)
+ * void value(double[] in, int inOff, double[] out, int outOff, int len, P)      (and derivative)
+ * void backward(double[] in, double[] upstream, double[] gradIn, int off, int len, P)
+ * the same three for float[]; offset-free overloads value(in, out, P), derivative(in, out, P),
+ * backward(in, upstream, gradIn, P) with len = in.length, for double[] and float[]
+ * </pre>
+ *
+ * <p>A vector statistic with {@code H} outputs writes them instead of returning: {@code
+ * value(double z, double[] out, P)} fills {@code out[0..H-1]}, the array forms fill {@code
+ * out[outOff + i*H + h]}, and {@code backward} sums {@code upstream[(off+i)*H + h] * d out_h/dz}
+ * into {@code gradIn[off+i]}.
+ *
+ * <p>Every scalar method returns NaN for NaN and the stated limit for an infinite {@code z} where
+ * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} uses a private
+ * fused method computing values and derivatives with shared subexpressions. Float methods compute
+ * in double and round once. The output is byte-identical across runs.
+ */
+public final class ClassEmitter {
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
+  /** Locals and parameters the generated methods use; free parameters must not take them. */
+  private static final Set<String> LOCALS = Set.of(
+      "z", "in", "inOff", "out", "outOff", "len", "i", "h", "u", "g", "upstream", "gradIn",
+      "off", "vd", "tmp");
+
+  /** Class names that would shadow the {@code java.lang} types the generated code names. */
+  private static final Set<String> SHADOWING = Set.of(
+      "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System");
+
+  private final LoweredActivation a;
+  private final JavaExprPrinter printer = new JavaExprPrinter();
+  private final List<String> params;
+  private final List<ParameterSpec> paramSpecs = new ArrayList<>();
+  private final Set<String> reserved = new HashSet<>(LOCALS);
+  /** {@code ", s, nu"}: the free parameters as trailing call arguments. */
+  private final String args;
+  private final int outputs;
+
+  private ClassEmitter(LoweredActivation a) {
+    this.a = a;
+    this.params = a.freeParameters();
+    this.outputs = a.values().size();
+    StringBuilder sb = new StringBuilder();
+    Set<String> methodNames = new HashSet<>();
+    for (String p : params) {
+      checkParameterName(p);
+      if (!methodNames.add(derivativeMethod(p))) {
+        throw new IllegalArgumentException("two free parameters give the same method name "
+            + derivativeMethod(p));
+      }
+      paramSpecs.add(ParameterSpec.builder(TypeName.DOUBLE, p).build());
+      reserved.add(p);
+      sb.append(", ").append(p);
+    }
+    this.args = sb.toString();
+  }
+
+  /**
+   * The Java file for {@code a}.
+   *
+   * @param packageName the package ({@code ""} for none)
+   * @param className a simple class name
+   * @throws IllegalArgumentException if a name is not usable in Java, or a free parameter name is
+   *     not a lower-case identifier distinct from the generated code's locals ({@code in, out, len,
+   *     ...})
+   */
+  public static JavaFile emit(LoweredActivation a, String packageName, String className) {
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new IllegalArgumentException("not a Java package name: " + packageName);
+    }
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)
+        || SHADOWING.contains(className)) {
+      throw new IllegalArgumentException("not a usable Java class name: " + className);
+    }
+    return new ClassEmitter(a).file(packageName, className);
+  }
+
+  /** {@code d} + the capitalised parameter name: {@code nu -> dNu}. */
+  public static String derivativeMethod(String parameter) {
+    return "d" + parameter.substring(0, 1).toUpperCase(Locale.ROOT) + parameter.substring(1);
+  }
+
+  private static void checkParameterName(String p) {
+    if (!SourceVersion.isName(p) || p.contains(".") || !Character.isLowerCase(p.charAt(0))
+        || LOCALS.contains(p)) {
+      throw new IllegalArgumentException("free parameter name must be a lower-case Java"
+          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + ": " + p);
+    }
+  }
+
+  private JavaFile file(String packageName, String className) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("$L", ClassJavadoc.of(a))
+        .addField(FieldSpec.builder(String.class, "SPEC",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The spec that regenerates this class.\n")
+            .initializer("$S", a.spec())
+            .build())
+        .addField(FieldSpec.builder(int.class, "OUTPUTS",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Outputs per input: 1 for a scalar statistic, H for a vector statistic.\n")
+            .initializer("$L", outputs)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+    String valueDoc = "The activation at {@code z}.";
+    String derivativeDoc = "The derivative of the activation with respect to {@code z}.";
+    if (outputs == 1) {
+      type.addMethod(scalarFunction("value", a.values().get(0), valueDoc));
+      type.addMethod(scalarFunction("derivative", a.derivatives().get(0), derivativeDoc));
+      for (String p : params) {
+        type.addMethod(scalarFunction(derivativeMethod(p), a.parameterDerivatives().get(p).get(0),
+            "The derivative of the activation with respect to the parameter {@code " + p + "}."));
+      }
+      type.addMethod(floatScalar("value", "{@link #value(double" + paramTypes() + ")} in float"));
+      type.addMethod(floatScalar("derivative",
+          "{@link #derivative(double" + paramTypes() + ")} in float"));
+    } else {
+      vectorFunction(type, "value", a.values(), valueDoc);
+      vectorFunction(type, "derivative", a.derivatives(), derivativeDoc);
+      for (String p : params) {
+        vectorFunction(type, derivativeMethod(p), a.parameterDerivatives().get(p),
+            "The derivative of the activation with respect to the parameter {@code " + p + "}.");
+      }
+      type.addMethod(floatVector("value"));
+      type.addMethod(floatVector("derivative"));
+    }
+    for (boolean isFloat : new boolean[] {false, true}) {
+      type.addMethod(arrayMethod("value", isFloat));
+      type.addMethod(arrayMethod("derivative", isFloat));
+      type.addMethod(backward(isFloat));
+      type.addMethod(offsetFree("value", isFloat));
+      type.addMethod(offsetFree("derivative", isFloat));
+      type.addMethod(offsetFreeBackward(isFloat));
+    }
+    type.addMethod(fused());
+    for (Fn fn : Exprs.functionsUsed(allExpressions())) {
+      KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
+    }
+    return JavaFile.builder(packageName, type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private List<Expr> allExpressions() {
+    List<Expr> all = new ArrayList<>();
+    a.values().forEach(o -> all.add(o.expr()));
+    a.derivatives().forEach(o -> all.add(o.expr()));
+    a.parameterDerivatives().values().forEach(l -> l.forEach(o -> all.add(o.expr())));
+    return all;
+  }
+
+  private String paramTypes() {
+    return ", double".repeat(params.size());
+  }
+
+  private MethodSpec.Builder method(String name, Modifier visibility) {
+    return MethodSpec.methodBuilder(name).addModifiers(visibility, Modifier.STATIC);
+  }
+
+  // ------------------------------------------------------------------ scalar statistics
+
+  /** {@code double name(double z, P)}: guards, then the CSE'd expression. */
+  private MethodSpec scalarFunction(String name, Output out, String doc) {
+    MethodSpec.Builder m = method(name, Modifier.PUBLIC)
+        .addJavadoc("$L\n", doc)
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "z")
+        .addParameters(paramSpecs);
+    m.beginControlFlow("if (Double.isNaN(z))").addStatement("return z").endControlFlow();
+    if (!Double.isNaN(out.atPositiveInfinity())) {
+      m.beginControlFlow("if (z == Double.POSITIVE_INFINITY)")
+          .addStatement("return $L", printer.literal(out.atPositiveInfinity()))
+          .endControlFlow();
+    }
+    if (!Double.isNaN(out.atNegativeInfinity())) {
+      m.beginControlFlow("if (z == Double.NEGATIVE_INFINITY)")
+          .addStatement("return $L", printer.literal(out.atNegativeInfinity()))
+          .endControlFlow();
+    }
+    Cse.Result r = Cse.eliminate(List.of(out.expr()), reserved);
+    addBindings(m, r);
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  private MethodSpec floatScalar(String name, String doc) {
+    return method(name, Modifier.PUBLIC)
+        .addJavadoc("$L, computed in double and rounded once.\n", doc)
+        .returns(TypeName.FLOAT)
+        .addParameter(TypeName.FLOAT, "z")
+        .addParameters(paramSpecs)
+        .addStatement("return (float) $L((double) z$L)", name, args)
+        .build();
+  }
+
+  // ------------------------------------------------------------------ vector statistics
+
+  /** Public {@code void name(double z, double[] out, P)} and the private {@code nameInto}. */
+  private void vectorFunction(TypeSpec.Builder type, String name, List<Output> outs, String doc) {
+    type.addMethod(method(name, Modifier.PUBLIC)
+        .addJavadoc("$L Writes the $L outputs to {@code out[0..$L]}.\n", doc, outputs, outputs - 1)
+        .addParameter(TypeName.DOUBLE, "z")
+        .addParameter(double[].class, "out")
+        .addParameters(paramSpecs)
+        .addStatement("$T.checkFromIndexSize(0, $L, out.length)", OBJECTS, outputs)
+        .addStatement("$LInto(z, out, 0$L)", name, args)
+        .build());
+    MethodSpec.Builder m = method(name + "Into", Modifier.PRIVATE)
+        .addParameter(TypeName.DOUBLE, "z")
+        .addParameter(double[].class, "out")
+        .addParameter(TypeName.INT, "outOff")
+        .addParameters(paramSpecs);
+    writeOutputs(m, outs, k -> k == 0 ? "out[outOff]" : "out[outOff + " + k + "]");
+    type.addMethod(m.build());
+  }
+
+  private MethodSpec floatVector(String name) {
+    return method(name, Modifier.PUBLIC)
+        .addJavadoc("{@link #$L(double, double[]$L)} in float, computed in double and rounded"
+            + " once.\n", name, paramTypes())
+        .addParameter(TypeName.FLOAT, "z")
+        .addParameter(float[].class, "out")
+        .addParameters(paramSpecs)
+        .addStatement("$T.checkFromIndexSize(0, $L, out.length)", OBJECTS, outputs)
+        .addStatement("double[] tmp = new double[$L]", outputs)
+        .addStatement("$LInto(z, tmp, 0$L)", name, args)
+        .beginControlFlow("for (int h = 0; h < $L; h++)", outputs)
+        .addStatement("out[h] = (float) tmp[h]")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Statements that store each output in {@code target.apply(k)}: the NaN guard, the stated
+   * limits (an early return when every output has one, a patch after the computation when only
+   * some have), and the CSE'd expressions.
+   */
+  private void writeOutputs(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target) {
+    m.beginControlFlow("if (Double.isNaN(z))");
+    for (int k = 0; k < outs.size(); k++) {
+      m.addStatement("$L = z", target.apply(k));
+    }
+    m.addStatement("return").endControlFlow();
+    boolean allPositive = outs.stream().noneMatch(o -> Double.isNaN(o.atPositiveInfinity()));
+    boolean allNegative = outs.stream().noneMatch(o -> Double.isNaN(o.atNegativeInfinity()));
+    if (allPositive) {
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, true);
+    }
+    if (allNegative) {
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, true);
+    }
+    Cse.Result r = Cse.eliminate(outs.stream().map(Output::expr).toList(), reserved);
+    addBindings(m, r);
+    for (int k = 0; k < outs.size(); k++) {
+      m.addStatement("$L = $L", target.apply(k), printer.print(r.roots().get(k)));
+    }
+    if (!allPositive && outs.stream().anyMatch(o -> !Double.isNaN(o.atPositiveInfinity()))) {
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, false);
+    }
+    if (!allNegative && outs.stream().anyMatch(o -> !Double.isNaN(o.atNegativeInfinity()))) {
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, false);
+    }
+  }
+
+  private void limits(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target,
+      String infinity, ToDoubleFunction<Output> limit, boolean andReturn) {
+    m.beginControlFlow("if (z == Double.$L_INFINITY)", infinity);
+    for (int k = 0; k < outs.size(); k++) {
+      double v = limit.applyAsDouble(outs.get(k));
+      if (!Double.isNaN(v)) {
+        m.addStatement("$L = $L", target.apply(k), printer.literal(v));
+      }
+    }
+    if (andReturn) {
+      m.addStatement("return");
+    }
+    m.endControlFlow();
+  }
+
+  private void addBindings(MethodSpec.Builder m, Cse.Result r) {
+    for (Cse.Binding b : r.bindings()) {
+      m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    }
+  }
+
+  // ------------------------------------------------------------------ array methods
+
+  private MethodSpec arrayMethod(String name, boolean isFloat) {
+    Class<?> array = isFloat ? float[].class : double[].class;
+    MethodSpec.Builder m = method(name, Modifier.PUBLIC)
+        .addJavadoc(outputs == 1
+                ? "Writes {@code $L(in[inOff + i])} to {@code out[outOff + i]} for {@code 0 <= i"
+                    + " < len}.\n"
+                : "Writes the outputs of {@code $L(in[inOff + i])} to {@code out[outOff + i * "
+                    + outputs + " + h]} for {@code 0 <= i < len}.\n",
+            name)
+        .addParameter(array, "in")
+        .addParameter(TypeName.INT, "inOff")
+        .addParameter(array, "out")
+        .addParameter(TypeName.INT, "outOff")
+        .addParameter(TypeName.INT, "len")
+        .addParameters(paramSpecs)
+        .addStatement("$T.checkFromIndexSize(inOff, len, in.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, times("len"));
+    if (outputs == 1) {
+      m.beginControlFlow("for (int i = 0; i < len; i++)")
+          .addStatement("out[outOff + i] = $L(in[inOff + i]$L)", name, args)
+          .endControlFlow();
+    } else if (!isFloat) {
+      m.beginControlFlow("for (int i = 0; i < len; i++)")
+          .addStatement("$LInto(in[inOff + i], out, outOff + i * $L$L)", name, outputs, args)
+          .endControlFlow();
+    } else {
+      m.addStatement("double[] tmp = new double[$L]", outputs)
+          .beginControlFlow("for (int i = 0; i < len; i++)")
+          .addStatement("$LInto(in[inOff + i], tmp, 0$L)", name, args)
+          .beginControlFlow("for (int h = 0; h < $L; h++)", outputs)
+          .addStatement("out[outOff + i * $L + h] = (float) tmp[h]", outputs)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  /** {@code len}, or {@code Math.multiplyExact(len, H)} for a vector statistic. */
+  private String times(String count) {
+    return outputs == 1 ? count : "Math.multiplyExact(" + count + ", " + outputs + ")";
+  }
+
+  private MethodSpec backward(boolean isFloat) {
+    Class<?> array = isFloat ? float[].class : double[].class;
+    String cast = isFloat ? "(float) " : "";
+    MethodSpec.Builder m = method("backward", Modifier.PUBLIC)
+        .addJavadoc(outputs == 1
+            ? "Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off +"
+                + " i])} for {@code 0 <= i < len}.\n"
+            : "Backpropagates: {@code gradIn[off + i]} is the sum over h of {@code upstream[(off +"
+                + " i) * " + outputs + " + h]} times the derivative of output h at {@code in[off +"
+                + " i]}, for {@code 0 <= i < len}.\n")
+        .addParameter(array, "in")
+        .addParameter(array, "upstream")
+        .addParameter(array, "gradIn")
+        .addParameter(TypeName.INT, "off")
+        .addParameter(TypeName.INT, "len")
+        .addParameters(paramSpecs)
+        .addStatement("$T.checkFromIndexSize(off, len, in.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize($L, $L, upstream.length)", OBJECTS, times("off"),
+            times("len"))
+        .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
+        .addStatement("double[] vd = new double[$L]", 2 * outputs)
+        .beginControlFlow("for (int i = 0; i < len; i++)")
+        .addStatement("valueAndDerivative(in[off + i], vd$L)", args);
+    if (outputs == 1) {
+      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * vd[1]$L",
+          cast, isFloat ? "(" : "", isFloat ? ")" : "");
+    } else {
+      m.addStatement("int u = (off + i) * $L", outputs)
+          .addStatement("double g = upstream[u] * vd[$L]", outputs)
+          .beginControlFlow("for (int h = 1; h < $L; h++)", outputs)
+          .addStatement("g += upstream[u + h] * vd[$L + h]", outputs)
+          .endControlFlow()
+          .addStatement("gradIn[off + i] = $Lg", cast);
+    }
+    return m.endControlFlow().build();
+  }
+
+  private MethodSpec offsetFree(String name, boolean isFloat) {
+    Class<?> array = isFloat ? float[].class : double[].class;
+    return method(name, Modifier.PUBLIC)
+        .addJavadoc("{@code $L(in, 0, out, 0, in.length$L)}.\n", name, args)
+        .addParameter(array, "in")
+        .addParameter(array, "out")
+        .addParameters(paramSpecs)
+        .addStatement("$L(in, 0, out, 0, in.length$L)", name, args)
+        .build();
+  }
+
+  private MethodSpec offsetFreeBackward(boolean isFloat) {
+    Class<?> array = isFloat ? float[].class : double[].class;
+    return method("backward", Modifier.PUBLIC)
+        .addJavadoc("{@code backward(in, upstream, gradIn, 0, in.length$L)}.\n", args)
+        .addParameter(array, "in")
+        .addParameter(array, "upstream")
+        .addParameter(array, "gradIn")
+        .addParameters(paramSpecs)
+        .addStatement("backward(in, upstream, gradIn, 0, in.length$L)", args)
+        .build();
+  }
+
+  /** Values to {@code vd[0..H-1]}, derivatives to {@code vd[H..2H-1]}, sharing subexpressions. */
+  private MethodSpec fused() {
+    List<Output> both = new ArrayList<>(a.values());
+    both.addAll(a.derivatives());
+    MethodSpec.Builder m = method("valueAndDerivative", Modifier.PRIVATE)
+        .addJavadoc(outputs == 1
+            ? "The value to {@code vd[0]} and the derivative to {@code vd[1]}, sharing common"
+                + " subexpressions.\n"
+            : "Values to {@code vd[0.." + (outputs - 1) + "]} and derivatives to {@code vd["
+                + outputs + ".." + (2 * outputs - 1) + "]}, sharing common subexpressions.\n")
+        .addParameter(TypeName.DOUBLE, "z")
+        .addParameter(double[].class, "vd")
+        .addParameters(paramSpecs);
+    writeOutputs(m, both, k -> "vd[" + k + "]");
+    return m.build();
+  }
+
+  // ------------------------------------------------------------------ class Javadoc
+
+  /** The class Javadoc: regenerating spec, math, parameters, special-input contract. */
+  static final class ClassJavadoc {
+    private ClassJavadoc() {}
+
+    static String of(LoweredActivation a) {
+      LoweredActivation.Math math = a.math();
+      StringBuilder sb = new StringBuilder();
+      sb.append("Generated activation function; do not edit. Regenerate with:\n\n<pre>\n")
+          .append(html(a.spec()))
+          .append("\n</pre>\n");
+      if (!math.energies().isEmpty()) {
+        sb.append("\n<p>Energies:\n\n<ul>\n");
+        for (String e : math.energies()) {
+          sb.append("  <li><code>").append(html(e)).append("</code>\n");
+        }
+        sb.append("</ul>\n");
+      }
+      sb.append("\n<p>Statistic: <code>").append(html(math.statistic())).append("</code>\n");
+      sb.append("\n<p>Derivative: <code>").append(html(math.derivative())).append("</code>\n");
+      if (a.isVector()) {
+        sb.append("\n<p>Outputs: ").append(a.values().size())
+            .append(" per input, one per hypothesis; array methods write output h of input i to"
+                + " {@code out[outOff + i * OUTPUTS + h]}.\n");
+      }
+      if (!a.freeParameters().isEmpty()) {
+        StringJoiner names = new StringJoiner(", ");
+        a.freeParameters().forEach(p -> names.add("<code>" + html(p) + "</code>"));
+        sb.append("\n<p>Free parameters, the trailing arguments of every method in this order: ")
+            .append(names)
+            .append(". {@code d<Name>} methods give the derivatives with respect to them.\n");
+      }
+      sb.append("\n<p>Special inputs:\n\n<ul>\n")
+          .append("  <li>NaN gives NaN.\n")
+          .append("  <li>").append(limits(a, "+Infinity", true)).append('\n')
+          .append("  <li>").append(limits(a, "-Infinity", false)).append('\n')
+          .append("  <li>Every finite input whose exact result is finite gives a finite"
+              + " result.\n");
+      for (String s : math.specialInputs()) {
+        sb.append("  <li>").append(html(s)).append('\n');
+      }
+      return sb.append("</ul>\n").toString();
+    }
+
+    private static String limits(LoweredActivation a, String where, boolean positive) {
+      StringJoiner parts = new StringJoiner(", ");
+      describe(parts, "value", a.values(), positive);
+      describe(parts, "derivative", a.derivatives(), positive);
+      for (String p : a.freeParameters()) {
+        describe(parts, derivativeMethod(p), a.parameterDerivatives().get(p), positive);
+      }
+      return parts.length() == 0
+          ? where + ": no limit is stated; the formula is evaluated."
+          : where + " gives " + html(parts.toString()) + ".";
+    }
+
+    private static void describe(StringJoiner parts, String name, List<Output> outs,
+        boolean positive) {
+      List<String> values = new ArrayList<>();
+      boolean any = false;
+      for (Output o : outs) {
+        double v = positive ? o.atPositiveInfinity() : o.atNegativeInfinity();
+        any |= !Double.isNaN(v);
+        values.add(Double.isNaN(v) ? "not stated" : Double.toString(v));
+      }
+      if (any) {
+        parts.add(name + " " + (values.size() == 1
+            ? values.get(0) : "(" + String.join(", ", values) + ")"));
+      }
+    }
+
+    /**
+     * Escapes text for a Javadoc comment: HTML ({@code & < >}), and what would end the comment,
+     * start a tag, or be read by javac as a unicode escape ({@code * /}, {@code @}, backslash).
+     */
+    static String html(String s) {
+      return s.replace("&", "&amp;")
+          .replace("<", "&lt;")
+          .replace(">", "&gt;")
+          .replace("*/", "*&#47;")
+          .replace("@", "&#64;")
+          .replace("\\", "&#92;");
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.activations.deriver.lowering.Fn;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The known functions as data: for each {@link Fn}, the Java it prints as. Most are {@code
+ * java.lang.Math} methods; the stable primitives {@code Math} lacks are private helpers of the
+ * generated class, emitted only when used, with exactly the formulas of {@code
+ * dev.activations.deriver.lowering.StableFunctions} (so the double interpreter agrees bit for bit).
+ */
+public final class KnownFunctions {
+  /**
+   * How one function is printed.
+   *
+   * @param fn the IR function
+   * @param javaName the callee as written in Java ({@code Math.exp} or a helper's name)
+   * @param helper the private static method to emit into the class, if the function is a helper
+   */
+  public record JavaFunction(Fn fn, String javaName, Optional<MethodSpec> helper) {
+    public JavaFunction {
+      Objects.requireNonNull(fn, "fn");
+      Objects.requireNonNull(javaName, "javaName");
+      Objects.requireNonNull(helper, "helper");
+    }
+  }
+
+  private static final Map<Fn, JavaFunction> TABLE = table();
+
+  private KnownFunctions() {}
+
+  /** How {@code fn} prints; every {@link Fn} has an entry. */
+  public static JavaFunction of(Fn fn) {
+    return TABLE.get(fn);
+  }
+
+  /** The whole table, in {@link Fn} declaration order. */
+  public static Map<Fn, JavaFunction> all() {
+    return TABLE;
+  }
+
+  private static Map<Fn, JavaFunction> table() {
+    EnumMap<Fn, JavaFunction> t = new EnumMap<>(Fn.class);
+    for (Fn fn : Fn.values()) {
+      // A switch expression over the enum without default: a new Fn does not compile until it
+      // has an entry here.
+      JavaFunction f = switch (fn) {
+        case EXP -> math(fn, "exp");
+        case EXPM1 -> math(fn, "expm1");
+        case LOG -> math(fn, "log");
+        case LOG1P -> math(fn, "log1p");
+        case SQRT -> math(fn, "sqrt");
+        case ABS -> math(fn, "abs");
+        case SINH -> math(fn, "sinh");
+        case COSH -> math(fn, "cosh");
+        case TANH -> math(fn, "tanh");
+        case SIGNUM -> math(fn, "signum");
+        case MAX -> math(fn, "max");
+        case MIN -> math(fn, "min");
+        case POW -> math(fn, "pow");
+        case LOGISTIC -> helper(fn, "logistic",
+            "The logistic function {@code 1 / (1 + e^-x)}, branching on the sign of x so that"
+                + " {@code exp} never overflows.",
+            "if (x >= 0.0) {\n"
+                + "$>return 1.0 / (1.0 + Math.exp(-x));\n"
+                + "$<}\n"
+                + "double e = Math.exp(x);\n"
+                + "return e / (1.0 + e);\n");
+        case SOFTPLUS -> helper(fn, "softplus",
+            "{@code log(1 + e^x)} as {@code max(x, 0) + log1p(e^-|x|)}: no overflow, accurate"
+                + " in both tails.",
+            "return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));\n");
+        case TANH_PRIME -> helper(fn, "tanhPrime",
+            "{@code tanh'(x) = sech(x)^2 = 4 e^-2|x| / (1 + e^-2|x|)^2}; never"
+                + " {@code 1 - tanh(x)^2}, which is 0 beyond |x| ~ 19.",
+            "double e = Math.exp(-2.0 * Math.abs(x));\n"
+                + "return 4.0 * e / ((1.0 + e) * (1.0 + e));\n");
+      };
+      t.put(fn, f);
+    }
+    return Collections.unmodifiableMap(t);
+  }
+
+  private static JavaFunction math(Fn fn, String method) {
+    return new JavaFunction(fn, "Math." + method, Optional.empty());
+  }
+
+  private static JavaFunction helper(Fn fn, String name, String javadoc, String body) {
+    MethodSpec m = MethodSpec.methodBuilder(name)
+        .addJavadoc("$L\n", javadoc)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "x")
+        .addCode(body)
+        .build();
+    return new JavaFunction(fn, name, Optional.of(m));
+  }
+}

@@ -1,0 +1,470 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.lowering.Expr.Add;
+import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
+import dev.activations.deriver.lowering.Expr.Const;
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.PowInt;
+import dev.activations.deriver.lowering.Expr.Test;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The accuracy rewrites: one named pass ({@value #PASS}) of small named rules, applied bottom-up
+ * to a fixed point over the IR.
+ *
+ * <p>At each node the children are rewritten first; then the rules are tried in {@link #rules()}
+ * order and the first that matches replaces the node, whose result is rewritten again (its children
+ * may be new) until no rule matches. Every rule either is exact in double or replaces a formula by
+ * a more accurate one for the same mathematical function; none changes the function.
+ *
+ * <p>The first rules normalise (fold constants, drop neutral elements, turn negative powers and
+ * reciprocal factors into divisions) so that the accuracy rules only have to recognise one shape:
+ * a quotient is always a {@link Div}, a negation a {@link Neg}, an integer power positive.
+ */
+public final class Rewrites {
+  /** The name of the pass, for reports. */
+  public static final String PASS = "accuracy-rewrites";
+
+  /** A guard against a rule set that does not terminate (a bug, never data). */
+  private static final int MAX_STEPS_PER_NODE = 1000;
+
+  /**
+   * One rewrite rule.
+   *
+   * @param name a short stable name (reports, tests)
+   * @param why why the rewritten form is better
+   * @param rewrite the rewritten node, or empty when the rule does not match this node (rules
+   *     look at one node and its immediate structure; the pass does the traversal)
+   */
+  public record Rule(String name, String why, Function<Expr, Optional<Expr>> rewrite) {
+    public Rule {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(rewrite, "rewrite");
+    }
+  }
+
+  private static final Const ONE = Const.of(1.0);
+
+  /** Functions that Java computes exactly or correctly rounded on every JVM: safe to fold. */
+  private static final Set<Fn> FOLDABLE = EnumSet.of(Fn.ABS, Fn.SQRT, Fn.MAX, Fn.MIN, Fn.SIGNUM);
+
+  private static final List<Rule> RULES = List.of(
+      new Rule("fold-constants",
+          "A subtree of constants is computed once, here, with the printed code's double semantics"
+              + " (so the result is bit-identical); only +, -, *, /, integer powers and the exactly"
+              + " or correctly rounded abs, sqrt, max, min, signum are folded: exp, log etc. may"
+              + " differ by an ulp between JVMs and are left to run time. A constant test selects"
+              + " its branch.",
+          Rewrites::foldConstants),
+      new Rule("drop-multiplicative-one", "x * 1 is x exactly; the factor costs a multiplication.",
+          Rewrites::dropOne),
+      new Rule("drop-additive-zero",
+          "x + 0 is x (up to the sign of a zero result, irrelevant here); the term costs an addition.",
+          Rewrites::dropZero),
+      new Rule("double-negation", "-(-x) is x exactly.", Rewrites::doubleNegation),
+      new Rule("times-minus-one",
+          "(-1) * x is -x exactly; normalises negation so that other rules see one shape.",
+          Rewrites::timesMinusOne),
+      new Rule("negative-power",
+          "b^-n is 1 / b^n, which is exactly how it is printed; normalises reciprocals to Div.",
+          Rewrites::negativePower),
+      new Rule("times-reciprocal",
+          "a * (1 / d) is a / d: one rounding instead of two, and no 0 * Inf when d overflows.",
+          Rewrites::timesReciprocal),
+      new Rule("expm1",
+          "exp(x) - 1 loses all digits for small |x| (the result is dominated by rounding of"
+              + " exp(x) near 1); expm1(x) is accurate. Also 1 - exp(x) = -expm1(x).",
+          Rewrites::expm1),
+      new Rule("softplus",
+          "log(1 + exp(x)) overflows for x > 709 and loses digits for x < -37; softplus(x) ="
+              + " max(x, 0) + log1p(exp(-|x|)) does neither.",
+          Rewrites::softplus),
+      new Rule("log1p",
+          "log(1 + x) rounds 1 + x first and loses the digits of small x; log1p(x) keeps them.",
+          Rewrites::log1p),
+      new Rule("logistic",
+          "1 / (1 + exp(-x)) and exp(x) / (1 + exp(x)) (also times other factors) overflow"
+              + " (Inf / Inf = NaN) or lose the tail; logistic branches on the sign of x and is"
+              + " accurate everywhere.",
+          Rewrites::logistic),
+      new Rule("logistic-derivative",
+          "exp(-x) / (1 + exp(-x))^2 (also times other factors) overflows to Inf / Inf for"
+              + " x < -355; it equals logistic(x) * logistic(-x), stable and accurate in both"
+              + " tails.",
+          Rewrites::logisticDerivative),
+      new Rule("exp-times-logistic",
+          "exp(x) * logistic(-x) is Inf * 0 = NaN for x > 709; it equals logistic(x). (Arises when"
+              + " the reciprocal 1 / (1 + exp(x)) was rewritten before its enclosing product.)",
+          Rewrites::expTimesLogistic),
+      new Rule("tanh-prime",
+          "1 - tanh(x)^2 is exactly 0 beyond |x| ~ 19 and cosh(x)^-2 overflows beyond |x| ~ 355,"
+              + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
+              + " computes 4 e / (1 + e)^2 with e = exp(-2|x|).",
+          Rewrites::tanhPrime));
+
+  private Rewrites() {}
+
+  /** The rules, in the order they are tried at each node. */
+  public static List<Rule> rules() {
+    return RULES;
+  }
+
+  /** The rule with this name. */
+  public static Rule rule(String name) {
+    return RULES.stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no rewrite rule named " + name));
+  }
+
+  /** Runs the pass: all rules, bottom-up, to a fixed point. */
+  public static Expr apply(Expr e) {
+    return apply(e, RULES);
+  }
+
+  /** Runs the given rules bottom-up to a fixed point (tests use single rules). */
+  public static Expr apply(Expr e, List<Rule> rules) {
+    Expr current = Exprs.mapChildren(e, child -> apply(child, rules));
+    for (int step = 0; step < MAX_STEPS_PER_NODE; step++) {
+      Optional<Expr> next = Optional.empty();
+      for (Rule r : rules) {
+        next = r.rewrite().apply(current);
+        if (next.isPresent()) {
+          break;
+        }
+      }
+      if (next.isEmpty()) {
+        return current;
+      }
+      // The new node's children may themselves be new: rewrite them too.
+      current = Exprs.mapChildren(next.get(), child -> apply(child, rules));
+    }
+    throw new IllegalStateException(PASS + " did not reach a fixed point at " + e);
+  }
+
+  // ---------------------------------------------------------------- normalisation rules
+
+  private static Optional<Expr> foldConstants(Expr e) {
+    if (e instanceof Cond c) {
+      Optional<Boolean> t = constantTest(c.test());
+      return t.map(b -> b ? c.then() : c.otherwise());
+    }
+    if (e instanceof Const || e instanceof Expr.Var) {
+      return Optional.empty();
+    }
+    if (e instanceof Call c && !FOLDABLE.contains(c.fn())) {
+      return Optional.empty();
+    }
+    for (Expr child : Exprs.children(e)) {
+      if (!(child instanceof Const)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(Const.of(DoubleEvaluator.evaluate(e, Map.of())));
+  }
+
+  private static Optional<Boolean> constantTest(Test t) {
+    for (Expr operand : Exprs.operands(t)) {
+      if (!(operand instanceof Const)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(DoubleEvaluator.test(t, Map.of()));
+  }
+
+  private static Optional<Expr> dropOne(Expr e) {
+    if (e instanceof Mul m && m.factors().stream().anyMatch(f -> Exprs.isConst(f, 1.0))) {
+      return Optional.of(product(m.factors().stream().filter(f -> !Exprs.isConst(f, 1.0)).toList()));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> dropZero(Expr e) {
+    if (e instanceof Add a && a.terms().stream().anyMatch(Rewrites::isZero)) {
+      return Optional.of(sum(a.terms().stream().filter(t -> !isZero(t)).toList()));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Const c && c.value() == 0.0;
+  }
+
+  private static Optional<Expr> doubleNegation(Expr e) {
+    if (e instanceof Neg n && n.operand() instanceof Neg inner) {
+      return Optional.of(inner.operand());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> timesMinusOne(Expr e) {
+    if (e instanceof Mul m) {
+      List<Expr> f = m.factors();
+      for (int i = 0; i < f.size(); i++) {
+        if (Exprs.isConst(f.get(i), -1.0)) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(i);
+          return Optional.of(new Neg(product(rest)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> negativePower(Expr e) {
+    if (e instanceof PowInt p && p.exponent() < 0) {
+      Expr den = p.exponent() == -1 ? p.base() : new PowInt(p.base(), -p.exponent());
+      return Optional.of(new Div(ONE, den));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> timesReciprocal(Expr e) {
+    if (e instanceof Mul m) {
+      List<Expr> f = m.factors();
+      for (int i = 0; i < f.size(); i++) {
+        if (f.get(i) instanceof Div d && Exprs.isConst(d.numerator(), 1.0)) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(i);
+          return Optional.of(new Div(product(rest), d.denominator()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- accuracy rules
+
+  private static Optional<Expr> expm1(Expr e) {
+    if (!(e instanceof Add a)) {
+      return Optional.empty();
+    }
+    List<Expr> t = a.terms();
+    // exp(x) + (-1) -> expm1(x)
+    int minusOne = indexOf(t, x -> Exprs.isConst(x, -1.0));
+    int exp = indexOf(t, x -> isCall(x, Fn.EXP));
+    if (minusOne >= 0 && exp >= 0) {
+      List<Expr> out = new ArrayList<>(t);
+      out.set(exp, Call.of(Fn.EXPM1, ((Call) t.get(exp)).args().get(0)));
+      out.remove(minusOne);
+      return Optional.of(sum(out));
+    }
+    // 1 + (-exp(x)) -> -expm1(x)
+    int one = indexOf(t, x -> Exprs.isConst(x, 1.0));
+    int negExp = indexOf(t, x -> x instanceof Neg n && isCall(n.operand(), Fn.EXP));
+    if (one >= 0 && negExp >= 0) {
+      List<Expr> out = new ArrayList<>(t);
+      Call call = (Call) ((Neg) t.get(negExp)).operand();
+      out.set(negExp, new Neg(Call.of(Fn.EXPM1, call.args().get(0))));
+      out.remove(one);
+      return Optional.of(sum(out));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> softplus(Expr e) {
+    if (e instanceof Call c && c.fn() == Fn.LOG) {
+      return onePlusExp(c.args().get(0)).map(x -> Call.of(Fn.SOFTPLUS, x));
+    }
+    if (e instanceof Call c && c.fn() == Fn.LOG1P && isCall(c.args().get(0), Fn.EXP)) {
+      return Optional.of(Call.of(Fn.SOFTPLUS, ((Call) c.args().get(0)).args().get(0)));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> log1p(Expr e) {
+    if (e instanceof Call c && c.fn() == Fn.LOG && c.args().get(0) instanceof Add a) {
+      int one = indexOf(a.terms(), x -> Exprs.isConst(x, 1.0));
+      if (one >= 0) {
+        List<Expr> rest = new ArrayList<>(a.terms());
+        rest.remove(one);
+        return Optional.of(Call.of(Fn.LOG1P, sum(rest)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> logistic(Expr e) {
+    if (e instanceof Div d) {
+      Optional<Expr> u = onePlusExp(d.denominator());
+      if (u.isPresent()) {
+        // 1 / (1 + exp(u)) = logistic(-u)
+        if (Exprs.isConst(d.numerator(), 1.0)) {
+          return Optional.of(Call.of(Fn.LOGISTIC, negate(u.get())));
+        }
+        // a * exp(u) / (1 + exp(u)) = a * logistic(u)
+        return replaceFactor(d.numerator(), Call.of(Fn.EXP, u.get()),
+            List.of(Call.of(Fn.LOGISTIC, u.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> logisticDerivative(Expr e) {
+    // a * exp(u) / (1 + exp(u))^2 = a * logistic(-u) * logistic(u)
+    if (e instanceof Div d && d.denominator() instanceof PowInt p && p.exponent() == 2) {
+      Optional<Expr> u = onePlusExp(p.base());
+      if (u.isPresent()) {
+        return replaceFactor(d.numerator(), Call.of(Fn.EXP, u.get()),
+            List.of(Call.of(Fn.LOGISTIC, negate(u.get())), Call.of(Fn.LOGISTIC, u.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * If {@code e} is {@code factor} or a product with {@code factor} among its factors, the same
+   * product with {@code factor} replaced (in place) by {@code replacement}.
+   */
+  private static Optional<Expr> replaceFactor(Expr e, Expr factor, List<Expr> replacement) {
+    List<Expr> factors = e instanceof Mul m ? m.factors() : List.of(e);
+    int i = factors.indexOf(factor);
+    if (i < 0) {
+      return Optional.empty();
+    }
+    List<Expr> out = new ArrayList<>(factors.subList(0, i));
+    out.addAll(replacement);
+    out.addAll(factors.subList(i + 1, factors.size()));
+    return Optional.of(product(out));
+  }
+
+  private static Optional<Expr> expTimesLogistic(Expr e) {
+    if (e instanceof Mul m) {
+      List<Expr> f = m.factors();
+      for (int i = 0; i < f.size(); i++) {
+        if (isCall(f.get(i), Fn.EXP)) {
+          Expr u = ((Call) f.get(i)).args().get(0);
+          int j = f.indexOf(Call.of(Fn.LOGISTIC, negate(u)));
+          if (j >= 0) {
+            List<Expr> out = new ArrayList<>(f);
+            out.set(i, Call.of(Fn.LOGISTIC, u));
+            out.remove(j);
+            return Optional.of(product(out));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> tanhPrime(Expr e) {
+    // cosh(x)^-2 (before negative-power runs, or when used alone)
+    if (e instanceof PowInt p && p.exponent() == -2 && isCall(p.base(), Fn.COSH)) {
+      return Optional.of(Call.of(Fn.TANH_PRIME, arg(p.base())));
+    }
+    // 1 / cosh(x)^2
+    if (e instanceof Div d
+        && Exprs.isConst(d.numerator(), 1.0)
+        && d.denominator() instanceof PowInt p
+        && p.exponent() == 2
+        && isCall(p.base(), Fn.COSH)) {
+      return Optional.of(Call.of(Fn.TANH_PRIME, arg(p.base())));
+    }
+    // (1 / cosh(x))^2
+    if (e instanceof PowInt p
+        && p.exponent() == 2
+        && p.base() instanceof Div d
+        && Exprs.isConst(d.numerator(), 1.0)
+        && isCall(d.denominator(), Fn.COSH)) {
+      return Optional.of(Call.of(Fn.TANH_PRIME, arg(d.denominator())));
+    }
+    // 1 - tanh(x)^2
+    if (e instanceof Add a && a.terms().size() == 2) {
+      for (int i = 0; i < 2; i++) {
+        if (Exprs.isConst(a.terms().get(i), 1.0)
+            && a.terms().get(1 - i) instanceof Neg n
+            && n.operand() instanceof PowInt p
+            && p.exponent() == 2
+            && isCall(p.base(), Fn.TANH)) {
+          return Optional.of(Call.of(Fn.TANH_PRIME, arg(p.base())));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * The negation of {@code u} in normal form: {@code -(-x)} is {@code x}, a constant is negated,
+   * a product with a leading constant negates that constant, anything else is wrapped in {@link
+   * Neg}. All exact in double. {@code negate(negate(u))} equals {@code u} for normal forms.
+   */
+  static Expr negate(Expr u) {
+    if (u instanceof Neg n) {
+      return n.operand();
+    }
+    if (u instanceof Const c) {
+      return Const.of(-c.value());
+    }
+    if (u instanceof Mul m && m.factors().get(0) instanceof Const c) {
+      List<Expr> f = new ArrayList<>(m.factors());
+      if (c.value() == -1.0) {
+        f.remove(0);
+        return product(f);
+      }
+      f.set(0, Const.of(-c.value()));
+      return new Mul(f);
+    }
+    return new Neg(u);
+  }
+
+  /** If {@code e} is {@code 1 + exp(u)} (either order), {@code u}. */
+  private static Optional<Expr> onePlusExp(Expr e) {
+    if (e instanceof Add a && a.terms().size() == 2) {
+      for (int i = 0; i < 2; i++) {
+        if (Exprs.isConst(a.terms().get(i), 1.0) && isCall(a.terms().get(1 - i), Fn.EXP)) {
+          return Optional.of(arg(a.terms().get(1 - i)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isCall(Expr e, Fn fn) {
+    return e instanceof Call c && c.fn() == fn;
+  }
+
+  private static Expr arg(Expr call) {
+    return ((Call) call).args().get(0);
+  }
+
+  private static int indexOf(List<Expr> xs, Predicate<Expr> p) {
+    for (int i = 0; i < xs.size(); i++) {
+      if (p.test(xs.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A product of the factors: 1 for none, the factor itself for one. */
+  private static Expr product(List<Expr> factors) {
+    return switch (factors.size()) {
+      case 0 -> ONE;
+      case 1 -> factors.get(0);
+      default -> new Mul(factors);
+    };
+  }
+
+  /** A sum of the terms: 0 for none, the term itself for one. */
+  private static Expr sum(List<Expr> terms) {
+    return switch (terms.size()) {
+      case 0 -> Const.of(0.0);
+      case 1 -> terms.get(0);
+      default -> new Add(terms);
+    };
+  }
+}

@@ -1,0 +1,37 @@
+package dev.activations.deriver.lowering;
+
+/**
+ * The double reference implementations of the stable primitives that {@code java.lang.Math} lacks
+ * ({@link Fn#LOGISTIC}, {@link Fn#SOFTPLUS}, {@link Fn#TANH_PRIME}). The emitter writes the same
+ * formulas, operation for operation, as private helpers of each generated class; a test compiles
+ * those helpers and checks they agree with these bit for bit.
+ */
+public final class StableFunctions {
+  private StableFunctions() {}
+
+  /**
+   * {@code 1 / (1 + e^-x)}, branching on the sign of x so that {@code exp} is only taken of a
+   * non-positive number: no overflow, full relative accuracy in both tails.
+   */
+  public static double logistic(double x) {
+    if (x >= 0.0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
+
+  /** {@code log(1 + e^x) = max(x, 0) + log1p(e^-|x|)}: no overflow, accurate for large negative x. */
+  public static double softplus(double x) {
+    return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+
+  /**
+   * {@code tanh'(x) = sech(x)^2 = 4 e^-2|x| / (1 + e^-2|x|)^2}; never {@code 1 - tanh(x)^2},
+   * which is exactly 0 beyond |x| ~ 19 while the truth is ~4 e^-2|x|.
+   */
+  public static double tanhPrime(double x) {
+    double e = Math.exp(-2.0 * Math.abs(x));
+    return 4.0 * e / ((1.0 + e) * (1.0 + e));
+  }
+}

@@ -1,0 +1,265 @@
+package dev.activations.deriver.lowering;
+
+import static dev.activations.deriver.lowering.Expr.constant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.activations.deriver.lowering.Expr.Add;
+import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.PowInt;
+import dev.activations.deriver.lowering.Expr.Test.Compare;
+import dev.activations.deriver.lowering.Expr.Test.Op;
+import dev.activations.deriver.lowering.Expr.Var;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RewritesTest {
+  private static final Var Z = new Var("z");
+  private static final Var S = new Var("s");
+  private static final double[] POINTS = {-3.7, -1.3, -0.4, 0.25, 0.9, 2.2, 4.1};
+
+  private static Expr add(Expr... t) {
+    return new Add(List.of(t));
+  }
+
+  private static Expr mul(Expr... f) {
+    return new Mul(List.of(f));
+  }
+
+  private static Expr call(Fn fn, Expr... a) {
+    return Call.of(fn, a);
+  }
+
+  private static Expr exp(Expr x) {
+    return call(Fn.EXP, x);
+  }
+
+  /**
+   * The whole pass turns {@code input} into exactly {@code expected}, and (where both are finite
+   * at moderate points) the two agree numerically: no rule changes the function.
+   */
+  private static void assertRewrites(Expr input, Expr expected) {
+    Expr actual = Rewrites.apply(input);
+    assertEquals(expected, actual);
+    assertEquals(actual, Rewrites.apply(actual), "a fixed point");
+    for (double z : POINTS) {
+      Map<String, Double> env = Map.of("z", z, "s", 1.7);
+      double before = DoubleEvaluator.evaluate(input, env);
+      double after = DoubleEvaluator.evaluate(actual, env);
+      if (Double.isFinite(before)) {
+        assertEquals(before, after, 1e-9 * Math.abs(before) + 1e-300, "at z = " + z);
+      }
+    }
+  }
+
+  /** The named rule alone, on the node itself, gives {@code expected}. */
+  private static void assertRule(String rule, Expr input, Expr expected) {
+    assertEquals(expected, Rewrites.rule(rule).rewrite().apply(input).orElseThrow());
+  }
+
+  private static void assertUnchanged(Expr input) {
+    assertEquals(input, Rewrites.apply(input));
+  }
+
+  @Test
+  void rulesHaveUniqueNamesAndReasons() {
+    Set<String> names = new HashSet<>();
+    for (Rewrites.Rule r : Rewrites.rules()) {
+      assertFalse(r.why().isBlank(), r.name());
+      assertFalse(!names.add(r.name()), "duplicate " + r.name());
+    }
+    assertThrows(IllegalArgumentException.class, () -> Rewrites.rule("no-such-rule"));
+  }
+
+  @Test
+  void foldConstants() {
+    assertRule("fold-constants", add(constant(1), constant(2)), constant(3));
+    assertRewrites(mul(constant(2), add(constant(1), constant(2))), constant(6));
+    assertRewrites(new Div(constant(1), constant(3)), constant(1.0 / 3.0));
+    assertRewrites(new Neg(constant(2)), constant(-2));
+    assertRewrites(new PowInt(constant(3), 2), constant(9));
+    assertRewrites(new PowInt(constant(2), -1), constant(0.5));
+    assertRewrites(call(Fn.SQRT, constant(2)), constant(Math.sqrt(2)));
+    assertRewrites(call(Fn.MAX, constant(-1), constant(4)), constant(4));
+    assertRewrites(new Cond(new Compare(Op.LT, constant(1), constant(2)), Z, S), Z);
+    assertRewrites(new Cond(new Compare(Op.GT, constant(1), constant(2)), Z, S), S);
+    assertRewrites(add(Z, add(constant(1), constant(2))), add(Z, constant(3)));
+    // Only whole constant subtrees: re-associating 1 + z + 2 would change the rounding.
+    assertUnchanged(add(constant(1), Z, constant(2)));
+    // exp, log etc. are not correctly rounded on every JVM: left to run time.
+    assertUnchanged(exp(constant(1)));
+  }
+
+  @Test
+  void dropMultiplicativeOne() {
+    assertRule("drop-multiplicative-one", mul(Z, constant(1)), Z);
+    assertRewrites(mul(Z, constant(1)), Z);
+    assertRewrites(mul(constant(1), Z, S), mul(Z, S));
+  }
+
+  @Test
+  void dropAdditiveZero() {
+    assertRule("drop-additive-zero", add(Z, constant(0)), Z);
+    assertRewrites(add(Z, constant(0)), Z);
+    assertRewrites(add(constant(0), Z, S), add(Z, S));
+    assertRewrites(add(Z, constant(-0.0)), Z);
+  }
+
+  @Test
+  void doubleNegation() {
+    assertRule("double-negation", new Neg(new Neg(Z)), Z);
+    assertRewrites(new Neg(new Neg(new Neg(Z))), new Neg(Z));
+  }
+
+  @Test
+  void timesMinusOne() {
+    assertRule("times-minus-one", mul(constant(-1), Z), new Neg(Z));
+    assertRewrites(mul(Z, constant(-1), S), new Neg(mul(Z, S)));
+  }
+
+  @Test
+  void negativePower() {
+    assertRule("negative-power", new PowInt(Z, -1), new Div(constant(1), Z));
+    assertRewrites(new PowInt(Z, -3), new Div(constant(1), new PowInt(Z, 3)));
+  }
+
+  @Test
+  void timesReciprocal() {
+    assertRule("times-reciprocal", mul(S, new Div(constant(1), Z)), new Div(S, Z));
+    assertRewrites(mul(S, new PowInt(Z, -2)), new Div(S, new PowInt(Z, 2)));
+    assertRewrites(mul(Z, S, new PowInt(add(Z, constant(1)), -1)),
+        new Div(mul(Z, S), add(Z, constant(1))));
+  }
+
+  @Test
+  void expm1() {
+    assertRule("expm1", add(exp(Z), constant(-1)), call(Fn.EXPM1, Z));
+    assertRewrites(add(exp(Z), constant(-1)), call(Fn.EXPM1, Z));
+    assertRewrites(add(constant(-1), exp(Z)), call(Fn.EXPM1, Z));
+    assertRewrites(add(exp(Z), new Neg(constant(1))), call(Fn.EXPM1, Z));
+    assertRewrites(add(constant(1), new Neg(exp(Z))), new Neg(call(Fn.EXPM1, Z)));
+    assertRewrites(add(constant(1), mul(constant(-1), exp(Z))), new Neg(call(Fn.EXPM1, Z)));
+    assertRewrites(add(S, exp(Z), constant(-1)), add(S, call(Fn.EXPM1, Z)));
+    assertUnchanged(add(exp(Z), constant(-2)));
+  }
+
+  @Test
+  void log1p() {
+    assertRule("log1p", call(Fn.LOG, add(constant(1), Z)), call(Fn.LOG1P, Z));
+    assertRewrites(call(Fn.LOG, add(constant(1), Z)), call(Fn.LOG1P, Z));
+    Expr zz3 = new Div(new PowInt(Z, 2), constant(3));
+    assertRewrites(call(Fn.LOG, add(zz3, constant(1))), call(Fn.LOG1P, zz3));
+    assertRewrites(call(Fn.LOG, add(constant(1), Z, S)), call(Fn.LOG1P, add(Z, S)));
+    assertUnchanged(call(Fn.LOG, add(constant(2), Z)));
+  }
+
+  @Test
+  void logistic() {
+    assertRule("logistic", new Div(constant(1), add(constant(1), exp(new Neg(Z)))),
+        call(Fn.LOGISTIC, Z));
+    assertRewrites(new Div(constant(1), add(constant(1), exp(new Neg(Z)))),
+        call(Fn.LOGISTIC, Z));
+    assertRewrites(new Div(constant(1), add(constant(1), exp(Z))),
+        call(Fn.LOGISTIC, new Neg(Z)));
+    assertRewrites(new Div(exp(Z), add(constant(1), exp(Z))), call(Fn.LOGISTIC, Z));
+    assertRewrites(new Div(mul(S, exp(Z)), add(constant(1), exp(Z))),
+        mul(S, call(Fn.LOGISTIC, Z)));
+    assertUnchanged(new Div(S, add(constant(1), exp(Z))));
+    assertRewrites(new Div(constant(1), add(exp(mul(constant(-2), Z)), constant(1))),
+        call(Fn.LOGISTIC, mul(constant(2), Z)));
+    assertRewrites(new PowInt(add(constant(1), exp(mul(constant(-1), Z))), -1),
+        call(Fn.LOGISTIC, Z));
+  }
+
+  @Test
+  void logisticDerivative() {
+    Expr e = exp(new Neg(Z));
+    Expr expected = mul(call(Fn.LOGISTIC, Z), call(Fn.LOGISTIC, new Neg(Z)));
+    assertRule("logistic-derivative", new Div(e, new PowInt(add(constant(1), e), 2)), expected);
+    assertRewrites(new Div(e, new PowInt(add(constant(1), e), 2)), expected);
+    assertRewrites(mul(e, new PowInt(add(constant(1), e), -2)), expected);
+    assertRewrites(new Div(mul(S, e, Z), new PowInt(add(constant(1), e), 2)),
+        mul(S, call(Fn.LOGISTIC, Z), call(Fn.LOGISTIC, new Neg(Z)), Z));
+  }
+
+  @Test
+  void expTimesLogistic() {
+    assertRule("exp-times-logistic", mul(exp(Z), call(Fn.LOGISTIC, new Neg(Z))),
+        call(Fn.LOGISTIC, Z));
+    // exp(z) * (1 + exp(z))^-1: the reciprocal becomes logistic(-z) before the product is seen.
+    assertRewrites(mul(exp(Z), new PowInt(add(constant(1), exp(Z)), -1)), call(Fn.LOGISTIC, Z));
+    assertRewrites(mul(S, exp(Z), call(Fn.LOGISTIC, new Neg(Z))),
+        mul(S, call(Fn.LOGISTIC, Z)));
+  }
+
+  @Test
+  void softplus() {
+    assertRule("softplus", call(Fn.LOG, add(constant(1), exp(Z))), call(Fn.SOFTPLUS, Z));
+    assertRewrites(call(Fn.LOG, add(constant(1), exp(Z))), call(Fn.SOFTPLUS, Z));
+    assertRewrites(call(Fn.LOG1P, exp(Z)), call(Fn.SOFTPLUS, Z));
+    assertRewrites(call(Fn.LOG, add(exp(mul(constant(2), Z)), constant(1))),
+        call(Fn.SOFTPLUS, mul(constant(2), Z)));
+  }
+
+  @Test
+  void tanhPrime() {
+    Expr cosh = call(Fn.COSH, Z);
+    Expr tanh = call(Fn.TANH, Z);
+    Expr expected = call(Fn.TANH_PRIME, Z);
+    assertRule("tanh-prime", new PowInt(cosh, -2), expected);
+    assertRewrites(new PowInt(cosh, -2), expected);
+    assertRewrites(new Div(constant(1), new PowInt(cosh, 2)), expected);
+    assertRewrites(new PowInt(new Div(constant(1), cosh), 2), expected);
+    assertRewrites(add(constant(1), new Neg(new PowInt(tanh, 2))), expected);
+    assertRewrites(add(mul(constant(-1), new PowInt(tanh, 2)), constant(1)), expected);
+    assertRewrites(mul(S, new PowInt(cosh, -2)), mul(S, expected));
+  }
+
+  @Test
+  void gatedDerivativeAsSymjaWouldWriteIt() {
+    // d/dz z/(1+exp(-2z)) = (1+exp(-2z))^-1 + 2 z exp(-2z) (1+exp(-2z))^-2
+    Expr e = exp(mul(constant(-2), Z));
+    Expr input = add(
+        new PowInt(add(constant(1), e), -1),
+        mul(constant(2), Z, e, new PowInt(add(constant(1), e), -2)));
+    Expr l = call(Fn.LOGISTIC, mul(constant(2), Z));
+    Expr lm = call(Fn.LOGISTIC, mul(constant(-2), Z));
+    assertRewrites(input, add(l, mul(constant(2), Z, l, lm)));
+  }
+
+  @Test
+  void passIsIdempotentOnRandomTrees() {
+    for (long seed = 0; seed < 300; seed++) {
+      Expr e = new RandomExprs(seed).next(5);
+      Expr once = Rewrites.apply(e);
+      assertEquals(once, Rewrites.apply(once), "seed " + seed);
+    }
+  }
+
+  @Test
+  void exactRulesKeepBitsOnRandomTrees() {
+    List<Rewrites.Rule> exact = List.of(Rewrites.rule("fold-constants"),
+        Rewrites.rule("drop-multiplicative-one"), Rewrites.rule("double-negation"),
+        Rewrites.rule("times-minus-one"), Rewrites.rule("negative-power"));
+    Random random = new Random(7);
+    for (long seed = 0; seed < 300; seed++) {
+      Expr e = new RandomExprs(seed).next(5);
+      Expr r = Rewrites.apply(e, exact);
+      for (int i = 0; i < 20; i++) {
+        Map<String, Double> env =
+            Map.of("z", RandomExprs.point(random), "s", RandomExprs.point(random));
+        assertEquals(Double.doubleToLongBits(DoubleEvaluator.evaluate(e, env)),
+            Double.doubleToLongBits(DoubleEvaluator.evaluate(r, env)), "seed " + seed + " " + env);
+      }
+    }
+  }
+}
