@@ -1,0 +1,360 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.symbolic.TimeLimited;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IFraction;
+import org.matheclipse.core.interfaces.IInteger;
+import org.matheclipse.core.interfaces.INum;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Symja tree -> {@link Expr}, strict: an unsupported head is an error naming it.
+ *
+ * <p>Besides translating, the lowerer performs the rewrites that need algebra (and so Symja),
+ * each aimed at one way floating point loses digits:
+ * <ul>
+ *   <li><b>log differences</b> {@code c Log[u] - c Log[v]} become {@code c log1p((u - v)/v)} with
+ *       {@code u - v} combined symbolically: for large |z| the two logs are nearly equal;
+ *   <li><b>root differences</b> {@code c Sqrt[u] - c Sqrt[v]} become
+ *       {@code c (u - v)/(Sqrt[u] + Sqrt[v])};
+ *   <li><b>exponential differences</b> {@code c E^u - c E^v} become {@code c E^v expm1(u - v)};
+ *   <li><b>rational tails</b>: a rational function of z of degree two or more is evaluated as
+ *       written for {@code |z| <= 1} and in {@code w = 1/z} beyond, so {@code z^4} never overflows
+ *       where the ratio itself is an ordinary number;
+ *   <li>rationals become correctly rounded double constants; integer powers stay integer.
+ * </ul>
+ * The purely floating-point rewrites (log1p, expm1, logistic, softplus, tanh') are
+ * {@link Rewrites}' business, applied afterwards to the whole tree.
+ */
+public final class Lowerer {
+  private static final Duration PIECE_LIMIT = Duration.ofSeconds(4);
+  private static final Set<ISymbol> RELATIONS = Set.of(S.Greater, S.GreaterEqual, S.Less, S.LessEqual, S.Equal, S.Unequal);
+
+  private final Symja symja;
+  private final ISymbol z;
+  private final Set<String> variables;
+
+  /** @param variables the names that may appear: {@code z} and the free parameters */
+  public Lowerer(Symja symja, Set<String> variables) {
+    this.symja = symja;
+    this.z = symja.symbol("z");
+    this.variables = Set.copyOf(variables);
+  }
+
+  /** Lowers and applies the accuracy rewrites. */
+  public Expr lower(IExpr e) {
+    return Rewrites.apply(translate(e));
+  }
+
+  Expr translate(IExpr e) {
+    if (e.isInteger()) return constant((IInteger) e);
+    if (e.isFraction()) return constant((IFraction) e);
+    if (e instanceof INum n) return Expr.Const.of(n.doubleValue());
+    if (e.equals(S.E)) return new Expr.Const(Math.E, "E");
+    if (e.equals(S.Pi)) return new Expr.Const(Math.PI, "Pi");
+    if (e.isSymbol()) {
+      String name = e.toString();
+      if (!variables.contains(name)) throw new IllegalArgumentException("lowering: unknown symbol " + name);
+      return new Expr.Var(name);
+    }
+    if (!(e instanceof IAST ast)) throw new IllegalArgumentException("lowering: unsupported " + e.getClass().getSimpleName());
+    if (isRationalInZ(ast)) {
+      Optional<Expr> tail = rationalTail(ast);
+      if (tail.isPresent()) return tail.get();
+    }
+    IExpr head = ast.head();
+    if (head.equals(S.Plus)) return plus(ast);
+    if (head.equals(S.Times)) return times(ast);
+    if (head.equals(S.Power)) return power(ast.arg1(), ast.arg2());
+    if (head.equals(S.Exp)) return call(Fn.EXP, ast.arg1());
+    if (head.equals(S.Log) && ast.argSize() == 1) return call(Fn.LOG, ast.arg1());
+    if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());
+    if (head.equals(S.Abs)) return call(Fn.ABS, ast.arg1());
+    if (head.equals(S.Sign)) return call(Fn.SIGNUM, ast.arg1());
+    if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
+    if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
+    if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
+    if (head.equals(S.Sech)) return new Expr.Div(Expr.Const.of(1.0), call(Fn.COSH, ast.arg1()));
+    if (head.equals(S.Max) || head.equals(S.Min)) return fold(head.equals(S.Max) ? Fn.MAX : Fn.MIN, ast);
+    if (head.equals(S.Clip) && ast.argSize() == 2 && ast.arg2().isList() && ast.arg2().argSize() == 2) {
+      IAST bounds = (IAST) ast.arg2();
+      return Expr.Call.of(Fn.MAX, translate(bounds.arg1()), Expr.Call.of(Fn.MIN, translate(bounds.arg2()), translate(ast.arg1())));
+    }
+    if (head.equals(S.Piecewise)) return piecewise(ast);
+    throw new IllegalArgumentException("lowering: unsupported function " + head);
+  }
+
+  // ---- arithmetic ------------------------------------------------------------------------------
+
+  private Expr plus(IAST ast) {
+    List<IExpr> terms = new ArrayList<>();
+    flatten(ast, S.Plus, terms);
+    List<Expr> out = new ArrayList<>();
+    boolean[] used = new boolean[terms.size()];
+    for (int i = 0; i < terms.size(); i++) {
+      if (used[i]) continue;
+      Term a = Term.of(terms.get(i));
+      for (int j = i + 1; j < terms.size() && a.kind() != null; j++) {
+        if (used[j]) continue;
+        Term b = Term.of(terms.get(j));
+        if (b.kind() == a.kind() && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) {
+          out.add(combine(a, b));
+          used[i] = used[j] = true;
+          break;
+        }
+      }
+      if (!used[i]) {
+        out.add(translate(terms.get(i)));
+        used[i] = true;
+      }
+    }
+    return out.size() == 1 ? out.get(0) : new Expr.Add(out);
+  }
+
+  /** A term {@code coefficient * kind[argument]}, for pairing differences. */
+  private record Term(IExpr coefficient, ISymbol kind, IExpr argument) {
+    static Term of(IExpr t) {
+      IExpr coefficient = F.C1;
+      IExpr core = t;
+      if (t.isTimes() && t.argSize() == 2 && t.first().isRational()) {
+        coefficient = t.first();
+        core = t.second();
+      }
+      if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
+      if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
+      if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
+      return new Term(coefficient, null, null);
+    }
+  }
+
+  /** {@code a + b} where b's coefficient is minus a's: {@code c (k[u] - k[v])}. */
+  private Expr combine(Term a, Term b) {
+    IExpr c = a.coefficient();
+    IExpr u = a.argument();
+    IExpr v = b.argument();
+    Expr scale = translate(c);
+    Expr core;
+    if (a.kind() == S.Log) {
+      // log u - log v = log1p((u - v)/v)
+      IExpr ratio = together(F.Divide(F.Subtract(u, v), v));
+      core = Expr.Call.of(Fn.LOG1P, translate(ratio));
+    } else if (a.kind() == S.Sqrt) {
+      IExpr gap = together(F.Subtract(u, v));
+      core = new Expr.Div(translate(gap), new Expr.Add(List.of(call(Fn.SQRT, u), call(Fn.SQRT, v))));
+    } else {
+      // e^u - e^v = e^v expm1(u - v)
+      IExpr gap = together(F.Subtract(u, v));
+      core = new Expr.Mul(List.of(call(Fn.EXP, v), Expr.Call.of(Fn.EXPM1, translate(gap))));
+    }
+    return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
+  }
+
+  private IExpr together(IExpr e) {
+    IExpr evaluated = symja.eval(e);
+    Optional<IExpr> t = TimeLimited.apply(symja, "Together", evaluated, PIECE_LIMIT);
+    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2).orElse(evaluated);
+    Optional<IExpr> f = TimeLimited.apply(symja, "Factor", best, PIECE_LIMIT);
+    return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2).orElse(best);
+  }
+
+  private Expr times(IAST ast) {
+    List<IExpr> factors = new ArrayList<>();
+    flatten(ast, S.Times, factors);
+    List<Expr> numerator = new ArrayList<>();
+    List<Expr> denominator = new ArrayList<>();
+    boolean negate = false;
+    for (IExpr f : factors) {
+      if (f.isMinusOne()) {
+        negate = !negate;
+      } else if (f.isPower() && f.exponent().isInteger() && f.exponent().isNegative() && !f.base().equals(S.E)) {
+        IInteger k = (IInteger) f.exponent().negate();
+        denominator.add(k.isOne() ? translate(f.base()) : powInt(translate(f.base()), k.toIntDefault()));
+      } else {
+        numerator.add(translate(f));
+      }
+    }
+    Expr num = numerator.isEmpty() ? Expr.Const.of(1.0) : numerator.size() == 1 ? numerator.get(0) : new Expr.Mul(numerator);
+    Expr result = denominator.isEmpty() ? num
+        : new Expr.Div(num, denominator.size() == 1 ? denominator.get(0) : new Expr.Mul(denominator));
+    return negate ? new Expr.Neg(result) : result;
+  }
+
+  private Expr power(IExpr base, IExpr exponent) {
+    if (base.equals(S.E)) return call(Fn.EXP, exponent);
+    if (exponent.isInteger()) {
+      int k = ((IInteger) exponent).toIntDefault();
+      if (k == Integer.MIN_VALUE || Math.abs(k) > 64) {
+        return Expr.Call.of(Fn.POW, translate(base), translate(exponent));
+      }
+      if (k == 0) return Expr.Const.of(1.0);
+      if (k == 1) return translate(base);
+      if (k == -1) return new Expr.Div(Expr.Const.of(1.0), translate(base));
+      if (base.isAST(S.Sech, 2)) return powInt(call(Fn.COSH, base.first()), -k);
+      return powInt(translate(base), k);
+    }
+    if (exponent.equals(F.C1D2)) return call(Fn.SQRT, base);
+    if (exponent.equals(F.CN1D2)) return new Expr.Div(Expr.Const.of(1.0), call(Fn.SQRT, base));
+    if (exponent.isFraction() && ((IFraction) exponent).denominator().equals(F.C2)) {
+      // x^(k/2) = sqrt(x)^k: exact powers of a correctly rounded root
+      int k = ((IFraction) exponent).numerator().toIntDefault();
+      if (Math.abs(k) <= 64) return powInt(call(Fn.SQRT, base), k);
+    }
+    return Expr.Call.of(Fn.POW, translate(base), translate(exponent));
+  }
+
+  private static Expr powInt(Expr base, int k) {
+    if (k == 1) return base;
+    if (k == -1) return new Expr.Div(Expr.Const.of(1.0), base);
+    return new Expr.PowInt(base, k);
+  }
+
+  private Expr call(Fn fn, IExpr arg) {
+    return Expr.Call.of(fn, translate(arg));
+  }
+
+  private Expr fold(Fn fn, IAST ast) {
+    Expr acc = translate(ast.arg1());
+    for (int i = 2; i < ast.size(); i++) acc = Expr.Call.of(fn, acc, translate(ast.get(i)));
+    return acc;
+  }
+
+  private static void flatten(IExpr e, ISymbol head, List<IExpr> into) {
+    if (e.isAST(head)) {
+      for (int i = 1; i < e.size(); i++) flatten(((IAST) e).get(i), head, into);
+    } else {
+      into.add(e);
+    }
+  }
+
+  // ---- piecewise -------------------------------------------------------------------------------
+
+  private Expr piecewise(IAST ast) {
+    IAST rows = (IAST) ast.arg1();
+    Expr acc = ast.argSize() > 1 ? translate(ast.arg2()) : Expr.Const.of(0.0);
+    for (int i = rows.argSize(); i >= 1; i--) {
+      IAST row = (IAST) rows.get(i);
+      acc = new Expr.Cond(test(row.arg2()), translate(row.arg1()), acc);
+    }
+    return acc;
+  }
+
+  private Expr.Test test(IExpr c) {
+    if (c.isAST(S.And)) {
+      List<Expr.Test> ts = new ArrayList<>();
+      for (int i = 1; i < c.size(); i++) ts.add(test(((IAST) c).get(i)));
+      return new Expr.Test.And(ts);
+    }
+    if (c.isAST(S.Or)) {
+      List<Expr.Test> ts = new ArrayList<>();
+      for (int i = 1; i < c.size(); i++) ts.add(test(((IAST) c).get(i)));
+      return new Expr.Test.Or(ts);
+    }
+    if (c.isAST(S.Not, 2)) return new Expr.Test.Not(test(c.first()));
+    if (c instanceof IAST a && a.argSize() == 2 && a.head() instanceof ISymbol s && RELATIONS.contains(s)) {
+      Expr.Test.Op op;
+      if (s == S.Greater) op = Expr.Test.Op.GT;
+      else if (s == S.GreaterEqual) op = Expr.Test.Op.GE;
+      else if (s == S.Less) op = Expr.Test.Op.LT;
+      else if (s == S.LessEqual) op = Expr.Test.Op.LE;
+      else if (s == S.Equal) op = Expr.Test.Op.EQ;
+      else op = Expr.Test.Op.NE;
+      return new Expr.Test.Compare(op, translate(a.arg1()), translate(a.arg2()));
+    }
+    if (c.isTrue()) return new Expr.Test.Compare(Expr.Test.Op.EQ, Expr.Const.of(0.0), Expr.Const.of(0.0));
+    throw new IllegalArgumentException("lowering: unsupported condition " + c);
+  }
+
+  // ---- rational tails --------------------------------------------------------------------------
+
+  /** Only numbers, z, sums, products and integer powers: a rational function of z. */
+  private boolean isRationalInZ(IExpr e) {
+    if (e.isRational()) return true;
+    if (e.equals(z)) return true;
+    if (e.isPlus() || e.isTimes()) {
+      for (int i = 1; i < e.size(); i++) {
+        if (!isRationalInZ(((IAST) e).get(i))) return false;
+      }
+      return true;
+    }
+    return e.isPower() && e.exponent().isInteger() && isRationalInZ(e.base());
+  }
+
+  /**
+   * {@code P(z)/Q(z)} with degrees p, q: as written for {@code |z| <= 1}; beyond, with
+   * {@code w = 1/z}, {@code P(z)/Q(z) = z^(p-q) P~(w)/Q~(w)} where the reversed polynomials are
+   * evaluated by Horner's rule in w (bounded terms, no overflow).
+   */
+  private Optional<Expr> rationalTail(IAST e) {
+    IExpr t = symja.eval(F.Together(e));
+    IExpr num = symja.eval(F.Expand(F.Numerator(t)));
+    IExpr den = symja.eval(F.Expand(F.Denominator(t)));
+    List<IExpr> p = coefficients(num);
+    List<IExpr> q = coefficients(den);
+    if (p == null || q == null) return Optional.empty();
+    int dp = p.size() - 1;
+    int dq = q.size() - 1;
+    if (Math.max(dp, dq) < 2) return Optional.empty();
+    Expr zv = new Expr.Var("z");
+    Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
+    Expr near = new Expr.Div(horner(p, zv, false), horner(q, zv, false));
+    Expr far = new Expr.Div(horner(p, w, true), horner(q, w, true));
+    if (dp != dq) far = new Expr.Mul(List.of(far, powInt(dp > dq ? zv : w, Math.abs(dp - dq))));
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
+    return Optional.of(new Expr.Cond(small, near, far));
+  }
+
+  /** Coefficients c_0..c_d of a polynomial in z with rational coefficients, or null. */
+  private List<IExpr> coefficients(IExpr poly) {
+    if (poly.isZero()) return null;
+    IExpr list = symja.eval(F.CoefficientList(poly, z));
+    if (!list.isList()) return null;
+    List<IExpr> out = new ArrayList<>();
+    for (int i = 1; i < list.size(); i++) {
+      IExpr c = ((IAST) list).get(i);
+      if (!c.isRational()) return null;
+      out.add(c);
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /** Horner's rule in x; {@code reversed} evaluates {@code sum c_i x^(d-i)}. */
+  private Expr horner(List<IExpr> c, Expr x, boolean reversed) {
+    int d = c.size() - 1;
+    Expr acc = null;
+    for (int i = 0; i <= d; i++) {
+      // highest power of x first
+      IExpr coefficient = reversed ? c.get(i) : c.get(d - i);
+      Expr k = translate(coefficient);
+      if (acc == null) {
+        acc = k;
+      } else {
+        Expr product = acc instanceof Expr.Const a && a.value() == 1.0 ? x : new Expr.Mul(List.of(acc, x));
+        acc = coefficient.isZero() ? product : new Expr.Add(List.of(product, k));
+      }
+    }
+    return acc;
+  }
+
+  // ---- constants -------------------------------------------------------------------------------
+
+  private static Expr.Const constant(IInteger i) {
+    return new Expr.Const(new BigDecimal(i.toBigNumerator()).doubleValue(), i.toString());
+  }
+
+  /** Correctly rounded: a 60-digit decimal, then {@link Double#parseDouble} (which rounds correctly). */
+  private static Expr.Const constant(IFraction f) {
+    BigDecimal v = new BigDecimal(f.toBigNumerator()).divide(new BigDecimal(f.toBigDenominator()), new MathContext(60));
+    return new Expr.Const(Double.parseDouble(v.toString()), f.toString());
+  }
+}
