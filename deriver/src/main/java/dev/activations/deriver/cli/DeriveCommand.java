@@ -10,6 +10,11 @@ import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
+import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.emit.ClassEmitter;
+import dev.activations.deriver.emit.SourceWriter;
+import dev.activations.deriver.lowering.ActivationLowering;
+import dev.activations.deriver.lowering.LoweredActivation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,6 +122,17 @@ public final class DeriveCommand implements Callable<Integer> {
       case LATEX -> reports.latex(derivation);
       case MARKDOWN -> reports.latex(derivation);
     };
+    if (out != null) {
+      List<ActivationLowering.Choice> choices = new ArrayList<>();
+      LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, choices);
+      JavaFile file = ClassEmitter.emit(lowered, packageName, className);
+      try {
+        Path written = SourceWriter.write(file, out);
+        commandSpec.commandLine().getErr().println("derive: wrote " + written);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+      }
+    }
     outWriter.print(rendered);
     outWriter.flush();
     return 0;

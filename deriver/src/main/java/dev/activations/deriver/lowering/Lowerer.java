@@ -307,11 +307,15 @@ public final class Lowerer {
     if (Math.max(dp, dq) < 2) return Optional.empty();
     Expr zv = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
-    Expr near = new Expr.Div(horner(p, zv, false), horner(q, zv, false));
-    Expr far = new Expr.Div(horner(p, w, true), horner(q, w, true));
+    Expr near = ratio(horner(p, zv, false), horner(q, zv, false));
+    Expr far = ratio(horner(p, w, true), horner(q, w, true));
     if (dp != dq) far = new Expr.Mul(List.of(far, powInt(dp > dq ? zv : w, Math.abs(dp - dq))));
     Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
     return Optional.of(new Expr.Cond(small, near, far));
+  }
+
+  private static Expr ratio(Expr num, Expr den) {
+    return den instanceof Expr.Const c && c.value() == 1.0 ? num : new Expr.Div(num, den);
   }
 
   /** Coefficients c_0..c_d of a polynomial in z with rational coefficients, or null. */
@@ -335,6 +339,7 @@ public final class Lowerer {
     for (int i = 0; i <= d; i++) {
       // highest power of x first
       IExpr coefficient = reversed ? c.get(i) : c.get(d - i);
+      if (acc == null && coefficient.isZero()) continue; // leading zeros only lower the degree
       Expr k = translate(coefficient);
       if (acc == null) {
         acc = k;

@@ -1,0 +1,45 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a generated class to {@code DIR/package/folders/Name.java} all or nothing: the text is
+ * rendered completely first, written to a temporary file beside the target, then moved into place
+ * atomically, so a failure leaves no partial file behind.
+ */
+public final class SourceWriter {
+  private SourceWriter() {}
+
+  /** Renders {@code file} (deterministically: the same input gives the same bytes). */
+  public static String render(JavaFile file) {
+    return file.toString();
+  }
+
+  public static Path write(JavaFile file, Path dir) throws IOException {
+    String text = render(file);
+    Path folder = dir;
+    if (!file.packageName().isEmpty()) {
+      for (String part : file.packageName().split("\\.")) folder = folder.resolve(part);
+    }
+    Path target = folder.resolve(file.typeSpec().name() + ".java");
+    Files.createDirectories(folder);
+    Path tmp = Files.createTempFile(folder, "." + file.typeSpec().name(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
+  }
+}

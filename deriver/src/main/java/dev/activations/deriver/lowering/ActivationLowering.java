@@ -1,0 +1,118 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.derivation.Derivation;
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * {@link Derivation} -> {@link LoweredActivation}: lowers every output's candidate forms and keeps
+ * the one that is most accurate in floating point.
+ *
+ * <p>A closed form is not automatically a good numerical form (the gated mean as a ratio of
+ * {@code exp(2z)} terms overflows beyond z ~ 355), nor is the structured form always better
+ * ({@code Tanh[z]} beats anything built from logistics). So the choice is measured, not guessed:
+ * a {@link Scorer} evaluates each candidate with {@link DoubleEvaluator} (bit-for-bit what the
+ * generated code computes) against an independent high-precision reference, and the smallest worst
+ * error wins; ties go to the structured form, which is stable by construction.
+ */
+public final class ActivationLowering {
+
+  /** Which function of the activation a candidate computes. */
+  public enum Role { VALUE, DERIVATIVE }
+
+  /** Worst relative error of a candidate over the sample points (lower is better). */
+  @FunctionalInterface
+  public interface Scorer {
+    double worstError(Expr candidate, int output, Role role);
+
+    /** The limits at the infinities of one output, as far as known. */
+    default double[] limits(int output, Role role) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+
+    /** Without a reference, prefer the structured form everywhere. */
+    Scorer STRUCTURED_ONLY = (candidate, output, role) -> 0.0;
+  }
+
+  /** The forms chosen, and why: for reports and notes. */
+  public record Choice(int output, Role role, String form, double worstError) {}
+
+  private final Symja symja;
+
+  public ActivationLowering(Symja symja) {
+    this.symja = symja;
+  }
+
+  public LoweredActivation lower(Derivation d, Scorer scorer, List<Choice> choices) {
+    Set<String> variables = new LinkedHashSet<>();
+    variables.add("z");
+    variables.addAll(d.spec().free());
+    Lowerer lowerer = new Lowerer(symja, variables);
+    List<LoweredActivation.Output> values = new ArrayList<>();
+    List<LoweredActivation.Output> derivatives = new ArrayList<>();
+    for (int i = 0; i < d.outputs(); i++) {
+      values.add(choose(lowerer, d.structured().get(i), d.closed().get(i), i, Role.VALUE, scorer, choices));
+      derivatives.add(choose(lowerer, d.derivative().get(i), d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices));
+    }
+    Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
+    for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
+      List<LoweredActivation.Output> outs = new ArrayList<>();
+      for (IExpr e : p.getValue()) outs.add(LoweredActivation.Output.of(lowerer.lower(e)));
+      params.put(p.getKey(), outs);
+    }
+    return new LoweredActivation(d.spec().toCommandLine(), math(d), d.spec().free(), values, derivatives, params);
+  }
+
+  private LoweredActivation.Output choose(Lowerer lowerer, IExpr structured, IExpr closed, int output, Role role,
+      Scorer scorer, List<Choice> choices) {
+    Expr s = lowerer.lower(structured);
+    double sError = scorer.worstError(s, output, role);
+    Expr chosen = s;
+    String form = "structured";
+    double error = sError;
+    if (!closed.equals(structured)) {
+      try {
+        Expr c = lowerer.lower(closed);
+        double cError = scorer.worstError(c, output, role);
+        if (cError < sError) {
+          chosen = c;
+          form = "closed";
+          error = cError;
+        }
+      } catch (IllegalArgumentException unsupported) {
+        // the closed form uses something the IR cannot express: the structured form stands
+      }
+    }
+    choices.add(new Choice(output, role, form, error));
+    double[] limits = scorer.limits(output, role);
+    return new LoweredActivation.Output(chosen, limits[0], limits[1]);
+  }
+
+  private LoweredActivation.Math math(Derivation d) {
+    List<String> energies = new ArrayList<>();
+    for (IExpr e : d.energies()) energies.add(Symja.inputForm(symja.eval(e)));
+    String statistic = joined(d.closed());
+    String derivative = joined(d.closedDerivative());
+    List<String> special = new ArrayList<>();
+    special.add("NaN gives NaN.");
+    special.add("+-Infinity gives the limit where one exists.");
+    special.add("Every finite input whose exact result is finite gives a finite result,"
+        + " accurate in relative terms over the whole double range.");
+    if (!d.kinks().isEmpty()) {
+      special.add("Pieces join at z = " + String.join(", ", d.kinks()) + ".");
+    }
+    return new LoweredActivation.Math(energies, statistic, derivative, special);
+  }
+
+  private String joined(List<IExpr> es) {
+    List<String> s = new ArrayList<>();
+    for (IExpr e : es) s.add(Symja.inputForm(symja.eval(e)));
+    return s.size() == 1 ? s.get(0) : "{" + String.join(", ", s) + "}";
+  }
+}
