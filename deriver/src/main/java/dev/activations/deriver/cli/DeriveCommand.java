@@ -110,11 +110,10 @@ public final class DeriveCommand implements Callable<Integer> {
     }
     validateOutputOptions();
     Format fmt = Format.parse(format);
-    Request request = new Request(Optional.ofNullable(kernel), Optional.ofNullable(energy), hypotheses, statistic,
-        params, free, temperature, Optional.ofNullable(reject));
     Symja symja = new Symja();
-    ActivationSpec spec = new SpecResolver(new SafeExpressionParser(symja), KernelCatalog.bundled()).resolve(request);
-    Derivation derivation = new Deriver(symja).derive(spec);
+    Generation generation = new Generation(symja);
+    ActivationSpec spec = generation.resolve(request());
+    Derivation derivation = generation.derive(spec);
     Reports reports = new Reports(symja);
     String rendered = switch (fmt) {
       case TEXT -> reports.text(derivation);
@@ -123,9 +122,7 @@ public final class DeriveCommand implements Callable<Integer> {
       case MARKDOWN -> reports.latex(derivation);
     };
     if (out != null) {
-      List<ActivationLowering.Choice> choices = new ArrayList<>();
-      LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, choices);
-      JavaFile file = ClassEmitter.emit(lowered, packageName, className);
+      JavaFile file = generation.emit(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, packageName, className).file();
       try {
         Path written = SourceWriter.write(file, out);
         commandSpec.commandLine().getErr().println("derive: wrote " + written);
@@ -136,6 +133,12 @@ public final class DeriveCommand implements Callable<Integer> {
     outWriter.print(rendered);
     outWriter.flush();
     return 0;
+  }
+
+  /** The options as a plain request (also used by the catalog generator). */
+  Request request() {
+    return new Request(Optional.ofNullable(kernel), Optional.ofNullable(energy), hypotheses, statistic,
+        params, free, temperature, Optional.ofNullable(reject));
   }
 
   private void validateOutputOptions() {

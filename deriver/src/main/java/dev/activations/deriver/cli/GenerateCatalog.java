@@ -1,0 +1,141 @@
+package dev.activations.deriver.cli;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.activations.deriver.derivation.Derivation;
+import dev.activations.deriver.emit.SourceWriter;
+import dev.activations.deriver.lowering.ActivationLowering;
+import dev.activations.deriver.spec.ActivationSpec;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.Symja;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import picocli.CommandLine;
+
+/**
+ * Build-time generator: runs the {@code derive} pipeline over every line of a catalog file and
+ * writes the classes plus an index class {@code Catalog} listing them. Like ANTLR's Maven plugin,
+ * it takes the same arguments the command line takes, line by line, and fails the build on any
+ * error.
+ *
+ * <p>Usage: {@code GenerateCatalog CATALOG_FILE OUTPUT_DIR PACKAGE}
+ */
+public final class GenerateCatalog {
+  private GenerateCatalog() {}
+
+  /** One catalog line. */
+  record Entry(String className, List<String> args) {}
+
+  public static void main(String[] argv) {
+    int code;
+    try {
+      code = run(Path.of(argv[0]), Path.of(argv[1]), argv[2]);
+    } catch (SpecException e) {
+      System.err.println("catalog: " + e.getMessage());
+      code = 2;
+    } catch (Exception e) {
+      System.err.println("catalog: internal error: " + e);
+      e.printStackTrace();
+      code = 1;
+    }
+    System.exit(code);
+  }
+
+  static int run(Path catalog, Path outDir, String packageName) throws IOException {
+    long start = System.nanoTime();
+    List<Entry> entries = parse(Files.readString(catalog, StandardCharsets.UTF_8));
+    Generation generation = new Generation(new Symja());
+    List<String[]> index = new ArrayList<>();
+    for (Entry e : entries) {
+      long t0 = System.nanoTime();
+      DeriveCommand options = new DeriveCommand();
+      new CommandLine(options).parseArgs(e.args().toArray(new String[0]));
+      ActivationSpec spec = generation.resolve(options.request());
+      Derivation derivation = generation.derive(spec);
+      if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
+      Generation.Emitted emitted = generation.emit(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, packageName, e.className());
+      SourceWriter.write(emitted.file(), outDir);
+      index.add(new String[] {e.className(), spec.toCommandLine(), Symja.inputForm(generation.symja().eval(derivation.closed().get(0)))});
+      System.out.printf("catalog: %-36s %5.2f s%n", e.className(), (System.nanoTime() - t0) / 1e9);
+    }
+    SourceWriter.write(indexClass(packageName, index), outDir);
+    System.out.printf("catalog: %d activations in %.1f s%n", entries.size(), (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  static List<Entry> parse(String text) {
+    List<Entry> out = new ArrayList<>();
+    for (String raw : text.split("\n")) {
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      List<String> words = split(line);
+      out.add(new Entry(words.get(0), words.subList(1, words.size())));
+    }
+    return out;
+  }
+
+  /** Whitespace-separated words; single quotes group (no escapes needed for energies). */
+  static List<String> split(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : line.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+        any = true;
+      } else if (Character.isWhitespace(c) && !quoted) {
+        if (any) words.add(cur.toString());
+        cur.setLength(0);
+        any = false;
+      } else {
+        cur.append(c);
+        any = true;
+      }
+    }
+    if (quoted) throw new SpecException("unbalanced quote in catalog line: " + line);
+    if (any) words.add(cur.toString());
+    return words;
+  }
+
+  /** {@code Catalog}: the generated classes with their specs and closed forms, for discovery. */
+  static JavaFile indexClass(String packageName, List<String[]> index) {
+    ClassName entry = ClassName.get(packageName, "Catalog", "Entry");
+    TypeSpec entryType = TypeSpec.recordBuilder("Entry")
+        .addModifiers(Modifier.PUBLIC)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(String.class, "className")
+            .addParameter(String.class, "spec")
+            .addParameter(String.class, "closedForm")
+            .build())
+        .addJavadoc("One generated activation: its class (in this package), the derive options that regenerate it, and its closed form.\n")
+        .build();
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", List.class).indent();
+    for (int i = 0; i < index.size(); i++) {
+      String[] row = index.get(i);
+      list.add("new $T($S, $S, $S)$L\n", entry, row[0], row[1], row[2], i + 1 < index.size() ? "," : "");
+    }
+    list.unindent().add(")");
+    TypeSpec type = TypeSpec.classBuilder("Catalog")
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Every activation in this jar, in catalog order (generated from templates/catalog.txt).\n")
+        .addType(entryType)
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), entry), "ENTRIES",
+                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .initializer(list.build())
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+    return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
+  }
+}
