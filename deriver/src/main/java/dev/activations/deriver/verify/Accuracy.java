@@ -1,0 +1,78 @@
+package dev.activations.deriver.verify;
+
+import java.math.BigDecimal;
+import java.util.TreeSet;
+import org.apfloat.Apfloat;
+
+/**
+ * How computed doubles are scored against reference values, and where they are sampled.
+ *
+ * <p>Why one place: the contract ("relative error at most 1e-12 for values and 1e-10 for
+ * derivatives over the whole double range") is only meaningful with one definition of the error
+ * and one set of points that reaches the tails, the subnormals and the extremes.
+ */
+public final class Accuracy {
+
+  private static final BigDecimal MIN_NORMAL = new BigDecimal(Double.MIN_NORMAL);
+
+  private Accuracy() {}
+
+  /**
+   * {@code |computed - exact| / max(|exact|, Double.MIN_NORMAL)}: relative error, absolute (in units
+   * of MIN_NORMAL) for results below the normal range. A non-finite {@code computed} scores +Infinity
+   * (the exact value is always finite); NaN scores +Infinity too.
+   */
+  public static double relativeError(double computed, BigDecimal exact) {
+    if (Double.isNaN(computed) || Double.isInfinite(computed)) return Double.POSITIVE_INFINITY;
+    BigDecimal diff = new BigDecimal(computed).subtract(exact).abs();
+    BigDecimal scale = exact.abs().max(MIN_NORMAL);
+    return diff.divide(scale, new java.math.MathContext(20)).doubleValue();
+  }
+
+  /** {@link #relativeError(double, BigDecimal)} for an apfloat reference. */
+  public static double relativeError(double computed, Apfloat exact) {
+    return relativeError(computed, new BigDecimal(exact.toString(false)));
+  }
+
+  /**
+   * Relative error of a double against a reference double that may itself be non-finite (a limit):
+   * matching infinities score 0, both NaN score 0, otherwise like {@link #relativeError(double,
+   * BigDecimal)}; a finite computation of an infinite limit scores +Infinity.
+   */
+  public static double relativeError(double computed, double exact) {
+    if (Double.isNaN(exact)) return Double.isNaN(computed) ? 0 : Double.POSITIVE_INFINITY;
+    if (Double.isInfinite(exact)) return computed == exact ? 0 : Double.POSITIVE_INFINITY;
+    return relativeError(computed, new BigDecimal(exact));
+  }
+
+  /**
+   * The decimal correctly rounded to a double: +-Infinity beyond the double range, a signed zero
+   * below half of Double.MIN_VALUE. (JDK 17's {@code Double.parseDouble} rounds correctly.)
+   */
+  public static double toDouble(BigDecimal exact) {
+    return Double.parseDouble(exact.toString());
+  }
+
+  /**
+   * The standard sample points: zero (both signs), the subnormals and the extremes, powers of ten
+   * across the whole range, the moderate values where activations bend, and the neighbours of 1
+   * and -1 (a kink of the Laplace kernel) and of 0. Sorted ascending ({@code -0.0} before {@code
+   * 0.0}); a fresh array on each call.
+   */
+  public static double[] samplePoints() {
+    double[] magnitudes = {
+      Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-200, 1e-100, 1e-30, 1e-16, 1e-8, 1e-4,
+      0.01, 0.1, 0.3, 0.5, 0.9, Math.nextDown(1.0), 1, Math.nextUp(1.0), 1.5, 2, 3.3, 5, 9, 12.5, 19,
+      25, 30, 50, 80, 300, 710, 1e3, 1e5, 1e8, 1e12, 1e20, 1e50, 1e100, 1e200, 1e300,
+      Double.MAX_VALUE
+    };
+    TreeSet<Double> points = new TreeSet<>(Double::compare);
+    points.add(0.0);
+    points.add(-0.0);
+    for (double m : magnitudes) {
+      points.add(m);
+      points.add(-m);
+    }
+    return points.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}

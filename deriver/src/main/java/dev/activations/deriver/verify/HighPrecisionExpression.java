@@ -1,0 +1,615 @@
+package dev.activations.deriver.verify;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apfloat.Apfloat;
+import org.matheclipse.parser.client.Parser;
+import org.matheclipse.parser.client.ParserConfig;
+import org.matheclipse.parser.client.SyntaxError;
+import org.matheclipse.parser.client.ast.ASTNode;
+import org.matheclipse.parser.client.ast.FloatNode;
+import org.matheclipse.parser.client.ast.FractionNode;
+import org.matheclipse.parser.client.ast.FunctionNode;
+import org.matheclipse.parser.client.ast.IntegerNode;
+import org.matheclipse.parser.client.ast.SymbolNode;
+
+/**
+ * An energy (or any real expression) in Mathematica syntax, compiled once into a tree that
+ * evaluates over apfloat at any precision, independently of Symja's evaluator.
+ *
+ * <p>Why: the reference values that hold generated code to its contract must not come from the
+ * pipeline they check, and Symja's machine numerics are unreliable. Only Symja's low-level {@link
+ * Parser} is used; it builds plain {@link ASTNode} trees and evaluates nothing. The tree is checked
+ * against a closed list of constructs:
+ *
+ * <ul>
+ *   <li>numbers: integers, rationals ({@code -1/2}), decimals ({@code 0.25}, {@code 2.5*^-3}), all
+ *       taken as the exact rationals they denote;
+ *   <li>symbols: variables bound at evaluation ({@code z}, {@code mu}, parameters), and the
+ *       constants {@code E} and {@code Pi};
+ *   <li>{@code Plus}, {@code Times}, {@code Power} (integer exponents exactly, half-integer ones
+ *       through {@code Sqrt}, others as {@code exp(y log x)}), {@code Sqrt}, {@code Exp}, {@code
+ *       Log}, {@code Abs}, {@code Sinh}, {@code Cosh}, {@code Tanh}, {@code Sech}, {@code Max},
+ *       {@code Min}, {@code Sign};
+ *   <li>{@code Piecewise[{{v1, c1}, ...}, default]} whose conditions use {@code Greater}, {@code
+ *       GreaterEqual}, {@code Less}, {@code LessEqual}, {@code Equal}, {@code Unequal} (also
+ *       chained, and {@code Inequality}), {@code And}, {@code Or}, {@code Not}, {@code True}, {@code
+ *       False}.
+ * </ul>
+ *
+ * Anything else is an {@link IllegalArgumentException} naming the construct. Evaluation is exact
+ * where the arithmetic allows (see {@link Enclosure}) and otherwise carries an error bound.
+ * Instances are immutable and thread-safe; {@link #parse} caches them by text.
+ */
+public final class HighPrecisionExpression {
+
+  /** Longest accepted input, in characters. */
+  public static final int MAX_LENGTH = 100_000;
+  /** Deepest accepted bracket nesting ({@code (}, {@code [}, {@code {}); the parser recurses. */
+  public static final int MAX_DEPTH = 200;
+
+  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+  private static final Set<String> RESERVED =
+      Set.of("I", "Infinity", "ComplexInfinity", "Indeterminate", "Degree", "EulerGamma",
+          "GoldenRatio", "Catalan", "Glaisher", "Khinchin", "Null", "All", "None", "Automatic");
+  private static final Set<String> FUNCTIONS =
+      Set.of("Plus", "Times", "Power", "Sqrt", "Exp", "Log", "Abs", "Sinh", "Cosh", "Tanh", "Sech",
+          "Max", "Min", "Sign", "Piecewise", "List", "Greater", "GreaterEqual", "Less",
+          "LessEqual", "Equal", "Unequal", "Inequality", "And", "Or", "Not");
+  private static final int CACHE_LIMIT = 4096;
+  private static final ConcurrentHashMap<String, HighPrecisionExpression> CACHE =
+      new ConcurrentHashMap<>();
+
+  private final String text;
+  private final Node root;
+  private final Set<String> symbols;
+
+  private HighPrecisionExpression(String text, Node root, Set<String> symbols) {
+    this.text = text;
+    this.root = root;
+    this.symbols = symbols;
+  }
+
+  /**
+   * Parses and checks {@code text}.
+   *
+   * @throws IllegalArgumentException on a syntax error, an input longer than {@link #MAX_LENGTH} or
+   *     nested deeper than {@link #MAX_DEPTH}, or any construct outside the supported list (the
+   *     message names it)
+   */
+  public static HighPrecisionExpression parse(String text) {
+    Objects.requireNonNull(text, "text");
+    HighPrecisionExpression cached = CACHE.get(text);
+    if (cached != null) return cached;
+    HighPrecisionExpression e = compile(text);
+    if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
+    CACHE.put(text, e);
+    return e;
+  }
+
+  private static HighPrecisionExpression compile(String text) {
+    if (text.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("expression longer than " + MAX_LENGTH + " characters");
+    }
+    if (text.isBlank()) throw new IllegalArgumentException("empty expression");
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        if (++depth > MAX_DEPTH) {
+          throw new IllegalArgumentException("expression nested deeper than " + MAX_DEPTH);
+        }
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    ASTNode ast;
+    try {
+      ast = newParser().parse(text);
+    } catch (SyntaxError e) {
+      throw new IllegalArgumentException("syntax error in '" + text + "': " + firstLine(e.getMessage()), e);
+    } catch (StackOverflowError e) {
+      throw new IllegalArgumentException("expression too deeply nested: '" + text + "'");
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot parse '" + text + "': " + e, e);
+    }
+    Set<String> symbols = new TreeSet<>();
+    Node root = new Compiler(symbols).number(ast);
+    return new HighPrecisionExpression(text, root, Set.copyOf(symbols));
+  }
+
+  private static Parser newParser() {
+    // Without this, 1E-2 parses as -2 + E and 2x as an implicit product. The parser reads the flag
+    // when it is constructed.
+    ParserConfig.EXPLICIT_TIMES_OPERATOR = true;
+    return new Parser(false);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** The source text. */
+  public String text() {
+    return text;
+  }
+
+  /** The free symbols (variables) the expression needs, sorted; {@code E} and {@code Pi} excluded. */
+  public Set<String> symbols() {
+    return new TreeSet<>(symbols);
+  }
+
+  /**
+   * Evaluates with working precision {@code digits} (decimal digits); bindings are taken as the
+   * exact values they hold. Exact sub-results stay exact; the returned value is rounded to {@code
+   * digits}. Where the expression cancels, fewer digits are correct: {@link #enclose} gives the
+   * error bound.
+   *
+   * @throws IllegalArgumentException if a free symbol has no binding or {@code digits < 1}
+   * @throws ArithmeticException for an undefined value (division by zero, Log of a non-positive
+   *     number, a real power of a negative number, overflow of exp) or a decision the precision
+   *     cannot make
+   */
+  public Apfloat evaluate(Map<String, Apfloat> bindings, long digits) {
+    if (digits < 1) throw new IllegalArgumentException("digits < 1: " + digits);
+    Map<String, Enclosure> exact = new java.util.HashMap<>();
+    for (Map.Entry<String, Apfloat> b : bindings.entrySet()) {
+      Apfloat v = b.getValue();
+      Rational r = v.signum() == 0 ? Rational.ZERO : Rational.of(new BigDecimal(v.toString(false)));
+      exact.put(b.getKey(), Enclosure.exact(r));
+    }
+    Enclosure e;
+    try {
+      e = enclose(exact, digits);
+    } catch (InsufficientPrecisionException ex) {
+      throw new ArithmeticException("undecided at " + digits + " digits: " + ex.getMessage());
+    }
+    return e.mid(digits).precision(digits);
+  }
+
+  /** Evaluates as an enclosure at working precision {@code p}. */
+  Enclosure enclose(Map<String, Enclosure> bindings, long p) {
+    return root.eval(new Env(bindings, p));
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+
+  // ------------------------------------------------------------------ tree
+
+  private record Env(Map<String, Enclosure> bindings, long p) {}
+
+  private sealed interface Node
+      permits Num, Var, Constant, Sum, Product, Pow, Call, Extremum, Cases {
+    Enclosure eval(Env env);
+  }
+
+  private record Num(Rational value) implements Node {
+    public Enclosure eval(Env env) {
+      return Enclosure.exact(value);
+    }
+  }
+
+  private record Var(String name) implements Node {
+    public Enclosure eval(Env env) {
+      Enclosure v = env.bindings().get(name);
+      if (v == null) throw new IllegalArgumentException("no value for symbol '" + name + "'");
+      return v;
+    }
+  }
+
+  private enum ConstantKind { E, PI }
+
+  private record Constant(ConstantKind kind) implements Node {
+    public Enclosure eval(Env env) {
+      long p = env.p();
+      Apfloat v = kind == ConstantKind.PI ? BigMath.pi(p + 2) : BigMath.exp(BigMath.one(p + 2), p + 2);
+      return Enclosure.approx(v.precision(p), 1 - p + 1);
+    }
+  }
+
+  private record Sum(List<Node> terms) implements Node {
+    public Enclosure eval(Env env) {
+      Enclosure acc = terms.get(0).eval(env);
+      for (int i = 1; i < terms.size(); i++) acc = acc.add(terms.get(i).eval(env), env.p());
+      return acc;
+    }
+  }
+
+  private record Product(List<Node> factors) implements Node {
+    public Enclosure eval(Env env) {
+      Enclosure acc = factors.get(0).eval(env);
+      for (int i = 1; i < factors.size(); i++) acc = acc.multiply(factors.get(i).eval(env), env.p());
+      return acc;
+    }
+  }
+
+  private record Pow(Node base, Node exponent) implements Node {
+    public Enclosure eval(Env env) {
+      return base.eval(env).pow(exponent.eval(env), env.p());
+    }
+  }
+
+  private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN }
+
+  private record Call(Fn fn, Node arg) implements Node {
+    public Enclosure eval(Env env) {
+      Enclosure x = arg.eval(env);
+      long p = env.p();
+      return switch (fn) {
+        case EXP -> x.exp(p);
+        case LOG -> x.log(p);
+        case SQRT -> x.sqrt(p);
+        case ABS -> x.abs();
+        case SINH -> x.sinh(p);
+        case COSH -> x.cosh(p);
+        case TANH -> x.tanh(p);
+        case SECH -> x.sech(p);
+        case SIGN -> x.sign(p);
+      };
+    }
+  }
+
+  private record Extremum(boolean max, List<Node> args) implements Node {
+    public Enclosure eval(Env env) {
+      List<Enclosure> xs = new ArrayList<>(args.size());
+      for (Node a : args) xs.add(a.eval(env));
+      return Enclosure.extremum(xs, max, env.p());
+    }
+  }
+
+  private record Case(Node value, Cond condition) {}
+
+  /**
+   * Piecewise: the first case whose condition holds. A condition the precision cannot decide keeps
+   * its case as a candidate and the result is the hull of all candidates (tight where the function
+   * is continuous at the boundary).
+   */
+  private record Cases(List<Case> cases, Node otherwise) implements Node {
+    public Enclosure eval(Env env) {
+      List<Enclosure> candidates = new ArrayList<>();
+      for (Case c : cases) {
+        Truth t = c.condition().test(env);
+        if (t == Truth.FALSE) continue;
+        if (t == Truth.TRUE) {
+          candidates.add(c.value().eval(env));
+          return combine(candidates, env);
+        }
+        candidates.add(evalUndecided(c.value(), env));
+      }
+      candidates.add(candidates.isEmpty() ? otherwise.eval(env) : evalUndecided(otherwise, env));
+      return combine(candidates, env);
+    }
+
+    private static Enclosure evalUndecided(Node n, Env env) {
+      try {
+        return n.eval(env);
+      } catch (ArithmeticException e) {
+        throw new InsufficientPrecisionException("Piecewise condition undecided");
+      }
+    }
+
+    private static Enclosure combine(List<Enclosure> xs, Env env) {
+      return xs.size() == 1 ? xs.get(0) : Enclosure.hull(xs, env.p());
+    }
+  }
+
+  private enum Truth {
+    TRUE, FALSE, UNKNOWN;
+
+    static Truth of(boolean b) {
+      return b ? TRUE : FALSE;
+    }
+
+    Truth not() {
+      return this == TRUE ? FALSE : this == FALSE ? TRUE : UNKNOWN;
+    }
+  }
+
+  private sealed interface Cond permits Compare, Distinct, All, Any, Negation, Literal {
+    Truth test(Env env);
+  }
+
+  private enum Rel {
+    GREATER, GREATER_EQUAL, LESS, LESS_EQUAL, EQUAL, UNEQUAL;
+
+    static Rel of(String head) {
+      return switch (head) {
+        case "Greater" -> GREATER;
+        case "GreaterEqual" -> GREATER_EQUAL;
+        case "Less" -> LESS;
+        case "LessEqual" -> LESS_EQUAL;
+        case "Equal" -> EQUAL;
+        case "Unequal" -> UNEQUAL;
+        default -> null;
+      };
+    }
+
+    boolean holds(int sign) {
+      return switch (this) {
+        case GREATER -> sign > 0;
+        case GREATER_EQUAL -> sign >= 0;
+        case LESS -> sign < 0;
+        case LESS_EQUAL -> sign <= 0;
+        case EQUAL -> sign == 0;
+        case UNEQUAL -> sign != 0;
+      };
+    }
+  }
+
+  /** {@code a rel b}, decided by the sign of the enclosure of {@code a - b}. */
+  private record Compare(Rel rel, Node a, Node b) implements Cond {
+    public Truth test(Env env) {
+      Enclosure d = a.eval(env).subtract(b.eval(env), env.p());
+      Integer s = d.signIfDecided();
+      return s == null ? Truth.UNKNOWN : Truth.of(rel.holds(s));
+    }
+  }
+
+  /** {@code Unequal[a, b, c, ...]}: all pairwise different. */
+  private record Distinct(List<Node> args) implements Cond {
+    public Truth test(Env env) {
+      Truth acc = Truth.TRUE;
+      for (int i = 0; i < args.size(); i++) {
+        for (int j = i + 1; j < args.size(); j++) {
+          acc = and(acc, new Compare(Rel.UNEQUAL, args.get(i), args.get(j)).test(env));
+        }
+      }
+      return acc;
+    }
+  }
+
+  private static Truth and(Truth a, Truth b) {
+    if (a == Truth.FALSE || b == Truth.FALSE) return Truth.FALSE;
+    if (a == Truth.UNKNOWN || b == Truth.UNKNOWN) return Truth.UNKNOWN;
+    return Truth.TRUE;
+  }
+
+  private record All(List<Cond> conds) implements Cond {
+    public Truth test(Env env) {
+      Truth acc = Truth.TRUE;
+      for (Cond c : conds) {
+        acc = and(acc, c.test(env));
+        if (acc == Truth.FALSE) return acc;
+      }
+      return acc;
+    }
+  }
+
+  private record Any(List<Cond> conds) implements Cond {
+    public Truth test(Env env) {
+      Truth acc = Truth.FALSE;
+      for (Cond c : conds) {
+        acc = and(acc.not(), c.test(env).not()).not();
+        if (acc == Truth.TRUE) return acc;
+      }
+      return acc;
+    }
+  }
+
+  private record Negation(Cond cond) implements Cond {
+    public Truth test(Env env) {
+      return cond.test(env).not();
+    }
+  }
+
+  private record Literal(boolean value) implements Cond {
+    public Truth test(Env env) {
+      return Truth.of(value);
+    }
+  }
+
+  // ------------------------------------------------------------------ AST -> tree
+
+  /** Walks the parser's tree, accepting only the documented constructs. */
+  private static final class Compiler {
+    private final Set<String> symbols;
+
+    Compiler(Set<String> symbols) {
+      this.symbols = symbols;
+    }
+
+    Node number(ASTNode n) {
+      if (n instanceof IntegerNode i) return new Num(Rational.of(integer(i)));
+      if (n instanceof FractionNode f) {
+        BigInteger num = integer(f.getNumerator());
+        BigInteger den = integer(f.getDenominator());
+        if (den.signum() == 0) throw new IllegalArgumentException("division by zero in literal " + f);
+        Rational r = Rational.of(num, den);
+        return new Num(f.isSign() ? r.negate() : r);
+      }
+      if (n instanceof FloatNode fl) {
+        String s = fl.getString().replace("*^", "E");
+        try {
+          return new Num(Rational.of(new BigDecimal(s)));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("unsupported number literal: " + fl.getString());
+        }
+      }
+      if (n instanceof SymbolNode s) return symbol(s);
+      if (n instanceof FunctionNode f) return function(f);
+      throw new IllegalArgumentException(
+          "unsupported construct: " + n.getClass().getSimpleName().replace("Node", "") + " " + n);
+    }
+
+    private static BigInteger integer(IntegerNode i) {
+      String s = i.getString();
+      if (s == null) return BigInteger.valueOf(i.getIntValue());
+      return new BigInteger(s, i.getNumberFormat());
+    }
+
+    private Node symbol(SymbolNode s) {
+      String name = s.getString();
+      if (s.context() != null && !s.context().isEmpty()) {
+        throw new IllegalArgumentException("unsupported symbol with context: " + s.context() + name);
+      }
+      if (name.equals("E")) return new Constant(ConstantKind.E);
+      if (name.equals("Pi")) return new Constant(ConstantKind.PI);
+      if (name.equals("True") || name.equals("False")) {
+        throw new IllegalArgumentException("a condition (" + name + ") where a number is expected");
+      }
+      if (FUNCTIONS.contains(name)) {
+        throw new IllegalArgumentException("function name used as a symbol: " + name);
+      }
+      if (RESERVED.contains(name)) throw new IllegalArgumentException("unsupported constant: " + name);
+      if (!SYMBOL.matcher(name).matches()) throw new IllegalArgumentException("unsupported symbol: " + name);
+      symbols.add(name);
+      return new Var(name);
+    }
+
+    private static String head(FunctionNode f) {
+      if (f.size() == 0 || !(f.get(0) instanceof SymbolNode s)) {
+        throw new IllegalArgumentException("unsupported construct: non-symbol head in " + f);
+      }
+      return s.getString();
+    }
+
+    private static List<ASTNode> args(FunctionNode f) {
+      List<ASTNode> out = new ArrayList<>(f.size());
+      for (int i = 1; i < f.size(); i++) out.add(f.get(i)); // FunctionNode has no subList
+      return out;
+    }
+
+    private static void arity(String head, List<ASTNode> args, int min, int max) {
+      if (args.size() < min || args.size() > max) {
+        String want = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
+        throw new IllegalArgumentException(head + " with " + args.size() + " arguments (expected " + want + ")");
+      }
+    }
+
+    private List<Node> numbers(List<ASTNode> args) {
+      List<Node> out = new ArrayList<>(args.size());
+      for (ASTNode a : args) out.add(number(a));
+      return List.copyOf(out);
+    }
+
+    private Node function(FunctionNode f) {
+      String head = head(f);
+      List<ASTNode> args = args(f);
+      switch (head) {
+        case "Plus" -> {
+          arity(head, args, 1, Integer.MAX_VALUE);
+          return new Sum(numbers(args));
+        }
+        case "Times" -> {
+          arity(head, args, 1, Integer.MAX_VALUE);
+          return new Product(numbers(args));
+        }
+        case "Power" -> {
+          arity(head, args, 2, 2);
+          if (args.get(0) instanceof SymbolNode s && s.getString().equals("E")) {
+            return new Call(Fn.EXP, number(args.get(1)));
+          }
+          return new Pow(number(args.get(0)), number(args.get(1)));
+        }
+        case "Max", "Min" -> {
+          arity(head, args, 1, Integer.MAX_VALUE);
+          return new Extremum(head.equals("Max"), numbers(args));
+        }
+        case "Piecewise" -> {
+          return piecewise(args);
+        }
+        default -> {
+          Fn fn = switch (head) {
+            case "Exp" -> Fn.EXP;
+            case "Log" -> Fn.LOG;
+            case "Sqrt" -> Fn.SQRT;
+            case "Abs" -> Fn.ABS;
+            case "Sinh" -> Fn.SINH;
+            case "Cosh" -> Fn.COSH;
+            case "Tanh" -> Fn.TANH;
+            case "Sech" -> Fn.SECH;
+            case "Sign" -> Fn.SIGN;
+            default -> null;
+          };
+          if (fn != null) {
+            arity(head, args, 1, 1);
+            return new Call(fn, number(args.get(0)));
+          }
+          if (Rel.of(head) != null || head.equals("Inequality") || head.equals("And")
+              || head.equals("Or") || head.equals("Not")) {
+            throw new IllegalArgumentException("a condition (" + head + ") where a number is expected");
+          }
+          if (head.equals("List")) throw new IllegalArgumentException("a List outside Piecewise");
+          throw new IllegalArgumentException("unsupported function: " + head);
+        }
+      }
+    }
+
+    private Node piecewise(List<ASTNode> args) {
+      arity("Piecewise", args, 1, 2);
+      if (!(args.get(0) instanceof FunctionNode list) || !head(list).equals("List")) {
+        throw new IllegalArgumentException("Piecewise needs a list of {value, condition} pairs");
+      }
+      List<Case> cases = new ArrayList<>();
+      for (ASTNode item : args(list)) {
+        if (!(item instanceof FunctionNode pair) || !head(pair).equals("List") || pair.size() != 3) {
+          throw new IllegalArgumentException("Piecewise case is not a {value, condition} pair: " + item);
+        }
+        cases.add(new Case(number(pair.get(1)), condition(pair.get(2))));
+      }
+      Node otherwise = args.size() == 2 ? number(args.get(1)) : new Num(Rational.ZERO);
+      return new Cases(List.copyOf(cases), otherwise);
+    }
+
+    private Cond condition(ASTNode n) {
+      if (n instanceof SymbolNode s && (s.getString().equals("True") || s.getString().equals("False"))) {
+        return new Literal(s.getString().equals("True"));
+      }
+      if (!(n instanceof FunctionNode f)) throw new IllegalArgumentException("not a condition: " + n);
+      String head = head(f);
+      List<ASTNode> args = args(f);
+      Rel rel = Rel.of(head);
+      if (rel == Rel.UNEQUAL && args.size() > 2) {
+        return new Distinct(numbers(args));
+      }
+      if (rel != null) {
+        arity(head, args, 2, Integer.MAX_VALUE);
+        List<Node> xs = numbers(args);
+        List<Cond> links = new ArrayList<>();
+        for (int i = 0; i + 1 < xs.size(); i++) links.add(new Compare(rel, xs.get(i), xs.get(i + 1)));
+        return links.size() == 1 ? links.get(0) : new All(List.copyOf(links));
+      }
+      switch (head) {
+        case "Inequality" -> {
+          if (args.size() < 3 || args.size() % 2 == 0) {
+            throw new IllegalArgumentException("Inequality with " + args.size() + " arguments");
+          }
+          List<Cond> links = new ArrayList<>();
+          Node left = number(args.get(0));
+          for (int i = 1; i < args.size(); i += 2) {
+            Rel r = args.get(i) instanceof SymbolNode s ? Rel.of(s.getString()) : null;
+            if (r == null) throw new IllegalArgumentException("unsupported relation in Inequality: " + args.get(i));
+            Node right = number(args.get(i + 1));
+            links.add(new Compare(r, left, right));
+            left = right;
+          }
+          return new All(List.copyOf(links));
+        }
+        case "And", "Or" -> {
+          arity(head, args, 1, Integer.MAX_VALUE);
+          List<Cond> cs = new ArrayList<>();
+          for (ASTNode a : args) cs.add(condition(a));
+          return head.equals("And") ? new All(List.copyOf(cs)) : new Any(List.copyOf(cs));
+        }
+        case "Not" -> {
+          arity(head, args, 1, 1);
+          return new Negation(condition(args.get(0)));
+        }
+        default -> throw new IllegalArgumentException("not a condition: " + head);
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.activations.deriver.verify;
+
+/**
+ * A decision (a sign, a comparison, a division or logarithm of an enclosure that still contains
+ * zero) could not be made at the current working precision. Callers catch it and retry with more
+ * digits; it never escapes the package.
+ */
+final class InsufficientPrecisionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  InsufficientPrecisionException(String what) {
+    super(what, null, false, false);
+  }
+}

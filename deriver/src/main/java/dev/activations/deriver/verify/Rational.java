@@ -1,0 +1,223 @@
+package dev.activations.deriver.verify;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+import org.apfloat.Apfloat;
+
+/**
+ * An exact rational number in lowest terms with a positive denominator.
+ *
+ * <p>Why it exists: the polynomial and piecewise parts of most energies (Gaussian, Laplace, Huber)
+ * can be evaluated <em>exactly</em> at a double input, because every double and every decimal
+ * literal is a rational. Exact energies make the differences between hypotheses free of
+ * cancellation at any {@code |z|}, make ties (the mode's switch points) decidable, and cost far
+ * less than carrying 600 digits. Only transcendental functions leave this exact world (see {@link
+ * Enclosure}). Immutable.
+ */
+final class Rational implements Comparable<Rational> {
+
+  /** Exact results larger than this many bits fall back to rounded arithmetic. */
+  static final int MAX_EXACT_BITS = 1 << 17;
+
+  static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
+  static final Rational ONE = new Rational(BigInteger.ONE, BigInteger.ONE);
+
+  private final BigInteger num;
+  private final BigInteger den;
+
+  private Rational(BigInteger num, BigInteger den) {
+    this.num = num;
+    this.den = den;
+  }
+
+  /** {@code num / den} reduced; throws ArithmeticException when {@code den == 0}. */
+  static Rational of(BigInteger num, BigInteger den) {
+    Objects.requireNonNull(num, "num");
+    Objects.requireNonNull(den, "den");
+    if (den.signum() == 0) throw new ArithmeticException("division by zero");
+    if (den.signum() < 0) {
+      num = num.negate();
+      den = den.negate();
+    }
+    if (num.signum() == 0) return ZERO;
+    if (!den.equals(BigInteger.ONE)) {
+      BigInteger g = num.gcd(den);
+      if (!g.equals(BigInteger.ONE)) {
+        num = num.divide(g);
+        den = den.divide(g);
+      }
+    }
+    return new Rational(num, den);
+  }
+
+  static Rational of(long value) {
+    return value == 0 ? ZERO : value == 1 ? ONE : new Rational(BigInteger.valueOf(value), BigInteger.ONE);
+  }
+
+  static Rational of(BigInteger value) {
+    return new Rational(value, BigInteger.ONE);
+  }
+
+  /** The exact value of a decimal. */
+  static Rational of(BigDecimal value) {
+    int scale = value.scale();
+    BigInteger unscaled = value.unscaledValue();
+    return scale <= 0
+        ? of(unscaled.multiply(BigInteger.TEN.pow(-scale)))
+        : of(unscaled, BigInteger.TEN.pow(scale));
+  }
+
+  /** The exact value of a finite double. */
+  static Rational of(double value) {
+    if (!Double.isFinite(value)) throw new IllegalArgumentException("not finite: " + value);
+    return of(new BigDecimal(value));
+  }
+
+  BigInteger numerator() {
+    return num;
+  }
+
+  BigInteger denominator() {
+    return den;
+  }
+
+  int signum() {
+    return num.signum();
+  }
+
+  boolean isInteger() {
+    return den.equals(BigInteger.ONE);
+  }
+
+  boolean isZero() {
+    return num.signum() == 0;
+  }
+
+  boolean isOne() {
+    return isInteger() && num.equals(BigInteger.ONE);
+  }
+
+  /** Total size in bits, to keep exact arithmetic from growing without bound. */
+  int bits() {
+    return num.bitLength() + den.bitLength();
+  }
+
+  Rational add(Rational o) {
+    if (isInteger() && o.isInteger()) return new Rational(num.add(o.num), BigInteger.ONE);
+    return of(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
+  }
+
+  Rational subtract(Rational o) {
+    return add(o.negate());
+  }
+
+  Rational multiply(Rational o) {
+    if (isInteger() && o.isInteger()) return new Rational(num.multiply(o.num), BigInteger.ONE);
+    return of(num.multiply(o.num), den.multiply(o.den));
+  }
+
+  Rational divide(Rational o) {
+    if (o.isZero()) throw new ArithmeticException("division by zero");
+    return of(num.multiply(o.den), den.multiply(o.num));
+  }
+
+  Rational negate() {
+    return new Rational(num.negate(), den);
+  }
+
+  Rational abs() {
+    return num.signum() < 0 ? negate() : this;
+  }
+
+  /** {@code this^n}; {@code 0^n} for {@code n <= 0} is an ArithmeticException. */
+  Rational pow(int n) {
+    if (n == 0) {
+      if (isZero()) throw new ArithmeticException("0^0 is indeterminate");
+      return ONE;
+    }
+    if (n < 0) {
+      if (isZero()) throw new ArithmeticException("division by zero (0 to a negative power)");
+      return of(den.pow(-n), num.pow(-n));
+    }
+    return new Rational(num.pow(n), den.pow(n));
+  }
+
+  /** The exact square root when numerator and denominator are perfect squares, else null. */
+  Rational exactSqrt() {
+    if (num.signum() < 0) return null;
+    BigInteger rn = num.sqrt();
+    if (!rn.multiply(rn).equals(num)) return null;
+    BigInteger rd = den.sqrt();
+    if (!rd.multiply(rd).equals(den)) return null;
+    return new Rational(rn, rd);
+  }
+
+  /**
+   * An upper bound of {@code log10|this|}, within about 0.61 of the truth; negative infinity for 0.
+   */
+  double log10Upper() {
+    if (isZero()) return Double.NEGATIVE_INFINITY;
+    return (num.bitLength() - den.bitLength() + 1) * BigMath.LOG10_2;
+  }
+
+  /** A lower bound of {@code log10|this|}; negative infinity for 0. */
+  double log10Lower() {
+    if (isZero()) return Double.NEGATIVE_INFINITY;
+    return (num.bitLength() - 1 - den.bitLength()) * BigMath.LOG10_2;
+  }
+
+  /**
+   * This value rounded to {@code digits} significant decimal digits (relative error below {@code
+   * 10^(1-digits)}), with that precision.
+   */
+  Apfloat toApfloat(long digits) {
+    // Through decimal strings: apfloat's BigInteger constructors are slow (about 0.4 ms measured).
+    if (isInteger()) {
+      return new Apfloat(num.toString(), digits);
+    }
+    return new Apfloat(num.toString(), digits + 2)
+        .divide(new Apfloat(den.toString(), digits + 2))
+        .precision(digits);
+  }
+
+  /** The value as an exact decimal when it is one (the denominator divides a power of ten), else null. */
+  BigDecimal toBigDecimalOrNull() {
+    if (isInteger()) return new BigDecimal(num);
+    BigInteger d = den;
+    int twos = d.getLowestSetBit();
+    d = d.shiftRight(twos);
+    int fives = 0;
+    BigInteger five = BigInteger.valueOf(5);
+    while (true) {
+      BigInteger[] qr = d.divideAndRemainder(five);
+      if (qr[1].signum() != 0) break;
+      d = qr[0];
+      fives++;
+    }
+    if (!d.equals(BigInteger.ONE)) return null;
+    int scale = Math.max(twos, fives);
+    BigInteger scaled = num.multiply(BigInteger.TEN.pow(scale)).divide(den);
+    return new BigDecimal(scaled, scale);
+  }
+
+  @Override
+  public int compareTo(Rational o) {
+    return num.multiply(o.den).compareTo(o.num.multiply(den));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Rational r && r.num.equals(num) && r.den.equals(den);
+  }
+
+  @Override
+  public int hashCode() {
+    return num.hashCode() * 31 + den.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return isInteger() ? num.toString() : num + "/" + den;
+  }
+}

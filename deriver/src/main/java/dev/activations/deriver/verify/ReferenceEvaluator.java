@@ -1,0 +1,488 @@
+package dev.activations.deriver.verify;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates a {@link Definition} from its unsimplified definition, to a target number of correct
+ * digits, at any finite double (or exact decimal) input: the ground truth that generated code is
+ * held to.
+ *
+ * <p>How: energies, effective energies {@code e_h = d_h / T - pi_h}, shift by the smallest, weights
+ * {@code w_h = exp(-(e_h - e_min))} (the winner's is exactly 1; weights below {@code e^-1e6} are
+ * taken as 0, far below anything a double shows), then the statistic in forms without cancellation
+ * or log of 0: {@code log Z = log1p(sum of the losers' weights)}, entropy {@code = log Z + sum r_h
+ * x_h}, log-responsibility {@code = -x_h - log Z}, variance {@code = sum_{h<k} r_h r_k (g_h -
+ * g_k)^2}. Every quantity is an {@link Enclosure} (exact rational or midpoint and error bound), so
+ * the evaluator knows how many digits it has.
+ *
+ * <p>Precision rule: adaptive. Evaluation starts at {@code digits + 10} working digits and, while
+ * the error bound of any output exceeds {@code 10^-digits * max(|value|, Double.MIN_NORMAL)},
+ * repeats with the missing number of digits added (or doubles the precision when a comparison was
+ * undecided). Exact energies (polynomial, Abs, Piecewise) need no extra digits at any {@code |z|};
+ * transcendental ones get what their cancellation needs (about {@code log10|z|} extra for
+ * {@code Log[1+(z-mu)^2]} at large {@code |z|}), and the MIN_NORMAL floor bounds the cost near
+ * {@code z = 0}.
+ *
+ * <p>Derivative: a central difference of the same definition, Richardson-extrapolated ({@code (4
+ * D(h) - D(2h)) / 3}) over the stencil {@code z + k h, k = -2..2}, with {@code h} a power of ten
+ * about {@code 10^-(digits/2 + 5) max(1, |z|)}. Its error bound is the propagated rounding plus
+ * {@code |D(h) - D(2h)|} (which bounds the truncation generously); step and precision shrink or
+ * grow until the bound meets the same target. The derivative is reported absent when the stencil
+ * shows a kink (the one-sided differences' gap does not shrink with h) or a jump (the central
+ * difference grows like 1/h).
+ *
+ * <p>Immutable and thread-safe; parsing happens once, in the constructor.
+ */
+public final class ReferenceEvaluator {
+
+  /** Default number of correct significant digits. */
+  public static final int DEFAULT_DIGITS = 40;
+  /** Working precision beyond which the evaluator gives up (ArithmeticException). */
+  public static final long MAX_WORKING_DIGITS = 20_000;
+
+  private static final double WEIGHT_CUT = 1e6;
+  private static final double LOG10_E = 1 / BigMath.LN10;
+  private static final double LOG10_MIN_NORMAL = Math.log10(Double.MIN_NORMAL);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+  private final Definition definition;
+  private final Statistic stat;
+  private final int digits;
+  private final HighPrecisionExpression energy;
+  private final Map<String, Constant> parameters;
+  private final Constant temperature;
+  private final List<Constant> centers;
+  private final List<Constant> priors;
+  /** Null entries pass the input through ({@code g_h = z}). */
+  private final List<Constant> values;
+  private final Constant reject;
+
+  /** An evaluator to {@link #DEFAULT_DIGITS} digits. */
+  public ReferenceEvaluator(Definition definition) {
+    this(definition, DEFAULT_DIGITS);
+  }
+
+  /**
+   * Compiles the definition's texts.
+   *
+   * @param digits correct significant digits wanted (relative; absolute in units of
+   *     Double.MIN_NORMAL below the normal range), 10 to 1000
+   * @throws IllegalArgumentException for a syntax error or unsupported construct in any text, a
+   *     symbol that is neither {@code z}, {@code mu} nor a parameter, a bad parameter name, or a
+   *     temperature that is not positive
+   */
+  public ReferenceEvaluator(Definition definition, int digits) {
+    if (digits < 10 || digits > 1000) throw new IllegalArgumentException("digits out of [10, 1000]: " + digits);
+    this.definition = definition;
+    this.stat = definition.stat();
+    this.digits = digits;
+    Set<String> paramNames = new HashSet<>();
+    Map<String, Constant> params = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> p : definition.parameters().entrySet()) {
+      String name = p.getKey();
+      if (!NAME.matcher(name).matches() || name.equals("z") || name.equals("mu")
+          || name.equals("E") || name.equals("Pi")) {
+        throw new IllegalArgumentException("bad parameter name: '" + name + "'");
+      }
+      paramNames.add(name);
+    }
+    for (Map.Entry<String, String> p : definition.parameters().entrySet()) {
+      params.put(p.getKey(), new Constant("parameter " + p.getKey(), p.getValue(), Set.of(), null));
+    }
+    this.parameters = params;
+    Set<String> energySymbols = new HashSet<>(paramNames);
+    energySymbols.add("z");
+    energySymbols.add("mu");
+    this.energy = checked("energy", definition.energy(), energySymbols);
+    this.temperature = new Constant("temperature", definition.temperature(), paramNames, params);
+    List<Constant> cs = new ArrayList<>();
+    List<Constant> ps = new ArrayList<>();
+    List<Constant> vs = new ArrayList<>();
+    for (HypothesisDef h : definition.hypotheses()) {
+      cs.add(new Constant("center", h.center(), paramNames, params));
+      ps.add(new Constant("log-prior", h.logPrior(), paramNames, params));
+      vs.add(h.passesInput() ? null : new Constant("value", h.value(), paramNames, params));
+    }
+    this.centers = List.copyOf(cs);
+    this.priors = List.copyOf(ps);
+    this.values = java.util.Collections.unmodifiableList(vs);
+    this.reject = definition.rejectEnergy()
+        .map(e -> new Constant("reject energy", e, paramNames, params))
+        .orElse(null);
+    Enclosure t = temperature.value(paramEnv(60), 60);
+    Integer sign = t.signIfDecided();
+    if (sign == null || sign <= 0) {
+      throw new IllegalArgumentException("temperature must be positive: " + definition.temperature());
+    }
+  }
+
+  private static HighPrecisionExpression checked(String what, String text, Set<String> allowed) {
+    HighPrecisionExpression e;
+    try {
+      e = HighPrecisionExpression.parse(text);
+    } catch (IllegalArgumentException ex) {
+      throw new IllegalArgumentException(what + ": " + ex.getMessage(), ex);
+    }
+    for (String s : e.symbols()) {
+      if (!allowed.contains(s)) {
+        throw new IllegalArgumentException(what + " '" + text + "' uses unknown symbol '" + s + "'");
+      }
+    }
+    return e;
+  }
+
+  /** A constant text (over parameters), exact values cached. */
+  private static final class Constant {
+    private final HighPrecisionExpression expr;
+    private final Enclosure exact;
+
+    Constant(String what, String text, Set<String> allowed, Map<String, Constant> params) {
+      this.expr = checked(what, text, allowed);
+      Enclosure probe = null;
+      if (params == null || expr.symbols().isEmpty() || allParamsExact(params)) {
+        Map<String, Enclosure> env = new HashMap<>();
+        if (params != null) params.forEach((k, v) -> env.put(k, v.exact));
+        try {
+          probe = expr.enclose(env, 60);
+        } catch (InsufficientPrecisionException ex) {
+          probe = null;
+        } catch (ArithmeticException ex) {
+          throw new IllegalArgumentException(what + " '" + text + "' is undefined: " + ex.getMessage(), ex);
+        }
+      }
+      this.exact = probe != null && probe.isExact() ? probe : null;
+    }
+
+    private static boolean allParamsExact(Map<String, Constant> params) {
+      return params.values().stream().allMatch(c -> c.exact != null);
+    }
+
+    Enclosure value(Map<String, Enclosure> env, long p) {
+      return exact != null ? exact : expr.enclose(env, p);
+    }
+  }
+
+  /** The definition this evaluator computes. */
+  public Definition definition() {
+    return definition;
+  }
+
+  /** The target number of correct digits. */
+  public int digits() {
+    return digits;
+  }
+
+  /** The number of outputs (see {@link Definition#outputCount()}). */
+  public int outputCount() {
+    return definition.outputCount();
+  }
+
+  /**
+   * Values and derivatives at the exact value of {@code z}.
+   *
+   * @throws IllegalArgumentException if z is NaN or infinite
+   * @throws ArithmeticException where the definition is undefined (e.g. Log of a negative number),
+   *     overflows apfloat, or needs more than {@link #MAX_WORKING_DIGITS} digits
+   */
+  public ReferencePoint evaluate(double z) {
+    return evaluate(exactInput(z));
+  }
+
+  /** Values and derivatives at the exact decimal {@code z} (e.g. {@code 0.3}, which no double is). */
+  public ReferencePoint evaluate(BigDecimal z) {
+    Rational zr = Rational.of(z);
+    Result value = values(zr);
+    List<Optional<BigDecimal>> ds = new ArrayList<>();
+    long maxP = value.p;
+    DerivativeResult d = derivatives(zr, z, value.p);
+    maxP = Math.max(maxP, d.p);
+    for (Enclosure e : d.values) ds.add(e == null ? Optional.empty() : Optional.of(e.toBigDecimal(digits + 3)));
+    return new ReferencePoint(z, decimals(value.values), ds, maxP);
+  }
+
+  /** Values only (cheaper), at the exact value of {@code z}. */
+  public List<BigDecimal> values(double z) {
+    return values(exactInput(z));
+  }
+
+  /** Values only, at the exact decimal {@code z}. */
+  public List<BigDecimal> values(BigDecimal z) {
+    return decimals(values(Rational.of(z)).values);
+  }
+
+  private static BigDecimal exactInput(double z) {
+    if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    return new BigDecimal(z);
+  }
+
+  private List<BigDecimal> decimals(List<Enclosure> es) {
+    List<BigDecimal> out = new ArrayList<>(es.size());
+    for (Enclosure e : es) out.add(e.toBigDecimal(digits + 3));
+    return out;
+  }
+
+  // ------------------------------------------------------------------ adaptive value
+
+  private record Result(List<Enclosure> values, long p) {}
+
+  /** log10 of the largest error allowed for a result near {@code e}. */
+  private double allowed(Enclosure e) {
+    return -digits + Math.max(e.log10Magnitude(), LOG10_MIN_NORMAL);
+  }
+
+  private Result values(Rational z) {
+    long p = digits + 10L;
+    while (true) {
+      try {
+        List<Enclosure> out = statistic(z, p);
+        double deficit = Double.NEGATIVE_INFINITY;
+        for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e));
+        if (deficit <= 0) return new Result(out, p);
+        p = raise(p, p + (long) Math.ceil(deficit) + 5, z);
+      } catch (InsufficientPrecisionException e) {
+        p = raise(p, 2 * p, z);
+      }
+    }
+  }
+
+  private long raise(long p, long next, Rational z) {
+    if (p >= MAX_WORKING_DIGITS) {
+      throw new ArithmeticException("reference value at z = " + z + " needs more than "
+          + MAX_WORKING_DIGITS + " digits");
+    }
+    return Math.min(Math.max(next, p + 1), MAX_WORKING_DIGITS);
+  }
+
+  // ------------------------------------------------------------------ the definition
+
+  private Map<String, Enclosure> paramEnv(long p) {
+    Map<String, Enclosure> env = new HashMap<>();
+    for (Map.Entry<String, Constant> e : parameters.entrySet()) {
+      env.put(e.getKey(), e.getValue().value(env, p));
+    }
+    return env;
+  }
+
+  /** Compares midpoints (exactly when both are exact). */
+  private static int compareMid(Enclosure a, Enclosure b, long p) {
+    if (a.isExact() && b.isExact()) return a.exactValue().compareTo(b.exactValue());
+    return a.mid(p).compareTo(b.mid(p));
+  }
+
+  /** The statistic's outputs at the exact input z, at working precision p. */
+  List<Enclosure> statistic(Rational z, long p) {
+    Map<String, Enclosure> env = paramEnv(p);
+    Enclosure zE = Enclosure.exact(z);
+    env.put("z", zE);
+    int hyps = centers.size();
+    int n = definition.hypothesisCount();
+    Enclosure t = temperature.value(env, p);
+    Enclosure[] e = new Enclosure[n];
+    Enclosure[] g = new Enclosure[n];
+    for (int h = 0; h < hyps; h++) {
+      env.put("mu", centers.get(h).value(env, p));
+      Enclosure d = energy.enclose(env, p);
+      e[h] = d.divide(t, p).subtract(priors.get(h).value(env, p), p);
+      Constant v = values.get(h);
+      g[h] = v == null ? zE : v.value(env, p);
+    }
+    if (reject != null) {
+      e[hyps] = reject.value(env, p).divide(t, p);
+      g[hyps] = Enclosure.ZERO;
+    }
+    int win = 0;
+    for (int h = 1; h < n; h++) if (compareMid(e[h], e[win], p) < 0) win = h;
+    Enclosure[] x = new Enclosure[n];
+    for (int h = 0; h < n; h++) x[h] = h == win ? Enclosure.ZERO : e[h].subtract(e[win], p);
+    if (stat == Statistic.MODE) return List.of(mode(x, g, p));
+
+    Enclosure[] w = new Enclosure[n];
+    Enclosure losers = Enclosure.ZERO;
+    for (int h = 0; h < n; h++) {
+      w[h] = h == win ? Enclosure.ONE : weight(x[h], p);
+      if (h != win) losers = losers.add(w[h], p);
+    }
+    Enclosure partition = Enclosure.ONE.add(losers, p);
+    switch (stat) {
+      case MEAN -> {
+        Enclosure acc = Enclosure.ZERO;
+        for (int h = 0; h < n; h++) {
+          if (h != win) acc = acc.add(w[h].multiply(g[h].subtract(g[win], p), p), p);
+        }
+        return List.of(g[win].add(acc.divide(partition, p), p));
+      }
+      case RESPONSIBILITIES -> {
+        List<Enclosure> out = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) out.add(w[h].divide(partition, p));
+        return out;
+      }
+      case LOG_RESPONSIBILITIES -> {
+        Enclosure logZ = losers.log1pNonNegative(p);
+        List<Enclosure> out = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) out.add(x[h].add(logZ, p).negate());
+        return out;
+      }
+      case VARIANCE -> {
+        Enclosure acc = Enclosure.ZERO;
+        for (int h = 0; h < n; h++) {
+          for (int k = h + 1; k < n; k++) {
+            Enclosure dg = g[h].subtract(g[k], p);
+            acc = acc.add(w[h].multiply(w[k], p).multiply(dg.multiply(dg, p), p), p);
+          }
+        }
+        return List.of(acc.divide(partition.multiply(partition, p), p));
+      }
+      case ENTROPY -> {
+        Enclosure acc = Enclosure.ZERO;
+        for (int h = 0; h < n; h++) if (h != win) acc = acc.add(w[h].multiply(x[h], p), p);
+        return List.of(losers.log1pNonNegative(p).add(acc.divide(partition, p), p));
+      }
+      case FREE_ENERGY -> {
+        return List.of(e[win].subtract(losers.log1pNonNegative(p), p));
+      }
+      default -> throw new IllegalStateException("unhandled statistic " + stat);
+    }
+  }
+
+  /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
+  private static Enclosure weight(Enclosure x, long p) {
+    double xd = x.log10Magnitude() > 7 ? Double.POSITIVE_INFINITY : x.mid(p).doubleValue();
+    if (xd > WEIGHT_CUT) {
+      double bound = x.log10Magnitude() > 300 ? -1e300 : -(xd * (1 - 1e-9) - 1) * LOG10_E;
+      return Enclosure.approx(new org.apfloat.Apfloat(0), bound);
+    }
+    return x.negate().exp(p);
+  }
+
+  /** The g of the winner; over exact ties (the T -> 0 limit of the mean) their average. */
+  private static Enclosure mode(Enclosure[] x, Enclosure[] g, long p) {
+    Enclosure sum = Enclosure.ZERO;
+    int count = 0;
+    for (int h = 0; h < x.length; h++) {
+      boolean tie;
+      if (x[h].isExact()) {
+        tie = x[h].isExactZero();
+      } else if (x[h].midSignum() == 0) {
+        tie = true; // equal energies computed by identical operations
+      } else {
+        if (x[h].signIfDecided() == null) throw new InsufficientPrecisionException("mode undecided");
+        tie = false;
+      }
+      if (tie) {
+        sum = sum.add(g[h], p);
+        count++;
+      }
+    }
+    return sum.divide(Enclosure.exact(count), p);
+  }
+
+  // ------------------------------------------------------------------ derivative
+
+  private record DerivativeResult(List<Enclosure> values, long p) {}
+
+  private DerivativeResult derivatives(Rational z, BigDecimal zDecimal, long valueP) {
+    int outputs = outputCount();
+    long scale = zDecimal.signum() == 0 ? 0 : Math.max(0, zDecimal.precision() - zDecimal.scale() - 1);
+    long stepDigits = digits / 2 + 5;
+    long p = valueP + stepDigits + 5;
+    Enclosure[] result = new Enclosure[outputs];
+    boolean[] done = new boolean[outputs];
+    for (int iteration = 0; ; iteration++) {
+      Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen((int) (scale - stepDigits)));
+      List<List<Enclosure>> f = new ArrayList<>(5);
+      try {
+        for (int k = -2; k <= 2; k++) f.add(statistic(z.add(h.multiply(Rational.of(k))), p));
+      } catch (InsufficientPrecisionException e) {
+        p = raise(p, 2 * p, z);
+        continue;
+      }
+      long q = p + 10;
+      Enclosure inv2h = Enclosure.exact(Rational.ONE.divide(h.multiply(Rational.of(2))));
+      Enclosure inv4h = Enclosure.exact(Rational.ONE.divide(h.multiply(Rational.of(4))));
+      Enclosure invH = Enclosure.exact(Rational.ONE.divide(h));
+      double noiseDeficit = Double.NEGATIVE_INFINITY;
+      double truncDeficit = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < outputs; i++) {
+        if (done[i]) continue;
+        Enclosure f0 = f.get(0).get(i);
+        Enclosure f1 = f.get(1).get(i);
+        Enclosure f2 = f.get(2).get(i);
+        Enclosure f3 = f.get(3).get(i);
+        Enclosure f4 = f.get(4).get(i);
+        Enclosure d1 = f3.subtract(f1, q).multiply(inv2h, q);
+        Enclosure d2 = f4.subtract(f0, q).multiply(inv4h, q);
+        if (nonSmooth(f0, f1, f2, f3, f4, d1, d2, h, invH, q)) {
+          result[i] = null;
+          done[i] = true;
+          continue;
+        }
+        Enclosure r = d1.multiply(Enclosure.exact(4), q).subtract(d2, q).divide(Enclosure.exact(3), q);
+        Enclosure gap = d1.subtract(d2, q);
+        double trunc = gap.isExactZero() ? Double.NEGATIVE_INFINITY : gap.log10Magnitude();
+        double allowed = allowed(r);
+        double noise = r.logRadius();
+        if (Enclosure.lsum(noise, trunc) <= allowed) {
+          result[i] = r;
+          done[i] = true;
+        } else {
+          noiseDeficit = Math.max(noiseDeficit, noise - allowed);
+          truncDeficit = Math.max(truncDeficit, trunc - allowed);
+        }
+      }
+      boolean all = true;
+      for (boolean b : done) all &= b;
+      if (all) return new DerivativeResult(Arrays.asList(result), p);
+      if (iteration >= 30) {
+        throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
+      }
+      long next = p;
+      if (truncDeficit > 0) {
+        long more = (long) Math.ceil(truncDeficit / 2) + 2;
+        stepDigits += more;
+        next += more;
+      }
+      if (noiseDeficit > -3) next += (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5;
+      p = raise(p, next, z);
+    }
+  }
+
+  /**
+   * True when the stencil shows a kink (the gap between the one-sided differences stays the same at
+   * h and 2h instead of doubling) or a jump (the central difference at h is about twice the one at
+   * 2h, i.e. grows like 1/h).
+   */
+  private static boolean nonSmooth(Enclosure f0, Enclosure f1, Enclosure f2, Enclosure f3,
+      Enclosure f4, Enclosure d1, Enclosure d2, Rational h, Enclosure invH, long q) {
+    // jump: |D(h) - D(2h)| h is a sizeable part of |f|, where a smooth function gives O(h^3)
+    Enclosure gap = d1.subtract(d2, q);
+    if (reliablyNonZero(gap)) {
+      double lhs = gap.log10Magnitude() + h.log10Upper();
+      double fScale = Math.max(Math.max(f0.log10Magnitude(), f2.log10Magnitude()),
+          Math.max(f4.log10Magnitude(), LOG10_MIN_NORMAL));
+      if (lhs > fScale - 10) return true;
+    }
+    // kink: second differences at h and 2h; smooth: delta2 / delta1 = 2 + O(h^2); kink: about 1
+    Enclosure two = Enclosure.exact(2);
+    Enclosure delta1 = f3.subtract(f2.multiply(two, q), q).add(f1, q).multiply(invH, q);
+    if (!reliablyNonZero(delta1)) return false;
+    Enclosure delta2 = f4.subtract(f2.multiply(two, q), q).add(f0, q).multiply(invH, q).divide(two, q);
+    double ratio = delta2.divide(delta1, q).mid(q).doubleValue();
+    return ratio < 1.5;
+  }
+
+  /** The enclosure excludes 0 with a margin of a factor 100. */
+  private static boolean reliablyNonZero(Enclosure e) {
+    if (e.isExact()) return !e.isExactZero();
+    if (e.midSignum() == 0) return false;
+    return e.logRadius() < e.log10Magnitude() - 2;
+  }
+}
