@@ -122,7 +122,7 @@ public final class DeriveCommand implements Callable<Integer> {
       case MARKDOWN -> reports.latex(derivation);
     };
     if (out != null) {
-      JavaFile file = generation.emit(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, packageName, className).file();
+      JavaFile file = generation.emitVerified(derivation, packageName, className).file();
       try {
         Path written = SourceWriter.write(file, out);
         commandSpec.commandLine().getErr().println("derive: wrote " + written);

@@ -63,10 +63,19 @@ public final class GenerateCatalog {
       ActivationSpec spec = generation.resolve(options.request());
       Derivation derivation = generation.derive(spec);
       if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
-      Generation.Emitted emitted = generation.emit(derivation, ActivationLowering.Scorer.STRUCTURED_ONLY, packageName, e.className());
+      Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
       SourceWriter.write(emitted.file(), outDir);
       index.add(new String[] {e.className(), spec.toCommandLine(), Symja.inputForm(generation.symja().eval(derivation.closed().get(0)))});
-      System.out.printf("catalog: %-36s %5.2f s%n", e.className(), (System.nanoTime() - t0) / 1e9);
+      double worstValue = 0;
+      double worstDerivative = 0;
+      StringBuilder forms = new StringBuilder();
+      for (ActivationLowering.Choice c : emitted.choices()) {
+        if (c.role() == ActivationLowering.Role.VALUE) worstValue = Math.max(worstValue, c.worstError());
+        else worstDerivative = Math.max(worstDerivative, c.worstError());
+        if (c.output() == 0) forms.append(c.role() == ActivationLowering.Role.VALUE ? "value:" : " derivative:").append(c.form());
+      }
+      System.out.printf("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)%n", e.className(),
+          (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
     }
     SourceWriter.write(indexClass(packageName, index), outDir);
     System.out.printf("catalog: %d activations in %.1f s%n", entries.size(), (System.nanoTime() - start) / 1e9);

@@ -12,6 +12,11 @@ import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.ReferenceEvaluator;
+import dev.activations.deriver.verify.ReferenceScorer;
+import dev.activations.deriver.verify.ReferenceTable;
+import dev.activations.deriver.verify.SpecDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +49,17 @@ public final class Generation {
 
   /** The emitted class and the forms chosen for it. */
   public record Emitted(JavaFile file, LoweredActivation lowered, List<ActivationLowering.Choice> choices) {}
+
+  /**
+   * Emits with every form chosen by measured accuracy against the independent high-precision
+   * reference at the standard sample points (and limits at the infinities from it).
+   */
+  public Emitted emitVerified(Derivation derivation, String packageName, String className) {
+    ActivationSpec spec = derivation.spec();
+    ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
+    ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
+    return emit(derivation, new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), packageName, className);
+  }
 
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {
     List<ActivationLowering.Choice> choices = new ArrayList<>();

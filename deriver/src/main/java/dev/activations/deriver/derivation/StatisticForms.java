@@ -85,10 +85,21 @@ final class StatisticForms {
         terms.add(F.Times(g.get(a), r.get(a)));
       } else {
         used[partner] = true;
-        terms.add(F.Times(g.get(a), r.get(a), F.Plus(F.C1, F.Negate(F.Exp(F.Negate(d.get(partner).get(a)))))));
+        terms.add(opposite(g.get(a), a, partner));
       }
     }
     return sum(terms);
+  }
+
+  /**
+   * {@code c (r_a - r_b)} pivoted on the lower-energy one of the pair, so the exponential never
+   * overflows: {@code c r_a (1 - exp(-D[b][a]))} when a wins, {@code -c r_b (1 - exp(-D[a][b]))}
+   * otherwise.
+   */
+  private IExpr opposite(IExpr c, int a, int b) {
+    IExpr aWins = F.Times(c, r.get(a), F.Plus(F.C1, F.Negate(F.Exp(F.Negate(d.get(b).get(a))))));
+    IExpr bWins = F.Times(F.Negate(c), r.get(b), F.Plus(F.C1, F.Negate(F.Exp(F.Negate(d.get(a).get(b))))));
+    return F.Piecewise(F.List(F.List(aWins, F.GreaterEqual(d.get(b).get(a), F.C0))), bWins);
   }
 
   List<IExpr> responsibilities() {

@@ -26,18 +26,29 @@ public final class ActivationLowering {
   /** Which function of the activation a candidate computes. */
   public enum Role { VALUE, DERIVATIVE }
 
-  /** Worst relative error of a candidate over the sample points (lower is better). */
-  @FunctionalInterface
+  /**
+   * Measures candidates against a reference at fixed sample points. Arrays are aligned with
+   * {@link #points()}; NaN marks a point without a reference (no value, or a kink).
+   */
   public interface Scorer {
-    double worstError(Expr candidate, int output, Role role);
+    double[] points();
 
-    /** The limits at the infinities of one output, as far as known. */
-    default double[] limits(int output, Role role) {
-      return new double[] {Double.NaN, Double.NaN};
-    }
+    /** The reference rounded to double at each point. */
+    double[] reference(int output, Role role);
 
-    /** Without a reference, prefer the structured form everywhere. */
-    Scorer STRUCTURED_ONLY = (candidate, output, role) -> 0.0;
+    /** The candidate's relative error at each point (+Infinity for a non-finite wrong result). */
+    double[] errors(Expr candidate, int output, Role role);
+
+    /** The limits at -Infinity and +Infinity, NaN where unknown. */
+    double[] limits(int output, Role role);
+
+    /** Without a reference: nothing is measured and the structured form is kept. */
+    Scorer STRUCTURED_ONLY = new Scorer() {
+      @Override public double[] points() { return new double[0]; }
+      @Override public double[] reference(int output, Role role) { return new double[0]; }
+      @Override public double[] errors(Expr candidate, int output, Role role) { return new double[0]; }
+      @Override public double[] limits(int output, Role role) { return new double[] {Double.NaN, Double.NaN}; }
+    };
   }
 
   /** The forms chosen, and why: for reports and notes. */
@@ -71,27 +82,46 @@ public final class ActivationLowering {
 
   private LoweredActivation.Output choose(Lowerer lowerer, IExpr structured, IExpr closed, int output, Role role,
       Scorer scorer, List<Choice> choices) {
-    Expr s = lowerer.lower(structured);
-    double sError = scorer.worstError(s, output, role);
-    Expr chosen = s;
-    String form = "structured";
-    double error = sError;
+    double[] limits = scorer.limits(output, role);
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate("structured", lowerer.lower(structured)));
     if (!closed.equals(structured)) {
       try {
-        Expr c = lowerer.lower(closed);
-        double cError = scorer.worstError(c, output, role);
-        if (cError < sError) {
-          chosen = c;
-          form = "closed";
-          error = cError;
-        }
+        candidates.add(new Candidate("closed", lowerer.lower(closed)));
       } catch (IllegalArgumentException unsupported) {
         // the closed form uses something the IR cannot express: the structured form stands
       }
     }
-    choices.add(new Choice(output, role, form, error));
-    double[] limits = scorer.limits(output, role);
-    return new LoweredActivation.Output(chosen, limits[0], limits[1]);
+    Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
+    List<Candidate> variants = new ArrayList<>(candidates);
+    for (Candidate c : candidates) {
+      repairs.nearZeroSeries(c, closed).ifPresent(variants::add);
+    }
+    for (Candidate c : List.copyOf(variants)) {
+      repairs.saturated(c).ifPresent(variants::add);
+    }
+    Candidate best = null;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (Candidate c : variants) {
+      double e = worst(scorer.errors(c.expr(), output, role));
+      if (best == null || e < bestError) {
+        best = c;
+        bestError = e;
+      }
+    }
+    choices.add(new Choice(output, role, best.form(), bestError));
+    return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
+  }
+
+  /** A lowered form and how it was obtained. */
+  record Candidate(String form, Expr expr) {}
+
+  static double worst(double[] errors) {
+    double w = 0;
+    for (double e : errors) {
+      if (!Double.isNaN(e)) w = Math.max(w, e);
+    }
+    return w;
   }
 
   private LoweredActivation.Math math(Derivation d) {

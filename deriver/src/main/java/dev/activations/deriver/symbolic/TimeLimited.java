@@ -26,8 +26,18 @@ public final class TimeLimited {
    * @return the result in {@code session}'s engine, or empty when the limit was hit or Symja failed
    */
   public static Optional<IExpr> apply(Symja session, String function, IExpr expr, Duration limit) {
-    // Unevaluated trees can print as invalid input (Times[-1, -2 z] as "--2*z"): evaluate first.
-    String input = function + "[" + Symja.inputForm(session.eval(expr)) + "]";
+    return call(session, function + "[%s]", expr, limit);
+  }
+
+  /**
+   * Evaluates {@code template} with {@code %s} replaced by {@code expr}, within {@code limit}; e.g.
+   * {@code "Normal[Series[%s, {z, 0, 20}]]"}. {@code expr} must be a value, not a computation: it
+   * is evaluated (cheaply) in the caller's engine first, because an unevaluated tree can print as
+   * invalid input ({@code Times[-1, -2 z]} as {@code "--2*z"}).
+   */
+  public static Optional<IExpr> call(Symja session, String template, IExpr expr, Duration limit) {
+    String input = template.replace("%s", Symja.inputForm(session.eval(expr)));
+    String function = template.substring(0, Math.max(0, template.indexOf('[')));
     AtomicReference<String> result = new AtomicReference<>();
     Thread worker = new Thread(() -> {
       try {

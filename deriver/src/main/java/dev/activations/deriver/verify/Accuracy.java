@@ -19,11 +19,13 @@ public final class Accuracy {
 
   /**
    * {@code |computed - exact| / max(|exact|, Double.MIN_NORMAL)}: relative error, absolute (in units
-   * of MIN_NORMAL) for results below the normal range. A non-finite {@code computed} scores +Infinity
-   * (the exact value is always finite); NaN scores +Infinity too.
+   * of MIN_NORMAL) for results below the normal range. An infinite {@code computed} scores 0 when the
+   * exact value is beyond the double range on the same side (it rounds to that infinity), else
+   * +Infinity; NaN scores +Infinity.
    */
   public static double relativeError(double computed, BigDecimal exact) {
-    if (Double.isNaN(computed) || Double.isInfinite(computed)) return Double.POSITIVE_INFINITY;
+    if (Double.isNaN(computed)) return Double.POSITIVE_INFINITY;
+    if (Double.isInfinite(computed)) return toDouble(exact) == computed ? 0 : Double.POSITIVE_INFINITY;
     BigDecimal diff = new BigDecimal(computed).subtract(exact).abs();
     BigDecimal scale = exact.abs().max(MIN_NORMAL);
     return diff.divide(scale, new java.math.MathContext(20)).doubleValue();

@@ -1,0 +1,135 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.lowering.ActivationLowering.Candidate;
+import dev.activations.deriver.lowering.ActivationLowering.Role;
+import dev.activations.deriver.lowering.ActivationLowering.Scorer;
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.symbolic.TimeLimited;
+import java.time.Duration;
+import java.util.Optional;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * Two measured repairs of a candidate form, each used only where the reference shows it is needed
+ * and kept only if it scores better (the caller decides):
+ *
+ * <ul>
+ *   <li><b>saturation</b>: beyond the smallest sample magnitude from which the reference already
+ *       equals the limit at the infinity (as a double, at every larger sample point), return the
+ *       limit. Far tails are where intermediate results overflow ({@code 0 * Inf}, {@code
+ *       Inf/Inf}) although the exact result has long been constant;
+ *   <li><b>near-zero series</b>: where the exact value at 0 is 0 and the candidate loses digits
+ *       near 0 ({@code z - tanh z}, the Gaussian free energy's derivative), evaluate the closed
+ *       form's Taylor polynomial (Symja's {@code Series}) for |z| below the largest sample
+ *       magnitude at which the candidate is still accurate.
+ * </ul>
+ */
+final class Repairs {
+  private static final double TOLERANCE_VALUE = 1e-13;
+  private static final double TOLERANCE_DERIVATIVE = 1e-11;
+  private static final int SERIES_ORDER = 28;
+
+  private final Symja symja;
+  private final Lowerer lowerer;
+  private final Scorer scorer;
+  private final int output;
+  private final Role role;
+  private final double[] limits;
+  private final double[] points;
+  private final double[] reference;
+  private final double tolerance;
+
+  Repairs(Symja symja, Lowerer lowerer, Scorer scorer, int output, Role role, double[] limits) {
+    this.symja = symja;
+    this.lowerer = lowerer;
+    this.scorer = scorer;
+    this.output = output;
+    this.role = role;
+    this.limits = limits;
+    this.points = scorer.points();
+    this.reference = scorer.reference(output, role);
+    this.tolerance = role == Role.VALUE ? TOLERANCE_VALUE : TOLERANCE_DERIVATIVE;
+  }
+
+  Optional<Candidate> saturated(Candidate c) {
+    double[] errors = scorer.errors(c.expr(), output, role);
+    Expr.Var z = new Expr.Var("z");
+    Expr guarded = c.expr();
+    boolean changed = false;
+    double above = threshold(+1, limits[1], errors);
+    if (!Double.isNaN(above)) {
+      guarded = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, z, Expr.Const.of(above)), Expr.Const.of(limits[1]), guarded);
+      changed = true;
+    }
+    double below = threshold(-1, limits[0], errors);
+    if (!Double.isNaN(below)) {
+      guarded = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, z, Expr.Const.of(below)), Expr.Const.of(limits[0]), guarded);
+      changed = true;
+    }
+    return changed ? Optional.of(new Candidate(c.form() + "+saturation", guarded)) : Optional.empty();
+  }
+
+  /**
+   * The sample point nearest 0 on one side from which the reference equals {@code limit} at every
+   * sample point further out; NaN if there is none, or the candidate is accurate out there anyway.
+   */
+  private double threshold(int side, double limit, double[] errors) {
+    if (Double.isNaN(limit)) return Double.NaN;
+    double found = Double.NaN;
+    boolean needed = false;
+    for (int k = 0; k < points.length; k++) {
+      int i = side > 0 ? points.length - 1 - k : k; // walk inwards from the far end
+      double p = points[i];
+      if (side * p <= 0) break;
+      if (Double.isNaN(reference[i])) continue;
+      if (Double.compare(reference[i], limit) != 0 && !(reference[i] == 0 && limit == 0)) break;
+      found = p;
+      if (errors[i] > tolerance) needed = true;
+    }
+    return needed ? found : Double.NaN;
+  }
+
+  Optional<Candidate> nearZeroSeries(Candidate c, IExpr closedForm) {
+    int zero = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (points[i] == 0.0 && Double.doubleToRawLongBits(points[i]) == 0L) zero = i;
+    }
+    if (zero < 0 || reference[zero] != 0.0) return Optional.empty();
+    double[] errors = scorer.errors(c.expr(), output, role);
+    boolean bad = false;
+    for (int i = 0; i < points.length; i++) {
+      if (Math.abs(points[i]) < 1 && errors[i] > tolerance) bad = true;
+    }
+    if (!bad) return Optional.empty();
+    IExpr f = role == Role.VALUE ? closedForm : symja.eval(F.D(closedForm, symja.symbol("z")));
+    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", f, Duration.ofSeconds(4));
+    if (series.isEmpty() || !series.get().isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true)) {
+      return Optional.empty();
+    }
+    Expr polynomial;
+    try {
+      polynomial = lowerer.lower(series.get());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    double[] seriesErrors = scorer.errors(polynomial, output, role);
+    // largest radius r: the candidate is accurate for |z| >= r, the series for |z| <= r
+    double radius = Double.NaN;
+    for (int i = 0; i < points.length; i++) {
+      double r = Math.abs(points[i]);
+      if (r == 0 || r > 1) continue;
+      boolean candidateOk = true;
+      boolean seriesOk = true;
+      for (int j = 0; j < points.length; j++) {
+        double a = Math.abs(points[j]);
+        if (a >= r && errors[j] > tolerance) candidateOk = false;
+        if (a <= r && seriesErrors[j] > tolerance) seriesOk = false;
+      }
+      if (candidateOk && seriesOk && (Double.isNaN(radius) || r > radius)) radius = r;
+    }
+    if (Double.isNaN(radius)) return Optional.empty();
+    Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(radius));
+    return Optional.of(new Candidate(c.form() + "+series", new Expr.Cond(near, polynomial, c.expr())));
+  }
+}

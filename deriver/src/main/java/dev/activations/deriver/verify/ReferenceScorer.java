@@ -1,0 +1,93 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.lowering.ActivationLowering;
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.spec.ExactNumber;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Scores candidate forms by their worst relative error against the high-precision reference, with
+ * {@link DoubleEvaluator} standing in for the generated code (it computes the same bits). Also
+ * states each output's limits at the infinities from the reference at {@code +-1e300} and
+ * {@code +-Double.MAX_VALUE}: equal there means saturated, and that value is the limit.
+ */
+public final class ReferenceScorer implements ActivationLowering.Scorer {
+  private final ReferenceTable table;
+  private final ReferenceEvaluator reference;
+  private final Map<String, Double> variables = new HashMap<>();
+  private final boolean hasFreeParameters;
+
+  public ReferenceScorer(ReferenceEvaluator reference, ReferenceTable table, Map<String, ExactNumber> freeValues) {
+    this.reference = reference;
+    this.table = table;
+    freeValues.forEach((k, v) -> variables.put(k, v.toDouble()));
+    this.hasFreeParameters = !freeValues.isEmpty();
+  }
+
+  @Override
+  public double[] points() {
+    double[] zs = new double[table.points().size()];
+    for (int i = 0; i < zs.length; i++) zs[i] = table.points().get(i).z().doubleValue();
+    return zs;
+  }
+
+  @Override
+  public double[] reference(int output, ActivationLowering.Role role) {
+    double[] out = new double[table.points().size()];
+    for (int i = 0; i < out.length; i++) {
+      ReferencePoint p = table.points().get(i);
+      out[i] = role == ActivationLowering.Role.VALUE ? p.value(output) : p.derivative(output);
+    }
+    return out;
+  }
+
+  @Override
+  public double[] errors(Expr candidate, int output, ActivationLowering.Role role) {
+    double[] out = new double[table.points().size()];
+    for (int i = 0; i < out.length; i++) {
+      ReferencePoint p = table.points().get(i);
+      BigDecimal exact;
+      if (role == ActivationLowering.Role.VALUE) {
+        exact = p.values().get(output);
+      } else if (p.hasDerivative(output)) {
+        exact = p.derivatives().get(output).orElseThrow();
+      } else {
+        out[i] = Double.NaN;
+        continue;
+      }
+      variables.put("z", p.z().doubleValue());
+      double computed;
+      try {
+        computed = DoubleEvaluator.evaluate(candidate, variables);
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        computed = Double.NaN;
+      }
+      out[i] = Accuracy.relativeError(computed, exact);
+    }
+    return out;
+  }
+
+  @Override
+  public double[] limits(int output, ActivationLowering.Role role) {
+    if (hasFreeParameters) return new double[] {Double.NaN, Double.NaN};
+    return new double[] {limit(-1, output, role), limit(1, output, role)};
+  }
+
+  private double limit(int sign, int output, ActivationLowering.Role role) {
+    try {
+      ReferencePoint far = reference.evaluate(sign * 1e300);
+      ReferencePoint farthest = reference.evaluate(sign * Double.MAX_VALUE);
+      double a = role == ActivationLowering.Role.VALUE ? far.value(output) : far.derivative(output);
+      double b = role == ActivationLowering.Role.VALUE ? farthest.value(output) : farthest.derivative(output);
+      if (Double.isNaN(a) || Double.isNaN(b)) return Double.NaN;
+      if (Double.isInfinite(a) && a == b) return a;
+      if (a == b || Math.abs(a - b) <= 1e-12 * Math.abs(b)) return b;
+      return Double.NaN;
+    } catch (ArithmeticException | InsufficientPrecisionException e) {
+      return Double.NaN;
+    }
+  }
+}
