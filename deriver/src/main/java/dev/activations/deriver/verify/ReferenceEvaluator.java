@@ -234,9 +234,14 @@ public final class ReferenceEvaluator {
 
   private record Result(List<Enclosure> values, long p) {}
 
-  /** log10 of the largest error allowed for a result near {@code e}. */
-  private double allowed(Enclosure e) {
-    return -digits + Math.max(e.log10Magnitude(), LOG10_MIN_NORMAL);
+  /**
+   * log10 of the largest error allowed for a result near {@code e} whose error bound is {@code
+   * 10^err}: relative to the smallest magnitude the enclosure admits, floored at MIN_NORMAL.
+   */
+  private double allowed(Enclosure e, double err) {
+    double m = e.log10Magnitude();
+    double lowest = err < m - 0.3 ? m + Math.log10(1 - Math.pow(10, err - m)) : Double.NEGATIVE_INFINITY;
+    return -digits + Math.max(lowest, LOG10_MIN_NORMAL);
   }
 
   private Result values(Rational z) {
@@ -245,7 +250,7 @@ public final class ReferenceEvaluator {
       try {
         List<Enclosure> out = statistic(z, p);
         double deficit = Double.NEGATIVE_INFINITY;
-        for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e));
+        for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e, e.logRadius()));
         if (deficit <= 0) return new Result(out, p);
         p = raise(p, p + (long) Math.ceil(deficit) + 5, z);
       } catch (InsufficientPrecisionException e) {
@@ -272,12 +277,6 @@ public final class ReferenceEvaluator {
     return env;
   }
 
-  /** Compares midpoints (exactly when both are exact). */
-  private static int compareMid(Enclosure a, Enclosure b, long p) {
-    if (a.isExact() && b.isExact()) return a.exactValue().compareTo(b.exactValue());
-    return a.mid(p).compareTo(b.mid(p));
-  }
-
   /** The statistic's outputs at the exact input z, at working precision p. */
   List<Enclosure> statistic(Rational z, long p) {
     Map<String, Enclosure> env = paramEnv(p);
@@ -300,7 +299,7 @@ public final class ReferenceEvaluator {
       g[hyps] = Enclosure.ZERO;
     }
     int win = 0;
-    for (int h = 1; h < n; h++) if (compareMid(e[h], e[win], p) < 0) win = h;
+    for (int h = 1; h < n; h++) if (Enclosure.compareMid(e[h], e[win], p) < 0) win = h;
     Enclosure[] x = new Enclosure[n];
     for (int h = 0; h < n; h++) x[h] = h == win ? Enclosure.ZERO : e[h].subtract(e[win], p);
     if (stat == Statistic.MODE) return List.of(mode(x, g, p));
@@ -355,9 +354,9 @@ public final class ReferenceEvaluator {
 
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
   private static Enclosure weight(Enclosure x, long p) {
-    double xd = x.log10Magnitude() > 7 ? Double.POSITIVE_INFINITY : x.mid(p).doubleValue();
+    double xd = x.approxDouble();
     if (xd > WEIGHT_CUT) {
-      double bound = x.log10Magnitude() > 300 ? -1e300 : -(xd * (1 - 1e-9) - 1) * LOG10_E;
+      double bound = -Math.min(Double.MAX_VALUE, (xd * (1 - 1e-9) - 1) * LOG10_E);
       return Enclosure.approx(new org.apfloat.Apfloat(0), bound);
     }
     return x.negate().exp(p);
@@ -396,6 +395,8 @@ public final class ReferenceEvaluator {
     long p = valueP + stepDigits + 5;
     Enclosure[] result = new Enclosure[outputs];
     boolean[] done = new boolean[outputs];
+    double previousTrunc = Double.NaN;
+    long previousStep = 0;
     for (int iteration = 0; ; iteration++) {
       Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen((int) (scale - stepDigits)));
       List<List<Enclosure>> f = new ArrayList<>(5);
@@ -427,9 +428,11 @@ public final class ReferenceEvaluator {
         }
         Enclosure r = d1.multiply(Enclosure.exact(4), q).subtract(d2, q).divide(Enclosure.exact(3), q);
         Enclosure gap = d1.subtract(d2, q);
-        double trunc = gap.isExactZero() ? Double.NEGATIVE_INFINITY : gap.log10Magnitude();
-        double allowed = allowed(r);
-        double noise = r.logRadius();
+        // |D(h) - D(2h)| bounds the truncation error of both; the part of it within rounding noise
+        // counts as noise (a smaller step would not reduce it)
+        double trunc = gap.reliablyNonZero() ? gap.log10Magnitude() : Double.NEGATIVE_INFINITY;
+        double noise = Enclosure.lsum(r.logRadius(), gap.logRadius());
+        double allowed = allowed(r, Enclosure.lsum(noise, trunc));
         if (Enclosure.lsum(noise, trunc) <= allowed) {
           result[i] = r;
           done[i] = true;
@@ -441,12 +444,25 @@ public final class ReferenceEvaluator {
       boolean all = true;
       for (boolean b : done) all &= b;
       if (all) return new DerivativeResult(Arrays.asList(result), p);
+      if (System.getProperty("verify.trace") != null) {
+        System.err.printf("iter %d p=%d step=%d noiseDef=%.1f truncDef=%.1f%n", iteration, p, stepDigits, noiseDeficit, truncDeficit);
+      }
       if (iteration >= 30) {
         throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
       }
       long next = p;
       if (truncDeficit > 0) {
-        long more = (long) Math.ceil(truncDeficit / 2) + 2;
+        // the gap shrinks like h^2 where the function is smooth, like h where only the second
+        // derivative jumps (Huber at |z - mu| = delta): measure the order from the last step
+        double order = 2;
+        double truncNow = truncDeficit;
+        if (!Double.isNaN(previousTrunc) && stepDigits > previousStep) {
+          order = (previousTrunc - truncNow) / (stepDigits - previousStep);
+          order = Math.max(1, Math.min(2, order));
+        }
+        previousTrunc = truncNow;
+        previousStep = stepDigits;
+        long more = (long) Math.ceil(truncDeficit / order) + 2;
         stepDigits += more;
         next += more;
       }
@@ -464,7 +480,7 @@ public final class ReferenceEvaluator {
       Enclosure f4, Enclosure d1, Enclosure d2, Rational h, Enclosure invH, long q) {
     // jump: |D(h) - D(2h)| h is a sizeable part of |f|, where a smooth function gives O(h^3)
     Enclosure gap = d1.subtract(d2, q);
-    if (reliablyNonZero(gap)) {
+    if (gap.reliablyNonZero()) {
       double lhs = gap.log10Magnitude() + h.log10Upper();
       double fScale = Math.max(Math.max(f0.log10Magnitude(), f2.log10Magnitude()),
           Math.max(f4.log10Magnitude(), LOG10_MIN_NORMAL));
@@ -473,16 +489,10 @@ public final class ReferenceEvaluator {
     // kink: second differences at h and 2h; smooth: delta2 / delta1 = 2 + O(h^2); kink: about 1
     Enclosure two = Enclosure.exact(2);
     Enclosure delta1 = f3.subtract(f2.multiply(two, q), q).add(f1, q).multiply(invH, q);
-    if (!reliablyNonZero(delta1)) return false;
+    if (!delta1.reliablyNonZero()) return false;
     Enclosure delta2 = f4.subtract(f2.multiply(two, q), q).add(f0, q).multiply(invH, q).divide(two, q);
     double ratio = delta2.divide(delta1, q).mid(q).doubleValue();
     return ratio < 1.5;
   }
 
-  /** The enclosure excludes 0 with a margin of a factor 100. */
-  private static boolean reliablyNonZero(Enclosure e) {
-    if (e.isExact()) return !e.isExactZero();
-    if (e.midSignum() == 0) return false;
-    return e.logRadius() < e.log10Magnitude() - 2;
-  }
 }
