@@ -163,6 +163,7 @@ final class Enclosure {
 
   /** log10(10^a + 10^b), for combining error bounds. */
   static double lsum(double a, double b) {
+    if (a == Double.POSITIVE_INFINITY || b == Double.POSITIVE_INFINITY) return Double.POSITIVE_INFINITY;
     if (a == Double.NEGATIVE_INFINITY) return b;
     if (b == Double.NEGATIVE_INFINITY) return a;
     double hi = Math.max(a, b);
@@ -376,6 +377,7 @@ final class Enclosure {
   private static double log10Expm1(double logR) {
     if (logR == Double.NEGATIVE_INFINITY) return Double.NEGATIVE_INFINITY;
     if (logR < -8) return logR + 1e-8;
+    if (logR > 300) return Double.POSITIVE_INFINITY;
     double r = Math.pow(10, logR);
     if (r > 700) return r * LOG10_E;
     return Math.log10(Math.expm1(r));

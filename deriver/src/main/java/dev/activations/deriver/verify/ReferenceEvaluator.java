@@ -252,9 +252,10 @@ public final class ReferenceEvaluator {
         double deficit = Double.NEGATIVE_INFINITY;
         for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e, e.logRadius()));
         if (deficit <= 0) return new Result(out, p);
-        p = raise(p, p + (long) Math.ceil(deficit) + 5, z);
+        boolean reliable = Double.isFinite(deficit) && deficit < 10.0 * p + 1000;
+        p = raise(p, reliable ? p + (long) Math.ceil(deficit) + 5 : 2 * p, z);
       } catch (InsufficientPrecisionException e) {
-        p = raise(p, 2 * p, z);
+        p = raise(p, e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p, z);
       }
     }
   }
@@ -307,7 +308,7 @@ public final class ReferenceEvaluator {
     Enclosure[] w = new Enclosure[n];
     Enclosure losers = Enclosure.ZERO;
     for (int h = 0; h < n; h++) {
-      w[h] = h == win ? Enclosure.ONE : weight(x[h], p);
+      w[h] = h == win ? Enclosure.ONE : weight(x[h], p, digits);
       if (h != win) losers = losers.add(w[h], p);
     }
     Enclosure partition = Enclosure.ONE.add(losers, p);
@@ -353,7 +354,12 @@ public final class ReferenceEvaluator {
   }
 
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
-  private static Enclosure weight(Enclosure x, long p) {
+  private static Enclosure weight(Enclosure x, long p, int digits) {
+    if (!x.isHuge() && x.logRadius() > -2) {
+      // the effective energies are not known to better than 1: more digits, about as many as lost
+      throw new InsufficientPrecisionException("energy differences undetermined",
+          (long) Math.ceil(Math.min(x.logRadius(), 1e6)) + digits + 10);
+    }
     double xd = x.approxDouble();
     if (xd > WEIGHT_CUT) {
       double bound = -Math.min(Double.MAX_VALUE, (xd * (1 - 1e-9) - 1) * LOG10_E);
@@ -390,20 +396,24 @@ public final class ReferenceEvaluator {
 
   private DerivativeResult derivatives(Rational z, BigDecimal zDecimal, long valueP) {
     int outputs = outputCount();
-    long scale = zDecimal.signum() == 0 ? 0 : Math.max(0, zDecimal.precision() - zDecimal.scale() - 1);
+    // decimal exponent of |z| (floor of log10), for steps relative to |z|
+    long zExp = zDecimal.signum() == 0 ? 0 : zDecimal.precision() - zDecimal.scale() - 1L;
     long stepDigits = digits / 2 + 5;
+    long hExp = Math.max(0, zExp) - stepDigits; // h = 10^hExp, relative to max(1, |z|)
     long p = valueP + stepDigits + 5;
     Enclosure[] result = new Enclosure[outputs];
     boolean[] done = new boolean[outputs];
+    int kinkRetries = 0;
     double previousTrunc = Double.NaN;
-    long previousStep = 0;
+    long previousExp = 0;
     for (int iteration = 0; ; iteration++) {
-      Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen((int) (scale - stepDigits)));
+      if (iteration > 40) throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
+      Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen(Math.toIntExact(hExp)));
       List<List<Enclosure>> f = new ArrayList<>(5);
       try {
         for (int k = -2; k <= 2; k++) f.add(statistic(z.add(h.multiply(Rational.of(k))), p));
       } catch (InsufficientPrecisionException e) {
-        p = raise(p, 2 * p, z);
+        p = raise(p, e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p, z);
         continue;
       }
       long q = p + 10;
@@ -412,6 +422,7 @@ public final class ReferenceEvaluator {
       Enclosure invH = Enclosure.exact(Rational.ONE.divide(h));
       double noiseDeficit = Double.NEGATIVE_INFINITY;
       double truncDeficit = Double.NEGATIVE_INFINITY;
+      boolean kinkSeen = false;
       for (int i = 0; i < outputs; i++) {
         if (done[i]) continue;
         Enclosure f0 = f.get(0).get(i);
@@ -422,8 +433,12 @@ public final class ReferenceEvaluator {
         Enclosure d1 = f3.subtract(f1, q).multiply(inv2h, q);
         Enclosure d2 = f4.subtract(f0, q).multiply(inv4h, q);
         if (nonSmooth(f0, f1, f2, f3, f4, d1, d2, h, invH, q)) {
-          result[i] = null;
-          done[i] = true;
+          if (kinkRetries >= 2) {
+            result[i] = null; // the kink persists at three step sizes: it is at z
+            done[i] = true;
+          } else {
+            kinkSeen = true;
+          }
           continue;
         }
         Enclosure r = d1.multiply(Enclosure.exact(4), q).subtract(d2, q).divide(Enclosure.exact(3), q);
@@ -444,29 +459,35 @@ public final class ReferenceEvaluator {
       boolean all = true;
       for (boolean b : done) all &= b;
       if (all) return new DerivativeResult(Arrays.asList(result), p);
-      if (System.getProperty("verify.trace") != null) {
-        System.err.printf("iter %d p=%d step=%d noiseDef=%.1f truncDef=%.1f%n", iteration, p, stepDigits, noiseDeficit, truncDeficit);
-      }
-      if (iteration >= 30) {
-        throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
-      }
-      long next = p;
-      if (truncDeficit > 0) {
+      long newExp = hExp;
+      if (kinkSeen) {
+        // a kink within 2h of z but not at z disappears with a smaller step: first a step relative
+        // to |z| itself (a kink at 0 seen from z = 1e-300), then 20 digits smaller
+        kinkRetries++;
+        long relative = zExp - stepDigits;
+        newExp = kinkRetries == 1 && zDecimal.signum() != 0 && relative < hExp ? relative : hExp - 20;
+      } else if (truncDeficit > 0) {
         // the gap shrinks like h^2 where the function is smooth, like h where only the second
         // derivative jumps (Huber at |z - mu| = delta): measure the order from the last step
         double order = 2;
-        double truncNow = truncDeficit;
-        if (!Double.isNaN(previousTrunc) && stepDigits > previousStep) {
-          order = (previousTrunc - truncNow) / (stepDigits - previousStep);
-          order = Math.max(1, Math.min(2, order));
+        if (!Double.isNaN(previousTrunc) && previousExp > hExp) {
+          order = Math.max(1, Math.min(2, (previousTrunc - truncDeficit) / (previousExp - hExp)));
         }
-        previousTrunc = truncNow;
-        previousStep = stepDigits;
-        long more = (long) Math.ceil(truncDeficit / order) + 2;
-        stepDigits += more;
-        next += more;
+        previousTrunc = truncDeficit;
+        previousExp = hExp;
+        newExp = hExp - ((long) Math.ceil(truncDeficit / order) + 2);
       }
-      if (noiseDeficit > -3) next += (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5;
+      long next = p + (hExp - newExp);
+      if (noiseDeficit > -3) {
+        next += Double.isFinite(noiseDeficit) && noiseDeficit < 10.0 * p + 1000
+            ? (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5
+            : p;
+      }
+      if (System.getProperty("verify.trace") != null) {
+        System.err.printf("derivative iteration %d: p=%d hExp=%d noise deficit %.1f, truncation deficit %.1f, kink %b%n",
+            iteration, p, hExp, noiseDeficit, truncDeficit, kinkSeen);
+      }
+      hExp = newExp;
       p = raise(p, next, z);
     }
   }
