@@ -355,15 +355,17 @@ public final class ReferenceEvaluator {
 
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
   private static Enclosure weight(Enclosure x, long p, int digits) {
-    if (!x.isHuge() && x.logRadius() > -2) {
+    double xd = x.approxDouble();
+    if (xd > WEIGHT_CUT && (x.isHuge() || x.logRadius() < Math.log10(xd - WEIGHT_CUT))) {
+      // surely beyond the cut: e^-x < e^-1e6, invisible next to the winner's weight 1
+      double radius = x.isHuge() ? 0 : Math.pow(10, x.logRadius());
+      double xLow = Math.max(WEIGHT_CUT, xd * (1 - 1e-12) - radius);
+      return Enclosure.approx(new org.apfloat.Apfloat(0), -Math.min(Double.MAX_VALUE, xLow * LOG10_E));
+    }
+    if (x.logRadius() > -2) {
       // the effective energies are not known to better than 1: more digits, about as many as lost
       throw new InsufficientPrecisionException("energy differences undetermined",
           (long) Math.ceil(Math.min(x.logRadius(), 1e6)) + digits + 10);
-    }
-    double xd = x.approxDouble();
-    if (xd > WEIGHT_CUT) {
-      double bound = -Math.min(Double.MAX_VALUE, (xd * (1 - 1e-9) - 1) * LOG10_E);
-      return Enclosure.approx(new org.apfloat.Apfloat(0), bound);
     }
     return x.negate().exp(p);
   }
