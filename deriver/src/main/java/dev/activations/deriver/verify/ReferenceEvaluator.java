@@ -356,10 +356,12 @@ public final class ReferenceEvaluator {
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
   private static Enclosure weight(Enclosure x, long p, int digits) {
     double xd = x.approxDouble();
-    if (xd > WEIGHT_CUT && (x.isHuge() || x.logRadius() < Math.log10(xd - WEIGHT_CUT))) {
-      // surely beyond the cut: e^-x < e^-1e6, invisible next to the winner's weight 1
-      double radius = x.isHuge() ? 0 : Math.pow(10, x.logRadius());
-      double xLow = Math.max(WEIGHT_CUT, xd * (1 - 1e-12) - radius);
+    boolean beyondCut = x.isHuge()
+        ? x.midSignum() > 0
+        : xd > 2 * WEIGHT_CUT && x.logRadius() < x.log10Magnitude() - 1;
+    if (beyondCut) {
+      // surely beyond the cut (x >= 0.9 xd >= 1.8e6): e^-x is invisible next to the winner's 1
+      double xLow = Double.isInfinite(xd) ? Double.MAX_VALUE : 0.9 * xd;
       return Enclosure.approx(new org.apfloat.Apfloat(0), -Math.min(Double.MAX_VALUE, xLow * LOG10_E));
     }
     if (x.logRadius() > -2) {
@@ -484,10 +486,6 @@ public final class ReferenceEvaluator {
         next += Double.isFinite(noiseDeficit) && noiseDeficit < 10.0 * p + 1000
             ? (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5
             : p;
-      }
-      if (System.getProperty("verify.trace") != null) {
-        System.err.printf("derivative iteration %d: p=%d hExp=%d noise deficit %.1f, truncation deficit %.1f, kink %b%n",
-            iteration, p, hExp, noiseDeficit, truncDeficit, kinkSeen);
       }
       hExp = newExp;
       p = raise(p, next, z);
