@@ -1,24 +1,29 @@
 package dev.activations.deriver.verify;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.List;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 
 /**
- * A real number known either exactly (a {@link Rational}) or as a midpoint with a rigorous-in-spirit
- * error bound ("ball arithmetic"): the true value lies within {@code 10^logRadius} of {@code mid}.
+ * A real number known exactly (a {@link Rational}), or as a midpoint with an error bound ("ball
+ * arithmetic": the truth lies within {@code 10^logRadius} of {@code mid}), or, beyond apfloat's
+ * exponent range, as {@code sign * e^L} with {@code L} itself an enclosure.
  *
  * <p>Why: a reference value is only useful with a statement of its own accuracy. Carrying the
  * bound through every operation tells the {@link ReferenceEvaluator} how many digits the result
- * really has, so it can raise the working precision exactly where the definition cancels (energy
- * differences at {@code |z| = 1e300}, {@code tanh} at {@code z = 1e-300}) instead of using 800 digits
- * everywhere. Exact operands stay exact through {@code +, -, *, /}, integer powers, {@code Abs},
- * {@code Max}, {@code Min}, {@code Sign} and decided comparisons; the rest rounds to the working
- * precision {@code p} given to each operation, and adds {@code 10^(1-p)} relative rounding.
+ * really has, so it raises the working precision exactly where the definition cancels (energy
+ * differences at {@code |z| = 1e300}, {@code tanh} at {@code z = 1e-300}) instead of using 800
+ * digits everywhere. Exact operands stay exact through {@code +, -, *, /}, integer powers, {@code
+ * Abs}, {@code Max}, {@code Min}, {@code Sign} and decided comparisons; everything else rounds to
+ * the working precision {@code p} passed to each operation and adds a rounding term of {@code
+ * 10^(1-p)} relative. The log form keeps energies such as {@code Exp[Abs[z-mu]]} or {@code
+ * Log[1+Exp[-(z-mu)]]} meaningful at {@code |z| = 1e300}, where {@code e^|z|} has no apfloat.
  *
- * <p>Radii are first-order bounds computed in double-precision logarithms (enough for a bound);
- * they are deliberately generous (ten units in the last place per rounding). Immutable.
+ * <p>Radii are first-order bounds kept as double logarithms, deliberately generous (ten units in
+ * the last place per rounding, magnitudes rounded up). Immutable.
  */
 final class Enclosure {
 
@@ -26,22 +31,31 @@ final class Enclosure {
   private static final double LOG10_E = 1 / BigMath.LN10;
   /** Slack added to magnitude estimates taken from doubles. */
   private static final double SLACK = 1e-9;
+  /** Natural exponents beyond which values switch to the log form (apfloat is fine to 9e16). */
+  static final double HUGE_LOG = 1e15;
+  /** log10 of a radius that no value can be distinguished from zero by. */
+  private static final double NEGLIGIBLE = -Double.MAX_VALUE;
 
-  static final Enclosure ZERO = new Enclosure(Rational.ZERO, null, Double.NEGATIVE_INFINITY);
-  static final Enclosure ONE = new Enclosure(Rational.ONE, null, Double.NEGATIVE_INFINITY);
+  static final Enclosure ZERO = new Enclosure(Rational.ZERO, null, Double.NEGATIVE_INFINITY, null, 0);
+  static final Enclosure ONE = new Enclosure(Rational.ONE, null, Double.NEGATIVE_INFINITY, null, 0);
 
   private final Rational exact;
   private final Apfloat mid;
   private final double logRadius;
+  /** For values beyond apfloat: the value is {@code hugeSign * e^hugeLog}. */
+  private final Enclosure hugeLog;
+  private final int hugeSign;
 
-  private Enclosure(Rational exact, Apfloat mid, double logRadius) {
+  private Enclosure(Rational exact, Apfloat mid, double logRadius, Enclosure hugeLog, int hugeSign) {
     this.exact = exact;
     this.mid = mid;
     this.logRadius = logRadius;
+    this.hugeLog = hugeLog;
+    this.hugeSign = hugeSign;
   }
 
   static Enclosure exact(Rational r) {
-    return r.isZero() ? ZERO : r.isOne() ? ONE : new Enclosure(r, null, Double.NEGATIVE_INFINITY);
+    return r.isZero() ? ZERO : r.isOne() ? ONE : new Enclosure(r, null, Double.NEGATIVE_INFINITY, null, 0);
   }
 
   static Enclosure exact(long v) {
@@ -51,11 +65,28 @@ final class Enclosure {
   /** An approximate value: the truth lies within {@code 10^logRadius} of {@code mid}. */
   static Enclosure approx(Apfloat mid, double logRadius) {
     if (Double.isNaN(logRadius)) throw new IllegalArgumentException("NaN radius");
-    return new Enclosure(null, mid, logRadius);
+    return new Enclosure(null, mid, logRadius, null, 0);
+  }
+
+  /** {@code sign * e^log}, in the log form only when apfloat cannot hold it. */
+  static Enclosure fromLog(int sign, Enclosure log, long p) {
+    if (log.isHuge()) {
+      if (log.hugeSign > 0) throw new ArithmeticException("overflow: a double exponential");
+      return approx(new Apfloat(0), NEGLIGIBLE);
+    }
+    double l = log.approxDouble();
+    if (l >= HUGE_LOG) return new Enclosure(null, null, Double.NEGATIVE_INFINITY, log, sign);
+    Enclosure e = log.exp(p);
+    return sign < 0 ? e.negate() : e;
   }
 
   boolean isExact() {
     return exact != null;
+  }
+
+  /** True for values kept as {@code sign * e^L} beyond apfloat's range. */
+  boolean isHuge() {
+    return hugeLog != null;
   }
 
   /** The exact value; only for {@link #isExact()} enclosures. */
@@ -64,18 +95,21 @@ final class Enclosure {
     return exact;
   }
 
-  /** log10 of the error bound; negative infinity when exact. */
+  /** log10 of the error bound; negative infinity when exact (for huge values: of the log's bound). */
   double logRadius() {
+    if (hugeLog != null) return hugeLog.logRadius(); // relative error of the value, roughly
     return exact != null ? Double.NEGATIVE_INFINITY : logRadius;
   }
 
   /** The midpoint at (at least) {@code p} digits. */
   Apfloat mid(long p) {
+    if (hugeLog != null) throw new ArithmeticException("value e^" + hugeLog + " is beyond apfloat's range");
     return exact != null ? exact.toApfloat(p) : mid;
   }
 
   /** Sign of the midpoint. */
   int midSignum() {
+    if (hugeLog != null) return hugeSign;
     return exact != null ? exact.signum() : mid.signum();
   }
 
@@ -86,11 +120,24 @@ final class Enclosure {
 
   /** An estimate of log10|value| (negative infinity for a zero midpoint). */
   double log10Magnitude() {
+    if (hugeLog != null) return hugeLog.approxDouble() * LOG10_E;
     if (exact != null) {
       if (exact.isZero()) return Double.NEGATIVE_INFINITY;
       return (exact.log10Upper() + exact.log10Lower()) / 2;
     }
     return log10Abs(mid);
+  }
+
+  /** The value as a double, +-Infinity beyond the range (for decisions, not results). */
+  double approxDouble() {
+    if (hugeLog != null) return hugeSign * Double.POSITIVE_INFINITY;
+    if (exact != null) {
+      if (exact.isInteger() && exact.numerator().bitLength() < 1000) return exact.numerator().doubleValue();
+      return new BigDecimal(exact.numerator()).divide(new BigDecimal(exact.denominator()), MathContext.DECIMAL64).doubleValue();
+    }
+    if (mid.scale() > 310) return mid.signum() * Double.POSITIVE_INFINITY;
+    if (mid.scale() < -330) return 0.0 * mid.signum();
+    return mid.doubleValue();
   }
 
   /** Upper bound of log10|mid|. */
@@ -116,6 +163,7 @@ final class Enclosure {
 
   /** log10(10^a + 10^b), for combining error bounds. */
   static double lsum(double a, double b) {
+    if (a == Double.POSITIVE_INFINITY || b == Double.POSITIVE_INFINITY) return Double.POSITIVE_INFINITY;
     if (a == Double.NEGATIVE_INFINITY) return b;
     if (b == Double.NEGATIVE_INFINITY) return a;
     double hi = Math.max(a, b);
@@ -137,13 +185,14 @@ final class Enclosure {
     return m.signum() == 0 ? Double.NEGATIVE_INFINITY : log10Abs(m) + 1 - p;
   }
 
-  /** This value as a midpoint at precision p with a radius (exact values get a rounding radius). */
+  /** This (non-huge) value as a midpoint at precision p with a radius. */
   Enclosure approx(long p) {
+    if (hugeLog != null) throw new IllegalStateException("huge value has no midpoint");
     if (exact == null) return this;
-    if (exact.isZero()) return new Enclosure(null, new Apfloat(0), Double.NEGATIVE_INFINITY);
+    if (exact.isZero()) return approx(new Apfloat(0), Double.NEGATIVE_INFINITY);
     Apfloat m = exact.toApfloat(p);
     boolean representable = exact.isInteger() && exact.numerator().bitLength() * LOG10_2 < p - 1;
-    return new Enclosure(null, m, representable ? Double.NEGATIVE_INFINITY : exact.log10Upper() + 1 - p);
+    return approx(m, representable ? Double.NEGATIVE_INFINITY : exact.log10Upper() + 1 - p);
   }
 
   /** Would an exact result of this size still be cheap? */
@@ -151,15 +200,46 @@ final class Enclosure {
     return r.bits() <= Rational.MAX_EXACT_BITS;
   }
 
+  /** The enclosure excludes 0 with a margin of a factor 100. */
+  boolean reliablyNonZero() {
+    if (hugeLog != null) return true;
+    if (exact != null) return !exact.isZero();
+    if (mid.signum() == 0) return false;
+    return logRadius < log10Abs(mid) - 2;
+  }
+
+  /** log10 of an upper bound of |value| for a non-huge value. */
+  private double magnitudeBound() {
+    if (exact != null) return exact.isZero() ? Double.NEGATIVE_INFINITY : exact.log10Upper();
+    return lsum(mid.signum() == 0 ? Double.NEGATIVE_INFINITY : upper(), logRadius);
+  }
+
+  /** ln|value| as an enclosure, for a value that is reliably non-zero. */
+  private Enclosure lnAbs(long p) {
+    if (hugeLog != null) return hugeLog;
+    if (!reliablyNonZero()) throw new InsufficientPrecisionException("magnitude of a value near zero");
+    return abs().log(p);
+  }
+
+  /** This enclosure with its bound widened by {@code 10^extra}. */
+  private Enclosure widen(double extra, long p) {
+    if (extra == Double.NEGATIVE_INFINITY) return this;
+    if (hugeLog != null) return new Enclosure(null, null, 0, hugeLog.widen(extra, p), hugeSign);
+    Enclosure a = approx(p);
+    return approx(a.mid, lsum(a.logRadius, extra));
+  }
+
   // ---------------------------------------------------------------- arithmetic
 
   Enclosure negate() {
-    return exact != null ? exact(exact.negate()) : new Enclosure(null, mid.negate(), logRadius);
+    if (hugeLog != null) return new Enclosure(null, null, 0, hugeLog, -hugeSign);
+    return exact != null ? exact(exact.negate()) : approx(mid.negate(), logRadius);
   }
 
   Enclosure add(Enclosure o, long p) {
     if (isExactZero()) return o;
     if (o.isExactZero()) return this;
+    if (hugeLog != null || o.hugeLog != null) return addHuge(o, p);
     if (exact != null && o.exact != null) {
       Rational r = exact.add(o.exact);
       if (small(r)) return exact(r);
@@ -167,7 +247,32 @@ final class Enclosure {
     Enclosure a = approx(p);
     Enclosure b = o.approx(p);
     Apfloat m = a.mid.add(b.mid).precision(p);
-    return new Enclosure(null, m, lsum(a.logRadius, b.logRadius, rounding(m, p)));
+    return approx(m, lsum(a.logRadius, b.logRadius, rounding(m, p)));
+  }
+
+  /** Sum where at least one side is in the log form: {@code A (1 + B/A)} for the larger A. */
+  private Enclosure addHuge(Enclosure o, long p) {
+    Enclosure big = this;
+    Enclosure other = o;
+    if (!big.isHuge() || (other.isHuge() && compareMid(other.hugeLog, big.hugeLog, p) > 0)) {
+      big = o;
+      other = this;
+    }
+    Enclosure lBig = big.hugeLog;
+    if (!other.isHuge() && !other.reliablyNonZero()) {
+      // |other| is below its bound; relative to e^lBig it only widens the log
+      return big.widen(other.magnitudeBound() - lBig.approxDouble() * LOG10_E + LOG10_2, p);
+    }
+    Enclosure u = other.lnAbs(p).subtract(lBig, p); // <= 0 up to rounding
+    int s = big.hugeSign * other.midSignum();
+    if (u.approxDouble() < -1e5) {
+      return big.widen(u.approxDouble() * LOG10_E + LOG10_2, p);
+    }
+    Enclosure t = u.exp(p);
+    Enclosure factor = s > 0 ? Enclosure.ONE.add(t, p) : Enclosure.ONE.subtract(t, p);
+    if (!factor.reliablyNonZero()) throw new InsufficientPrecisionException("cancellation of huge values");
+    if (factor.midSignum() < 0) throw new IllegalStateException("log-form sum ordering");
+    return fromLog(big.hugeSign, lBig.add(factor.log(p), p), p);
   }
 
   Enclosure subtract(Enclosure o, long p) {
@@ -178,6 +283,16 @@ final class Enclosure {
     if (isExactZero() || o.isExactZero()) return ZERO;
     if (exact != null && exact.isOne()) return o;
     if (o.exact != null && o.exact.isOne()) return this;
+    if (hugeLog != null || o.hugeLog != null) {
+      Enclosure h = hugeLog != null ? this : o;
+      Enclosure c = hugeLog != null ? o : this;
+      if (c.isHuge()) return fromLog(h.hugeSign * c.hugeSign, h.hugeLog.add(c.hugeLog, p), p);
+      if (!c.reliablyNonZero()) {
+        // c is (almost) zero: the product lies within |c|max e^L of 0
+        return approx(new Apfloat(0), c.magnitudeBound() + h.hugeLog.approxDouble() * LOG10_E + LOG10_2);
+      }
+      return fromLog(h.hugeSign * c.midSignum(), h.hugeLog.add(c.lnAbs(p), p), p);
+    }
     if (exact != null && o.exact != null) {
       Rational r = exact.multiply(o.exact);
       if (small(r)) return exact(r);
@@ -187,13 +302,20 @@ final class Enclosure {
     Apfloat m = a.mid.multiply(b.mid).precision(p);
     double r =
         lsum(a.upper() + b.logRadius, b.upper() + a.logRadius, a.logRadius + b.logRadius, rounding(m, p));
-    return new Enclosure(null, m, r);
+    return approx(m, r);
   }
 
   Enclosure divide(Enclosure o, long p) {
     if (o.isExactZero()) throw new ArithmeticException("division by zero");
     if (isExactZero()) return ZERO;
     if (o.exact != null && o.exact.isOne()) return this;
+    if (hugeLog != null || o.hugeLog != null) {
+      if (!o.reliablyNonZero()) throw new InsufficientPrecisionException("divisor may be zero");
+      if (hugeLog == null && !reliablyNonZero()) {
+        return approx(new Apfloat(0), magnitudeBound() - o.hugeLog.approxDouble() * LOG10_E + LOG10_2);
+      }
+      return fromLog(midSignum() * o.midSignum(), lnAbs(p).subtract(o.lnAbs(p), p), p);
+    }
     if (exact != null && o.exact != null) {
       Rational r = exact.divide(o.exact);
       if (small(r)) return exact(r);
@@ -205,9 +327,8 @@ final class Enclosure {
     // |a/b - a'/b'| <= (|a| rb + |b| ra) / (|b| (|b| - rb))
     double margin = bLow + Math.log10(1 - Math.pow(10, b.logRadius - bLow));
     Apfloat m = a.mid.divide(b.mid).precision(p);
-    double r =
-        lsum(a.upper() + b.logRadius, b.upper() + a.logRadius) - bLow - margin;
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    double r = lsum(a.upper() + b.logRadius, b.upper() + a.logRadius) - bLow - margin;
+    return approx(m, lsum(r, rounding(m, p)));
   }
 
   /** {@code this^n} for an integer n (0^0 and 0^negative are ArithmeticExceptions). */
@@ -216,12 +337,21 @@ final class Enclosure {
       if (isExactZero()) throw new ArithmeticException("0^0 is indeterminate");
       return ONE;
     }
+    if (hugeLog != null) {
+      int sign = hugeSign < 0 && (n & 1) != 0 ? -1 : 1;
+      return fromLog(sign, hugeLog.multiply(exact(n), p), p);
+    }
     if (exact != null && Math.abs(n) <= 100_000 && (long) exact.bits() * Math.abs(n) <= Rational.MAX_EXACT_BITS) {
       return exact(exact.pow((int) n));
     }
     if (n < 0) {
       if (isExactZero()) throw new ArithmeticException("division by zero (0 to a negative power)");
       return ONE.divide(pow(-n, p + 2), p);
+    }
+    if (reliablyNonZero() && Math.abs(log10Magnitude()) * n > 1e14) {
+      // the power leaves apfloat's range: through the log form
+      int sign = midSignum() < 0 && (n & 1) != 0 ? -1 : 1;
+      return fromLog(sign, lnAbs(p + 4).multiply(exact(n), p + 4), p);
     }
     Enclosure result = ONE;
     Enclosure base = this;
@@ -236,8 +366,9 @@ final class Enclosure {
   }
 
   Enclosure abs() {
+    if (hugeLog != null) return new Enclosure(null, null, 0, hugeLog, 1);
     if (exact != null) return exact(exact.abs());
-    return mid.signum() < 0 ? new Enclosure(null, mid.negate(), logRadius) : this;
+    return mid.signum() < 0 ? approx(mid.negate(), logRadius) : this;
   }
 
   // ---------------------------------------------------------------- elementary functions
@@ -246,19 +377,24 @@ final class Enclosure {
   private static double log10Expm1(double logR) {
     if (logR == Double.NEGATIVE_INFINITY) return Double.NEGATIVE_INFINITY;
     if (logR < -8) return logR + 1e-8;
+    if (logR > 300) return Double.POSITIVE_INFINITY;
     double r = Math.pow(10, logR);
     if (r > 700) return r * LOG10_E;
     return Math.log10(Math.expm1(r));
   }
 
-  /** The double value of a midpoint whose magnitude is below EXP_LIMIT (else +-Infinity). */
-  private static double asDouble(Apfloat m) {
-    if (m.scale() > 20) return m.signum() * Double.POSITIVE_INFINITY;
-    return m.doubleValue();
-  }
-
   Enclosure exp(long p) {
     if (isExactZero()) return ONE;
+    if (hugeLog != null) {
+      if (hugeSign > 0) throw new ArithmeticException("exp overflows: argument e^" + hugeLog);
+      return approx(new Apfloat(0), NEGLIGIBLE);
+    }
+    double x = approxDouble();
+    if (x >= HUGE_LOG) return new Enclosure(null, null, 0, this, 1);
+    if (x <= -HUGE_LOG) {
+      double rad = logRadius() == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, logRadius());
+      return approx(new Apfloat(0), Math.max(NEGLIGIBLE, (x + rad) * LOG10_E));
+    }
     Enclosure a;
     if (exact != null) {
       // absolute accuracy 10^-p of the argument is relative accuracy 10^-p of the result
@@ -266,18 +402,16 @@ final class Enclosure {
     } else {
       a = this;
     }
-    double x = asDouble(a.mid);
-    if (x >= BigMath.EXP_LIMIT) throw new ArithmeticException("exp overflows: argument " + a.mid.toString(false));
-    if (x <= -BigMath.EXP_LIMIT) {
-      double rad = a.logRadius == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, a.logRadius);
-      return new Enclosure(null, new Apfloat(0), (x + rad) * LOG10_E);
-    }
     Apfloat m = BigMath.exp(a.mid, p).precision(p);
     double r = lsum(log10Abs(m) + log10Expm1(a.logRadius), rounding(m, p));
-    return new Enclosure(null, m, r);
+    return approx(m, r);
   }
 
   Enclosure log(long p) {
+    if (hugeLog != null) {
+      if (hugeSign < 0) throw new ArithmeticException("Log of a negative number");
+      return hugeLog;
+    }
     if (exact != null) {
       if (exact.signum() <= 0) throw new ArithmeticException("Log of a non-positive number: " + exact);
       if (exact.isOne()) return ZERO;
@@ -285,7 +419,7 @@ final class Enclosure {
       if (d.abs().compareTo(Rational.of(1).divide(Rational.of(2))) < 0) {
         // ln(1 + d) from the exact d: relative accuracy even next to 1
         Apfloat m = BigMath.log1p(d.toApfloat(p + 2), p).precision(p);
-        return new Enclosure(null, m, rounding(m, p) + 0.5);
+        return approx(m, rounding(m, p) + 0.5);
       }
     }
     Enclosure a = approx(p);
@@ -300,20 +434,25 @@ final class Enclosure {
     double r = a.logRadius == Double.NEGATIVE_INFINITY
         ? Double.NEGATIVE_INFINITY
         : a.logRadius - low - Math.log10(1 - Math.pow(10, a.logRadius - low));
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    return approx(m, lsum(r, rounding(m, p)));
   }
 
   /** ln(1 + this) for a value known to be {@code >= 0} (used for the log-partition). */
   Enclosure log1pNonNegative(long p) {
     if (isExactZero()) return ZERO;
+    if (hugeLog != null) return ONE.add(this, p).log(p);
     Enclosure a = approx(p);
-    if (a.mid.signum() == 0) return new Enclosure(null, new Apfloat(0), a.logRadius);
+    if (a.mid.signum() == 0) return approx(new Apfloat(0), a.logRadius);
     Apfloat m = BigMath.log1p(a.mid, p).precision(p);
     // |d/ds ln(1+s)| <= 1 for s >= 0; the enclosure may reach slightly below 0, hence the factor 2
-    return new Enclosure(null, m, lsum(a.logRadius + LOG10_2, rounding(m, p)));
+    return approx(m, lsum(a.logRadius + LOG10_2, rounding(m, p)));
   }
 
   Enclosure sqrt(long p) {
+    if (hugeLog != null) {
+      if (hugeSign < 0) throw new ArithmeticException("Sqrt of a negative number");
+      return fromLog(1, hugeLog.divide(exact(2), p), p);
+    }
     if (exact != null) {
       if (exact.signum() < 0) throw new ArithmeticException("Sqrt of a negative number: " + exact);
       Rational r = exact.exactSqrt();
@@ -327,12 +466,12 @@ final class Enclosure {
       // the enclosure touches 0: |sqrt(x) - sqrt(m)| <= sqrt(|x - m|), with m clamped at 0
       Apfloat m = s <= 0 ? new Apfloat(0) : BigMath.sqrt(a.mid, p).precision(p);
       double r = (lsum(a.logRadius, s > 0 ? a.upper() : Double.NEGATIVE_INFINITY) + LOG10_2) / 2;
-      return new Enclosure(null, m, lsum(r, rounding(m, p)));
+      return approx(m, lsum(r, rounding(m, p)));
     }
     Apfloat m = BigMath.sqrt(a.mid, p).precision(p);
     // |sqrt(x) - sqrt(m)| <= r / sqrt(m - r)
     double r = a.logRadius - (low + Math.log10(1 - Math.pow(10, a.logRadius - low))) / 2;
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    return approx(m, lsum(r, rounding(m, p)));
   }
 
   /** {@code this^y} for a general exponent. */
@@ -340,31 +479,27 @@ final class Enclosure {
     if (y.exact != null) {
       Rational e = y.exact;
       if (e.isInteger() && e.numerator().bitLength() < 40) return pow(e.numerator().longValueExact(), p);
-      if (e.denominator().equals(java.math.BigInteger.TWO) && e.numerator().bitLength() < 40) {
+      if (e.denominator().equals(BigInteger.TWO) && e.numerator().bitLength() < 40) {
         return sqrt(p + 2).pow(e.numerator().longValueExact(), p);
       }
     }
     if (exact != null && exact.isOne()) return ONE;
     if (isExactZero()) {
-      int ys = y.decidedSign(p);
+      Integer ys = y.signIfDecided();
+      if (ys == null) throw new InsufficientPrecisionException("sign of an exponent of 0");
       if (ys > 0) return ZERO;
       throw new ArithmeticException("0 to a non-positive power");
     }
     if (exact != null && exact.signum() < 0) {
       throw new ArithmeticException("negative base to a non-integer power: " + exact);
     }
+    if (hugeLog != null && hugeSign < 0) throw new ArithmeticException("negative base to a non-integer power");
     return log(p + 4).multiply(y, p + 4).exp(p);
-  }
-
-  /** The sign if the enclosure decides it; else InsufficientPrecisionException. */
-  int decidedSign(long p) {
-    Integer s = signIfDecided();
-    if (s == null) throw new InsufficientPrecisionException("sign undecided");
-    return s;
   }
 
   /** -1, 0, 1 when the enclosure decides the sign, null when it straddles zero. */
   Integer signIfDecided() {
+    if (hugeLog != null) return hugeSign;
     if (exact != null) return exact.signum();
     if (mid.signum() == 0) return logRadius == Double.NEGATIVE_INFINITY ? 0 : null;
     if (logRadius < lower() - 1e-6) return mid.signum();
@@ -383,11 +518,20 @@ final class Enclosure {
     return approx(p + Math.max(0, (long) Math.ceil(-exact.log10Lower())) + 2);
   }
 
+  /** The argument for exp-based functions: exact ones with enough digits for absolute accuracy. */
+  private Enclosure argumentForExp(long p) {
+    if (exact == null) return this;
+    return approx(p + Math.max(0, (long) Math.ceil(exact.log10Upper())) + 2);
+  }
+
   Enclosure sinh(long p) {
     if (isExactZero()) return ZERO;
-    Enclosure a = argumentForSmallValue(Math.max(p, 0));
-    double x = asDouble(a.mid);
-    if (Math.abs(x) >= BigMath.EXP_LIMIT) throw new ArithmeticException("Sinh overflows");
+    if (hugeLog != null || Math.abs(approxDouble()) >= HUGE_LOG) {
+      // sinh x = sign(x) e^{|x| - ln 2} (1 - e^{-2|x|}); the correction is far below any bound
+      return fromLog(midSignum(), abs().subtract(exact(2).log(p + 2), p + 2), p);
+    }
+    Enclosure a = argumentForSmallValue(p);
+    double x = a.approxDouble();
     double lx = a.lower();
     Apfloat m;
     if (-lx > p / 2.0 + 1) {
@@ -399,35 +543,35 @@ final class Enclosure {
     }
     double rx = a.logRadius == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, a.logRadius);
     double r = a.logRadius + log10Cosh(Math.abs(x) + rx);
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    return approx(m, lsum(r, rounding(m, p)));
   }
 
   Enclosure cosh(long p) {
     if (isExactZero()) return ONE;
-    Enclosure a = exact != null ? approx(p + Math.max(0, (long) Math.ceil(exact.log10Upper())) + 2) : this;
-    double x = asDouble(a.mid);
-    if (Math.abs(x) >= BigMath.EXP_LIMIT) throw new ArithmeticException("Cosh overflows");
+    if (hugeLog != null || Math.abs(approxDouble()) >= HUGE_LOG) {
+      return fromLog(1, abs().subtract(exact(2).log(p + 2), p + 2), p); // e^{|x|} / 2
+    }
+    Enclosure a = argumentForExp(p);
+    double x = a.approxDouble();
     long q = p + 3;
     Apfloat e = BigMath.exp(a.mid, q);
     Apfloat m = e.add(BigMath.one(q).divide(e)).divide(new Apfloat(2, q)).precision(p);
     double rx = a.logRadius == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, a.logRadius);
     double r = a.logRadius + log10Cosh(Math.abs(x) + rx);
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    return approx(m, lsum(r, rounding(m, p)));
   }
 
   Enclosure tanh(long p) {
     if (isExactZero()) return ZERO;
+    int sign = midSignum();
+    double ax = Math.abs(approxDouble());
+    if (hugeLog != null || ax >= HUGE_LOG) {
+      return approx(new Apfloat(sign, p), NEGLIGIBLE); // |tanh x - sign| <= 2 e^{-2|x|}
+    }
     Enclosure a = argumentForSmallValue(p);
-    double x = asDouble(a.mid);
-    double ax = Math.abs(x);
     double lx = a.lower();
-    int sign = a.mid.signum();
     Apfloat m;
-    double extra = Double.NEGATIVE_INFINITY;
-    if (ax >= BigMath.EXP_LIMIT / 4) {
-      m = new Apfloat(sign, p); // |tanh x - sign| <= 2 e^{-2|x|}
-      extra = LOG10_2 - 2 * ax * LOG10_E;
-    } else if (-lx > p / 2.0 + 1) {
+    if (-lx > p / 2.0 + 1) {
       m = a.mid.precision(p); // tanh x = x (1 - x^2/3 + ...)
     } else {
       long q = p + Math.max(0, (long) Math.ceil(-lx)) + 3;
@@ -437,44 +581,56 @@ final class Enclosure {
       if (sign < 0) m = m.negate();
     }
     // |tanh'| <= 1
-    return new Enclosure(null, m, lsum(a.logRadius, extra, rounding(m, p)));
+    return approx(m, lsum(a.logRadius, rounding(m, p)));
   }
 
   Enclosure sech(long p) {
     if (isExactZero()) return ONE;
-    Enclosure a = exact != null ? approx(p + Math.max(0, (long) Math.ceil(exact.log10Upper())) + 2) : this;
-    double ax = Math.abs(asDouble(a.mid));
+    double ax = Math.abs(approxDouble());
+    if (hugeLog != null || ax >= HUGE_LOG) return approx(new Apfloat(0), NEGLIGIBLE);
+    Enclosure a = argumentForExp(p);
     double rx = a.logRadius == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, a.logRadius);
     // |sech'| = sech |tanh| <= sech(max(0, |x| - r)) <= 2 e^{-max(0, |x| - r)}
     double r = a.logRadius + LOG10_2 - Math.max(0, ax - rx) * LOG10_E;
-    if (ax >= BigMath.EXP_LIMIT / 2) {
-      return new Enclosure(null, new Apfloat(0), lsum(r, LOG10_2 - ax * LOG10_E));
-    }
     long q = p + 3;
     Apfloat t = BigMath.exp(ApfloatMath.abs(a.mid).negate(), q);
     Apfloat one = BigMath.one(q);
     Apfloat m = t.multiply(new Apfloat(2, q)).divide(one.add(t.multiply(t))).precision(p);
-    return new Enclosure(null, m, lsum(r, rounding(m, p)));
+    return approx(m, lsum(r, rounding(m, p)));
+  }
+
+  /** Orders midpoints (exactly when both are exact; log-form values beyond all others). */
+  static int compareMid(Enclosure a, Enclosure b, long p) {
+    if (a.isHuge() || b.isHuge()) {
+      int sa = a.isHuge() ? 2 * a.hugeSign : a.midSignum();
+      int sb = b.isHuge() ? 2 * b.hugeSign : b.midSignum();
+      if (sa != sb) return Integer.compare(sa, sb);
+      int byLog = compareMid(a.hugeLog, b.hugeLog, p);
+      return a.hugeSign > 0 ? byLog : -byLog;
+    }
+    if (a.exact != null && b.exact != null) return a.exact.compareTo(b.exact);
+    return a.mid(p).compareTo(b.mid(p));
   }
 
   /** Max (or Min) of several values: exact when all are, else 1-Lipschitz in the largest radius. */
   static Enclosure extremum(List<Enclosure> xs, boolean max, long p) {
-    boolean allExact = xs.stream().allMatch(Enclosure::isExact);
-    if (allExact) {
-      Rational best = null;
-      for (Enclosure x : xs) {
-        if (best == null || (max ? x.exact.compareTo(best) > 0 : x.exact.compareTo(best) < 0)) best = x.exact;
-      }
-      return exact(best);
-    }
-    Apfloat best = null;
-    double r = Double.NEGATIVE_INFINITY;
+    Enclosure best = xs.get(0);
     for (Enclosure x : xs) {
-      Enclosure a = x.approx(p);
-      if (best == null || (max ? a.mid.compareTo(best) > 0 : a.mid.compareTo(best) < 0)) best = a.mid;
-      r = Math.max(r, a.logRadius);
+      int c = compareMid(x, best, p);
+      if (max ? c > 0 : c < 0) best = x;
     }
-    return new Enclosure(null, best, r);
+    if (xs.stream().allMatch(Enclosure::isExact)) return best;
+    if (xs.stream().anyMatch(Enclosure::isHuge)) {
+      for (Enclosure x : xs) {
+        if (x == best) continue;
+        Integer s = best.subtract(x, p).signIfDecided();
+        if (s == null) throw new InsufficientPrecisionException("Max/Min undecided");
+      }
+      return best;
+    }
+    double r = Double.NEGATIVE_INFINITY;
+    for (Enclosure x : xs) r = Math.max(r, x.approx(p).logRadius);
+    return approx(best.approx(p).mid, r);
   }
 
   /** Sign[x]: exact when decided; else the hull of the possible signs. */
@@ -482,14 +638,17 @@ final class Enclosure {
     Integer s = signIfDecided();
     if (s != null) return exact(s);
     int ms = mid.signum();
-    if (ms == 0) return new Enclosure(null, new Apfloat(0), 0.0); // [-1, 1]
-    return new Enclosure(null, new Apfloat(ms, p).divide(new Apfloat(2, p)), -LOG10_2); // [0,1] or [-1,0]
+    if (ms == 0) return approx(new Apfloat(0), 0.0); // [-1, 1]
+    return approx(new Apfloat(ms, p).divide(new Apfloat(2, p)), -LOG10_2); // [0,1] or [-1,0]
   }
 
   /** The smallest enclosure containing all of {@code xs}. */
   static Enclosure hull(List<Enclosure> xs, long p) {
     Enclosure first = xs.get(0);
     if (xs.stream().allMatch(x -> x.isExact() && x.exact.equals(first.exact))) return first;
+    if (xs.stream().anyMatch(Enclosure::isHuge)) {
+      throw new InsufficientPrecisionException("Piecewise undecided between overflowing values");
+    }
     Apfloat lo = null;
     Apfloat hi = null;
     for (Enclosure x : xs) {
@@ -502,30 +661,39 @@ final class Enclosure {
     }
     Apfloat m = lo.add(hi).divide(new Apfloat(2, p)).precision(p);
     Apfloat half = hi.subtract(lo).divide(new Apfloat(2, p));
-    return new Enclosure(null, m, lsum(log10Abs(half), rounding(m, p)));
+    return approx(m, lsum(log10Abs(half), rounding(m, p)));
   }
 
   /** 10^e as an Apfloat (zero for negative infinity). */
   static Apfloat pow10(double e, long p) {
-    if (e == Double.NEGATIVE_INFINITY) return new Apfloat(0);
+    if (e == Double.NEGATIVE_INFINITY || e < -1e15) return new Apfloat(0);
     double fl = Math.floor(e);
     return ApfloatMath.scale(new Apfloat(Math.pow(10, e - fl), Math.min(p, 17)), (long) fl);
   }
 
   /** The midpoint (or exact value) as a decimal with {@code digits} significant digits. */
   BigDecimal toBigDecimal(long digits) {
+    if (hugeLog != null) {
+      throw new ArithmeticException("value " + (hugeSign < 0 ? "-" : "") + "e^" + hugeLog
+          + " is beyond the decimal range (as a double: " + hugeSign + " * Infinity)");
+    }
     if (exact != null) {
       BigDecimal d = exact.toBigDecimalOrNull();
       if (d != null && d.precision() <= digits) return d;
     }
     Apfloat m = mid(digits + 2);
     if (m.signum() == 0) return BigDecimal.ZERO;
+    if (Math.abs(m.scale()) > 1_000_000_000L) {
+      if (m.scale() < 0) return BigDecimal.ZERO; // far below any double, and below the error floor
+      throw new ArithmeticException("value " + m.toString(false) + " is beyond the decimal range");
+    }
     return new BigDecimal(m.precision(Math.min(m.precision(), digits + 2)).toString(false))
-        .round(new java.math.MathContext((int) digits));
+        .round(new MathContext((int) digits));
   }
 
   @Override
   public String toString() {
+    if (hugeLog != null) return (hugeSign < 0 ? "-" : "") + "e^(" + hugeLog + ")";
     if (exact != null) return exact.toString();
     return mid.toString(false) + " +- 1e" + String.format("%.2f", logRadius);
   }

@@ -8,7 +8,19 @@ package dev.activations.deriver.verify;
 final class InsufficientPrecisionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final long extraDigits;
+
   InsufficientPrecisionException(String what) {
+    this(what, 0);
+  }
+
+  /** With an estimate of the digits missing (0: unknown, callers double the precision). */
+  InsufficientPrecisionException(String what, long extraDigits) {
     super(what, null, false, false);
+    this.extraDigits = extraDigits;
+  }
+
+  long extraDigits() {
+    return extraDigits;
   }
 }

@@ -234,9 +234,14 @@ public final class ReferenceEvaluator {
 
   private record Result(List<Enclosure> values, long p) {}
 
-  /** log10 of the largest error allowed for a result near {@code e}. */
-  private double allowed(Enclosure e) {
-    return -digits + Math.max(e.log10Magnitude(), LOG10_MIN_NORMAL);
+  /**
+   * log10 of the largest error allowed for a result near {@code e} whose error bound is {@code
+   * 10^err}: relative to the smallest magnitude the enclosure admits, floored at MIN_NORMAL.
+   */
+  private double allowed(Enclosure e, double err) {
+    double m = e.log10Magnitude();
+    double lowest = err < m - 0.3 ? m + Math.log10(1 - Math.pow(10, err - m)) : Double.NEGATIVE_INFINITY;
+    return -digits + Math.max(lowest, LOG10_MIN_NORMAL);
   }
 
   private Result values(Rational z) {
@@ -245,11 +250,12 @@ public final class ReferenceEvaluator {
       try {
         List<Enclosure> out = statistic(z, p);
         double deficit = Double.NEGATIVE_INFINITY;
-        for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e));
+        for (Enclosure e : out) deficit = Math.max(deficit, e.logRadius() - allowed(e, e.logRadius()));
         if (deficit <= 0) return new Result(out, p);
-        p = raise(p, p + (long) Math.ceil(deficit) + 5, z);
+        boolean reliable = Double.isFinite(deficit) && deficit < 10.0 * p + 1000;
+        p = raise(p, reliable ? p + (long) Math.ceil(deficit) + 5 : 2 * p, z);
       } catch (InsufficientPrecisionException e) {
-        p = raise(p, 2 * p, z);
+        p = raise(p, e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p, z);
       }
     }
   }
@@ -270,12 +276,6 @@ public final class ReferenceEvaluator {
       env.put(e.getKey(), e.getValue().value(env, p));
     }
     return env;
-  }
-
-  /** Compares midpoints (exactly when both are exact). */
-  private static int compareMid(Enclosure a, Enclosure b, long p) {
-    if (a.isExact() && b.isExact()) return a.exactValue().compareTo(b.exactValue());
-    return a.mid(p).compareTo(b.mid(p));
   }
 
   /** The statistic's outputs at the exact input z, at working precision p. */
@@ -300,7 +300,7 @@ public final class ReferenceEvaluator {
       g[hyps] = Enclosure.ZERO;
     }
     int win = 0;
-    for (int h = 1; h < n; h++) if (compareMid(e[h], e[win], p) < 0) win = h;
+    for (int h = 1; h < n; h++) if (Enclosure.compareMid(e[h], e[win], p) < 0) win = h;
     Enclosure[] x = new Enclosure[n];
     for (int h = 0; h < n; h++) x[h] = h == win ? Enclosure.ZERO : e[h].subtract(e[win], p);
     if (stat == Statistic.MODE) return List.of(mode(x, g, p));
@@ -308,7 +308,7 @@ public final class ReferenceEvaluator {
     Enclosure[] w = new Enclosure[n];
     Enclosure losers = Enclosure.ZERO;
     for (int h = 0; h < n; h++) {
-      w[h] = h == win ? Enclosure.ONE : weight(x[h], p);
+      w[h] = h == win ? Enclosure.ONE : weight(x[h], p, digits);
       if (h != win) losers = losers.add(w[h], p);
     }
     Enclosure partition = Enclosure.ONE.add(losers, p);
@@ -354,11 +354,20 @@ public final class ReferenceEvaluator {
   }
 
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
-  private static Enclosure weight(Enclosure x, long p) {
-    double xd = x.log10Magnitude() > 7 ? Double.POSITIVE_INFINITY : x.mid(p).doubleValue();
-    if (xd > WEIGHT_CUT) {
-      double bound = x.log10Magnitude() > 300 ? -1e300 : -(xd * (1 - 1e-9) - 1) * LOG10_E;
-      return Enclosure.approx(new org.apfloat.Apfloat(0), bound);
+  private static Enclosure weight(Enclosure x, long p, int digits) {
+    double xd = x.approxDouble();
+    boolean beyondCut = x.isHuge()
+        ? x.midSignum() > 0
+        : xd > 2 * WEIGHT_CUT && x.logRadius() < x.log10Magnitude() - 1;
+    if (beyondCut) {
+      // surely beyond the cut (x >= 0.9 xd >= 1.8e6): e^-x is invisible next to the winner's 1
+      double xLow = Double.isInfinite(xd) ? Double.MAX_VALUE : 0.9 * xd;
+      return Enclosure.approx(new org.apfloat.Apfloat(0), -Math.min(Double.MAX_VALUE, xLow * LOG10_E));
+    }
+    if (x.logRadius() > -2) {
+      // the effective energies are not known to better than 1: more digits, about as many as lost
+      throw new InsufficientPrecisionException("energy differences undetermined",
+          (long) Math.ceil(Math.min(x.logRadius(), 1e6)) + digits + 10);
     }
     return x.negate().exp(p);
   }
@@ -391,18 +400,24 @@ public final class ReferenceEvaluator {
 
   private DerivativeResult derivatives(Rational z, BigDecimal zDecimal, long valueP) {
     int outputs = outputCount();
-    long scale = zDecimal.signum() == 0 ? 0 : Math.max(0, zDecimal.precision() - zDecimal.scale() - 1);
+    // decimal exponent of |z| (floor of log10), for steps relative to |z|
+    long zExp = zDecimal.signum() == 0 ? 0 : zDecimal.precision() - zDecimal.scale() - 1L;
     long stepDigits = digits / 2 + 5;
+    long hExp = Math.max(0, zExp) - stepDigits; // h = 10^hExp, relative to max(1, |z|)
     long p = valueP + stepDigits + 5;
     Enclosure[] result = new Enclosure[outputs];
     boolean[] done = new boolean[outputs];
+    int kinkRetries = 0;
+    double previousTrunc = Double.NaN;
+    long previousExp = 0;
     for (int iteration = 0; ; iteration++) {
-      Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen((int) (scale - stepDigits)));
+      if (iteration > 40) throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
+      Rational h = Rational.of(BigDecimal.ONE.scaleByPowerOfTen(Math.toIntExact(hExp)));
       List<List<Enclosure>> f = new ArrayList<>(5);
       try {
         for (int k = -2; k <= 2; k++) f.add(statistic(z.add(h.multiply(Rational.of(k))), p));
       } catch (InsufficientPrecisionException e) {
-        p = raise(p, 2 * p, z);
+        p = raise(p, e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p, z);
         continue;
       }
       long q = p + 10;
@@ -411,6 +426,7 @@ public final class ReferenceEvaluator {
       Enclosure invH = Enclosure.exact(Rational.ONE.divide(h));
       double noiseDeficit = Double.NEGATIVE_INFINITY;
       double truncDeficit = Double.NEGATIVE_INFINITY;
+      boolean kinkSeen = false;
       for (int i = 0; i < outputs; i++) {
         if (done[i]) continue;
         Enclosure f0 = f.get(0).get(i);
@@ -421,15 +437,21 @@ public final class ReferenceEvaluator {
         Enclosure d1 = f3.subtract(f1, q).multiply(inv2h, q);
         Enclosure d2 = f4.subtract(f0, q).multiply(inv4h, q);
         if (nonSmooth(f0, f1, f2, f3, f4, d1, d2, h, invH, q)) {
-          result[i] = null;
-          done[i] = true;
+          if (kinkRetries >= 2) {
+            result[i] = null; // the kink persists at three step sizes: it is at z
+            done[i] = true;
+          } else {
+            kinkSeen = true;
+          }
           continue;
         }
         Enclosure r = d1.multiply(Enclosure.exact(4), q).subtract(d2, q).divide(Enclosure.exact(3), q);
         Enclosure gap = d1.subtract(d2, q);
-        double trunc = gap.isExactZero() ? Double.NEGATIVE_INFINITY : gap.log10Magnitude();
-        double allowed = allowed(r);
-        double noise = r.logRadius();
+        // |D(h) - D(2h)| bounds the truncation error of both; the part of it within rounding noise
+        // counts as noise (a smaller step would not reduce it)
+        double trunc = gap.reliablyNonZero() ? gap.log10Magnitude() : Double.NEGATIVE_INFINITY;
+        double noise = Enclosure.lsum(r.logRadius(), gap.logRadius());
+        double allowed = allowed(r, Enclosure.lsum(noise, trunc));
         if (Enclosure.lsum(noise, trunc) <= allowed) {
           result[i] = r;
           done[i] = true;
@@ -441,16 +463,31 @@ public final class ReferenceEvaluator {
       boolean all = true;
       for (boolean b : done) all &= b;
       if (all) return new DerivativeResult(Arrays.asList(result), p);
-      if (iteration >= 30) {
-        throw new ArithmeticException("derivative at z = " + zDecimal + " did not converge");
+      long newExp = hExp;
+      if (kinkSeen) {
+        // a kink within 2h of z but not at z disappears with a smaller step: first a step relative
+        // to |z| itself (a kink at 0 seen from z = 1e-300), then 20 digits smaller
+        kinkRetries++;
+        long relative = zExp - stepDigits;
+        newExp = kinkRetries == 1 && zDecimal.signum() != 0 && relative < hExp ? relative : hExp - 20;
+      } else if (truncDeficit > 0) {
+        // the gap shrinks like h^2 where the function is smooth, like h where only the second
+        // derivative jumps (Huber at |z - mu| = delta): measure the order from the last step
+        double order = 2;
+        if (!Double.isNaN(previousTrunc) && previousExp > hExp) {
+          order = Math.max(1, Math.min(2, (previousTrunc - truncDeficit) / (previousExp - hExp)));
+        }
+        previousTrunc = truncDeficit;
+        previousExp = hExp;
+        newExp = hExp - ((long) Math.ceil(truncDeficit / order) + 2);
       }
-      long next = p;
-      if (truncDeficit > 0) {
-        long more = (long) Math.ceil(truncDeficit / 2) + 2;
-        stepDigits += more;
-        next += more;
+      long next = p + (hExp - newExp);
+      if (noiseDeficit > -3) {
+        next += Double.isFinite(noiseDeficit) && noiseDeficit < 10.0 * p + 1000
+            ? (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5
+            : p;
       }
-      if (noiseDeficit > -3) next += (long) Math.ceil(Math.max(noiseDeficit, 0)) + 5;
+      hExp = newExp;
       p = raise(p, next, z);
     }
   }
@@ -464,7 +501,7 @@ public final class ReferenceEvaluator {
       Enclosure f4, Enclosure d1, Enclosure d2, Rational h, Enclosure invH, long q) {
     // jump: |D(h) - D(2h)| h is a sizeable part of |f|, where a smooth function gives O(h^3)
     Enclosure gap = d1.subtract(d2, q);
-    if (reliablyNonZero(gap)) {
+    if (gap.reliablyNonZero()) {
       double lhs = gap.log10Magnitude() + h.log10Upper();
       double fScale = Math.max(Math.max(f0.log10Magnitude(), f2.log10Magnitude()),
           Math.max(f4.log10Magnitude(), LOG10_MIN_NORMAL));
@@ -473,16 +510,10 @@ public final class ReferenceEvaluator {
     // kink: second differences at h and 2h; smooth: delta2 / delta1 = 2 + O(h^2); kink: about 1
     Enclosure two = Enclosure.exact(2);
     Enclosure delta1 = f3.subtract(f2.multiply(two, q), q).add(f1, q).multiply(invH, q);
-    if (!reliablyNonZero(delta1)) return false;
+    if (!delta1.reliablyNonZero()) return false;
     Enclosure delta2 = f4.subtract(f2.multiply(two, q), q).add(f0, q).multiply(invH, q).divide(two, q);
     double ratio = delta2.divide(delta1, q).mid(q).doubleValue();
     return ratio < 1.5;
   }
 
-  /** The enclosure excludes 0 with a margin of a factor 100. */
-  private static boolean reliablyNonZero(Enclosure e) {
-    if (e.isExact()) return !e.isExactZero();
-    if (e.midSignum() == 0) return false;
-    return e.logRadius() < e.log10Magnitude() - 2;
-  }
 }

@@ -1,0 +1,59 @@
+package dev.activations.deriver.verify;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fast elementary functions against apfloat's own (slow, independent) ones computed 40 digits
+ * further: relative error at most {@code 10^(1-p)} at precision p.
+ */
+class BigMathTest {
+
+  private static void assertRelative(String what, Apfloat expected, Apfloat actual, long p) {
+    Apfloat e = expected.precision(p + 40);
+    Apfloat diff = ApfloatMath.abs(actual.precision(p + 40).subtract(e));
+    boolean ok = diff.signum() == 0
+        || diff.compareTo(ApfloatMath.abs(e).multiply(ApfloatMath.scale(new Apfloat(1, 5), 1 - p))) <= 0;
+    assertTrue(ok, () -> what + " at " + p + " digits: " + actual + " vs " + e);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "1, 50", "-1, 50", "0.5, 200", "1e-30, 60", "-1e-30, 60", "2.302585, 100", "-700.25, 300",
+    "12345.678, 80", "-999999.5, 120", "3e-200, 700", "-4e14, 60", "0.1234567890123456789, 700",
+  })
+  void exp(String x, long p) {
+    Apfloat arg = new Apfloat(x, p + 60);
+    assertRelative("exp(" + x + ")", ApfloatMath.exp(arg.precision(p + 60)), BigMath.exp(arg, p), p);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2, 50", "10, 60", "0.5, 200", "1e-30, 60", "7.7e300, 100", "3e-200, 700", "1.0000001, 300",
+    "0.9999999999, 80", "123456.789, 700", "1e400000, 60",
+  })
+  void log(String x, long p) {
+    Apfloat arg = new Apfloat(x, p + 60);
+    assertRelative("log(" + x + ")", ApfloatMath.log(arg), BigMath.log(arg, p), p);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e-300, 60", "1e-20, 100", "0.25, 80", "3, 50", "1e30, 60"})
+  void log1p(String s, long p) {
+    // ln(1 + s) at enough digits to hold 1 + s exactly
+    Apfloat arg = new Apfloat(s, p + 60);
+    Apfloat exact = ApfloatMath.log(new Apfloat(1, p + 400).add(new Apfloat(s, p + 400)));
+    assertRelative("log1p(" + s + ")", exact, BigMath.log1p(arg, p), p);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2, 50", "0.02, 200", "1e-301, 60", "7.5e300, 700", "123456789, 100"})
+  void sqrt(String x, long p) {
+    Apfloat arg = new Apfloat(x, p + 60);
+    assertRelative("sqrt(" + x + ")", ApfloatMath.sqrt(arg), BigMath.sqrt(arg, p), p);
+  }
+}
