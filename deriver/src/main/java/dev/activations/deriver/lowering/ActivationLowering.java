@@ -94,8 +94,17 @@ public final class ActivationLowering {
     }
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
     List<Candidate> variants = new ArrayList<>(candidates);
+    List<Candidate> patches = new ArrayList<>(candidates);
+    boolean seriesTried = false;
     for (Candidate c : candidates) {
-      repairs.nearZeroSeries(c, closed).ifPresent(variants::add);
+      if (!repairs.needsNearZeroRepair(c)) continue;
+      if (!seriesTried) {
+        repairs.series(closed).ifPresent(patches::add);
+        seriesTried = true;
+      }
+      for (Candidate p : patches) {
+        if (p != c) repairs.spliceNearZero(c, p).ifPresent(variants::add);
+      }
     }
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
@@ -104,6 +113,7 @@ public final class ActivationLowering {
     double bestError = Double.POSITIVE_INFINITY;
     for (Candidate c : variants) {
       double e = worst(scorer.errors(c.expr(), output, role));
+      if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e%n", output, role, c.form(), e);
       if (best == null || e < bestError) {
         best = c;
         bestError = e;
@@ -112,6 +122,9 @@ public final class ActivationLowering {
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
+
+  /** Set DERIVE_TRACE to see every candidate's score on stderr (development aid). */
+  private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
 
   /** A lowered form and how it was obtained. */
   record Candidate(String form, Expr expr) {}

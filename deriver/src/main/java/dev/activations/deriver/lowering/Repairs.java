@@ -28,7 +28,7 @@ import org.matheclipse.core.interfaces.IExpr;
 final class Repairs {
   private static final double TOLERANCE_VALUE = 1e-13;
   private static final double TOLERANCE_DERIVATIVE = 1e-11;
-  private static final int SERIES_ORDER = 28;
+  private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
 
   private final Symja symja;
   private final Lowerer lowerer;
@@ -90,46 +90,54 @@ final class Repairs {
     return needed ? found : Double.NaN;
   }
 
-  Optional<Candidate> nearZeroSeries(Candidate c, IExpr closedForm) {
+  /** True when the exact value at 0 is 0 and {@code c} is inaccurate somewhere in |z| < 1. */
+  boolean needsNearZeroRepair(Candidate c) {
     int zero = -1;
     for (int i = 0; i < points.length; i++) {
-      if (points[i] == 0.0 && Double.doubleToRawLongBits(points[i]) == 0L) zero = i;
+      if (Double.doubleToRawLongBits(points[i]) == 0L) zero = i;
     }
-    if (zero < 0 || reference[zero] != 0.0) return Optional.empty();
+    if (zero < 0 || reference[zero] != 0.0) return false;
     double[] errors = scorer.errors(c.expr(), output, role);
-    boolean bad = false;
     for (int i = 0; i < points.length; i++) {
-      if (Math.abs(points[i]) < 1 && errors[i] > tolerance) bad = true;
+      if (Math.abs(points[i]) < 1 && errors[i] > tolerance) return true;
     }
-    if (!bad) return Optional.empty();
-    IExpr f = role == Role.VALUE ? closedForm : symja.eval(F.D(closedForm, symja.symbol("z")));
-    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", f, Duration.ofSeconds(4));
+    return false;
+  }
+
+  /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
+  Optional<Candidate> series(IExpr closedForm) {
+    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, Duration.ofSeconds(4));
     if (series.isEmpty() || !series.get().isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true)) {
       return Optional.empty();
     }
-    Expr polynomial;
     try {
-      polynomial = lowerer.lower(series.get());
+      return Optional.of(new Candidate("series", lowerer.lower(series.get())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    double[] seriesErrors = scorer.errors(polynomial, output, role);
-    // largest radius r: the candidate is accurate for |z| >= r, the series for |z| <= r
+  }
+
+  /**
+   * {@code c} for |z| >= r and {@code patch} below, for the largest sample radius r <= 1 at which
+   * both are accurate on their side; empty if there is none.
+   */
+  Optional<Candidate> spliceNearZero(Candidate c, Candidate patch) {
+    double[] errors = scorer.errors(c.expr(), output, role);
+    double[] patchErrors = scorer.errors(patch.expr(), output, role);
     double radius = Double.NaN;
     for (int i = 0; i < points.length; i++) {
       double r = Math.abs(points[i]);
-      if (r == 0 || r > 1) continue;
-      boolean candidateOk = true;
-      boolean seriesOk = true;
-      for (int j = 0; j < points.length; j++) {
+      if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
+      boolean ok = true;
+      for (int j = 0; j < points.length && ok; j++) {
         double a = Math.abs(points[j]);
-        if (a >= r && errors[j] > tolerance) candidateOk = false;
-        if (a <= r && seriesErrors[j] > tolerance) seriesOk = false;
+        if (a >= r && errors[j] > tolerance) ok = false;
+        if (a < r && patchErrors[j] > tolerance) ok = false;
       }
-      if (candidateOk && seriesOk && (Double.isNaN(radius) || r > radius)) radius = r;
+      if (ok) radius = r;
     }
     if (Double.isNaN(radius)) return Optional.empty();
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(radius));
-    return Optional.of(new Candidate(c.form() + "+series", new Expr.Cond(near, polynomial, c.expr())));
+    return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0", new Expr.Cond(near, patch.expr(), c.expr())));
   }
 }

@@ -61,10 +61,10 @@ public final class SafeExpressionParser {
       Map.entry("Max", new int[] {2, -1}),
       Map.entry("Min", new int[] {2, -1}),
       Map.entry("Piecewise", new int[] {1, 2}),
-      Map.entry("Greater", new int[] {2, 2}),
-      Map.entry("GreaterEqual", new int[] {2, 2}),
-      Map.entry("Less", new int[] {2, 2}),
-      Map.entry("LessEqual", new int[] {2, 2}),
+      Map.entry("Greater", new int[] {2, -1}),
+      Map.entry("GreaterEqual", new int[] {2, -1}),
+      Map.entry("Less", new int[] {2, -1}),
+      Map.entry("LessEqual", new int[] {2, -1}),
       Map.entry("And", new int[] {2, -1}),
       Map.entry("Or", new int[] {2, -1}),
       Map.entry("Not", new int[] {1, 1}),
@@ -143,6 +143,7 @@ public final class SafeExpressionParser {
       return switch (head) {
         case "Piecewise" -> piecewise(f, what, symbols, count);
         case "Inequality" -> inequality(f, what, symbols, count);
+        case "Less", "LessEqual", "Greater", "GreaterEqual" -> chain(f, head, what, symbols, count);
         default -> {
           List<IExpr> args = new ArrayList<>();
           for (int i = 1; i < f.size(); i++) args.add(convert(f.get(i), what, symbols, count));
@@ -185,6 +186,15 @@ public final class SafeExpressionParser {
     return parts.size() == 1 ? parts.get(0) : F.ast(S.And, parts);
   }
 
+  /** {@code a < b < c} arrives as Less[a, b, c]; it becomes And[a < b, b < c]. */
+  private IExpr chain(FunctionNode f, String head, String what, Set<String> symbols, int[] count) {
+    List<IExpr> args = new ArrayList<>();
+    for (int i = 1; i < f.size(); i++) args.add(convert(f.get(i), what, symbols, count));
+    List<IExpr> parts = new ArrayList<>();
+    for (int i = 0; i + 1 < args.size(); i++) parts.add(F.binaryAST2(builtIn(head), args.get(i), args.get(i + 1)));
+    return parts.size() == 1 ? parts.get(0) : F.ast(S.And, parts);
+  }
+
   private static boolean isHead(FunctionNode f, String name) {
     return f.get(0) instanceof SymbolNode s && s.getString().equals(name);
   }
@@ -209,6 +219,9 @@ public final class SafeExpressionParser {
   }
 
   private static IExpr number(ASTNode node, String what) {
+    if (node instanceof IntegerNode i && i.getNumberFormat() != 10) {
+      throw new SpecException(what + ": only decimal numbers are allowed (found base " + i.getNumberFormat() + ")");
+    }
     String text = node.toString().replace("*^", "e");
     int tick = text.indexOf('`');
     if (tick >= 0) text = text.substring(0, tick);
