@@ -33,6 +33,10 @@ import picocli.CommandLine;
 public final class GenerateCatalog {
   private GenerateCatalog() {}
 
+  /** The numerical contract every generated class is held to (relative error at the sample points). */
+  static final double VALUE_TOLERANCE = 1e-12;
+  static final double DERIVATIVE_TOLERANCE = 1e-10;
+
   /** One catalog line. */
   record Entry(String className, List<String> args) {}
 
@@ -56,6 +60,7 @@ public final class GenerateCatalog {
     List<Entry> entries = parse(Files.readString(catalog, StandardCharsets.UTF_8));
     Generation generation = new Generation(new Symja());
     List<String[]> index = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
     for (Entry e : entries) {
       long t0 = System.nanoTime();
       DeriveCommand options = new DeriveCommand();
@@ -76,6 +81,14 @@ public final class GenerateCatalog {
       }
       System.out.printf("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)%n", e.className(),
           (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
+      if (!(worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE)) {
+        failures.add(e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
+      }
+    }
+    if (!failures.isEmpty()) {
+      System.err.println("catalog: these activations miss the numerical contract (value 1e-12, derivative 1e-10):");
+      failures.forEach(f -> System.err.println("catalog:   " + f));
+      return 1;
     }
     SourceWriter.write(indexClass(packageName, index), outDir);
     System.out.printf("catalog: %d activations in %.1f s%n", entries.size(), (System.nanoTime() - start) / 1e9);
@@ -94,7 +107,7 @@ public final class GenerateCatalog {
   }
 
   /** Whitespace-separated words; single quotes group (no escapes needed for energies). */
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -39,6 +39,13 @@ public final class Generation {
     return symja;
   }
 
+  /** Resolves a derive command line such as a generated class's {@code SPEC}. */
+  public ActivationSpec resolve(String commandLine) {
+    DeriveCommand options = new DeriveCommand();
+    new picocli.CommandLine(options).parseArgs(GenerateCatalog.split(commandLine).toArray(new String[0]));
+    return resolve(options.request());
+  }
+
   public ActivationSpec resolve(Request request) {
     return resolver.resolve(request);
   }

@@ -65,6 +65,7 @@ public final class KnownFunctions {
         case MAX -> math(fn, "max");
         case MIN -> math(fn, "min");
         case POW -> math(fn, "pow");
+        case HYPOT -> math(fn, "hypot");
         case LOGISTIC -> helper(fn, "logistic",
             "The logistic function {@code 1 / (1 + e^-x)}, branching on the sign of x so that"
                 + " {@code exp} never overflows.",

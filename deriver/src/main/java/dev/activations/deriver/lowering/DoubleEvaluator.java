@@ -73,6 +73,7 @@ public final class DoubleEvaluator {
       case MAX -> Math.max(a[0], a[1]);
       case MIN -> Math.min(a[0], a[1]);
       case POW -> Math.pow(a[0], a[1]);
+      case HYPOT -> Math.hypot(a[0], a[1]);
       case LOGISTIC -> StableFunctions.logistic(a[0]);
       case SOFTPLUS -> StableFunctions.softplus(a[0]);
       case TANH_PRIME -> StableFunctions.tanhPrime(a[0]);

@@ -11,6 +11,8 @@ public enum Fn {
   /** sign of x: -1, 0 or 1 (NaN stays NaN). */
   SIGNUM(1),
   MAX(2), MIN(2),
+  /** sqrt(x^2 + y^2) without overflow or underflow: square roots of quadratics. */
+  HYPOT(2),
   /** x^y for a non-integer real y (integer powers are {@link Expr.PowInt}). */
   POW(2),
   /** 1 / (1 + e^-x), evaluated without overflow on either side. */

@@ -78,7 +78,13 @@ public final class Lowerer {
     if (head.equals(S.Times)) return times(ast);
     if (head.equals(S.Power)) return power(ast.arg1(), ast.arg2());
     if (head.equals(S.Exp)) return call(Fn.EXP, ast.arg1());
-    if (head.equals(S.Log) && ast.argSize() == 1) return call(Fn.LOG, ast.arg1());
+    if (head.equals(S.Log) && ast.argSize() == 1) {
+      if (ast.arg1() instanceof IAST inner && isRationalInZ(inner)) {
+        Optional<Expr> tail = logRationalTail(inner);
+        if (tail.isPresent()) return tail.get();
+      }
+      return call(Fn.LOG, ast.arg1());
+    }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());
     if (head.equals(S.Abs)) return call(Fn.ABS, ast.arg1());
     if (head.equals(S.Sign)) return call(Fn.SIGNUM, ast.arg1());
@@ -108,7 +114,8 @@ public final class Lowerer {
       for (int j = i + 1; j < terms.size() && a.kind() != null; j++) {
         if (used[j]) continue;
         Term b = Term.of(terms.get(j));
-        if (b.kind() == a.kind() && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) {
+        if (b.kind() == a.kind() && pairable(a) && pairable(b)
+            && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) {
           out.add(combine(a, b));
           used[i] = used[j] = true;
           break;
@@ -138,6 +145,14 @@ public final class Lowerer {
     }
   }
 
+  /**
+   * Only algebraic arguments are combined: {@code u - v} must become a rational function, not a
+   * difference of exponentials that overflows in its own way.
+   */
+  private static boolean pairable(Term t) {
+    return t.kind() == S.Exp || t.argument().isFree(x -> x.equals(S.E) || x.isLog() || x.isExp(), true);
+  }
+
   /** {@code a + b} where b's coefficient is minus a's: {@code c (k[u] - k[v])}. */
   private Expr combine(Term a, Term b) {
     IExpr c = a.coefficient();
@@ -151,7 +166,7 @@ public final class Lowerer {
       core = Expr.Call.of(Fn.LOG1P, translate(ratio));
     } else if (a.kind() == S.Sqrt) {
       IExpr gap = together(F.Subtract(u, v));
-      core = new Expr.Div(translate(gap), new Expr.Add(List.of(call(Fn.SQRT, u), call(Fn.SQRT, v))));
+      core = new Expr.Div(translate(gap), new Expr.Add(List.of(sqrt(u), sqrt(v))));
     } else {
       // e^u - e^v = e^v expm1(u - v)
       IExpr gap = together(F.Subtract(u, v));
@@ -203,14 +218,36 @@ public final class Lowerer {
       if (base.isAST(S.Sech, 2)) return powInt(call(Fn.COSH, base.first()), -k);
       return powInt(translate(base), k);
     }
-    if (exponent.equals(F.C1D2)) return call(Fn.SQRT, base);
-    if (exponent.equals(F.CN1D2)) return new Expr.Div(Expr.Const.of(1.0), call(Fn.SQRT, base));
+    if (exponent.equals(F.C1D2)) return sqrt(base);
+    if (exponent.equals(F.CN1D2)) return new Expr.Div(Expr.Const.of(1.0), sqrt(base));
     if (exponent.isFraction() && ((IFraction) exponent).denominator().equals(F.C2)) {
       // x^(k/2) = sqrt(x)^k: exact powers of a correctly rounded root
       int k = ((IFraction) exponent).numerator().toIntDefault();
       if (Math.abs(k) <= 64) return powInt(call(Fn.SQRT, base), k);
     }
     return Expr.Call.of(Fn.POW, translate(base), translate(exponent));
+  }
+
+  /**
+   * {@code Sqrt[a z^2 + b z + c]} with a > 0 and a positive minimum: completing the square gives
+   * {@code Sqrt[a] hypot(z + b/(2a), Sqrt[c/a - b^2/(4a^2)])}, which never overflows where the
+   * root itself is an ordinary number ({@code z^2} overflows for |z| > 1.3e154).
+   */
+  private Expr sqrt(IExpr base) {
+    if (base instanceof IAST ast && isRationalInZ(ast)) {
+      List<IExpr> c = coefficients(symja.eval(F.Expand(base)));
+      if (c != null && c.size() == 3 && c.get(2).isPositive()) {
+        IExpr a = c.get(2);
+        IExpr shift = symja.eval(F.Divide(c.get(1), F.Times(F.C2, a)));
+        IExpr floor = symja.eval(F.Subtract(F.Divide(c.get(0), a), F.Power(shift, F.C2)));
+        if (floor.isPositive()) {
+          Expr inner = shift.isZero() ? new Expr.Var("z") : new Expr.Add(List.of(new Expr.Var("z"), translate(shift)));
+          Expr h = Expr.Call.of(Fn.HYPOT, inner, translate(symja.eval(F.Sqrt(floor))));
+          return a.isOne() ? h : new Expr.Mul(List.of(translate(symja.eval(F.Sqrt(a))), h));
+        }
+      }
+    }
+    return call(Fn.SQRT, base);
   }
 
   private static Expr powInt(Expr base, int k) {
@@ -316,6 +353,33 @@ public final class Lowerer {
 
   private static Expr ratio(Expr num, Expr den) {
     return den instanceof Expr.Const c && c.value() == 1.0 ? num : new Expr.Div(num, den);
+  }
+
+  /**
+   * {@code Log[P(z)/Q(z)]}: as written for {@code |z| <= 1}; beyond, {@code (p-q) log|z| +
+   * log(sgn(z)^(p-q) P~(w)/Q~(w))} with {@code w = 1/z}, so {@code Log[1+(z-1)^2]} stays finite
+   * (about 2 log|z|) where {@code (z-1)^2} overflows.
+   */
+  private Optional<Expr> logRationalTail(IAST e) {
+    IExpr t = symja.eval(F.Together(e));
+    List<IExpr> p = coefficients(symja.eval(F.Expand(F.Numerator(t))));
+    List<IExpr> q = coefficients(symja.eval(F.Expand(F.Denominator(t))));
+    if (p == null || q == null) return Optional.empty();
+    int dp = p.size() - 1;
+    int dq = q.size() - 1;
+    if (dp == dq) return Optional.empty();
+    Expr zv = new Expr.Var("z");
+    Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
+    Expr far = ratio(horner(p, w, true), horner(q, w, true));
+    if ((dp - dq) % 2 != 0) {
+      far = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LT, zv, Expr.Const.of(0.0)), new Expr.Neg(far), far);
+    }
+    Expr logAbs = Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, zv));
+    Expr scaled = dp - dq == 1 ? logAbs : new Expr.Mul(List.of(Expr.Const.of(dp - dq), logAbs));
+    Expr farLog = new Expr.Add(List.of(scaled, Expr.Call.of(Fn.LOG, far)));
+    Expr near = Expr.Call.of(Fn.LOG, translate(e));
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
+    return Optional.of(new Expr.Cond(small, near, farLog));
   }
 
   /** Coefficients c_0..c_d of a polynomial in z with rational coefficients, or null. */
