@@ -172,7 +172,7 @@ class JavaExprPrinterTest {
   void everyFunctionHasAJavaName() {
     String[] expected = {"Math.exp", "Math.expm1", "Math.log", "Math.log1p", "Math.sqrt",
       "Math.abs", "Math.sinh", "Math.cosh", "Math.tanh", "Math.signum", "Math.max", "Math.min",
-      "Math.pow", "logistic", "softplus", "tanhPrime"};
+      "Math.hypot", "Math.pow", "logistic", "softplus", "tanhPrime"};
     for (Fn fn : Fn.values()) {
       assertEquals(expected[fn.ordinal()], KnownFunctions.of(fn).javaName(), fn.name());
       assertEquals(fn.name().equals("LOGISTIC") || fn.name().equals("SOFTPLUS")

@@ -1,0 +1,166 @@
+package dev.activations.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.spec.Statistic;
+import dev.activations.deriver.verify.Accuracy;
+import java.math.BigDecimal;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Properties every generated activation must have, on random inputs: agreement with the
+ * high-precision reference, derivative = central difference of the value, the posterior's
+ * invariants, symmetry, and array/float/backward forms agreeing with the scalar double form.
+ */
+class ContractProperties {
+
+  @Provide
+  Arbitrary<GeneratedActivation> activations() {
+    return Arbitraries.of(GeneratedActivation.all());
+  }
+
+  /** Inputs over the whole double range: moderate values most often, any magnitude sometimes. */
+  @Provide
+  Arbitrary<Double> inputs() {
+    Arbitrary<Double> moderate = Arbitraries.doubles().between(-40, 40);
+    Arbitrary<Double> anyMagnitude = Arbitraries.integers().between(-307, 307).flatMap(e ->
+        Arbitraries.doubles().between(1, 10).flatMap(m -> Arbitraries.of(-1.0, 1.0).map(s -> s * m * Math.pow(10, e))));
+    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, moderate), net.jqwik.api.Tuple.of(2, anyMagnitude));
+  }
+
+  @Provide
+  Arbitrary<GeneratedActivation> responsibilityActivations() {
+    return Arbitraries.of(GeneratedActivation.all().stream().filter(a -> a.statistic() == Statistic.RESPONSIBILITIES).toList());
+  }
+
+  @Provide
+  Arbitrary<GeneratedActivation> constantMeans() {
+    return Arbitraries.of(GeneratedActivation.all().stream()
+        .filter(a -> a.statistic() == Statistic.MEAN && a.constantValues() != null).toList());
+  }
+
+  @Provide
+  Arbitrary<GeneratedActivation> oddMeans() {
+    return Arbitraries.of(GeneratedActivation.all().stream()
+        .filter(a -> a.statistic() == Statistic.MEAN && a.spec.hypotheses().isOddSymmetric()).toList());
+  }
+
+  @Provide
+  Arbitrary<Double> moderate() {
+    return Arbitraries.doubles().between(-30, 30);
+  }
+
+  @Property(tries = 300)
+  void valueAgreesWithTheReference(@ForAll("activations") GeneratedActivation a, @ForAll("inputs") double z) {
+    List<BigDecimal> exact;
+    try {
+      exact = a.reference.values(z);
+    } catch (ArithmeticException e) {
+      Assume.that(false);
+      return;
+    }
+    double[] v = a.value(z);
+    for (int o = 0; o < a.outputs; o++) {
+      double err = Accuracy.relativeError(v[o], exact.get(o));
+      assertTrue(err <= ReferenceContractTest.VALUE_TOLERANCE, a + " value(" + z + ") = " + v[o] + ", exact " + exact.get(o) + ", error " + err);
+    }
+  }
+
+  @Property(tries = 300)
+  void derivativeAgreesWithACentralDifference(@ForAll("activations") GeneratedActivation a, @ForAll("moderate") double z) {
+    double h = 1e-5 * Math.max(1, Math.abs(z));
+    double[] plus = a.value(z + h);
+    double[] minus = a.value(z - h);
+    double[] plus2 = a.value(z + 2 * h);
+    double[] minus2 = a.value(z - 2 * h);
+    double[] d = a.derivative(z);
+    for (int o = 0; o < a.outputs; o++) {
+      // fourth-order central difference; a kink within 2h shows as disagreeing one-sided slopes
+      double right = (plus[o] - a.value(z)[o]) / h;
+      double left = (a.value(z)[o] - minus[o]) / h;
+      Assume.that(Math.abs(right - left) <= 1e-3 * (Math.abs(right) + Math.abs(left)) + 1e-9);
+      double numeric = (8 * (plus[o] - minus[o]) - (plus2[o] - minus2[o])) / (12 * h);
+      double scale = Math.abs(d[o]) + 1e-6 * Math.abs(a.value(z)[o]) / Math.max(1, Math.abs(z)) + 1e-12;
+      assertTrue(Math.abs(numeric - d[o]) <= 1e-5 * scale,
+          a + " derivative(" + z + ") = " + d[o] + " but the central difference is " + numeric);
+    }
+  }
+
+  @Property(tries = 300)
+  void responsibilitiesArePartitionsOfUnity(@ForAll("responsibilityActivations") GeneratedActivation a, @ForAll("inputs") double z) {
+    double[] r = a.value(z);
+    double sum = 0;
+    for (double x : r) {
+      assertTrue(x >= 0 && x <= 1, a + " responsibility outside [0,1]: " + x);
+      sum += x;
+    }
+    assertEquals(1.0, sum, 4e-16 * r.length, a + " responsibilities sum to " + sum);
+  }
+
+  @Property(tries = 300)
+  void meanLiesInTheHullOfConstantValues(@ForAll("constantMeans") GeneratedActivation a, @ForAll("inputs") double z) {
+    double[] g = a.constantValues();
+    double lo = java.util.Arrays.stream(g).min().orElseThrow();
+    double hi = java.util.Arrays.stream(g).max().orElseThrow();
+    double m = a.value(z)[0];
+    assertTrue(m >= lo && m <= hi, a + " mean " + m + " outside [" + lo + ", " + hi + "] at z = " + z);
+  }
+
+  @Property(tries = 300)
+  void symmetricSignedSetsGiveOddMeans(@ForAll("oddMeans") GeneratedActivation a, @ForAll("inputs") double z) {
+    double f = a.value(z)[0];
+    double g = a.value(-z)[0];
+    assertTrue(Math.abs(f + g) <= 2e-16 * Math.abs(f) + Double.MIN_NORMAL, a + " f(" + z + ") = " + f + " but f(-z) = " + g);
+  }
+
+  @Property(tries = 200)
+  void arrayFormsEqualTheScalarForm(@ForAll("activations") GeneratedActivation a,
+      @ForAll @IntRange(min = 0, max = 40) int len, @ForAll @IntRange(min = 0, max = 3) int inOff,
+      @ForAll @IntRange(min = 0, max = 3) int outOff, @ForAll("inputs") double seed) {
+    int h = a.outputs;
+    double[] in = new double[inOff + len];
+    float[] inF = new float[inOff + len];
+    for (int i = 0; i < len; i++) {
+      in[inOff + i] = (i % 2 == 0 ? 1 : -1) * (Math.abs(seed) % 50) * (i + 1) / (len + 1.0);
+      inF[inOff + i] = (float) in[inOff + i];
+    }
+    double[] values = new double[outOff + len * h];
+    double[] derivatives = new double[outOff + len * h];
+    float[] valuesF = new float[outOff + len * h];
+    a.array("value", in, inOff, values, outOff, len);
+    a.array("derivative", in, inOff, derivatives, outOff, len);
+    a.array("value", inF, inOff, valuesF, outOff, len);
+    for (int i = 0; i < len; i++) {
+      double[] v = a.value(in[inOff + i]);
+      double[] d = a.derivative(in[inOff + i]);
+      float[] vf = a.value(inF[inOff + i]);
+      for (int o = 0; o < h; o++) {
+        assertEquals(v[o], values[outOff + i * h + o], 0.0, a + " array value differs at " + i);
+        assertEquals(d[o], derivatives[outOff + i * h + o], 0.0, a + " array derivative differs at " + i);
+        assertEquals(vf[o], valuesF[outOff + i * h + o], 0.0f, a + " float array value differs at " + i);
+        assertEquals((float) a.value((double) inF[inOff + i])[o], vf[o], 0.0f, a + " float value is not the rounded double");
+      }
+    }
+    double[] up = new double[(inOff + len) * h];
+    double[] grad = new double[inOff + len];
+    double[] x = new double[inOff + len];
+    System.arraycopy(in, 0, x, 0, in.length);
+    for (int i = 0; i < up.length; i++) up[i] = 0.5 + i;
+    a.backward(x, up, grad, inOff, len);
+    for (int i = 0; i < len; i++) {
+      double[] d = a.derivative(x[inOff + i]);
+      double expected = 0;
+      for (int o = 0; o < h; o++) expected += up[(inOff + i) * h + o] * d[o];
+      if (h == 1) expected = up[inOff + i] * d[0];
+      assertEquals(expected, grad[inOff + i], 1e-15 * Math.abs(expected), a + " backward differs at " + i);
+    }
+  }
+}
