@@ -70,7 +70,10 @@ public final class GenerateCatalog {
       if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
       Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
       SourceWriter.write(emitted.file(), outDir);
-      index.add(new String[] {e.className(), spec.toCommandLine(), Symja.inputForm(generation.symja().eval(derivation.closed().get(0)))});
+      List<String> closed = new ArrayList<>();
+      for (var c : derivation.closed()) closed.add(Symja.inputForm(generation.symja().eval(c)));
+      String closedForm = closed.size() == 1 ? closed.get(0) : "{" + String.join(", ", closed) + "}";
+      index.add(new String[] {e.className(), spec.toCommandLine(), closedForm});
       double worstValue = 0;
       double worstDerivative = 0;
       StringBuilder forms = new StringBuilder();
