@@ -97,6 +97,14 @@ public final class DeriveCommand implements Callable<Integer> {
   @Option(names = "--list", description = "list kernels (with parameters, defaults and domains), hypothesis presets and statistics")
   boolean list;
 
+  @Option(names = "--plot", paramLabel = "FILE", converter = PlotOptions.FileConverter.class,
+      description = "draw the activation and its derivative into FILE.png or FILE.svg")
+  Path plot;
+
+  @Option(names = "--compare", paramLabel = "NAME", split = ",", converter = PlotOptions.CompareConverter.class,
+      description = "overlay familiar activations on the plot: tanh, relu, silu, gelu, sigmoid, softplus (comma-separated)")
+  List<dev.activations.deriver.report.FamiliarActivation> compare = new ArrayList<>();
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec commandSpec;
 
@@ -133,6 +141,7 @@ public final class DeriveCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
       }
     }
+    PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
     outWriter.print(rendered);
     outWriter.flush();
     return 0;
