@@ -128,7 +128,7 @@ public final class DeriveCommand implements Callable<Integer> {
       case TEXT -> reports.text(derivation);
       case JSON -> reports.json(derivation);
       case LATEX -> reports.latex(derivation);
-      case MARKDOWN -> reports.latex(derivation);
+      case MARKDOWN -> new dev.activations.deriver.report.MarkdownReport(symja).render(derivation, packageName, className);
     };
     if (out != null) {
       List<ActivationLowering.Choice> choices = new ArrayList<>();
