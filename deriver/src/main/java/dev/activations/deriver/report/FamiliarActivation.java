@@ -75,7 +75,7 @@ public enum FamiliarActivation {
     for (FamiliarActivation a : values()) {
       if (a.cliName.equals(n)) return a;
     }
-    throw new SpecException("unknown activation '" + ExactNumber.abbreviate(name) + "' for --compare"
+    throw new SpecException("unknown activation '" + ExactNumber.abbreviate(name) + "'"
         + Suggestions.didYouMean(n, names()) + " (one of " + String.join(", ", names()) + ")");
   }
 
