@@ -35,6 +35,11 @@ final class ZeroTemperature {
   private static final Duration PIECE_LIMIT = Duration.ofSeconds(3);
   /** Above this many hypotheses the one-hot indicators are described, not derived one by one. */
   private static final int MAX_INDICATORS = 4;
+  /**
+   * Above this many hypotheses the mode is stated, not derived: its derivation costs about as much
+   * as the statistic's own (20 s for 12 prototypes).
+   */
+  private static final int MAX_DERIVED_MODE = 6;
 
   /**
    * The limit of one statistic.
@@ -63,16 +68,18 @@ final class ZeroTemperature {
     String ties = " Log-priors only break exact ties, where tied hypotheses share equally.";
     return switch (spec.statistic()) {
       case MEAN -> {
-        Optional<String> mode = mode(spec, null);
+        boolean small = spec.hypotheses().size() <= MAX_DERIVED_MODE;
+        Optional<String> mode = small ? mode(spec, null) : Optional.empty();
         yield new Limit("As $T \\to 0$ the responsibilities become one-hot on the hypothesis with the lowest"
             + " kernel energy $k(z, \\mu_h)$, so the mean becomes the **mode**: the value $g_h$ of the"
             + " winning hypothesis." + ties
-            + mode.map(m -> "").orElse(" (The mode could not be derived symbolically here.)"),
-            mode.map(m -> List.of(lim + name + " = " + m)).orElse(List.of()));
+            + (mode.isPresent() ? "" : small ? " The mode could not be derived symbolically here."
+                : " Its closed form is what `--stat mode` derives for this spec."),
+            List.of(lim + name + " = " + mode.orElse("g_{h^*(z)}, \\quad h^*(z) = \\arg\\min_h k(z, \\mu_h)")));
       }
       case MODE -> {
         boolean priors = hasPriors(spec);
-        Optional<String> mode = priors ? mode(spec, null) : Optional.empty();
+        Optional<String> mode = priors && spec.hypotheses().size() <= MAX_DERIVED_MODE ? mode(spec, null) : Optional.empty();
         yield new Limit("The mode is itself the zero-temperature limit of the mean: it picks the hypothesis"
             + " with the lowest energy, and dividing every energy by $T$ does not change which one that is."
             + (priors ? " Only the log-priors drop out as $T \\to 0$:" : " It is the same at every temperature."),
