@@ -34,19 +34,27 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Derives an activation function as a posterior statistic: energies -> responsibilities ->",
-      "statistic -> derivatives, simplified to closed forms, and emits verified Java for it.",
+      "Derives an activation function as a posterior statistic (energies -> responsibilities"
+          + " -> statistic -> derivatives), simplifies it to closed forms, and emits verified Java for it.",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  derive --kernel gaussian --hypotheses signed --stat mean        # rediscovers tanh(z)",
-      "  derive --kernel gaussian --hypotheses gated --stat mean         # z*logistic(2z): the SiLU family",
-      "  derive --kernel gaussian --hypotheses gated --stat mode         # max(z, 0): ReLU",
+      "  # signed Gaussian mean: tanh(z); gated: the SiLU family; gated mode: ReLU",
+      "  derive --kernel gaussian",
+      "  derive --kernel gaussian --hypotheses gated --stat mean",
+      "  derive --kernel gaussian --hypotheses gated --stat mode",
+      "  # a heavy-tailed tanh as JSON, a Markdown write-up, a plot, a Java class",
       "  derive --kernel student-t --stat mean --format json",
+      "  derive --kernel student-t --format markdown > student-t.md",
+      "  derive --kernel student-t --plot student-t.png --compare tanh,relu",
+      "  derive --kernel student-t --free nu --out src --package acts --name StudentT",
+      "  # your own energy (Mathematica syntax) and hypotheses (center:value,...)",
       "  derive --energy '2*Log[1+(z-mu)^2/3]' --hypotheses '1:1,-1:-1'",
-      "  derive --kernel student-t --free nu --out src --package my.acts --name StudentT",
+      "  # what there is to choose from, and tab completion for bash",
+      "  derive --list",
+      "  source <(derive --completion)",
       "",
       "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal failure."
     })
@@ -97,12 +105,28 @@ public final class DeriveCommand implements Callable<Integer> {
   @Option(names = "--list", description = "list kernels (with parameters, defaults and domains), hypothesis presets and statistics")
   boolean list;
 
+  @Option(names = "--plot", paramLabel = "FILE", converter = PlotOptions.FileConverter.class,
+      description = "draw the activation and its derivative into FILE.png or FILE.svg")
+  Path plot;
+
+  @Option(names = "--compare", paramLabel = "NAME", split = ",", converter = PlotOptions.CompareConverter.class,
+      description = "overlay familiar activations on the plot: tanh, relu, silu, gelu, sigmoid, softplus (comma-separated)")
+  List<dev.activations.deriver.report.FamiliarActivation> compare = new ArrayList<>();
+
+  @Option(names = "--completion", description = "print a bash completion script (load it with the last example below)")
+  boolean completion;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec commandSpec;
 
   @Override
   public Integer call() {
     PrintWriter outWriter = commandSpec.commandLine().getOut();
+    if (completion) {
+      outWriter.print(picocli.AutoComplete.bash("derive", commandSpec.commandLine()));
+      outWriter.flush();
+      return 0;
+    }
     if (list) {
       outWriter.print(Listing.text(KernelCatalog.bundled()));
       outWriter.flush();
@@ -119,7 +143,7 @@ public final class DeriveCommand implements Callable<Integer> {
       case TEXT -> reports.text(derivation);
       case JSON -> reports.json(derivation);
       case LATEX -> reports.latex(derivation);
-      case MARKDOWN -> reports.latex(derivation);
+      case MARKDOWN -> new dev.activations.deriver.report.MarkdownReport(symja).render(derivation, packageName, className);
     };
     if (out != null) {
       JavaFile file = generation.emitVerified(derivation, packageName, className).file();
@@ -130,6 +154,7 @@ public final class DeriveCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
       }
     }
+    PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
     outWriter.print(rendered);
     outWriter.flush();
     return 0;
