@@ -129,7 +129,7 @@ public final class Deriver {
       case ENTROPY -> List.of(f.entropyDerivative(dd));
       case FREE_ENERGY -> {
         List<IExpr> de = new ArrayList<>();
-        for (IExpr e : energies) de.add(differences.simplifyPiece(symja.eval(F.D(e, v))));
+        for (IExpr e : energies) de.add(differences.simplifyPiece(symja.eval(F.D(differences.split(e), v))));
         yield List.of(f.freeEnergyDerivative(de));
       }
     };

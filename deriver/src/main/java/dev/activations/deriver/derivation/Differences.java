@@ -72,6 +72,16 @@ final class Differences {
     });
   }
 
+  /**
+   * {@code e} with Abs and Piecewise split into pieces at numeric breakpoints (so Symja can
+   * differentiate it: {@code D[Abs[x], x]} stays an unevaluated {@code Derivative[1][Abs]});
+   * {@code e} itself when there is nothing to split or the breakpoints are not numeric.
+   */
+  IExpr split(IExpr e) {
+    if (!PiecewiseSplitter.needsSplit(e)) return e;
+    return splitter.split(e).map(splitter::toPiecewise).orElse(e);
+  }
+
   private IExpr negate(IExpr e) {
     return symja.eval(F.Negate(e));
   }
