@@ -13,6 +13,7 @@ import dev.activations.deriver.symbolic.Symja;
 import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.emit.ClassEmitter;
 import dev.activations.deriver.emit.SourceWriter;
+import dev.activations.deriver.verify.CompiledCheck;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.LoweredActivation;
 import java.io.PrintWriter;
@@ -145,8 +146,22 @@ public final class DeriveCommand implements Callable<Integer> {
       case LATEX -> reports.latex(derivation);
       case MARKDOWN -> new dev.activations.deriver.report.MarkdownReport(symja).render(derivation, packageName, className);
     };
+    // Everything is computed (and checked) before anything is written.
+    JavaFile file = null;
     if (out != null) {
-      JavaFile file = generation.emitVerified(derivation, packageName, className).file();
+      Generation.Emitted emitted = generation.emitVerified(derivation, packageName, className);
+      file = emitted.file();
+      if (check) {
+        double[] free = dev.activations.deriver.verify.SpecDefinitions.defaults(spec).values().stream()
+            .mapToDouble(dev.activations.deriver.spec.ExactNumber::toDouble).toArray();
+        CompiledCheck.Result result = CompiledCheck.run(file, emitted.reference().orElseThrow(), free);
+        if (!result.passed()) throw new CheckFailedException(result.describe() + "; nothing written");
+        commandSpec.commandLine().getErr().printf("derive: check passed: worst %s, at z = %s%n",
+            String.format("%.1e", result.error()), result.z());
+      }
+    }
+    PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
+    if (file != null) {
       try {
         Path written = SourceWriter.write(file, out);
         commandSpec.commandLine().getErr().println("derive: wrote " + written);
@@ -154,7 +169,6 @@ public final class DeriveCommand implements Callable<Integer> {
         throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
       }
     }
-    PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
     outWriter.print(rendered);
     outWriter.flush();
     return 0;

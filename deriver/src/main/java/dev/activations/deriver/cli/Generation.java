@@ -55,7 +55,9 @@ public final class Generation {
   }
 
   /** The emitted class and the forms chosen for it. */
-  public record Emitted(JavaFile file, LoweredActivation lowered, List<ActivationLowering.Choice> choices) {}
+  /** The emitted class, the forms chosen for it, and the reference it was measured against (if any). */
+  public record Emitted(JavaFile file, LoweredActivation lowered, List<ActivationLowering.Choice> choices,
+      java.util.Optional<ReferenceTable> reference) {}
 
   /**
    * Emits with every form chosen by measured accuracy against the independent high-precision
@@ -65,12 +67,13 @@ public final class Generation {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
-    return emit(derivation, new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), packageName, className);
+    Emitted e = emit(derivation, new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), packageName, className);
+    return new Emitted(e.file(), e.lowered(), e.choices(), java.util.Optional.of(table));
   }
 
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, scorer, choices);
-    return new Emitted(ClassEmitter.emit(lowered, packageName, className), lowered, choices);
+    return new Emitted(ClassEmitter.emit(lowered, packageName, className), lowered, choices, java.util.Optional.empty());
   }
 }

@@ -30,6 +30,10 @@ public final class Main {
         err.println("derive: " + firstLine(ex.getMessage()));
         return 2;
       }
+      if (ex instanceof CheckFailedException) {
+        err.println("derive: check failed: " + firstLine(ex.getMessage()));
+        return 1;
+      }
       err.println("derive: internal error: " + ex.getClass().getSimpleName() + ": " + firstLine(String.valueOf(ex.getMessage())));
       if (System.getenv("DERIVE_DEBUG") != null) ex.printStackTrace(err);
       return 1;
