@@ -63,8 +63,8 @@ class ContractProperties {
     List<BigDecimal> exact;
     try {
       exact = a.reference.values(z);
-    } catch (ArithmeticException e) {
-      Assume.that(false);
+    } catch (ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
+      Assume.that(false); // the definition has no value the reference can reach here
       return;
     }
     double[] v = a.value(z);
@@ -83,13 +83,23 @@ class ContractProperties {
     double[] minus2 = a.value(z - 2 * h);
     double[] d = a.derivative(z);
     for (int o = 0; o < a.outputs; o++) {
-      // fourth-order central difference; a kink within 2h shows as disagreeing one-sided slopes
-      double right = (plus[o] - a.value(z)[o]) / h;
-      double left = (a.value(z)[o] - minus[o]) / h;
-      Assume.that(Math.abs(right - left) <= 1e-3 * (Math.abs(right) + Math.abs(left)) + 1e-9);
+      // fourth-order central difference; a kink or jump within 2h shows as disagreeing slopes
+      double f0 = a.value(z)[o];
+      double[] slopes = {(minus[o] - minus2[o]) / h, (f0 - minus[o]) / h, (plus[o] - f0) / h, (plus2[o] - plus[o]) / h};
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double sl : slopes) {
+        lo = Math.min(lo, sl);
+        hi = Math.max(hi, sl);
+      }
+      Assume.that(hi - lo <= 1e-3 * Math.max(Math.abs(hi), Math.abs(lo)) + 1e-9);
       double numeric = (8 * (plus[o] - minus[o]) - (plus2[o] - minus2[o])) / (12 * h);
-      double scale = Math.abs(d[o]) + 1e-6 * Math.abs(a.value(z)[o]) / Math.max(1, Math.abs(z)) + 1e-12;
-      assertTrue(Math.abs(numeric - d[o]) <= 1e-5 * scale,
+      // truncation O(h^4) is negligible; rounding of the differenced values is ~ (18/12) ulp(f) / h
+      double f = Math.max(Math.max(Math.abs(plus2[o]), Math.abs(minus2[o])), Math.max(Math.abs(plus[o]), Math.abs(minus[o])));
+      double roundoff = 16 * Math.ulp(f) / h;
+      // where f'' jumps (a C1 join such as |z| at a center) the difference is only O(h) accurate,
+      // of the order of the slopes' spread; exact accuracy is ReferenceContractTest's job
+      assertTrue(Math.abs(numeric - d[o]) <= 1e-6 * Math.abs(d[o]) + roundoff + (hi - lo),
           a + " derivative(" + z + ") = " + d[o] + " but the central difference is " + numeric);
     }
   }

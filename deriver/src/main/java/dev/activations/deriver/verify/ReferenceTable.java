@@ -20,7 +20,7 @@ public final class ReferenceTable {
     for (double z : zs) {
       try {
         points.add(reference.evaluate(z));
-      } catch (ArithmeticException | InsufficientPrecisionException e) {
+      } catch (ArithmeticException | InsufficientPrecisionException | org.apfloat.ApfloatRuntimeException e) {
         // the definition has no finite value here (or needs more digits than allowed): no point
       }
     }
