@@ -44,14 +44,8 @@ final class ClosedForms {
     }
     IExpr evaluated = symja.eval(structured);
     if (PiecewiseSplitter.needsSplit(evaluated)) {
-      PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
-      Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(evaluated);
-      if (pieces.isPresent()) {
-        List<PiecewiseSplitter.Piece> simple = new ArrayList<>();
-        for (PiecewiseSplitter.Piece p : pieces.get()) simple.add(new PiecewiseSplitter.Piece(p.upper(), smallest(p.expr(), notes)));
-        return clamp(simple).orElseGet(() -> splitter.toPiecewise(simple));
-      }
-      return evaluated;
+      Optional<List<PiecewiseSplitter.Piece>> pieces = simplifiedPieces(evaluated, notes);
+      return pieces.map(ps -> clamp(ps).orElseGet(() -> new PiecewiseSplitter(symja).toPiecewise(ps))).orElse(evaluated);
     }
     IExpr exponential = symja.eval(F.unaryAST1(S.TrigToExp, evaluated));
     if (Deriver.isAlgebraic(exponential) && !exponential.isFree(z)) {
@@ -78,14 +72,7 @@ final class ClosedForms {
       return symja.eval(structuredDerivative);
     }
     if (PiecewiseSplitter.needsSplit(raw)) {
-      PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
-      Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(raw);
-      if (pieces.isPresent()) {
-        List<PiecewiseSplitter.Piece> simple = new ArrayList<>();
-        for (PiecewiseSplitter.Piece p : pieces.get()) simple.add(new PiecewiseSplitter.Piece(p.upper(), smallest(p.expr(), notes)));
-        return splitter.toPiecewise(simple);
-      }
-      return raw;
+      return simplifiedPieces(raw, notes).map(ps -> new PiecewiseSplitter(symja).toPiecewise(ps)).orElse(raw);
     }
     if (Deriver.isAlgebraic(raw) && !raw.isFree(v)) {
       Optional<IExpr> together = TimeLimited.apply(symja, "Together", raw, limit);
@@ -95,6 +82,15 @@ final class ClosedForms {
       }
     }
     return smallest(raw, notes);
+  }
+
+  /** {@code e} split at its breakpoints, each piece simplified; empty if it cannot be split. */
+  private Optional<List<PiecewiseSplitter.Piece>> simplifiedPieces(IExpr e, List<String> notes) {
+    return new PiecewiseSplitter(symja).split(e).map(pieces -> {
+      List<PiecewiseSplitter.Piece> simple = new ArrayList<>();
+      for (PiecewiseSplitter.Piece p : pieces) simple.add(new PiecewiseSplitter.Piece(p.upper(), smallest(p.expr(), notes)));
+      return simple;
+    });
   }
 
   private IExpr smallest(IExpr e, List<String> notes) {

@@ -3,10 +3,8 @@ package dev.activations.deriver.emit;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a generated class to {@code DIR/package/folders/Name.java} all or nothing: the text is
@@ -29,17 +27,7 @@ public final class SourceWriter {
     }
     Path target = folder.resolve(file.typeSpec().name() + ".java");
     Files.createDirectories(folder);
-    Path tmp = Files.createTempFile(folder, "." + file.typeSpec().name(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
     return target;
   }
 }

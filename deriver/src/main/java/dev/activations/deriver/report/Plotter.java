@@ -25,10 +25,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,29 +130,11 @@ public final class Plotter {
     }
     byte[] bytes = render(d, compare, format);
     try {
-      Path tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        readableByAll(tmp);
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      dev.activations.deriver.emit.AtomicFiles.write(target, bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the plot " + file + ": " + e.getMessage(), e);
     }
     return target;
-  }
-
-  /** Temporary files are private (rw-------); a plot is an ordinary file (rw-r--r--). */
-  private static void readableByAll(Path p) throws IOException {
-    if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    }
   }
 
   /** The image as bytes: a PNG of {@link #WIDTH} x {@link #HEIGHT} pixels, or an SVG document. */
