@@ -114,8 +114,13 @@ public final class Lowerer {
       for (int j = i + 1; j < terms.size() && a.kind() != null; j++) {
         if (used[j]) continue;
         Term b = Term.of(terms.get(j));
-        if (b.kind() == a.kind() && pairable(a) && pairable(b)
-            && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) {
+        boolean opposite = b.kind() == a.kind() && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero();
+        if (opposite && a.kind() == S.Log && softplusArgument(a.argument()) != null && softplusArgument(b.argument()) != null) {
+          out.add(softplusDifference(a.coefficient(), softplusArgument(a.argument()), softplusArgument(b.argument())));
+          used[i] = used[j] = true;
+          break;
+        }
+        if (opposite && pairable(a) && pairable(b)) {
           out.add(combine(a, b));
           used[i] = used[j] = true;
           break;
@@ -151,6 +156,34 @@ public final class Lowerer {
    */
   private static boolean pairable(Term t) {
     return t.kind() == S.Exp || t.argument().isFree(x -> x.equals(S.E) || x.isLog() || x.isExp(), true);
+  }
+
+  /** {@code w} when {@code e} is {@code 1 + E^w}, else null. */
+  private static IExpr softplusArgument(IExpr e) {
+    if (e.isPlus() && e.argSize() == 2 && e.first().isOne() && e.second().isPower() && e.second().base().equals(S.E)) {
+      return e.second().exponent();
+    }
+    return null;
+  }
+
+  /**
+   * {@code c (log(1+e^u) - log(1+e^v))}: where both u and v are positive the two softplus values
+   * are nearly equal large numbers, so it is evaluated as {@code c ((u - v) + softplus(-u) -
+   * softplus(-v))} with {@code u - v} combined symbolically; elsewhere as written.
+   */
+  private Expr softplusDifference(IExpr c, IExpr u, IExpr v) {
+    Expr lu = translate(u);
+    Expr lv = translate(v);
+    Expr gap = translate(together(F.Subtract(u, v)));
+    Expr large = new Expr.Add(List.of(gap, Expr.Call.of(Fn.SOFTPLUS, new Expr.Neg(lu)),
+        new Expr.Neg(Expr.Call.of(Fn.SOFTPLUS, new Expr.Neg(lv)))));
+    Expr plain = new Expr.Add(List.of(Expr.Call.of(Fn.SOFTPLUS, lu), new Expr.Neg(Expr.Call.of(Fn.SOFTPLUS, lv))));
+    Expr.Test bothPositive = new Expr.Test.And(List.of(
+        new Expr.Test.Compare(Expr.Test.Op.GT, lu, Expr.Const.of(0.0)),
+        new Expr.Test.Compare(Expr.Test.Op.GT, lv, Expr.Const.of(0.0))));
+    Expr core = new Expr.Cond(bothPositive, large, plain);
+    Expr scale = translate(c);
+    return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
   }
 
   /** {@code a + b} where b's coefficient is minus a's: {@code c (k[u] - k[v])}. */
