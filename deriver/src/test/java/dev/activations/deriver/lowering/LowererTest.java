@@ -1,0 +1,78 @@
+package dev.activations.deriver.lowering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.symbolic.Symja;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Lowerer's algebraic accuracy rewrites, each at a point where the naive evaluation of the
+ * same expression fails; expected values are worked out by hand in the comments.
+ */
+class LowererTest {
+  private static final Symja SYMJA = new Symja();
+  private static final Lowerer LOWERER = new Lowerer(SYMJA, Set.of("z"));
+
+  private static double at(String expr, double z) {
+    return DoubleEvaluator.evaluate(LOWERER.lower(SYMJA.evalTrusted(expr)), z);
+  }
+
+  private static void assertRelative(double expected, double actual, double tolerance) {
+    assertTrue(Math.abs(actual - expected) <= tolerance * Math.abs(expected), () -> "expected " + expected + " but was " + actual);
+  }
+
+  @Test
+  void rationalFunctionsAreEvaluatedInOneOverZBeyondOne() {
+    // 4z(z^2+4)/(z^4+12z^2+16) ~ 4/z for large z; z^4 overflows beyond 1.3e77
+    assertRelative(4e-200, at("4*z*(z^2+4)/(z^4+12*z^2+16)", 1e200), 1e-15);
+    assertRelative(4.0 * 0.5 * 4.25 / (0.0625 + 3 + 16), at("4*z*(z^2+4)/(z^4+12*z^2+16)", 0.5), 1e-15);
+  }
+
+  @Test
+  void logDifferencesBecomeLog1pOfACombinedRatio() {
+    // Log[1+(z+1)^2] - Log[1+(z-1)^2] = log1p(4z/(2-2z+z^2)) ~ 4/z for large z
+    assertRelative(4e-12, at("Log[1+(z+1)^2]-Log[1+(z-1)^2]", 1e12), 1e-11);
+  }
+
+  @Test
+  void logsOfPolynomialsDoNotOverflow() {
+    // Log[1+(z-1)^2] ~ 2 log z for z = 1e200: 2 * 200 * ln 10
+    assertRelative(400 * Math.log(10), at("Log[1+(z-1)^2]", 1e200), 1e-15);
+    assertRelative(400 * Math.log(10), at("Log[1+(z-1)^2]", -1e200), 1e-15);
+  }
+
+  @Test
+  void squareRootsOfQuadraticsUseHypot() {
+    // Sqrt[2 - 2z + z^2] = hypot(z - 1, 1) ~ |z| at 1e200
+    assertRelative(1e200, at("Sqrt[2-2*z+z^2]", 1e200), 1e-15);
+    // root differences by conjugates: Sqrt[1+(z+1)^2] - Sqrt[1+(z-1)^2] -> 2 for large z
+    assertRelative(2, at("Sqrt[1+(z+1)^2]-Sqrt[1+(z-1)^2]", 1e200), 1e-15);
+  }
+
+  @Test
+  void softplusDifferencesStayExactWhenBothAreLarge() {
+    // Log[1+E^(1-z)] - Log[1+E^(-1-z)] -> 2 as z -> -infinity; naively (1e17+1) - (1e17-1) = 0
+    assertRelative(2, at("Log[1+E^(1-z)]-Log[1+E^(-1-z)]", -1e17), 1e-15);
+  }
+
+  @Test
+  void integerPowersAreProductsNeverPow() {
+    String printed = LOWERER.lower(SYMJA.evalTrusted("z^3+1/z^2")).toString();
+    assertTrue(!printed.contains("POW"), printed);
+  }
+
+  @Test
+  void rationalsAreCorrectlyRoundedConstants() {
+    assertEquals(1.0 / 3.0, at("1/3 + 0*z", 0.5));
+    assertEquals(0.1, at("z/10", 1.0));
+  }
+
+  @Test
+  void unknownFunctionsAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> LOWERER.lower(SYMJA.evalTrusted("Sin[z]")));
+    assertThrows(IllegalArgumentException.class, () -> LOWERER.lower(SYMJA.evalTrusted("z + nu")));
+  }
+}
