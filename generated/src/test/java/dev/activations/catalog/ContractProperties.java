@@ -54,6 +54,11 @@ class ContractProperties {
   }
 
   @Provide
+  Arbitrary<GeneratedActivation> withFreeParameters() {
+    return Arbitraries.of(GeneratedActivation.all().stream().filter(a -> a.params.length > 0).toList());
+  }
+
+  @Provide
   Arbitrary<Double> moderate() {
     return Arbitraries.doubles().between(-30, 30);
   }
@@ -101,6 +106,37 @@ class ContractProperties {
       // of the order of the slopes' spread; exact accuracy is ReferenceContractTest's job
       assertTrue(Math.abs(numeric - d[o]) <= 1e-6 * Math.abs(d[o]) + roundoff + (hi - lo),
           a + " derivative(" + z + ") = " + d[o] + " but the central difference is " + numeric);
+    }
+  }
+
+  /** Each dParam method agrees with a central difference of the value in that parameter. */
+  @Property(tries = 200)
+  void parameterDerivativesAgreeWithCentralDifferences(@ForAll("withFreeParameters") GeneratedActivation a,
+      @ForAll("moderate") double z) throws Exception {
+    for (int k = 0; k < a.params.length; k++) {
+      String name = a.spec.free().get(k);
+      double p = a.params[k];
+      double h = 1e-5 * Math.max(1, Math.abs(p));
+      Class<?>[] types = new Class<?>[1 + a.params.length];
+      java.util.Arrays.fill(types, double.class);
+      java.lang.reflect.Method value = a.type.getMethod("value", types);
+      java.lang.reflect.Method dp = a.type.getMethod("d" + Character.toUpperCase(name.charAt(0)) + name.substring(1), types);
+      double[] vals = new double[4];
+      double[] offsets = {-2 * h, -h, h, 2 * h};
+      for (int i = 0; i < 4; i++) {
+        Object[] call = new Object[1 + a.params.length];
+        call[0] = z;
+        for (int j = 0; j < a.params.length; j++) call[1 + j] = a.params[j] + (j == k ? offsets[i] : 0);
+        vals[i] = (Double) value.invoke(null, call);
+      }
+      Object[] call = new Object[1 + a.params.length];
+      call[0] = z;
+      for (int j = 0; j < a.params.length; j++) call[1 + j] = a.params[j];
+      double symbolic = (Double) dp.invoke(null, call);
+      double numeric = (8 * (vals[2] - vals[1]) - (vals[3] - vals[0])) / (12 * h);
+      double f = Math.max(Math.abs(vals[0]), Math.abs(vals[3]));
+      assertTrue(Math.abs(numeric - symbolic) <= 1e-6 * Math.abs(symbolic) + 16 * Math.ulp(f) / h,
+          a + " d" + name + "(" + z + ") = " + symbolic + " but the central difference is " + numeric);
     }
   }
 

@@ -69,7 +69,7 @@ public final class Lowerer {
       return new Expr.Var(name);
     }
     if (!(e instanceof IAST ast)) throw new IllegalArgumentException("lowering: unsupported " + e.getClass().getSimpleName());
-    if (isRationalInZ(ast)) {
+    if (!ast.isFree(z) && isRationalInZ(ast)) {
       Optional<Expr> tail = rationalTail(ast);
       if (tail.isPresent()) return tail.get();
     }
@@ -79,7 +79,7 @@ public final class Lowerer {
     if (head.equals(S.Power)) return power(ast.arg1(), ast.arg2());
     if (head.equals(S.Exp)) return call(Fn.EXP, ast.arg1());
     if (head.equals(S.Log) && ast.argSize() == 1) {
-      if (ast.arg1() instanceof IAST inner && isRationalInZ(inner)) {
+      if (ast.arg1() instanceof IAST inner && !inner.isFree(z) && isRationalInZ(inner)) {
         Optional<Expr> tail = logRationalTail(inner);
         if (tail.isPresent()) return tail.get();
       }
@@ -110,11 +110,11 @@ public final class Lowerer {
     boolean[] used = new boolean[terms.size()];
     for (int i = 0; i < terms.size(); i++) {
       if (used[i]) continue;
-      Term a = Term.of(terms.get(i));
+      Term a = term(terms.get(i));
       for (int j = i + 1; j < terms.size() && a.kind() != null; j++) {
         if (used[j]) continue;
-        Term b = Term.of(terms.get(j));
-        boolean opposite = b.kind() == a.kind() && symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero();
+        Term b = term(terms.get(j));
+        boolean opposite = b.kind() == a.kind() && symja.eval(F.Expand(F.Plus(a.coefficient(), b.coefficient()))).isZero();
         if (opposite && a.kind() == S.Log && softplusArgument(a.argument()) != null && softplusArgument(b.argument()) != null) {
           out.add(softplusDifference(a.coefficient(), softplusArgument(a.argument()), softplusArgument(b.argument())));
           used[i] = used[j] = true;
@@ -136,18 +136,32 @@ public final class Lowerer {
 
   /** A term {@code coefficient * kind[argument]}, for pairing differences. */
   private record Term(IExpr coefficient, ISymbol kind, IExpr argument) {
-    static Term of(IExpr t) {
-      IExpr coefficient = F.C1;
-      IExpr core = t;
-      if (t.isTimes() && t.argSize() == 2 && t.first().isRational()) {
-        coefficient = t.first();
-        core = t.second();
+  }
+
+  private Term term(IExpr t) {
+    IExpr coefficient = F.C1;
+    IExpr core = t;
+    if (t.isTimes()) {
+      IExpr found = null;
+      List<IExpr> rest = new ArrayList<>();
+      for (int i = 1; i < t.size(); i++) {
+        IExpr f = ((IAST) t).get(i);
+        if (f.isFree(z)) {
+          rest.add(f);
+        } else if (found == null) {
+          found = f;
+        } else {
+          return new Term(F.C1, null, null);
+        }
       }
-      if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
-      if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
-      if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
-      return new Term(coefficient, null, null);
+      if (found == null) return new Term(F.C1, null, null);
+      core = found;
+      coefficient = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
     }
+    if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
+    if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
+    if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
+    return new Term(coefficient, null, null);
   }
 
   /**
@@ -351,6 +365,7 @@ public final class Lowerer {
   private boolean isRationalInZ(IExpr e) {
     if (e.isRational()) return true;
     if (e.equals(z)) return true;
+    if (e.isSymbol() && !e.isBuiltInSymbol()) return true; // a free parameter: a coefficient
     if (e.isPlus() || e.isTimes()) {
       for (int i = 1; i < e.size(); i++) {
         if (!isRationalInZ(((IAST) e).get(i))) return false;
@@ -423,7 +438,7 @@ public final class Lowerer {
     List<IExpr> out = new ArrayList<>();
     for (int i = 1; i < list.size(); i++) {
       IExpr c = ((IAST) list).get(i);
-      if (!c.isRational()) return null;
+      if (!c.isFree(z) || !isRationalInZ(c)) return null;
       out.add(c);
     }
     return out.isEmpty() ? null : out;
