@@ -12,8 +12,36 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /** Seconds one run may take before it is abandoned (DERIVE_TIMEOUT overrides). */
+  static final int DEFAULT_TIMEOUT_SECONDS = 120;
+
   public static void main(String[] args) {
+    startWatchdog();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /**
+   * Bounds the time of one run: an energy can be valid yet too complex to derive in reasonable
+   * time, and Symja cannot be interrupted, so the process ends itself with exit 2 and one line.
+   */
+  private static void startWatchdog() {
+    int seconds = DEFAULT_TIMEOUT_SECONDS;
+    String env = System.getenv("DERIVE_TIMEOUT");
+    if (env != null && env.matches("[0-9]{1,6}")) seconds = Integer.parseInt(env);
+    final int limit = seconds;
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep(limit * 1000L);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.err.println("derive: gave up after " + limit + " s: the derivation is too complex"
+          + " (simplify the energy, use fewer hypotheses, or set DERIVE_TIMEOUT)");
+      System.err.flush();
+      Runtime.getRuntime().halt(2);
+    }, "derive-watchdog");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Runs the command and returns its exit code, without exiting (for tests). */

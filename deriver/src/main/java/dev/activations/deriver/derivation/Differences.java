@@ -108,8 +108,8 @@ final class Differences {
   IExpr simplifyPiece(IExpr e) {
     if (e.isNumber() || e.isSymbol() || e.leafCount() <= 3) return e;
     IExpr best = e;
-    IExpr expanded = symja.eval(F.Expand(e));
-    if (expanded.leafCount() < best.leafCount()) best = expanded;
+    Optional<IExpr> expanded = dev.activations.deriver.symbolic.TimeLimited.apply(symja, "Expand", e, limit);
+    if (expanded.isPresent() && expanded.get().leafCount() < best.leafCount()) best = expanded.get();
     Optional<IExpr> s = dev.activations.deriver.symbolic.TimeLimited.apply(symja, "Simplify", e, limit);
     if (s.isPresent() && s.get().leafCount() < best.leafCount()) best = s.get();
     return best;

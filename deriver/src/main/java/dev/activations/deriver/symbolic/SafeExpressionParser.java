@@ -42,6 +42,7 @@ public final class SafeExpressionParser {
   public static final int MAX_LENGTH = 2000;
   public static final int MAX_DEPTH = 40;
   public static final int MAX_NODES = 400;
+  public static final int MAX_EXPONENT = 64;
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,23}");
 
   /** Allowed heads and their arity (min, max); -1 = unbounded. */
@@ -144,6 +145,10 @@ public final class SafeExpressionParser {
         case "Piecewise" -> piecewise(f, what, symbols, count);
         case "Inequality" -> inequality(f, what, symbols, count);
         case "Less", "LessEqual", "Greater", "GreaterEqual" -> chain(f, head, what, symbols, count);
+        case "Power" -> {
+          checkExponent(f.get(2), what);
+          yield F.Power(convert(f.get(1), what, symbols, count), convert(f.get(2), what, symbols, count));
+        }
         default -> {
           List<IExpr> args = new ArrayList<>();
           for (int i = 1; i < f.size(); i++) args.add(convert(f.get(i), what, symbols, count));
@@ -184,6 +189,21 @@ public final class SafeExpressionParser {
       left = right;
     }
     return parts.size() == 1 ? parts.get(0) : F.ast(S.And, parts);
+  }
+
+  /**
+   * Numeric exponents are bounded: {@code (z-mu)^100000} is two dozen characters, yet expanding it
+   * would run for minutes. The IR's integer powers stop at the same bound.
+   */
+  private static void checkExponent(ASTNode exponent, String what) {
+    if (exponent instanceof IntegerNode || exponent instanceof FractionNode || exponent instanceof FloatNode) {
+      ExactNumber n = ExactNumber.parse(exponent.toString().replace("*^", "e"), what);
+      ExactNumber limit = ExactNumber.of(MAX_EXPONENT);
+      if (n.compareTo(limit) > 0 || n.compareTo(limit.negate()) < 0 || n.denominator().compareTo(java.math.BigInteger.valueOf(64)) > 0) {
+        throw new SpecException(what + ": exponent " + n + " is not allowed (numbers as exponents are limited to "
+            + MAX_EXPONENT + " in magnitude, with denominators up to 64)");
+      }
+    }
   }
 
   /** {@code a < b < c} arrives as Less[a, b, c]; it becomes And[a < b, b < c]. */

@@ -47,6 +47,8 @@ class HostileInputTest {
         Arguments.of("infinite energy", new String[] {"--energy", "1/(z-mu)"}, "finite"),
         Arguments.of("depth bomb", new String[] {"--energy", deep}, "deep"),
         Arguments.of("size bomb", new String[] {"--energy", wide}, "long"),
+        Arguments.of("exponent bomb", new String[] {"--energy", "(z-mu)^100000"}, "exponent"),
+        Arguments.of("hex number", new String[] {"--energy", "(z-mu)^2*0x10"}, "decimal"),
         Arguments.of("unbound parameter", new String[] {"--energy", "(z-mu)^2/k"}, "--param k"),
         Arguments.of("unknown kernel", new String[] {"--kernel", "studnet-t"}, "did you mean 'student-t'"),
         Arguments.of("unknown stat", new String[] {"--kernel", "gaussian", "--stat", "meen"}, "did you mean 'mean'"),
