@@ -36,7 +36,7 @@ final class EnergyChecks {
       for (IExpr s : SAMPLES) {
         IExpr value = symja.eval(F.N(atCenter.subs(z, s), F.ZZ(20)));
         if (!value.isReal()) {
-          throw new SpecException("energy is not a real number of manageable size at z = " + s + ", mu = " + h.center()
+          throw new SpecException("energy is not real and finite (or too large to evaluate) at z = " + s + ", mu = " + h.center()
               + " (it evaluates to " + abbreviate(Symja.inputForm(value)) + ")");
         }
       }
