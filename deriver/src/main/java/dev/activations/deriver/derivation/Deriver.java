@@ -69,9 +69,15 @@ public final class Deriver {
     List<List<IExpr>> d = differences.pairwise(energies, notes);
     List<String> kinks = differences.kinks();
 
+    // Stable responsibilities for evaluation; plain ones for people and for closed forms.
     List<IExpr> r = new ArrayList<>();
-    for (int h = 0; h < n; h++) r.add(StatisticForms.responsibility(d, h));
-    StatisticForms forms = new StatisticForms(d, r, values, energies);
+    List<IExpr> plain = new ArrayList<>();
+    for (int h = 0; h < n; h++) {
+      r.add(StatisticForms.responsibility(d, h));
+      plain.add(StatisticForms.plainResponsibility(d, h));
+    }
+    StatisticForms forms = new StatisticForms(d, r, values, energies, true);
+    List<IExpr> plainStructured = structuredValue(spec.statistic(), new StatisticForms(d, plain, values, energies, false));
 
     List<IExpr> structured = structuredValue(spec.statistic(), forms);
     List<IExpr> derivative = structuredDerivative(spec.statistic(), forms, d, differences, values, energies, z);
@@ -87,14 +93,14 @@ public final class Deriver {
     List<IExpr> closed = new ArrayList<>();
     List<IExpr> closedDerivative = new ArrayList<>();
     for (int i = 0; i < structured.size(); i++) {
-      IExpr c = closedForms.closed(spec.statistic(), structured.get(i), d, values, i, notes);
+      IExpr c = closedForms.closed(spec.statistic(), plainStructured.get(i), d, values, i, notes);
       closed.add(c);
       closedDerivative.add(closedForms.derivative(c, derivative.get(i), z, notes));
     }
 
     IExpr logPartition = logPartition(energies);
     boolean em = EmIdentity.check(symja, energies, d, notes);
-    return new Derivation(spec, energies, values, d, logPartition, r, structured, closed, derivative,
+    return new Derivation(spec, energies, values, d, logPartition, plain, structured, closed, derivative,
         closedDerivative, paramDerivatives, em, kinks, dedupe(notes));
   }
 

@@ -30,7 +30,15 @@ final class StatisticForms {
   private final List<IExpr> energies;
   private final int n;
 
-  StatisticForms(List<List<IExpr>> differences, List<IExpr> responsibilities, List<IExpr> values, List<IExpr> energies) {
+  private final boolean stable;
+
+  /**
+   * @param stable build the forms for evaluation (pivoted pairings, by-winner pieces); otherwise
+   *     the plain definitions, which are what closed forms start from and people read
+   */
+  StatisticForms(List<List<IExpr>> differences, List<IExpr> responsibilities, List<IExpr> values, List<IExpr> energies,
+      boolean stable) {
+    this.stable = stable;
     this.d = differences;
     this.r = responsibilities;
     this.g = values;
@@ -38,14 +46,42 @@ final class StatisticForms {
     this.n = values.size();
   }
 
-  /** Responsibility {@code r_h = 1 / (1 + sum_{k != h} exp(-D[k][h]))}; with two, a logistic. */
-  static IExpr responsibility(List<List<IExpr>> d, int h) {
+  /**
+   * Responsibility {@code r_h}. With two hypotheses {@code 1/(1 + exp(-D[k][h]))}, a logistic.
+   * With more, relative to the winner w: {@code exp(-D[h][w]) / (1 + sum_{k != w} exp(-D[k][w]))},
+   * so every exponent is <= 0 and a losing responsibility underflows gracefully (to a subnormal)
+   * instead of {@code 1/(1 + exp(big))} overflowing to exactly 0.
+   */
+  /** {@code 1 / (1 + sum_{k != h} exp(-D[k][h]))}: the form people read, and closed forms start from. */
+  static IExpr plainResponsibility(List<List<IExpr>> d, int h) {
     List<IExpr> terms = new ArrayList<>();
     terms.add(F.C1);
     for (int k = 0; k < d.size(); k++) {
       if (k != h) terms.add(F.Exp(F.Negate(d.get(k).get(h))));
     }
-    return F.Power(F.Plus(terms.toArray(new IExpr[0])), F.CN1);
+    return F.Power(F.ast(S.Plus, terms), F.CN1);
+  }
+
+  static IExpr responsibility(List<List<IExpr>> d, int h) {
+    int n = d.size();
+    if (n == 2) return F.Power(F.Plus(F.C1, F.Exp(F.Negate(d.get(1 - h).get(h)))), F.CN1);
+    List<IExpr> pieces = new ArrayList<>();
+    for (int w = 0; w < n; w++) {
+      List<IExpr> terms = new ArrayList<>();
+      terms.add(F.C1);
+      for (int k = 0; k < n; k++) {
+        if (k != w) terms.add(F.Exp(F.Negate(d.get(k).get(w))));
+      }
+      IExpr denominator = F.Power(F.ast(S.Plus, terms), F.CN1);
+      IExpr piece = w == h ? denominator : F.Times(F.Exp(F.Negate(d.get(h).get(w))), denominator);
+      List<IExpr> cond = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        if (k != w) cond.add(F.GreaterEqual(d.get(k).get(w), F.C0));
+      }
+      if (w < n - 1) pieces.add(F.List(piece, cond.size() == 1 ? cond.get(0) : F.ast(S.And, cond)));
+      else return F.Piecewise(F.ast(S.List, pieces), piece);
+    }
+    throw new IllegalStateException("unreachable");
   }
 
   private static IExpr sum(List<IExpr> terms) {
@@ -66,6 +102,13 @@ final class StatisticForms {
       }
       if (g2.isZero()) return F.Times(g1, r.get(0));
       if (g1.isZero()) return F.Times(g2, r.get(1));
+    }
+    if (!stable) {
+      List<IExpr> plain = new ArrayList<>();
+      for (int h = 0; h < n; h++) {
+        if (!g.get(h).isZero()) plain.add(F.Times(g.get(h), r.get(h)));
+      }
+      return sum(plain);
     }
     // Pair opposite constants: c r_a - c r_b = c r_a (1 - exp(-D[b][a])), exact at the symmetric
     // point where the two responsibilities cancel.
