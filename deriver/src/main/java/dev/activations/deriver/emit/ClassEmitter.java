@@ -47,8 +47,9 @@ import javax.lang.model.element.Modifier;
  * into {@code gradIn[off+i]}.
  *
  * <p>Every scalar method returns NaN for NaN and the stated limit for an infinite {@code z} where
- * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} uses a private
- * fused method computing values and derivatives with shared subexpressions. Float methods compute
+ * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} needs only
+ * derivatives and allocates nothing: it calls {@code derivative} (a vector statistic: a private
+ * method summing {@code upstream * derivative} over the outputs in locals). Float methods compute
  * in double and round once. The output is byte-identical across runs.
  */
 public final class ClassEmitter {
@@ -57,7 +58,7 @@ public final class ClassEmitter {
   /** Locals and parameters the generated methods use; free parameters must not take them. */
   private static final Set<String> LOCALS = Set.of(
       "z", "in", "inOff", "out", "outOff", "len", "i", "h", "u", "g", "upstream", "gradIn",
-      "off", "vd", "tmp");
+      "off", "vd", "tmp", "x");
 
   /** Class names that would shadow the {@code java.lang} types the generated code names. */
   private static final Set<String> SHADOWING = Set.of(
@@ -118,9 +119,10 @@ public final class ClassEmitter {
 
   private static void checkParameterName(String p) {
     if (!SourceVersion.isName(p) || p.contains(".") || !Character.isLowerCase(p.charAt(0))
-        || LOCALS.contains(p)) {
+        || LOCALS.contains(p) || p.matches("dv[0-9]+")) {
       throw new IllegalArgumentException("free parameter name must be a lower-case Java"
-          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + ": " + p);
+          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + " and dv0, dv1, ...: "
+          + p);
     }
   }
 
@@ -170,7 +172,10 @@ public final class ClassEmitter {
       type.addMethod(offsetFree("derivative", isFloat));
       type.addMethod(offsetFreeBackward(isFloat));
     }
-    type.addMethod(fused());
+    if (outputs > 1) {
+      type.addMethod(upstreamDot(false));
+      type.addMethod(upstreamDot(true));
+    }
     for (Fn fn : Exprs.functionsUsed(allExpressions())) {
       KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     }
@@ -274,18 +279,24 @@ public final class ClassEmitter {
    * some have), and the CSE'd expressions.
    */
   private void writeOutputs(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target) {
+    writeOutputs(m, outs, target, "return");
+  }
+
+  /** As above, with {@code exit} the statement that leaves the method early. */
+  private void writeOutputs(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target,
+      String exit) {
     m.beginControlFlow("if (Double.isNaN(z))");
     for (int k = 0; k < outs.size(); k++) {
       m.addStatement("$L = z", target.apply(k));
     }
-    m.addStatement("return").endControlFlow();
+    m.addStatement("$L", exit).endControlFlow();
     boolean allPositive = outs.stream().noneMatch(o -> Double.isNaN(o.atPositiveInfinity()));
     boolean allNegative = outs.stream().noneMatch(o -> Double.isNaN(o.atNegativeInfinity()));
     if (allPositive) {
-      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, true);
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, exit);
     }
     if (allNegative) {
-      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, true);
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, exit);
     }
     Cse.Result r = Cse.eliminate(outs.stream().map(Output::expr).toList(), reserved);
     addBindings(m, r);
@@ -293,15 +304,15 @@ public final class ClassEmitter {
       m.addStatement("$L = $L", target.apply(k), printer.print(r.roots().get(k)));
     }
     if (!allPositive && outs.stream().anyMatch(o -> !Double.isNaN(o.atPositiveInfinity()))) {
-      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, false);
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, null);
     }
     if (!allNegative && outs.stream().anyMatch(o -> !Double.isNaN(o.atNegativeInfinity()))) {
-      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, false);
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, null);
     }
   }
 
   private void limits(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target,
-      String infinity, ToDoubleFunction<Output> limit, boolean andReturn) {
+      String infinity, ToDoubleFunction<Output> limit, String exit) {
     m.beginControlFlow("if (z == Double.$L_INFINITY)", infinity);
     for (int k = 0; k < outs.size(); k++) {
       double v = limit.applyAsDouble(outs.get(k));
@@ -309,8 +320,8 @@ public final class ClassEmitter {
         m.addStatement("$L = $L", target.apply(k), printer.literal(v));
       }
     }
-    if (andReturn) {
-      m.addStatement("return");
+    if (exit != null) {
+      m.addStatement("$L", exit);
     }
     m.endControlFlow();
   }
@@ -371,10 +382,10 @@ public final class ClassEmitter {
     MethodSpec.Builder m = method("backward", Modifier.PUBLIC)
         .addJavadoc(outputs == 1
             ? "Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off +"
-                + " i])} for {@code 0 <= i < len}.\n"
+                + " i])} for {@code 0 <= i < len}. Allocates nothing.\n"
             : "Backpropagates: {@code gradIn[off + i]} is the sum over h of {@code upstream[(off +"
                 + " i) * " + outputs + " + h]} times the derivative of output h at {@code in[off +"
-                + " i]}, for {@code 0 <= i < len}.\n")
+                + " i]}, for {@code 0 <= i < len}. Allocates nothing.\n")
         .addParameter(array, "in")
         .addParameter(array, "upstream")
         .addParameter(array, "gradIn")
@@ -385,19 +396,13 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize($L, $L, upstream.length)", OBJECTS, times("off"),
             times("len"))
         .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
-        .addStatement("double[] vd = new double[$L]", 2 * outputs)
-        .beginControlFlow("for (int i = 0; i < len; i++)")
-        .addStatement("valueAndDerivative(in[off + i], vd$L)", args);
+        .beginControlFlow("for (int i = 0; i < len; i++)");
     if (outputs == 1) {
-      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * vd[1]$L",
-          cast, isFloat ? "(" : "", isFloat ? ")" : "");
+      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * derivative($Lin[off + i]$L)$L",
+          cast, isFloat ? "(" : "", isFloat ? "(double) " : "", args, isFloat ? ")" : "");
     } else {
-      m.addStatement("int u = (off + i) * $L", outputs)
-          .addStatement("double g = upstream[u] * vd[$L]", outputs)
-          .beginControlFlow("for (int h = 1; h < $L; h++)", outputs)
-          .addStatement("g += upstream[u + h] * vd[$L + h]", outputs)
-          .endControlFlow()
-          .addStatement("gradIn[off + i] = $Lg", cast);
+      m.addStatement("gradIn[off + i] = $LupstreamDotDerivative(in[off + i], upstream, (off + i)"
+          + " * $L$L)", cast, outputs, args);
     }
     return m.endControlFlow().build();
   }
@@ -425,21 +430,31 @@ public final class ClassEmitter {
         .build();
   }
 
-  /** Values to {@code vd[0..H-1]}, derivatives to {@code vd[H..2H-1]}, sharing subexpressions. */
-  private MethodSpec fused() {
-    List<Output> both = new ArrayList<>(a.values());
-    both.addAll(a.derivatives());
-    MethodSpec.Builder m = method("valueAndDerivative", Modifier.PRIVATE)
-        .addJavadoc(outputs == 1
-            ? "The value to {@code vd[0]} and the derivative to {@code vd[1]}, sharing common"
-                + " subexpressions.\n"
-            : "Values to {@code vd[0.." + (outputs - 1) + "]} and derivatives to {@code vd["
-                + outputs + ".." + (2 * outputs - 1) + "]}, sharing common subexpressions.\n")
+  /**
+   * {@code double upstreamDotDerivative(double z, double[] upstream, int u, P)} (and the {@code
+   * float[]} twin): the sum over h of {@code upstream[u + h]} times the derivative of output h,
+   * with the derivatives in locals {@code dv0..}, so that {@code backward} allocates nothing.
+   */
+  private MethodSpec upstreamDot(boolean isFloat) {
+    StringJoiner sum = new StringJoiner(" + ", "return ", "");
+    for (int k = 0; k < outputs; k++) {
+      sum.add("upstream[u" + (k == 0 ? "" : " + " + k) + "] * dv" + k);
+    }
+    MethodSpec.Builder m = method("upstreamDotDerivative", Modifier.PRIVATE)
+        .addJavadoc("The sum over h of {@code upstream[u + h]} times the derivative of output h at"
+            + " {@code z}.\n")
+        .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "z")
-        .addParameter(double[].class, "vd")
+        .addParameter(isFloat ? float[].class : double[].class, "upstream")
+        .addParameter(TypeName.INT, "u")
         .addParameters(paramSpecs);
-    writeOutputs(m, both, k -> "vd[" + k + "]");
-    return m.build();
+    StringJoiner decl = new StringJoiner(", ", "double ", "");
+    for (int k = 0; k < outputs; k++) {
+      decl.add("dv" + k);
+    }
+    m.addStatement("$L", decl.toString());
+    writeOutputs(m, a.derivatives(), k -> "dv" + k, sum.toString());
+    return m.addStatement("$L", sum.toString()).build();
   }
 
   // ------------------------------------------------------------------ class Javadoc

@@ -128,16 +128,14 @@ class ClassEmitterGoldenTest {
         }
 
         /**
-         * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}.
+         * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}. Allocates nothing.
          */
         public static void backward(double[] in, double[] upstream, double[] gradIn, int off, int len) {
           Objects.checkFromIndexSize(off, len, in.length);
           Objects.checkFromIndexSize(off, len, upstream.length);
           Objects.checkFromIndexSize(off, len, gradIn.length);
-          double[] vd = new double[2];
           for (int i = 0; i < len; i++) {
-            valueAndDerivative(in[off + i], vd);
-            gradIn[off + i] = upstream[off + i] * vd[1];
+            gradIn[off + i] = upstream[off + i] * derivative(in[off + i]);
           }
         }
 
@@ -185,16 +183,14 @@ class ClassEmitterGoldenTest {
         }
 
         /**
-         * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}.
+         * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}. Allocates nothing.
          */
         public static void backward(float[] in, float[] upstream, float[] gradIn, int off, int len) {
           Objects.checkFromIndexSize(off, len, in.length);
           Objects.checkFromIndexSize(off, len, upstream.length);
           Objects.checkFromIndexSize(off, len, gradIn.length);
-          double[] vd = new double[2];
           for (int i = 0; i < len; i++) {
-            valueAndDerivative(in[off + i], vd);
-            gradIn[off + i] = (float) (upstream[off + i] * vd[1]);
+            gradIn[off + i] = (float) (upstream[off + i] * derivative((double) in[off + i]));
           }
         }
 
@@ -217,30 +213,6 @@ class ClassEmitterGoldenTest {
          */
         public static void backward(float[] in, float[] upstream, float[] gradIn) {
           backward(in, upstream, gradIn, 0, in.length);
-        }
-
-        /**
-         * The value to {@code vd[0]} and the derivative to {@code vd[1]}, sharing common subexpressions.
-         */
-        private static void valueAndDerivative(double z, double[] vd) {
-          if (Double.isNaN(z)) {
-            vd[0] = z;
-            vd[1] = z;
-            return;
-          }
-          if (z == Double.POSITIVE_INFINITY) {
-            vd[0] = Double.POSITIVE_INFINITY;
-            vd[1] = 1.0;
-            return;
-          }
-          if (z == Double.NEGATIVE_INFINITY) {
-            vd[0] = 0.0;
-            vd[1] = 0.0;
-            return;
-          }
-          double t0 = logistic(2.0 * z);
-          vd[0] = z * t0;
-          vd[1] = t0 + z * (2.0 * t0 * logistic(-2.0 * z));
         }
 
         /**
