@@ -62,7 +62,18 @@ public final class ClassEmitter {
 
   /** Class names that would shadow the {@code java.lang} types the generated code names. */
   private static final Set<String> SHADOWING = Set.of(
-      "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System");
+      "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System", "Boolean",
+    "Base64", "MethodHandle", "MethodHandles", "MethodType", "Module", "ModuleLayer", "Optional",
+    "Throwable", "RuntimeException", "Error", "IllegalStateException", "Class");
+
+  private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
+  private static final ClassName METHOD_HANDLES =
+      ClassName.get("java.lang.invoke", "MethodHandles");
+  private static final ClassName METHOD_TYPE = ClassName.get("java.lang.invoke", "MethodType");
+  private static final ClassName BASE64 = ClassName.get("java.util", "Base64");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  /** The kernels of the SIMD companion, in the order of the handle fields. */
+  private static final String[] KERNELS = {"value", "derivative", "backward"};
 
   private final LoweredActivation a;
   private final JavaExprPrinter printer = new JavaExprPrinter();
@@ -72,6 +83,8 @@ public final class ClassEmitter {
   /** {@code ", s, nu"}: the free parameters as trailing call arguments. */
   private final String args;
   private final int outputs;
+  /** The SIMD companion's class bytes, or null for scalar code only. */
+  private byte[] simdClass;
 
   private ClassEmitter(LoweredActivation a) {
     this.a = a;
@@ -109,7 +122,27 @@ public final class ClassEmitter {
         || SHADOWING.contains(className)) {
       throw new IllegalArgumentException("not a usable Java class name: " + className);
     }
-    return new ClassEmitter(a).file(packageName, className);
+    return emit(a, packageName, className, SimdEmitter.supports(a));
+  }
+
+  /**
+   * The Java file for {@code a}, with or without the embedded SIMD companion ({@link
+   * SimdEmitter}; scalar statistics only).
+   */
+  public static JavaFile emit(LoweredActivation a, String packageName, String className,
+      boolean simd) {
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new IllegalArgumentException("not a Java package name: " + packageName);
+    }
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)
+        || SHADOWING.contains(className)) {
+      throw new IllegalArgumentException("not a usable Java class name: " + className);
+    }
+    ClassEmitter e = new ClassEmitter(a);
+    if (simd && SimdEmitter.supports(a)) {
+      e.simdClass = SimdEmitter.compile(a, packageName, className);
+    }
+    return e.file(packageName, className);
   }
 
   /** {@code d} + the capitalised parameter name: {@code nu -> dNu}. */
@@ -163,6 +196,9 @@ public final class ClassEmitter {
       }
       type.addMethod(floatVector("value"));
       type.addMethod(floatVector("derivative"));
+    }
+    if (simdClass != null) {
+      addSimd(type, className);
     }
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(arrayMethod("value", isFloat));
@@ -352,7 +388,11 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize(inOff, len, in.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, times("len"));
     if (outputs == 1) {
-      m.beginControlFlow("for (int i = 0; i < len; i++)")
+      m.addStatement("int i = 0");
+      if (simdClass != null) {
+        simdCall(m, handle(name, isFloat), "in, inOff, out, outOff, len");
+      }
+      m.beginControlFlow("for (; i < len; i++)")
           .addStatement("out[outOff + i] = $L(in[inOff + i]$L)", name, args)
           .endControlFlow();
     } else if (!isFloat) {
@@ -396,7 +436,11 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize($L, $L, upstream.length)", OBJECTS, times("off"),
             times("len"))
         .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
-        .beginControlFlow("for (int i = 0; i < len; i++)");
+        .addStatement("int i = 0");
+    if (simdClass != null) {
+      simdCall(m, handle("backward", isFloat), "in, upstream, gradIn, off, len");
+    }
+    m.beginControlFlow("for (; i < len; i++)");
     if (outputs == 1) {
       m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * derivative($Lin[off + i]$L)$L",
           cast, isFloat ? "(" : "", isFloat ? "(double) " : "", args, isFloat ? ")" : "");
@@ -455,6 +499,112 @@ public final class ClassEmitter {
     m.addStatement("$L", decl.toString());
     writeOutputs(m, a.derivatives(), k -> "dv" + k, sum.toString());
     return m.addStatement("$L", sum.toString()).build();
+  }
+
+  // ------------------------------------------------------------------ SIMD
+
+  private static String handle(String kernel, boolean isFloat) {
+    return "SIMD_" + kernel.toUpperCase(Locale.ROOT) + (isFloat ? "_FLOAT" : "");
+  }
+
+  /** {@code i = (int) HANDLE.invokeExact(args, P)} when the handle is bound. */
+  private void simdCall(MethodSpec.Builder m, String handle, String callArgs) {
+    m.beginControlFlow("if ($L != null)", handle)
+        .beginControlFlow("try")
+        .addStatement("i = (int) $L.invokeExact($L$L)", handle, callArgs, args)
+        .nextControlFlow("catch (RuntimeException | Error e)")
+        .addStatement("throw e")
+        .nextControlFlow("catch (Throwable e)")
+        .addStatement("throw new IllegalStateException(e)")
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /**
+   * The handle fields, {@code VECTORIZED}, and the loader that defines the embedded companion as
+   * a hidden class when {@code jdk.incubator.vector} is in the boot layer.
+   */
+  private void addSimd(TypeSpec.Builder type, String className) {
+    type.addField(FieldSpec.builder(boolean.class, "VECTORIZED",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
+            + " once, when this class\ninitialises: true when the JVM runs with {@code"
+            + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
+            + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
+            + "methods to within the numerical contract either way.\n")
+        .build());
+    com.palantir.javapoet.CodeBlock.Builder init = com.palantir.javapoet.CodeBlock.builder()
+        .addStatement("$T[] h = simdHandles()", METHOD_HANDLE)
+        .addStatement("VECTORIZED = h != null");
+    int k = 0;
+    for (boolean isFloat : new boolean[] {false, true}) {
+      for (String kernel : KERNELS) {
+        String name = handle(kernel, isFloat);
+        type.addField(FieldSpec.builder(METHOD_HANDLE, name,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
+        init.addStatement("$L = h == null ? null : h[$L]", name, k++);
+      }
+    }
+    type.addStaticBlock(init.build());
+
+    StringBuilder extra = new StringBuilder();
+    for (int j = 0; j < params.size(); j++) {
+      extra.append(", double.class");
+    }
+    MethodSpec.Builder handles = method("simdHandles", Modifier.PRIVATE)
+        .addJavadoc("The SIMD kernels ($L), or null when"
+            + " {@code jdk.incubator.vector} is absent, SIMD is\nswitched off, or anything fails"
+            + " (then the scalar loops do all the work).\n", String.join(", ", KERNELS)
+            + " for double[], then float[]")
+        .returns(com.palantir.javapoet.ArrayTypeName.of(METHOD_HANDLE))
+        .beginControlFlow("if (!$T.parseBoolean(System.getProperty(\"dev.activations.simd\","
+            + " \"true\")))", Boolean.class)
+        .addStatement("return null")
+        .endControlFlow()
+        .beginControlFlow("try")
+        .addStatement("$T<Module> vector = ModuleLayer.boot().findModule(\"jdk.incubator.vector\")",
+            OPTIONAL)
+        .beginControlFlow("if (vector.isEmpty())")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$L.class.getModule().addReads(vector.get())", className)
+        .addStatement("$T.Lookup simd = $T.lookup().defineHiddenClass(simdClass(), true)",
+            METHOD_HANDLES, METHOD_HANDLES)
+        .addStatement("Class<?> c = simd.lookupClass()")
+        .addStatement("$T[] h = new $T[$L]", METHOD_HANDLE, METHOD_HANDLE, 2 * KERNELS.length);
+    int j = 0;
+    for (String t : new String[] {"double", "float"}) {
+      handles.addStatement("$T arrays$L = $T.methodType(int.class, $L[].class, int.class,"
+          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, extra);
+      handles.addStatement("$T backward$L = $T.methodType(int.class, $L[].class, $L[].class,"
+          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, t, extra);
+      for (String kernel : KERNELS) {
+        handles.addStatement("h[$L] = simd.findStatic(c, $S, $L$L)", j++, kernel,
+            kernel.equals("backward") ? "backward" : "arrays", t);
+      }
+    }
+    type.addMethod(handles
+        .addStatement("return h")
+        .nextControlFlow("catch (ReflectiveOperationException | RuntimeException | LinkageError e)")
+        .addStatement("return null")
+        .endControlFlow()
+        .build());
+
+    com.palantir.javapoet.CodeBlock.Builder lines = com.palantir.javapoet.CodeBlock.builder()
+        .add("String[] lines = {\n$>");
+    List<String> base64 = SimdEmitter.base64Lines(simdClass, 76);
+    for (int n = 0; n < base64.size(); n++) {
+      lines.add("$S$L\n", base64.get(n), n + 1 < base64.size() ? "," : "");
+    }
+    lines.add("$<};\n");
+    type.addMethod(method("simdClass", Modifier.PRIVATE)
+        .addJavadoc("The class file of {@code $L} (compiled by the deriver with {@code"
+            + " --add-modules jdk.incubator.vector\n--release 17}), Base64.\n",
+            SimdEmitter.companionName(className))
+        .returns(byte[].class)
+        .addCode(lines.build())
+        .addStatement("return $T.getDecoder().decode(String.join(\"\", lines))", BASE64)
+        .build());
   }
 
   // ------------------------------------------------------------------ class Javadoc
