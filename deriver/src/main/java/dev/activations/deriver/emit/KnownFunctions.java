@@ -62,7 +62,7 @@ public final class KnownFunctions {
         case COSH -> math(fn, "cosh");
         case TANH -> helper(fn, "tanh",
             "{@code tanh(x)} from {@code Math.exp} (an intrinsic; {@code Math.tanh} is ~3x slower"
-                + " on JDK 17): {@code (1 - e^-2|x|) / (1 + e^-2|x|)} with the sign of x, and an"
+                + " on JDK 17): {@code 1 - 2t / (1 + t)}, {@code t = e^-2|x|}, with the sign of x, and an"
                 + " odd Taylor polynomial below |x| = 0.01 where the subtraction would cancel.",
             "double a = Math.abs(x);\n"
                 + "double r;\n"
@@ -72,7 +72,7 @@ public final class KnownFunctions {
                 + " -0.05396825396825397));\n"
                 + "$<} else {\n"
                 + "$>double t = Math.exp(-2.0 * a);\n"
-                + "r = (1.0 - t) / (1.0 + t);\n"
+                + "r = 1.0 - 2.0 * t / (1.0 + t);\n"
                 + "$<}\n"
                 + "return Math.copySign(r, x);\n");
         case SIGNUM -> math(fn, "signum");
