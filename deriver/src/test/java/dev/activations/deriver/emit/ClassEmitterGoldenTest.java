@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ClassEmitterGoldenTest {
   @Test
   void gatedGaussianMean() {
-    assertEquals(GATED, ClassEmitter.emit(Fixtures.gated(), "dev.generated", "Gated").toString());
+    assertEquals(GATED, ClassEmitter.emit(Fixtures.gated(), "dev.generated", "Gated", false).toString());
   }
 
   private static final String GATED = """
@@ -111,7 +111,8 @@ class ClassEmitterGoldenTest {
         public static void value(double[] in, int inOff, double[] out, int outOff, int len) {
           Objects.checkFromIndexSize(inOff, len, in.length);
           Objects.checkFromIndexSize(outOff, len, out.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             out[outOff + i] = value(in[inOff + i]);
           }
         }
@@ -122,7 +123,8 @@ class ClassEmitterGoldenTest {
         public static void derivative(double[] in, int inOff, double[] out, int outOff, int len) {
           Objects.checkFromIndexSize(inOff, len, in.length);
           Objects.checkFromIndexSize(outOff, len, out.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             out[outOff + i] = derivative(in[inOff + i]);
           }
         }
@@ -134,7 +136,8 @@ class ClassEmitterGoldenTest {
           Objects.checkFromIndexSize(off, len, in.length);
           Objects.checkFromIndexSize(off, len, upstream.length);
           Objects.checkFromIndexSize(off, len, gradIn.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             gradIn[off + i] = upstream[off + i] * derivative(in[off + i]);
           }
         }
@@ -166,7 +169,8 @@ class ClassEmitterGoldenTest {
         public static void value(float[] in, int inOff, float[] out, int outOff, int len) {
           Objects.checkFromIndexSize(inOff, len, in.length);
           Objects.checkFromIndexSize(outOff, len, out.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             out[outOff + i] = value(in[inOff + i]);
           }
         }
@@ -177,7 +181,8 @@ class ClassEmitterGoldenTest {
         public static void derivative(float[] in, int inOff, float[] out, int outOff, int len) {
           Objects.checkFromIndexSize(inOff, len, in.length);
           Objects.checkFromIndexSize(outOff, len, out.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             out[outOff + i] = derivative(in[inOff + i]);
           }
         }
@@ -189,7 +194,8 @@ class ClassEmitterGoldenTest {
           Objects.checkFromIndexSize(off, len, in.length);
           Objects.checkFromIndexSize(off, len, upstream.length);
           Objects.checkFromIndexSize(off, len, gradIn.length);
-          for (int i = 0; i < len; i++) {
+          int i = 0;
+          for (; i < len; i++) {
             gradIn[off + i] = (float) (upstream[off + i] * derivative((double) in[off + i]));
           }
         }
