@@ -182,14 +182,36 @@ public final class SimdEmitter {
     }
     sb.append("      DoubleVector r = ").append(root).append(";\n");
     JavaExprPrinter scalar = new JavaExprPrinter();
-    if (!Double.isNaN(out.atPositiveInfinity())) {
+    // A special input whose formula already gives the stated result (checked here with the
+    // double interpreter, which lane-wise IEEE arithmetic follows) needs no blend.
+    if (!Double.isNaN(out.atPositiveInfinity())
+        && !gives(out, params, Double.POSITIVE_INFINITY, out.atPositiveInfinity())) {
       sb.append("      r = r.blend(").append(scalar.literal(out.atPositiveInfinity()))
           .append(", z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));\n");
     }
-    if (!Double.isNaN(out.atNegativeInfinity())) {
+    if (!Double.isNaN(out.atNegativeInfinity())
+        && !gives(out, params, Double.NEGATIVE_INFINITY, out.atNegativeInfinity())) {
       sb.append("      r = r.blend(").append(scalar.literal(out.atNegativeInfinity()))
           .append(", z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));\n");
     }
-    sb.append("      r = r.blend(z, z.test(VectorOperators.IS_NAN));\n");
+    if (!gives(out, params, Double.NaN, Double.NaN)) {
+      sb.append("      r = r.blend(z, z.test(VectorOperators.IS_NAN));\n");
+    }
+  }
+
+  /** Whether the formula alone gives {@code expected} at {@code z} (NaN for NaN; bits otherwise). */
+  private static boolean gives(Output out, List<String> params, double z, double expected) {
+    if (!params.isEmpty()) {
+      return false; // depends on the parameters' values
+    }
+    double v;
+    try {
+      v = dev.activations.deriver.lowering.DoubleEvaluator.evaluate(out.expr(), z);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return Double.isNaN(expected)
+        ? Double.isNaN(v)
+        : Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(expected);
   }
 }
