@@ -557,11 +557,11 @@ public final class ClassEmitter {
             + " (then the scalar loops do all the work).\n", String.join(", ", KERNELS)
             + " for double[], then float[]")
         .returns(com.palantir.javapoet.ArrayTypeName.of(METHOD_HANDLE))
+        .beginControlFlow("try")
         .beginControlFlow("if (!$T.parseBoolean(System.getProperty(\"dev.activations.simd\","
             + " \"true\")))", Boolean.class)
         .addStatement("return null")
         .endControlFlow()
-        .beginControlFlow("try")
         .addStatement("$T<Module> vector = ModuleLayer.boot().findModule(\"jdk.incubator.vector\")",
             OPTIONAL)
         .beginControlFlow("if (vector.isEmpty())")
