@@ -126,6 +126,32 @@ final class GeneratedActivation {
         concat(new Object[] {in, inOff, out, outOff, len}));
   }
 
+  void backward(float[] in, float[] upstream, float[] gradIn, int off, int len) {
+    invoke("backward", concatTypes(float[].class, float[].class, float[].class, int.class, int.class),
+        concat(new Object[] {in, upstream, gradIn, off, len}));
+  }
+
+  /** Whether the class's array methods run SIMD kernels ({@code VECTORIZED}; absent means no). */
+  boolean vectorized() {
+    try {
+      return type.getField("VECTORIZED").getBoolean(null);
+    } catch (NoSuchFieldException e) {
+      return false;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the class embeds a SIMD companion at all (scalar statistics do). */
+  boolean hasSimd() {
+    try {
+      type.getField("VECTORIZED");
+      return true;
+    } catch (NoSuchFieldException e) {
+      return false;
+    }
+  }
+
   void backward(double[] in, double[] upstream, double[] gradIn, int off, int len) {
     invoke("backward", concatTypes(double[].class, double[].class, double[].class, int.class, int.class),
         concat(new Object[] {in, upstream, gradIn, off, len}));

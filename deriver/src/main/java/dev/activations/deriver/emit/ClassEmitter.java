@@ -47,8 +47,9 @@ import javax.lang.model.element.Modifier;
  * into {@code gradIn[off+i]}.
  *
  * <p>Every scalar method returns NaN for NaN and the stated limit for an infinite {@code z} where
- * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} uses a private
- * fused method computing values and derivatives with shared subexpressions. Float methods compute
+ * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} needs only
+ * derivatives and allocates nothing: it calls {@code derivative} (a vector statistic: a private
+ * method summing {@code upstream * derivative} over the outputs in locals). Float methods compute
  * in double and round once. The output is byte-identical across runs.
  */
 public final class ClassEmitter {
@@ -57,11 +58,22 @@ public final class ClassEmitter {
   /** Locals and parameters the generated methods use; free parameters must not take them. */
   private static final Set<String> LOCALS = Set.of(
       "z", "in", "inOff", "out", "outOff", "len", "i", "h", "u", "g", "upstream", "gradIn",
-      "off", "vd", "tmp");
+      "off", "vd", "tmp", "x");
 
   /** Class names that would shadow the {@code java.lang} types the generated code names. */
   private static final Set<String> SHADOWING = Set.of(
-      "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System");
+      "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System", "Boolean",
+    "Base64", "MethodHandle", "MethodHandles", "MethodType", "Module", "ModuleLayer", "Optional",
+    "Throwable", "RuntimeException", "Error", "IllegalStateException", "Class");
+
+  private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
+  private static final ClassName METHOD_HANDLES =
+      ClassName.get("java.lang.invoke", "MethodHandles");
+  private static final ClassName METHOD_TYPE = ClassName.get("java.lang.invoke", "MethodType");
+  private static final ClassName BASE64 = ClassName.get("java.util", "Base64");
+  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
+  /** The kernels of the SIMD companion, in the order of the handle fields. */
+  private static final String[] KERNELS = {"value", "derivative", "backward"};
 
   private final LoweredActivation a;
   private final JavaExprPrinter printer = new JavaExprPrinter();
@@ -71,6 +83,8 @@ public final class ClassEmitter {
   /** {@code ", s, nu"}: the free parameters as trailing call arguments. */
   private final String args;
   private final int outputs;
+  /** The SIMD companion's class bytes, or null for scalar code only. */
+  private byte[] simdClass;
 
   private ClassEmitter(LoweredActivation a) {
     this.a = a;
@@ -108,7 +122,27 @@ public final class ClassEmitter {
         || SHADOWING.contains(className)) {
       throw new IllegalArgumentException("not a usable Java class name: " + className);
     }
-    return new ClassEmitter(a).file(packageName, className);
+    return emit(a, packageName, className, SimdEmitter.supports(a));
+  }
+
+  /**
+   * The Java file for {@code a}, with or without the embedded SIMD companion ({@link
+   * SimdEmitter}; scalar statistics only).
+   */
+  public static JavaFile emit(LoweredActivation a, String packageName, String className,
+      boolean simd) {
+    if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
+      throw new IllegalArgumentException("not a Java package name: " + packageName);
+    }
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)
+        || SHADOWING.contains(className)) {
+      throw new IllegalArgumentException("not a usable Java class name: " + className);
+    }
+    ClassEmitter e = new ClassEmitter(a);
+    if (simd && SimdEmitter.supports(a)) {
+      e.simdClass = SimdEmitter.compile(a, packageName, className);
+    }
+    return e.file(packageName, className);
   }
 
   /** {@code d} + the capitalised parameter name: {@code nu -> dNu}. */
@@ -118,9 +152,10 @@ public final class ClassEmitter {
 
   private static void checkParameterName(String p) {
     if (!SourceVersion.isName(p) || p.contains(".") || !Character.isLowerCase(p.charAt(0))
-        || LOCALS.contains(p)) {
+        || LOCALS.contains(p) || p.matches("dv[0-9]+")) {
       throw new IllegalArgumentException("free parameter name must be a lower-case Java"
-          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + ": " + p);
+          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + " and dv0, dv1, ...: "
+          + p);
     }
   }
 
@@ -162,6 +197,9 @@ public final class ClassEmitter {
       type.addMethod(floatVector("value"));
       type.addMethod(floatVector("derivative"));
     }
+    if (simdClass != null) {
+      addSimd(type, className);
+    }
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(arrayMethod("value", isFloat));
       type.addMethod(arrayMethod("derivative", isFloat));
@@ -170,7 +208,10 @@ public final class ClassEmitter {
       type.addMethod(offsetFree("derivative", isFloat));
       type.addMethod(offsetFreeBackward(isFloat));
     }
-    type.addMethod(fused());
+    if (outputs > 1) {
+      type.addMethod(upstreamDot(false));
+      type.addMethod(upstreamDot(true));
+    }
     for (Fn fn : Exprs.functionsUsed(allExpressions())) {
       KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     }
@@ -274,18 +315,24 @@ public final class ClassEmitter {
    * some have), and the CSE'd expressions.
    */
   private void writeOutputs(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target) {
+    writeOutputs(m, outs, target, "return");
+  }
+
+  /** As above, with {@code exit} the statement that leaves the method early. */
+  private void writeOutputs(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target,
+      String exit) {
     m.beginControlFlow("if (Double.isNaN(z))");
     for (int k = 0; k < outs.size(); k++) {
       m.addStatement("$L = z", target.apply(k));
     }
-    m.addStatement("return").endControlFlow();
+    m.addStatement("$L", exit).endControlFlow();
     boolean allPositive = outs.stream().noneMatch(o -> Double.isNaN(o.atPositiveInfinity()));
     boolean allNegative = outs.stream().noneMatch(o -> Double.isNaN(o.atNegativeInfinity()));
     if (allPositive) {
-      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, true);
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, exit);
     }
     if (allNegative) {
-      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, true);
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, exit);
     }
     Cse.Result r = Cse.eliminate(outs.stream().map(Output::expr).toList(), reserved);
     addBindings(m, r);
@@ -293,15 +340,15 @@ public final class ClassEmitter {
       m.addStatement("$L = $L", target.apply(k), printer.print(r.roots().get(k)));
     }
     if (!allPositive && outs.stream().anyMatch(o -> !Double.isNaN(o.atPositiveInfinity()))) {
-      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, false);
+      limits(m, outs, target, "POSITIVE", Output::atPositiveInfinity, null);
     }
     if (!allNegative && outs.stream().anyMatch(o -> !Double.isNaN(o.atNegativeInfinity()))) {
-      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, false);
+      limits(m, outs, target, "NEGATIVE", Output::atNegativeInfinity, null);
     }
   }
 
   private void limits(MethodSpec.Builder m, List<Output> outs, IntFunction<String> target,
-      String infinity, ToDoubleFunction<Output> limit, boolean andReturn) {
+      String infinity, ToDoubleFunction<Output> limit, String exit) {
     m.beginControlFlow("if (z == Double.$L_INFINITY)", infinity);
     for (int k = 0; k < outs.size(); k++) {
       double v = limit.applyAsDouble(outs.get(k));
@@ -309,8 +356,8 @@ public final class ClassEmitter {
         m.addStatement("$L = $L", target.apply(k), printer.literal(v));
       }
     }
-    if (andReturn) {
-      m.addStatement("return");
+    if (exit != null) {
+      m.addStatement("$L", exit);
     }
     m.endControlFlow();
   }
@@ -341,7 +388,11 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize(inOff, len, in.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, times("len"));
     if (outputs == 1) {
-      m.beginControlFlow("for (int i = 0; i < len; i++)")
+      m.addStatement("int i = 0");
+      if (simdClass != null) {
+        simdCall(m, handle(name, isFloat), "in, inOff, out, outOff, len");
+      }
+      m.beginControlFlow("for (; i < len; i++)")
           .addStatement("out[outOff + i] = $L(in[inOff + i]$L)", name, args)
           .endControlFlow();
     } else if (!isFloat) {
@@ -371,10 +422,10 @@ public final class ClassEmitter {
     MethodSpec.Builder m = method("backward", Modifier.PUBLIC)
         .addJavadoc(outputs == 1
             ? "Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off +"
-                + " i])} for {@code 0 <= i < len}.\n"
+                + " i])} for {@code 0 <= i < len}. Allocates nothing.\n"
             : "Backpropagates: {@code gradIn[off + i]} is the sum over h of {@code upstream[(off +"
                 + " i) * " + outputs + " + h]} times the derivative of output h at {@code in[off +"
-                + " i]}, for {@code 0 <= i < len}.\n")
+                + " i]}, for {@code 0 <= i < len}. Allocates nothing.\n")
         .addParameter(array, "in")
         .addParameter(array, "upstream")
         .addParameter(array, "gradIn")
@@ -385,19 +436,17 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize($L, $L, upstream.length)", OBJECTS, times("off"),
             times("len"))
         .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
-        .addStatement("double[] vd = new double[$L]", 2 * outputs)
-        .beginControlFlow("for (int i = 0; i < len; i++)")
-        .addStatement("valueAndDerivative(in[off + i], vd$L)", args);
+        .addStatement("int i = 0");
+    if (simdClass != null) {
+      simdCall(m, handle("backward", isFloat), "in, upstream, gradIn, off, len");
+    }
+    m.beginControlFlow("for (; i < len; i++)");
     if (outputs == 1) {
-      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * vd[1]$L",
-          cast, isFloat ? "(" : "", isFloat ? ")" : "");
+      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * derivative($Lin[off + i]$L)$L",
+          cast, isFloat ? "(" : "", isFloat ? "(double) " : "", args, isFloat ? ")" : "");
     } else {
-      m.addStatement("int u = (off + i) * $L", outputs)
-          .addStatement("double g = upstream[u] * vd[$L]", outputs)
-          .beginControlFlow("for (int h = 1; h < $L; h++)", outputs)
-          .addStatement("g += upstream[u + h] * vd[$L + h]", outputs)
-          .endControlFlow()
-          .addStatement("gradIn[off + i] = $Lg", cast);
+      m.addStatement("gradIn[off + i] = $LupstreamDotDerivative(in[off + i], upstream, (off + i)"
+          + " * $L$L)", cast, outputs, args);
     }
     return m.endControlFlow().build();
   }
@@ -425,21 +474,137 @@ public final class ClassEmitter {
         .build();
   }
 
-  /** Values to {@code vd[0..H-1]}, derivatives to {@code vd[H..2H-1]}, sharing subexpressions. */
-  private MethodSpec fused() {
-    List<Output> both = new ArrayList<>(a.values());
-    both.addAll(a.derivatives());
-    MethodSpec.Builder m = method("valueAndDerivative", Modifier.PRIVATE)
-        .addJavadoc(outputs == 1
-            ? "The value to {@code vd[0]} and the derivative to {@code vd[1]}, sharing common"
-                + " subexpressions.\n"
-            : "Values to {@code vd[0.." + (outputs - 1) + "]} and derivatives to {@code vd["
-                + outputs + ".." + (2 * outputs - 1) + "]}, sharing common subexpressions.\n")
+  /**
+   * {@code double upstreamDotDerivative(double z, double[] upstream, int u, P)} (and the {@code
+   * float[]} twin): the sum over h of {@code upstream[u + h]} times the derivative of output h,
+   * with the derivatives in locals {@code dv0..}, so that {@code backward} allocates nothing.
+   */
+  private MethodSpec upstreamDot(boolean isFloat) {
+    StringJoiner sum = new StringJoiner(" + ", "return ", "");
+    for (int k = 0; k < outputs; k++) {
+      sum.add("upstream[u" + (k == 0 ? "" : " + " + k) + "] * dv" + k);
+    }
+    MethodSpec.Builder m = method("upstreamDotDerivative", Modifier.PRIVATE)
+        .addJavadoc("The sum over h of {@code upstream[u + h]} times the derivative of output h at"
+            + " {@code z}.\n")
+        .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "z")
-        .addParameter(double[].class, "vd")
+        .addParameter(isFloat ? float[].class : double[].class, "upstream")
+        .addParameter(TypeName.INT, "u")
         .addParameters(paramSpecs);
-    writeOutputs(m, both, k -> "vd[" + k + "]");
-    return m.build();
+    StringJoiner decl = new StringJoiner(", ", "double ", "");
+    for (int k = 0; k < outputs; k++) {
+      decl.add("dv" + k);
+    }
+    m.addStatement("$L", decl.toString());
+    writeOutputs(m, a.derivatives(), k -> "dv" + k, sum.toString());
+    return m.addStatement("$L", sum.toString()).build();
+  }
+
+  // ------------------------------------------------------------------ SIMD
+
+  private static String handle(String kernel, boolean isFloat) {
+    return "SIMD_" + kernel.toUpperCase(Locale.ROOT) + (isFloat ? "_FLOAT" : "");
+  }
+
+  /** {@code i = (int) HANDLE.invokeExact(args, P)} when the handle is bound. */
+  private void simdCall(MethodSpec.Builder m, String handle, String callArgs) {
+    m.beginControlFlow("if ($L != null)", handle)
+        .beginControlFlow("try")
+        .addStatement("i = (int) $L.invokeExact($L$L)", handle, callArgs, args)
+        .nextControlFlow("catch (RuntimeException | Error e)")
+        .addStatement("throw e")
+        .nextControlFlow("catch (Throwable e)")
+        .addStatement("throw new IllegalStateException(e)")
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /**
+   * The handle fields, {@code VECTORIZED}, and the loader that defines the embedded companion as
+   * a hidden class when {@code jdk.incubator.vector} is in the boot layer.
+   */
+  private void addSimd(TypeSpec.Builder type, String className) {
+    type.addField(FieldSpec.builder(boolean.class, "VECTORIZED",
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
+            + " once, when this class\ninitialises: true when the JVM runs with {@code"
+            + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
+            + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
+            + "methods to within the numerical contract either way.\n")
+        .build());
+    com.palantir.javapoet.CodeBlock.Builder init = com.palantir.javapoet.CodeBlock.builder()
+        .addStatement("$T[] h = simdHandles()", METHOD_HANDLE)
+        .addStatement("VECTORIZED = h != null");
+    int k = 0;
+    for (boolean isFloat : new boolean[] {false, true}) {
+      for (String kernel : KERNELS) {
+        String name = handle(kernel, isFloat);
+        type.addField(FieldSpec.builder(METHOD_HANDLE, name,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
+        init.addStatement("$L = h == null ? null : h[$L]", name, k++);
+      }
+    }
+    type.addStaticBlock(init.build());
+
+    StringBuilder extra = new StringBuilder();
+    for (int j = 0; j < params.size(); j++) {
+      extra.append(", double.class");
+    }
+    MethodSpec.Builder handles = method("simdHandles", Modifier.PRIVATE)
+        .addJavadoc("The SIMD kernels ($L), or null when"
+            + " {@code jdk.incubator.vector} is absent, SIMD is\nswitched off, or anything fails"
+            + " (then the scalar loops do all the work).\n", String.join(", ", KERNELS)
+            + " for double[], then float[]")
+        .returns(com.palantir.javapoet.ArrayTypeName.of(METHOD_HANDLE))
+        .beginControlFlow("try")
+        .beginControlFlow("if (!$T.parseBoolean(System.getProperty(\"dev.activations.simd\","
+            + " \"true\")))", Boolean.class)
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$T<Module> vector = ModuleLayer.boot().findModule(\"jdk.incubator.vector\")",
+            OPTIONAL)
+        .beginControlFlow("if (vector.isEmpty())")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$L.class.getModule().addReads(vector.get())", className)
+        .addStatement("$T.Lookup simd = $T.lookup().defineHiddenClass(simdClass(), true)",
+            METHOD_HANDLES, METHOD_HANDLES)
+        .addStatement("Class<?> c = simd.lookupClass()")
+        .addStatement("$T[] h = new $T[$L]", METHOD_HANDLE, METHOD_HANDLE, 2 * KERNELS.length);
+    int j = 0;
+    for (String t : new String[] {"double", "float"}) {
+      handles.addStatement("$T arrays$L = $T.methodType(int.class, $L[].class, int.class,"
+          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, extra);
+      handles.addStatement("$T backward$L = $T.methodType(int.class, $L[].class, $L[].class,"
+          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, t, extra);
+      for (String kernel : KERNELS) {
+        handles.addStatement("h[$L] = simd.findStatic(c, $S, $L$L)", j++, kernel,
+            kernel.equals("backward") ? "backward" : "arrays", t);
+      }
+    }
+    type.addMethod(handles
+        .addStatement("return h")
+        .nextControlFlow("catch (ReflectiveOperationException | RuntimeException | LinkageError e)")
+        .addStatement("return null")
+        .endControlFlow()
+        .build());
+
+    com.palantir.javapoet.CodeBlock.Builder lines = com.palantir.javapoet.CodeBlock.builder()
+        .add("String[] lines = {\n$>");
+    List<String> base64 = SimdEmitter.base64Lines(simdClass, 76);
+    for (int n = 0; n < base64.size(); n++) {
+      lines.add("$S$L\n", base64.get(n), n + 1 < base64.size() ? "," : "");
+    }
+    lines.add("$<};\n");
+    type.addMethod(method("simdClass", Modifier.PRIVATE)
+        .addJavadoc("The class file of {@code $L} (compiled by the deriver with {@code"
+            + " --add-modules jdk.incubator.vector\n--release 17}), Base64.\n",
+            SimdEmitter.companionName(className))
+        .returns(byte[].class)
+        .addCode(lines.build())
+        .addStatement("return $T.getDecoder().decode(String.join(\"\", lines))", BASE64)
+        .build());
   }
 
   // ------------------------------------------------------------------ class Javadoc

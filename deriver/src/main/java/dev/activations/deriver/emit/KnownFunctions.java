@@ -60,7 +60,21 @@ public final class KnownFunctions {
         case ABS -> math(fn, "abs");
         case SINH -> math(fn, "sinh");
         case COSH -> math(fn, "cosh");
-        case TANH -> math(fn, "tanh");
+        case TANH -> helper(fn, "tanh",
+            "{@code tanh(x)} from {@code Math.exp} (an intrinsic; {@code Math.tanh} is ~3x slower"
+                + " on JDK 17): {@code 1 - 2t / (1 + t)}, {@code t = e^-2|x|}, with the sign of x, and an"
+                + " odd Taylor polynomial below |x| = 0.01 where the subtraction would cancel.",
+            "double a = Math.abs(x);\n"
+                + "double r;\n"
+                + "if (a < 0.01) {\n"
+                + "$>double s = a * a;\n"
+                + "r = a + a * s * (-0.3333333333333333 + s * (0.13333333333333333 + s *"
+                + " -0.05396825396825397));\n"
+                + "$<} else {\n"
+                + "$>double t = Math.exp(-2.0 * a);\n"
+                + "r = 1.0 - 2.0 * t / (1.0 + t);\n"
+                + "$<}\n"
+                + "return Math.copySign(r, x);\n");
         case SIGNUM -> math(fn, "signum");
         case MAX -> math(fn, "max");
         case MIN -> math(fn, "min");

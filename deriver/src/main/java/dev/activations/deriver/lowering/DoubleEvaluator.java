@@ -68,7 +68,7 @@ public final class DoubleEvaluator {
       case ABS -> Math.abs(a[0]);
       case SINH -> Math.sinh(a[0]);
       case COSH -> Math.cosh(a[0]);
-      case TANH -> Math.tanh(a[0]);
+      case TANH -> StableFunctions.tanh(a[0]);
       case SIGNUM -> Math.signum(a[0]);
       case MAX -> Math.max(a[0], a[1]);
       case MIN -> Math.min(a[0], a[1]);

@@ -27,6 +27,28 @@ public final class StableFunctions {
   }
 
   /**
+   * {@code tanh(x)} from {@code exp} (a HotSpot intrinsic, unlike {@code Math.tanh} and {@code
+   * Math.expm1} on JDK 17, which are ~3x slower): {@code 1 - 2t / (1 + t)} with {@code t =
+   * e^-2|x|} and the sign restored, and an odd Taylor polynomial below |x| = 0.01, where the
+   * subtraction would cancel (there the neglected x^9 term is below 1e-17 relative; above it the
+   * cancellation costs at most ~1e-14 relative). In the tail the result is 1 minus an accurately
+   * computed small number, rounded once: monotone, so difference quotients stay meaningful. NaN
+   * gives NaN, -0.0 gives -0.0, +-Infinity gives +-1.
+   */
+  public static double tanh(double x) {
+    double a = Math.abs(x);
+    double r;
+    if (a < 0.01) {
+      double s = a * a;
+      r = a + a * s * (-0.3333333333333333 + s * (0.13333333333333333 + s * -0.05396825396825397));
+    } else {
+      double t = Math.exp(-2.0 * a);
+      r = 1.0 - 2.0 * t / (1.0 + t);
+    }
+    return Math.copySign(r, x);
+  }
+
+  /**
    * {@code tanh'(x) = sech(x)^2 = 4 e^-2|x| / (1 + e^-2|x|)^2}; never {@code 1 - tanh(x)^2},
    * which is exactly 0 beyond |x| ~ 19 while the truth is ~4 e^-2|x|.
    */

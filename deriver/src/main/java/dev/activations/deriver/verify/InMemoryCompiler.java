@@ -85,6 +85,36 @@ public final class InMemoryCompiler {
    * @throws CompilationException with the diagnostics if javac reports any error
    */
   public static ClassLoader compile(List<JavaFileObject> sources) {
+    Map<String, byte[]> classes = classBytes(sources, OPTIONS);
+    return new ClassLoader(ClassLoader.getPlatformClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, b, 0, b.length);
+      }
+    };
+  }
+
+  /**
+   * Compiles sources given as text with the given javac options and returns the class files,
+   * binary class name to bytes, sorted by name. javac's output is deterministic for the same
+   * source, options and compiler version.
+   *
+   * @param sources binary class name (e.g. {@code p.Foo}) to source text
+   * @throws CompilationException with the diagnostics if javac reports any error
+   */
+  public static java.util.SortedMap<String, byte[]> classBytes(Map<String, String> sources,
+      List<String> options) {
+    List<JavaFileObject> objects = new ArrayList<>();
+    new java.util.TreeMap<>(sources).forEach((name, text) -> objects.add(new Source(name, text)));
+    return new java.util.TreeMap<>(classBytes(objects, options));
+  }
+
+  private static Map<String, byte[]> classBytes(List<JavaFileObject> sources,
+      List<String> options) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
@@ -107,7 +137,7 @@ public final class InMemoryCompiler {
         };
       }
     };
-    boolean ok = javac.getTask(null, manager, diagnostics, OPTIONS, null, sources).call();
+    boolean ok = javac.getTask(null, manager, diagnostics, options, null, sources).call();
     if (!ok) {
       List<String> messages = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -117,17 +147,9 @@ public final class InMemoryCompiler {
       }
       throw new CompilationException(messages);
     }
-    return new ClassLoader(ClassLoader.getPlatformClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        ByteArrayOutputStream bytes = classes.get(name);
-        if (bytes == null) {
-          throw new ClassNotFoundException(name);
-        }
-        byte[] b = bytes.toByteArray();
-        return defineClass(name, b, 0, b.length);
-      }
-    };
+    Map<String, byte[]> bytes = new HashMap<>();
+    classes.forEach((name, out) -> bytes.put(name, out.toByteArray()));
+    return bytes;
   }
 
   private static final class Source extends SimpleJavaFileObject {

@@ -1,0 +1,217 @@
+package dev.activations.deriver.emit;
+
+import dev.activations.deriver.lowering.Cse;
+import dev.activations.deriver.lowering.LoweredActivation;
+import dev.activations.deriver.lowering.LoweredActivation.Output;
+import dev.activations.deriver.verify.InMemoryCompiler;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * The SIMD companion of a generated class: a package-private class with the array kernels written
+ * with {@code jdk.incubator.vector}, compiled here (at derive time) with {@code --add-modules
+ * jdk.incubator.vector --release 17 -g:none} and embedded in the generated class as Base64 class
+ * bytes, which it defines as a hidden class at run time when the module is present (Lucene's
+ * model: look up, fall back, never require a flag). So the emitted {@code .java} file compiles
+ * with plain {@code javac} and depends on {@code java.base} only.
+ *
+ * <p>Each kernel runs the vector body to {@code SPECIES.loopBound(len)} and returns how many
+ * elements it processed; the generated class finishes the tail with its scalar code. Kernels:
+ *
+ * <pre>
+ * static int value(double[] in, int inOff, double[] out, int outOff, int len, P)   (derivative)
+ * static int backward(double[] in, double[] upstream, double[] gradIn, int off, int len, P)
+ * the same for float[]: loaded as floats, computed in double, rounded once (as the scalar code)
+ * </pre>
+ *
+ * <p>Only scalar statistics (one output) get a companion.
+ */
+public final class SimdEmitter {
+  /** javac options for the companion: the class file must load on JDK 17. */
+  static final List<String> OPTIONS = List.of(
+      "--release", "17", "--add-modules", "jdk.incubator.vector", "-g:none", "-proc:none",
+      "-classpath", "", "-nowarn", "-XDsuppressNotes");
+
+  private static final Set<String> KERNEL_LOCALS = Set.of(
+      "z", "in", "inOff", "out", "outOff", "len", "i", "bound", "upstream", "gradIn", "off", "r",
+      "S", "F");
+
+  private SimdEmitter() {}
+
+  /** The companion's simple name for a generated class's simple name. */
+  public static String companionName(String className) {
+    return className + "Simd";
+  }
+
+  /** Whether {@code a} gets a companion: scalar statistics only. */
+  public static boolean supports(LoweredActivation a) {
+    return a.values().size() == 1;
+  }
+
+  /** The companion source. */
+  public static String source(LoweredActivation a, String packageName, String className) {
+    List<String> params = a.freeParameters();
+    StringBuilder sb = new StringBuilder();
+    if (!packageName.isEmpty()) {
+      sb.append("package ").append(packageName).append(";\n\n");
+    }
+    sb.append("import jdk.incubator.vector.DoubleVector;\n")
+        .append("import jdk.incubator.vector.FloatVector;\n")
+        .append("import jdk.incubator.vector.VectorOperators;\n")
+        .append("import jdk.incubator.vector.VectorShape;\n")
+        .append("import jdk.incubator.vector.VectorSpecies;\n\n")
+        .append("/** SIMD kernels of {@code ").append(className)
+        .append("}; each returns the number of elements done. */\n")
+        .append("final class ").append(companionName(className)).append(" {\n")
+        .append("  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n")
+        .append("  private static final VectorSpecies<Float> F =\n")
+        .append("      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));\n\n")
+        .append("  private ").append(companionName(className)).append("() {}\n");
+    String p = paramDecl(params);
+    for (boolean isFloat : new boolean[] {false, true}) {
+      String t = isFloat ? "float" : "double";
+      for (int k = 0; k < 2; k++) {
+        String name = k == 0 ? "value" : "derivative";
+        Output out = k == 0 ? a.values().get(0) : a.derivatives().get(0);
+        sb.append("\n  static int ").append(name).append('(').append(t).append("[] in, int inOff, ")
+            .append(t).append("[] out, int outOff, int len").append(p).append(") {\n");
+        loopHead(sb, params, isFloat);
+        sb.append("      DoubleVector z = ").append(load(isFloat, "in", "inOff + i")).append(";\n");
+        kernel(sb, out, params);
+        sb.append("      ").append(store(isFloat, "r", "out", "outOff + i")).append(";\n");
+        loopTail(sb);
+      }
+      sb.append("\n  static int backward(").append(t).append("[] in, ").append(t)
+          .append("[] upstream, ").append(t).append("[] gradIn, int off, int len").append(p)
+          .append(") {\n");
+      loopHead(sb, params, isFloat);
+      sb.append("      DoubleVector z = ").append(load(isFloat, "in", "off + i")).append(";\n");
+      kernel(sb, a.derivatives().get(0), params);
+      sb.append("      r = ").append(load(isFloat, "upstream", "off + i")).append(".mul(r);\n");
+      sb.append("      ").append(store(isFloat, "r", "gradIn", "off + i")).append(";\n");
+      loopTail(sb);
+    }
+    return sb.append("}\n").toString();
+  }
+
+  /**
+   * Compiles the companion and returns its class bytes (one class: the companion has no nested
+   * classes or lambdas).
+   */
+  public static byte[] compile(LoweredActivation a, String packageName, String className) {
+    String binary = (packageName.isEmpty() ? "" : packageName + ".") + companionName(className);
+    SortedMap<String, byte[]> classes = InMemoryCompiler.classBytes(
+        Map.of(binary, source(a, packageName, className)), OPTIONS);
+    if (classes.size() != 1 || !classes.containsKey(binary)) {
+      throw new IllegalStateException("SIMD companion compiled to " + classes.keySet());
+    }
+    return classes.get(binary);
+  }
+
+  /** The class bytes as Base64 lines of at most {@code width} characters. */
+  public static List<String> base64Lines(byte[] bytes, int width) {
+    String all = Base64.getEncoder().encodeToString(bytes);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < all.length(); i += width) {
+      lines.add(all.substring(i, Math.min(all.length(), i + width)));
+    }
+    return lines;
+  }
+
+  private static String paramDecl(List<String> params) {
+    StringBuilder sb = new StringBuilder();
+    for (String q : params) {
+      sb.append(", double ").append(q);
+    }
+    return sb.toString();
+  }
+
+  private static void loopHead(StringBuilder sb, List<String> params, boolean isFloat) {
+    for (String q : params) {
+      sb.append("    DoubleVector ").append(vectorName(q)).append(" = DoubleVector.broadcast(S, ")
+          .append(q).append(");\n");
+    }
+    sb.append("    int bound = ").append(isFloat ? "F" : "S").append(".loopBound(len);\n")
+        .append("    int i = 0;\n")
+        .append("    for (; i < bound; i += S.length()) {\n");
+  }
+
+  private static void loopTail(StringBuilder sb) {
+    sb.append("    }\n    return i;\n  }\n");
+  }
+
+  private static String load(boolean isFloat, String array, String index) {
+    return isFloat
+        ? "(DoubleVector) FloatVector.fromArray(F, " + array + ", " + index
+            + ").convertShape(VectorOperators.F2D, S, 0)"
+        : "DoubleVector.fromArray(S, " + array + ", " + index + ")";
+  }
+
+  private static String store(boolean isFloat, String v, String array, String index) {
+    return isFloat
+        ? "((FloatVector) " + v + ".convertShape(VectorOperators.D2F, F, 0)).intoArray(" + array
+            + ", " + index + ")"
+        : v + ".intoArray(" + array + ", " + index + ")";
+  }
+
+  private static String vectorName(String param) {
+    return param + "$v";
+  }
+
+  /** {@code DoubleVector r = f(z)}, with the scalar method's NaN and infinity contract. */
+  private static void kernel(StringBuilder sb, Output out, List<String> params) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    for (String q : params) {
+      vars.put(q, vectorName(q));
+    }
+    VectorExprPrinter printer = new VectorExprPrinter("S", vars);
+    Set<String> reserved = new java.util.HashSet<>(KERNEL_LOCALS);
+    reserved.addAll(params);
+    Cse.Result cse = Cse.eliminate(List.of(out.expr()), reserved);
+    for (Cse.Binding b : cse.bindings()) {
+      printer.bind(b.name(), b.expr());
+    }
+    String root = printer.print(cse.roots().get(0));
+    for (String s : printer.statements()) {
+      sb.append("      ").append(s).append(";\n");
+    }
+    sb.append("      DoubleVector r = ").append(root).append(";\n");
+    JavaExprPrinter scalar = new JavaExprPrinter();
+    // A special input whose formula already gives the stated result (checked here with the
+    // double interpreter, which lane-wise IEEE arithmetic follows) needs no blend.
+    if (!Double.isNaN(out.atPositiveInfinity())
+        && !gives(out, params, Double.POSITIVE_INFINITY, out.atPositiveInfinity())) {
+      sb.append("      r = r.blend(").append(scalar.literal(out.atPositiveInfinity()))
+          .append(", z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));\n");
+    }
+    if (!Double.isNaN(out.atNegativeInfinity())
+        && !gives(out, params, Double.NEGATIVE_INFINITY, out.atNegativeInfinity())) {
+      sb.append("      r = r.blend(").append(scalar.literal(out.atNegativeInfinity()))
+          .append(", z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));\n");
+    }
+    if (!gives(out, params, Double.NaN, Double.NaN)) {
+      sb.append("      r = r.blend(z, z.test(VectorOperators.IS_NAN));\n");
+    }
+  }
+
+  /** Whether the formula alone gives {@code expected} at {@code z} (NaN for NaN; bits otherwise). */
+  private static boolean gives(Output out, List<String> params, double z, double expected) {
+    if (!params.isEmpty()) {
+      return false; // depends on the parameters' values
+    }
+    double v;
+    try {
+      v = dev.activations.deriver.lowering.DoubleEvaluator.evaluate(out.expr(), z);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    return Double.isNaN(expected)
+        ? Double.isNaN(v)
+        : Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(expected);
+  }
+}

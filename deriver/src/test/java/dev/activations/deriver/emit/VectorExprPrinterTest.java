@@ -1,0 +1,76 @@
+package dev.activations.deriver.emit;
+
+import static dev.activations.deriver.lowering.Expr.constant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.lowering.Expr.Add;
+import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.Test.Compare;
+import dev.activations.deriver.lowering.Expr.Test.Op;
+import dev.activations.deriver.lowering.Expr.Var;
+import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.verify.InMemoryCompiler;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VectorExprPrinterTest {
+  private static final Var Z = new Var("z");
+  private static final Var S = new Var("s");
+
+  private static VectorExprPrinter printer() {
+    return new VectorExprPrinter("S", Map.of("s", "s$v"));
+  }
+
+  @Test
+  void arithmeticKeepsTheScalarOrderAndUsesScalarOverloadsForConstants() {
+    assertEquals("DoubleVector.broadcast(S, 1.0).add(z).sub(s$v)",
+        printer().print(new Add(List.of(constant(1), Z, new Neg(S)))));
+    assertEquals("z.mul(2.0).div(s$v.neg())",
+        printer().print(new Div(new Mul(List.of(Z, constant(2))), new Neg(S))));
+  }
+
+  @Test
+  void conditionalsBecomeBlendsUnderMasks() {
+    assertEquals("z.blend(0.0, z.compare(VectorOperators.LT, 0.0))",
+        printer().print(new Cond(new Compare(Op.LT, Z, constant(0)), constant(0), Z)));
+  }
+
+  @Test
+  void tanhGoesThroughExpWithTheSignBitCopied() {
+    VectorExprPrinter p = printer();
+    String root = p.print(Call.of(Fn.TANH, Z));
+    assertEquals("DoubleVector $2 = $1.mul(-2.0).lanewise(VectorOperators.EXP)", p.statements().get(2));
+    assertTrue(p.statements().get(5).contains(".compare(VectorOperators.LT, 0.01)"), p.statements().get(5));
+    assertTrue(root.contains("reinterpretAsLongs().and(Long.MIN_VALUE)"), root);
+  }
+
+  @Test
+  void everyFunctionHasAVectorFormThatCompiles() {
+    StringBuilder body = new StringBuilder();
+    VectorExprPrinter p = printer();
+    StringBuilder roots = new StringBuilder();
+    for (Fn fn : Fn.values()) {
+      Call c = fn.arity() == 1 ? Call.of(fn, Z) : Call.of(fn, Z, S);
+      roots.append("    r = r.add(").append(p.print(c)).append(");\n");
+    }
+    for (String s : p.statements()) {
+      body.append("    ").append(s).append(";\n");
+    }
+    String source = "package p;\n"
+        + "import jdk.incubator.vector.*;\n"
+        + "final class K {\n"
+        + "  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n"
+        + "  static DoubleVector f(DoubleVector z, DoubleVector s$v) {\n"
+        + body
+        + "    DoubleVector r = z;\n"
+        + roots
+        + "    return r;\n  }\n}\n";
+    assertEquals(1, InMemoryCompiler.classBytes(Map.of("p.K", source), SimdEmitter.OPTIONS).size());
+  }
+}
