@@ -109,8 +109,13 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
+    // The structured form is stable by construction between the sample points too; a form that
+    // is only measured to be accurate at them is taken when the structured one is not safe.
+    double safe = role == Role.VALUE ? SAFE_VALUE_ERROR : SAFE_DERIVATIVE_ERROR;
     Candidate best = null;
     double bestError = Double.POSITIVE_INFINITY;
+    Candidate bestSafeStructured = null;
+    double bestSafeStructuredError = Double.POSITIVE_INFINITY;
     for (Candidate c : variants) {
       double e = worst(scorer.errors(c.expr(), output, role));
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e%n", output, role, c.form(), e);
@@ -118,10 +123,22 @@ public final class ActivationLowering {
         best = c;
         bestError = e;
       }
+      if (c.form().startsWith("structured") && e <= safe && e < bestSafeStructuredError) {
+        bestSafeStructured = c;
+        bestSafeStructuredError = e;
+      }
+    }
+    if (bestSafeStructured != null) {
+      best = bestSafeStructured;
+      bestError = bestSafeStructuredError;
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
+
+  /** Worst errors at which the structured form is kept without looking further (100x inside the contract). */
+  static final double SAFE_VALUE_ERROR = 1e-14;
+  static final double SAFE_DERIVATIVE_ERROR = 1e-12;
 
   /** Set DERIVE_TRACE to see every candidate's score on stderr (development aid). */
   private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
