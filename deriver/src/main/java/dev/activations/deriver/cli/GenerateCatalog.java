@@ -63,9 +63,7 @@ public final class GenerateCatalog {
     List<String> failures = new ArrayList<>();
     for (Entry e : entries) {
       long t0 = System.nanoTime();
-      DeriveCommand options = new DeriveCommand();
-      new CommandLine(options).parseArgs(e.args().toArray(new String[0]));
-      ActivationSpec spec = generation.resolve(options.request());
+      ActivationSpec spec = generation.resolve(e.args());
       Derivation derivation = generation.derive(spec);
       if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
       Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());

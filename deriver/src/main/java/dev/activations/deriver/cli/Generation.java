@@ -41,8 +41,13 @@ public final class Generation {
 
   /** Resolves a derive command line such as a generated class's {@code SPEC}. */
   public ActivationSpec resolve(String commandLine) {
+    return resolve(GenerateCatalog.split(commandLine));
+  }
+
+  /** Resolves derive options given as separate arguments (a catalog line). */
+  public ActivationSpec resolve(List<String> args) {
     DeriveCommand options = new DeriveCommand();
-    new picocli.CommandLine(options).parseArgs(GenerateCatalog.split(commandLine).toArray(new String[0]));
+    new picocli.CommandLine(options).parseArgs(args.toArray(new String[0]));
     return resolve(options.request());
   }
 

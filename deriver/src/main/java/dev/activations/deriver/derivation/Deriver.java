@@ -3,17 +3,14 @@ package dev.activations.deriver.derivation;
 import dev.activations.deriver.spec.ActivationSpec;
 import dev.activations.deriver.spec.ExactNumber;
 import dev.activations.deriver.spec.Hypothesis;
-import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.spec.Statistic;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
@@ -160,17 +157,8 @@ public final class Deriver {
     return F.QQ(F.ZZ(n.numerator()), F.ZZ(n.denominator()));
   }
 
-  /** Evaluates {@code fn[e]} with a time limit; empty if the limit was hit. */
-  static Optional<IExpr> limited(Symja symja, String fn, IExpr e, Duration limit) {
-    return TimeLimited.apply(symja, fn, e, limit);
-  }
-
   static boolean isAlgebraic(IExpr e) {
     return e.isFree(S.E) && e.isFree(S.Log) && e.isFree(S.Exp) && e.isFree(S.Tanh) && e.isFree(S.Sinh)
         && e.isFree(S.Cosh) && e.isFree(S.Sech);
-  }
-
-  static SpecException energyProblem(String message) {
-    return new SpecException(message);
   }
 }
