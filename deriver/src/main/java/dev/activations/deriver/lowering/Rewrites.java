@@ -68,6 +68,10 @@ public final class Rewrites {
               + " differ by an ulp between JVMs and are left to run time. A constant test selects"
               + " its branch.",
           Rewrites::foldConstants),
+      new Rule("leading-constants",
+          "c1 * c2 * x is printed as (c1 * c2) * x, which javac folds: merging the two leading"
+              + " constants here gives the same bits and saves the SIMD code a multiplication.",
+          Rewrites::leadingConstants),
       new Rule("drop-multiplicative-one", "x * 1 is x exactly; the factor costs a multiplication.",
           Rewrites::dropOne),
       new Rule("drop-additive-zero",
@@ -112,7 +116,16 @@ public final class Rewrites {
           "1 - tanh(x)^2 is exactly 0 beyond |x| ~ 19 and cosh(x)^-2 overflows beyond |x| ~ 355,"
               + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
               + " computes 4 e / (1 + e)^2 with e = exp(-2|x|).",
-          Rewrites::tanhPrime));
+          Rewrites::tanhPrime),
+      new Rule("logistic-pair",
+          "a / ((1 + exp(u)) (1 + exp(-u))), the product r_1 r_2 of two responsibilities that every"
+              + " two-hypothesis derivative has, costs two exp calls and overflows one of them; it"
+              + " equals a tanh_prime(u / 2) / 4 (one exp, accurate in both tails).",
+          Rewrites::logisticPair),
+      new Rule("logistic-product",
+          "logistic(u) logistic(-u) (also times other factors) costs two exp calls; it equals"
+              + " tanh_prime(u / 2) / 4, one exp and as accurate.",
+          Rewrites::logisticProduct));
 
   private Rewrites() {}
 
@@ -182,6 +195,16 @@ public final class Rewrites {
       }
     }
     return Optional.of(DoubleEvaluator.test(t, Map.of()));
+  }
+
+  private static Optional<Expr> leadingConstants(Expr e) {
+    if (e instanceof Mul m && m.factors().size() > 2
+        && m.factors().get(0) instanceof Const a && m.factors().get(1) instanceof Const b) {
+      List<Expr> f = new ArrayList<>(m.factors().subList(2, m.factors().size()));
+      f.add(0, Const.of(a.value() * b.value()));
+      return Optional.of(product(f));
+    }
+    return Optional.empty();
   }
 
   private static Optional<Expr> dropOne(Expr e) {
@@ -393,6 +416,88 @@ public final class Rewrites {
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Expr> logisticPair(Expr e) {
+    if (!(e instanceof Div d) || !(d.denominator() instanceof Mul m)) {
+      return Optional.empty();
+    }
+    List<Expr> f = m.factors();
+    for (int i = 0; i < f.size(); i++) {
+      Optional<Expr> u = onePlusExp(f.get(i));
+      if (u.isEmpty()) {
+        continue;
+      }
+      Expr minusU = canonical(negate(u.get()));
+      for (int j = i + 1; j < f.size(); j++) {
+        Optional<Expr> v = onePlusExp(f.get(j));
+        if (v.isPresent() && canonical(v.get()).equals(minusU)) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(j);
+          rest.remove(i);
+          // scaling by 1/2 and 1/4 is exact
+          Expr numerator = timesQuarterTanhPrime(d.numerator(), u.get());
+          return Optional.of(rest.isEmpty() ? numerator : new Div(numerator, product(rest)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> logisticProduct(Expr e) {
+    if (!(e instanceof Mul m)) {
+      return Optional.empty();
+    }
+    List<Expr> f = m.factors();
+    for (int i = 0; i < f.size(); i++) {
+      if (!isCall(f.get(i), Fn.LOGISTIC)) {
+        continue;
+      }
+      Expr u = arg(f.get(i));
+      Expr minusU = canonical(negate(u));
+      for (int j = i + 1; j < f.size(); j++) {
+        if (isCall(f.get(j), Fn.LOGISTIC) && canonical(arg(f.get(j))).equals(minusU)) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(j);
+          rest.remove(i);
+          return Optional.of(timesQuarterTanhPrime(product(rest), u));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code a tanh_prime(u / 2) / 4} as one flat product (the scalings are exact). */
+  private static Expr timesQuarterTanhPrime(Expr a, Expr u) {
+    Expr quarter = scaled(canonical(a), 0.25);
+    List<Expr> factors = new ArrayList<>(quarter instanceof Mul qm ? qm.factors() : List.of(quarter));
+    Expr half = scaled(canonical(u), 0.5);
+    // tanh_prime is even: one sign for its argument, so that both orders of a pair agree
+    boolean negative = half instanceof Neg
+        || (half instanceof Mul hm && hm.factors().get(0) instanceof Const c && c.value() < 0);
+    factors.add(Call.of(Fn.TANH_PRIME, negative ? canonical(negate(half)) : half));
+    return product(factors);
+  }
+
+  /** {@code u * k} for a power of two {@code k} (exact), merged into a leading constant. */
+  private static Expr scaled(Expr u, double k) {
+    if (u instanceof Const c) {
+      return Const.of(c.value() * k);
+    }
+    List<Expr> f = new ArrayList<>(u instanceof Mul m ? m.factors() : List.of(u));
+    double c = f.get(0) instanceof Const lead ? lead.value() * k : k;
+    if (f.get(0) instanceof Const) {
+      f.remove(0);
+    }
+    if (c != 1.0) {
+      f.add(0, Const.of(c));
+    }
+    return product(f);
+  }
+
+  /** Pushes negations into leading constants ({@code -(-2 z)} is {@code 2 z}) so that equal values compare equal. */
+  private static Expr canonical(Expr u) {
+    return u instanceof Neg n ? negate(canonical(n.operand())) : u;
   }
 
   // ---------------------------------------------------------------- helpers

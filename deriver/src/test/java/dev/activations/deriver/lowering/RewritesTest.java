@@ -100,6 +100,17 @@ class RewritesTest {
   }
 
   @Test
+  void leadingConstants() {
+    assertRule("leading-constants", mul(constant(0.5), constant(3), Z), mul(constant(1.5), Z));
+    assertRewrites(mul(constant(0.5), constant(2), Z, S), mul(Z, S));
+    // not leading: z * 2 * 0.5 overflows where z does not
+    assertUnchanged(mul(Z, constant(2), constant(0.5)));
+    // the same bits as Java's left-to-right evaluation, which rounds c1 * c2 first
+    double z = 0.1;
+    assertEquals(0.1 * 3.0 * z, DoubleEvaluator.evaluate(Rewrites.apply(mul(constant(0.1), constant(3), Z)), z));
+  }
+
+  @Test
   void dropMultiplicativeOne() {
     assertRule("drop-multiplicative-one", mul(Z, constant(1)), Z);
     assertRewrites(mul(Z, constant(1)), Z);
@@ -185,10 +196,12 @@ class RewritesTest {
     Expr e = exp(new Neg(Z));
     Expr expected = mul(call(Fn.LOGISTIC, Z), call(Fn.LOGISTIC, new Neg(Z)));
     assertRule("logistic-derivative", new Div(e, new PowInt(add(constant(1), e), 2)), expected);
-    assertRewrites(new Div(e, new PowInt(add(constant(1), e), 2)), expected);
-    assertRewrites(mul(e, new PowInt(add(constant(1), e), -2)), expected);
+    // the whole pass goes on to logistic-product: one exp
+    Expr quarter = mul(constant(0.25), call(Fn.TANH_PRIME, mul(constant(0.5), Z)));
+    assertRewrites(new Div(e, new PowInt(add(constant(1), e), 2)), quarter);
+    assertRewrites(mul(e, new PowInt(add(constant(1), e), -2)), quarter);
     assertRewrites(new Div(mul(S, e, Z), new PowInt(add(constant(1), e), 2)),
-        mul(S, call(Fn.LOGISTIC, Z), call(Fn.LOGISTIC, new Neg(Z)), Z));
+        mul(constant(0.25), S, Z, call(Fn.TANH_PRIME, mul(constant(0.5), Z))));
   }
 
   @Test
@@ -225,6 +238,37 @@ class RewritesTest {
   }
 
   @Test
+  void logisticPair() {
+    // 4 / ((1 + exp(-(2z))) (1 + exp(-(-2z)))): the tanh derivative as the structured form has it
+    Expr a = add(constant(1), exp(new Neg(mul(constant(2), Z))));
+    Expr b = add(constant(1), exp(new Neg(mul(constant(-2), Z))));
+    Expr pair = new Div(constant(4), mul(a, b));
+    Expr rewritten = Rewrites.apply(pair);
+    assertEquals(call(Fn.TANH_PRIME, Z), rewritten);
+    // other factors of the denominator stay; the pair's order does not matter
+    assertEquals(new Div(mul(constant(0.75), S, call(Fn.TANH_PRIME, Z)), add(Z, constant(3))),
+        Rewrites.apply(new Div(mul(constant(3), S), mul(b, add(Z, constant(3)), a))));
+    // not a pair: exp(2z) and exp(3z)
+    Expr c = add(constant(1), exp(mul(constant(3), Z)));
+    assertFalse(Rewrites.apply(new Div(constant(1), mul(a, c))).toString().contains("TANH_PRIME"));
+    // the identity itself, where the two-exp form is still accurate
+    for (double z : new double[] {-30, -2.5, -1e-3, 0, 1e-9, 0.7, 4, 19, 300}) {
+      double exact = 4 / ((1 + Math.exp(-2 * z)) * (1 + Math.exp(2 * z)));
+      double got = DoubleEvaluator.evaluate(rewritten, java.util.Map.of("z", z));
+      assertEquals(exact, got, 4e-16 * exact, "z = " + z);
+    }
+  }
+
+  @Test
+  void logisticProduct() {
+    Expr l = call(Fn.LOGISTIC, mul(constant(2), Z));
+    Expr lm = call(Fn.LOGISTIC, mul(constant(-2), Z));
+    assertRule("logistic-product", mul(S, l, lm), mul(constant(0.25), S, call(Fn.TANH_PRIME, Z)));
+    assertRewrites(mul(l, Z, lm), mul(constant(0.25), Z, call(Fn.TANH_PRIME, Z)));
+    assertUnchanged(mul(S, l, call(Fn.LOGISTIC, mul(constant(-3), Z))));
+  }
+
+  @Test
   void gatedDerivativeAsSymjaWouldWriteIt() {
     // d/dz z/(1+exp(-2z)) = (1+exp(-2z))^-1 + 2 z exp(-2z) (1+exp(-2z))^-2
     Expr e = exp(mul(constant(-2), Z));
@@ -233,7 +277,7 @@ class RewritesTest {
         mul(constant(2), Z, e, new PowInt(add(constant(1), e), -2)));
     Expr l = call(Fn.LOGISTIC, mul(constant(2), Z));
     Expr lm = call(Fn.LOGISTIC, mul(constant(-2), Z));
-    assertRewrites(input, add(l, mul(constant(2), Z, l, lm)));
+    assertRewrites(input, add(l, mul(constant(0.5), Z, call(Fn.TANH_PRIME, Z))));
   }
 
   @Test
