@@ -231,8 +231,7 @@ public final class Lowerer {
   }
 
   private Expr times(IAST ast) {
-    List<IExpr> factors = new ArrayList<>();
-    flatten(ast, S.Times, factors);
+    List<IExpr> factors = rationalFactorsGrouped(ast);
     List<Expr> numerator = new ArrayList<>();
     List<Expr> denominator = new ArrayList<>();
     boolean negate = false;
@@ -250,6 +249,25 @@ public final class Lowerer {
     Expr result = denominator.isEmpty() ? num
         : new Expr.Div(num, denominator.size() == 1 ? denominator.get(0) : new Expr.Mul(denominator));
     return negate ? new Expr.Neg(result) : result;
+  }
+
+  /**
+   * The factors of a product, with its rational factors in z (two or more, next to others such as
+   * logistics) gathered into one product: lowered as one rational function, its tail is evaluated
+   * in {@code 1/z} as a whole ({@code (z^2-9)/(z^4+2z^2+81)} is about {@code 1/z^2}), where the
+   * factors one by one would overflow ({@code z^4} at 1e100) although their ratio is ordinary.
+   */
+  private List<IExpr> rationalFactorsGrouped(IAST ast) {
+    List<IExpr> factors = new ArrayList<>();
+    flatten(ast, S.Times, factors);
+    List<IExpr> rational = new ArrayList<>();
+    List<IExpr> others = new ArrayList<>();
+    for (IExpr f : factors) {
+      (!f.isFree(z) && isRationalInZ(f) ? rational : others).add(f);
+    }
+    if (rational.size() < 2 || others.isEmpty()) return factors;
+    others.add(F.ast(S.Times, rational));
+    return others;
   }
 
   private Expr power(IExpr base, IExpr exponent) {
