@@ -68,8 +68,11 @@ public final class ActivationLowering {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     for (int i = 0; i < d.outputs(); i++) {
-      values.add(choose(lowerer, d.structured().get(i), d.closed().get(i), i, Role.VALUE, scorer, choices));
-      derivatives.add(choose(lowerer, d.derivative().get(i), d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices));
+      List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
+      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices));
+      List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
+      derivativeForms.addAll(differentiated(valueForms));
+      derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices));
     }
     Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
     for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
@@ -80,9 +83,8 @@ public final class ActivationLowering {
     return new LoweredActivation(d.spec().toCommandLine(), math(d), d.spec().free(), values, derivatives, params);
   }
 
-  private LoweredActivation.Output choose(Lowerer lowerer, IExpr structured, IExpr closed, int output, Role role,
-      Scorer scorer, List<Choice> choices) {
-    double[] limits = scorer.limits(output, role);
+  /** The structured form and, where it differs and the IR can express it, the closed form. */
+  private static List<Candidate> forms(Lowerer lowerer, IExpr structured, IExpr closed) {
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("structured", lowerer.lower(structured)));
     if (!closed.equals(structured)) {
@@ -92,6 +94,29 @@ public final class ActivationLowering {
         // the closed form uses something the IR cannot express: the structured form stands
       }
     }
+    return candidates;
+  }
+
+  /**
+   * The value forms differentiated in the IR ({@link Differentiation}): the derivative of a form
+   * that is already stable, where Symja's derivative reintroduces a cancellation (named so that
+   * the structured preference does not apply: they are measured like any other form).
+   */
+  private static List<Candidate> differentiated(List<Candidate> valueForms) {
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate v : valueForms) {
+      try {
+        out.add(new Candidate("differentiated-" + v.form(), Differentiation.of(v.expr(), "z")));
+      } catch (IllegalArgumentException unsupported) {
+        // a node without a derivative rule: Symja's forms stand
+      }
+    }
+    return out;
+  }
+
+  private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
+      Scorer scorer, List<Choice> choices) {
+    double[] limits = scorer.limits(output, role);
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);

@@ -106,6 +106,10 @@ public final class Lowerer {
   private Expr plus(IAST ast) {
     List<IExpr> terms = new ArrayList<>();
     flatten(ast, S.Plus, terms);
+    if (terms.size() == 2) {
+      Optional<Expr> conjugate = rootTermsSum(terms.get(0), terms.get(1));
+      if (conjugate.isPresent()) return conjugate.get();
+    }
     List<Expr> out = new ArrayList<>();
     boolean[] used = new boolean[terms.size()];
     for (int i = 0; i < terms.size(); i++) {
@@ -132,6 +136,42 @@ public final class Lowerer {
       }
     }
     return out.size() == 1 ? out.get(0) : new Expr.Add(out);
+  }
+
+  /**
+   * {@code a + b} for algebraic terms with square roots whose squares are rational in z (such as
+   * {@code (z-1)/Sqrt[(z-1)^2+1]}): where a and b have opposite signs they nearly cancel for large
+   * |z| (both tend to +-1), so it is evaluated as {@code (a^2 - b^2)/(a - b)} with {@code a^2 -
+   * b^2} combined symbolically into one rational function (its tail in 1/z); where the signs agree
+   * there is no cancellation and the sum is taken as written. Empty unless both terms qualify.
+   */
+  private Optional<Expr> rootTermsSum(IExpr a, IExpr b) {
+    if (!isRootTerm(a) || !isRootTerm(b)) return Optional.empty();
+    IExpr squares = together(F.Subtract(F.Sqr(a), F.Sqr(b)));
+    if (squares.isFree(z) || !isRationalInZ(squares)) return Optional.empty();
+    Expr la = translate(a);
+    Expr lb = translate(b);
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test opposite = new Expr.Test.Or(List.of(
+        new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, la, zero), new Expr.Test.Compare(Expr.Test.Op.GT, lb, zero))),
+        new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, la, zero), new Expr.Test.Compare(Expr.Test.Op.LT, lb, zero)))));
+    Expr conjugate = new Expr.Div(translate(squares), new Expr.Add(List.of(la, new Expr.Neg(lb))));
+    return Optional.of(new Expr.Cond(opposite, conjugate, new Expr.Add(List.of(la, lb))));
+  }
+
+  /**
+   * A z-dependent algebraic term with a square root whose square is rational in z; not a plain
+   * {@code c Sqrt[u]}, whose differences {@link #combine} pairs with their own tail.
+   */
+  private boolean isRootTerm(IExpr t) {
+    if (t.isFree(z) || t.isFree(x -> x.isPower() && x.exponent().isFraction(), true)) return false;
+    if (term(t).kind() == S.Sqrt) return false;
+    if (!t.isFree(x -> x.equals(S.E) || x.isLog() || x.isExp() || x.isAST() && x.head().isBuiltInSymbol()
+        && !x.isPlus() && !x.isTimes() && !x.isPower(), true)) {
+      return false;
+    }
+    IExpr square = symja.eval(F.Sqr(t));
+    return isRationalInZ(square);
   }
 
   /** A term {@code coefficient * kind[argument]}, for pairing differences. */
@@ -211,15 +251,49 @@ public final class Lowerer {
       // log u - log v = log1p((u - v)/v)
       IExpr ratio = together(F.Divide(F.Subtract(u, v), v));
       core = Expr.Call.of(Fn.LOG1P, translate(ratio));
+      if (u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2)) {
+        Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(1.0));
+        core = new Expr.Cond(small, core, logCoshDifference(u.first(), v.first()));
+      }
     } else if (a.kind() == S.Sqrt) {
       IExpr gap = together(F.Subtract(u, v));
       core = new Expr.Div(translate(gap), new Expr.Add(List.of(sqrt(u), sqrt(v))));
+      Optional<Expr> far = rootDifferenceTail(gap, u, v);
+      if (far.isPresent()) {
+        Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(1.0));
+        core = new Expr.Cond(small, core, far.get());
+      }
     } else {
       // e^u - e^v = e^v expm1(u - v)
       IExpr gap = together(F.Subtract(u, v));
       core = new Expr.Mul(List.of(call(Fn.EXP, v), Expr.Call.of(Fn.EXPM1, translate(gap))));
     }
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
+  }
+
+  /**
+   * {@code log cosh(p) - log cosh(q) = (|p| - |q|) + log1p(e^-2|p|) - log1p(e^-2|q|)}: the ratio
+   * of the two cosh overflows beyond |z| ~ 710 (Inf/Inf) although the difference is ordinary. The
+   * signed combinations {@code +-p -+ q} are combined symbolically (for {@code p = 1-z, q = 1+z}
+   * they are {@code -2z} and {@code +-2}), so no large numbers cancel. Used away from 0, where the
+   * two log1p terms are not nearly equal.
+   */
+  private Expr logCoshDifference(IExpr p, IExpr q) {
+    Expr lp = translate(p);
+    Expr lq = translate(q);
+    Expr zero = Expr.Const.of(0.0);
+    Expr pPositive = translate(together(F.Subtract(p, q)));
+    Expr pNegative = translate(together(F.Negate(F.Plus(p, q))));
+    Expr absGap = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lp, zero),
+        new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pPositive, translate(together(F.Plus(p, q)))),
+        new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pNegative, translate(together(F.Subtract(q, p)))));
+    return new Expr.Add(List.of(absGap, tailLog1p(lp), new Expr.Neg(tailLog1p(lq))));
+  }
+
+  /** {@code log1p(e^-2|x|)}. */
+  private static Expr tailLog1p(Expr x) {
+    Expr twiceAbs = new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, x)));
+    return Expr.Call.of(Fn.LOG1P, Expr.Call.of(Fn.EXP, twiceAbs));
   }
 
   private IExpr together(IExpr e) {
@@ -231,8 +305,7 @@ public final class Lowerer {
   }
 
   private Expr times(IAST ast) {
-    List<IExpr> factors = new ArrayList<>();
-    flatten(ast, S.Times, factors);
+    List<IExpr> factors = rationalFactorsGrouped(ast);
     List<Expr> numerator = new ArrayList<>();
     List<Expr> denominator = new ArrayList<>();
     boolean negate = false;
@@ -250,6 +323,25 @@ public final class Lowerer {
     Expr result = denominator.isEmpty() ? num
         : new Expr.Div(num, denominator.size() == 1 ? denominator.get(0) : new Expr.Mul(denominator));
     return negate ? new Expr.Neg(result) : result;
+  }
+
+  /**
+   * The factors of a product, with its rational factors in z (two or more, next to others such as
+   * logistics) gathered into one product: lowered as one rational function, its tail is evaluated
+   * in {@code 1/z} as a whole ({@code (z^2-9)/(z^4+2z^2+81)} is about {@code 1/z^2}), where the
+   * factors one by one would overflow ({@code z^4} at 1e100) although their ratio is ordinary.
+   */
+  private List<IExpr> rationalFactorsGrouped(IAST ast) {
+    List<IExpr> factors = new ArrayList<>();
+    flatten(ast, S.Times, factors);
+    List<IExpr> rational = new ArrayList<>();
+    List<IExpr> others = new ArrayList<>();
+    for (IExpr f : factors) {
+      (!f.isFree(z) && isRationalInZ(f) ? rational : others).add(f);
+    }
+    if (rational.size() < 2 || others.isEmpty()) return factors;
+    others.add(F.ast(S.Times, rational));
+    return others;
   }
 
   private Expr power(IExpr base, IExpr exponent) {
@@ -295,6 +387,45 @@ public final class Lowerer {
       }
     }
     return call(Fn.SQRT, base);
+  }
+
+  /**
+   * {@code (u - v)/(Sqrt[u] + Sqrt[v])} for |z| > 1 when u and v are quadratics with a positive
+   * minimum and {@code u - v} has degree at most one: numerator and denominator divided by |z|,
+   * {@code ((u - v)/z) / (Sqrt[u]/|z| + Sqrt[v]/|z|)} with the sign of z restored, each part a
+   * bounded function of {@code w = 1/z}. As written, {@code u - v} (e.g. {@code -4z}) and the sum
+   * of the two roots overflow near {@code Double.MAX_VALUE} although their ratio is about
+   * constant there.
+   */
+  private Optional<Expr> rootDifferenceTail(IExpr gap, IExpr u, IExpr v) {
+    List<IExpr> g = coefficients(symja.eval(F.Expand(gap)));
+    if (g == null || g.size() > 2) return Optional.empty();
+    Expr zv = new Expr.Var("z");
+    Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
+    Optional<Expr> su = scaledRoot(u, w);
+    Optional<Expr> sv = scaledRoot(v, w);
+    if (su.isEmpty() || sv.isEmpty()) return Optional.empty();
+    Expr gapOverZ = g.size() == 1 ? new Expr.Mul(List.of(translate(g.get(0)), w)) : horner(g, w, true);
+    Expr ratio = new Expr.Div(gapOverZ, new Expr.Add(List.of(su.get(), sv.get())));
+    return Optional.of(new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LT, zv, Expr.Const.of(0.0)), new Expr.Neg(ratio), ratio));
+  }
+
+  /**
+   * {@code Sqrt[a z^2 + b z + c]/|z| = Sqrt[a] hypot(1 + b/(2a) w, Sqrt[c/a - b^2/(4a^2)] w)} with
+   * {@code w = 1/z}, for a > 0 and a positive minimum; empty for anything else.
+   */
+  private Optional<Expr> scaledRoot(IExpr base, Expr w) {
+    if (!(base instanceof IAST ast) || !isRationalInZ(ast)) return Optional.empty();
+    List<IExpr> c = coefficients(symja.eval(F.Expand(base)));
+    if (c == null || c.size() != 3 || !c.get(2).isPositive()) return Optional.empty();
+    IExpr a = c.get(2);
+    IExpr shift = symja.eval(F.Divide(c.get(1), F.Times(F.C2, a)));
+    IExpr floor = symja.eval(F.Subtract(F.Divide(c.get(0), a), F.Power(shift, F.C2)));
+    if (!floor.isPositive()) return Optional.empty();
+    Expr one = Expr.Const.of(1.0);
+    Expr x = shift.isZero() ? one : new Expr.Add(List.of(one, new Expr.Mul(List.of(translate(shift), w))));
+    Expr h = Expr.Call.of(Fn.HYPOT, x, new Expr.Mul(List.of(translate(symja.eval(F.Sqrt(floor))), w)));
+    return Optional.of(a.isOne() ? h : new Expr.Mul(List.of(translate(symja.eval(F.Sqrt(a))), h)));
   }
 
   private static Expr powInt(Expr base, int k) {

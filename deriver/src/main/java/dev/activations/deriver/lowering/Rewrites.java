@@ -112,6 +112,12 @@ public final class Rewrites {
           "exp(x) * logistic(-x) is Inf * 0 = NaN for x > 709; it equals logistic(x). (Arises when"
               + " the reciprocal 1 / (1 + exp(x)) was rewritten before its enclosing product.)",
           Rewrites::expTimesLogistic),
+      new Rule("quotient-logistic",
+          "a / (1 + exp(u)), also with other factors in the denominator, is a / Inf = 0 for u > 709"
+              + " where the truth a e^-u can still be a (subnormal or, for large a, normal) number;"
+              + " a * logistic(-u) keeps it. Runs after the logistic rules, which handle a = 1 and"
+              + " a containing exp(u).",
+          Rewrites::quotientLogistic),
       new Rule("tanh-prime",
           "1 - tanh(x)^2 is exactly 0 beyond |x| ~ 19 and cosh(x)^-2 overflows beyond |x| ~ 355,"
               + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
@@ -377,6 +383,25 @@ public final class Rewrites {
             return Optional.of(product(out));
           }
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> quotientLogistic(Expr e) {
+    if (!(e instanceof Div d)) {
+      return Optional.empty();
+    }
+    List<Expr> den = d.denominator() instanceof Mul m ? m.factors() : List.of(d.denominator());
+    for (int i = 0; i < den.size(); i++) {
+      Optional<Expr> u = onePlusExp(den.get(i));
+      if (u.isPresent()) {
+        List<Expr> num = new ArrayList<>(d.numerator() instanceof Mul m ? m.factors() : List.of(d.numerator()));
+        num.add(Call.of(Fn.LOGISTIC, negate(u.get())));
+        List<Expr> rest = new ArrayList<>(den);
+        rest.remove(i);
+        Expr product = product(num.stream().filter(f -> !Exprs.isConst(f, 1.0)).toList());
+        return Optional.of(rest.isEmpty() ? product : new Div(product, product(rest)));
       }
     }
     return Optional.empty();

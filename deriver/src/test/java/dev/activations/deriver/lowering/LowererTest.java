@@ -53,6 +53,39 @@ class LowererTest {
   }
 
   @Test
+  void rationalFactorsOfAProductFormOneRationalFunction() {
+    // (z^2-9)/(z^4+2z^2+81) * E^(-1) at 1e100 is 1/(e 1e200) = 3.6787944117144232e-201; factor by
+    // factor z^4 overflows and the quotient is 0
+    assertRelative(3.6787944117144232e-201, at("(z^2-9)/((81+2*z^2+z^4)*E)", 1e100), 1e-15);
+    assertRelative(3.6787944117144232e-201, at("(z^2-9)*E^(-z/z)/(81+2*z^2+z^4)", 1e100), 1e-15);
+  }
+
+  @Test
+  void sumsOfRootTermsThatCancelUseTheConjugate() {
+    // (z-1)/Sqrt[1+(z-1)^2] - (z+1)/Sqrt[1+(z+1)^2] ~ -2/z^3 for large |z| (mpmath, 700 digits)
+    String f = "(z-1)/Sqrt[1+(z-1)^2]-(z+1)/Sqrt[1+(z+1)^2]";
+    assertRelative(-2e-300, at(f, -1e100), 1e-14);
+    assertRelative(-2.0000000000000001e-24, at(f, 1e8), 1e-14);
+    // at 0 the terms have the same sign: the plain sum -2/Sqrt[2]
+    assertRelative(-Math.sqrt(2), at(f, 0), 1e-15);
+  }
+
+  @Test
+  void rootDifferencesDoNotOverflowAtTheLargestDouble() {
+    // Sqrt[1+(z+1)^2] - Sqrt[1+(z-1)^2] = 4z/(..+..) -> -2 at -MAX_VALUE; 4z alone overflows
+    assertRelative(-2, at("Sqrt[1+(z+1)^2]-Sqrt[1+(z-1)^2]", -Double.MAX_VALUE), 1e-15);
+  }
+
+  @Test
+  void logCoshDifferencesDoNotOverflow() {
+    // log cosh(1-z) - log cosh(1+z) = -2 (to 1e-800) at z = 1000, where cosh overflows
+    assertRelative(-2, at("Log[Cosh[1-z]]-Log[Cosh[1+z]]", 1000), 1e-15);
+    assertRelative(2, at("Log[Cosh[1-z]]-Log[Cosh[1+z]]", -Double.MAX_VALUE), 1e-15);
+    // log cosh(-2) - log cosh(4) = -1.9821854784550860285 (mpmath)
+    assertRelative(-1.9821854784550860285, at("Log[Cosh[1-z]]-Log[Cosh[1+z]]", 3), 1e-15);
+  }
+
+  @Test
   void softplusDifferencesStayExactWhenBothAreLarge() {
     // Log[1+E^(1-z)] - Log[1+E^(-1-z)] -> 2 as z -> -infinity; naively (1e17+1) - (1e17-1) = 0
     assertRelative(2, at("Log[1+E^(1-z)]-Log[1+E^(-1-z)]", -1e17), 1e-15);

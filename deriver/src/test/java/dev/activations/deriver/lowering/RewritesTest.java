@@ -184,7 +184,8 @@ class RewritesTest {
     assertRewrites(new Div(exp(Z), add(constant(1), exp(Z))), call(Fn.LOGISTIC, Z));
     assertRewrites(new Div(mul(S, exp(Z)), add(constant(1), exp(Z))),
         mul(S, call(Fn.LOGISTIC, Z)));
-    assertUnchanged(new Div(S, add(constant(1), exp(Z))));
+    // any other numerator: quotient-logistic (a / (1 + exp(u)) = a * logistic(-u))
+    assertRewrites(new Div(S, add(constant(1), exp(Z))), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
     assertRewrites(new Div(constant(1), add(exp(mul(constant(-2), Z)), constant(1))),
         call(Fn.LOGISTIC, mul(constant(2), Z)));
     assertRewrites(new PowInt(add(constant(1), exp(mul(constant(-1), Z))), -1),
@@ -212,6 +213,23 @@ class RewritesTest {
     assertRewrites(mul(exp(Z), new PowInt(add(constant(1), exp(Z)), -1)), call(Fn.LOGISTIC, Z));
     assertRewrites(mul(S, exp(Z), call(Fn.LOGISTIC, new Neg(Z))),
         mul(S, call(Fn.LOGISTIC, Z)));
+  }
+
+  @Test
+  void quotientLogistic() {
+    Expr onePlusExp = add(constant(1), exp(Z));
+    assertRule("quotient-logistic", new Div(S, onePlusExp), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
+    assertRule("quotient-logistic", new Div(S, mul(Z, onePlusExp)),
+        new Div(mul(S, call(Fn.LOGISTIC, new Neg(Z))), Z));
+    // z / ((1 + e^2z) (1 + e^-2z)) at z = 360: e^720 overflows, the truth is 7.316e-311 (mpmath)
+    Expr u = mul(constant(2), Z);
+    Expr twoSided = new Div(Z, mul(add(constant(1), exp(u)), add(constant(1), exp(new Neg(u)))));
+    double t = DoubleEvaluator.evaluate(Rewrites.apply(twoSided), Map.of("z", 360.0));
+    assertEquals(7.316030888727455e-311, t, 1e-14 * Double.MIN_NORMAL);
+    // z / (1 + e^(1/2 - z)) at z = -710: -1.9276534346401304e-306 (mpmath), not -0.0
+    Expr gated = new Div(Z, add(constant(1), exp(add(constant(0.5), new Neg(Z)))));
+    double v = DoubleEvaluator.evaluate(Rewrites.apply(gated), Map.of("z", -710.0));
+    assertEquals(-1.9276534346401304e-306, v, 1e-14 * 1.9276534346401304e-306);
   }
 
   @Test
