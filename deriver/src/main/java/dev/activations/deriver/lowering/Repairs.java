@@ -106,8 +106,13 @@ final class Repairs {
 
   /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
   Optional<Candidate> series(IExpr closedForm) {
+    // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
+    // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
+    // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
+    Optional<IExpr> leading = TimeLimited.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, Duration.ofSeconds(1));
+    if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
     Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, Duration.ofSeconds(4));
-    if (series.isEmpty() || !series.get().isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true)) {
+    if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }
     try {
@@ -115,6 +120,11 @@ final class Repairs {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Free of Log, Exp and fractional powers: what a series patch may contain. */
+  private static boolean polynomialCoefficients(IExpr e) {
+    return e.isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true);
   }
 
   /**
