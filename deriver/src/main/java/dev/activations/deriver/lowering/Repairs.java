@@ -29,6 +29,12 @@ final class Repairs {
   private static final double TOLERANCE_VALUE = 1e-13;
   private static final double TOLERANCE_DERIVATIVE = 1e-11;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
+  /**
+   * CPU time for Series. The slowest one kept in the catalog (GaussianSignedEntropy's derivative)
+   * takes 3.4-3.7 s with C1 only: twice that leaves a margin, so a slower machine still emits the
+   * same form; the ones that do not finish need tens of seconds.
+   */
+  private static final Duration SERIES_LIMIT = Duration.ofSeconds(8);
 
   private final Symja symja;
   private final Lowerer lowerer;
@@ -106,8 +112,13 @@ final class Repairs {
 
   /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
   Optional<Candidate> series(IExpr closedForm) {
-    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, Duration.ofSeconds(4));
-    if (series.isEmpty() || !series.get().isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true)) {
+    // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
+    // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
+    // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
+    Optional<IExpr> leading = TimeLimited.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, Duration.ofSeconds(1));
+    if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
+    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, SERIES_LIMIT);
+    if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }
     try {
@@ -115,6 +126,11 @@ final class Repairs {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Free of Log, Exp and fractional powers: what a series patch may contain. */
+  private static boolean polynomialCoefficients(IExpr e) {
+    return e.isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true);
   }
 
   /**
