@@ -668,21 +668,18 @@ public final class ClassEmitter {
       }
       sb.append("</ul>\n");
       if (floats.any()) {
-        List<String> which = new ArrayList<>();
-        if (floats.value()) {
-          which.add("{@code value}");
-        }
-        if (floats.derivative()) {
-          which.add("{@code derivative} and {@code backward}");
-        }
-        sb.append("\n<p>Float arithmetic: with SIMD ({@link #VECTORIZED}), the float[] ")
-            .append(String.join(" and ", which))
-            .append(" compute in float\n(twice the lanes of double). That was measured, when this"
-                + " class was derived, to meet the float contract:\nrelative error at most 2^-20"
-                + " against the exact value rounded to float (absolute 8 * Float.MIN_VALUE below\n"
-                + "Float.MIN_NORMAL; {@code backward} adds one rounding), and finite wherever that"
-                + " is finite. Every\nother method, and the float[] methods without SIMD, compute"
-                + " in double and round once.\n");
+        String which = floats.value() && floats.derivative()
+            ? "{@code value}, {@code derivative} and {@code backward} compute"
+            : floats.value() ? "{@code value} computes" : "{@code derivative} and {@code backward} compute";
+        sb.append("\n<p>Float arithmetic: with SIMD ({@link #VECTORIZED}), float[] ").append(which)
+            .append(" in float\n(twice the lanes of double). That was measured, when this class was"
+                + " derived, to meet the float\ncontract: relative error at most 2^-20 against the"
+                + " exact value rounded to float (absolute\n8 * Float.MIN_VALUE below"
+                + " Float.MIN_NORMAL), finite wherever that is finite")
+            .append(floats.derivative() ? "; {@code backward} adds the\nrounding of its product"
+                : "")
+            .append(". Every other method, and the float[] methods without SIMD,\ncompute in double"
+                + " and round once.\n");
       }
       return sb.toString();
     }
