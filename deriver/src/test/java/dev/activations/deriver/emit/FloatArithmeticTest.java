@@ -82,6 +82,18 @@ class FloatArithmeticTest {
   }
 
   @Test
+  void theScanSeesCancellationNearAZeroThatTheSamplePointsMiss() {
+    // 4 - z^2 is exact in float at every sample point near its zero (z = 1.5, 2, 3.3 round
+    // harmlessly), but at z = 1.999 the subtraction keeps 4 of float's 7 digits
+    Expr fourMinusSquare = new Expr.Add(List.of(Expr.Const.of(4.0),
+        new Expr.Neg(new Expr.Mul(List.of(Z, Z)))));
+    double scan = FloatArithmetic.scanError(Output.of(fourMinusSquare));
+    assertTrue(scan > 10 * FloatContract.TOLERANCE, () -> "scan " + scan);
+    double tanh = FloatArithmetic.scanError(Output.of(Expr.Call.of(Fn.TANH, Z)));
+    assertTrue(tanh <= FloatContract.TOLERANCE / 3, () -> "tanh " + tanh);
+  }
+
+  @Test
   void freeParametersKeepDouble() {
     LoweredActivation a = new LoweredActivation("test",
         new LoweredActivation.Math(List.of(), "Tanh[s z]", "s Sech[s z]^2", List.of()),
