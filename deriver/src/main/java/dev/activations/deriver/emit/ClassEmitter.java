@@ -670,7 +670,8 @@ public final class ClassEmitter {
       if (floats.any()) {
         String which = floats.value() && floats.derivative()
             ? "{@code value}, {@code derivative} and {@code backward} compute"
-            : floats.value() ? "{@code value} computes" : "{@code derivative} and {@code backward} compute";
+            : floats.value() ? "{@code value} computes"
+            : "{@code derivative} and {@code backward} compute";
         sb.append("\n<p>Float arithmetic: with SIMD ({@link #VECTORIZED}), float[] ").append(which)
             .append(" in float\n(twice the lanes of double). That was measured, when this class was"
                 + " derived, to meet the float\ncontract: relative error at most 2^-20 against the"

@@ -187,7 +187,7 @@ public final class FloatKernelEvaluator {
         | (Float.floatToRawIntBits(v) & Integer.MIN_VALUE));
   }
 
-  /** A lane-wise function's float result: the double value rounded, then moved {@code shift} ulps. */
+  /** A lane-wise function's float result: the double value rounded, moved {@code shift} ulps. */
   private float lanewise(double exact) {
     float f = (float) exact;
     if (shift == 0 || f == 0 || !Float.isFinite(f)) {

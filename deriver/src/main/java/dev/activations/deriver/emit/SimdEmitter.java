@@ -167,7 +167,10 @@ public final class SimdEmitter {
     sb.append("    }\n    return i;\n  }\n");
   }
 
-  /** A vector of the kernel's lanes from an array: float arrays widen to double lanes unless the kernel computes in float. */
+  /**
+   * A vector of the kernel's lanes from an array: float arrays widen to double lanes unless the
+   * kernel computes in float.
+   */
   private static String load(boolean isFloat, Lanes lanes, String array, String index) {
     if (lanes == Lanes.FLOAT) {
       return "FloatVector.fromArray(W, " + array + ", " + index + ")";
@@ -190,7 +193,7 @@ public final class SimdEmitter {
     return param + "$v";
   }
 
-  /** {@code DoubleVector r = f(z)} (or FloatVector), with the scalar method's NaN and infinity contract. */
+  /** {@code DoubleVector r = f(z)} (or FloatVector), with the scalar method's special inputs. */
   private static void kernel(StringBuilder sb, Output out, List<String> params, Lanes lanes) {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String q : params) {

@@ -278,8 +278,8 @@ public final class VectorExprPrinter {
       }
       case SOFTPLUS -> {
         String v = let(x);
-        yield v + ".max(" + lit(0.0) + ").add(" + v + ".abs().neg().lanewise(" + OPS + "EXP).lanewise(" + OPS
-            + "LOG1P))";
+        yield v + ".max(" + lit(0.0) + ").add(" + v + ".abs().neg().lanewise(" + OPS
+            + "EXP).lanewise(" + OPS + "LOG1P))";
       }
       case TANH_PRIME -> {
         String e = let(x + ".abs().mul(" + lit(-2.0) + ").lanewise(" + OPS + "EXP)");

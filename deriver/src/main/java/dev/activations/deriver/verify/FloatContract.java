@@ -34,7 +34,10 @@ public final class FloatContract {
     return relativeError(computed, toFloat(exact));
   }
 
-  /** {@link #relativeError(float, BigDecimal)} against a float that is already the rounded value (or a limit). */
+  /**
+   * {@link #relativeError(float, BigDecimal)} against a float that is already the rounded value
+   * (or a limit).
+   */
   public static double relativeError(float computed, float rounded) {
     if (Float.isNaN(rounded)) return Float.isNaN(computed) ? 0 : Double.POSITIVE_INFINITY;
     if (Float.isNaN(computed)) return Double.POSITIVE_INFINITY;
