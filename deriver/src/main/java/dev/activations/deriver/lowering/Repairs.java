@@ -150,7 +150,9 @@ final class Repairs {
 
   /**
    * {@code c} for |z| >= r and {@code patch} below, for the largest sample radius r <= 1 at which
-   * both are accurate on their side; empty if there is none. The patch must be accurate at r
+   * both are accurate on their side of r within |z| <= 1; empty if there is none. Beyond 1 the
+   * splice changes nothing: a tail that {@code c} gets wrong is for the saturation repair, applied
+   * to the spliced form afterwards. The patch must be accurate at r
    * itself too: a series' truncation error grows like |z|^(n+1) up to r, so the samples below r
    * alone do not bound it (0.3 to 0.5 is a factor 10^4 at order 16).
    */
@@ -164,7 +166,7 @@ final class Repairs {
       boolean ok = true;
       for (int j = 0; j < points.length && ok; j++) {
         double a = Math.abs(points[j]);
-        if (a >= r && errors[j] > tolerance) ok = false;
+        if (a >= r && a <= 1 && errors[j] > tolerance) ok = false;
         if (a <= r && patchErrors[j] > tolerance) ok = false;
       }
       if (ok) radius = r;
