@@ -13,11 +13,12 @@ import java.util.Optional;
  * definition it accepts.
  *
  * <p>How: the even and odd parts {@code (f(t) +- f(-t)) / 2} at the nodes {@code t = j h, j = 1..M}
- * with {@code h = 10^-3}, each fitted exactly by its {@code M} coefficients (a Vandermonde system in
+ * with {@code h = 10^-4}, each fitted exactly by its {@code M} coefficients (a Vandermonde system in
  * {@code j}, solved in {@value #DIGITS}-digit decimals). The nodes are so close to 0 that the
  * omitted terms of degree above {@code 2M} shift {@code c_k} by about {@code c_{2M+1} (M h)^(2M+1-k)}
- * (below 1e-30 for the low coefficients that matter near 0), and {@value #DIGITS} digits leave
- * the {@code h^-k} amplification of rounding far below double resolution. A part that is zero to
+ * (below 1e-30 for the low coefficients that matter near 0, about 1e-6 relative for the highest,
+ * which matter least), and {@value #DIGITS} digits leave the {@code h^-k} amplification of
+ * rounding (10^64 at degree 16) far below double resolution. A part that is zero to
  * within the reference's digits at every node (the statistic is odd or even) is dropped, so that
  * its rounding noise does not become a spurious low-order term.
  *
@@ -27,7 +28,7 @@ public final class TaylorAtZero {
   /** Correct digits asked of the reference at each node. */
   static final int DIGITS = 120;
   /** Node spacing; nodes are {@code +-j h}. */
-  private static final BigDecimal H = new BigDecimal("0.001");
+  private static final BigDecimal H = new BigDecimal("0.0001");
   private static final MathContext MC = new MathContext(DIGITS + 40, RoundingMode.HALF_EVEN);
   /** A part smaller than this fraction of the function at every node is taken as identically 0. */
   private static final BigDecimal NOISE = BigDecimal.ONE.movePointLeft(DIGITS - 20);
