@@ -99,6 +99,11 @@ public final class Rewrites {
               + " (Inf / Inf = NaN) or lose the tail; logistic branches on the sign of x and is"
               + " accurate everywhere.",
           Rewrites::logistic),
+      new Rule("logistic-factor",
+          "n / ((1 + exp(u)) * rest) is 0 once exp(u) or the product overflows, although the"
+              + " quotient is often still representable (a difference of logistics combined over a"
+              + " common denominator); n * logistic(-u) / rest has no overflow in that factor.",
+          Rewrites::logisticFactor),
       new Rule("logistic-derivative",
           "exp(-x) / (1 + exp(-x))^2 (also times other factors) overflows to Inf / Inf for"
               + " x < -355; it equals logistic(x) * logistic(-x), stable and accurate in both"
@@ -307,6 +312,23 @@ public final class Rewrites {
         // a * exp(u) / (1 + exp(u)) = a * logistic(u)
         return replaceFactor(d.numerator(), Call.of(Fn.EXP, u.get()),
             List.of(Call.of(Fn.LOGISTIC, u.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Expr> logisticFactor(Expr e) {
+    if (e instanceof Div d) {
+      List<Expr> f = d.denominator() instanceof Mul m ? m.factors() : List.of(d.denominator());
+      for (int i = 0; i < f.size(); i++) {
+        Optional<Expr> u = onePlusExp(f.get(i));
+        if (u.isPresent()) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(i);
+          List<Expr> numerator = new ArrayList<>(d.numerator() instanceof Mul n ? n.factors() : List.of(d.numerator()));
+          numerator.add(Call.of(Fn.LOGISTIC, negate(u.get())));
+          return Optional.of(rest.isEmpty() ? product(numerator) : new Div(product(numerator), product(rest)));
+        }
       }
     }
     return Optional.empty();
