@@ -173,7 +173,8 @@ class RewritesTest {
     assertRewrites(new Div(exp(Z), add(constant(1), exp(Z))), call(Fn.LOGISTIC, Z));
     assertRewrites(new Div(mul(S, exp(Z)), add(constant(1), exp(Z))),
         mul(S, call(Fn.LOGISTIC, Z)));
-    assertUnchanged(new Div(S, add(constant(1), exp(Z))));
+    // any numerator: s / (1 + exp(z)) is 0 beyond z ~ 709 where s logistic(-z) is still normal
+    assertRewrites(new Div(S, add(constant(1), exp(Z))), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
     assertRewrites(new Div(constant(1), add(exp(mul(constant(-2), Z)), constant(1))),
         call(Fn.LOGISTIC, mul(constant(2), Z)));
     assertRewrites(new PowInt(add(constant(1), exp(mul(constant(-1), Z))), -1),
@@ -189,6 +190,21 @@ class RewritesTest {
     assertRewrites(mul(e, new PowInt(add(constant(1), e), -2)), expected);
     assertRewrites(new Div(mul(S, e, Z), new PowInt(add(constant(1), e), 2)),
         mul(S, call(Fn.LOGISTIC, Z), call(Fn.LOGISTIC, new Neg(Z)), Z));
+  }
+
+  @Test
+  void logisticFactor() {
+    Expr onePlusExp = add(constant(1), exp(Z));
+    // s / ((1 + exp(z)) * (1 + exp(-z))) = s * logistic(-z) * logistic(z): no product to overflow
+    assertRule("logistic-factor", new Div(S, mul(onePlusExp, add(constant(1), exp(new Neg(Z))))),
+        new Div(mul(S, call(Fn.LOGISTIC, new Neg(Z))), add(constant(1), exp(new Neg(Z)))));
+    assertRewrites(new Div(S, mul(onePlusExp, add(constant(1), exp(new Neg(Z))))),
+        mul(S, call(Fn.LOGISTIC, new Neg(Z)), call(Fn.LOGISTIC, Z)));
+    assertRewrites(new Div(mul(S, Z), onePlusExp), mul(S, Z, call(Fn.LOGISTIC, new Neg(Z))));
+    // the point: (1 + e^700) * 1e300 overflows, so s / that is 0, while the quotient is e^-700
+    double z = 700;
+    double rewritten = DoubleEvaluator.evaluate(Rewrites.apply(new Div(S, mul(onePlusExp, S))), Map.of("z", z, "s", 1e300));
+    assertEquals(Math.exp(-z), rewritten, 1e-15 * Math.exp(-z));
   }
 
   @Test
