@@ -22,8 +22,9 @@ import org.matheclipse.core.interfaces.IExpr;
  *       Inf/Inf}) although the exact result has long been constant;
  *   <li><b>near-zero series</b>: where the exact value at 0 is 0 and the candidate loses digits
  *       near 0 ({@code z - tanh z}, the Gaussian free energy's derivative), evaluate the closed
- *       form's Taylor polynomial (Symja's {@code Series}) for |z| below the largest sample
- *       magnitude at which the candidate is still accurate.
+ *       form's Taylor polynomial (Symja's {@code Series}, or coefficients fitted to the reference
+ *       where that takes too long) for |z| below the largest sample magnitude at which the
+ *       candidate is still accurate.
  * </ul>
  */
 final class Repairs {
@@ -152,9 +153,9 @@ final class Repairs {
    * {@code c} for |z| >= r and {@code patch} below, for the largest sample radius r <= 1 at which
    * both are accurate on their side of r within |z| <= 1; empty if there is none. Beyond 1 the
    * splice changes nothing: a tail that {@code c} gets wrong is for the saturation repair, applied
-   * to the spliced form afterwards. The patch must be accurate at r
-   * itself too: a series' truncation error grows like |z|^(n+1) up to r, so the samples below r
-   * alone do not bound it (0.3 to 0.5 is a factor 10^4 at order 16).
+   * to the spliced form afterwards. The patch must be accurate at r itself too: a series'
+   * truncation error grows like |z|^(n+1) up to r, so the samples below r alone do not bound it
+   * (0.3 to 0.5 is a factor 10^4 at order 16).
    */
   Optional<Candidate> spliceNearZero(Candidate c, Candidate patch) {
     double[] errors = scorer.errors(c.expr(), output, role);
