@@ -169,10 +169,26 @@ public final class ActivationLowering {
     if (bestSafeStructured != null) {
       best = bestSafeStructured;
       bestError = bestSafeStructuredError;
+      // ... unless a closed form is safe too and clearly cheaper (the Student-t rational against
+      // tanh of a log1p): speed is part of the product once both are 100x inside the contract.
+      int bestCost = Cost.of(best.expr());
+      for (Candidate c : variants) {
+        if (!c.form().startsWith("closed")) continue;
+        double e = worst(scorer.errors(c.expr(), output, role));
+        int cost = Cost.of(c.expr());
+        if (e <= safe && cost + CHEAPER_BY <= bestCost) {
+          best = c;
+          bestError = e;
+          bestCost = cost;
+        }
+      }
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
+
+  /** How much cheaper ({@link Cost} units) a safe closed form must be to displace a safe structured one: half a call. */
+  static final int CHEAPER_BY = Cost.CALL / 2;
 
   /** Worst errors at which the structured form is kept without looking further (100x inside the contract). */
   static final double SAFE_VALUE_ERROR = 1e-14;
