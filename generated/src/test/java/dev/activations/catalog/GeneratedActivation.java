@@ -6,15 +6,20 @@ import dev.activations.deriver.spec.ExactNumber;
 import dev.activations.deriver.spec.Hypothesis;
 import dev.activations.deriver.spec.Statistic;
 import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.Definition;
+import dev.activations.deriver.verify.HighPrecisionExpression;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.SpecDefinitions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
 
 /**
  * One generated class, driven reflectively through its public contract (DESIGN.md section 5), with
@@ -65,6 +70,32 @@ final class GeneratedActivation {
 
   Statistic statistic() {
     return spec.statistic();
+  }
+
+  /**
+   * True when the kernel is even, {@code k(z, mu) = k(-z, -mu)}, checked on the definition's energy
+   * text at a few points in 40-digit arithmetic: only then does an odd-symmetric hypothesis set give
+   * an odd mean (the logistic energy {@code Log[1+Exp[-a*(z-mu)]]} is one-sided and does not).
+   */
+  boolean hasEvenKernel() {
+    Definition d = SpecDefinitions.of(spec, SpecDefinitions.defaults(spec));
+    Map<String, Apfloat> env = new HashMap<>();
+    d.parameters().forEach((k, v) -> env.put(k, HighPrecisionExpression.parse(v).evaluate(Map.of(), 40)));
+    HighPrecisionExpression energy = HighPrecisionExpression.parse(d.energy());
+    for (double[] p : new double[][] {{0.3, 1}, {-1.7, 1}, {2.5, -0.5}}) {
+      Apfloat a = energyAt(energy, env, new Apfloat(p[0], 40), new Apfloat(p[1], 40));
+      Apfloat b = energyAt(energy, env, new Apfloat(-p[0], 40), new Apfloat(-p[1], 40));
+      Apfloat scale = ApfloatMath.max(ApfloatMath.abs(a), new Apfloat(1, 40));
+      if (ApfloatMath.abs(a.subtract(b)).compareTo(scale.multiply(new Apfloat("1e-30", 40))) > 0) return false;
+    }
+    return true;
+  }
+
+  private static Apfloat energyAt(HighPrecisionExpression energy, Map<String, Apfloat> params, Apfloat z, Apfloat mu) {
+    Map<String, Apfloat> env = new HashMap<>(params);
+    env.put("z", z);
+    env.put("mu", mu);
+    return energy.evaluate(env, 40);
   }
 
   /** Constant values of the hypotheses, or null when some value is the input z. */

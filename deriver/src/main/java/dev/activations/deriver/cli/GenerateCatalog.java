@@ -19,6 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.lang.model.element.Modifier;
 import picocli.CommandLine;
 
@@ -58,42 +65,98 @@ public final class GenerateCatalog {
   static int run(Path catalog, Path outDir, String packageName) throws IOException {
     long start = System.nanoTime();
     List<Entry> entries = parse(Files.readString(catalog, StandardCharsets.UTF_8));
-    Generation generation = new Generation(new Symja());
-    List<String[]> index = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (Entry e : entries) {
-      long t0 = System.nanoTime();
-      ActivationSpec spec = generation.resolve(e.args());
-      Derivation derivation = generation.derive(spec);
-      if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
-      Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
-      SourceWriter.write(emitted.file(), outDir);
-      List<String> closed = new ArrayList<>();
-      for (var c : derivation.closed()) closed.add(Symja.inputForm(generation.symja().eval(c)));
-      String closedForm = closed.size() == 1 ? closed.get(0) : "{" + String.join(", ", closed) + "}";
-      index.add(new String[] {e.className(), spec.toCommandLine(), closedForm});
-      double worstValue = 0;
-      double worstDerivative = 0;
-      StringBuilder forms = new StringBuilder();
-      for (ActivationLowering.Choice c : emitted.choices()) {
-        if (c.role() == ActivationLowering.Role.VALUE) worstValue = Math.max(worstValue, c.worstError());
-        else worstDerivative = Math.max(worstDerivative, c.worstError());
-        if (c.output() == 0) forms.append(c.role() == ActivationLowering.Role.VALUE ? "value:" : " derivative:").append(c.form());
+    List<Future<Derived>> pending = new ArrayList<>();
+    ExecutorService workers = Executors.newFixedThreadPool(threads(), daemon());
+    try {
+      for (Entry e : entries) pending.add(workers.submit(() -> derive(e, outDir, packageName)));
+      List<String[]> index = new ArrayList<>();
+      List<String> failures = new ArrayList<>();
+      for (Future<Derived> f : pending) {
+        Derived d = await(f);
+        System.out.println(d.report());
+        index.add(d.indexRow());
+        d.failure().ifPresent(failures::add);
       }
-      System.out.printf("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)%n", e.className(),
-          (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
-      if (!(worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE)) {
-        failures.add(e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
+      if (!failures.isEmpty()) {
+        System.err.println("catalog: these activations miss the numerical contract (value 1e-12, derivative 1e-10):");
+        failures.forEach(f -> System.err.println("catalog:   " + f));
+        return 1;
       }
+      SourceWriter.write(indexClass(packageName, index), outDir);
+    } finally {
+      workers.shutdownNow();
     }
-    if (!failures.isEmpty()) {
-      System.err.println("catalog: these activations miss the numerical contract (value 1e-12, derivative 1e-10):");
-      failures.forEach(f -> System.err.println("catalog:   " + f));
-      return 1;
-    }
-    SourceWriter.write(indexClass(packageName, index), outDir);
     System.out.printf("catalog: %d activations in %.1f s%n", entries.size(), (System.nanoTime() - start) / 1e9);
     return 0;
+  }
+
+  /** One entry's outcome: its progress line, its row in {@code Catalog}, and a contract miss if any. */
+  private record Derived(String report, String[] indexRow, Optional<String> failure) {}
+
+  /**
+   * Derives, verifies and writes one entry. Each entry gets a Symja session of its own, so what it
+   * produces cannot depend on which entries ran before it or on the thread it ran on.
+   */
+  private static Derived derive(Entry e, Path outDir, String packageName) throws IOException {
+    long t0 = System.nanoTime();
+    Generation generation = new Generation(new Symja());
+    ActivationSpec spec = generation.resolve(e.args());
+    Derivation derivation = generation.derive(spec);
+    if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
+    Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
+    SourceWriter.write(emitted.file(), outDir);
+    List<String> closed = new ArrayList<>();
+    for (var c : derivation.closed()) closed.add(Symja.inputForm(generation.symja().eval(c)));
+    String closedForm = closed.size() == 1 ? closed.get(0) : "{" + String.join(", ", closed) + "}";
+    double worstValue = 0;
+    double worstDerivative = 0;
+    StringBuilder forms = new StringBuilder();
+    for (ActivationLowering.Choice c : emitted.choices()) {
+      if (c.role() == ActivationLowering.Role.VALUE) worstValue = Math.max(worstValue, c.worstError());
+      else worstDerivative = Math.max(worstDerivative, c.worstError());
+      if (c.output() == 0) forms.append(c.role() == ActivationLowering.Role.VALUE ? "value:" : " derivative:").append(c.form());
+    }
+    String report = String.format("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)", e.className(),
+        (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
+    Optional<String> failure = worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE
+        ? Optional.empty()
+        : Optional.of(e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
+    return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
+  }
+
+  /**
+   * Entries are independent, so they are derived in parallel, one per processor (override with
+   * {@code -Dcatalog.threads=N}); results are collected in catalog order, so the output is the same
+   * whatever the thread count.
+   */
+  private static int threads() {
+    int n = Integer.getInteger("catalog.threads", Runtime.getRuntime().availableProcessors());
+    return Math.max(1, n);
+  }
+
+  private static ThreadFactory daemon() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "catalog-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The entry's result; its failure rethrown as it was (SpecException keeps its exit code). */
+  private static Derived await(Future<Derived> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) throw io;
+      if (cause instanceof RuntimeException re) throw re;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    }
   }
 
   static List<Entry> parse(String text) {

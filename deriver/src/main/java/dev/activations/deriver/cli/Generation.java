@@ -5,6 +5,8 @@ import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.derivation.Deriver;
 import dev.activations.deriver.derivation.SpecResolver;
 import dev.activations.deriver.emit.ClassEmitter;
+import dev.activations.deriver.emit.FloatArithmetic;
+import dev.activations.deriver.emit.SimdEmitter;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.spec.ActivationSpec;
@@ -13,6 +15,7 @@ import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.ReferenceScorer;
 import dev.activations.deriver.verify.ReferenceTable;
@@ -72,8 +75,18 @@ public final class Generation {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
-    Emitted e = emit(derivation, new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), packageName, className);
-    return new Emitted(e.file(), e.lowered(), e.choices(), java.util.Optional.of(table));
+    List<ActivationLowering.Choice> choices = new ArrayList<>();
+    LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
+        new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    FloatArithmetic floats = FloatArithmetic.NONE;
+    if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
+      // the float[] SIMD kernels compute in float where that meets the float contract
+      floats = FloatArithmetic.measure(lowered,
+          ReferenceTable.at(reference, FloatContract.samplePoints(), table));
+    }
+    return new Emitted(ClassEmitter.emit(lowered, packageName, className,
+            SimdEmitter.supports(lowered), floats),
+        lowered, choices, java.util.Optional.of(table));
   }
 
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {

@@ -62,7 +62,7 @@ final class Differences {
         dd[h][h] = F.C0;
         for (int k = h + 1; k < n; k++) {
           IExpr raw = symja.eval(F.D(d.get(h).get(k), v));
-          dd[h][k] = simplifyPiece(raw);
+          dd[h][k] = LogisticDifferences.combine(symja, TanhSums.combine(symja, simplifyPiece(raw), v), v);
           dd[k][h] = negate(dd[h][k]);
         }
       }

@@ -259,10 +259,20 @@ final class StatisticForms {
         IExpr dgap = F.Subtract(dg.get(h), dg.get(k));
         IExpr rr = F.Times(r.get(h), r.get(k));
         if (!dgap.isZero()) terms.add(F.Times(F.C2, rr, gap, dgap));
-        terms.add(F.Times(F.CN1, rr, F.Power(gap, F.C2), F.Plus(weighted(dd, h), weighted(dd, k))));
+        terms.add(F.Times(F.CN1, rr, F.Power(gap, F.C2), spread(dd, h, k)));
       }
     }
     return sum(terms);
+  }
+
+  /**
+   * {@code weighted(dd, h) + weighted(dd, k)}. With two hypotheses that is {@code (r_k - r_h)
+   * dD[h][k]}, which cancels where the responsibilities are nearly equal (the logistic kernel's
+   * tails, where both energies vanish); the stable form uses {@code r_k - r_h = tanh(D[h][k] / 2)}.
+   */
+  private IExpr spread(List<List<IExpr>> dd, int h, int k) {
+    if (stable && n == 2) return F.Times(F.Tanh(F.Times(F.C1D2, d.get(h).get(k))), dd.get(h).get(k));
+    return F.Plus(weighted(dd, h), weighted(dd, k));
   }
 
   IExpr entropyDerivative(List<List<IExpr>> dd) {

@@ -50,7 +50,9 @@ import javax.lang.model.element.Modifier;
  * the {@link Output} states one. Each method is CSE'd on its own; {@code backward} needs only
  * derivatives and allocates nothing: it calls {@code derivative} (a vector statistic: a private
  * method summing {@code upstream * derivative} over the outputs in locals). Float methods compute
- * in double and round once. The output is byte-identical across runs.
+ * in double and round once, except the {@code float[]} SIMD kernels that {@link FloatArithmetic}
+ * measured to meet the float contract in float arithmetic (stated in the class Javadoc). The output
+ * is byte-identical across runs.
  */
 public final class ClassEmitter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
@@ -85,6 +87,8 @@ public final class ClassEmitter {
   private final int outputs;
   /** The SIMD companion's class bytes, or null for scalar code only. */
   private byte[] simdClass;
+  /** Which float[] SIMD kernels compute in float. */
+  private FloatArithmetic floats = FloatArithmetic.NONE;
 
   private ClassEmitter(LoweredActivation a) {
     this.a = a;
@@ -131,6 +135,16 @@ public final class ClassEmitter {
    */
   public static JavaFile emit(LoweredActivation a, String packageName, String className,
       boolean simd) {
+    return emit(a, packageName, className, simd, FloatArithmetic.NONE);
+  }
+
+  /**
+   * The Java file for {@code a}, with or without the embedded SIMD companion, whose {@code
+   * float[]} kernels compute in float where {@code floats} says so (see {@link
+   * FloatArithmetic#measure}).
+   */
+  public static JavaFile emit(LoweredActivation a, String packageName, String className,
+      boolean simd, FloatArithmetic floats) {
     if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
       throw new IllegalArgumentException("not a Java package name: " + packageName);
     }
@@ -140,7 +154,8 @@ public final class ClassEmitter {
     }
     ClassEmitter e = new ClassEmitter(a);
     if (simd && SimdEmitter.supports(a)) {
-      e.simdClass = SimdEmitter.compile(a, packageName, className);
+      e.floats = a.freeParameters().isEmpty() ? floats : FloatArithmetic.NONE;
+      e.simdClass = SimdEmitter.compile(a, packageName, className, e.floats);
     }
     return e.file(packageName, className);
   }
@@ -162,7 +177,7 @@ public final class ClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", ClassJavadoc.of(a))
+        .addJavadoc("$L", ClassJavadoc.of(a, floats))
         .addField(FieldSpec.builder(String.class, "SPEC",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The spec that regenerates this class.\n")
@@ -531,7 +546,9 @@ public final class ClassEmitter {
             + " once, when this class\ninitialises: true when the JVM runs with {@code"
             + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
             + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
-            + "methods to within the numerical contract either way.\n")
+            + "methods to within the numerical contract either way"
+            + (floats.any() ? " (the float contract for the float[]\nkernels that compute in"
+                + " float; see the class comment)" : "") + ".\n")
         .build());
     com.palantir.javapoet.CodeBlock.Builder init = com.palantir.javapoet.CodeBlock.builder()
         .addStatement("$T[] h = simdHandles()", METHOD_HANDLE)
@@ -613,7 +630,7 @@ public final class ClassEmitter {
   static final class ClassJavadoc {
     private ClassJavadoc() {}
 
-    static String of(LoweredActivation a) {
+    static String of(LoweredActivation a, FloatArithmetic floats) {
       LoweredActivation.Math math = a.math();
       StringBuilder sb = new StringBuilder();
       sb.append("Generated activation function; do not edit. Regenerate with:\n\n<pre>\n")
@@ -649,7 +666,23 @@ public final class ClassEmitter {
       for (String s : math.specialInputs()) {
         sb.append("  <li>").append(html(s)).append('\n');
       }
-      return sb.append("</ul>\n").toString();
+      sb.append("</ul>\n");
+      if (floats.any()) {
+        String which = floats.value() && floats.derivative()
+            ? "{@code value}, {@code derivative} and {@code backward} compute"
+            : floats.value() ? "{@code value} computes"
+            : "{@code derivative} and {@code backward} compute";
+        sb.append("\n<p>Float arithmetic: with SIMD ({@link #VECTORIZED}), float[] ").append(which)
+            .append(" in float\n(twice the lanes of double). That was measured, when this class was"
+                + " derived, to meet the float\ncontract: relative error at most 2^-20 against the"
+                + " exact value rounded to float (absolute\n8 * Float.MIN_VALUE below"
+                + " Float.MIN_NORMAL), finite wherever that is finite")
+            .append(floats.derivative() ? "; {@code backward} adds the\nrounding of its product"
+                : "")
+            .append(". Every other method, and the float[] methods without SIMD,\ncompute in double"
+                + " and round once.\n");
+      }
+      return sb.toString();
     }
 
     private static String limits(LoweredActivation a, String where, boolean positive) {

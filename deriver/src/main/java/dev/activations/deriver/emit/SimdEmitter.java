@@ -1,5 +1,6 @@
 package dev.activations.deriver.emit;
 
+import dev.activations.deriver.emit.VectorExprPrinter.Lanes;
 import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
@@ -26,8 +27,15 @@ import java.util.SortedMap;
  * <pre>
  * static int value(double[] in, int inOff, double[] out, int outOff, int len, P)   (derivative)
  * static int backward(double[] in, double[] upstream, double[] gradIn, int off, int len, P)
- * the same for float[]: loaded as floats, computed in double, rounded once (as the scalar code)
+ * the same for float[]
  * </pre>
+ *
+ * <p>A {@code float[]} kernel computes in one of two ways, decided per output by {@link
+ * FloatArithmetic} at derive time: in float ({@code FloatVector.SPECIES_PREFERRED}, twice the
+ * lanes of double), when the float formula was measured to meet the float contract (relative error
+ * at most 2^-20 against the exact value rounded to float); otherwise loaded as floats, widened,
+ * computed in double and rounded once, as the scalar {@code value(float)} does. The scalar methods
+ * and the plain-Java array loops always compute in double.
  *
  * <p>Only scalar statistics (one output) get a companion.
  */
@@ -39,7 +47,7 @@ public final class SimdEmitter {
 
   private static final Set<String> KERNEL_LOCALS = Set.of(
       "z", "in", "inOff", "out", "outOff", "len", "i", "bound", "upstream", "gradIn", "off", "r",
-      "S", "F");
+      "S", "F", "W");
 
   private SimdEmitter() {}
 
@@ -54,7 +62,8 @@ public final class SimdEmitter {
   }
 
   /** The companion source. */
-  public static String source(LoweredActivation a, String packageName, String className) {
+  public static String source(LoweredActivation a, String packageName, String className,
+      FloatArithmetic floats) {
     List<String> params = a.freeParameters();
     StringBuilder sb = new StringBuilder();
     if (!packageName.isEmpty()) {
@@ -70,30 +79,39 @@ public final class SimdEmitter {
         .append("final class ").append(companionName(className)).append(" {\n")
         .append("  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n")
         .append("  private static final VectorSpecies<Float> F =\n")
-        .append("      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));\n\n")
-        .append("  private ").append(companionName(className)).append("() {}\n");
+        .append("      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));\n");
+    if (floats.any()) {
+      sb.append("  /** The kernels that compute in float: as many lanes as fit the preferred shape. */\n")
+          .append("  private static final VectorSpecies<Float> W = FloatVector.SPECIES_PREFERRED;\n");
+    }
+    sb.append("\n  private ").append(companionName(className)).append("() {}\n");
     String p = paramDecl(params);
     for (boolean isFloat : new boolean[] {false, true}) {
       String t = isFloat ? "float" : "double";
       for (int k = 0; k < 2; k++) {
         String name = k == 0 ? "value" : "derivative";
         Output out = k == 0 ? a.values().get(0) : a.derivatives().get(0);
+        Lanes lanes = isFloat && (k == 0 ? floats.value() : floats.derivative())
+            ? Lanes.FLOAT : Lanes.DOUBLE;
         sb.append("\n  static int ").append(name).append('(').append(t).append("[] in, int inOff, ")
             .append(t).append("[] out, int outOff, int len").append(p).append(") {\n");
-        loopHead(sb, params, isFloat);
-        sb.append("      DoubleVector z = ").append(load(isFloat, "in", "inOff + i")).append(";\n");
-        kernel(sb, out, params);
-        sb.append("      ").append(store(isFloat, "r", "out", "outOff + i")).append(";\n");
+        loopHead(sb, params, isFloat, lanes);
+        sb.append("      ").append(lanes.vectorType()).append(" z = ")
+            .append(load(isFloat, lanes, "in", "inOff + i")).append(";\n");
+        kernel(sb, out, params, lanes);
+        sb.append("      ").append(store(isFloat, lanes, "r", "out", "outOff + i")).append(";\n");
         loopTail(sb);
       }
+      Lanes lanes = isFloat && floats.derivative() ? Lanes.FLOAT : Lanes.DOUBLE;
       sb.append("\n  static int backward(").append(t).append("[] in, ").append(t)
           .append("[] upstream, ").append(t).append("[] gradIn, int off, int len").append(p)
           .append(") {\n");
-      loopHead(sb, params, isFloat);
-      sb.append("      DoubleVector z = ").append(load(isFloat, "in", "off + i")).append(";\n");
-      kernel(sb, a.derivatives().get(0), params);
-      sb.append("      r = ").append(load(isFloat, "upstream", "off + i")).append(".mul(r);\n");
-      sb.append("      ").append(store(isFloat, "r", "gradIn", "off + i")).append(";\n");
+      loopHead(sb, params, isFloat, lanes);
+      sb.append("      ").append(lanes.vectorType()).append(" z = ")
+          .append(load(isFloat, lanes, "in", "off + i")).append(";\n");
+      kernel(sb, a.derivatives().get(0), params, lanes);
+      sb.append("      r = ").append(load(isFloat, lanes, "upstream", "off + i")).append(".mul(r);\n");
+      sb.append("      ").append(store(isFloat, lanes, "r", "gradIn", "off + i")).append(";\n");
       loopTail(sb);
     }
     return sb.append("}\n").toString();
@@ -103,10 +121,11 @@ public final class SimdEmitter {
    * Compiles the companion and returns its class bytes (one class: the companion has no nested
    * classes or lambdas).
    */
-  public static byte[] compile(LoweredActivation a, String packageName, String className) {
+  public static byte[] compile(LoweredActivation a, String packageName, String className,
+      FloatArithmetic floats) {
     String binary = (packageName.isEmpty() ? "" : packageName + ".") + companionName(className);
     SortedMap<String, byte[]> classes = InMemoryCompiler.classBytes(
-        Map.of(binary, source(a, packageName, className)), OPTIONS);
+        Map.of(binary, source(a, packageName, className, floats)), OPTIONS);
     if (classes.size() != 1 || !classes.containsKey(binary)) {
       throw new IllegalStateException("SIMD companion compiled to " + classes.keySet());
     }
@@ -131,29 +150,40 @@ public final class SimdEmitter {
     return sb.toString();
   }
 
-  private static void loopHead(StringBuilder sb, List<String> params, boolean isFloat) {
+  private static void loopHead(StringBuilder sb, List<String> params, boolean isFloat,
+      Lanes lanes) {
     for (String q : params) {
       sb.append("    DoubleVector ").append(vectorName(q)).append(" = DoubleVector.broadcast(S, ")
           .append(q).append(");\n");
     }
-    sb.append("    int bound = ").append(isFloat ? "F" : "S").append(".loopBound(len);\n")
+    String step = lanes == Lanes.FLOAT ? "W" : "S";
+    sb.append("    int bound = ").append(lanes == Lanes.FLOAT ? "W" : isFloat ? "F" : "S")
+        .append(".loopBound(len);\n")
         .append("    int i = 0;\n")
-        .append("    for (; i < bound; i += S.length()) {\n");
+        .append("    for (; i < bound; i += ").append(step).append(".length()) {\n");
   }
 
   private static void loopTail(StringBuilder sb) {
     sb.append("    }\n    return i;\n  }\n");
   }
 
-  private static String load(boolean isFloat, String array, String index) {
+  /**
+   * A vector of the kernel's lanes from an array: float arrays widen to double lanes unless the
+   * kernel computes in float.
+   */
+  private static String load(boolean isFloat, Lanes lanes, String array, String index) {
+    if (lanes == Lanes.FLOAT) {
+      return "FloatVector.fromArray(W, " + array + ", " + index + ")";
+    }
     return isFloat
         ? "(DoubleVector) FloatVector.fromArray(F, " + array + ", " + index
             + ").convertShape(VectorOperators.F2D, S, 0)"
         : "DoubleVector.fromArray(S, " + array + ", " + index + ")";
   }
 
-  private static String store(boolean isFloat, String v, String array, String index) {
-    return isFloat
+  private static String store(boolean isFloat, Lanes lanes, String v, String array,
+      String index) {
+    return isFloat && lanes == Lanes.DOUBLE
         ? "((FloatVector) " + v + ".convertShape(VectorOperators.D2F, F, 0)).intoArray(" + array
             + ", " + index + ")"
         : v + ".intoArray(" + array + ", " + index + ")";
@@ -163,13 +193,14 @@ public final class SimdEmitter {
     return param + "$v";
   }
 
-  /** {@code DoubleVector r = f(z)}, with the scalar method's NaN and infinity contract. */
-  private static void kernel(StringBuilder sb, Output out, List<String> params) {
+  /** {@code DoubleVector r = f(z)} (or FloatVector), with the scalar method's special inputs. */
+  private static void kernel(StringBuilder sb, Output out, List<String> params, Lanes lanes) {
     Map<String, String> vars = new LinkedHashMap<>();
     for (String q : params) {
       vars.put(q, vectorName(q));
     }
-    VectorExprPrinter printer = new VectorExprPrinter("S", vars);
+    VectorExprPrinter printer =
+        new VectorExprPrinter(lanes == Lanes.FLOAT ? "W" : "S", vars, lanes);
     Set<String> reserved = new java.util.HashSet<>(KERNEL_LOCALS);
     reserved.addAll(params);
     Cse.Result cse = Cse.eliminate(List.of(out.expr()), reserved);
@@ -180,29 +211,47 @@ public final class SimdEmitter {
     for (String s : printer.statements()) {
       sb.append("      ").append(s).append(";\n");
     }
-    sb.append("      DoubleVector r = ").append(root).append(";\n");
-    JavaExprPrinter scalar = new JavaExprPrinter();
+    sb.append("      ").append(lanes.vectorType()).append(" r = ").append(root).append(";\n");
+    String infinity = lanes == Lanes.FLOAT ? "Float" : "Double";
     // A special input whose formula already gives the stated result (checked here with the
-    // double interpreter, which lane-wise IEEE arithmetic follows) needs no blend.
+    // interpreter of the lanes' arithmetic, which lane-wise IEEE arithmetic follows) needs no
+    // blend.
     if (!Double.isNaN(out.atPositiveInfinity())
-        && !gives(out, params, Double.POSITIVE_INFINITY, out.atPositiveInfinity())) {
-      sb.append("      r = r.blend(").append(scalar.literal(out.atPositiveInfinity()))
-          .append(", z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));\n");
+        && !gives(out, params, lanes, Double.POSITIVE_INFINITY, out.atPositiveInfinity())) {
+      sb.append("      r = r.blend(").append(lanes.literal(out.atPositiveInfinity()))
+          .append(", z.compare(VectorOperators.EQ, ").append(infinity)
+          .append(".POSITIVE_INFINITY));\n");
     }
     if (!Double.isNaN(out.atNegativeInfinity())
-        && !gives(out, params, Double.NEGATIVE_INFINITY, out.atNegativeInfinity())) {
-      sb.append("      r = r.blend(").append(scalar.literal(out.atNegativeInfinity()))
-          .append(", z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));\n");
+        && !gives(out, params, lanes, Double.NEGATIVE_INFINITY, out.atNegativeInfinity())) {
+      sb.append("      r = r.blend(").append(lanes.literal(out.atNegativeInfinity()))
+          .append(", z.compare(VectorOperators.EQ, ").append(infinity)
+          .append(".NEGATIVE_INFINITY));\n");
     }
-    if (!gives(out, params, Double.NaN, Double.NaN)) {
+    if (!gives(out, params, lanes, Double.NaN, Double.NaN)) {
       sb.append("      r = r.blend(z, z.test(VectorOperators.IS_NAN));\n");
     }
   }
 
-  /** Whether the formula alone gives {@code expected} at {@code z} (NaN for NaN; bits otherwise). */
-  private static boolean gives(Output out, List<String> params, double z, double expected) {
+  /**
+   * Whether the formula alone gives {@code expected} at {@code z} in the lanes' arithmetic (NaN
+   * for NaN; bits otherwise).
+   */
+  private static boolean gives(Output out, List<String> params, Lanes lanes, double z,
+      double expected) {
     if (!params.isEmpty()) {
       return false; // depends on the parameters' values
+    }
+    if (lanes == Lanes.FLOAT) {
+      float v;
+      try {
+        v = FloatKernelEvaluator.formula(out.expr(), (float) z, 0);
+      } catch (RuntimeException e) {
+        return false;
+      }
+      return Float.isNaN((float) expected)
+          ? Float.isNaN(v)
+          : Float.floatToRawIntBits(v) == Float.floatToRawIntBits((float) expected);
     }
     double v;
     try {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints IR as {@code jdk.incubator.vector.DoubleVector} code: the SIMD sibling of {@link
- * JavaExprPrinter}, over the same tree. Strict like it: an unknown node type is an error.
+ * Prints IR as {@code jdk.incubator.vector.DoubleVector} or {@code FloatVector} code ({@link
+ * Lanes}): the SIMD sibling of {@link JavaExprPrinter}, over the same tree. Strict like it: an
+ * unknown node type is an error.
  *
  * <p>Vector code has no branches: a {@link Cond} evaluates both arms for every lane and blends
  * them under the test's mask (IEEE arithmetic never traps, and the unselected lanes are dropped).
@@ -35,23 +36,92 @@ import java.util.Map;
  * <p>Sums and products keep the scalar printer's left-to-right order (a constant operand uses the
  * scalar overloads, {@code x.add(1.0)}); results agree with the scalar code to within the
  * lane-wise functions' error (about 1 ulp each).
+ *
+ * <p>In float lanes every constant is the IR's double rounded to float (an out-of-range one
+ * becomes an infinity: whatever that does to the formula, {@link FloatKernelEvaluator} computes
+ * the same, and the float contract check sees it), and {@code tanh}'s Taylor branch reaches
+ * further ({@link #FLOAT_TANH_TAYLOR_BELOW}): below that, {@code 1 - 2t/(1 + t)} cancels too
+ * much of float's 24 bits.
  */
 public final class VectorExprPrinter {
   private static final String OPS = "VectorOperators.";
 
+  /** The element type of the lanes: what the vector class, literals and the sign bit look like. */
+  public enum Lanes {
+    DOUBLE("DoubleVector", "Long", "Doubles"),
+    FLOAT("FloatVector", "Integer", "Floats");
+
+    private final String vectorType;
+    private final String bitsBox;
+    private final String plural;
+
+    Lanes(String vectorType, String bitsBox, String plural) {
+      this.vectorType = vectorType;
+      this.bitsBox = bitsBox;
+      this.plural = plural;
+    }
+
+    /** {@code DoubleVector} or {@code FloatVector}. */
+    public String vectorType() {
+      return vectorType;
+    }
+
+    /** A Java literal of this element type for the IR constant {@code v}. */
+    public String literal(double v) {
+      return this == DOUBLE ? new JavaExprPrinter().literal(v) : floatLiteral((float) v);
+    }
+
+    /** {@code reinterpretAsLongs} or {@code reinterpretAsInts}. */
+    String asBits() {
+      return this == DOUBLE ? "reinterpretAsLongs" : "reinterpretAsInts";
+    }
+  }
+
+  /**
+   * The Taylor coefficients of tanh(x)/x - 1 in powers of x^2 ({@code -1/3, 2/15, -17/315}) used
+   * below |x| = 0.01 in double lanes: the first omitted term is 5e-18 relative there.
+   */
+  static final double[] DOUBLE_TANH_TAYLOR = {
+      -0.3333333333333333, 0.13333333333333333, -0.05396825396825397};
+  static final double DOUBLE_TANH_TAYLOR_BELOW = 0.01;
+  /**
+   * Float lanes: one more term ({@code 62/2835}) and a wider branch, |x| < 0.35. At 0.01 the exp
+   * form loses ten times the float contract (2^-20) to cancellation; at 0.35 the worst over every
+   * 7th float in [1e-30, 20], with the exp result moved one ulp either way, is 0.29 * 2^-20
+   * (polynomial side, truncation 2e-8) and the exp side stays below 0.5 * 2^-20.
+   */
+  static final double[] FLOAT_TANH_TAYLOR = {
+      -0.3333333333333333, 0.13333333333333333, -0.05396825396825397, 0.021869488536155203};
+  static final float FLOAT_TANH_TAYLOR_BELOW = 0.35f;
+
   private final String species;
+  private final Lanes lanes;
   private final Map<String, String> vars;
-  private final JavaExprPrinter scalar = new JavaExprPrinter();
   private final List<String> statements = new ArrayList<>();
   private int fresh;
 
   /**
-   * @param species the name of the {@code VectorSpecies<Double>} in scope
-   * @param vars IR variable name to the name of the {@code DoubleVector} holding it
+   * @param species the name of the {@code VectorSpecies} in scope, of the lanes' element type
+   * @param vars IR variable name to the name of the vector holding it
+   * @param lanes the element type the code computes in
    */
-  public VectorExprPrinter(String species, Map<String, String> vars) {
+  public VectorExprPrinter(String species, Map<String, String> vars, Lanes lanes) {
     this.species = species;
     this.vars = Map.copyOf(vars);
+    this.lanes = lanes;
+  }
+
+  /** A Java {@code float} literal that evaluates to exactly {@code v}. */
+  static String floatLiteral(float v) {
+    if (Float.isNaN(v)) {
+      return "Float.NaN";
+    } else if (v == Float.POSITIVE_INFINITY) {
+      return "Float.POSITIVE_INFINITY";
+    } else if (v == Float.NEGATIVE_INFINITY) {
+      return "Float.NEGATIVE_INFINITY";
+    }
+    // Float.toString round-trips and with an f suffix is a valid Java literal ("1.0E-30f")
+    return Float.toString(v) + "f";
   }
 
   /** The statements printing has appended so far, in order. */
@@ -61,10 +131,10 @@ public final class VectorExprPrinter {
 
   /** Declares {@code DoubleVector name = text;} for a CSE binding; later nodes refer to it. */
   public void bind(String name, Expr e) {
-    statements.add("DoubleVector " + name + " = " + print(e));
+    statements.add(lanes.vectorType() + " " + name + " = " + print(e));
   }
 
-  /** A {@code DoubleVector} expression for {@code e}. */
+  /** A vector expression for {@code e}. */
   public String print(Expr e) {
     if (e instanceof Const c) {
       return broadcast(c.value());
@@ -96,13 +166,13 @@ public final class VectorExprPrinter {
     } else if (e instanceof Call c) {
       return call(c);
     } else if (e instanceof Cond c) {
-      String then = c.then() instanceof Const k ? scalar.literal(k.value()) : print(c.then());
+      String then = c.then() instanceof Const k ? lanes.literal(k.value()) : print(c.then());
       return print(c.otherwise()) + ".blend(" + then + ", " + mask(c.test()) + ")";
     }
     throw unsupported(e);
   }
 
-  /** A {@code VectorMask<Double>} expression for a test. */
+  /** A {@code VectorMask} expression for a test. */
   public String mask(Test t) {
     if (t instanceof Test.Compare c) {
       String op = OPS + c.op().name();
@@ -130,17 +200,21 @@ public final class VectorExprPrinter {
 
   /** An operand of a binary vector method: a literal for a constant (the scalar overload). */
   private String operand(Expr e) {
-    return e instanceof Const c ? scalar.literal(c.value()) : print(e);
+    return e instanceof Const c ? lanes.literal(c.value()) : print(e);
   }
 
   private String broadcast(double v) {
-    return "DoubleVector.broadcast(" + species + ", " + scalar.literal(v) + ")";
+    return lanes.vectorType() + ".broadcast(" + species + ", " + lanes.literal(v) + ")";
+  }
+
+  private String lit(double v) {
+    return lanes.literal(v);
   }
 
   /** Binds {@code text} to a fresh local and returns its name. */
   private String let(String text) {
     String name = "$" + fresh++;
-    statements.add("DoubleVector " + name + " = " + text);
+    statements.add(lanes.vectorType() + " " + name + " = " + text);
     return name;
   }
 
@@ -163,42 +237,54 @@ public final class VectorExprPrinter {
       case SIGNUM -> {
         // Math.signum: +-1, or x itself for +-0 and NaN
         String v = let(x);
-        yield v + ".blend(1.0, " + v + ".compare(" + OPS + "GT, 0.0)).blend(-1.0, " + v
-            + ".compare(" + OPS + "LT, 0.0))";
+        yield v + ".blend(" + lit(1.0) + ", " + v + ".compare(" + OPS + "GT, " + lit(0.0)
+            + ")).blend(" + lit(-1.0) + ", " + v + ".compare(" + OPS + "LT, " + lit(0.0) + "))";
       }
       case TANH -> {
         // as the scalar helper: 1 - 2t / (1 + t), t = exp(-2|x|), and the odd Taylor polynomial
-        // below |x| = 0.01, blended; then the sign bit of x (-0.0 too). Lane-wise EXP is fast;
+        // below a cutoff, blended; then the sign bit of x (-0.0 too). Lane-wise EXP is fast;
         // TANH (and EXPM1) are not.
+        boolean isFloat = lanes == Lanes.FLOAT;
+        double[] taylor = isFloat ? FLOAT_TANH_TAYLOR : DOUBLE_TANH_TAYLOR;
+        double below = isFloat ? FLOAT_TANH_TAYLOR_BELOW : DOUBLE_TANH_TAYLOR_BELOW;
         String v = let(x);
         String a = let(v + ".abs()");
-        String t = let(a + ".mul(-2.0).lanewise(" + OPS + "EXP)");
+        String t = let(a + ".mul(" + lit(-2.0) + ").lanewise(" + OPS + "EXP)");
         String s2 = let(a + ".mul(" + a + ")");
-        String small = let(a + ".add(" + a + ".mul(" + s2 + ").mul(" + s2
-            + ".mul(-0.05396825396825397).add(0.13333333333333333).mul(" + s2
-            + ").add(-0.3333333333333333)))");
-        String r = let(t + ".mul(2.0).div(" + t + ".add(1.0)).neg().add(1.0).blend(" + small
-            + ", " + a + ".compare(" + OPS + "LT, 0.01))");
-        yield r + ".reinterpretAsLongs().or(" + v + ".reinterpretAsLongs().and(Long.MIN_VALUE))"
-            + ".reinterpretAsDoubles()";
+        // Horner in s2: ((s2 * c_k + c_k-1) * s2 + ...) * s2 + c_1
+        StringBuilder horner = new StringBuilder(s2).append(".mul(")
+            .append(lit(taylor[taylor.length - 1])).append(')');
+        for (int k = taylor.length - 2; k >= 0; k--) {
+          horner.append(".add(").append(lit(taylor[k])).append(')');
+          if (k > 0) {
+            horner.append(".mul(").append(s2).append(')');
+          }
+        }
+        String small = let(a + ".add(" + a + ".mul(" + s2 + ").mul(" + horner + "))");
+        String r = let(t + ".mul(" + lit(2.0) + ").div(" + t + ".add(" + lit(1.0) + ")).neg().add("
+            + lit(1.0) + ").blend(" + small + ", " + a + ".compare(" + OPS + "LT, " + lit(below)
+            + "))");
+        String sign = lanes.bitsBox + ".MIN_VALUE";
+        yield r + "." + lanes.asBits() + "().or(" + v + "." + lanes.asBits() + "().and(" + sign
+            + ")).reinterpretAs" + lanes.plural + "()";
       }
       case LOGISTIC -> {
         // x >= 0: 1 / (1 + e^-x); otherwise e^x / (1 + e^x); both with e = exp(-|x|)
         String v = let(x);
         String e = let(v + ".abs().neg().lanewise(" + OPS + "EXP)");
-        String d = let(e + ".add(1.0)");
+        String d = let(e + ".add(" + lit(1.0) + ")");
         yield e + ".div(" + d + ").blend(" + broadcast(1.0) + ".div(" + d + "), " + v
-            + ".compare(" + OPS + "GE, 0.0))";
+            + ".compare(" + OPS + "GE, " + lit(0.0) + "))";
       }
       case SOFTPLUS -> {
         String v = let(x);
-        yield v + ".max(0.0).add(" + v + ".abs().neg().lanewise(" + OPS + "EXP).lanewise(" + OPS
-            + "LOG1P))";
+        yield v + ".max(" + lit(0.0) + ").add(" + v + ".abs().neg().lanewise(" + OPS
+            + "EXP).lanewise(" + OPS + "LOG1P))";
       }
       case TANH_PRIME -> {
-        String e = let(x + ".abs().mul(-2.0).lanewise(" + OPS + "EXP)");
-        String d = let(e + ".add(1.0)");
-        yield e + ".mul(4.0).div(" + d + ".mul(" + d + "))";
+        String e = let(x + ".abs().mul(" + lit(-2.0) + ").lanewise(" + OPS + "EXP)");
+        String d = let(e + ".add(" + lit(1.0) + ")");
+        yield e + ".mul(" + lit(4.0) + ").div(" + d + ".mul(" + d + "))";
       }
     };
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -41,6 +42,14 @@ public final class ActivationLowering {
 
     /** The limits at -Infinity and +Infinity, NaN where unknown. */
     double[] limits(int output, Role role);
+
+    /**
+     * Taylor coefficients {@code c_0 .. c_degree} at {@code z = 0} from the reference (a near-zero
+     * patch where Symja's series is out of reach); empty when the reference cannot give them.
+     */
+    default Optional<double[]> taylorAtZero(int output, Role role, int degree) {
+      return Optional.empty();
+    }
 
     /** Without a reference: nothing is measured and the structured form is kept. */
     Scorer STRUCTURED_ONLY = new Scorer() {
@@ -123,8 +132,11 @@ public final class ActivationLowering {
     boolean seriesTried = false;
     for (Candidate c : candidates) {
       if (!repairs.needsNearZeroRepair(c)) continue;
+      if (TRACE) System.err.printf("trace: output %d %s %s needs a near-zero repair%n", output, role, c.form());
       if (!seriesTried) {
-        repairs.series(closed).ifPresent(patches::add);
+        Optional<Candidate> series = repairs.series(closed).or(repairs::referenceTaylor);
+        if (TRACE) System.err.printf("trace: output %d %s series %s%n", output, role, series.map(Candidate::form).orElse("not usable"));
+        series.ifPresent(patches::add);
         seriesTried = true;
       }
       for (Candidate p : patches) {
@@ -142,8 +154,9 @@ public final class ActivationLowering {
     Candidate bestSafeStructured = null;
     double bestSafeStructuredError = Double.POSITIVE_INFINITY;
     for (Candidate c : variants) {
-      double e = worst(scorer.errors(c.expr(), output, role));
-      if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e%n", output, role, c.form(), e);
+      double[] errors = scorer.errors(c.expr(), output, role);
+      double e = worst(errors);
+      if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
       if (best == null || e < bestError) {
         best = c;
         bestError = e;
@@ -156,10 +169,26 @@ public final class ActivationLowering {
     if (bestSafeStructured != null) {
       best = bestSafeStructured;
       bestError = bestSafeStructuredError;
+      // ... unless a closed form is safe too and clearly cheaper (the Student-t rational against
+      // tanh of a log1p): speed is part of the product once both are 100x inside the contract.
+      int bestCost = Cost.of(best.expr());
+      for (Candidate c : variants) {
+        if (!c.form().startsWith("closed")) continue;
+        double e = worst(scorer.errors(c.expr(), output, role));
+        int cost = Cost.of(c.expr());
+        if (e <= safe && cost + CHEAPER_BY <= bestCost) {
+          best = c;
+          bestError = e;
+          bestCost = cost;
+        }
+      }
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
+
+  /** How much cheaper ({@link Cost} units) a safe closed form must be to displace a safe structured one: half a call. */
+  static final int CHEAPER_BY = Cost.CALL / 2;
 
   /** Worst errors at which the structured form is kept without looking further (100x inside the contract). */
   static final double SAFE_VALUE_ERROR = 1e-14;
@@ -170,6 +199,14 @@ public final class ActivationLowering {
 
   /** A lowered form and how it was obtained. */
   record Candidate(String form, Expr expr) {}
+
+  private static String worstPoint(double[] points, double[] errors) {
+    int at = -1;
+    for (int i = 0; i < errors.length; i++) {
+      if (!Double.isNaN(errors[i]) && (at < 0 || errors[i] > errors[at])) at = i;
+    }
+    return at < 0 ? "-" : Double.toString(points[at]);
+  }
 
   static double worst(double[] errors) {
     double w = 0;

@@ -6,6 +6,7 @@ import dev.activations.deriver.lowering.ActivationLowering.Scorer;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.symbolic.TimeLimited;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
@@ -21,14 +22,21 @@ import org.matheclipse.core.interfaces.IExpr;
  *       Inf/Inf}) although the exact result has long been constant;
  *   <li><b>near-zero series</b>: where the exact value at 0 is 0 and the candidate loses digits
  *       near 0 ({@code z - tanh z}, the Gaussian free energy's derivative), evaluate the closed
- *       form's Taylor polynomial (Symja's {@code Series}) for |z| below the largest sample
- *       magnitude at which the candidate is still accurate.
+ *       form's Taylor polynomial (Symja's {@code Series}, or coefficients fitted to the reference
+ *       where that takes too long) for |z| below the largest sample magnitude at which the
+ *       candidate is still accurate.
  * </ul>
  */
 final class Repairs {
   private static final double TOLERANCE_VALUE = 1e-13;
   private static final double TOLERANCE_DERIVATIVE = 1e-11;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
+  /**
+   * CPU time for Series. The slowest one kept in the catalog (GaussianSignedEntropy's derivative)
+   * takes 3.4-3.7 s with C1 only: twice that leaves a margin, so a slower machine still emits the
+   * same form; the ones that do not finish need tens of seconds.
+   */
+  private static final Duration SERIES_LIMIT = Duration.ofSeconds(8);
 
   private final Symja symja;
   private final Lowerer lowerer;
@@ -106,8 +114,13 @@ final class Repairs {
 
   /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
   Optional<Candidate> series(IExpr closedForm) {
-    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, Duration.ofSeconds(4));
-    if (series.isEmpty() || !series.get().isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true)) {
+    // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
+    // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
+    // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
+    Optional<IExpr> leading = TimeLimited.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, Duration.ofSeconds(1));
+    if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
+    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, SERIES_LIMIT);
+    if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }
     try {
@@ -117,9 +130,48 @@ final class Repairs {
     }
   }
 
+  /** Free of Log, Exp and fractional powers: what a series patch may contain. */
+  private static boolean polynomialCoefficients(IExpr e) {
+    return e.isFree(x -> x.isAST() && (x.isLog() || x.isExp() || x.isPower() && !x.exponent().isInteger()), true);
+  }
+
+  /**
+   * The Taylor polynomial at 0 with coefficients from the reference (see {@link
+   * Scorer#taylorAtZero}), as a patch: for statistics whose closed form Symja cannot expand in
+   * time. Horner form, skipping zero coefficients (an odd statistic is {@code z * p(z^2)}).
+   */
+  Optional<Candidate> referenceTaylor() {
+    Optional<double[]> coefficients = scorer.taylorAtZero(output, role, SERIES_ORDER);
+    if (coefficients.isEmpty()) return Optional.empty();
+    double[] c = coefficients.get();
+    Expr.Var z = new Expr.Var("z");
+    Expr horner = null;
+    int degree = -1;
+    for (int k = c.length - 1; k >= 0; k--) {
+      if (c[k] == 0.0) continue;
+      if (!Double.isFinite(c[k])) return Optional.empty();
+      horner = horner == null ? Expr.Const.of(c[k]) : new Expr.Add(List.of(Expr.Const.of(c[k]), times(power(z, degree - k), horner)));
+      degree = k;
+    }
+    if (horner == null) return Optional.empty();
+    return Optional.of(new Candidate("reference-taylor", degree == 0 ? horner : times(power(z, degree), horner)));
+  }
+
+  private static Expr power(Expr base, int k) {
+    return k == 1 ? base : new Expr.PowInt(base, k);
+  }
+
+  private static Expr times(Expr a, Expr b) {
+    return new Expr.Mul(List.of(a, b));
+  }
+
   /**
    * {@code c} for |z| >= r and {@code patch} below, for the largest sample radius r <= 1 at which
-   * both are accurate on their side; empty if there is none.
+   * both are accurate on their side of r within |z| <= 1; empty if there is none. Beyond 1 the
+   * splice changes nothing: a tail that {@code c} gets wrong is for the saturation repair, applied
+   * to the spliced form afterwards. The patch must be accurate at r itself too: a series'
+   * truncation error grows like |z|^(n+1) up to r, so the samples below r alone do not bound it
+   * (0.3 to 0.5 is a factor 10^4 at order 16).
    */
   Optional<Candidate> spliceNearZero(Candidate c, Candidate patch) {
     double[] errors = scorer.errors(c.expr(), output, role);
@@ -131,8 +183,8 @@ final class Repairs {
       boolean ok = true;
       for (int j = 0; j < points.length && ok; j++) {
         double a = Math.abs(points[j]);
-        if (a >= r && errors[j] > tolerance) ok = false;
-        if (a < r && patchErrors[j] > tolerance) ok = false;
+        if (a >= r && a <= 1 && errors[j] > tolerance) ok = false;
+        if (a <= r && patchErrors[j] > tolerance) ok = false;
       }
       if (ok) radius = r;
     }

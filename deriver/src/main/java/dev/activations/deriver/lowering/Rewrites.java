@@ -103,6 +103,14 @@ public final class Rewrites {
               + " (Inf / Inf = NaN) or lose the tail; logistic branches on the sign of x and is"
               + " accurate everywhere.",
           Rewrites::logistic),
+      new Rule("logistic-factor",
+          "n / ((1 + exp(u)) * rest) is 0 once exp(u) or the product overflows, although the"
+              + " quotient is often still representable (a difference of logistics combined over a"
+              + " common denominator, or z / (1 + exp(-2z)) at z = -360, whose truth is subnormal);"
+              + " n * logistic(-u) / rest has no overflow in that factor. A pair (1 + exp(u))"
+              + " (1 + exp(-u)) becomes logistic(-u) logistic(u), which logistic-product then"
+              + " computes with one exp.",
+          Rewrites::logisticFactor),
       new Rule("logistic-derivative",
           "exp(-x) / (1 + exp(-x))^2 (also times other factors) overflows to Inf / Inf for"
               + " x < -355; it equals logistic(x) * logistic(-x), stable and accurate in both"
@@ -112,22 +120,11 @@ public final class Rewrites {
           "exp(x) * logistic(-x) is Inf * 0 = NaN for x > 709; it equals logistic(x). (Arises when"
               + " the reciprocal 1 / (1 + exp(x)) was rewritten before its enclosing product.)",
           Rewrites::expTimesLogistic),
-      new Rule("quotient-logistic",
-          "a / (1 + exp(u)), also with other factors in the denominator, is a / Inf = 0 for u > 709"
-              + " where the truth a e^-u can still be a (subnormal or, for large a, normal) number;"
-              + " a * logistic(-u) keeps it. Runs after the logistic rules, which handle a = 1 and"
-              + " a containing exp(u).",
-          Rewrites::quotientLogistic),
       new Rule("tanh-prime",
           "1 - tanh(x)^2 is exactly 0 beyond |x| ~ 19 and cosh(x)^-2 overflows beyond |x| ~ 355,"
               + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
               + " computes 4 e / (1 + e)^2 with e = exp(-2|x|).",
           Rewrites::tanhPrime),
-      new Rule("logistic-pair",
-          "a / ((1 + exp(u)) (1 + exp(-u))), the product r_1 r_2 of two responsibilities that every"
-              + " two-hypothesis derivative has, costs two exp calls and overflows one of them; it"
-              + " equals a tanh_prime(u / 2) / 4 (one exp, accurate in both tails).",
-          Rewrites::logisticPair),
       new Rule("logistic-product",
           "logistic(u) logistic(-u) (also times other factors) costs two exp calls; it equals"
               + " tanh_prime(u / 2) / 4, one exp and as accurate.",
@@ -346,6 +343,24 @@ public final class Rewrites {
     return Optional.empty();
   }
 
+  private static Optional<Expr> logisticFactor(Expr e) {
+    if (e instanceof Div d) {
+      List<Expr> f = d.denominator() instanceof Mul m ? m.factors() : List.of(d.denominator());
+      for (int i = 0; i < f.size(); i++) {
+        Optional<Expr> u = onePlusExp(f.get(i));
+        if (u.isPresent()) {
+          List<Expr> rest = new ArrayList<>(f);
+          rest.remove(i);
+          List<Expr> numerator = new ArrayList<>(d.numerator() instanceof Mul n ? n.factors() : List.of(d.numerator()));
+          numerator.removeIf(x -> Exprs.isConst(x, 1.0));
+          numerator.add(Call.of(Fn.LOGISTIC, negate(u.get())));
+          return Optional.of(rest.isEmpty() ? product(numerator) : new Div(product(numerator), product(rest)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Expr> logisticDerivative(Expr e) {
     // a * exp(u) / (1 + exp(u))^2 = a * logistic(-u) * logistic(u)
     if (e instanceof Div d && d.denominator() instanceof PowInt p && p.exponent() == 2) {
@@ -393,25 +408,6 @@ public final class Rewrites {
     return Optional.empty();
   }
 
-  private static Optional<Expr> quotientLogistic(Expr e) {
-    if (!(e instanceof Div d)) {
-      return Optional.empty();
-    }
-    List<Expr> den = d.denominator() instanceof Mul m ? m.factors() : List.of(d.denominator());
-    for (int i = 0; i < den.size(); i++) {
-      Optional<Expr> u = onePlusExp(den.get(i));
-      if (u.isPresent()) {
-        List<Expr> num = new ArrayList<>(d.numerator() instanceof Mul m ? m.factors() : List.of(d.numerator()));
-        num.add(Call.of(Fn.LOGISTIC, negate(u.get())));
-        List<Expr> rest = new ArrayList<>(den);
-        rest.remove(i);
-        Expr product = product(num.stream().filter(f -> !Exprs.isConst(f, 1.0)).toList());
-        return Optional.of(rest.isEmpty() ? product : new Div(product, product(rest)));
-      }
-    }
-    return Optional.empty();
-  }
-
   private static Optional<Expr> tanhPrime(Expr e) {
     // cosh(x)^-2 (before negative-power runs, or when used alone)
     if (e instanceof PowInt p && p.exponent() == -2 && isCall(p.base(), Fn.COSH)) {
@@ -448,32 +444,6 @@ public final class Rewrites {
     return Optional.empty();
   }
 
-  private static Optional<Expr> logisticPair(Expr e) {
-    if (!(e instanceof Div d) || !(d.denominator() instanceof Mul m)) {
-      return Optional.empty();
-    }
-    List<Expr> f = m.factors();
-    for (int i = 0; i < f.size(); i++) {
-      Optional<Expr> u = onePlusExp(f.get(i));
-      if (u.isEmpty()) {
-        continue;
-      }
-      Expr minusU = canonical(negate(u.get()));
-      for (int j = i + 1; j < f.size(); j++) {
-        Optional<Expr> v = onePlusExp(f.get(j));
-        if (v.isPresent() && canonical(v.get()).equals(minusU)) {
-          List<Expr> rest = new ArrayList<>(f);
-          rest.remove(j);
-          rest.remove(i);
-          // scaling by 1/2 and 1/4 is exact
-          Expr numerator = timesQuarterTanhPrime(d.numerator(), u.get());
-          return Optional.of(rest.isEmpty() ? numerator : new Div(numerator, product(rest)));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
   private static Optional<Expr> logisticProduct(Expr e) {
     if (!(e instanceof Mul m)) {
       return Optional.empty();
@@ -501,11 +471,14 @@ public final class Rewrites {
   private static Expr timesQuarterTanhPrime(Expr a, Expr u) {
     Expr quarter = scaled(canonical(a), 0.25);
     List<Expr> factors = new ArrayList<>(quarter instanceof Mul qm ? qm.factors() : List.of(quarter));
-    Expr half = scaled(canonical(u), 0.5);
     // tanh_prime is even: one sign for its argument, so that both orders of a pair agree
-    boolean negative = half instanceof Neg
-        || (half instanceof Mul hm && hm.factors().get(0) instanceof Const c && c.value() < 0);
-    factors.add(Call.of(Fn.TANH_PRIME, negative ? canonical(negate(half)) : half));
+    Expr base = canonical(u);
+    if (base instanceof Neg n) {
+      base = n.operand();
+    } else if (base instanceof Mul bm && bm.factors().get(0) instanceof Const c && c.value() < 0) {
+      base = negate(base);
+    }
+    factors.add(Call.of(Fn.TANH_PRIME, scaled(base, 0.5)));
     return product(factors);
   }
 

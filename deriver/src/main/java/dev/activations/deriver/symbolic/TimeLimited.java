@@ -1,7 +1,12 @@
 package dev.activations.deriver.symbolic;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -16,6 +21,12 @@ import org.matheclipse.core.interfaces.IExpr;
  * where the JDK still allows {@code Thread.stop}); being a daemon with its own engine, it can
  * neither block JVM exit nor corrupt the caller's engine. Callers keep the unsimplified expression
  * and say in their notes that the limit was hit.
+ *
+ * <p>The limit is on the worker's <em>CPU time</em>, not on the wall clock: whether a result arrives
+ * decides which form is emitted, so it must not depend on how busy the machine is (a wall-clock
+ * limit made the catalog's bytes differ between an idle and a loaded build, and would make them
+ * differ again when entries are derived in parallel). A generous wall-clock backstop remains for
+ * a worker that stops consuming CPU (blocked), which no evaluation is expected to do.
  */
 public final class TimeLimited {
   private TimeLimited() {}
@@ -37,6 +48,28 @@ public final class TimeLimited {
    */
   public static Optional<IExpr> call(Symja session, String template, IExpr expr, Duration limit) {
     String input = template.replace("%s", Symja.inputForm(session.eval(expr)));
+    String key = limit.toMillis() + " " + input;
+    Optional<String> known = ANSWERS.get(key);
+    if (known == null) {
+      known = evaluate(template, input, limit);
+      if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
+      ANSWERS.put(key, known);
+    }
+    return known.map(session::evalTrusted);
+  }
+
+  /**
+   * Answers already computed, by limit and input text. The work is a function of the text alone
+   * (a fresh engine each time, a limit on CPU time), so a repeated request, which the derivation and
+   * lowering of one spec make often (the same {@code Simplify} for every output, the same
+   * {@code Together} for every candidate), is answered without starting a worker; across specs too.
+   */
+  private static final Map<String, Optional<String>> ANSWERS = new ConcurrentHashMap<>();
+  /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
+  private static final int MAX_ANSWERS = 10_000;
+
+  /** {@code input} evaluated in a fresh engine on a worker, as InputForm text; empty on timeout or failure. */
+  private static Optional<String> evaluate(String template, String input, Duration limit) {
     String function = template.substring(0, Math.max(0, template.indexOf('[')));
     AtomicReference<String> result = new AtomicReference<>();
     Thread worker = new Thread(() -> {
@@ -50,18 +83,37 @@ public final class TimeLimited {
     }, "symja-" + function);
     worker.setDaemon(true);
     worker.start();
-    try {
-      worker.join(limit.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    awaitWithin(worker, limit);
     if (worker.isAlive()) {
       stop(worker);
       return Optional.empty();
     }
     String text = result.get();
     if (text == null || text.contains("$Aborted")) return Optional.empty();
-    return Optional.of(session.evalTrusted(text));
+    return Optional.of(text);
+  }
+
+  /** How often the worker's CPU time is read; results arrive with at most this much delay. */
+  private static final long POLL_MILLIS = 5;
+  /** Wall-clock backstop, as a multiple of the CPU limit (a loaded machine stretches wall time). */
+  private static final int WALL_BACKSTOP_FACTOR = 15;
+
+  /** Waits until {@code worker} ends or has used {@code limit} of CPU time. */
+  private static void awaitWithin(Thread worker, Duration limit) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTimed = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    long limitNanos = limit.toNanos();
+    long wallDeadline = System.nanoTime() + (cpuTimed ? WALL_BACKSTOP_FACTOR : 1) * limitNanos;
+    try {
+      while (worker.isAlive()) {
+        long wallLeft = wallDeadline - System.nanoTime();
+        if (wallLeft <= 0) return;
+        worker.join(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(wallLeft))));
+        if (cpuTimed && threads.getThreadCpuTime(worker.getId()) >= limitNanos) return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @SuppressWarnings({"deprecation", "removal"})

@@ -106,6 +106,12 @@ final class BigMath {
   /** ln(1 + s) for {@code s > -1}, relative error below {@code 10^(1-digits)}, also for tiny s. */
   static Apfloat log1p(Apfloat s, long digits) {
     if (s.signum() == 0) return new Apfloat(0);
+    if (-s.scale() > digits + 2) {
+      // |s| < 10^-(digits+2): s - s^2/2 is ln(1+s) to a relative 10^-(2 digits); holding 1 + s
+      // exactly would take -scale digits (350000 for the entropy's weight at z = 2e5)
+      Apfloat sp = s.precision(Math.min(s.precision(), digits + 4));
+      return sp.subtract(sp.multiply(sp).divide(new Apfloat(2, digits + 4))).precision(digits);
+    }
     // 1 + s held exactly: enough digits for both the 1 and all of s's digits
     long exactDigits = Math.max(s.precision(), 1) + Math.max(0, -s.scale()) + 2;
     if (s.precision() == Apfloat.INFINITE) exactDigits = digits + Math.max(0, -s.scale()) + 4;

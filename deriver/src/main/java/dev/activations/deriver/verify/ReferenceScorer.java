@@ -7,6 +7,7 @@ import dev.activations.deriver.spec.ExactNumber;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scores candidate forms by their worst relative error against the high-precision reference, with
@@ -19,6 +20,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   private final ReferenceEvaluator reference;
   private final Map<String, Double> variables = new HashMap<>();
   private final boolean hasFreeParameters;
+  private TaylorAtZero taylor;
 
   public ReferenceScorer(ReferenceEvaluator reference, ReferenceTable table, Map<String, ExactNumber> freeValues) {
     this.reference = reference;
@@ -68,6 +70,17 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       out[i] = Accuracy.relativeError(computed, exact);
     }
     return out;
+  }
+
+  /**
+   * Empty with free parameters: the coefficients would hold only for the sampled values, while the
+   * generated code takes the parameters as arguments.
+   */
+  @Override
+  public Optional<double[]> taylorAtZero(int output, ActivationLowering.Role role, int degree) {
+    if (hasFreeParameters) return Optional.empty();
+    if (taylor == null) taylor = new TaylorAtZero(reference.definition());
+    return taylor.coefficients(output, role == ActivationLowering.Role.DERIVATIVE, degree);
   }
 
   @Override

@@ -24,7 +24,7 @@ class VectorExprPrinterTest {
   private static final Var S = new Var("s");
 
   private static VectorExprPrinter printer() {
-    return new VectorExprPrinter("S", Map.of("s", "s$v"));
+    return new VectorExprPrinter("S", Map.of("s", "s$v"), VectorExprPrinter.Lanes.DOUBLE);
   }
 
   @Test
@@ -48,6 +48,42 @@ class VectorExprPrinterTest {
     assertEquals("DoubleVector $2 = $1.mul(-2.0).lanewise(VectorOperators.EXP)", p.statements().get(2));
     assertTrue(p.statements().get(5).contains(".compare(VectorOperators.LT, 0.01)"), p.statements().get(5));
     assertTrue(root.contains("reinterpretAsLongs().and(Long.MIN_VALUE)"), root);
+  }
+
+  @Test
+  void floatLanesPrintFloatLiteralsAndTheIntSignBit() {
+    VectorExprPrinter p = new VectorExprPrinter("W", Map.of(), VectorExprPrinter.Lanes.FLOAT);
+    assertEquals("FloatVector.broadcast(W, 1.0E-30f).div(z.mul(2.0f))",
+        p.print(new Div(constant(1e-30), new Mul(List.of(Z, constant(2))))));
+    // a double constant beyond the float range becomes float's infinity
+    assertEquals("z.blend(0.0f, z.compare(VectorOperators.LT, Float.NEGATIVE_INFINITY))",
+        p.print(new Cond(new Compare(Op.LT, Z, constant(-1e300)), constant(0), Z)));
+    String root = p.print(Call.of(Fn.TANH, Z));
+    assertTrue(root.contains("reinterpretAsInts().and(Integer.MIN_VALUE)"), root);
+  }
+
+  @Test
+  void everyFunctionHasAFloatVectorFormThatCompiles() {
+    StringBuilder body = new StringBuilder();
+    VectorExprPrinter p = new VectorExprPrinter("W", Map.of("s", "s$v"), VectorExprPrinter.Lanes.FLOAT);
+    StringBuilder roots = new StringBuilder();
+    for (Fn fn : Fn.values()) {
+      Call c = fn.arity() == 1 ? Call.of(fn, Z) : Call.of(fn, Z, S);
+      roots.append("    r = r.add(").append(p.print(c)).append(");\n");
+    }
+    for (String s : p.statements()) {
+      body.append("    ").append(s).append(";\n");
+    }
+    String source = "package p;\n"
+        + "import jdk.incubator.vector.*;\n"
+        + "final class K {\n"
+        + "  static final VectorSpecies<Float> W = FloatVector.SPECIES_PREFERRED;\n"
+        + "  static FloatVector f(FloatVector z, FloatVector s$v) {\n"
+        + body
+        + "    FloatVector r = z;\n"
+        + roots
+        + "    return r;\n  }\n}\n";
+    assertEquals(1, InMemoryCompiler.classBytes(Map.of("p.K", source), SimdEmitter.OPTIONS).size());
   }
 
   @Test

@@ -184,7 +184,7 @@ class RewritesTest {
     assertRewrites(new Div(exp(Z), add(constant(1), exp(Z))), call(Fn.LOGISTIC, Z));
     assertRewrites(new Div(mul(S, exp(Z)), add(constant(1), exp(Z))),
         mul(S, call(Fn.LOGISTIC, Z)));
-    // any other numerator: quotient-logistic (a / (1 + exp(u)) = a * logistic(-u))
+    // any numerator: s / (1 + exp(z)) is 0 beyond z ~ 709 where s logistic(-z) is still normal
     assertRewrites(new Div(S, add(constant(1), exp(Z))), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
     assertRewrites(new Div(constant(1), add(exp(mul(constant(-2), Z)), constant(1))),
         call(Fn.LOGISTIC, mul(constant(2), Z)));
@@ -206,6 +206,22 @@ class RewritesTest {
   }
 
   @Test
+  void logisticFactor() {
+    Expr onePlusExp = add(constant(1), exp(Z));
+    // s / ((1 + exp(z)) * (1 + exp(-z))) = s * logistic(-z) * logistic(z): no product to overflow
+    assertRule("logistic-factor", new Div(S, mul(onePlusExp, add(constant(1), exp(new Neg(Z))))),
+        new Div(mul(S, call(Fn.LOGISTIC, new Neg(Z))), add(constant(1), exp(new Neg(Z)))));
+    // ... and the whole pass goes on to logistic-product: one exp
+    assertRewrites(new Div(S, mul(onePlusExp, add(constant(1), exp(new Neg(Z))))),
+        mul(constant(0.25), S, call(Fn.TANH_PRIME, mul(constant(0.5), Z))));
+    assertRewrites(new Div(mul(S, Z), onePlusExp), mul(S, Z, call(Fn.LOGISTIC, new Neg(Z))));
+    // the point: (1 + e^700) * 1e300 overflows, so s / that is 0, while the quotient is e^-700
+    double z = 700;
+    double rewritten = DoubleEvaluator.evaluate(Rewrites.apply(new Div(S, mul(onePlusExp, S))), Map.of("z", z, "s", 1e300));
+    assertEquals(Math.exp(-z), rewritten, 1e-15 * Math.exp(-z));
+  }
+
+  @Test
   void expTimesLogistic() {
     assertRule("exp-times-logistic", mul(exp(Z), call(Fn.LOGISTIC, new Neg(Z))),
         call(Fn.LOGISTIC, Z));
@@ -216,10 +232,10 @@ class RewritesTest {
   }
 
   @Test
-  void quotientLogistic() {
+  void logisticFactorOtherNumerators() {
     Expr onePlusExp = add(constant(1), exp(Z));
-    assertRule("quotient-logistic", new Div(S, onePlusExp), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
-    assertRule("quotient-logistic", new Div(S, mul(Z, onePlusExp)),
+    assertRule("logistic-factor", new Div(S, onePlusExp), mul(S, call(Fn.LOGISTIC, new Neg(Z))));
+    assertRule("logistic-factor", new Div(S, mul(Z, onePlusExp)),
         new Div(mul(S, call(Fn.LOGISTIC, new Neg(Z))), Z));
     // z / ((1 + e^2z) (1 + e^-2z)) at z = 360: e^720 overflows, the truth is 7.316e-311 (mpmath)
     Expr u = mul(constant(2), Z);
@@ -256,7 +272,7 @@ class RewritesTest {
   }
 
   @Test
-  void logisticPair() {
+  void logisticPairBecomesOneTanhPrime() {
     // 4 / ((1 + exp(-(2z))) (1 + exp(-(-2z)))): the tanh derivative as the structured form has it
     Expr a = add(constant(1), exp(new Neg(mul(constant(2), Z))));
     Expr b = add(constant(1), exp(new Neg(mul(constant(-2), Z))));

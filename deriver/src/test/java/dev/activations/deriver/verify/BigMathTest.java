@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,12 +43,20 @@ class BigMathTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1e-300, 60", "1e-20, 100", "0.25, 80", "3, 50", "1e30, 60"})
+  @CsvSource({"1e-300, 60", "1.234567e-45, 40", "1e-20, 100", "0.25, 80", "3, 50", "1e30, 60"})
   void log1p(String s, long p) {
     // ln(1 + s) at enough digits to hold 1 + s exactly
     Apfloat arg = new Apfloat(s, p + 60);
     Apfloat exact = ApfloatMath.log(new Apfloat(1, p + 400).add(new Apfloat(s, p + 400)));
     assertRelative("log1p(" + s + ")", exact, BigMath.log1p(arg, p), p);
+  }
+
+  @Test
+  void log1pOfAFarTinyArgumentIsTheArgument() {
+    // ln(1 + s) = s (1 - s/2 + ...): for s = 3e-400000 the relative difference is 1.5e-400000;
+    // holding 1 + s exactly would need 400000 digits (the entropy's weights at z = 2e5)
+    Apfloat s = new Apfloat("3e-400000", 60);
+    assertRelative("log1p(3e-400000)", s, BigMath.log1p(s, 50), 50);
   }
 
   @ParameterizedTest

@@ -1,0 +1,66 @@
+package dev.activations.deriver.derivation;
+
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.List;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * Differences of two logistic terms whose exponents differ by a constant, rewritten without
+ * cancellation: {@code c/(1 + E^u1) - c/(1 + E^u2) = -c (E^(u1 - u2) - 1) / ((1 + E^u1) (1 + E^-u2))},
+ * where {@code u1 - u2} simplifies to an expression free of the variable.
+ *
+ * <p>Why: the derivative of a logistic (softplus) energy difference is such a difference, of two
+ * numbers near 1 for z << 0 (Symja writes one of them as {@code E/(E + E^z)}), so every digit
+ * cancels (0 at z = -300 where the truth is 2.5e-131). The product has no subtraction of nearly
+ * equal numbers left, and its factors lower to logistic functions that are accurate in both tails.
+ * A term is recognised as {@code c/(1 + E^u)} (c = +-1) when {@code c/t - 1} combines to a single
+ * power of E.
+ */
+final class LogisticDifferences {
+  private LogisticDifferences() {}
+
+  /** {@code e} with the first such pair of terms of a sum combined; {@code e} if there is none. */
+  static IExpr combine(Symja symja, IExpr e, ISymbol v) {
+    if (!e.isPlus()) return e;
+    IAST sum = (IAST) e;
+    List<Logistic> logistics = new ArrayList<>();
+    for (int i = 1; i < sum.size(); i++) logistics.add(logistic(symja, sum.get(i)));
+    for (int i = 1; i < sum.size(); i++) {
+      for (int j = i + 1; j < sum.size(); j++) {
+        Logistic a = logistics.get(i - 1);
+        Logistic b = logistics.get(j - 1);
+        if (a == null || b == null || a.sign() != -b.sign()) continue;
+        IExpr gap = symja.eval(F.Expand(F.Subtract(a.exponent(), b.exponent())));
+        if (!gap.isFree(v) || gap.isZero()) continue;
+        IExpr combined = F.Times(F.ZZ(-a.sign()), F.Plus(F.Exp(gap), F.CN1),
+            F.Power(F.Plus(F.C1, F.Exp(a.exponent())), F.CN1),
+            F.Power(F.Plus(F.C1, F.Exp(F.Negate(b.exponent()))), F.CN1));
+        List<IExpr> terms = new ArrayList<>();
+        for (int k = 1; k < sum.size(); k++) {
+          if (k != i && k != j) terms.add(sum.get(k));
+        }
+        if (terms.isEmpty()) return combined;
+        terms.add(combined);
+        return F.ast(S.Plus, terms);
+      }
+    }
+    return e;
+  }
+
+  /** A term {@code sign / (1 + E^exponent)}. */
+  private record Logistic(int sign, IExpr exponent) {}
+
+  private static Logistic logistic(Symja symja, IExpr term) {
+    if (term.isFree(x -> x.isPower() && x.base().isE(), true)) return null;
+    for (int sign : new int[] {1, -1}) {
+      IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.ZZ(sign), term), F.C1)));
+      if (rest.isPower() && rest.base().isE()) return new Logistic(sign, rest.exponent());
+    }
+    return null;
+  }
+}

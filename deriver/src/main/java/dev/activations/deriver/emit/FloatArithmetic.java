@@ -1,0 +1,129 @@
+package dev.activations.deriver.emit;
+
+import dev.activations.deriver.lowering.LoweredActivation;
+import dev.activations.deriver.lowering.LoweredActivation.Output;
+import dev.activations.deriver.verify.FloatContract;
+import dev.activations.deriver.verify.ReferencePoint;
+import dev.activations.deriver.verify.ReferenceTable;
+import java.util.Optional;
+
+/**
+ * Which {@code float[]} SIMD kernels compute in float arithmetic ({@code FloatVector}, twice the
+ * lanes of {@code DoubleVector}) instead of in double rounded once. A kernel computes in float
+ * only when the measurement here shows that its float formula meets {@link FloatContract}, with
+ * every lane-wise function's result exact-rounded and one ulp off either way ({@link
+ * FloatKernelEvaluator}):
+ *
+ * <ul>
+ *   <li>at {@link FloatContract#samplePoints()}, against the independent reference;
+ *   <li>and on a dense scan of floats ({@link #scanPoints()}: 2048 per binade for 2^-8 <= |z| <
+ *       2^8, 32 per binade elsewhere), against the same formula evaluated in double (the scalar
+ *       code, itself measured against the reference at the sample points), because the sample
+ *       points alone miss what float's 24 bits do to a formula near a zero of the output: a
+ *       rational derivative such as Student-t's {@code (256 - 4z^6)/...} cancels over a whole
+ *       interval around its zero (relative error 1.2e-6 at z = 1.947), where double loses
+ *       nothing visible.
+ * </ul>
+ *
+ * {@code backward} follows {@code derivative}. Activations with free parameters keep double: the
+ * measurement can only be made at one set of parameter values.
+ *
+ * @param value {@code value(float[] ...)} computes in float
+ * @param derivative {@code derivative(float[] ...)} and {@code backward(float[] ...)} compute in
+ *     float
+ */
+public record FloatArithmetic(boolean value, boolean derivative) {
+  /** Every float kernel computes in double and rounds once. */
+  public static final FloatArithmetic NONE = new FloatArithmetic(false, false);
+
+  /** True when any kernel computes in float. */
+  public boolean any() {
+    return value || derivative;
+  }
+
+  /**
+   * Measures each output's float kernel against {@code table}, the reference at {@link
+   * FloatContract#samplePoints()}.
+   */
+  public static FloatArithmetic measure(LoweredActivation a, ReferenceTable table) {
+    if (!SimdEmitter.supports(a) || !a.freeParameters().isEmpty()) {
+      return NONE;
+    }
+    return new FloatArithmetic(meets(a.values().get(0), table, false),
+        meets(a.derivatives().get(0), table, true));
+  }
+
+  /**
+   * The worst relative error of the float kernel for {@code out} at the table's points. (NaN and
+   * the infinities need no measurement: the kernel blends in NaN and the stated limits.)
+   */
+  static double worstError(Output out, ReferenceTable table, boolean derivative) {
+    double worst = 0;
+    for (int shift = -1; shift <= 1; shift++) {
+      for (ReferencePoint p : table.points()) {
+        float z = p.z().floatValue();
+        Optional<java.math.BigDecimal> exact =
+            derivative ? p.derivatives().get(0) : Optional.of(p.values().get(0));
+        if (exact.isEmpty()) {
+          continue; // not differentiable here
+        }
+        float computed = FloatKernelEvaluator.evaluate(out, z, shift);
+        worst = Math.max(worst, FloatContract.relativeError(computed, exact.get()));
+      }
+    }
+    return worst;
+  }
+
+  /**
+   * The worst relative error of the float kernel for {@code out} against the double formula over
+   * {@link #scanPoints()} (points where the double formula is NaN are skipped: the reference
+   * points judge those).
+   */
+  static double scanError(Output out) {
+    double worst = 0;
+    for (float z : SCAN) {
+      double accurate = dev.activations.deriver.lowering.DoubleEvaluator.evaluate(out.expr(), z);
+      if (Double.isNaN(accurate)) {
+        continue;
+      }
+      float rounded = (float) accurate;
+      for (int shift = -1; shift <= 1; shift++) {
+        float computed = FloatKernelEvaluator.evaluate(out, z, shift);
+        worst = Math.max(worst, FloatContract.relativeError(computed, rounded));
+      }
+    }
+    return worst;
+  }
+
+  private static final float[] SCAN = scanPoints();
+
+  /**
+   * Both signs of: 2048 floats in each binade with 2^-8 <= |z| < 2^8 (where activations bend and
+   * outputs cross zero), 32 in every other binade, subnormals included; one in each of the
+   * binade's equal slices, at a scrambled (but fixed) place in it: evenly spaced floats have
+   * short mantissas, on which float products and differences are exact and hide their rounding.
+   */
+  static float[] scanPoints() {
+    java.util.List<Float> points = new java.util.ArrayList<>();
+    for (int exponent = 0; exponent < 255; exponent++) { // biased; 0 is the subnormals
+      boolean moderate = exponent >= 127 - 8 && exponent < 127 + 8;
+      int step = (1 << 23) / (moderate ? 2048 : 32);
+      for (int slice = 0; slice < (1 << 23); slice += step) {
+        int mantissa = slice + (int) (((slice + exponent) * 2654435761L >>> 7) & (step - 1));
+        float z = Float.intBitsToFloat((exponent << 23) | mantissa);
+        points.add(z);
+        points.add(-z);
+      }
+    }
+    float[] out = new float[points.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = points.get(i);
+    }
+    return out;
+  }
+
+  private static boolean meets(Output out, ReferenceTable table, boolean derivative) {
+    return worstError(out, table, derivative) <= FloatContract.TOLERANCE
+        && scanError(out) <= FloatContract.TOLERANCE;
+  }
+}
