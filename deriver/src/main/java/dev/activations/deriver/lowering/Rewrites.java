@@ -150,9 +150,13 @@ public final class Rewrites {
         .orElseThrow(() -> new IllegalArgumentException("no rewrite rule named " + name));
   }
 
-  /** Runs the pass: all rules, bottom-up, to a fixed point; then the tiny tanh' split. */
+  /**
+   * Runs the pass: all rules, bottom-up, to a fixed point; then the two guarded forms that keep the
+   * plain form as one branch (so they are single passes, not rules): the tiny tanh' split and the
+   * scaled quotients of exponential sums.
+   */
   public static Expr apply(Expr e) {
-    return ProductOrder.splitTinyTanhPrime(apply(e, RULES));
+    return ExpSumQuotients.scale(ProductOrder.splitTinyTanhPrime(apply(e, RULES)));
   }
 
   /** Runs the given rules bottom-up to a fixed point (tests use single rules). */

@@ -121,6 +121,19 @@ class LowererTest {
   }
 
   @Test
+  void quotientsOfExponentialSumsAreScaledWhereTheyOverflow() {
+    // e^700/(1 + e^z + e^2z) at z = 360 is 2.061153622438557828e-9 (mpmath); e^720 overflows
+    assertRelative(2.061153622438557828e-9, at("E^700/(1+E^z+E^(2*z))", 360), 1e-13);
+    // the Gaussian signed mean with a reject hypothesis at z = -39.11589795734161 is
+    // -2.4681422592302318422e-315 (mpmath, 80 digits); both denominators overflow, 1/Inf = 0
+    String reject = "1/(1+E^(-2*z)+E^(1/2*(-3-2*z+z^2)))-1/(1+E^(2*z)+E^(-2+(1+z)^2/2))";
+    double v = at(reject, -39.11589795734161);
+    assertTrue(Math.abs(v - -2.4681422592302318422e-315) <= 1e-14 * Double.MIN_NORMAL, () -> "was " + v);
+    // at z = -1, below the overflow: 1/(2 + e^2) - 1/(1 + 2 e^-2)
+    assertRelative(1 / (2 + Math.exp(2)) - 1 / (1 + 2 * Math.exp(-2)), at(reject, -1), 1e-14);
+  }
+
+  @Test
   void integerPowersAreProductsNeverPow() {
     String printed = LOWERER.lower(SYMJA.evalTrusted("z^3+1/z^2")).toString();
     assertTrue(!printed.contains("POW"), printed);

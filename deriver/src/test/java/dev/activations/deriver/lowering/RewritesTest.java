@@ -346,6 +346,20 @@ class RewritesTest {
   }
 
   @Test
+  void exponentialSumQuotientsAreScaledBeyondTheOverflow() {
+    Expr quotient = new Div(S, add(constant(1), exp(Z), exp(mul(constant(2), Z))));
+    Expr once = Rewrites.apply(quotient);
+    assertEquals(once, Rewrites.apply(once), "a fixed point");
+    // s/(1 + e^z + e^2z) at z = 400 is about s e^-800: 0 as written (Inf in the denominator);
+    // so take s = 1e300: 3.6678745841776872135e-48 (mpmath)
+    assertEquals(3.6678745841776872135e-48, DoubleEvaluator.evaluate(once, Map.of("z", 400.0, "s", 1e300)), 1e-13 * 3.67e-48);
+    assertEquals(0.0, DoubleEvaluator.evaluate(quotient, Map.of("z", 400.0, "s", 1e300)));
+    // below the overflow: bit for bit the quotient as written
+    assertEquals(DoubleEvaluator.evaluate(quotient, Map.of("z", 3.0, "s", 1.7)), DoubleEvaluator.evaluate(once, Map.of("z", 3.0, "s", 1.7)));
+    assertUnchanged(new Div(S, add(constant(2), exp(Z), exp(mul(constant(2), Z))))); // not 1 + exps
+  }
+
+  @Test
   void passIsIdempotentOnRandomTrees() {
     for (long seed = 0; seed < 300; seed++) {
       Expr e = new RandomExprs(seed).next(5);
