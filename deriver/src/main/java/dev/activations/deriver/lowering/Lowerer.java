@@ -28,7 +28,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  *       {@code u - v} combined symbolically: for large |z| the two logs are nearly equal;
  *   <li><b>root differences</b> {@code c Sqrt[u] - c Sqrt[v]} become
  *       {@code c (u - v)/(Sqrt[u] + Sqrt[v])};
- *   <li><b>exponential differences</b> {@code c E^u - c E^v} become {@code c E^v expm1(u - v)};
+ *   <li><b>exponential differences</b> {@code c E^u - c E^v} become {@code c E^v expm1(u - v)},
+ *       factored on the larger of the two exponentials (no {@code 0 * Inf});
  *   <li><b>rational tails</b>: a rational function of z of degree two or more is evaluated as
  *       written for {@code |z| <= 1} and in {@code w = 1/z} beyond, so {@code z^4} never overflows
  *       where the ratio itself is an ordinary number;
@@ -264,9 +265,13 @@ public final class Lowerer {
         core = new Expr.Cond(small, core, far.get());
       }
     } else {
-      // e^u - e^v = e^v expm1(u - v)
-      IExpr gap = together(F.Subtract(u, v));
-      core = new Expr.Mul(List.of(call(Fn.EXP, v), Expr.Call.of(Fn.EXPM1, translate(gap))));
+      // e^u - e^v = e^v expm1(u - v) = -e^u expm1(v - u), factored on the larger exponential:
+      // on the smaller one, e^v underflows to 0 and expm1(u - v) overflows where their product
+      // is ordinary (0 * 4e45 for e^-(z-1)^2 - e^-(z+1)^2 at z = 26, exactly 1e-279).
+      Expr gap = translate(together(F.Subtract(u, v)));
+      Expr onV = new Expr.Mul(List.of(call(Fn.EXP, v), Expr.Call.of(Fn.EXPM1, gap)));
+      Expr onU = new Expr.Neg(new Expr.Mul(List.of(call(Fn.EXP, u), Expr.Call.of(Fn.EXPM1, new Expr.Neg(gap)))));
+      core = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, Expr.Const.of(0.0)), onU, onV);
     }
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
   }
@@ -521,6 +526,8 @@ public final class Lowerer {
     int dp = p.size() - 1;
     int dq = q.size() - 1;
     if (Math.max(dp, dq) < 2) return Optional.empty();
+    // c z^k is its own tail form; as the plain product its z's are ordered by ProductOrder
+    if (dq == 0 && p.stream().filter(c -> !c.isZero()).count() == 1) return Optional.empty();
     Expr zv = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
     Expr near = ratio(horner(p, zv, false), horner(q, zv, false));

@@ -128,7 +128,12 @@ public final class Rewrites {
       new Rule("logistic-product",
           "logistic(u) logistic(-u) (also times other factors) costs two exp calls; it equals"
               + " tanh_prime(u / 2) / 4, one exp and as accurate.",
-          Rewrites::logisticProduct));
+          Rewrites::logisticProduct),
+      new Rule("powers-of-z-last",
+          "c * (z * z) overflows for |z| > 1.3e154 where c z^2 (c < 1) is ordinary; with the powers"
+              + " of z multiplied last, one z at a time, no partial product leaves the double range"
+              + " unless the result does (ProductOrder).",
+          ProductOrder::powersOfZLast));
 
   private Rewrites() {}
 
@@ -145,9 +150,9 @@ public final class Rewrites {
         .orElseThrow(() -> new IllegalArgumentException("no rewrite rule named " + name));
   }
 
-  /** Runs the pass: all rules, bottom-up, to a fixed point. */
+  /** Runs the pass: all rules, bottom-up, to a fixed point; then the tiny tanh' split. */
   public static Expr apply(Expr e) {
-    return apply(e, RULES);
+    return ProductOrder.splitTinyTanhPrime(apply(e, RULES));
   }
 
   /** Runs the given rules bottom-up to a fixed point (tests use single rules). */

@@ -33,6 +33,10 @@ class TailCheckTest {
       "Log[Cosh[z-mu]]; 1:z,-1:0; mean",
       // -4z/(hypot + hypot) was -Inf/Inf at -MAX_VALUE
       "Sqrt[1+(z-mu)^2]; 1:z,-1:0; mean",
+      // e^-(z+1)^2 expm1(4z) was 0 * 4e45 = 0 at z = 26.3 where the truth is 1.4e-279
+      "1-Exp[-(z-mu)^2]; 1:1,-1:-1; mean",
+      // z^2 tanh'(z)/4: tanh'(z) is subnormal at z = -360, the truth 2.6e-308 is normal
+      "(z-mu)^2/2; 1:z,-1:0; variance",
   })
   void checkPassesOverTheWholeRange(String energy, String hypotheses, String stat) {
     CliRun run = CliRun.of("--energy", energy, "--hypotheses", hypotheses, "--stat", stat, "--check",

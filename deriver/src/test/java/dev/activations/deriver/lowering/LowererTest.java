@@ -92,6 +92,35 @@ class LowererTest {
   }
 
   @Test
+  void exponentialDifferencesAreFactoredOnTheLargerExponential() {
+    // e^-(1-z)^2 - e^-(1+z)^2 at z = +-26.325805817895482 is +-2.7865398237239021543e-279 (mpmath,
+    // 60 digits); on the smaller exponential it was e^-745.8 expm1(105.3) = 0 * 4e45
+    String f = "E^(-(1-z)^2)-E^(-(1+z)^2)";
+    assertRelative(2.7865398237239021543e-279, at(f, 26.325805817895482), 1e-13);
+    assertRelative(-2.7865398237239021543e-279, at(f, -26.325805817895482), 1e-13);
+  }
+
+  @Test
+  void powersOfZAreMultipliedLast() {
+    // z^2/(2 + 2 cosh 2) at z = -3.7693587204035907e154 is 1.4917557031186981211e308 (mpmath);
+    // z * z alone overflows
+    assertRelative(1.4917557031186981211e308, at("z^2/(2+2*Cosh[2])", -3.7693587204035907e154), 1e-15);
+    assertRelative(1.4917557031186981211e308 / 4, at("z^2/(8+8*Cosh[2])", -3.7693587204035907e154), 1e-15);
+  }
+
+  @Test
+  void tinyTanhPrimeTimesAPowerOfZStaysNormal() {
+    // z^2 r_1 r_2 of the gated Gaussian (mpmath, 60 digits): tanh'(z) is subnormal beyond |z| ~ 354
+    // while the product is normal to |z| ~ 360
+    String f = "z^2/((1+E^(2*z))*(1+E^(-2*z)))";
+    assertRelative(2.6337711199418839261e-308, at(f, -360), 1e-14);
+    assertRelative(3.8547616659435415647e-306, at(f, -357.5), 1e-14);
+    assertRelative(3.3589329338688050966e-291, at(f, 340.25), 1e-14);
+    // below the normal range the scale of the contract is MIN_NORMAL
+    assertTrue(Math.abs(at(f, 371) - 7.8026521670762676615e-318) <= 1e-14 * Double.MIN_NORMAL);
+  }
+
+  @Test
   void integerPowersAreProductsNeverPow() {
     String printed = LOWERER.lower(SYMJA.evalTrusted("z^3+1/z^2")).toString();
     assertTrue(!printed.contains("POW"), printed);

@@ -168,7 +168,7 @@ class RewritesTest {
     assertRule("log1p", call(Fn.LOG, add(constant(1), Z)), call(Fn.LOG1P, Z));
     assertRewrites(call(Fn.LOG, add(constant(1), Z)), call(Fn.LOG1P, Z));
     Expr zz3 = new Div(new PowInt(Z, 2), constant(3));
-    assertRewrites(call(Fn.LOG, add(zz3, constant(1))), call(Fn.LOG1P, zz3));
+    assertRewrites(call(Fn.LOG, add(zz3, constant(1))), call(Fn.LOG1P, mul(new Div(Z, constant(3)), Z)));
     assertRewrites(call(Fn.LOG, add(constant(1), Z, S)), call(Fn.LOG1P, add(Z, S)));
     assertUnchanged(call(Fn.LOG, add(constant(2), Z)));
   }
@@ -312,6 +312,37 @@ class RewritesTest {
     Expr l = call(Fn.LOGISTIC, mul(constant(2), Z));
     Expr lm = call(Fn.LOGISTIC, mul(constant(-2), Z));
     assertRewrites(input, add(l, mul(constant(0.5), Z, call(Fn.TANH_PRIME, Z))));
+  }
+
+  @Test
+  void powersOfZLast() {
+    // 0.25 * z^2 * t overflows in z * z for |z| > 1.3e154 where the product is ordinary
+    Expr t = call(Fn.TANH_PRIME, S);
+    assertRule("powers-of-z-last", mul(constant(0.25), new PowInt(Z, 2), t), mul(constant(0.25), t, Z, Z));
+    assertRule("powers-of-z-last", mul(mul(Z, Z), S), mul(S, Z, Z));
+    assertRule("powers-of-z-last", new Div(new PowInt(Z, 3), add(S, constant(1))),
+        mul(new Div(Z, add(S, constant(1))), Z, Z));
+    assertRule("powers-of-z-last", new Div(mul(S, new PowInt(Z, 2)), constant(3)), mul(new Div(mul(S, Z), constant(3)), Z));
+    assertUnchanged(mul(Z, S)); // one z: it cannot overflow alone
+    assertUnchanged(mul(S, Z, Z));
+    assertUnchanged(new Div(new PowInt(Z, 2), add(Z, constant(1)))); // a z-dependent divisor: rational tails' business
+    // z^2/3 at 1.5e154 is 7.5e307; (z * z)/3 is Inf
+    Expr tail = Rewrites.apply(new Div(new PowInt(Z, 2), constant(3)));
+    assertEquals(7.5e307, DoubleEvaluator.evaluate(tail, Map.of("z", 1.5e154)), 1e-15 * 7.5e307);
+  }
+
+  @Test
+  void tinyTanhPrimeTimesZSquaredIsSplit() {
+    Expr product = mul(constant(0.25), call(Fn.TANH_PRIME, Z), Z, Z);
+    Expr abs = call(Fn.ABS, Z);
+    Expr half = exp(new Neg(abs));
+    Expr split = new Cond(new Compare(Op.GT, abs, constant(350)), mul(mul(half, Z, Z), half), product);
+    assertEquals(split, Rewrites.apply(product));
+    assertEquals(split, Rewrites.apply(split), "a fixed point");
+    assertUnchanged(mul(constant(0.25), call(Fn.TANH_PRIME, Z), Z)); // one z: within the contract
+    // z^2 tanh'(z)/4 at z = -360 is 2.6337711199418839261e-308 (mpmath, 60 digits); tanh'(-360) is subnormal
+    assertEquals(2.6337711199418839261e-308, DoubleEvaluator.evaluate(split, Map.of("z", -360.0)), 1e-14 * 2.6337711199418839261e-308);
+    assertFalse(Math.abs(DoubleEvaluator.evaluate(product, Map.of("z", -360.0)) - 2.6337711199418839261e-308) < 1e-12 * 2.6e-308);
   }
 
   @Test

@@ -1,0 +1,159 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.PowInt;
+import dev.activations.deriver.lowering.Expr.Var;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order of the factors of a product, for range: a product is evaluated left to right, and
+ * {@code c * (z * z)} overflows for |z| > 1.3e154 where {@code c z^2} with {@code c < 1} is an
+ * ordinary number (the Huber gated variance {@code z^2 / (2 + 2 cosh 2)} at z = -3.8e154 is
+ * 1.5e308). With the powers of z taken last, one z at a time, the running product is monotone in
+ * magnitude where |z| > 1 (where z^k overflows) and where |z| < 1 (where it underflows): no partial
+ * product leaves the range unless the result itself does. Each z costs one rounding, as the
+ * power's own products did.
+ */
+final class ProductOrder {
+  /** Powers above this stay a power (few roundings); they are moved last all the same. */
+  private static final int MAX_SPLIT = 8;
+
+  private static final Var Z = new Var("z");
+
+  private ProductOrder() {}
+
+  /**
+   * {@code a * z^k * b} as {@code a * b * z * ... * z}; {@code z^k / d} with d free of z as
+   * {@code (z / d) * z * ... * z}. Empty when the node is already in that order.
+   */
+  static Optional<Expr> powersOfZLast(Expr e) {
+    if (e instanceof Mul m) {
+      List<Expr> rest = new ArrayList<>();
+      List<Expr> powers = new ArrayList<>();
+      for (Expr f : m.factors()) {
+        int k = zDegree(f);
+        if (k > 0) {
+          powers.addAll(Collections.nCopies(k, Z));
+        } else if (k < 0) {
+          powers.add(f); // a high power: last, but kept whole
+        } else {
+          rest.add(f);
+        }
+      }
+      if (rest.isEmpty() || degree(powers) < 2) return Optional.empty(); // a single z cannot overflow alone
+      List<Expr> ordered = new ArrayList<>(rest);
+      ordered.addAll(powers);
+      return ordered.equals(m.factors()) ? Optional.empty() : Optional.of(new Mul(ordered));
+    }
+    if (e instanceof Div d && !dependsOnZ(d.denominator())) {
+      List<Expr> numerator = d.numerator() instanceof Mul m ? m.factors() : List.of(d.numerator());
+      List<Expr> rest = new ArrayList<>();
+      int count = 0;
+      for (Expr f : numerator) {
+        int k = zDegree(f);
+        if (k > 0) {
+          count += k;
+        } else {
+          rest.add(f);
+        }
+      }
+      if (count < 2) return Optional.empty();
+      rest.add(Z);
+      Expr first = new Div(rest.size() == 1 ? rest.get(0) : new Mul(rest), d.denominator());
+      List<Expr> ordered = new ArrayList<>();
+      ordered.add(first);
+      ordered.addAll(Collections.nCopies(count - 1, Z));
+      return Optional.of(new Mul(ordered));
+    }
+    return Optional.empty();
+  }
+
+  /** Beyond this |x|, tanh_prime(x) = 4 e^-2|x| exactly in double ((1 + e)^2 rounds to 1). */
+  private static final double TINY_TANH_PRIME = 350.0;
+
+  /**
+   * {@code r tanh_prime(x) z^k} (as {@link #powersOfZLast} orders it) as {@code (4 r h z^k) h} with
+   * {@code h = e^-|x|} where |x| > {@value #TINY_TANH_PRIME}: there {@code tanh_prime(x)} is below
+   * the normal range (subnormal beyond |x| ~ 354, with fewer digits the further out) while the
+   * product with z^k can still be normal (the Gaussian gated variance {@code z^2 tanh_prime(z)/4}
+   * at z = -360 is 2.6e-308); each half is normal, and z^k between them keeps every partial
+   * product in range. Elsewhere the product stays as it was: taking z^k between two moderate
+   * halves would overflow where the result is near {@code Double.MAX_VALUE}. Only for k >= 2: a
+   * single z lifts a subnormal by at most ~357 into the normal range, so at most ~2e-13 of it is
+   * lost (1e-323 absolute in 6e-311), inside the contract; with z^2 it would be 6e-11.
+   *
+   * <p>One bottom-up pass, not a rule: the product stays one branch of the guard it is put under.
+   */
+  static Expr splitTinyTanhPrime(Expr e) {
+    if (e instanceof Expr.Cond c && isTinyTest(c.test())) return e; // split already
+    Expr node = Exprs.mapChildren(e, ProductOrder::splitTinyTanhPrime);
+    if (!(node instanceof Mul m)) return node;
+    List<Expr> rest = new ArrayList<>();
+    List<Expr> powers = new ArrayList<>();
+    Expr.Call tanhPrime = null;
+    for (Expr f : m.factors()) {
+      if (zDegree(f) != 0) {
+        powers.add(f);
+      } else if (tanhPrime == null && f instanceof Expr.Call c && c.fn() == Fn.TANH_PRIME) {
+        tanhPrime = c;
+      } else {
+        rest.add(f);
+      }
+    }
+    if (tanhPrime == null || degree(powers) < 2) return node;
+    Expr absX = Expr.Call.of(Fn.ABS, tanhPrime.args().get(0));
+    Expr half = Expr.Call.of(Fn.EXP, new Expr.Neg(absX));
+    List<Expr> first = new ArrayList<>();
+    if (!rest.isEmpty() && rest.get(0) instanceof Expr.Const c) {
+      if (4.0 * c.value() != 1.0) first.add(Expr.Const.of(4.0 * c.value())); // exact: a power of two
+      first.addAll(rest.subList(1, rest.size()));
+    } else {
+      first.add(Expr.Const.of(4.0));
+      first.addAll(rest);
+    }
+    first.add(half);
+    first.addAll(powers);
+    Expr split = new Mul(List.of(new Mul(first), half));
+    Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.GT, absX, Expr.Const.of(TINY_TANH_PRIME));
+    return new Expr.Cond(tiny, split, node);
+  }
+
+  private static boolean isTinyTest(Expr.Test t) {
+    return t instanceof Expr.Test.Compare c && c.op() == Expr.Test.Op.GT && c.left() instanceof Expr.Call a
+        && a.fn() == Fn.ABS && Exprs.isConst(c.right(), TINY_TANH_PRIME);
+  }
+
+  /** The total degree of factors that are powers of z. */
+  private static int degree(List<Expr> powers) {
+    int k = 0;
+    for (Expr f : powers) k += zDegree(f) < 0 ? MAX_SPLIT + 1 : zDegree(f);
+    return k;
+  }
+
+  /**
+   * k when {@code f} is z^k for 1 <= k <= {@value #MAX_SPLIT} (z, a power of z, or a product of
+   * z's), -1 for a higher power of z, 0 for anything else.
+   */
+  private static int zDegree(Expr f) {
+    if (f.equals(Z)) return 1;
+    if (f instanceof PowInt p && p.base().equals(Z) && p.exponent() > 0) {
+      return p.exponent() <= MAX_SPLIT ? p.exponent() : -1;
+    }
+    if (f instanceof Mul m && m.factors().stream().allMatch(Z::equals)) {
+      return m.factors().size() <= MAX_SPLIT ? m.factors().size() : -1;
+    }
+    return 0;
+  }
+
+  private static boolean dependsOnZ(Expr e) {
+    if (e.equals(Z)) return true;
+    for (Expr child : Exprs.children(e)) {
+      if (dependsOnZ(child)) return true;
+    }
+    return false;
+  }
+}
