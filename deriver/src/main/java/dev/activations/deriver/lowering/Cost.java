@@ -16,13 +16,13 @@ import java.util.Set;
  * {@code Math} or a stable helper costs about as much as twenty arithmetic operations. Only used
  * to prefer the cheaper of two forms that are both measured to be far inside the contract.
  */
-final class Cost {
+public final class Cost {
   private Cost() {}
 
   /** A transcendental call ({@code exp}, {@code log}, a helper built on one of them). */
   static final int CALL = 20;
 
-  static int of(Expr e) {
+  public static int of(Expr e) {
     return visit(e, new HashSet<>());
   }
 

@@ -88,7 +88,8 @@ class FloatArithmeticTest {
     Expr fourMinusSquare = new Expr.Add(List.of(Expr.Const.of(4.0),
         new Expr.Neg(new Expr.Mul(List.of(Z, Z)))));
     double scan = FloatArithmetic.scanError(Output.of(fourMinusSquare));
-    assertTrue(scan > 10 * FloatContract.TOLERANCE, () -> "scan " + scan);
+    // (the scan stops at the first point beyond the contract: it decides, it does not rank)
+    assertTrue(scan > FloatContract.TOLERANCE, () -> "scan " + scan);
     double tanh = FloatArithmetic.scanError(Output.of(Expr.Call.of(Fn.TANH, Z)));
     assertTrue(tanh <= FloatContract.TOLERANCE / 3, () -> "tanh " + tanh);
   }
