@@ -30,26 +30,16 @@ final class LogisticDifferences {
     IAST sum = (IAST) e;
     List<Logistic> logistics = new ArrayList<>();
     for (int i = 1; i < sum.size(); i++) logistics.add(logistic(symja, sum.get(i)));
-    for (int i = 1; i < sum.size(); i++) {
-      for (int j = i + 1; j < sum.size(); j++) {
-        Logistic a = logistics.get(i - 1);
-        Logistic b = logistics.get(j - 1);
-        if (a == null || b == null || a.sign() != -b.sign()) continue;
-        IExpr gap = symja.eval(F.Expand(F.Subtract(a.exponent(), b.exponent())));
-        if (!gap.isFree(v) || gap.isZero()) continue;
-        IExpr combined = F.Times(F.ZZ(-a.sign()), F.Plus(F.Exp(gap), F.CN1),
-            F.Power(F.Plus(F.C1, F.Exp(a.exponent())), F.CN1),
-            F.Power(F.Plus(F.C1, F.Exp(F.Negate(b.exponent()))), F.CN1));
-        List<IExpr> terms = new ArrayList<>();
-        for (int k = 1; k < sum.size(); k++) {
-          if (k != i && k != j) terms.add(sum.get(k));
-        }
-        if (terms.isEmpty()) return combined;
-        terms.add(combined);
-        return F.ast(S.Plus, terms);
-      }
-    }
-    return e;
+    return SumPairs.combineFirst(e, (i, j) -> {
+      Logistic a = logistics.get(i - 1);
+      Logistic b = logistics.get(j - 1);
+      if (a == null || b == null || a.sign() != -b.sign()) return null;
+      IExpr gap = symja.eval(F.Expand(F.Subtract(a.exponent(), b.exponent())));
+      if (!gap.isFree(v) || gap.isZero()) return null;
+      return F.Times(F.ZZ(-a.sign()), F.Plus(F.Exp(gap), F.CN1),
+          F.Power(F.Plus(F.C1, F.Exp(a.exponent())), F.CN1),
+          F.Power(F.Plus(F.C1, F.Exp(F.Negate(b.exponent()))), F.CN1));
+    });
   }
 
   /** A term {@code sign / (1 + E^exponent)}. */

@@ -1,8 +1,6 @@
 package dev.activations.deriver.derivation;
 
 import dev.activations.deriver.symbolic.Symja;
-import java.util.ArrayList;
-import java.util.List;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -24,22 +22,7 @@ final class TanhSums {
 
   /** {@code e} with the first such pair of tanh terms of a sum combined; {@code e} if there is none. */
   static IExpr combine(Symja symja, IExpr e, ISymbol v) {
-    if (!e.isPlus()) return e;
-    IAST sum = (IAST) e;
-    for (int i = 1; i < sum.size(); i++) {
-      for (int j = i + 1; j < sum.size(); j++) {
-        IExpr combined = pair(symja, sum.get(i), sum.get(j), v);
-        if (combined == null) continue;
-        List<IExpr> terms = new ArrayList<>();
-        for (int k = 1; k < sum.size(); k++) {
-          if (k != i && k != j) terms.add(sum.get(k));
-        }
-        if (terms.isEmpty()) return combined;
-        terms.add(combined);
-        return F.ast(S.Plus, terms);
-      }
-    }
-    return e;
+    return SumPairs.combineFirst(e, (i, j) -> pair(symja, ((IAST) e).get(i), ((IAST) e).get(j), v));
   }
 
   /** {@code c Sinh[a + s b] Sech[a] Sech[b]} for the terms {@code c Tanh[a]} and {@code s c Tanh[b]}; null if they are not such a pair. */

@@ -3,6 +3,7 @@ package dev.activations.deriver.lowering;
 import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.symbolic.Symja;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,9 +154,11 @@ public final class ActivationLowering {
     double bestError = Double.POSITIVE_INFINITY;
     Candidate bestSafeStructured = null;
     double bestSafeStructuredError = Double.POSITIVE_INFINITY;
+    Map<Candidate, Double> worstErrors = new IdentityHashMap<>(); // the same instances; no deep hashing of forms
     for (Candidate c : variants) {
       double[] errors = scorer.errors(c.expr(), output, role);
       double e = worst(errors);
+      worstErrors.put(c, e);
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
       if (best == null || e < bestError) {
         best = c;
@@ -174,7 +177,7 @@ public final class ActivationLowering {
       int bestCost = Cost.of(best.expr());
       for (Candidate c : variants) {
         if (!c.form().startsWith("closed")) continue;
-        double e = worst(scorer.errors(c.expr(), output, role));
+        double e = worstErrors.get(c);
         int cost = Cost.of(c.expr());
         if (e <= safe && cost + CHEAPER_BY <= bestCost) {
           best = c;

@@ -64,32 +64,18 @@ class VectorExprPrinterTest {
 
   @Test
   void everyFunctionHasAFloatVectorFormThatCompiles() {
-    StringBuilder body = new StringBuilder();
-    VectorExprPrinter p = new VectorExprPrinter("W", Map.of("s", "s$v"), VectorExprPrinter.Lanes.FLOAT);
-    StringBuilder roots = new StringBuilder();
-    for (Fn fn : Fn.values()) {
-      Call c = fn.arity() == 1 ? Call.of(fn, Z) : Call.of(fn, Z, S);
-      roots.append("    r = r.add(").append(p.print(c)).append(");\n");
-    }
-    for (String s : p.statements()) {
-      body.append("    ").append(s).append(";\n");
-    }
-    String source = "package p;\n"
-        + "import jdk.incubator.vector.*;\n"
-        + "final class K {\n"
-        + "  static final VectorSpecies<Float> W = FloatVector.SPECIES_PREFERRED;\n"
-        + "  static FloatVector f(FloatVector z, FloatVector s$v) {\n"
-        + body
-        + "    FloatVector r = z;\n"
-        + roots
-        + "    return r;\n  }\n}\n";
-    assertEquals(1, InMemoryCompiler.classBytes(Map.of("p.K", source), SimdEmitter.OPTIONS).size());
+    assertEveryFunctionCompiles(new VectorExprPrinter("W", Map.of("s", "s$v"), VectorExprPrinter.Lanes.FLOAT),
+        "W", "Float", "FloatVector");
   }
 
   @Test
   void everyFunctionHasAVectorFormThatCompiles() {
+    assertEveryFunctionCompiles(printer(), "S", "Double", "DoubleVector");
+  }
+
+  /** Prints every function of the IR with {@code p} and compiles the result as one kernel. */
+  private static void assertEveryFunctionCompiles(VectorExprPrinter p, String species, String element, String vector) {
     StringBuilder body = new StringBuilder();
-    VectorExprPrinter p = printer();
     StringBuilder roots = new StringBuilder();
     for (Fn fn : Fn.values()) {
       Call c = fn.arity() == 1 ? Call.of(fn, Z) : Call.of(fn, Z, S);
@@ -101,10 +87,10 @@ class VectorExprPrinterTest {
     String source = "package p;\n"
         + "import jdk.incubator.vector.*;\n"
         + "final class K {\n"
-        + "  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n"
-        + "  static DoubleVector f(DoubleVector z, DoubleVector s$v) {\n"
+        + "  static final VectorSpecies<" + element + "> " + species + " = " + vector + ".SPECIES_PREFERRED;\n"
+        + "  static " + vector + " f(" + vector + " z, " + vector + " s$v) {\n"
         + body
-        + "    DoubleVector r = z;\n"
+        + "    " + vector + " r = z;\n"
         + roots
         + "    return r;\n  }\n}\n";
     assertEquals(1, InMemoryCompiler.classBytes(Map.of("p.K", source), SimdEmitter.OPTIONS).size());
