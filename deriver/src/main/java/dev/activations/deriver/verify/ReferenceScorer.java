@@ -4,7 +4,6 @@ import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.spec.ExactNumber;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   private final ReferenceTable table;
   private final ReferenceEvaluator reference;
   private final Map<String, Double> variables = new HashMap<>();
+  private final Map<String, Accuracy.Exact[]> exactValues = new HashMap<>();
   private final boolean hasFreeParameters;
   private TaylorAtZero taylor;
 
@@ -48,28 +48,39 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
 
   @Override
   public double[] errors(Expr candidate, int output, ActivationLowering.Role role) {
-    double[] out = new double[table.points().size()];
+    Accuracy.Exact[] exact = prepared(output, role);
+    double[] out = new double[exact.length];
     for (int i = 0; i < out.length; i++) {
-      ReferencePoint p = table.points().get(i);
-      BigDecimal exact;
-      if (role == ActivationLowering.Role.VALUE) {
-        exact = p.values().get(output);
-      } else if (p.hasDerivative(output)) {
-        exact = p.derivatives().get(output).orElseThrow();
-      } else {
+      if (exact[i] == null) {
         out[i] = Double.NaN;
         continue;
       }
-      variables.put("z", p.z().doubleValue());
+      variables.put("z", table.points().get(i).z().doubleValue());
       double computed;
       try {
         computed = DoubleEvaluator.evaluate(candidate, variables);
       } catch (ArithmeticException | IllegalArgumentException e) {
         computed = Double.NaN;
       }
-      out[i] = Accuracy.relativeError(computed, exact);
+      out[i] = Accuracy.relativeError(computed, exact[i]);
     }
     return out;
+  }
+
+  /** The reference values of one output and role, prepared once for scoring (null: no derivative). */
+  private Accuracy.Exact[] prepared(int output, ActivationLowering.Role role) {
+    return exactValues.computeIfAbsent(role.name() + output, k -> {
+      Accuracy.Exact[] out = new Accuracy.Exact[table.points().size()];
+      for (int i = 0; i < out.length; i++) {
+        ReferencePoint p = table.points().get(i);
+        if (role == ActivationLowering.Role.VALUE) {
+          out[i] = Accuracy.Exact.of(p.values().get(output));
+        } else if (p.hasDerivative(output)) {
+          out[i] = Accuracy.Exact.of(p.derivatives().get(output).orElseThrow());
+        }
+      }
+      return out;
+    });
   }
 
   /**
