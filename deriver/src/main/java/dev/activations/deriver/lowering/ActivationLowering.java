@@ -130,12 +130,20 @@ public final class ActivationLowering {
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
+    double safe = role == Role.VALUE ? SAFE_VALUE_ERROR : SAFE_DERIVATIVE_ERROR;
+    // When a structured form is already safe at every point, a repaired form can only win by
+    // being cheaper: Symja's Series then gets a short limit, since on the hard shapes it runs
+    // into the long one for nothing (8 s for the signed Yat derivative).
+    boolean structuredSafe = false;
+    for (Candidate c : candidates) {
+      structuredSafe |= c.form().startsWith("structured") && worst(scorer.errors(c.expr(), output, role)) <= safe;
+    }
     boolean seriesTried = false;
     for (Candidate c : candidates) {
       if (!repairs.needsNearZeroRepair(c)) continue;
       if (TRACE) System.err.printf("trace: output %d %s %s needs a near-zero repair%n", output, role, c.form());
       if (!seriesTried) {
-        Optional<Candidate> series = repairs.series(closed).or(repairs::referenceTaylor);
+        Optional<Candidate> series = repairs.series(closed, structuredSafe).or(repairs::referenceTaylor);
         if (TRACE) System.err.printf("trace: output %d %s series %s%n", output, role, series.map(Candidate::form).orElse("not usable"));
         series.ifPresent(patches::add);
         seriesTried = true;
@@ -149,7 +157,6 @@ public final class ActivationLowering {
     }
     // The structured form is stable by construction between the sample points too; a form that
     // is only measured to be accurate at them is taken when the structured one is not safe.
-    double safe = role == Role.VALUE ? SAFE_VALUE_ERROR : SAFE_DERIVATIVE_ERROR;
     Candidate best = null;
     double bestError = Double.POSITIVE_INFINITY;
     Candidate bestSafeStructured = null;
@@ -186,8 +193,29 @@ public final class ActivationLowering {
         }
       }
     }
+    Candidate faster = faster(best, bestError, safe, output, role, scorer);
+    if (faster != best) {
+      best = faster;
+      bestError = worst(scorer.errors(faster.expr(), output, role));
+    }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
+  }
+
+  /**
+   * The chosen form with the passes that trade a rounding or two for speed ({@link
+   * SharedExponentials}, {@link SharedReciprocals}), when it still measures within the margin
+   * the form had: inside the safe error if it was, else no worse.
+   */
+  private static Candidate faster(Candidate chosen, double error, double safe, int output, Role role, Scorer scorer) {
+    Expr fast = SharedReciprocals.apply(SharedExponentials.apply(chosen.expr()));
+    if (fast.equals(chosen.expr())) return chosen;
+    double e = worst(scorer.errors(fast, output, role));
+    if (e > Math.max(safe, error)) {
+      if (TRACE) System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
+      return chosen;
+    }
+    return new Candidate(chosen.form() + "+shared", fast);
   }
 
   /** How much cheaper ({@link Cost} units) a safe closed form must be to displace a safe structured one: half a call. */

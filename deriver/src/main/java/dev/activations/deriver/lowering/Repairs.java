@@ -37,6 +37,8 @@ final class Repairs {
    * same form; the ones that do not finish need tens of seconds.
    */
   private static final Duration SERIES_LIMIT = Duration.ofSeconds(8);
+  /** Where a safe form exists already and the patch could only make a cheaper one. */
+  private static final Duration OPTIONAL_SERIES_LIMIT = Duration.ofSeconds(1);
 
   private final Symja symja;
   private final Lowerer lowerer;
@@ -113,13 +115,13 @@ final class Repairs {
   }
 
   /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
-  Optional<Candidate> series(IExpr closedForm) {
+  Optional<Candidate> series(IExpr closedForm, boolean optional) {
     // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
     // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
     // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
     Optional<IExpr> leading = TimeLimited.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, Duration.ofSeconds(1));
     if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
-    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, SERIES_LIMIT);
+    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, optional ? OPTIONAL_SERIES_LIMIT : SERIES_LIMIT);
     if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }

@@ -182,6 +182,18 @@ public final class HighPrecisionExpression {
     return root.eval(new Env(bindings, p));
   }
 
+  /**
+   * Evaluates with forward derivatives: each binding carries its derivative with respect to the
+   * input (1 for {@code z}, 0 for constants).
+   *
+   * @throws Dual.NotDifferentiable where a rule does not apply at this point (see {@link Dual})
+   */
+  Dual encloseDual(Map<String, Dual> bindings, long p) {
+    Map<String, Enclosure> values = new java.util.HashMap<>();
+    bindings.forEach((k, v) -> values.put(k, v.value()));
+    return root.evalDual(new DualEnv(bindings, new Env(values, p)));
+  }
+
   @Override
   public String toString() {
     return text;
@@ -191,20 +203,39 @@ public final class HighPrecisionExpression {
 
   private record Env(Map<String, Enclosure> bindings, long p) {}
 
+  /** Dual bindings, and the same values without derivatives for deciding conditions. */
+  private record DualEnv(Map<String, Dual> bindings, Env values) {
+    long p() {
+      return values.p();
+    }
+  }
+
   private sealed interface Node
       permits Num, Var, Constant, Sum, Product, Pow, Call, Extremum, Cases {
     Enclosure eval(Env env);
+
+    Dual evalDual(DualEnv env);
   }
 
   private record Num(Rational value) implements Node {
     public Enclosure eval(Env env) {
       return Enclosure.exact(value);
     }
+
+    public Dual evalDual(DualEnv env) {
+      return Dual.constant(Enclosure.exact(value));
+    }
   }
 
   private record Var(String name) implements Node {
     public Enclosure eval(Env env) {
       Enclosure v = env.bindings().get(name);
+      if (v == null) throw new IllegalArgumentException("no value for symbol '" + name + "'");
+      return v;
+    }
+
+    public Dual evalDual(DualEnv env) {
+      Dual v = env.bindings().get(name);
       if (v == null) throw new IllegalArgumentException("no value for symbol '" + name + "'");
       return v;
     }
@@ -218,12 +249,22 @@ public final class HighPrecisionExpression {
       Apfloat v = kind == ConstantKind.PI ? BigMath.pi(p + 2) : BigMath.exp(BigMath.one(p + 2), p + 2);
       return Enclosure.approx(v.precision(p), 1 - p + 1);
     }
+
+    public Dual evalDual(DualEnv env) {
+      return Dual.constant(eval(env.values()));
+    }
   }
 
   private record Sum(List<Node> terms) implements Node {
     public Enclosure eval(Env env) {
       Enclosure acc = terms.get(0).eval(env);
       for (int i = 1; i < terms.size(); i++) acc = acc.add(terms.get(i).eval(env), env.p());
+      return acc;
+    }
+
+    public Dual evalDual(DualEnv env) {
+      Dual acc = terms.get(0).evalDual(env);
+      for (int i = 1; i < terms.size(); i++) acc = acc.add(terms.get(i).evalDual(env), env.p());
       return acc;
     }
   }
@@ -234,11 +275,21 @@ public final class HighPrecisionExpression {
       for (int i = 1; i < factors.size(); i++) acc = acc.multiply(factors.get(i).eval(env), env.p());
       return acc;
     }
+
+    public Dual evalDual(DualEnv env) {
+      Dual acc = factors.get(0).evalDual(env);
+      for (int i = 1; i < factors.size(); i++) acc = acc.multiply(factors.get(i).evalDual(env), env.p());
+      return acc;
+    }
   }
 
   private record Pow(Node base, Node exponent) implements Node {
     public Enclosure eval(Env env) {
       return base.eval(env).pow(exponent.eval(env), env.p());
+    }
+
+    public Dual evalDual(DualEnv env) {
+      return base.evalDual(env).pow(exponent.evalDual(env), env.p());
     }
   }
 
@@ -260,6 +311,22 @@ public final class HighPrecisionExpression {
         case SIGN -> x.sign(p);
       };
     }
+
+    public Dual evalDual(DualEnv env) {
+      Dual x = arg.evalDual(env);
+      long p = env.p();
+      return switch (fn) {
+        case EXP -> x.exp(p);
+        case LOG -> x.log(p);
+        case SQRT -> x.sqrt(p);
+        case ABS -> x.abs();
+        case SINH -> x.sinh(p);
+        case COSH -> x.cosh(p);
+        case TANH -> x.tanh(p);
+        case SECH -> x.sech(p);
+        case SIGN -> x.sign(p);
+      };
+    }
   }
 
   private record Extremum(boolean max, List<Node> args) implements Node {
@@ -267,6 +334,23 @@ public final class HighPrecisionExpression {
       List<Enclosure> xs = new ArrayList<>(args.size());
       for (Node a : args) xs.add(a.eval(env));
       return Enclosure.extremum(xs, max, env.p());
+    }
+
+    /** The derivative of the strict winner; a tie (or an undecided one) is a possible kink. */
+    public Dual evalDual(DualEnv env) {
+      List<Dual> xs = new ArrayList<>(args.size());
+      for (Node a : args) xs.add(a.evalDual(env));
+      Dual best = xs.get(0);
+      for (Dual x : xs) {
+        int c = Enclosure.compareMid(x.value(), best.value(), env.p());
+        if (max ? c > 0 : c < 0) best = x;
+      }
+      for (Dual x : xs) {
+        if (x == best) continue;
+        Integer s = best.value().subtract(x.value(), env.p()).signIfDecided();
+        if (s == null || s == 0) throw new Dual.NotDifferentiable("Max/Min tie");
+      }
+      return best;
     }
   }
 
@@ -304,6 +388,17 @@ public final class HighPrecisionExpression {
     private static Enclosure combine(List<Enclosure> xs, Env env) {
       return xs.size() == 1 ? xs.get(0) : Enclosure.hull(xs, env.p());
     }
+
+    /** The first case whose condition holds strictly: a boundary may be a kink. */
+    public Dual evalDual(DualEnv env) {
+      for (Case c : cases) {
+        if (c.condition().onBoundary(env.values())) throw new Dual.NotDifferentiable("Piecewise boundary");
+        Truth t = c.condition().test(env.values());
+        if (t == Truth.UNKNOWN) throw new Dual.NotDifferentiable("Piecewise condition undecided");
+        if (t == Truth.TRUE) return c.value().evalDual(env);
+      }
+      return otherwise.evalDual(env);
+    }
   }
 
   private enum Truth {
@@ -320,6 +415,9 @@ public final class HighPrecisionExpression {
 
   private sealed interface Cond permits Compare, Distinct, All, Any, Negation, Literal {
     Truth test(Env env);
+
+    /** True when some comparison in the condition holds with equality (or cannot tell). */
+    boolean onBoundary(Env env);
   }
 
   private enum Rel {
@@ -356,6 +454,11 @@ public final class HighPrecisionExpression {
       Integer s = d.signIfDecided();
       return s == null ? Truth.UNKNOWN : Truth.of(rel.holds(s));
     }
+
+    public boolean onBoundary(Env env) {
+      Integer s = a.eval(env).subtract(b.eval(env), env.p()).signIfDecided();
+      return s == null || s == 0;
+    }
   }
 
   /** {@code Unequal[a, b, c, ...]}: all pairwise different. */
@@ -368,6 +471,15 @@ public final class HighPrecisionExpression {
         }
       }
       return acc;
+    }
+
+    public boolean onBoundary(Env env) {
+      for (int i = 0; i < args.size(); i++) {
+        for (int j = i + 1; j < args.size(); j++) {
+          if (new Compare(Rel.UNEQUAL, args.get(i), args.get(j)).onBoundary(env)) return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -386,6 +498,10 @@ public final class HighPrecisionExpression {
       }
       return acc;
     }
+
+    public boolean onBoundary(Env env) {
+      return conds.stream().anyMatch(c -> c.onBoundary(env));
+    }
   }
 
   private record Any(List<Cond> conds) implements Cond {
@@ -397,17 +513,29 @@ public final class HighPrecisionExpression {
       }
       return acc;
     }
+
+    public boolean onBoundary(Env env) {
+      return conds.stream().anyMatch(c -> c.onBoundary(env));
+    }
   }
 
   private record Negation(Cond cond) implements Cond {
     public Truth test(Env env) {
       return cond.test(env).not();
     }
+
+    public boolean onBoundary(Env env) {
+      return cond.onBoundary(env);
+    }
   }
 
   private record Literal(boolean value) implements Cond {
     public Truth test(Env env) {
       return Truth.of(value);
+    }
+
+    public boolean onBoundary(Env env) {
+      return false;
     }
   }
 

@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  * {@code Log[1+(z-mu)^2]} at large {@code |z|}), and the MIN_NORMAL floor bounds the cost near
  * {@code z = 0}.
  *
- * <p>Derivative: a central difference of the same definition, Richardson-extrapolated ({@code (4
+ * <p>Derivative: forward differentiation of the same definition ({@link Dual}: every operation
+ * carries its derivative as a second enclosure), under the same adaptive precision rule. Where a
+ * forward rule does not apply (the argument of {@code Abs} at 0, a {@code Piecewise} condition on
+ * its boundary, a {@code Max} tie, the mode), and so possibly at a kink, the derivative is a
+ * central difference of the definition instead, Richardson-extrapolated ({@code (4
  * D(h) - D(2h)) / 3}) over the stencil {@code z + k h, k = -2..2}, with {@code h} a power of ten
  * about {@code 10^-(digits/2 + 5) max(1, |z|)}. Its error bound is the propagated rounding plus
  * {@code |D(h) - D(2h)|} (which bounds the truncation generously); step and precision shrink or
@@ -209,6 +213,18 @@ public final class ReferenceEvaluator {
     return new ReferencePoint(z, decimals(value.values), ds, maxP);
   }
 
+  /**
+   * The derivatives at {@code z} by difference quotients alone, bypassing forward
+   * differentiation: the two methods share nothing but the definition, so each checks the other.
+   */
+  List<Optional<BigDecimal>> differenceQuotientDerivatives(BigDecimal z) {
+    Rational zr = Rational.of(z);
+    DerivativeResult d = differenceQuotients(zr, z, values(zr).p);
+    List<Optional<BigDecimal>> ds = new ArrayList<>();
+    for (Enclosure e : d.values) ds.add(e == null ? Optional.empty() : Optional.of(e.toBigDecimal(digits + 3)));
+    return ds;
+  }
+
   /** Values only (cheaper), at the exact value of {@code z}. */
   public List<BigDecimal> values(double z) {
     return values(exactInput(z));
@@ -280,69 +296,103 @@ public final class ReferenceEvaluator {
 
   /** The statistic's outputs at the exact input z, at working precision p. */
   List<Enclosure> statistic(Rational z, long p) {
+    List<Dual> duals = statistic(z, p, false);
+    List<Enclosure> out = new ArrayList<>(duals.size());
+    for (Dual d : duals) out.add(d.value());
+    return out;
+  }
+
+  /**
+   * The statistic's outputs with their derivatives (with {@code differentiate}), or with exactly
+   * zero derivatives, which every {@link Dual} operation passes through at no cost (without): one
+   * formula for both. Values are the same either way.
+   *
+   * @throws Dual.NotDifferentiable with {@code differentiate}, where a forward rule does not apply
+   */
+  private List<Dual> statistic(Rational z, long p, boolean differentiate) {
     Map<String, Enclosure> env = paramEnv(p);
-    Enclosure zE = Enclosure.exact(z);
-    env.put("z", zE);
+    Enclosure zExact = Enclosure.exact(z);
+    Dual zE = differentiate ? Dual.variable(zExact) : Dual.constant(zExact);
+    env.put("z", zExact);
+    Map<String, Dual> dualEnv = new HashMap<>();
+    if (differentiate) env.forEach((k, v) -> dualEnv.put(k, Dual.constant(v)));
+    dualEnv.put("z", zE);
     int hyps = centers.size();
     int n = definition.hypothesisCount();
-    Enclosure t = temperature.value(env, p);
-    Enclosure[] e = new Enclosure[n];
-    Enclosure[] g = new Enclosure[n];
+    Dual t = Dual.constant(temperature.value(env, p));
+    Dual[] e = new Dual[n];
+    Dual[] g = new Dual[n];
     for (int h = 0; h < hyps; h++) {
-      env.put("mu", centers.get(h).value(env, p));
-      Enclosure d = energy.enclose(env, p);
-      e[h] = d.divide(t, p).subtract(priors.get(h).value(env, p), p);
+      Enclosure mu = centers.get(h).value(env, p);
+      env.put("mu", mu);
+      Dual d;
+      if (differentiate) {
+        dualEnv.put("mu", Dual.constant(mu));
+        d = energy.encloseDual(dualEnv, p);
+      } else {
+        d = Dual.constant(energy.enclose(env, p));
+      }
+      e[h] = d.divide(t, p).subtract(Dual.constant(priors.get(h).value(env, p)), p);
       Constant v = values.get(h);
-      g[h] = v == null ? zE : v.value(env, p);
+      g[h] = v == null ? zE : Dual.constant(v.value(env, p));
     }
     if (reject != null) {
-      e[hyps] = reject.value(env, p).divide(t, p);
-      g[hyps] = Enclosure.ZERO;
+      e[hyps] = Dual.constant(reject.value(env, p)).divide(t, p);
+      g[hyps] = Dual.ZERO;
     }
     int win = 0;
-    for (int h = 1; h < n; h++) if (Enclosure.compareMid(e[h], e[win], p) < 0) win = h;
-    Enclosure[] x = new Enclosure[n];
-    for (int h = 0; h < n; h++) x[h] = h == win ? Enclosure.ZERO : e[h].subtract(e[win], p);
-    if (stat == Statistic.MODE) return List.of(mode(x, g, p));
+    for (int h = 1; h < n; h++) if (Enclosure.compareMid(e[h].value(), e[win].value(), p) < 0) win = h;
+    Dual[] x = new Dual[n];
+    for (int h = 0; h < n; h++) x[h] = h == win ? Dual.ZERO : e[h].subtract(e[win], p);
+    if (stat == Statistic.MODE) {
+      if (differentiate) throw new Dual.NotDifferentiable("the mode jumps where the winner changes");
+      Enclosure[] xv = new Enclosure[n];
+      Enclosure[] gv = new Enclosure[n];
+      for (int h = 0; h < n; h++) {
+        xv[h] = x[h].value();
+        gv[h] = g[h].value();
+      }
+      return List.of(Dual.constant(mode(xv, gv, p)));
+    }
 
-    Enclosure[] w = new Enclosure[n];
-    Enclosure losers = Enclosure.ZERO;
+    Dual[] w = new Dual[n];
+    Dual losers = Dual.ZERO;
     for (int h = 0; h < n; h++) {
-      w[h] = h == win ? Enclosure.ONE : weight(x[h], p, digits);
+      w[h] = h == win ? Dual.ONE : weight(x[h], p, digits);
       if (h != win) losers = losers.add(w[h], p);
     }
-    Enclosure partition = Enclosure.ONE.add(losers, p);
+    Dual partition = Dual.ONE.add(losers, p);
     switch (stat) {
       case MEAN -> {
-        Enclosure acc = Enclosure.ZERO;
+        Dual acc = Dual.ZERO;
         for (int h = 0; h < n; h++) {
           if (h != win) acc = acc.add(w[h].multiply(g[h].subtract(g[win], p), p), p);
         }
         return List.of(g[win].add(acc.divide(partition, p), p));
       }
       case RESPONSIBILITIES -> {
-        List<Enclosure> out = new ArrayList<>(n);
+        List<Dual> out = new ArrayList<>(n);
         for (int h = 0; h < n; h++) out.add(w[h].divide(partition, p));
         return out;
       }
       case LOG_RESPONSIBILITIES -> {
-        Enclosure logZ = losers.log1pNonNegative(p);
-        List<Enclosure> out = new ArrayList<>(n);
+        Dual logZ = losers.log1pNonNegative(p);
+        List<Dual> out = new ArrayList<>(n);
         for (int h = 0; h < n; h++) out.add(x[h].add(logZ, p).negate());
         return out;
       }
       case VARIANCE -> {
-        Enclosure acc = Enclosure.ZERO;
+        Dual acc = Dual.ZERO;
         for (int h = 0; h < n; h++) {
           for (int k = h + 1; k < n; k++) {
-            Enclosure dg = g[h].subtract(g[k], p);
+            Dual dg = g[h].subtract(g[k], p);
             acc = acc.add(w[h].multiply(w[k], p).multiply(dg.multiply(dg, p), p), p);
           }
         }
         return List.of(acc.divide(partition.multiply(partition, p), p));
       }
       case ENTROPY -> {
-        Enclosure acc = Enclosure.ZERO;
+        Dual acc = Dual.ZERO;
         for (int h = 0; h < n; h++) if (h != win) acc = acc.add(w[h].multiply(x[h], p), p);
         return List.of(losers.log1pNonNegative(p).add(acc.divide(partition, p), p));
       }
@@ -351,6 +401,12 @@ public final class ReferenceEvaluator {
       }
       default -> throw new IllegalStateException("unhandled statistic " + stat);
     }
+  }
+
+  /** {@code e^-x} with its derivative {@code -x' e^-x}. */
+  private static Dual weight(Dual x, long p, int digits) {
+    Enclosure w = weight(x.value(), p, digits);
+    return new Dual(w, x.derivative().isExactZero() ? Enclosure.ZERO : x.derivative().negate().multiply(w, p));
   }
 
   /** exp(-x) for x >= 0; exactly 0 (with its tiny bound) beyond the cut. */
@@ -399,6 +455,50 @@ public final class ReferenceEvaluator {
   private record DerivativeResult(List<Enclosure> values, long p) {}
 
   private DerivativeResult derivatives(Rational z, BigDecimal zDecimal, long valueP) {
+    if (stat != Statistic.MODE) {
+      DerivativeResult forward = forwardDerivatives(z, valueP);
+      if (forward != null) return forward;
+    }
+    return differenceQuotients(z, zDecimal, valueP);
+  }
+
+  /**
+   * The derivatives by forward differentiation ({@link Dual}), with the same adaptive precision as
+   * the values; null where a rule does not apply (a possible kink) or the precision it would need
+   * is far beyond the value's, for the difference quotient to decide.
+   */
+  private DerivativeResult forwardDerivatives(Rational z, long valueP) {
+    long limit = Math.min(MAX_WORKING_DIGITS, 2 * valueP + 1000);
+    long p = valueP;
+    while (true) {
+      long next;
+      try {
+        List<Dual> out = statistic(z, p, true);
+        double deficit = Double.NEGATIVE_INFINITY;
+        List<Enclosure> derivatives = new ArrayList<>(out.size());
+        for (Dual d : out) {
+          Enclosure e = d.derivative();
+          derivatives.add(e);
+          deficit = Math.max(deficit, e.logRadius() - allowed(e, e.logRadius()));
+        }
+        if (deficit <= 0) return new DerivativeResult(derivatives, p);
+        boolean reliable = Double.isFinite(deficit) && deficit < 10.0 * p + 1000;
+        next = reliable ? p + (long) Math.ceil(deficit) + 5 : 2 * p;
+      } catch (InsufficientPrecisionException e) {
+        next = e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p;
+      } catch (Dual.NotDifferentiable | ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
+        return null;
+      }
+      if (next > limit) return null;
+      p = Math.max(next, p + 1);
+    }
+  }
+
+  /**
+   * The derivatives as Richardson-extrapolated central differences (see the class comment): where
+   * forward differentiation does not apply, and for the mode.
+   */
+  private DerivativeResult differenceQuotients(Rational z, BigDecimal zDecimal, long valueP) {
     int outputs = outputCount();
     // decimal exponent of |z| (floor of log10), for steps relative to |z|
     long zExp = zDecimal.signum() == 0 ? 0 : zDecimal.precision() - zDecimal.scale() - 1L;

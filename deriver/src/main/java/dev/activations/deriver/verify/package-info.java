@@ -23,7 +23,7 @@
  * </ul>
  *
  * Package-private machinery: {@code Rational} (exact arithmetic), {@code Enclosure} (values with
- * error bounds, and a log form beyond apfloat's exponent range), {@code BigMath} (fast exp, log,
- * sqrt on apfloat).
+ * error bounds, and a log form beyond apfloat's exponent range), {@code Dual} (an enclosure and its
+ * derivative, for forward differentiation), {@code BigMath} (fast exp, log, sqrt on apfloat).
  */
 package dev.activations.deriver.verify;

@@ -243,6 +243,20 @@ class ReferenceEvaluatorTest {
     assertClose("huber mean'(0)", BigDecimal.ONE, zero.derivatives().get(0).orElseThrow(), DIGITS);
   }
 
+  @Test
+  void signedYatMeanIsFlatAtZero() {
+    // energies -z^2/((z -+ 1)^2 + 1): their difference is z^3 + O(z^5), so the mean is
+    // tanh(z^3/2 + ...) and mean'(0) = 0. The difference quotients alone take this for a jump (the
+    // function is as small as h^3 there); forward differentiation gets it exactly.
+    ReferenceEvaluator ev = ev("-(mu*z)^2/((z-mu)^2+1)", SIGNED, "mean");
+    ReferencePoint zero = ev.evaluate(0.0);
+    assertTrue(zero.hasDerivative(0));
+    assertEquals(0, zero.derivatives().get(0).orElseThrow().signum());
+    // mean'(1e-5) = 3 z^2 / 2 (1 + O(z^2)) = 1.5e-10
+    ReferencePoint small = ev.evaluate(new BigDecimal("1e-5"));
+    assertClose("yat mean'(1e-5)", new BigDecimal("1.5e-10"), small.derivatives().get(0).orElseThrow(), 9);
+  }
+
   // ------------------------------------------------------------------ invariants
 
   @Test

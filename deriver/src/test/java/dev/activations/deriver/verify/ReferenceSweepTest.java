@@ -76,6 +76,48 @@ class ReferenceSweepTest {
     }));
   }
 
+  /**
+   * The two ways to the reference derivative, forward differentiation ({@link Dual}) and
+   * Richardson-extrapolated difference quotients, share nothing but the definition: they agree to
+   * 35 digits (absolute in units of MIN_NORMAL below it) at every sample point, and on where the
+   * derivative exists, for every case here plus energies that exercise the remaining rules.
+   */
+  @TestFactory
+  Stream<DynamicTest> forwardDerivativesAgreeWithDifferenceQuotients() {
+    List<Case> more = List.of(
+        new Case("log-cosh mean", def("Log[Cosh[z-mu]]", SIGNED, "mean"), new double[0]),
+        new Case("sinh/sech energy entropy", def("Sinh[(z-mu)/4]^2 + 1 - Sech[z-mu]", SIGNED, "entropy"), new double[0]),
+        new Case("tanh energy variance", def("(z-mu)*Tanh[z-mu]", "-1:-1,0:0,1:1", "variance"), new double[0]),
+        new Case("fractional power free energy", def("(1+(z-mu)^2)^(3/4)", SIGNED, "free-energy"), new double[0]),
+        new Case("max energy mean (kinks)", def("Max[z-mu, (mu-z)/2]", SIGNED, "mean"), new double[] {-1, 1}),
+        new Case("yat gated mean", def("-(mu*z)^2/((z-mu)^2+1)", "1:z,-1:0", "mean"), new double[0]));
+    return Stream.concat(cases().stream(), more.stream())
+        .filter(c -> c.definition().stat() != Statistic.MODE)
+        .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+          ReferenceEvaluator ev = new ReferenceEvaluator(c.definition());
+          BigDecimal floor = new BigDecimal(Double.MIN_NORMAL);
+          for (double z : Accuracy.samplePoints()) {
+            List<java.util.Optional<BigDecimal>> forward;
+            try {
+              forward = ev.evaluate(z).derivatives();
+            } catch (ArithmeticException e) {
+              continue; // no value here (beyond the definition's range): nothing to compare
+            }
+            List<java.util.Optional<BigDecimal>> quotients = ev.differenceQuotientDerivatives(new BigDecimal(z));
+            for (int i = 0; i < forward.size(); i++) {
+              String at = c.name() + " at z = " + z + ", output " + i;
+              assertEquals(quotients.get(i).isPresent(), forward.get(i).isPresent(), at + ": presence");
+              if (forward.get(i).isEmpty()) continue;
+              BigDecimal a = forward.get(i).get();
+              BigDecimal b = quotients.get(i).get();
+              BigDecimal scale = b.abs().max(floor);
+              assertTrue(a.subtract(b).abs().compareTo(scale.multiply(new BigDecimal("1e-35"))) <= 0,
+                  at + ": " + a + " vs " + b);
+            }
+          }
+        }));
+  }
+
   /** Equal to 39 significant digits (the values carry 43). */
   private static boolean close(BigDecimal a, BigDecimal b) {
     return a.subtract(b).abs().compareTo(b.abs().multiply(TOL)) <= 0;
