@@ -204,11 +204,12 @@ public final class ActivationLowering {
 
   /**
    * The chosen form with the passes that trade a rounding or two for speed ({@link
-   * SharedExponentials}, {@link SharedReciprocals}), when it still measures within the margin
+   * SharedExponentials}, {@link SharedReciprocals}, {@link SharedSquares}), when it still
+   * measures within the margin
    * the form had: inside the safe error if it was, else no worse.
    */
   private static Candidate faster(Candidate chosen, double error, double safe, int output, Role role, Scorer scorer) {
-    Expr fast = SharedReciprocals.apply(SharedExponentials.apply(chosen.expr()));
+    Expr fast = SharedSquares.apply(SharedReciprocals.apply(SharedExponentials.apply(chosen.expr())));
     if (fast.equals(chosen.expr())) return chosen;
     double e = worst(scorer.errors(fast, output, role));
     if (e > Math.max(safe, error)) {

@@ -109,6 +109,28 @@ class SharedWorkTest {
   }
 
   @Test
+  void hornerStepsInZSquaredShareOneSquareWhereTheBranchBoundsZ() {
+    // |z| <= 1 ? ((z*z + 24) * z * z + 176) * z * z : 256 * (1/z) * (1/z) * (1/z) * (1/z)
+    Expr zz = mul(mul(new Add(List.of(mul(Z, Z), c(24))), Z), Z);
+    Expr near = mul(mul(new Add(List.of(zz, c(176))), Z), Z);
+    Expr r = new Div(c(1), Z);
+    Expr tail = mul(c(256), r, r, r, r);
+    Expr e = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, Call.of(Fn.ABS, Z), c(1)), near, tail);
+    Expr shared = SharedSquares.apply(e);
+    Cse.Result cse = Cse.eliminate(List.of(shared), java.util.Set.of("z"));
+    String printed = cse.bindings() + " " + cse.roots();
+    // the square of z and the square of 1/z each bound once, and no z * z left in the roots
+    assertTrue(cse.bindings().stream().anyMatch(b -> b.expr().equals(mul(Z, Z))), printed);
+    assertTrue(cse.bindings().stream().anyMatch(b -> b.expr() instanceof Mul m && m.factors().size() == 2
+        && m.factors().get(0) instanceof Var v && !v.name().equals("z") && m.factors().get(1).equals(v)), printed);
+    assertEquals(3, cse.bindings().size(), printed);
+    assertSameFunction(e, shared, 1e-15);
+    // without the bound (no branch on |z|) the order that keeps c z z in range stays
+    Expr unbounded = mul(c(0.5), Z, Z);
+    assertSame(unbounded, SharedSquares.apply(unbounded));
+  }
+
+  @Test
   void aSingleDivisionStays() {
     Expr e = new Div(c(1.5), new Add(List.of(Z, c(2))));
     assertSame(e, SharedReciprocals.apply(e));
