@@ -13,7 +13,7 @@ package dev.activations.deriver.verify;
  * NotDifferentiable} and the caller falls back to the difference quotient, which also tells a
  * kink from a smooth join.
  */
-record Dual(Enclosure value, Enclosure derivative) {
+record Dual(Enclosure value, Enclosure derivative) implements Elementary<Dual> {
 
   /** Thrown where the forward rules do not apply; the difference quotient decides instead. */
   static final class NotDifferentiable extends RuntimeException {
@@ -67,12 +67,14 @@ record Dual(Enclosure value, Enclosure derivative) {
     return derivative.isExactZero();
   }
 
-  Dual exp(long p) {
+  @Override
+  public Dual exp(long p) {
     Enclosure e = value.exp(p);
     return chain(e, e, p);
   }
 
-  Dual log(long p) {
+  @Override
+  public Dual log(long p) {
     Enclosure l = value.log(p);
     return constant() ? constant(l) : new Dual(l, derivative.divide(value, p));
   }
@@ -83,7 +85,8 @@ record Dual(Enclosure value, Enclosure derivative) {
     return constant() ? constant(l) : new Dual(l, derivative.divide(Enclosure.ONE.add(value, p), p));
   }
 
-  Dual sqrt(long p) {
+  @Override
+  public Dual sqrt(long p) {
     Enclosure s = value.sqrt(p);
     if (constant()) return constant(s);
     if (s.signIfDecided() == null || s.isExactZero()) throw new NotDifferentiable("Sqrt at 0");
@@ -111,7 +114,8 @@ record Dual(Enclosure value, Enclosure derivative) {
     return log(p + 4).multiply(y, p + 4).exp(p);
   }
 
-  Dual abs() {
+  @Override
+  public Dual abs() {
     Integer s = value.signIfDecided();
     if (s == null || s == 0) {
       if (constant()) return constant(value.abs());
@@ -120,29 +124,34 @@ record Dual(Enclosure value, Enclosure derivative) {
     return s < 0 ? negate() : this;
   }
 
-  Dual sign(long p) {
+  @Override
+  public Dual sign(long p) {
     Integer s = value.signIfDecided();
     if ((s == null || s == 0) && !constant()) throw new NotDifferentiable("Sign at 0");
     return constant(value.sign(p));
   }
 
-  Dual sinh(long p) {
+  @Override
+  public Dual sinh(long p) {
     return chain(value.sinh(p), constant() ? null : value.cosh(p), p);
   }
 
-  Dual cosh(long p) {
+  @Override
+  public Dual cosh(long p) {
     return chain(value.cosh(p), constant() ? null : value.sinh(p), p);
   }
 
   /** {@code tanh' = sech^2}: no cancellation where tanh is near 1. */
-  Dual tanh(long p) {
+  @Override
+  public Dual tanh(long p) {
     if (constant()) return constant(value.tanh(p));
     Enclosure s = value.sech(p);
     return chain(value.tanh(p), s.multiply(s, p), p);
   }
 
   /** {@code sech' = -sech tanh}. */
-  Dual sech(long p) {
+  @Override
+  public Dual sech(long p) {
     Enclosure s = value.sech(p);
     if (constant()) return constant(s);
     return chain(s, s.multiply(value.tanh(p), p).negate(), p);

@@ -25,7 +25,7 @@ import org.apfloat.ApfloatMath;
  * <p>Radii are first-order bounds kept as double logarithms, deliberately generous (ten units in
  * the last place per rounding, magnitudes rounded up). Immutable.
  */
-final class Enclosure {
+final class Enclosure implements Elementary<Enclosure> {
 
   static final double LOG10_2 = BigMath.LOG10_2;
   private static final double LOG10_E = 1 / BigMath.LN10;
@@ -365,7 +365,8 @@ final class Enclosure {
     return result;
   }
 
-  Enclosure abs() {
+  @Override
+  public Enclosure abs() {
     if (hugeLog != null) return new Enclosure(null, null, 0, hugeLog, 1);
     if (exact != null) return exact(exact.abs());
     return mid.signum() < 0 ? approx(mid.negate(), logRadius) : this;
@@ -383,7 +384,8 @@ final class Enclosure {
     return Math.log10(Math.expm1(r));
   }
 
-  Enclosure exp(long p) {
+  @Override
+  public Enclosure exp(long p) {
     if (isExactZero()) return ONE;
     if (hugeLog != null) {
       if (hugeSign > 0) throw new ArithmeticException("exp overflows: argument e^" + hugeLog);
@@ -407,7 +409,8 @@ final class Enclosure {
     return approx(m, r);
   }
 
-  Enclosure log(long p) {
+  @Override
+  public Enclosure log(long p) {
     if (hugeLog != null) {
       if (hugeSign < 0) throw new ArithmeticException("Log of a negative number");
       return hugeLog;
@@ -448,7 +451,8 @@ final class Enclosure {
     return approx(m, lsum(a.logRadius + LOG10_2, rounding(m, p)));
   }
 
-  Enclosure sqrt(long p) {
+  @Override
+  public Enclosure sqrt(long p) {
     if (hugeLog != null) {
       if (hugeSign < 0) throw new ArithmeticException("Sqrt of a negative number");
       return fromLog(1, hugeLog.divide(exact(2), p), p);
@@ -524,7 +528,8 @@ final class Enclosure {
     return approx(p + Math.max(0, (long) Math.ceil(exact.log10Upper())) + 2);
   }
 
-  Enclosure sinh(long p) {
+  @Override
+  public Enclosure sinh(long p) {
     if (isExactZero()) return ZERO;
     if (hugeLog != null || Math.abs(approxDouble()) >= HUGE_LOG) {
       // sinh x = sign(x) e^{|x| - ln 2} (1 - e^{-2|x|}); the correction is far below any bound
@@ -546,7 +551,8 @@ final class Enclosure {
     return approx(m, lsum(r, rounding(m, p)));
   }
 
-  Enclosure cosh(long p) {
+  @Override
+  public Enclosure cosh(long p) {
     if (isExactZero()) return ONE;
     if (hugeLog != null || Math.abs(approxDouble()) >= HUGE_LOG) {
       return fromLog(1, abs().subtract(exact(2).log(p + 2), p + 2), p); // e^{|x|} / 2
@@ -561,7 +567,8 @@ final class Enclosure {
     return approx(m, lsum(r, rounding(m, p)));
   }
 
-  Enclosure tanh(long p) {
+  @Override
+  public Enclosure tanh(long p) {
     if (isExactZero()) return ZERO;
     int sign = midSignum();
     double ax = Math.abs(approxDouble());
@@ -584,7 +591,8 @@ final class Enclosure {
     return approx(m, lsum(a.logRadius, rounding(m, p)));
   }
 
-  Enclosure sech(long p) {
+  @Override
+  public Enclosure sech(long p) {
     if (isExactZero()) return ONE;
     double ax = Math.abs(approxDouble());
     if (hugeLog != null || ax >= HUGE_LOG) return approx(new Apfloat(0), NEGLIGIBLE);
@@ -634,7 +642,8 @@ final class Enclosure {
   }
 
   /** Sign[x]: exact when decided; else the hull of the possible signs. */
-  Enclosure sign(long p) {
+  @Override
+  public Enclosure sign(long p) {
     Integer s = signIfDecided();
     if (s != null) return exact(s);
     int ms = mid.signum();

@@ -297,24 +297,14 @@ public final class HighPrecisionExpression {
 
   private record Call(Fn fn, Node arg) implements Node {
     public Enclosure eval(Env env) {
-      Enclosure x = arg.eval(env);
-      long p = env.p();
-      return switch (fn) {
-        case EXP -> x.exp(p);
-        case LOG -> x.log(p);
-        case SQRT -> x.sqrt(p);
-        case ABS -> x.abs();
-        case SINH -> x.sinh(p);
-        case COSH -> x.cosh(p);
-        case TANH -> x.tanh(p);
-        case SECH -> x.sech(p);
-        case SIGN -> x.sign(p);
-      };
+      return apply(fn, arg.eval(env), env.p());
     }
 
     public Dual evalDual(DualEnv env) {
-      Dual x = arg.evalDual(env);
-      long p = env.p();
+      return apply(fn, arg.evalDual(env), env.p());
+    }
+
+    private static <T extends Elementary<T>> T apply(Fn fn, T x, long p) {
       return switch (fn) {
         case EXP -> x.exp(p);
         case LOG -> x.log(p);
