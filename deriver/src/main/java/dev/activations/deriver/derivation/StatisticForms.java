@@ -65,23 +65,31 @@ final class StatisticForms {
   static IExpr responsibility(List<List<IExpr>> d, int h) {
     int n = d.size();
     if (n == 2) return F.Power(F.Plus(F.C1, F.Exp(F.Negate(d.get(1 - h).get(h)))), F.CN1);
+    List<IExpr> weights = new ArrayList<>();
+    for (int k = 0; k < n; k++) weights.add(F.Exp(F.Negate(gapToWinner(d, k))));
+    return F.Times(weights.get(h), F.Power(F.ast(S.Plus, weights), F.CN1));
+  }
+
+  /**
+   * {@code D[k][w]} for the winner w (0 for the winner itself), selected before anything is
+   * computed from it: each hypothesis' weight {@code exp(-D[k][w])} is then one exponential of a
+   * number {@code <= 0}, whichever hypothesis wins, and the evaluated forms take n exponentials
+   * instead of n - 1 for every possible winner. {@code Max[0, ...]} states what the selection
+   * guarantees (the winner's differences are {@code >= 0}), so that nothing downstream guards
+   * these exponentials against overflow.
+   */
+  private static IExpr gapToWinner(List<List<IExpr>> d, int k) {
+    int n = d.size();
     List<IExpr> pieces = new ArrayList<>();
-    for (int w = 0; w < n; w++) {
-      List<IExpr> terms = new ArrayList<>();
-      terms.add(F.C1);
-      for (int k = 0; k < n; k++) {
-        if (k != w) terms.add(F.Exp(F.Negate(d.get(k).get(w))));
-      }
-      IExpr denominator = F.Power(F.ast(S.Plus, terms), F.CN1);
-      IExpr piece = w == h ? denominator : F.Times(F.Exp(F.Negate(d.get(h).get(w))), denominator);
+    for (int w = 0; w < n - 1; w++) {
       List<IExpr> cond = new ArrayList<>();
-      for (int k = 0; k < n; k++) {
-        if (k != w) cond.add(F.GreaterEqual(d.get(k).get(w), F.C0));
+      for (int j = 0; j < n; j++) {
+        if (j != w) cond.add(F.GreaterEqual(d.get(j).get(w), F.C0));
       }
-      if (w < n - 1) pieces.add(F.List(piece, cond.size() == 1 ? cond.get(0) : F.ast(S.And, cond)));
-      else return F.Piecewise(F.ast(S.List, pieces), piece);
+      pieces.add(F.List(w == k ? F.C0 : d.get(k).get(w), cond.size() == 1 ? cond.get(0) : F.ast(S.And, cond)));
     }
-    throw new IllegalStateException("unreachable");
+    IExpr last = k == n - 1 ? F.C0 : d.get(k).get(n - 1);
+    return F.Max(F.C0, F.Piecewise(F.ast(S.List, pieces), last));
   }
 
   private static IExpr sum(List<IExpr> terms) {

@@ -1,10 +1,13 @@
 package dev.activations.deriver.emit;
 
+import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
 import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferencePoint;
 import dev.activations.deriver.verify.ReferenceTable;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +61,7 @@ public record FloatArithmetic(boolean value, boolean derivative) {
    * the infinities need no measurement: the kernel blends in NaN and the stated limits.)
    */
   static double worstError(Output out, ReferenceTable table, boolean derivative) {
+    Cse.Result prepared = FloatKernelEvaluator.prepare(out);
     double worst = 0;
     for (int shift = -1; shift <= 1; shift++) {
       for (ReferencePoint p : table.points()) {
@@ -67,7 +71,7 @@ public record FloatArithmetic(boolean value, boolean derivative) {
         if (exact.isEmpty()) {
           continue; // not differentiable here
         }
-        float computed = FloatKernelEvaluator.evaluate(out, z, shift);
+        float computed = FloatKernelEvaluator.evaluate(out, prepared, z, shift);
         worst = Math.max(worst, FloatContract.relativeError(computed, exact.get()));
       }
     }
@@ -80,15 +84,18 @@ public record FloatArithmetic(boolean value, boolean derivative) {
    * points judge those).
    */
   static double scanError(Output out) {
+    Cse.Result prepared = FloatKernelEvaluator.prepare(out);
+    Map<String, Double> input = new HashMap<>();
     double worst = 0;
     for (float z : SCAN) {
-      double accurate = dev.activations.deriver.lowering.DoubleEvaluator.evaluate(out.expr(), z);
+      input.put("z", (double) z);
+      double accurate = prepared.evaluate(input)[0];
       if (Double.isNaN(accurate)) {
         continue;
       }
       float rounded = (float) accurate;
       for (int shift = -1; shift <= 1; shift++) {
-        float computed = FloatKernelEvaluator.evaluate(out, z, shift);
+        float computed = FloatKernelEvaluator.evaluate(out, prepared, z, shift);
         worst = Math.max(worst, FloatContract.relativeError(computed, rounded));
       }
       if (worst > FloatContract.TOLERANCE) {

@@ -3,6 +3,7 @@ package dev.activations.deriver.emit;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Expr.Add;
 import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr.Cond;
 import dev.activations.deriver.lowering.Expr.Const;
 import dev.activations.deriver.lowering.Expr.Div;
@@ -37,10 +38,35 @@ import java.util.List;
 public final class FloatKernelEvaluator {
   private final float z;
   private final int shift;
+  /** Values of the CSE temporaries computed so far (the vector code's locals). */
+  private final java.util.Map<String, Float> locals = new java.util.HashMap<>();
 
   private FloatKernelEvaluator(float z, int shift) {
     this.z = z;
     this.shift = shift;
+  }
+
+  /**
+   * {@code out}'s formula after CSE, as the vector code computes it: each shared subexpression
+   * once. For evaluating at many points ({@link FloatArithmetic}'s scan); a tree walk would
+   * evaluate a weight used ten times ten times.
+   */
+  public static Cse.Result prepare(Output out) {
+    return Cse.eliminate(List.of(out.expr()), java.util.Set.of("z"));
+  }
+
+  /** {@link #evaluate(Output, float, int)} for a formula {@link #prepare}d from {@code out}. */
+  public static float evaluate(Output out, Cse.Result prepared, float z, int shift) {
+    if (Float.isNaN(z)) {
+      return z;
+    } else if (z == Float.POSITIVE_INFINITY && !Double.isNaN(out.atPositiveInfinity())) {
+      return (float) out.atPositiveInfinity();
+    } else if (z == Float.NEGATIVE_INFINITY && !Double.isNaN(out.atNegativeInfinity())) {
+      return (float) out.atNegativeInfinity();
+    }
+    FloatKernelEvaluator ev = new FloatKernelEvaluator(z, shift);
+    for (Cse.Binding b : prepared.bindings()) ev.locals.put(b.name(), ev.eval(b.expr()));
+    return ev.eval(prepared.roots().get(0));
   }
 
   /**
@@ -69,10 +95,12 @@ public final class FloatKernelEvaluator {
     if (e instanceof Const c) {
       return (float) c.value();
     } else if (e instanceof Var v) {
-      if (!v.name().equals("z")) {
+      if (v.name().equals("z")) return z;
+      Float local = locals.get(v.name());
+      if (local == null) {
         throw new IllegalArgumentException("float kernels have no free parameters: " + v.name());
       }
-      return z;
+      return local;
     } else if (e instanceof Add a) {
       List<Expr> t = a.terms();
       float acc = eval(t.get(0));

@@ -46,7 +46,7 @@ final class ExpSumQuotients {
         return node;
       }
     }
-    if (exponents.size() < 2) return node;
+    if (exponents.size() < 2 || exponents.stream().allMatch(ExpSumQuotients::nonPositive)) return node;
     Expr m = exponents.get(0);
     for (int i = 1; i < exponents.size(); i++) m = Call.of(Fn.MAX, m, exponents.get(i));
     // e^-m in two halves, n first: e^-m alone is subnormal or 0 where n e^-m is still normal
@@ -57,6 +57,14 @@ final class ExpSumQuotients {
     Expr numerator = new Mul(List.of(d.numerator(), half, half));
     Expr scaled = new Div(numerator, new Add(scaledTerms));
     return new Cond(new Test.Compare(Test.Op.GT, m, Const.of(LARGE)), scaled, node);
+  }
+
+  /** {@code -max(x, 0)}, {@code -max(0, x)}, {@code -|x|} or a constant {@code <= 0}: no overflow. */
+  private static boolean nonPositive(Expr a) {
+    if (a instanceof Const c) return c.value() <= 0;
+    if (!(a instanceof Neg n)) return false;
+    return n.operand() instanceof Call c && (c.fn() == Fn.ABS
+        || c.fn() == Fn.MAX && (Exprs.isConst(c.args().get(0), 0.0) || Exprs.isConst(c.args().get(1), 0.0)));
   }
 
   private static boolean isLargeTest(Test t) {
