@@ -76,14 +76,7 @@ public final class FloatKernelEvaluator {
    * @param shift ulps every lane-wise transcendental result is moved by: -1, 0 or 1
    */
   public static float evaluate(Output out, float z, int shift) {
-    if (Float.isNaN(z)) {
-      return z;
-    } else if (z == Float.POSITIVE_INFINITY && !Double.isNaN(out.atPositiveInfinity())) {
-      return (float) out.atPositiveInfinity();
-    } else if (z == Float.NEGATIVE_INFINITY && !Double.isNaN(out.atNegativeInfinity())) {
-      return (float) out.atNegativeInfinity();
-    }
-    return formula(out.expr(), z, shift);
+    return evaluate(out, prepare(out), z, shift);
   }
 
   /** The formula alone, without the special-input blends. */
