@@ -181,8 +181,12 @@ public final class ActivationLowering {
       bestError = bestSafeStructuredError;
       // ... unless a closed form is safe too and clearly cheaper (the Student-t rational against
       // tanh of a log1p): speed is part of the product once both are 100x inside the contract.
+      // Only a measured form is safe: without points (STRUCTURED_ONLY) an error of 0 means
+      // "not measured", and a closed form can be wrong (Symja's simplification of a derivative
+      // has been seen off by 0.7%).
+      boolean measured = scorer.points().length > 0;
       int bestCost = Cost.of(best.expr());
-      for (Candidate c : variants) {
+      for (Candidate c : measured ? variants : List.<Candidate>of()) {
         if (!c.form().startsWith("closed")) continue;
         double e = worstErrors.get(c);
         int cost = Cost.of(c.expr());

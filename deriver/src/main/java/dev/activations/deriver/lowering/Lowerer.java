@@ -304,9 +304,26 @@ public final class Lowerer {
   private IExpr together(IExpr e) {
     IExpr evaluated = symja.eval(e);
     Optional<IExpr> t = TimeLimited.apply(symja, "Together", evaluated, PIECE_LIMIT);
-    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2).orElse(evaluated);
+    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(evaluated);
     Optional<IExpr> f = TimeLimited.apply(symja, "Factor", best, PIECE_LIMIT);
-    return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2).orElse(best);
+    return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(best);
+  }
+
+  /** Rational points where a rewrite of a rational function is checked exactly. */
+  private static final IExpr[] CHECK_POINTS = {F.QQ(37, 100), F.QQ(-13, 10), F.QQ(29, 7)};
+
+  /**
+   * True when {@code a - b} is exactly 0 at {@link #CHECK_POINTS} (rational arithmetic; a point
+   * where either is undefined proves nothing and is skipped). Symja 3.0.0's Together has been
+   * seen to return a different rational function: (6-4z)^2/(1+(3-2z)^2) - 16(2-z)^2/(1+4(2-z)^2),
+   * whose numerator is 16z - 28, came back with a quartic one.
+   */
+  private boolean sameAt(IExpr a, IExpr b) {
+    for (IExpr point : CHECK_POINTS) {
+      IExpr d = symja.eval(F.ReplaceAll(F.Subtract(a, b), F.Rule(z, point)));
+      if (d.isNumber() && !d.isZero()) return false;
+    }
+    return true;
   }
 
   private Expr times(IAST ast) {
@@ -518,6 +535,7 @@ public final class Lowerer {
    */
   private Optional<Expr> rationalTail(IAST e) {
     IExpr t = symja.eval(F.Together(e));
+    if (!sameAt(t, e)) return Optional.empty(); // Symja's Together can be wrong: see sameAt
     IExpr num = symja.eval(F.Expand(F.Numerator(t)));
     IExpr den = symja.eval(F.Expand(F.Denominator(t)));
     List<IExpr> p = coefficients(num);
@@ -548,6 +566,7 @@ public final class Lowerer {
    */
   private Optional<Expr> logRationalTail(IAST e) {
     IExpr t = symja.eval(F.Together(e));
+    if (!sameAt(t, e)) return Optional.empty();
     List<IExpr> p = coefficients(symja.eval(F.Expand(F.Numerator(t))));
     List<IExpr> q = coefficients(symja.eval(F.Expand(F.Denominator(t))));
     if (p == null || q == null) return Optional.empty();
