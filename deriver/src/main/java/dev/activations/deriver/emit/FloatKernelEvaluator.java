@@ -1,9 +1,9 @@
 package dev.activations.deriver.emit;
 
+import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Expr.Add;
 import dev.activations.deriver.lowering.Expr.Call;
-import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr.Cond;
 import dev.activations.deriver.lowering.Expr.Const;
 import dev.activations.deriver.lowering.Expr.Div;
@@ -55,7 +55,13 @@ public final class FloatKernelEvaluator {
     return Cse.eliminate(List.of(out.expr()), java.util.Set.of("z"));
   }
 
-  /** {@link #evaluate(Output, float, int)} for a formula {@link #prepare}d from {@code out}. */
+  /**
+   * The float kernel's result for {@code out} at {@code z}: NaN for NaN, the stated limit (rounded
+   * to float) at an infinity that has one, the formula otherwise.
+   *
+   * @param prepared {@code out}'s formula, {@link #prepare}d
+   * @param shift ulps every lane-wise transcendental result is moved by: -1, 0 or 1
+   */
   public static float evaluate(Output out, Cse.Result prepared, float z, int shift) {
     if (Float.isNaN(z)) {
       return z;
@@ -67,16 +73,6 @@ public final class FloatKernelEvaluator {
     FloatKernelEvaluator ev = new FloatKernelEvaluator(z, shift);
     for (Cse.Binding b : prepared.bindings()) ev.locals.put(b.name(), ev.eval(b.expr()));
     return ev.eval(prepared.roots().get(0));
-  }
-
-  /**
-   * The float kernel's result for {@code out} at {@code z}: NaN for NaN, the stated limit (rounded
-   * to float) at an infinity that has one, the formula otherwise.
-   *
-   * @param shift ulps every lane-wise transcendental result is moved by: -1, 0 or 1
-   */
-  public static float evaluate(Output out, float z, int shift) {
-    return evaluate(out, prepare(out), z, shift);
   }
 
   /** The formula alone, without the special-input blends. */

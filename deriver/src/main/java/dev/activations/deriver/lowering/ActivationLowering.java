@@ -125,7 +125,8 @@ public final class ActivationLowering {
   }
 
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
-      Scorer scorer, List<Choice> choices) {
+      Scorer reference, List<Choice> choices) {
+    Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
     List<Candidate> variants = new ArrayList<>(candidates);
@@ -161,11 +162,9 @@ public final class ActivationLowering {
     double bestError = Double.POSITIVE_INFINITY;
     Candidate bestSafeStructured = null;
     double bestSafeStructuredError = Double.POSITIVE_INFINITY;
-    Map<Candidate, Double> worstErrors = new IdentityHashMap<>(); // the same instances; no deep hashing of forms
     for (Candidate c : variants) {
       double[] errors = scorer.errors(c.expr(), output, role);
       double e = worst(errors);
-      worstErrors.put(c, e);
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
       if (best == null || e < bestError) {
         best = c;
@@ -188,7 +187,7 @@ public final class ActivationLowering {
       int bestCost = Cost.of(best.expr());
       for (Candidate c : measured ? variants : List.<Candidate>of()) {
         if (!c.form().startsWith("closed")) continue;
-        double e = worstErrors.get(c);
+        double e = worst(scorer.errors(c.expr(), output, role));
         int cost = Cost.of(c.expr());
         if (e <= safe && cost + CHEAPER_BY <= bestCost) {
           best = c;
@@ -197,10 +196,17 @@ public final class ActivationLowering {
         }
       }
     }
-    Candidate faster = faster(best, bestError, safe, output, role, scorer);
+    // the speed passes, kept when the form still measures within the margin it had: inside the
+    // safe error if it was, else no worse
+    Candidate faster = faster(best);
     if (faster != best) {
-      best = faster;
-      bestError = worst(scorer.errors(faster.expr(), output, role));
+      double e = worst(scorer.errors(faster.expr(), output, role));
+      if (e <= Math.max(safe, bestError)) {
+        best = faster;
+        bestError = e;
+      } else if (TRACE) {
+        System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
+      }
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
@@ -208,19 +214,41 @@ public final class ActivationLowering {
 
   /**
    * The chosen form with the passes that trade a rounding or two for speed ({@link
-   * SharedExponentials}, {@link SharedReciprocals}, {@link SharedSquares}), when it still
-   * measures within the margin
-   * the form had: inside the safe error if it was, else no worse.
+   * SharedExponentials}, {@link SharedReciprocals}, {@link SharedSquares}); {@code chosen} itself
+   * when they change nothing.
    */
-  private static Candidate faster(Candidate chosen, double error, double safe, int output, Role role, Scorer scorer) {
+  private static Candidate faster(Candidate chosen) {
     Expr fast = SharedSquares.apply(SharedReciprocals.apply(SharedExponentials.apply(chosen.expr())));
-    if (fast.equals(chosen.expr())) return chosen;
-    double e = worst(scorer.errors(fast, output, role));
-    if (e > Math.max(safe, error)) {
-      if (TRACE) System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
-      return chosen;
+    return fast.equals(chosen.expr()) ? chosen : new Candidate(chosen.form() + "+shared", fast);
+  }
+
+  /**
+   * A scorer that measures each form (by instance) once for one output and role: the safety test,
+   * the repairs (the near-zero splice scores both forms of every pair), the choice and the speed
+   * passes all score the same candidates.
+   */
+  private static final class MeasuredOnce implements Scorer {
+    private final Scorer scorer;
+    private final int output;
+    private final Role role;
+    private final Map<Expr, double[]> errors = new IdentityHashMap<>(); // no deep hashing of forms
+
+    MeasuredOnce(Scorer scorer, int output, Role role) {
+      this.scorer = scorer;
+      this.output = output;
+      this.role = role;
     }
-    return new Candidate(chosen.form() + "+shared", fast);
+
+    @Override public double[] points() { return scorer.points(); }
+    @Override public double[] reference(int o, Role r) { return scorer.reference(o, r); }
+    @Override public double[] limits(int o, Role r) { return scorer.limits(o, r); }
+    @Override public Optional<double[]> taylorAtZero(int o, Role r, int degree) { return scorer.taylorAtZero(o, r, degree); }
+
+    @Override
+    public double[] errors(Expr candidate, int o, Role r) {
+      if (o != output || r != role) return scorer.errors(candidate, o, r);
+      return errors.computeIfAbsent(candidate, c -> scorer.errors(c, o, r));
+    }
   }
 
   /** How much cheaper ({@link Cost} units) a safe closed form must be to displace a safe structured one: half a call. */

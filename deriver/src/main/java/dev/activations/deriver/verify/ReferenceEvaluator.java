@@ -314,9 +314,11 @@ public final class ReferenceEvaluator {
     Enclosure zExact = Enclosure.exact(z);
     Dual zE = differentiate ? Dual.variable(zExact) : Dual.constant(zExact);
     env.put("z", zExact);
-    Map<String, Dual> dualEnv = new HashMap<>();
-    if (differentiate) env.forEach((k, v) -> dualEnv.put(k, Dual.constant(v)));
-    dualEnv.put("z", zE);
+    Map<String, Dual> dualEnv = new HashMap<>(); // the bindings of the energy's forward evaluation
+    if (differentiate) {
+      env.forEach((k, v) -> dualEnv.put(k, Dual.constant(v)));
+      dualEnv.put("z", zE);
+    }
     int hyps = centers.size();
     int n = definition.hypothesisCount();
     Dual t = Dual.constant(temperature.value(env, p));
