@@ -2,8 +2,8 @@ package dev.activations.deriver.derivation;
 
 import dev.activations.deriver.spec.Statistic;
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.Bounded;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +21,14 @@ import org.matheclipse.core.interfaces.ISymbol;
  * function of one simplified difference); if every {@code exp(-D)} is algebraic (energies that are
  * multiples of logs), rewrite hyperbolics as exponentials and bring everything over a common
  * denominator, which yields a rational function; split Piecewise differences and recognise a clamp;
- * finally let {@code Simplify} try, under a time limit, keeping whichever form is smallest.
+ * finally let {@code Simplify} try, within a work budget, keeping whichever form is smallest.
  */
 final class ClosedForms {
   private final Symja symja;
-  private final Duration limit;
+  private final WorkBudget limit;
   private final ISymbol z;
 
-  ClosedForms(Symja symja, Duration limit) {
+  ClosedForms(Symja symja, WorkBudget limit) {
     this.symja = symja;
     this.limit = limit;
     this.z = symja.symbol("z");
@@ -49,14 +49,14 @@ final class ClosedForms {
     }
     IExpr exponential = symja.eval(F.unaryAST1(S.TrigToExp, evaluated));
     if (Deriver.isAlgebraic(exponential) && !exponential.isFree(z)) {
-      Optional<IExpr> together = TimeLimited.apply(symja, "Together", exponential, limit);
+      Optional<IExpr> together = Bounded.apply(symja, "Together", exponential, limit);
       if (together.isPresent()) {
-        Optional<IExpr> factored = TimeLimited.apply(symja, "Factor", together.get(), limit);
+        Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
         IExpr best = together.get();
         if (factored.isPresent() && factored.get().leafCount() <= best.leafCount()) best = factored.get();
         return best;
       }
-      notes.add("bringing the algebraic form over a common denominator hit the time limit; the structured form is shown");
+      notes.add("bringing the algebraic form over a common denominator: " + limit.describe("Together") + "; the structured form is shown");
     }
     return smallest(evaluated, notes);
   }
@@ -75,9 +75,9 @@ final class ClosedForms {
       return simplifiedPieces(raw, notes).map(ps -> new PiecewiseSplitter(symja).toPiecewise(ps)).orElse(raw);
     }
     if (Deriver.isAlgebraic(raw) && !raw.isFree(v)) {
-      Optional<IExpr> together = TimeLimited.apply(symja, "Together", raw, limit);
+      Optional<IExpr> together = Bounded.apply(symja, "Together", raw, limit);
       if (together.isPresent()) {
-        Optional<IExpr> factored = TimeLimited.apply(symja, "Factor", together.get(), limit);
+        Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
         return factored.filter(f -> f.leafCount() <= together.get().leafCount()).orElse(together.get());
       }
     }
@@ -95,9 +95,9 @@ final class ClosedForms {
 
   private IExpr smallest(IExpr e, List<String> notes) {
     if (e.leafCount() <= 4) return e;
-    Optional<IExpr> s = TimeLimited.apply(symja, "Simplify", e, limit);
+    Optional<IExpr> s = Bounded.apply(symja, "Simplify", e, limit);
     if (s.isEmpty()) {
-      notes.add("Simplify hit its " + limit.toSeconds() + " s limit on a closed form; the unsimplified form is kept");
+      notes.add(limit.describe("Simplify") + " on a closed form; the unsimplified form is kept");
       return e;
     }
     return s.get().leafCount() < e.leafCount() ? s.get() : e;
@@ -155,7 +155,7 @@ final class ClosedForms {
         }
       }
     }
-    Optional<IExpr> s = TimeLimited.apply(symja, "Simplify", structured, limit);
+    Optional<IExpr> s = Bounded.apply(symja, "Simplify", structured, limit);
     return s.orElseGet(() -> symja.eval(structured));
   }
 }

@@ -6,7 +6,7 @@ import dev.activations.deriver.spec.Hypothesis;
 import dev.activations.deriver.spec.Statistic;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +22,13 @@ import org.matheclipse.core.interfaces.ISymbol;
  *
  * <p>Order matters for speed and for the answer's shape (DESIGN.md section 8): the structural
  * identities of the EM form come first (two hypotheses: everything is a function of the one
- * energy difference), then Symja simplifies small pieces under a time limit, never a whole raw
+ * energy difference), then Symja simplifies small pieces within a work budget, never a whole raw
  * gradient (42 s for the Student-t one); the displayed derivative differentiates the simplified
  * statistic (0.8 s).
  */
 public final class Deriver {
   /** Limit for simplifying one small piece (an energy difference, a closed form). */
-  private static final Duration PIECE_LIMIT = Duration.ofSeconds(4);
+  private static final WorkBudget PIECE_LIMIT = WorkBudget.PIECE;
 
   private final Symja symja;
   private final SafeExpressionParser parser;

@@ -1,7 +1,8 @@
 package dev.activations.deriver.derivation;
 
+import dev.activations.deriver.symbolic.Bounded;
 import dev.activations.deriver.symbolic.Symja;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +21,12 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 final class Differences {
   private final Symja symja;
-  private final Duration limit;
+  private final WorkBudget limit;
   private final PiecewiseSplitter splitter;
   private final TreeSet<String> kinks = new TreeSet<>();
   private final Map<String, List<List<IExpr>>> derivativeCache = new HashMap<>();
 
-  Differences(Symja symja, Duration limit) {
+  Differences(Symja symja, WorkBudget limit) {
     this.symja = symja;
     this.limit = limit;
     this.splitter = new PiecewiseSplitter(symja);
@@ -104,13 +105,13 @@ final class Differences {
     return simplifyPiece(diff);
   }
 
-  /** The smallest of the expression, its expansion and its simplification (under the limit). */
+  /** The smallest of the expression, its expansion and its simplification (within the work budget). */
   IExpr simplifyPiece(IExpr e) {
     if (e.isNumber() || e.isSymbol() || e.leafCount() <= 3) return e;
     IExpr best = e;
-    Optional<IExpr> expanded = dev.activations.deriver.symbolic.TimeLimited.apply(symja, "Expand", e, limit);
+    Optional<IExpr> expanded = Bounded.apply(symja, "Expand", e, limit);
     if (expanded.isPresent() && expanded.get().leafCount() < best.leafCount()) best = expanded.get();
-    Optional<IExpr> s = dev.activations.deriver.symbolic.TimeLimited.apply(symja, "Simplify", e, limit);
+    Optional<IExpr> s = Bounded.apply(symja, "Simplify", e, limit);
     if (s.isPresent() && s.get().leafCount() < best.leafCount()) best = s.get();
     return best;
   }

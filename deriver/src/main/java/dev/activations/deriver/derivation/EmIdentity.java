@@ -1,8 +1,8 @@
 package dev.activations.deriver.derivation;
 
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.Bounded;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class EmIdentity {
       }
       IExpr r = F.Power(F.Plus(terms.toArray(new IExpr[0])), F.CN1);
       IExpr gap = symja.eval(F.Plus(F.D(a, e.get(h)), r));
-      Optional<IExpr> simplified = gap.isZero() ? Optional.of(gap) : TimeLimited.apply(symja, "Simplify", gap, Duration.ofSeconds(4));
+      Optional<IExpr> simplified = gap.isZero() ? Optional.of(gap) : Bounded.apply(symja, "Simplify", gap, WorkBudget.PIECE);
       if (simplified.isEmpty() || !simplified.get().isZero()) {
         notes.add("the implicit-EM identity dA/de_" + (h + 1) + " = -r_" + (h + 1) + " could not be verified symbolically");
         return false;

@@ -1,10 +1,10 @@
 package dev.activations.deriver.lowering;
 
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
+import dev.activations.deriver.symbolic.Bounded;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ import org.matheclipse.core.interfaces.ISymbol;
  * {@link Rewrites}' business, applied afterwards to the whole tree.
  */
 public final class Lowerer {
-  private static final Duration PIECE_LIMIT = Duration.ofSeconds(4);
+  private static final WorkBudget PIECE_LIMIT = WorkBudget.PIECE;
   private static final Set<ISymbol> RELATIONS = Set.of(S.Greater, S.GreaterEqual, S.Less, S.LessEqual, S.Equal, S.Unequal);
 
   private final Symja symja;
@@ -303,9 +303,9 @@ public final class Lowerer {
 
   private IExpr together(IExpr e) {
     IExpr evaluated = symja.eval(e);
-    Optional<IExpr> t = TimeLimited.apply(symja, "Together", evaluated, PIECE_LIMIT);
+    Optional<IExpr> t = Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT);
     IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(evaluated);
-    Optional<IExpr> f = TimeLimited.apply(symja, "Factor", best, PIECE_LIMIT);
+    Optional<IExpr> f = Bounded.apply(symja, "Factor", best, PIECE_LIMIT);
     return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(best);
   }
 

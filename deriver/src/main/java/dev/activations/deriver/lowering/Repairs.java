@@ -4,8 +4,8 @@ import dev.activations.deriver.lowering.ActivationLowering.Candidate;
 import dev.activations.deriver.lowering.ActivationLowering.Role;
 import dev.activations.deriver.lowering.ActivationLowering.Scorer;
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.Bounded;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.List;
 import java.util.Optional;
 import org.matheclipse.core.expression.F;
@@ -32,13 +32,13 @@ final class Repairs {
   private static final double TOLERANCE_DERIVATIVE = 1e-11;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
   /**
-   * CPU time for Series. The slowest one kept in the catalog (GaussianSignedEntropy's derivative)
-   * takes 3.4-3.7 s with C1 only: twice that leaves a margin, so a slower machine still emits the
-   * same form; the ones that do not finish need tens of seconds.
+   * Work for Series. The largest one kept in the catalog (GaussianSignedEntropy's derivative, 3.4 to
+   * 3.7 s of CPU with C1 only) needs about 0.6 million steps; the ones that do not finish within
+   * 2.4 million need tens of seconds.
    */
-  private static final Duration SERIES_LIMIT = Duration.ofSeconds(8);
+  private static final WorkBudget SERIES_LIMIT = WorkBudget.SERIES;
   /** Where a safe form exists already and the patch could only make a cheaper one. */
-  private static final Duration OPTIONAL_SERIES_LIMIT = Duration.ofSeconds(1);
+  private static final WorkBudget OPTIONAL_SERIES_LIMIT = WorkBudget.OPTIONAL;
 
   private final Symja symja;
   private final Lowerer lowerer;
@@ -119,9 +119,9 @@ final class Repairs {
     // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
     // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
     // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
-    Optional<IExpr> leading = TimeLimited.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, Duration.ofSeconds(1));
+    Optional<IExpr> leading = Bounded.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, WorkBudget.OPTIONAL);
     if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
-    Optional<IExpr> series = TimeLimited.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, optional ? OPTIONAL_SERIES_LIMIT : SERIES_LIMIT);
+    Optional<IExpr> series = Bounded.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, optional ? OPTIONAL_SERIES_LIMIT : SERIES_LIMIT);
     if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }

@@ -8,8 +8,8 @@ import dev.activations.deriver.spec.Hypothesis;
 import dev.activations.deriver.spec.HypothesisSet;
 import dev.activations.deriver.spec.Statistic;
 import dev.activations.deriver.symbolic.Symja;
-import dev.activations.deriver.symbolic.TimeLimited;
-import java.time.Duration;
+import dev.activations.deriver.symbolic.Bounded;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +31,8 @@ import org.matheclipse.core.interfaces.IExpr;
  * entropy -> 0 away from ties; {@code T F -> min_h k(z, mu_h)}.
  */
 final class ZeroTemperature {
-  /** Per-piece limit for the sign simplifications. */
-  private static final Duration PIECE_LIMIT = Duration.ofSeconds(3);
+  /** Per-piece work budget for the sign simplifications. */
+  private static final WorkBudget PIECE_LIMIT = WorkBudget.PIECE;
   /** Above this many hypotheses the one-hot indicators are described, not derived one by one. */
   private static final int MAX_INDICATORS = 4;
   /**
@@ -226,8 +226,8 @@ final class ZeroTemperature {
       IExpr exp = symja.eval(F.Subtract(F.Exp(x), F.C1));
       if (exp.isFree(S.Log) && exp.isFree(S.E) && exp.isFree(S.Exp)) candidate = exp;
     }
-    Optional<IExpr> factored = TimeLimited.apply(symja, "Together", candidate, PIECE_LIMIT)
-        .flatMap(t -> TimeLimited.apply(symja, "Factor", t, PIECE_LIMIT));
+    Optional<IExpr> factored = Bounded.apply(symja, "Together", candidate, PIECE_LIMIT)
+        .flatMap(t -> Bounded.apply(symja, "Factor", t, PIECE_LIMIT));
     if (factored.isEmpty()) return Optional.empty();
     IExpr f = factored.get();
     List<IExpr> factors = new ArrayList<>();
@@ -279,7 +279,7 @@ final class ZeroTemperature {
       int leading = constantSign(a, assumptions);
       if (leading != 0 && constantSign(discriminant, assumptions) < 0) return leading;
     }
-    Optional<IExpr> s = TimeLimited.apply(symja, "(Simplify[Sign[#], " + assumptions + "]&)", f, PIECE_LIMIT);
+    Optional<IExpr> s = Bounded.apply(symja, "(Simplify[Sign[#], " + assumptions + "]&)", f, PIECE_LIMIT);
     if (s.isEmpty()) return 0;
     return s.get().isOne() ? 1 : s.get().isMinusOne() ? -1 : 0;
   }

@@ -10,7 +10,7 @@ import org.matheclipse.core.interfaces.ISymbol;
  * One strict Symja evaluation context: case-sensitive names, no {@code Out[]} history, messages
  * kept off standard output. Symbols belong to their engine (a symbol {@code z} from one engine is
  * not equal to {@code z} from another), so a derivation does all its work through one instance;
- * work that may run away is sent to {@link TimeLimited}, which uses engines of its own.
+ * work that may run away is sent to {@link Bounded}, which uses engines of its own.
  *
  * <p>Not thread-safe: one instance per thread.
  */
@@ -23,10 +23,24 @@ public final class Symja {
   private final ExprEvaluator evaluator;
 
   public Symja() {
-    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-    this.engine = new EvalEngine("", 256, 1000, quiet, quiet, false);
+    this(new EvalEngine("", 256, 1000, quiet(), quiet(), false));
+  }
+
+  /** A session on {@code engine} (for {@link Bounded}'s counting engines). */
+  Symja(EvalEngine engine) {
+    this.engine = engine;
     EvalEngine.set(engine);
     this.evaluator = new ExprEvaluator(engine, true, (short) 0);
+  }
+
+  /** An engine that counts its steps and stops after {@code budget} of them (see {@link WorkBudget}). */
+  static CountingEngine countingEngine(long budget) {
+    return new CountingEngine(budget, quiet());
+  }
+
+  /** Symja prints its messages; they are not for the user, so they go nowhere. */
+  private static java.io.PrintStream quiet() {
+    return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
   }
 
   /** Makes sure the static switches are set; call before touching any Symja class directly. */

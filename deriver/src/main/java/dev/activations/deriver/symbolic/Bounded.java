@@ -1,0 +1,171 @@
+package dev.activations.deriver.symbolic;
+
+import dev.activations.deriver.spec.SpecException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * Runs one potentially runaway Symja function ({@code Simplify}, {@code Together}, {@code Factor},
+ * {@code Series}, ...) within a deterministic {@link WorkBudget}.
+ *
+ * <p>Whether the call finished decides which form is emitted, so it must depend on the input alone:
+ * the budget counts Symja's evaluation steps ({@link CountingEngine}), not time. A time limit is
+ * kept only as a watchdog: a call that uses {@link #WATCHDOG_CPU_SECONDS} of CPU without finishing
+ * or spending its budget (work outside the evaluator, such as a polynomial GCD that never returns)
+ * fails the derivation with a {@link SpecException} that names the function; it never selects
+ * another form silently.
+ *
+ * <p>The work is done on a <em>copy</em>, on a daemon worker thread with an engine of its own: the
+ * expression travels there as InputForm text and the answer comes back as text. No in-JVM mechanism
+ * reliably stops Symja's polynomial arithmetic (docs/SYMJA.md, "Stopping a computation"), so a
+ * worker past the watchdog is stopped where the JDK allows {@code Thread.stop} and abandoned
+ * otherwise; as a daemon with its own engine it can neither block JVM exit nor corrupt the caller's
+ * engine.
+ */
+public final class Bounded {
+  private Bounded() {}
+
+  /** CPU seconds one call may use before the derivation is declared too complex. */
+  static final int WATCHDOG_CPU_SECONDS = 60;
+
+  /**
+   * Evaluates {@code function[expr]} within {@code budget}.
+   *
+   * @return the result in {@code session}'s engine, or empty when the budget was spent or Symja
+   *     failed (both deterministic)
+   * @throws SpecException when the watchdog fires
+   */
+  public static Optional<IExpr> apply(Symja session, String function, IExpr expr, WorkBudget budget) {
+    return call(session, function + "[%s]", expr, budget);
+  }
+
+  /**
+   * Evaluates {@code template} with {@code %s} replaced by {@code expr}, within {@code budget}; e.g.
+   * {@code "Normal[Series[%s, {z, 0, 20}]]"}. {@code expr} must be a value, not a computation: it
+   * is evaluated (cheaply) in the caller's engine first, because an unevaluated tree can print as
+   * invalid input ({@code Times[-1, -2 z]} as {@code "--2*z"}).
+   */
+  public static Optional<IExpr> call(Symja session, String template, IExpr expr, WorkBudget budget) {
+    String input = template.replace("%s", Symja.inputForm(session.eval(expr)));
+    String key = budget.steps() + " " + input;
+    Optional<String> known = ANSWERS.get(key);
+    if (known == null) {
+      known = evaluate(template, input, budget);
+      if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
+      ANSWERS.put(key, known);
+    }
+    return known.map(session::evalTrusted);
+  }
+
+  /**
+   * Answers already computed, by budget and input text. The answer is a function of the text alone
+   * (a fresh engine, a step budget), so a repeated request, which the derivation and lowering of
+   * one spec make often (the same {@code Simplify} for every output, the same {@code Together} for
+   * every candidate), is answered without starting a worker; across specs too.
+   */
+  private static final Map<String, Optional<String>> ANSWERS = new ConcurrentHashMap<>();
+  /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
+  private static final int MAX_ANSWERS = 10_000;
+
+  /** {@code input} evaluated in a fresh counting engine on a worker; empty when over budget or failed. */
+  private static Optional<String> evaluate(String template, String input, WorkBudget budget) {
+    WarmUp.ensure();
+    String function = template.substring(0, Math.max(0, template.indexOf('[')));
+    AtomicReference<String> result = new AtomicReference<>();
+    AtomicReference<CountingEngine> engine = new AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      try {
+        CountingEngine own = Symja.countingEngine(budget.steps());
+        engine.set(own);
+        IExpr r = new Symja(own).evalTrusted(input);
+        if (!own.exhausted()) result.set(Symja.inputForm(r));
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        // leave the result empty: a failure is as deterministic as a result
+      }
+    }, "symja-" + function);
+    worker.setDaemon(true);
+    worker.start();
+    if (!awaitWithin(worker, WATCHDOG_CPU_SECONDS)) {
+      stop(worker);
+      throw new SpecException(function + " ran for " + WATCHDOG_CPU_SECONDS + " s of CPU time without finishing or"
+          + " spending its work budget of " + budget.steps() + " Symja steps (the watchdog); the derivation is too"
+          + " complex (simplify the energy or use fewer hypotheses)");
+    }
+    String text = result.get();
+    if (text == null || text.contains("$Aborted")) return Optional.empty();
+    return Optional.of(text);
+  }
+
+  /** How often the worker's CPU time is read. */
+  private static final long POLL_MILLIS = 5;
+  /** Wall-clock backstop, as a multiple of the CPU watchdog (a loaded machine stretches wall time). */
+  private static final int WALL_BACKSTOP_FACTOR = 10;
+
+  /** Waits until {@code worker} ends (true) or has used {@code seconds} of CPU time (false). */
+  private static boolean awaitWithin(Thread worker, int seconds) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpuTimed = threads.isThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    long limitNanos = TimeUnit.SECONDS.toNanos(seconds);
+    long wallDeadline = System.nanoTime() + (cpuTimed ? WALL_BACKSTOP_FACTOR : 1) * limitNanos;
+    try {
+      while (worker.isAlive()) {
+        long wallLeft = wallDeadline - System.nanoTime();
+        if (wallLeft <= 0) return false;
+        worker.join(Math.max(1, Math.min(POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(wallLeft))));
+        if (worker.isAlive() && cpuTimed && threads.getThreadCpuTime(worker.getId()) >= limitNanos) return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Symja was working", e);
+    }
+    return true;
+  }
+
+  @SuppressWarnings({"deprecation", "removal"})
+  private static void stop(Thread worker) {
+    try {
+      worker.stop(); // works on JDK 17; throws UnsupportedOperationException from JDK 20 on
+    } catch (UnsupportedOperationException | SecurityException e) {
+      // abandoned: a daemon thread, it cannot keep the JVM alive
+    }
+  }
+
+  /**
+   * Symja initialises some rule sets lazily, on first use, and charges the steps that takes to
+   * whichever call comes first: without this warm-up a call's step count depended on what the JVM
+   * had computed before (12 steps more for a {@code Simplify} of a log difference when it came
+   * first). Running one fixed set of calls before any budgeted one makes the state every budgeted
+   * call starts from the same in every run (docs/DETERMINISM.md has the measurement).
+   */
+  static final class WarmUp {
+    private WarmUp() {}
+
+    /** Covers every function the derivation hands to Symja and every head an energy may use. */
+    static final List<String> CALLS = List.of(
+        "Simplify[Log[1+E^x]+Tanh[x]+Sech[x]^2+Cosh[x]*Sinh[x]+Sqrt[1+x^2]+Abs[x]+Sign[x]]",
+        "Simplify[Piecewise[{{x^2,x<=0}},Log[1+x]]+Max[x,0]+Min[x,1]+Clip[x,{-1,1}]]",
+        "Together[1/(1+E^x)+x/(2+x^2)+Log[x]/(1+x)]",
+        "Factor[x^4-1+(x^2-1)*E^x]",
+        "Expand[(1+x)^3*(1-E^x)*Log[1+x]]",
+        "Normal[Series[Log[1+E^x]*Tanh[x]/(1+x^2)+Sqrt[1+x^2]*Sech[x], {x, 0, 4}]]",
+        "TrigToExp[Tanh[x]+Cosh[x]+Sinh[x]+Sech[x]+Coth[x]+Csch[x]]",
+        "ExpToTrig[E^x+E^(-x)]",
+        "D[Piecewise[{{x^2,x<=0}},Log[1+x]]*Max[x,0]*Abs[x]*Sign[x]*Tanh[x],x]");
+
+    private static boolean done;
+
+    static synchronized void ensure() {
+      if (done) return;
+      Symja session = new Symja();
+      for (String call : CALLS) session.evalTrusted(call);
+      done = true;
+    }
+  }
+}
