@@ -160,6 +160,10 @@ public final class DeriveCommand implements Callable<Integer> {
             String.format("%.1e", result.error()), result.z());
       }
     }
+    // the forms emitted may depend on a Symja call that did not finish within its work budget: say so
+    for (String note : dev.activations.deriver.symbolic.Bounded.drainLedger()) {
+      commandSpec.commandLine().getErr().println("derive: note: " + note);
+    }
     PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
     if (file != null) {
       try {

@@ -56,7 +56,7 @@ final class ClosedForms {
         if (factored.isPresent() && factored.get().leafCount() <= best.leafCount()) best = factored.get();
         return best;
       }
-      notes.add("bringing the algebraic form over a common denominator: " + limit.describe("Together") + "; the structured form is shown");
+      notes.add("Together did not finish within its work budget (" + limit.steps() + " steps); the structured form is shown");
     }
     return smallest(evaluated, notes);
   }
@@ -97,7 +97,7 @@ final class ClosedForms {
     if (e.leafCount() <= 4) return e;
     Optional<IExpr> s = Bounded.apply(symja, "Simplify", e, limit);
     if (s.isEmpty()) {
-      notes.add(limit.describe("Simplify") + " on a closed form; the unsimplified form is kept");
+      notes.add("Simplify did not finish within its work budget (" + limit.steps() + " steps) on a closed form; the unsimplified form is kept");
       return e;
     }
     return s.get().leafCount() < e.leafCount() ? s.get() : e;

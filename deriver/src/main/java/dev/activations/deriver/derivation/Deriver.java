@@ -4,6 +4,7 @@ import dev.activations.deriver.spec.ActivationSpec;
 import dev.activations.deriver.spec.ExactNumber;
 import dev.activations.deriver.spec.Hypothesis;
 import dev.activations.deriver.spec.Statistic;
+import dev.activations.deriver.symbolic.Bounded;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.symbolic.WorkBudget;
@@ -42,6 +43,7 @@ public final class Deriver {
 
   public Derivation derive(ActivationSpec spec) {
     List<String> notes = new ArrayList<>();
+    Bounded.drainLedger(); // only this derivation's budget notes
     IExpr kernel = bindParameters(spec);
     EnergyChecks.check(symja, kernel, spec);
 
@@ -97,6 +99,7 @@ public final class Deriver {
 
     IExpr logPartition = logPartition(energies);
     boolean em = EmIdentity.check(symja, energies, d, notes);
+    notes.addAll(Bounded.drainLedger());
     return new Derivation(spec, energies, values, d, logPartition, plain, structured, closed, derivative,
         closedDerivative, paramDerivatives, em, kinks, dedupe(notes));
   }

@@ -39,7 +39,7 @@ public final class Bounded {
    * Evaluates {@code function[expr]} within {@code budget}.
    *
    * @return the result in {@code session}'s engine, or empty when the budget was spent or Symja
-   *     failed (both deterministic)
+   *     failed (both deterministic; recorded in {@link #drainLedger})
    * @throws SpecException when the watchdog fires
    */
   public static Optional<IExpr> apply(Symja session, String function, IExpr expr, WorkBudget budget) {
@@ -61,7 +61,36 @@ public final class Bounded {
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
       ANSWERS.put(key, known);
     }
+    if (known.isEmpty()) LEDGER.get().add(budget.describe(function(template)) + " on " + abbreviate(input));
     return known.map(session::evalTrusted);
+  }
+
+  /**
+   * Every call on this thread that ended without a result since the last {@link #drainLedger}, as
+   * sentences naming the function, its budget and its input: the derivation's notes carry them, so
+   * a reader knows which result depended on which budget and can reproduce it.
+   */
+  public static List<String> drainLedger() {
+    List<String> out = List.copyOf(LEDGER.get());
+    LEDGER.get().clear();
+    return out;
+  }
+
+  private static final ThreadLocal<java.util.Set<String>> LEDGER = ThreadLocal.withInitial(java.util.LinkedHashSet::new);
+
+  /** The function applied to the expression: {@code Series} in {@code "Normal[Series[%s, ...]]"}. */
+  static String function(String template) {
+    String before = template.substring(0, Math.max(0, template.indexOf("%s")));
+    if (!before.endsWith("[")) return "evaluation";
+    int end = before.length() - 1;
+    int start = end;
+    while (start > 0 && Character.isLetterOrDigit(before.charAt(start - 1))) start--;
+    return start == end ? "evaluation" : before.substring(start, end);
+  }
+
+  private static String abbreviate(String input) {
+    String flat = input.replace('\n', ' ');
+    return flat.length() <= 100 ? flat : flat.substring(0, 97) + "...";
   }
 
   /**
@@ -77,7 +106,7 @@ public final class Bounded {
   /** {@code input} evaluated in a fresh counting engine on a worker; empty when over budget or failed. */
   private static Optional<String> evaluate(String template, String input, WorkBudget budget) {
     WarmUp.ensure();
-    String function = template.substring(0, Math.max(0, template.indexOf('[')));
+    String function = function(template);
     AtomicReference<String> result = new AtomicReference<>();
     AtomicReference<CountingEngine> engine = new AtomicReference<>();
     Thread worker = new Thread(() -> {
@@ -95,8 +124,8 @@ public final class Bounded {
     if (!awaitWithin(worker, WATCHDOG_CPU_SECONDS)) {
       stop(worker);
       throw new SpecException(function + " ran for " + WATCHDOG_CPU_SECONDS + " s of CPU time without finishing or"
-          + " spending its work budget of " + budget.steps() + " Symja steps (the watchdog); the derivation is too"
-          + " complex (simplify the energy or use fewer hypotheses)");
+          + " spending its work budget of " + budget.steps() + " Symja steps (the watchdog) on " + abbreviate(input)
+          + "; the derivation is too complex (simplify the energy or use fewer hypotheses)");
     }
     String text = result.get();
     if (text == null || text.contains("$Aborted")) return Optional.empty();
@@ -140,7 +169,7 @@ public final class Bounded {
   /**
    * Symja initialises some rule sets lazily, on first use, and charges the steps that takes to
    * whichever call comes first: without this warm-up a call's step count depended on what the JVM
-   * had computed before (12 steps more for a {@code Simplify} of a log difference when it came
+   * had computed before (24 steps more for a {@code Simplify} of a log difference when it came
    * first). Running one fixed set of calls before any budgeted one makes the state every budgeted
    * call starts from the same in every run (docs/DETERMINISM.md has the measurement).
    */

@@ -5,14 +5,17 @@ import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.exception.TimeoutException;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IASTMutable;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
 
 /**
  * A Symja engine that counts its evaluation steps and stops for good once a budget is spent.
  *
- * <p>The step is {@link EvalEngine#evalArgs}: the one overridable method every evaluation of a
- * compound expression goes through (the loop itself is private and final). Over the catalog's
- * calls its count tracked CPU time to within a factor of two, including {@code Together} and
- * {@code Factor}, whose polynomial work (JAS) does not count but is interleaved with evaluation.
+ * <p>A step is a call of {@link EvalEngine#evalArgs} (evaluating the arguments of a compound
+ * expression) or of {@link EvalEngine#evalRules} (applying a function's rules, which is how the
+ * polynomial arithmetic of {@code Together} and {@code Factor} multiplies its expression
+ * coefficients): the two overridable methods on the evaluation loop, which is itself private and
+ * final. Over the catalog's calls the count tracked CPU time to within a factor of two.
  *
  * <p>Once the budget is spent, every later step throws Symja's own timeout and the engine's stop
  * flag is set, so the computation unwinds wherever it is; whether it then returns something (a
@@ -32,11 +35,21 @@ final class CountingEngine extends EvalEngine {
 
   @Override
   public IASTMutable evalArgs(IAST ast, int attributes, boolean numericMode) {
+    step();
+    return super.evalArgs(ast, attributes, numericMode);
+  }
+
+  @Override
+  public IExpr evalRules(ISymbol symbol, IAST ast) {
+    step();
+    return super.evalRules(symbol, ast);
+  }
+
+  private void step() {
     if (++steps > budget) {
       stopRequest();
       throw TimeoutException.TIMED_OUT;
     }
-    return super.evalArgs(ast, attributes, numericMode);
   }
 
   long steps() {

@@ -27,6 +27,11 @@ final class SymjaBoot {
     // Never let an expression touch the file system, and keep built-in rules unmodifiable.
     Config.FILESYSTEM_ENABLED = false;
     Config.UNPROTECT_ALLOWED = false;
+    // Integers of more than 2048 bits (617 digits) abort the computation that makes them. A
+    // Simplify of a 3-hypothesis Student-t variance spent minutes of CPU in a few thousand steps,
+    // each factoring a huge integer for a rational power: work budgets count steps, so the cost of
+    // one step must be bounded too (docs/DETERMINISM.md). No derivation needs such numbers.
+    Config.MAX_BIT_LENGTH = 2048;
     done = true;
   }
 }

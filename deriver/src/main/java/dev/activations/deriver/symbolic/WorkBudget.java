@@ -2,7 +2,7 @@ package dev.activations.deriver.symbolic;
 
 /**
  * How much work one Symja call may do, counted in <em>evaluation steps</em> (calls of the engine's
- * argument evaluation, {@link CountingEngine}), never in time.
+ * argument evaluation and rule application, {@link CountingEngine}), never in time.
  *
  * <p>Why steps: which form is emitted depends on whether a {@code Simplify} or {@code Series}
  * finished. With a time limit that varied with JIT compilation, garbage collection and other load
@@ -11,7 +11,7 @@ package dev.activations.deriver.symbolic;
  * over the catalog's 357 distinct Symja calls: the step counts were identical in a fresh JVM and in
  * one warmed by other calls (after {@link Bounded}'s warm-up), forwards and backwards, and under
  * {@code -XX:hashCode} 1, 2, 3 and the default; on this project's reference machine (C1, one core)
- * Symja does about 250,000 to 400,000 steps per second, which is how the sizes below were chosen
+ * Symja does about 500,000 to 800,000 steps per second, which is how the sizes below were chosen
  * from the time limits they replace (docs/DETERMINISM.md).
  *
  * @param steps evaluation steps allowed; the call counts as unfinished beyond them
@@ -23,13 +23,13 @@ public record WorkBudget(long steps, String name) {
   }
 
   /** Simplifying, expanding or factoring one small piece (an energy difference, a closed form). */
-  public static final WorkBudget PIECE = new WorkBudget(1_000_000, "piece");
+  public static final WorkBudget PIECE = new WorkBudget(2_000_000, "piece");
   /** A Taylor series the accuracy of a form depends on (a splice near zero with no alternative). */
-  public static final WorkBudget SERIES = new WorkBudget(2_400_000, "series");
+  public static final WorkBudget SERIES = new WorkBudget(4_800_000, "series");
   /** A Taylor series that only may improve a form that is already accurate, and cheap checks. */
-  public static final WorkBudget OPTIONAL = new WorkBudget(300_000, "optional");
+  public static final WorkBudget OPTIONAL = new WorkBudget(600_000, "optional");
 
-  /** For notes: {@code "Simplify exhausted its work budget (1000000 Symja evaluation steps)"}. */
+  /** For notes: {@code "Simplify exhausted its work budget (2000000 Symja evaluation steps)"}. */
   public String describe(String function) {
     return function + " exhausted its work budget (" + steps + " Symja evaluation steps)";
   }

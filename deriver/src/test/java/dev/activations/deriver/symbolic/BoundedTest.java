@@ -62,6 +62,24 @@ class BoundedTest {
     assertTrue(Bounded.apply(symja, "Simplify", arg, new WorkBudget(needed - 1, "one short")).isEmpty());
   }
 
+  @Test
+  void notesNameTheFunctionTheExpressionIsGivenTo() {
+    assertEquals("Series", Bounded.function("Normal[Series[%s, {z, 0, 16}]]"));
+    assertEquals("Simplify", Bounded.function("Simplify[%s]"));
+    assertEquals("evaluation", Bounded.function("{%s /. z -> 0, D[%s, z] /. z -> 0}"));
+  }
+
+  @Test
+  void anUnfinishedCallIsNotedWithItsBudget() {
+    Bounded.drainLedger();
+    IExpr hard = symja.evalTrusted("1/(1 + E^(1/2 - z) + E^(-2*z)) - 1/(1 + E^(1/2 + z) + E^(2*z))");
+    Bounded.call(symja, "Normal[Series[%s, {z, 0, 16}]]", hard, new WorkBudget(40_000, "small"));
+    var notes = Bounded.drainLedger();
+    assertEquals(1, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("Series exhausted its work budget (40000 Symja evaluation steps) on Normal[Series["), notes.get(0));
+    assertTrue(Bounded.drainLedger().isEmpty());
+  }
+
   /** Steps one evaluation takes in a fresh counting engine, after the warm-up. */
   private static long stepsOf(String call) {
     Bounded.WarmUp.ensure();
