@@ -104,7 +104,7 @@ public final class GenerateCatalog {
     Derivation derivation = generation.derive(spec);
     if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
     Generation.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
-    SourceWriter.write(emitted.file(), outDir);
+    emitted.sources().write(outDir);
     List<String> closed = new ArrayList<>();
     for (var c : derivation.closed()) closed.add(Symja.inputForm(generation.symja().eval(c)));
     String closedForm = closed.size() == 1 ? closed.get(0) : "{" + String.join(", ", closed) + "}";
