@@ -34,8 +34,13 @@ public final class Generation {
   private final Deriver deriver;
 
   public Generation(Symja symja) {
+    this(symja, KernelCatalog.bundled());
+  }
+
+  /** With a kernel catalog of one's own (the bundled kernels plus a folder of kernel files). */
+  public Generation(Symja symja, KernelCatalog kernels) {
     this.symja = symja;
-    this.resolver = new SpecResolver(new SafeExpressionParser(symja), KernelCatalog.bundled());
+    this.resolver = new SpecResolver(new SafeExpressionParser(symja), kernels);
     this.deriver = new Deriver(symja);
   }
 
