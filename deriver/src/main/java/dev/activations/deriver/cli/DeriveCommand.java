@@ -27,7 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code derive}: the command of DESIGN.md section 6. */
+/** {@code derive}: the command of docs/DESIGN.md, "The command". */
 @Command(
     name = "derive",
     mixinStandardHelpOptions = true,

@@ -26,7 +26,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits one activation as one {@code public final class} that depends on {@code java.base} only
- * (DESIGN.md section 5).
+ * (docs/CONTRACT.md, "The generated class").
  *
  * <p>For a scalar statistic with free parameters {@code P} (trailing {@code double} arguments of
  * every method, in declaration order):
