@@ -224,8 +224,8 @@ public class DeriveMojo extends AbstractMojo {
     cmd.add("dev.activations.deriver.cli.GenerateSources");
     cmd.addAll(List.of("--catalog", catalogFile.toString(), "--package", packageName,
         "--out", main.toString(), "--simd-out", simd.toString(),
-        "--only", String.join(",", only),
-        failOnInaccurate ? "--fail-on-inaccurate" : "--no-fail-on-inaccurate"));
+        "--only", String.join(",", only)));
+    if (!failOnInaccurate) cmd.add("--warn-on-inaccurate");
     if (kernels.isDirectory()) cmd.addAll(List.of("--kernels", kernels.getAbsolutePath()));
     getLog().debug("activations: " + String.join(" ", cmd));
     Path errors = Files.createTempFile(main.getParent(), "stderr", ".txt");

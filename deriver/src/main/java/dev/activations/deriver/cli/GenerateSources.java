@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * catalog build does ({@link GenerateCatalog}), with a project's own kernel files, and writes the
  * activation classes and their SIMD companions into two folders. Exit codes: 0 success; 2 bad
  * input (one line each on stderr, {@code catalog: FILE:LINE: message}); 3 an activation misses the
- * numerical contract (with {@code --fail-on-inaccurate}); 1 internal failure. Always ends the JVM
+ * numerical contract (unless {@code --warn-on-inaccurate}); 1 internal failure. Always ends the JVM
  * with {@link System#exit}.
  */
 @Command(name = "generate-sources", mixinStandardHelpOptions = true,
@@ -46,9 +46,9 @@ public final class GenerateSources implements Callable<Integer> {
       description = "derive these entries only (default: all)")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--fail-on-inaccurate", negatable = true, defaultValue = "true",
-      description = "an activation that misses the numerical contract fails the run (default: ${DEFAULT-VALUE})")
-  boolean failOnInaccurate;
+  @Option(names = "--warn-on-inaccurate",
+      description = "an activation that misses the numerical contract is a warning (its most accurate form is written), not a failure")
+  boolean warnOnInaccurate;
 
   @Override
   public Integer call() {
@@ -60,7 +60,7 @@ public final class GenerateSources implements Callable<Integer> {
       return 2;
     }
     return GenerateCatalog.exitCode(new GenerateCatalog.Job(catalog, kernelCatalog, packageName,
-        out, simdOut, Set.copyOf(only), failOnInaccurate, false));
+        out, simdOut, Set.copyOf(only), !warnOnInaccurate, false));
   }
 
   public static void main(String[] args) {
