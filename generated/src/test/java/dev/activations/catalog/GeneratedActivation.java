@@ -22,7 +22,7 @@ import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 
 /**
- * One generated class, driven reflectively through its public contract (DESIGN.md section 5), with
+ * One generated class, driven reflectively through its public contract (docs/CONTRACT.md, "The generated class"), with
  * its spec resolved back from {@code SPEC} and free parameters at their kernel defaults. The
  * reference is built from the spec's unsimplified definition, never from the generated code.
  */

@@ -12,7 +12,7 @@ import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.emit.ClassEmitter;
-import dev.activations.deriver.emit.SourceWriter;
+import dev.activations.deriver.emit.GeneratedSources;
 import dev.activations.deriver.verify.CompiledCheck;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.LoweredActivation;
@@ -27,7 +27,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code derive}: the command of DESIGN.md section 6. */
+/** {@code derive}: the command of docs/DESIGN.md, "The command". */
 @Command(
     name = "derive",
     mixinStandardHelpOptions = true,
@@ -147,10 +147,11 @@ public final class DeriveCommand implements Callable<Integer> {
       case MARKDOWN -> new dev.activations.deriver.report.MarkdownReport(symja).render(derivation, packageName, className);
     };
     // Everything is computed (and checked) before anything is written.
-    JavaFile file = null;
+    GeneratedSources sources = null;
     if (out != null) {
       Generation.Emitted emitted = generation.emitVerified(derivation, packageName, className);
-      file = emitted.file();
+      sources = emitted.sources();
+      JavaFile file = emitted.file();
       if (check) {
         double[] free = dev.activations.deriver.verify.SpecDefinitions.defaults(spec).values().stream()
             .mapToDouble(dev.activations.deriver.spec.ExactNumber::toDouble).toArray();
@@ -165,10 +166,16 @@ public final class DeriveCommand implements Callable<Integer> {
       commandSpec.commandLine().getErr().println("derive: note: " + note);
     }
     PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
-    if (file != null) {
+    if (sources != null) {
       try {
-        Path written = SourceWriter.write(file, out);
-        commandSpec.commandLine().getErr().println("derive: wrote " + written);
+        List<Path> written = sources.write(out);
+        PrintWriter err = commandSpec.commandLine().getErr();
+        err.println("derive: wrote " + written.get(0));
+        if (written.size() > 1) {
+          err.println("derive: wrote " + written.get(1) + " (SIMD kernels: compile it with javac "
+              + String.join(" ", GeneratedSources.SIMD_JAVAC_OPTIONS) + "; "
+              + sources.activation().typeSpec().name() + " compiles and runs without it)");
+        }
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
       }

@@ -6,6 +6,7 @@ import dev.activations.deriver.derivation.Deriver;
 import dev.activations.deriver.derivation.SpecResolver;
 import dev.activations.deriver.emit.ClassEmitter;
 import dev.activations.deriver.emit.FloatArithmetic;
+import dev.activations.deriver.emit.GeneratedSources;
 import dev.activations.deriver.emit.SimdEmitter;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.LoweredActivation;
@@ -33,8 +34,13 @@ public final class Generation {
   private final Deriver deriver;
 
   public Generation(Symja symja) {
+    this(symja, KernelCatalog.bundled());
+  }
+
+  /** With a kernel catalog of one's own (the bundled kernels plus a folder of kernel files). */
+  public Generation(Symja symja, KernelCatalog kernels) {
     this.symja = symja;
-    this.resolver = new SpecResolver(new SafeExpressionParser(symja), KernelCatalog.bundled());
+    this.resolver = new SpecResolver(new SafeExpressionParser(symja), kernels);
     this.deriver = new Deriver(symja);
   }
 
@@ -62,10 +68,17 @@ public final class Generation {
     return deriver.derive(spec);
   }
 
-  /** The emitted class and the forms chosen for it. */
-  /** The emitted class, the forms chosen for it, and the reference it was measured against (if any). */
-  public record Emitted(JavaFile file, LoweredActivation lowered, List<ActivationLowering.Choice> choices,
-      java.util.Optional<ReferenceTable> reference) {}
+  /**
+   * The emitted sources (the class and its SIMD companion, if any), the forms chosen for it, and
+   * the reference it was measured against (if any).
+   */
+  public record Emitted(GeneratedSources sources, LoweredActivation lowered,
+      List<ActivationLowering.Choice> choices, java.util.Optional<ReferenceTable> reference) {
+    /** The activation class. */
+    public JavaFile file() {
+      return sources.activation();
+    }
+  }
 
   /**
    * Emits with every form chosen by measured accuracy against the independent high-precision
@@ -84,7 +97,7 @@ public final class Generation {
       floats = FloatArithmetic.measure(lowered,
           ReferenceTable.at(reference, FloatContract.samplePoints(), table));
     }
-    return new Emitted(ClassEmitter.emit(lowered, packageName, className,
+    return new Emitted(ClassEmitter.emitSources(lowered, packageName, className,
             SimdEmitter.supports(lowered), floats),
         lowered, choices, java.util.Optional.of(table));
   }
@@ -92,6 +105,7 @@ public final class Generation {
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, scorer, choices);
-    return new Emitted(ClassEmitter.emit(lowered, packageName, className), lowered, choices, java.util.Optional.empty());
+    return new Emitted(ClassEmitter.emitSources(lowered, packageName, className), lowered, choices,
+        java.util.Optional.empty());
   }
 }

@@ -21,7 +21,7 @@ import org.matheclipse.core.interfaces.ISymbol;
  * energies -> pairwise differences -> responsibilities -> statistic -> derivatives, as one
  * {@link Derivation}.
  *
- * <p>Order matters for speed and for the answer's shape (DESIGN.md section 8): the structural
+ * <p>Order matters for speed and for the answer's shape (docs/SYMJA.md, "Simplify and Together are slow on whole derivatives"): the structural
  * identities of the EM form come first (two hypotheses: everything is a function of the one
  * energy difference), then Symja simplifies small pieces within a work budget, never a whole raw
  * gradient (42 s for the Student-t one); the displayed derivative differentiates the simplified

@@ -17,7 +17,7 @@ import org.matheclipse.core.interfaces.ISymbol;
  * Pairwise energy differences {@code D[h][k] = e_h - e_k} and their derivatives, each simplified
  * on its own. Differences are where the digits are: for large |z| two energies are nearly equal
  * large numbers, so their difference must be combined symbolically before anything is evaluated
- * (DESIGN.md section 4). Each piece is small, so simplifying it is fast and bounded.
+ * (docs/DESIGN.md, "The pipeline"). Each piece is small, so simplifying it is fast and bounded.
  */
 final class Differences {
   private final Symja symja;

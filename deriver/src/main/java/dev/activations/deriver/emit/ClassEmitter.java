@@ -26,7 +26,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits one activation as one {@code public final class} that depends on {@code java.base} only
- * (DESIGN.md section 5).
+ * (docs/CONTRACT.md, "The generated class").
  *
  * <p>For a scalar statistic with free parameters {@code P} (trailing {@code double} arguments of
  * every method, in declaration order):
@@ -65,15 +65,9 @@ public final class ClassEmitter {
   /** Class names that would shadow the {@code java.lang} types the generated code names. */
   private static final Set<String> SHADOWING = Set.of(
       "Math", "Double", "Float", "Integer", "String", "Object", "Objects", "System", "Boolean",
-    "Base64", "MethodHandle", "MethodHandles", "MethodType", "Module", "ModuleLayer", "Optional",
+    "MethodHandle", "MethodHandles", "MethodType", "Module", "ModuleLayer", "Optional",
     "Throwable", "RuntimeException", "Error", "IllegalStateException", "Class");
 
-  private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
-  private static final ClassName METHOD_HANDLES =
-      ClassName.get("java.lang.invoke", "MethodHandles");
-  private static final ClassName METHOD_TYPE = ClassName.get("java.lang.invoke", "MethodType");
-  private static final ClassName BASE64 = ClassName.get("java.util", "Base64");
-  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   /** The kernels of the SIMD companion, in the order of the handle fields. */
   private static final String[] KERNELS = {"value", "derivative", "backward"};
 
@@ -85,8 +79,8 @@ public final class ClassEmitter {
   /** {@code ", s, nu"}: the free parameters as trailing call arguments. */
   private final String args;
   private final int outputs;
-  /** The SIMD companion's class bytes, or null for scalar code only. */
-  private byte[] simdClass;
+  /** The SIMD companion's source, or null for scalar code only. */
+  private String simdSource;
   /** Which float[] SIMD kernels compute in float. */
   private FloatArithmetic floats = FloatArithmetic.NONE;
 
@@ -130,8 +124,8 @@ public final class ClassEmitter {
   }
 
   /**
-   * The Java file for {@code a}, with or without the embedded SIMD companion ({@link
-   * SimdEmitter}; scalar statistics only).
+   * The Java file for {@code a}, with or without the SIMD loader ({@link SimdLoader}; scalar
+   * statistics only; the companion itself: {@link #emitSources}).
    */
   public static JavaFile emit(LoweredActivation a, String packageName, String className,
       boolean simd) {
@@ -139,12 +133,28 @@ public final class ClassEmitter {
   }
 
   /**
-   * The Java file for {@code a}, with or without the embedded SIMD companion, whose {@code
+   * The Java file for {@code a}, with or without the SIMD loader, whose companion's {@code
    * float[]} kernels compute in float where {@code floats} says so (see {@link
-   * FloatArithmetic#measure}).
+   * FloatArithmetic#measure}). The companion itself: {@link #emitSources}.
    */
   public static JavaFile emit(LoweredActivation a, String packageName, String className,
       boolean simd, FloatArithmetic floats) {
+    return emitSources(a, packageName, className, simd, floats).activation();
+  }
+
+  /** The activation class and, with SIMD, its companion source ({@link SimdEmitter}). */
+  public static GeneratedSources emitSources(LoweredActivation a, String packageName,
+      String className) {
+    return emitSources(a, packageName, className, SimdEmitter.supports(a), FloatArithmetic.NONE);
+  }
+
+  /**
+   * The activation class and, when {@code simd} and the statistic is scalar, the SIMD companion
+   * source it loads by name ({@link SimdLoader}), whose {@code float[]} kernels compute in float
+   * where {@code floats} says so.
+   */
+  public static GeneratedSources emitSources(LoweredActivation a, String packageName,
+      String className, boolean simd, FloatArithmetic floats) {
     if (!packageName.isEmpty() && !SourceVersion.isName(packageName)) {
       throw new IllegalArgumentException("not a Java package name: " + packageName);
     }
@@ -155,9 +165,13 @@ public final class ClassEmitter {
     ClassEmitter e = new ClassEmitter(a);
     if (simd && SimdEmitter.supports(a)) {
       e.floats = a.freeParameters().isEmpty() ? floats : FloatArithmetic.NONE;
-      e.simdClass = SimdEmitter.compile(a, packageName, className, e.floats);
+      e.simdSource = SimdEmitter.source(a, packageName, className, e.floats);
     }
-    return e.file(packageName, className);
+    JavaFile file = e.file(packageName, className);
+    return new GeneratedSources(file, e.simdSource == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new GeneratedSources.Source(packageName,
+            SimdEmitter.companionName(className), e.simdSource)));
   }
 
   /** {@code d} + the capitalised parameter name: {@code nu -> dNu}. */
@@ -212,8 +226,8 @@ public final class ClassEmitter {
       type.addMethod(floatVector("value"));
       type.addMethod(floatVector("derivative"));
     }
-    if (simdClass != null) {
-      addSimd(type, className);
+    if (simdSource != null) {
+      addSimd(type, packageName, className);
     }
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(arrayMethod("value", isFloat));
@@ -404,7 +418,7 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, times("len"));
     if (outputs == 1) {
       m.addStatement("int i = 0");
-      if (simdClass != null) {
+      if (simdSource != null) {
         simdCall(m, handle(name, isFloat), "in, inOff, out, outOff, len");
       }
       m.beginControlFlow("for (; i < len; i++)")
@@ -452,7 +466,7 @@ public final class ClassEmitter {
             times("len"))
         .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
         .addStatement("int i = 0");
-    if (simdClass != null) {
+    if (simdSource != null) {
       simdCall(m, handle("backward", isFloat), "in, upstream, gradIn, off, len");
     }
     m.beginControlFlow("for (; i < len; i++)");
@@ -536,92 +550,32 @@ public final class ClassEmitter {
   }
 
   /**
-   * The handle fields, {@code VECTORIZED}, and the loader that defines the embedded companion as
-   * a hidden class when {@code jdk.incubator.vector} is in the boot layer.
+   * {@code VECTORIZED}, the handle fields and the loader of the SIMD companion ({@link
+   * SimdLoader}): value, derivative and backward for double[], then for float[].
    */
-  private void addSimd(TypeSpec.Builder type, String className) {
-    type.addField(FieldSpec.builder(boolean.class, "VECTORIZED",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
+  private void addSimd(TypeSpec.Builder type, String packageName, String className) {
+    List<SimdLoader.Kernel> kernels = new ArrayList<>();
+    for (boolean isFloat : new boolean[] {false, true}) {
+      TypeName array = isFloat ? TypeName.get(float[].class) : TypeName.get(double[].class);
+      for (String kernel : KERNELS) {
+        List<TypeName> types = new ArrayList<>(kernel.equals("backward")
+            ? List.of(array, array, array, TypeName.INT, TypeName.INT)
+            : List.of(array, TypeName.INT, array, TypeName.INT, TypeName.INT));
+        params.forEach(p -> types.add(TypeName.DOUBLE));
+        kernels.add(new SimdLoader.Kernel(handle(kernel, isFloat), kernel, TypeName.INT, types));
+      }
+    }
+    SimdLoader.install(type, packageName, className, SimdEmitter.companionName(className),
+        kernels,
+        "Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
             + " once, when this class\ninitialises: true when the JVM runs with {@code"
-            + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
-            + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
+            + " --add-modules jdk.incubator.vector}, the system\nproperty {@code"
+            + " dev.activations.simd} is not {@code false}, and the companion class {@code "
+            + SimdEmitter.companionName(className) + "}\n(compiled from its own source file with"
+            + " that module) is present. Results agree with the scalar\n"
             + "methods to within the numerical contract either way"
             + (floats.any() ? " (the float contract for the float[]\nkernels that compute in"
-                + " float; see the class comment)" : "") + ".\n")
-        .build());
-    com.palantir.javapoet.CodeBlock.Builder init = com.palantir.javapoet.CodeBlock.builder()
-        .addStatement("$T[] h = simdHandles()", METHOD_HANDLE)
-        .addStatement("VECTORIZED = h != null");
-    int k = 0;
-    for (boolean isFloat : new boolean[] {false, true}) {
-      for (String kernel : KERNELS) {
-        String name = handle(kernel, isFloat);
-        type.addField(FieldSpec.builder(METHOD_HANDLE, name,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
-        init.addStatement("$L = h == null ? null : h[$L]", name, k++);
-      }
-    }
-    type.addStaticBlock(init.build());
-
-    StringBuilder extra = new StringBuilder();
-    for (int j = 0; j < params.size(); j++) {
-      extra.append(", double.class");
-    }
-    MethodSpec.Builder handles = method("simdHandles", Modifier.PRIVATE)
-        .addJavadoc("The SIMD kernels ($L), or null when"
-            + " {@code jdk.incubator.vector} is absent, SIMD is\nswitched off, or anything fails"
-            + " (then the scalar loops do all the work).\n", String.join(", ", KERNELS)
-            + " for double[], then float[]")
-        .returns(com.palantir.javapoet.ArrayTypeName.of(METHOD_HANDLE))
-        .beginControlFlow("try")
-        .beginControlFlow("if (!$T.parseBoolean(System.getProperty(\"dev.activations.simd\","
-            + " \"true\")))", Boolean.class)
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("$T<Module> vector = ModuleLayer.boot().findModule(\"jdk.incubator.vector\")",
-            OPTIONAL)
-        .beginControlFlow("if (vector.isEmpty())")
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("$L.class.getModule().addReads(vector.get())", className)
-        .addStatement("$T.Lookup simd = $T.lookup().defineHiddenClass(simdClass(), true)",
-            METHOD_HANDLES, METHOD_HANDLES)
-        .addStatement("Class<?> c = simd.lookupClass()")
-        .addStatement("$T[] h = new $T[$L]", METHOD_HANDLE, METHOD_HANDLE, 2 * KERNELS.length);
-    int j = 0;
-    for (String t : new String[] {"double", "float"}) {
-      handles.addStatement("$T arrays$L = $T.methodType(int.class, $L[].class, int.class,"
-          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, extra);
-      handles.addStatement("$T backward$L = $T.methodType(int.class, $L[].class, $L[].class,"
-          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, t, extra);
-      for (String kernel : KERNELS) {
-        handles.addStatement("h[$L] = simd.findStatic(c, $S, $L$L)", j++, kernel,
-            kernel.equals("backward") ? "backward" : "arrays", t);
-      }
-    }
-    type.addMethod(handles
-        .addStatement("return h")
-        .nextControlFlow("catch (ReflectiveOperationException | RuntimeException | LinkageError e)")
-        .addStatement("return null")
-        .endControlFlow()
-        .build());
-
-    com.palantir.javapoet.CodeBlock.Builder lines = com.palantir.javapoet.CodeBlock.builder()
-        .add("String[] lines = {\n$>");
-    List<String> base64 = SimdEmitter.base64Lines(simdClass, 76);
-    for (int n = 0; n < base64.size(); n++) {
-      lines.add("$S$L\n", base64.get(n), n + 1 < base64.size() ? "," : "");
-    }
-    lines.add("$<};\n");
-    type.addMethod(method("simdClass", Modifier.PRIVATE)
-        .addJavadoc("The class file of {@code $L} (compiled by the deriver with {@code"
-            + " --add-modules jdk.incubator.vector\n--release 17}), Base64.\n",
-            SimdEmitter.companionName(className))
-        .returns(byte[].class)
-        .addCode(lines.build())
-        .addStatement("return $T.getDecoder().decode(String.join(\"\", lines))", BASE64)
-        .build());
+                + " float; see the class comment)" : "") + ".\n");
   }
 
   // ------------------------------------------------------------------ class Javadoc

@@ -5,8 +5,6 @@ import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
 import dev.activations.deriver.verify.InMemoryCompiler;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +12,13 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * The SIMD companion of a generated class: a package-private class with the array kernels written
- * with {@code jdk.incubator.vector}, compiled here (at derive time) with {@code --add-modules
- * jdk.incubator.vector --release 17 -g:none} and embedded in the generated class as Base64 class
- * bytes, which it defines as a hidden class at run time when the module is present (Lucene's
- * model: look up, fall back, never require a flag). So the emitted {@code .java} file compiles
- * with plain {@code javac} and depends on {@code java.base} only.
+ * The SIMD companion of a generated class: a package-private class in its own source file, next to
+ * the activation class, with the array kernels written with {@code jdk.incubator.vector}. It must
+ * be compiled with {@code --add-modules jdk.incubator.vector} ({@link
+ * GeneratedSources#SIMD_JAVAC_OPTIONS}); the activation class loads it by name at run time when
+ * the module is present ({@link SimdLoader}; Lucene's model: look up, fall back, never require a
+ * flag), so the activation class compiles with plain {@code javac} and depends on {@code
+ * java.base} only.
  *
  * <p>Each kernel runs the vector body to {@code SPECIES.loopBound(len)} and returns how many
  * elements it processed; the generated class finishes the tail with its scalar code. Kernels:
@@ -40,9 +39,9 @@ import java.util.SortedMap;
  * <p>Only scalar statistics (one output) get a companion.
  */
 public final class SimdEmitter {
-  /** javac options for the companion: the class file must load on JDK 17. */
+  /** javac options for compiling a companion in memory (tests): the class file loads on JDK 17. */
   static final List<String> OPTIONS = List.of(
-      "--release", "17", "--add-modules", "jdk.incubator.vector", "-g:none", "-proc:none",
+      "--release", "17", "--add-modules", SimdLoader.MODULE, "-g:none", "-proc:none",
       "-classpath", "", "-nowarn", "-XDsuppressNotes");
 
   private static final Set<String> KERNEL_LOCALS = Set.of(
@@ -74,8 +73,11 @@ public final class SimdEmitter {
         .append("import jdk.incubator.vector.VectorOperators;\n")
         .append("import jdk.incubator.vector.VectorShape;\n")
         .append("import jdk.incubator.vector.VectorSpecies;\n\n")
-        .append("/** SIMD kernels of {@code ").append(className)
-        .append("}; each returns the number of elements done. */\n")
+        .append("/**\n * SIMD kernels of {@link ").append(className)
+        .append("}; each returns the number of elements done. Generated; do not edit.\n")
+        .append(" * Compiled with {@code javac --release 17 --add-modules jdk.incubator.vector};\n")
+        .append(" * {@code ").append(className).append("} loads this class by name when that module")
+        .append(" is present\n * and runs its plain-Java loops otherwise.\n */\n")
         .append("final class ").append(companionName(className)).append(" {\n")
         .append("  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n")
         .append("  private static final VectorSpecies<Float> F =\n")
@@ -118,8 +120,8 @@ public final class SimdEmitter {
   }
 
   /**
-   * Compiles the companion and returns its class bytes (one class: the companion has no nested
-   * classes or lambdas).
+   * Compiles the companion in memory and returns its class bytes (one class: the companion has no
+   * nested classes or lambdas); tests use it to check that the source compiles on its own.
    */
   public static byte[] compile(LoweredActivation a, String packageName, String className,
       FloatArithmetic floats) {
@@ -130,16 +132,6 @@ public final class SimdEmitter {
       throw new IllegalStateException("SIMD companion compiled to " + classes.keySet());
     }
     return classes.get(binary);
-  }
-
-  /** The class bytes as Base64 lines of at most {@code width} characters. */
-  public static List<String> base64Lines(byte[] bytes, int width) {
-    String all = Base64.getEncoder().encodeToString(bytes);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < all.length(); i += width) {
-      lines.add(all.substring(i, Math.min(all.length(), i + width)));
-    }
-    return lines;
   }
 
   private static String paramDecl(List<String> params) {

@@ -3,7 +3,6 @@ package dev.activations.deriver.emit;
 import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -19,15 +18,18 @@ public final class SourceWriter {
     return file.toString();
   }
 
-  public static Path write(JavaFile file, Path dir) throws IOException {
-    String text = render(file);
+  /** {@code dir/p/q} for package {@code p.q}. */
+  public static Path packageFolder(Path dir, String packageName) {
     Path folder = dir;
-    if (!file.packageName().isEmpty()) {
-      for (String part : file.packageName().split("\\.")) folder = folder.resolve(part);
+    if (!packageName.isEmpty()) {
+      for (String part : packageName.split("\\.")) folder = folder.resolve(part);
     }
-    Path target = folder.resolve(file.typeSpec().name() + ".java");
-    Files.createDirectories(folder);
-    AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
+    return folder;
+  }
+
+  public static Path write(JavaFile file, Path dir) throws IOException {
+    Path target = packageFolder(dir, file.packageName()).resolve(file.typeSpec().name() + ".java");
+    AtomicFiles.write(target, render(file).getBytes(StandardCharsets.UTF_8));
     return target;
   }
 }

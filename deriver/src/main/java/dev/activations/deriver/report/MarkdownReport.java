@@ -204,8 +204,9 @@ public final class MarkdownReport {
   private void generatedClass(StringBuilder b, Derivation d, String pkg, String name) {
     b.append("## Generated Java\n\n");
     JavaFile file;
+    LoweredActivation lowered;
     try {
-      LoweredActivation lowered = new ActivationLowering(symja).lower(d, ActivationLowering.Scorer.STRUCTURED_ONLY, new ArrayList<>());
+      lowered = new ActivationLowering(symja).lower(d, ActivationLowering.Scorer.STRUCTURED_ONLY, new ArrayList<>());
       file = ClassEmitter.emit(lowered, pkg, name);
     } catch (IllegalArgumentException e) {
       b.append("The emitter cannot generate Java for this derivation: ").append(escape(String.valueOf(e.getMessage()))).append("\n");
@@ -213,7 +214,12 @@ public final class MarkdownReport {
     }
     b.append("`derive ").append(d.spec().toCommandLine()).append(" --out DIR --package ").append(pkg)
         .append(" --name ").append(name).append("` writes `").append(pkg.isEmpty() ? "" : pkg + ".").append(name)
-        .append("`, a final class that depends on `java.base` only, with these public members:\n\n");
+        .append("`, a final class that depends on `java.base` only")
+        .append(dev.activations.deriver.emit.SimdEmitter.supports(lowered)
+            ? " (and its SIMD kernels, `" + dev.activations.deriver.emit.SimdEmitter.companionName(name)
+                + "`, a source file to compile with `--add-modules jdk.incubator.vector`)"
+            : "")
+        .append(", with these public members:\n\n");
     b.append("```java\n");
     b.append("public final class ").append(name).append(" {\n");
     for (String sig : signatures(file)) b.append("  ").append(sig).append(";\n");

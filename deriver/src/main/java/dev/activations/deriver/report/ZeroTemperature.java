@@ -20,7 +20,7 @@ import org.matheclipse.core.interfaces.IExpr;
 /**
  * What a statistic becomes as the temperature goes to 0, derived in the engine rather than with
  * Symja's {@code Limit} (which cannot take assumptions and got a zero-temperature log-sum-exp
- * wrong: DESIGN.md section 8).
+ * wrong: docs/SYMJA.md, "Limit cannot take assumptions").
  *
  * <p>With {@code e_h = k(z, mu_h)/T - pi_h}, the differences {@code e_k - e_h} grow like
  * {@code 1/T}, so the responsibilities become the indicator of the hypothesis with the lowest

@@ -37,6 +37,37 @@ public final class KernelCatalog {
     static final KernelCatalog INSTANCE = load();
   }
 
+  /**
+   * The bundled kernels plus every {@code *.kernel} file in {@code folder} (a user's own kernels;
+   * none may take a bundled kernel's name). A missing folder adds nothing.
+   *
+   * @throws SpecException naming the file, if a file is not a valid kernel or reuses a name
+   */
+  public static KernelCatalog withFolder(Path folder) {
+    if (folder == null || !Files.isDirectory(folder)) return bundled();
+    Map<String, Kernel> all = new TreeMap<>(bundled().kernels);
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path p : files.sorted().toList()) {
+        if (!p.getFileName().toString().endsWith(".kernel")) continue;
+        Kernel k;
+        try {
+          k = Kernel.parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          throw new SpecException(e.getMessage());
+        }
+        if (all.containsKey(k.name())) {
+          throw new SpecException(p + ": kernel '" + k.name() + "' is already defined"
+              + (bundled().kernels.containsKey(k.name()) ? " (built in)" : "")
+              + "; choose another name");
+        }
+        all.put(k.name(), k);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new KernelCatalog(all);
+  }
+
   public List<Kernel> all() {
     return List.copyOf(kernels.values());
   }

@@ -23,7 +23,7 @@ public record Request(
     free = List.copyOf(free);
   }
 
-  /** The defaults of DESIGN.md section 6 for a named kernel. */
+  /** The defaults of docs/DESIGN.md, "The command", for a named kernel. */
   public static Request ofKernel(String kernel) {
     return new Request(Optional.of(kernel), Optional.empty(), "signed", "mean", List.of(), List.of(), "1", Optional.empty());
   }

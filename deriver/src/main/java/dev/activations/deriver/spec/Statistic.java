@@ -3,7 +3,7 @@ package dev.activations.deriver.spec;
 import java.util.Arrays;
 import java.util.List;
 
-/** The posterior statistic an activation passes on (DESIGN.md section 2). */
+/** The posterior statistic an activation passes on (docs/DESIGN.md, "Statistics"). */
 public enum Statistic {
   MEAN("mean", false, "sum_h r_h g_h: tanh, SiLU family, attention output"),
   RESPONSIBILITIES("responsibilities", true, "(r_1..r_H): the softmax of the negated energies"),

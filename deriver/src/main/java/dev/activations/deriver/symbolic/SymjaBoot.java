@@ -4,8 +4,8 @@ import org.matheclipse.core.basic.Config;
 import org.matheclipse.parser.client.ParserConfig;
 
 /**
- * Sets Symja's global switches. Must run before any other Symja class initialises (SYMJA.md
- * sections 1, 2, 4, 9): the lowercase-symbol table and the JAS thread pool are fixed during
+ * Sets Symja's global switches. Must run before any other Symja class initialises (docs/SYMJA.md,
+ * "Global switches are read once"): the lowercase-symbol table and the JAS thread pool are fixed during
  * static initialisation, so setting them later silently does nothing or breaks evaluation.
  */
 final class SymjaBoot {

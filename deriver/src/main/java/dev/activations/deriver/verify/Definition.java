@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Energy {@code d_h(z) = energy(z, mu_h; parameters) / temperature}; an optional background
  * ("reject") hypothesis has the constant energy {@code rejectEnergy / temperature} and value 0 and
- * comes after the others. See DESIGN.md section 2 for the statistics.
+ * comes after the others. See docs/DESIGN.md, "Statistics".
  *
  * @param energy Mathematica text over {@code z}, {@code mu} and the parameter names
  * @param hypotheses the hypotheses, at least one

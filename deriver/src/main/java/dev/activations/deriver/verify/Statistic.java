@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The posterior statistics an activation can pass on (DESIGN.md section 2), by their CLI names.
+ * The posterior statistics an activation can pass on (docs/DESIGN.md, "Statistics"), by their CLI names.
  *
  * <p>Why an enum next to {@link Definition#statistic()}'s string: the definition keeps the user's
  * text, the evaluator dispatches on a closed set.

@@ -14,7 +14,7 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
- * Every row of DESIGN.md section 2's table of closed forms, worked by hand there, must come out of
+ * Every row of the table of closed forms in docs/DESIGN.md ("Closed forms"), worked by hand, must come out of
  * the engine by itself. Expected forms are written here from the table, not taken from the code.
  */
 class ClosedFormTableTest {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The reference evaluator against {@code canon.json}: independent 40-digit values computed with
- * mpmath at 800 digits from the same definitions (copied from {@code shared/reference}; the build
- * never reads the shared folder). Agreement is required to 30 significant digits, relative, with
+ * mpmath at 800 digits from the same definitions (a test resource, computed outside this build and
+ * independently of this code). Agreement is required to 30 significant digits, relative, with
  * Double.MIN_NORMAL as the floor of the scale (canon prints tail derivatives below the double range,
  * e.g. {@code 2.8e-521}, and {@code 0.0} where the truth is about {@code 1e-86859}).
  */

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The reference evaluator against closed forms worked out by hand for the definitions of DESIGN.md
- * section 2 (evaluated with apfloat's own functions, or exactly as rationals), plus its invariants,
+ * The reference evaluator against closed forms worked out by hand for the definitions of docs/DESIGN.md
+ * ("Statistics") (evaluated with apfloat's own functions, or exactly as rationals), plus its invariants,
  * kinks, and input checks.
  */
 class ReferenceEvaluatorTest {
