@@ -15,6 +15,8 @@ import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.ContractVerification;
+import dev.activations.deriver.verify.VerificationStream;
 import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.ReferenceScorer;
@@ -62,14 +64,25 @@ public final class Generation {
     return deriver.derive(spec);
   }
 
-  /** The emitted class and the forms chosen for it. */
-  /** The emitted class, the forms chosen for it, and the reference it was measured against (if any). */
+  /**
+   * The emitted class, the forms chosen for it, the reference it was measured against (if any), and
+   * the verification at points that chose nothing (if any).
+   */
   public record Emitted(JavaFile file, LoweredActivation lowered, List<ActivationLowering.Choice> choices,
-      java.util.Optional<ReferenceTable> reference) {}
+      java.util.Optional<ReferenceTable> reference, java.util.Optional<ContractVerification.Verdict> verdict,
+      java.util.Optional<Certification> certification) {
+
+    /** True when nothing was measured or the measurement meets the contract. */
+    public boolean meetsContract() {
+      return verdict.map(ContractVerification.Verdict::passed).orElse(true);
+    }
+  }
 
   /**
    * Emits with every form chosen by measured accuracy against the independent high-precision
-   * reference at the standard sample points (and limits at the infinities from it).
+   * reference at the standard sample points (and limits at the infinities from it), then certifies
+   * the chosen forms at points that no selection saw ({@link VerificationStream}); the class
+   * Javadoc states what that measured.
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className) {
     ActivationSpec spec = derivation.spec();
@@ -78,6 +91,12 @@ public final class Generation {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
         new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    Certification certification = certification(derivation, lowered, reference);
+    ContractVerification.Verdict verdict = certification.measure(
+        ContractVerification.Evaluation.of(freeValues(spec)));
+    List<String> special = new ArrayList<>(lowered.math().specialInputs());
+    if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
+    lowered = lowered.withStatement(special, verdict.javadoc(freeValues(spec)));
     FloatArithmetic floats = FloatArithmetic.NONE;
     if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
@@ -86,12 +105,64 @@ public final class Generation {
     }
     return new Emitted(ClassEmitter.emit(lowered, packageName, className,
             SimdEmitter.supports(lowered), floats),
-        lowered, choices, java.util.Optional.of(table));
+        lowered, choices, java.util.Optional.of(table), java.util.Optional.of(verdict),
+        java.util.Optional.of(certification));
+  }
+
+  /** The number of verification points per output ({@code -Dderive.verify.points=N} overrides). */
+  static int verificationCount() {
+    return Math.max(16, Integer.getInteger("derive.verify.points", VerificationStream.DEFAULT_COUNT));
+  }
+
+  /**
+   * What a class is certified on: the functions, each output's verification points, and the
+   * reference there (evaluated once, shared by {@code --out} and {@code --check}).
+   */
+  public record Certification(List<ContractVerification.Function> functions, double[][] points,
+      ContractVerification.Reference reference) {
+    public ContractVerification.Verdict measure(ContractVerification.Evaluation evaluation) {
+      return ContractVerification.measure(functions, points, reference, evaluation);
+    }
+  }
+
+  /** The verification streams of every output of the chosen forms. */
+  static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference) {
+    String spec = derivation.spec().toCommandLine();
+    int outputs = lowered.values().size();
+    double[] known = knownSpecials(derivation);
+    double[][] points = new double[outputs][];
+    for (int o = 0; o < outputs; o++) {
+      double[] specials = VerificationStream.specials(
+          List.of(lowered.values().get(o).expr(), lowered.derivatives().get(o).expr()), known);
+      points[o] = VerificationStream.points(VerificationStream.seed(spec, o), verificationCount(), specials);
+    }
+    return new Certification(ContractVerification.functions(lowered), points,
+        ContractVerification.cached(ContractVerification.Reference.of(reference)));
+  }
+
+  /** The kinks the derivation found, as doubles (those that are numbers). */
+  private static double[] knownSpecials(Derivation derivation) {
+    List<Double> out = new ArrayList<>();
+    for (String k : derivation.kinks()) {
+      try {
+        out.add(dev.activations.deriver.spec.ExactNumber.parse(k, "kink").toDouble());
+      } catch (RuntimeException notANumber) {
+        // a kink that depends on a free parameter: the thresholds of the forms stand in for it
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  static java.util.Map<String, Double> freeValues(ActivationSpec spec) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    SpecDefinitions.defaults(spec).forEach((k, v) -> out.put(k, v.toDouble()));
+    return out;
   }
 
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, scorer, choices);
-    return new Emitted(ClassEmitter.emit(lowered, packageName, className), lowered, choices, java.util.Optional.empty());
+    return new Emitted(ClassEmitter.emit(lowered, packageName, className), lowered, choices,
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
   }
 }
