@@ -17,6 +17,9 @@ import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
 import dev.activations.deriver.verify.ContractVerification;
 import dev.activations.deriver.verify.VerificationStream;
+import dev.activations.deriver.verify.RootFinder;
+import dev.activations.deriver.verify.RootSplice;
+import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.ReferenceScorer;
@@ -91,7 +94,9 @@ public final class Generation {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
         new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
-    Certification certification = certification(derivation, lowered, reference);
+    double[][][] roots = roots(lowered, reference, freeValues(spec));
+    if (spec.free().isEmpty()) lowered = spliceRoots(lowered, roots, reference);
+    Certification certification = certification(derivation, lowered, reference, roots);
     ContractVerification.Verdict verdict = certification.measure(
         ContractVerification.Evaluation.of(freeValues(spec)));
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
@@ -125,16 +130,52 @@ public final class Generation {
     }
   }
 
+  /**
+   * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
+   * from the chosen forms' sign changes refined with the reference.
+   */
+  static double[][][] roots(LoweredActivation lowered, ReferenceEvaluator reference, java.util.Map<String, Double> free) {
+    int outputs = lowered.values().size();
+    double[][][] roots = new double[outputs][2][];
+    for (int o = 0; o < outputs; o++) {
+      roots[o][0] = RootFinder.roots(lowered.values().get(o).expr(), free, reference, o, false);
+      roots[o][1] = RootFinder.roots(lowered.derivatives().get(o).expr(), free, reference, o, true);
+    }
+    return roots;
+  }
+
+  /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
+  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference) {
+    List<LoweredActivation.Output> values = new ArrayList<>();
+    List<LoweredActivation.Output> derivatives = new ArrayList<>();
+    for (int o = 0; o < lowered.values().size(); o++) {
+      LoweredActivation.Output v = lowered.values().get(o);
+      LoweredActivation.Output d = lowered.derivatives().get(o);
+      values.add(new LoweredActivation.Output(RootSplice.splice(v.expr(), roots[o][0], reference, o, false,
+          java.util.Map.of(), ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(RootSplice.splice(d.expr(), roots[o][1], reference, o, true,
+          java.util.Map.of(), ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+    }
+    return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
+        lowered.parameterDerivatives());
+  }
+
   /** The verification streams of every output of the chosen forms. */
-  static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference) {
+  static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference,
+      double[][][] roots) {
     String spec = derivation.spec().toCommandLine();
     int outputs = lowered.values().size();
     double[] known = knownSpecials(derivation);
     double[][] points = new double[outputs][];
     for (int o = 0; o < outputs; o++) {
-      double[] specials = VerificationStream.specials(
-          List.of(lowered.values().get(o).expr(), lowered.derivatives().get(o).expr()), known);
-      points[o] = VerificationStream.points(VerificationStream.seed(spec, o), verificationCount(), specials);
+      Expr value = lowered.values().get(o).expr();
+      Expr slope = lowered.derivatives().get(o).expr();
+      double[] withRoots = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(known),
+          java.util.stream.DoubleStream.concat(java.util.Arrays.stream(roots[o][0]), java.util.Arrays.stream(roots[o][1])))
+          .toArray();
+      double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
+      // twice the target: points only the high-precision evaluator decides are passed over
+      points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);
     }
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)));

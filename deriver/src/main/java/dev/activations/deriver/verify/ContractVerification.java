@@ -28,21 +28,61 @@ public final class ContractVerification {
 
   private ContractVerification() {}
 
-  /** The reference at one input: empty where the definition has no finite value (no point). */
+  /**
+   * The reference at one input: empty where the definition has no finite value (no point), or
+   * where the fast path cannot decide ({@link #fast}).
+   */
   public interface Reference {
-    Optional<ReferencePoint> at(double z);
+    /** The fast path (double-double); empty where it cannot decide to 1e-17. */
+    Optional<Point> fast(double z);
 
-    /** The high-precision evaluator itself: exact, and the slowest. */
+    /** The high-precision evaluator: exact, and some hundred times slower. */
+    Optional<Point> exact(double z);
+
     static Reference of(ReferenceEvaluator evaluator) {
-      return z -> {
-        try {
-          return Optional.of(evaluator.evaluate(z));
-        } catch (ArithmeticException | InsufficientPrecisionException | org.apfloat.ApfloatRuntimeException e) {
-          return Optional.empty();
+      return new Reference() {
+        @Override
+        public Optional<Point> fast(double z) {
+          return evaluator.evaluateFast(z);
+        }
+
+        @Override
+        public Optional<Point> exact(double z) {
+          try {
+            return Optional.of(Point.of(evaluator.evaluate(z)));
+          } catch (ArithmeticException | InsufficientPrecisionException | org.apfloat.ApfloatRuntimeException e) {
+            return Optional.empty();
+          }
         }
       };
     }
   }
+
+  /**
+   * The reference at one input, prepared for scoring: each output's value and derivative (null
+   * where the derivative does not exist: a kink).
+   */
+  public record Point(Accuracy.Exact[] values, Accuracy.Exact[] derivatives) {
+    static Point of(ReferencePoint p) {
+      Accuracy.Exact[] vs = new Accuracy.Exact[p.outputs()];
+      Accuracy.Exact[] ds = new Accuracy.Exact[p.outputs()];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = Accuracy.Exact.of(p.values().get(i));
+        ds[i] = p.derivatives().get(i).map(Accuracy.Exact::of).orElse(null);
+      }
+      return new Point(vs, ds);
+    }
+  }
+
+  /** Verified points per output: the contract's minimum. */
+  public static final int TARGET = Math.max(16, Integer.getInteger("derive.verify.points", VerificationStream.DEFAULT_COUNT));
+  /**
+   * Points per output the high-precision evaluator decides where the fast path cannot (tiny and
+   * huge |z| of energies that cancel there, ties, kinks): a fixed count, so the cost is bounded
+   * and the outcome the same on every machine; further such points are passed over and later
+   * points of the stream take their place.
+   */
+  public static final int ESCALATIONS = Integer.getInteger("derive.verify.escalations", 32);
 
   /**
    * The worst error found for one function of the class ({@code value}, {@code derivative},
@@ -61,8 +101,12 @@ public final class ContractVerification {
     }
   }
 
-  /** The outcome: how many points, and the worst error of every function measured. */
-  public record Verdict(int points, List<Worst> worst) {
+  /**
+   * The outcome: how many points were verified (per output, summed), how many of them the
+   * high-precision evaluator decided, how many stream points were passed over (undecided by the
+   * fast path beyond the escalation budget), and the worst error of every function measured.
+   */
+  public record Verdict(int points, int escalated, int passedOver, List<Worst> worst) {
     public Verdict {
       worst = List.copyOf(worst);
     }
@@ -95,8 +139,12 @@ public final class ContractVerification {
     public String javadoc(Map<String, Double> free) {
       StringBuilder sb = new StringBuilder();
       sb.append("Measured when this class was derived, at ").append(points)
-          .append(" inputs that no form selection saw (a seeded stream over the whole double range,"
-              + " dense next to roots, kinks, splice boundaries and saturation thresholds)");
+          .append(" inputs that no form selection saw (a seeded stream per output: log-uniform"
+              + " magnitudes over the whole double range, uniform in [-64, 64], and dense next to roots,"
+              + " kinks, splice boundaries and saturation thresholds; ").append(escalated)
+          .append(" of them decided by the high-precision evaluator, the rest by its double-double"
+              + " fast path; ").append(passedOver)
+          .append(" stream inputs that only the high-precision evaluator could decide were passed over)");
       if (!free.isEmpty()) {
         List<String> bind = new ArrayList<>();
         free.forEach((k, v) -> bind.add(k + " = " + v));
@@ -156,14 +204,27 @@ public final class ContractVerification {
 
   /** A reference that evaluates each input once (form selection, --out and --check share it). */
   public static Reference cached(Reference reference) {
-    Map<Double, Optional<ReferencePoint>> memo = new HashMap<>();
-    return z -> memo.computeIfAbsent(z, reference::at);
+    Map<Double, Optional<Point>> fast = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Double, Optional<Point>> exact = new java.util.concurrent.ConcurrentHashMap<>();
+    return new Reference() {
+      @Override
+      public Optional<Point> fast(double z) {
+        return fast.computeIfAbsent(z, reference::fast);
+      }
+
+      @Override
+      public Optional<Point> exact(double z) {
+        return exact.computeIfAbsent(z, reference::exact);
+      }
+    };
   }
 
   /**
-   * Measures every function at the points of its output.
+   * Measures every function at the points of its output, in stream order, until {@link #TARGET}
+   * points of that output are verified: each by the fast reference, or, for at most {@link
+   * #ESCALATIONS} per output, by the high-precision one; points neither decides are passed over.
    *
-   * @param pointsPerOutput the inputs for each output
+   * @param pointsPerOutput the inputs for each output, in stream order
    */
   public static Verdict measure(List<Function> functions, double[][] pointsPerOutput, Reference reference,
       Evaluation evaluation) {
@@ -172,28 +233,43 @@ public final class ContractVerification {
       worst.put(f.name(), new Worst(f.name(), 0, 0, BigDecimal.ZERO, 0,
           f.derivative() ? DERIVATIVE_TOLERANCE : VALUE_TOLERANCE));
     }
-    java.util.Set<Double> counted = new java.util.HashSet<>();
+    int verified = 0;
+    int escalated = 0;
+    int passedOver = 0;
     for (int o = 0; o < pointsPerOutput.length; o++) {
+      int verifiedHere = 0;
+      int escalatedHere = 0;
       for (double z : pointsPerOutput[o]) {
-        Optional<ReferencePoint> ref = reference.at(z);
-        if (ref.isEmpty()) continue;
-        counted.add(z);
-        ReferencePoint p = ref.get();
+        if (verifiedHere >= TARGET) break;
+        Optional<Point> ref = reference.fast(z);
+        if (ref.isEmpty()) {
+          if (escalatedHere >= ESCALATIONS) {
+            passedOver++;
+            continue;
+          }
+          escalatedHere++;
+          ref = reference.exact(z);
+          if (ref.isEmpty()) continue; // no finite value: no point
+          escalated++;
+        }
+        verifiedHere++;
+        Point p = ref.get();
         for (Function f : functions) {
           if (f.output() != o) continue;
-          Optional<BigDecimal> exact = f.derivative() ? p.derivatives().get(o) : Optional.of(p.values().get(o));
-          if (exact.isEmpty()) continue; // a kink: no derivative to compare with
+          Accuracy.Exact exact = f.derivative() ? p.derivatives()[o] : p.values()[o];
+          if (exact == null) continue; // a kink: no derivative to compare with
           double computed = evaluation.evaluate(f, z);
-          double error = Accuracy.relativeError(computed, exact.get());
+          double error = Accuracy.relativeError(computed, exact);
           Worst w = worst.get(f.name());
           if (!(error <= w.error())) {
-            worst.put(f.name(), new Worst(f.name(), z, computed, exact.get(),
+            worst.put(f.name(), new Worst(f.name(), z, computed, exact.value(),
                 Double.isNaN(error) ? Double.POSITIVE_INFINITY : error, w.tolerance()));
           }
         }
       }
+      verified += verifiedHere;
     }
-    return new Verdict(counted.size(), new ArrayList<>(worst.values()));
+    return new Verdict(verified, escalated, passedOver, new ArrayList<>(worst.values()));
   }
 
   private static String format(BigDecimal exact) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 /**
  * The points that certify a generated class: a seeded stream that no form selection saw.
@@ -37,8 +36,8 @@ public final class VerificationStream {
   }
 
   /**
-   * The points, sorted ascending and without duplicates (so fewer than {@code count} may come
-   * back when they collide).
+   * The points in the order they were drawn, without duplicates (so fewer than {@code count} may
+   * come back when they collide).
    *
    * @param specials roots, kinks, splice boundaries and saturation thresholds (finite ones count)
    */
@@ -48,11 +47,27 @@ public final class VerificationStream {
     int dense = finite.length == 0 ? 0 : (int) (count * 0.4);
     int uniform = (count - dense) / 3;
     int logUniform = count - dense - uniform;
-    TreeSet<Double> out = new TreeSet<>(Double::compare);
-    for (int i = 0; i < logUniform; i++) out.add(logUniform(random));
-    for (int i = 0; i < uniform; i++) out.add(-64 + 128 * random.nextDouble());
-    for (int i = 0; i < dense; i++) {
-      double s = finite[i % finite.length];
+    java.util.LinkedHashSet<Double> out = new java.util.LinkedHashSet<>();
+    int total = logUniform + uniform + dense;
+    int[] kinds = new int[total]; // interleaved, so that any prefix of the stream has every kind
+    for (int i = 0; i < total; i++) kinds[i] = i < logUniform ? 0 : i < logUniform + uniform ? 1 : 2;
+    for (int i = total - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = kinds[i];
+      kinds[i] = kinds[j];
+      kinds[j] = t;
+    }
+    int denseIndex = 0;
+    for (int kind : kinds) {
+      if (kind == 0) {
+        out.add(logUniform(random));
+        continue;
+      }
+      if (kind == 1) {
+        out.add(-64 + 128 * random.nextDouble());
+        continue;
+      }
+      double s = finite[denseIndex++ % finite.length];
       double t = Math.pow(10, -15 + 12 * random.nextDouble());
       if (random.nextBoolean()) t = -t;
       double z = s == 0 ? t : s + s * t;
