@@ -14,6 +14,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.emit.ClassEmitter;
 import dev.activations.deriver.emit.GeneratedSources;
 import dev.activations.deriver.verify.CompiledCheck;
+import dev.activations.deriver.verify.ContractVerification;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.LoweredActivation;
 import java.io.PrintWriter;
@@ -103,6 +104,10 @@ public final class DeriveCommand implements Callable<Integer> {
   @Option(names = "--check", description = "compile the emitted class in memory and check it numerically before writing")
   boolean check;
 
+  @Option(names = "--accept-inaccurate",
+      description = "write the class even where it misses the numerical contract (its Javadoc then states the measured worst error and where)")
+  boolean acceptInaccurate;
+
   @Option(names = "--list", description = "list kernels (with parameters, defaults and domains), hypothesis presets and statistics")
   boolean list;
 
@@ -152,13 +157,30 @@ public final class DeriveCommand implements Callable<Integer> {
       Generation.Emitted emitted = generation.emitVerified(derivation, packageName, className);
       sources = emitted.sources();
       JavaFile file = emitted.file();
+      ContractVerification.Verdict verdict = emitted.verdict().orElseThrow();
       if (check) {
         double[] free = dev.activations.deriver.verify.SpecDefinitions.defaults(spec).values().stream()
             .mapToDouble(dev.activations.deriver.spec.ExactNumber::toDouble).toArray();
-        CompiledCheck.Result result = CompiledCheck.run(file, emitted.reference().orElseThrow(), free);
-        if (!result.passed()) throw new CheckFailedException(result.describe() + "; nothing written");
-        commandSpec.commandLine().getErr().printf("derive: check passed: worst %s, at z = %s%n",
-            String.format("%.1e", result.error()), result.z());
+        ContractVerification.Evaluation compiled;
+        try {
+          compiled = CompiledCheck.compiled(file, free);
+        } catch (IllegalStateException e) {
+          throw new CheckFailedException(e.getMessage() + "; nothing written");
+        }
+        verdict = emitted.certification().orElseThrow().measure(compiled);
+      }
+      ContractVerification.Worst worst = verdict.worstOfAll().orElseThrow();
+      if (!verdict.passed() && !acceptInaccurate) {
+        throw new CheckFailedException(worst.describe() + " (worst of " + verdict.points()
+            + " verification points); nothing written (--accept-inaccurate writes it anyway)");
+      }
+      if (check) {
+        commandSpec.commandLine().getErr().printf("derive: check %s: worst %s at z = %s, %d points%n",
+            verdict.passed() ? "passed" : "FAILED (written with --accept-inaccurate)",
+            worst.function() + " " + String.format(java.util.Locale.ROOT, "%.1e", worst.error()), worst.z(),
+            verdict.points());
+      } else if (!verdict.passed()) {
+        commandSpec.commandLine().getErr().println("derive: written with --accept-inaccurate: " + worst.describe());
       }
     }
     // the forms emitted may depend on a Symja call that did not finish within its work budget: say so
@@ -195,6 +217,7 @@ public final class DeriveCommand implements Callable<Integer> {
     boolean any = out != null || packageName != null || className != null;
     if (!any) {
       if (check) throw new SpecException("--check needs --out DIR --package P --name C");
+      if (acceptInaccurate) throw new SpecException("--accept-inaccurate needs --out DIR --package P --name C");
       return;
     }
     if (out == null || packageName == null || className == null) {

@@ -160,11 +160,22 @@ public final class GenerateCatalog {
       else worstDerivative = Math.max(worstDerivative, c.worstError());
       if (c.output() == 0) forms.append(c.role() == ActivationLowering.Role.VALUE ? "value:" : " derivative:").append(c.form());
     }
-    String report = String.format("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)", e.className(),
-        (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
+    var verdict = emitted.verdict().orElseThrow();
+    double certifiedValue = 0;
+    double certifiedDerivative = 0;
+    for (var w : verdict.worst()) {
+      if (w.tolerance() == VALUE_TOLERANCE) certifiedValue = Math.max(certifiedValue, w.error());
+      else certifiedDerivative = Math.max(certifiedDerivative, w.error());
+    }
+    String report = String.format(java.util.Locale.ROOT,
+        "catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e; at %d verification points %.1e %.1e  (%s)",
+        e.className(), (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, verdict.points(),
+        certifiedValue, certifiedDerivative, forms);
     Optional<String> failure = worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE
+        && verdict.passed()
         ? Optional.empty()
-        : Optional.of(job.catalog() + ":" + e.line() + ": " + e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
+        : Optional.of(job.catalog() + ":" + e.line() + ": " + e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative
+            + (verdict.passed() ? "" : "; at the verification points: " + verdict.worstOfAll().orElseThrow().describe()) + ")");
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
   }
 

@@ -16,6 +16,11 @@ import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.ContractVerification;
+import dev.activations.deriver.verify.VerificationStream;
+import dev.activations.deriver.verify.RootFinder;
+import dev.activations.deriver.verify.RootSplice;
+import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.ReferenceScorer;
@@ -69,20 +74,29 @@ public final class Generation {
   }
 
   /**
-   * The emitted sources (the class and its SIMD companion, if any), the forms chosen for it, and
-   * the reference it was measured against (if any).
+   * The emitted sources (the class and its SIMD companion, if any), the forms chosen for it, the
+   * reference it was measured against (if any), and the verification at points that chose nothing
+   * (if any).
    */
   public record Emitted(GeneratedSources sources, LoweredActivation lowered,
-      List<ActivationLowering.Choice> choices, java.util.Optional<ReferenceTable> reference) {
+      List<ActivationLowering.Choice> choices, java.util.Optional<ReferenceTable> reference,
+      java.util.Optional<ContractVerification.Verdict> verdict, java.util.Optional<Certification> certification) {
     /** The activation class. */
     public JavaFile file() {
       return sources.activation();
+    }
+
+    /** True when nothing was measured or the measurement meets the contract. */
+    public boolean meetsContract() {
+      return verdict.map(ContractVerification.Verdict::passed).orElse(true);
     }
   }
 
   /**
    * Emits with every form chosen by measured accuracy against the independent high-precision
-   * reference at the standard sample points (and limits at the infinities from it).
+   * reference at the standard sample points (and limits at the infinities from it), then certifies
+   * the chosen forms at points that no selection saw ({@link VerificationStream}); the class
+   * Javadoc states what that measured.
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className) {
     ActivationSpec spec = derivation.spec();
@@ -91,6 +105,14 @@ public final class Generation {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
         new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    double[][][] roots = roots(lowered, reference, freeValues(spec));
+    if (spec.free().isEmpty()) lowered = spliceRoots(lowered, roots, reference);
+    Certification certification = certification(derivation, lowered, reference, roots);
+    ContractVerification.Verdict verdict = certification.measure(
+        ContractVerification.Evaluation.of(freeValues(spec)));
+    List<String> special = new ArrayList<>(lowered.math().specialInputs());
+    if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
+    lowered = lowered.withStatement(special, verdict.javadoc(freeValues(spec)));
     FloatArithmetic floats = FloatArithmetic.NONE;
     if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
@@ -99,13 +121,100 @@ public final class Generation {
     }
     return new Emitted(ClassEmitter.emitSources(lowered, packageName, className,
             SimdEmitter.supports(lowered), floats),
-        lowered, choices, java.util.Optional.of(table));
+        lowered, choices, java.util.Optional.of(table), java.util.Optional.of(verdict),
+        java.util.Optional.of(certification));
+  }
+
+  /** The number of verification points per output ({@code -Dderive.verify.points=N} overrides). */
+  static int verificationCount() {
+    return Math.max(16, Integer.getInteger("derive.verify.points", VerificationStream.DEFAULT_COUNT));
+  }
+
+  /**
+   * What a class is certified on: the functions, each output's verification points, and the
+   * reference there (evaluated once, shared by {@code --out} and {@code --check}).
+   */
+  public record Certification(List<ContractVerification.Function> functions, double[][] points,
+      ContractVerification.Reference reference) {
+    public ContractVerification.Verdict measure(ContractVerification.Evaluation evaluation) {
+      return ContractVerification.measure(functions, points, reference, evaluation);
+    }
+  }
+
+  /**
+   * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
+   * from the chosen forms' sign changes refined with the reference.
+   */
+  static double[][][] roots(LoweredActivation lowered, ReferenceEvaluator reference, java.util.Map<String, Double> free) {
+    int outputs = lowered.values().size();
+    double[][][] roots = new double[outputs][2][];
+    for (int o = 0; o < outputs; o++) {
+      roots[o][0] = RootFinder.roots(lowered.values().get(o).expr(), free, reference, o, false);
+      roots[o][1] = RootFinder.roots(lowered.derivatives().get(o).expr(), free, reference, o, true);
+    }
+    return roots;
+  }
+
+  /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
+  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference) {
+    List<LoweredActivation.Output> values = new ArrayList<>();
+    List<LoweredActivation.Output> derivatives = new ArrayList<>();
+    for (int o = 0; o < lowered.values().size(); o++) {
+      LoweredActivation.Output v = lowered.values().get(o);
+      LoweredActivation.Output d = lowered.derivatives().get(o);
+      values.add(new LoweredActivation.Output(RootSplice.splice(v.expr(), roots[o][0], reference, o, false,
+          java.util.Map.of(), ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(RootSplice.splice(d.expr(), roots[o][1], reference, o, true,
+          java.util.Map.of(), ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+    }
+    return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
+        lowered.parameterDerivatives());
+  }
+
+  /** The verification streams of every output of the chosen forms. */
+  static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference,
+      double[][][] roots) {
+    String spec = derivation.spec().toCommandLine();
+    int outputs = lowered.values().size();
+    double[] known = knownSpecials(derivation);
+    double[][] points = new double[outputs][];
+    for (int o = 0; o < outputs; o++) {
+      Expr value = lowered.values().get(o).expr();
+      Expr slope = lowered.derivatives().get(o).expr();
+      double[] withRoots = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(known),
+          java.util.stream.DoubleStream.concat(java.util.Arrays.stream(roots[o][0]), java.util.Arrays.stream(roots[o][1])))
+          .toArray();
+      double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
+      // twice the target: points only the high-precision evaluator decides are passed over
+      points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);
+    }
+    return new Certification(ContractVerification.functions(lowered), points,
+        ContractVerification.cached(ContractVerification.Reference.of(reference)));
+  }
+
+  /** The kinks the derivation found, as doubles (those that are numbers). */
+  private static double[] knownSpecials(Derivation derivation) {
+    List<Double> out = new ArrayList<>();
+    for (String k : derivation.kinks()) {
+      try {
+        out.add(dev.activations.deriver.spec.ExactNumber.parse(k, "kink").toDouble());
+      } catch (RuntimeException notANumber) {
+        // a kink that depends on a free parameter: the thresholds of the forms stand in for it
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  static java.util.Map<String, Double> freeValues(ActivationSpec spec) {
+    java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    SpecDefinitions.defaults(spec).forEach((k, v) -> out.put(k, v.toDouble()));
+    return out;
   }
 
   public Emitted emit(Derivation derivation, ActivationLowering.Scorer scorer, String packageName, String className) {
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation, scorer, choices);
     return new Emitted(ClassEmitter.emitSources(lowered, packageName, className), lowered, choices,
-        java.util.Optional.empty());
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
   }
 }

@@ -98,7 +98,14 @@ public final class Deriver {
     }
 
     IExpr logPartition = logPartition(energies);
-    boolean em = EmIdentity.check(symja, energies, d, notes);
+    Map<String, List<IExpr>> freeValues = new LinkedHashMap<>();
+    for (String p : spec.free()) {
+      var parameter = spec.kernel().parameter(p);
+      freeValues.put(p, EmIdentity.values(symja, spec.toCommandLine(), p,
+          parameter.map(dev.activations.deriver.spec.Parameter::defaultValue).orElse(ExactNumber.ONE),
+          parameter.map(dev.activations.deriver.spec.Parameter::domain).orElse(dev.activations.deriver.spec.Domain.REALS)));
+    }
+    boolean em = EmIdentity.check(symja, energies, d, notes, freeValues);
     notes.addAll(Bounded.drainLedger());
     return new Derivation(spec, energies, values, d, logPartition, plain, structured, closed, derivative,
         closedDerivative, paramDerivatives, em, kinks, dedupe(notes));

@@ -18,7 +18,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  *       simplifies to 0;
  *   <li>that the derivation's simplified differences {@code D[h][k]} really are {@code e_h - e_k}:
  *       exactly at sample points (30-digit numerics only where logs make exact comparison
- *       impossible).
+ *       impossible), with every free parameter bound to its default and to seeded random
+ *       values inside its domain (never skipped: a point that stays symbolic fails the check).
  * </ol>
  * Together: the responsibilities the derivation evaluates are exactly minus the gradient of the
  * log-partition of its energies.
@@ -28,7 +29,12 @@ final class EmIdentity {
 
   private static final IExpr[] SAMPLES = {F.QQ(-7, 2), F.CN1, F.QQ(-1, 3), F.C0, F.QQ(2, 5), F.C1, F.QQ(13, 4)};
 
-  static boolean check(Symja symja, List<IExpr> energies, List<List<IExpr>> d, List<String> notes) {
+  /**
+   * @param free each free parameter with the values it is checked at (its default first, then
+   *     seeded random values inside its domain); empty for a fully bound spec
+   */
+  static boolean check(Symja symja, List<IExpr> energies, List<List<IExpr>> d, List<String> notes,
+      java.util.Map<String, List<IExpr>> free) {
     int n = energies.size();
     List<ISymbol> e = new ArrayList<>();
     for (int h = 0; h < n; h++) e.add(symja.symbol("emEnergy" + h));
@@ -50,22 +56,63 @@ final class EmIdentity {
       }
     }
     ISymbol z = symja.symbol("z");
+    int bindings = free.values().stream().mapToInt(List::size).max().orElse(1);
     for (int h = 0; h < n; h++) {
       for (int k = h + 1; k < n; k++) {
         IExpr gap = F.Subtract(d.get(h).get(k), F.Subtract(energies.get(h), energies.get(k)));
-        for (IExpr s : SAMPLES) {
-          IExpr at = symja.eval(gap.subs(z, s));
-          if (at.isZero()) continue;
-          if (!at.isFree(x -> x.isSymbol() && !x.isBuiltInSymbol(), true)) continue; // free parameters
-          IExpr numeric = symja.eval(F.N(F.Abs(at), F.ZZ(30)));
-          if (!(numeric.isReal() && numeric.evalf() < 1e-25)) {
-            notes.add("simplified energy difference D[" + (h + 1) + "][" + (k + 1) + "] disagrees with e_"
-                + (h + 1) + " - e_" + (k + 1) + " at z = " + s);
-            return false;
+        for (int b = 0; b < bindings; b++) {
+          IExpr bound = gap;
+          StringBuilder where = new StringBuilder();
+          for (java.util.Map.Entry<String, List<IExpr>> p : free.entrySet()) {
+            IExpr v = p.getValue().get(b % p.getValue().size());
+            bound = bound.subs(symja.symbol(p.getKey()), v);
+            where.append(", ").append(p.getKey()).append(" = ").append(Symja.inputForm(v));
+          }
+          for (IExpr s : SAMPLES) {
+            IExpr at = symja.eval(bound.subs(z, s));
+            if (at.isZero()) continue;
+            IExpr numeric = symja.eval(F.N(F.Abs(at), F.ZZ(30)));
+            if (!(numeric.isReal() && numeric.evalf() < 1e-25)) {
+              notes.add("simplified energy difference D[" + (h + 1) + "][" + (k + 1) + "] disagrees with e_"
+                  + (h + 1) + " - e_" + (k + 1) + " at z = " + s + where);
+              return false;
+            }
           }
         }
       }
     }
     return true;
+  }
+
+  /** How many values each free parameter is checked at: its default and this many random ones. */
+  static final int RANDOM_VALUES = 3;
+
+  /**
+   * The values a free parameter is checked at: its default, then {@link #RANDOM_VALUES} seeded
+   * random rationals inside its domain (between the bounds, or up to 10 beyond the one bound; in
+   * (0, 4) for a parameter without a declared domain, whose default is 1).
+   */
+  static List<IExpr> values(Symja symja, String spec, String name, dev.activations.deriver.spec.ExactNumber defaultValue,
+      dev.activations.deriver.spec.Domain domain) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(spec.hashCode() * 31L + name.hashCode());
+    List<IExpr> out = new ArrayList<>();
+    out.add(Deriver.exact(defaultValue));
+    IExpr lower = null;
+    IExpr upper = null;
+    for (dev.activations.deriver.spec.Domain.Bound bound : domain.bounds()) {
+      IExpr limit = Deriver.exact(bound.limit());
+      if (bound.op().startsWith(">")) lower = limit;
+      else upper = limit;
+    }
+    for (int i = 0; i < RANDOM_VALUES; i++) {
+      IExpr step = F.QQ(1 + random.nextInt(63), 64); // in (0, 1): never on a bound
+      IExpr v;
+      if (lower != null && upper != null) v = F.Plus(lower, F.Times(step, F.Subtract(upper, lower)));
+      else if (lower != null) v = F.Plus(lower, F.Times(F.ZZ(10), step));
+      else if (upper != null) v = F.Subtract(upper, F.Times(F.ZZ(10), step));
+      else v = F.Times(F.ZZ(4), step); // no declared domain (a custom energy): around the default 1, positive
+      out.add(symja.eval(v));
+    }
+    return out;
   }
 }

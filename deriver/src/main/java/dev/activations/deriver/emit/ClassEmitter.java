@@ -614,13 +614,14 @@ public final class ClassEmitter {
       sb.append("\n<p>Special inputs:\n\n<ul>\n")
           .append("  <li>NaN gives NaN.\n")
           .append("  <li>").append(limits(a, "+Infinity", true)).append('\n')
-          .append("  <li>").append(limits(a, "-Infinity", false)).append('\n')
-          .append("  <li>Every finite input whose exact result is finite gives a finite"
-              + " result.\n");
+          .append("  <li>").append(limits(a, "-Infinity", false)).append('\n');
       for (String s : math.specialInputs()) {
         sb.append("  <li>").append(html(s)).append('\n');
       }
       sb.append("</ul>\n");
+      if (!math.accuracy().isEmpty()) {
+        sb.append("\n<p>Accuracy: ").append(html(math.accuracy())).append('\n');
+      }
       if (floats.any()) {
         String which = floats.value() && floats.derivative()
             ? "{@code value}, {@code derivative} and {@code backward} compute"

@@ -280,16 +280,16 @@ public final class ActivationLowering {
     return w;
   }
 
+  /** The special-input sentence on finite inputs (the emitter states NaN and the infinities). */
+  public static final String FINITE = "Every finite input whose exact result is finite gives a finite result.";
+
   private LoweredActivation.Math math(Derivation d) {
     List<String> energies = new ArrayList<>();
     for (IExpr e : d.energies()) energies.add(Symja.inputForm(symja.eval(e)));
     String statistic = joined(d.closed());
     String derivative = joined(d.closedDerivative());
     List<String> special = new ArrayList<>();
-    special.add("NaN gives NaN.");
-    special.add("+-Infinity gives the limit where one exists.");
-    special.add("Every finite input whose exact result is finite gives a finite result,"
-        + " accurate in relative terms over the whole double range.");
+    special.add(FINITE);
     if (!d.kinks().isEmpty()) {
       special.add("Pieces join at z = " + String.join(", ", d.kinks()) + ".");
     }

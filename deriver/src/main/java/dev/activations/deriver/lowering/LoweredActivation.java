@@ -79,14 +79,29 @@ public record LoweredActivation(
    * @param energies the energy of each hypothesis, d_h(z)
    * @param statistic the statistic's closed form (or structured form)
    * @param derivative its derivative with respect to z
-   * @param specialInputs the special-input contract and notes (kinks), one sentence each
+   * @param specialInputs sentences of the special-input contract beyond NaN and the infinities
+   *     (finiteness, kinks), one sentence each
+   * @param accuracy what the verification measured, one paragraph; empty when nothing was measured
    */
-  public record Math(List<String> energies, String statistic, String derivative, List<String> specialInputs) {
+  public record Math(List<String> energies, String statistic, String derivative, List<String> specialInputs,
+      String accuracy) {
     public Math {
       energies = List.copyOf(energies);
       Objects.requireNonNull(statistic, "statistic");
       Objects.requireNonNull(derivative, "derivative");
       specialInputs = List.copyOf(specialInputs);
+      Objects.requireNonNull(accuracy, "accuracy");
     }
+
+    /** Without a measurement. */
+    public Math(List<String> energies, String statistic, String derivative, List<String> specialInputs) {
+      this(energies, statistic, derivative, specialInputs, "");
+    }
+  }
+
+  /** The same activation with the Javadoc's special-input sentences and accuracy paragraph replaced. */
+  public LoweredActivation withStatement(List<String> specialInputs, String accuracy) {
+    return new LoweredActivation(spec, new Math(math.energies(), math.statistic(), math.derivative(),
+        specialInputs, accuracy), freeParameters, values, derivatives, parameterDerivatives);
   }
 }

@@ -43,7 +43,29 @@ public final class Accuracy {
    * a quarter of the catalog's build time. {@code (computed - hi) - lo} gives the same error to
    * about 1e-16 of itself, far below anything a tolerance decides on.
    */
-  public record Exact(BigDecimal value, double hi, double lo, boolean split) {
+  public record Exact(java.util.function.Supplier<BigDecimal> decimal, double hi, double lo, boolean split, int exponent) {
+    Exact(java.util.function.Supplier<BigDecimal> decimal, double hi, double lo, boolean split) {
+      this(decimal, hi, lo, split, 0);
+    }
+
+    /**
+     * A tiny reference {@code (hi + lo) 2^exponent} (exponent below -900, hi + lo of unit size):
+     * scored by scaling the computed value instead of subtracting decimals of 700 digits.
+     */
+    static Exact scaled(double hi, double lo, int exponent, java.util.function.Supplier<BigDecimal> decimal) {
+      return new Exact(decimal, hi, lo, true, exponent);
+    }
+
+    /** The exact decimal (computed on demand for a reference given as two doubles). */
+    public BigDecimal value() {
+      return decimal.get();
+    }
+
+    /** A reference known as {@code hi + lo} (normal range), its decimal computed only if asked for. */
+    static Exact split(double hi, double lo, java.util.function.Supplier<BigDecimal> decimal) {
+      return new Exact(decimal, hi, lo, true);
+    }
+
     /** Below and above this, the two-double form would lose bits or overflow: BigDecimal is used. */
     private static final double SPLIT_MIN = 0x1p-960;
     private static final double SPLIT_MAX = 0x1p1000;
@@ -51,14 +73,22 @@ public final class Accuracy {
     public static Exact of(BigDecimal value) {
       double hi = toDouble(value);
       double magnitude = Math.abs(hi);
-      if (!(magnitude >= SPLIT_MIN && magnitude <= SPLIT_MAX)) return new Exact(value, hi, 0, false);
+      if (!(magnitude >= SPLIT_MIN && magnitude <= SPLIT_MAX)) return new Exact(() -> value, hi, 0, false);
       double lo = value.subtract(new BigDecimal(hi)).doubleValue();
-      return new Exact(value, hi, lo, true);
+      return new Exact(() -> value, hi, lo, true);
     }
   }
 
   /** {@link #relativeError(double, BigDecimal)} against a prepared reference value. */
   public static double relativeError(double computed, Exact exact) {
+    if (exact.exponent() != 0) {
+      if (Double.isNaN(computed)) return Double.POSITIVE_INFINITY;
+      double c = Math.scalb(computed, -exact.exponent()); // exact: scaling up a tiny double
+      double diff = Math.abs((c - exact.hi()) - exact.lo());
+      // the scale max(|exact|, MIN_NORMAL), in the same units
+      double scale = Math.max(Math.abs(exact.hi()), Math.scalb(1.0, -1022 - exact.exponent()));
+      return diff / scale;
+    }
     if (exact.split() && Math.abs(computed) <= Exact.SPLIT_MAX) {
       return Math.abs((computed - exact.hi()) - exact.lo()) / Math.abs(exact.hi());
     }

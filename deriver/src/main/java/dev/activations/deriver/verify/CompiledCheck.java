@@ -71,6 +71,26 @@ public final class CompiledCheck {
     return new Result(worstScore <= 1, worst.function(), worst.z(), worst.computed(), worst.exact(), worst.error());
   }
 
+  /**
+   * The compiled class as an {@link ContractVerification.Evaluation}: {@code value} and {@code
+   * derivative} called by reflection with the free parameters as trailing arguments.
+   *
+   * @throws IllegalStateException when the class does not give NaN for NaN
+   */
+  public static ContractVerification.Evaluation compiled(JavaFile file, double[] freeValues) {
+    Class<?> type = InMemoryCompiler.compileAndLoad(file);
+    int outputs;
+    try {
+      outputs = type.getField("OUTPUTS").getInt(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    for (double x : call(type, "value", Double.NaN, outputs, freeValues)) {
+      if (!Double.isNaN(x)) throw new IllegalStateException("value(NaN) is " + x + ", not NaN");
+    }
+    return (f, z) -> call(type, f.derivative() ? "derivative" : "value", z, outputs, freeValues)[f.output()];
+  }
+
   private static double[] call(Class<?> type, String name, double z, int outputs, double[] params) {
     try {
       if (outputs == 1) {

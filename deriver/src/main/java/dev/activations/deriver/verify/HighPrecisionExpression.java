@@ -194,6 +194,16 @@ public final class HighPrecisionExpression {
     return root.evalDual(new DualEnv(bindings, new Env(values, p)));
   }
 
+  /**
+   * Evaluates with the fast arithmetic ({@link FastDual}: double-double values and derivatives).
+   *
+   * @throws Fast.Undecided where it cannot decide (the caller asks {@link #encloseDual})
+   * @throws ArithmeticException for an undefined value
+   */
+  FastDual evalFast(Map<String, FastDual> bindings) {
+    return root.evalFast(bindings);
+  }
+
   @Override
   public String toString() {
     return text;
@@ -215,15 +225,35 @@ public final class HighPrecisionExpression {
     Enclosure eval(Env env);
 
     Dual evalDual(DualEnv env);
+
+    FastDual evalFast(Map<String, FastDual> env);
   }
 
-  private record Num(Rational value) implements Node {
+  /** A number; {@code fast} is its double-double form (null where it has none). */
+  private record Num(Rational value, FastDual fast) implements Node {
+    Num(Rational value) {
+      this(value, fastOf(value));
+    }
+
+    private static FastDual fastOf(Rational value) {
+      try {
+        return FastDual.constant(Fast.of(value));
+      } catch (Fast.Undecided e) {
+        return null;
+      }
+    }
+
     public Enclosure eval(Env env) {
       return Enclosure.exact(value);
     }
 
     public Dual evalDual(DualEnv env) {
       return Dual.constant(Enclosure.exact(value));
+    }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      if (fast == null) throw Fast.Undecided.get();
+      return fast;
     }
   }
 
@@ -236,6 +266,12 @@ public final class HighPrecisionExpression {
 
     public Dual evalDual(DualEnv env) {
       Dual v = env.bindings().get(name);
+      if (v == null) throw new IllegalArgumentException("no value for symbol '" + name + "'");
+      return v;
+    }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual v = env.get(name);
       if (v == null) throw new IllegalArgumentException("no value for symbol '" + name + "'");
       return v;
     }
@@ -253,6 +289,10 @@ public final class HighPrecisionExpression {
     public Dual evalDual(DualEnv env) {
       return Dual.constant(eval(env.values()));
     }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      return FastDual.constant(kind == ConstantKind.PI ? Fast.PI : Fast.ONE.exp());
+    }
   }
 
   private record Sum(List<Node> terms) implements Node {
@@ -265,6 +305,12 @@ public final class HighPrecisionExpression {
     public Dual evalDual(DualEnv env) {
       Dual acc = terms.get(0).evalDual(env);
       for (int i = 1; i < terms.size(); i++) acc = acc.add(terms.get(i).evalDual(env), env.p());
+      return acc;
+    }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual acc = terms.get(0).evalFast(env);
+      for (int i = 1; i < terms.size(); i++) acc = acc.add(terms.get(i).evalFast(env));
       return acc;
     }
   }
@@ -281,6 +327,12 @@ public final class HighPrecisionExpression {
       for (int i = 1; i < factors.size(); i++) acc = acc.multiply(factors.get(i).evalDual(env), env.p());
       return acc;
     }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual acc = factors.get(0).evalFast(env);
+      for (int i = 1; i < factors.size(); i++) acc = acc.multiply(factors.get(i).evalFast(env));
+      return acc;
+    }
   }
 
   private record Pow(Node base, Node exponent) implements Node {
@@ -290,6 +342,23 @@ public final class HighPrecisionExpression {
 
     public Dual evalDual(DualEnv env) {
       return base.evalDual(env).pow(exponent.evalDual(env), env.p());
+    }
+
+    /** Integer exponents by products, half-integers through the square root, others as exp(y log x). */
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual x = base.evalFast(env);
+      if (exponent instanceof Num n) {
+        Rational y = n.value();
+        java.math.BigInteger den = y.denominator();
+        if (den.equals(java.math.BigInteger.ONE) && y.numerator().bitLength() < 31) {
+          return x.pow(y.numerator().longValue());
+        }
+        if (den.equals(java.math.BigInteger.TWO) && y.numerator().bitLength() < 31) {
+          return x.sqrt().pow(y.numerator().longValue());
+        }
+      }
+      FastDual y = exponent.evalFast(env);
+      return x.log().multiply(y).exp();
     }
   }
 
@@ -302,6 +371,21 @@ public final class HighPrecisionExpression {
 
     public Dual evalDual(DualEnv env) {
       return apply(fn, arg.evalDual(env), env.p());
+    }
+
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual x = arg.evalFast(env);
+      return switch (fn) {
+        case EXP -> x.exp();
+        case LOG -> x.log();
+        case SQRT -> x.sqrt();
+        case ABS -> x.abs();
+        case SINH -> x.sinh();
+        case COSH -> x.cosh();
+        case TANH -> x.tanh();
+        case SECH -> x.sech();
+        case SIGN -> x.sign();
+      };
     }
 
     private static <T extends Elementary<T>> T apply(Fn fn, T x, long p) {
@@ -339,6 +423,22 @@ public final class HighPrecisionExpression {
         if (x == best) continue;
         Integer s = best.value().subtract(x.value(), env.p()).signIfDecided();
         if (s == null || s == 0) throw new Dual.NotDifferentiable("Max/Min tie");
+      }
+      return best;
+    }
+
+    /** The strict winner; a tie or an undecided order is left to the high-precision evaluator. */
+    public FastDual evalFast(Map<String, FastDual> env) {
+      FastDual best = null;
+      for (Node a : args) {
+        FastDual x = a.evalFast(env);
+        if (best == null) {
+          best = x;
+          continue;
+        }
+        int c = Fast.compare(x.v, best.v);
+        if (c == 0) throw Fast.Undecided.get();
+        if (max ? c > 0 : c < 0) best = x;
       }
       return best;
     }
@@ -389,6 +489,16 @@ public final class HighPrecisionExpression {
       }
       return otherwise.evalDual(env);
     }
+
+    /** The first case whose condition holds strictly; a boundary is left to the high-precision evaluator. */
+    public FastDual evalFast(Map<String, FastDual> env) {
+      for (Case c : cases) {
+        Truth t = c.condition().testFast(env);
+        if (t == Truth.UNKNOWN) throw Fast.Undecided.get();
+        if (t == Truth.TRUE) return c.value().evalFast(env);
+      }
+      return otherwise.evalFast(env);
+    }
   }
 
   private enum Truth {
@@ -408,6 +518,9 @@ public final class HighPrecisionExpression {
 
     /** True when some comparison in the condition holds with equality (or cannot tell). */
     boolean onBoundary(Env env);
+
+    /** The test in the fast arithmetic; UNKNOWN also on a boundary (equality), where kinks are. */
+    Truth testFast(Map<String, FastDual> env);
   }
 
   private enum Rel {
@@ -449,6 +562,16 @@ public final class HighPrecisionExpression {
       Integer s = a.eval(env).subtract(b.eval(env), env.p()).signIfDecided();
       return s == null || s == 0;
     }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      int s;
+      try {
+        s = a.evalFast(env).v.subtract(b.evalFast(env).v).sign();
+      } catch (Fast.Undecided e) {
+        return Truth.UNKNOWN;
+      }
+      return s == 0 ? Truth.UNKNOWN : Truth.of(rel.holds(s));
+    }
   }
 
   /** {@code Unequal[a, b, c, ...]}: all pairwise different. */
@@ -471,6 +594,16 @@ public final class HighPrecisionExpression {
       }
       return false;
     }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      Truth acc = Truth.TRUE;
+      for (int i = 0; i < args.size(); i++) {
+        for (int j = i + 1; j < args.size(); j++) {
+          acc = and(acc, new Compare(Rel.UNEQUAL, args.get(i), args.get(j)).testFast(env));
+        }
+      }
+      return acc;
+    }
   }
 
   private static Truth and(Truth a, Truth b) {
@@ -492,6 +625,12 @@ public final class HighPrecisionExpression {
     public boolean onBoundary(Env env) {
       return conds.stream().anyMatch(c -> c.onBoundary(env));
     }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      Truth acc = Truth.TRUE;
+      for (Cond c : conds) acc = and(acc, c.testFast(env));
+      return acc;
+    }
   }
 
   private record Any(List<Cond> conds) implements Cond {
@@ -507,6 +646,12 @@ public final class HighPrecisionExpression {
     public boolean onBoundary(Env env) {
       return conds.stream().anyMatch(c -> c.onBoundary(env));
     }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      Truth acc = Truth.FALSE;
+      for (Cond c : conds) acc = and(acc.not(), c.testFast(env).not()).not();
+      return acc;
+    }
   }
 
   private record Negation(Cond cond) implements Cond {
@@ -517,6 +662,10 @@ public final class HighPrecisionExpression {
     public boolean onBoundary(Env env) {
       return cond.onBoundary(env);
     }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      return cond.testFast(env).not();
+    }
   }
 
   private record Literal(boolean value) implements Cond {
@@ -526,6 +675,10 @@ public final class HighPrecisionExpression {
 
     public boolean onBoundary(Env env) {
       return false;
+    }
+
+    public Truth testFast(Map<String, FastDual> env) {
+      return Truth.of(value);
     }
   }
 

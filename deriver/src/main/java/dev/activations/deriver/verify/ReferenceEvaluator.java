@@ -452,6 +452,174 @@ public final class ReferenceEvaluator {
     return sum.divide(Enclosure.exact(count), p);
   }
 
+  // ------------------------------------------------------------------ fast path
+
+  /** How close the fast path must get: far below anything the contract's tolerances decide on. */
+  private static final double FAST_RELATIVE = 1e-17;
+
+  /**
+   * The values and derivatives at {@code z} by the fast arithmetic ({@link Fast}: double-double
+   * with an error radius), when it can decide them to 1e-17 relative (floor {@code
+   * Double.MIN_NORMAL}); empty where it cannot (then {@link #evaluate(double)} decides). The
+   * formulas are those of the high-precision path, over the same definition.
+   */
+  public Optional<ContractVerification.Point> evaluateFast(double z) {
+    return evaluateFast(z, FAST_RELATIVE);
+  }
+
+  /**
+   * {@link #evaluateFast(double)} with another accuracy: a sign next to a root needs less than a
+   * certificate does.
+   */
+  public Optional<ContractVerification.Point> evaluateFast(double z, double relative) {
+    if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    List<FastDual> out;
+    try {
+      out = fastStatistic(z);
+    } catch (Fast.Undecided | ArithmeticException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    Accuracy.Exact[] vs = new Accuracy.Exact[out.size()];
+    Accuracy.Exact[] ds = new Accuracy.Exact[out.size()];
+    for (int i = 0; i < vs.length; i++) {
+      FastDual f = out.get(i);
+      if (!f.v.accurate(relative, Double.MIN_NORMAL) || !f.d.accurate(relative, Double.MIN_NORMAL)) {
+        return Optional.empty();
+      }
+      vs[i] = f.v.toExact();
+      ds[i] = f.d.toExact();
+    }
+    return Optional.of(new ContractVerification.Point(vs, ds));
+  }
+
+  /** The constants of the definition in the fast arithmetic, computed once. */
+  private record FastConstants(Map<String, FastDual> parameters, FastDual temperature, FastDual[] centers,
+      FastDual[] priors, FastDual[] values, FastDual reject) {}
+
+  private volatile FastConstants fastConstants;
+
+  private FastConstants fastConstants() {
+    FastConstants c = fastConstants;
+    if (c == null) {
+      Map<String, FastDual> env = new HashMap<>();
+      for (Map.Entry<String, Constant> e : parameters.entrySet()) {
+        env.put(e.getKey(), FastDual.constant(e.getValue().expr.evalFast(env).v));
+      }
+      int hyps = centers.size();
+      FastDual[] cs = new FastDual[hyps];
+      FastDual[] ps = new FastDual[hyps];
+      FastDual[] vs = new FastDual[hyps];
+      for (int h = 0; h < hyps; h++) {
+        cs[h] = FastDual.constant(centers.get(h).expr.evalFast(env).v);
+        ps[h] = FastDual.constant(priors.get(h).expr.evalFast(env).v);
+        vs[h] = values.get(h) == null ? null : FastDual.constant(values.get(h).expr.evalFast(env).v);
+      }
+      FastDual t = FastDual.constant(temperature.expr.evalFast(env).v);
+      FastDual r = reject == null ? null : FastDual.constant(reject.expr.evalFast(env).v);
+      c = new FastConstants(Map.copyOf(env), t, cs, ps, vs, r);
+      fastConstants = c;
+    }
+    return c;
+  }
+
+  private List<FastDual> fastStatistic(double zd) {
+    FastConstants c = fastConstants();
+    Map<String, FastDual> env = new HashMap<>(c.parameters());
+    FastDual zE = FastDual.variable(Fast.of(zd));
+    env.put("z", zE);
+    int hyps = centers.size();
+    int n = definition.hypothesisCount();
+    FastDual t = c.temperature();
+    boolean unitTemperature = t.v.hi == 1 && t.v.e == 0 && t.v.lo == 0 && t.v.r == 0;
+    FastDual[] e = new FastDual[n];
+    FastDual[] g = new FastDual[n];
+    for (int h = 0; h < hyps; h++) {
+      env.put("mu", c.centers()[h]);
+      FastDual d = energy.evalFast(env);
+      if (!unitTemperature) d = d.divide(t);
+      FastDual prior = c.priors()[h];
+      e[h] = prior.v.isZero() ? d : d.subtract(prior);
+      g[h] = c.values()[h] == null ? zE : c.values()[h];
+    }
+    if (reject != null) {
+      e[hyps] = c.reject().divide(t);
+      g[hyps] = FastDual.ZERO;
+    }
+    int win = 0;
+    for (int h = 1; h < n; h++) {
+      if (e[h].v.subtract(e[win].v).hi < 0) win = h;
+    }
+    FastDual[] x = new FastDual[n];
+    for (int h = 0; h < n; h++) x[h] = h == win ? FastDual.ZERO : e[h].subtract(e[win]);
+    if (stat == Statistic.MODE) {
+      for (int h = 0; h < n; h++) {
+        if (h != win && x[h].v.sign() <= 0) throw Fast.Undecided.get(); // a tie: averaged values
+      }
+      return List.of(g[win]);
+    }
+    FastDual[] w = new FastDual[n];
+    FastDual losers = FastDual.ZERO;
+    for (int h = 0; h < n; h++) {
+      w[h] = h == win ? FastDual.ONE : x[h].negate().exp();
+      if (h != win) losers = losers.add(w[h]);
+    }
+    FastDual partition = FastDual.ONE.add(losers);
+    switch (stat) {
+      case MEAN -> {
+        FastDual acc = FastDual.ZERO;
+        for (int h = 0; h < n; h++) {
+          if (h != win) acc = acc.add(w[h].multiply(g[h].subtract(g[win])));
+        }
+        return List.of(g[win].add(acc.divide(partition)));
+      }
+      case RESPONSIBILITIES -> {
+        List<FastDual> out = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) out.add(w[h].divide(partition));
+        return out;
+      }
+      case LOG_RESPONSIBILITIES -> {
+        FastDual logZ = log1p(losers);
+        List<FastDual> out = new ArrayList<>(n);
+        for (int h = 0; h < n; h++) out.add(x[h].add(logZ).negate());
+        return out;
+      }
+      case VARIANCE -> {
+        FastDual acc = FastDual.ZERO;
+        for (int h = 0; h < n; h++) {
+          for (int k = h + 1; k < n; k++) {
+            FastDual dg = g[h].subtract(g[k]);
+            acc = acc.add(w[h].multiply(w[k]).multiply(dg.multiply(dg)));
+          }
+        }
+        return List.of(acc.divide(partition.multiply(partition)));
+      }
+      case ENTROPY -> {
+        FastDual acc = FastDual.ZERO;
+        for (int h = 0; h < n; h++) if (h != win) acc = acc.add(w[h].multiply(x[h]));
+        return List.of(log1p(losers).add(acc.divide(partition)));
+      }
+      case FREE_ENERGY -> {
+        return List.of(e[win].subtract(log1p(losers)));
+      }
+      default -> throw new IllegalStateException("unhandled statistic " + stat);
+    }
+  }
+
+  /** log(1 + s) for s >= 0, accurate for tiny s (the series), with derivative s' / (1 + s). */
+  private static FastDual log1p(FastDual s) {
+    if (s.v.isZero() && s.d.isZero()) return FastDual.ZERO;
+    FastDual onePlus = FastDual.ONE.add(s);
+    if (s.v.e < -30) {
+      // s < 2^-29: s - s^2/2 + s^3/3 - s^4/4 (the rest is below 2^-145 of s)
+      Fast sv = s.v;
+      Fast s2 = sv.multiply(sv);
+      Fast val = sv.subtract(s2.multiply(Fast.of(0.5))).add(s2.multiply(sv).divide(Fast.of(3)))
+          .subtract(s2.multiply(s2).multiply(Fast.of(0.25)));
+      return new FastDual(val, s.d.isZero() ? Fast.ZERO : s.d.divide(onePlus.v));
+    }
+    return onePlus.log();
+  }
+
   // ------------------------------------------------------------------ derivative
 
   private record DerivativeResult(List<Enclosure> values, long p) {}

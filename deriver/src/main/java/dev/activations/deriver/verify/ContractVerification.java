@@ -1,0 +1,279 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.LoweredActivation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Certifies a lowered activation against the numerical contract at points that chose nothing
+ * ({@link VerificationStream}): relative error at most {@value #VALUE_TOLERANCE_TEXT} for values
+ * and {@value #DERIVATIVE_TOLERANCE_TEXT} for derivatives (scale floor {@code Double.MIN_NORMAL}),
+ * finite wherever the exact result is finite.
+ *
+ * <p>The forms are evaluated with {@link DoubleEvaluator}, which computes the bits the generated
+ * code computes; {@code --check} repeats the measurement on the compiled class.
+ */
+public final class ContractVerification {
+  public static final double VALUE_TOLERANCE = 1e-12;
+  public static final double DERIVATIVE_TOLERANCE = 1e-10;
+  static final String VALUE_TOLERANCE_TEXT = "1e-12";
+  static final String DERIVATIVE_TOLERANCE_TEXT = "1e-10";
+
+  private ContractVerification() {}
+
+  /**
+   * The reference at one input: empty where the definition has no finite value (no point), or
+   * where the fast path cannot decide ({@link #fast}).
+   */
+  public interface Reference {
+    /** The fast path (double-double); empty where it cannot decide to 1e-17. */
+    Optional<Point> fast(double z);
+
+    /** The high-precision evaluator: exact, and some hundred times slower. */
+    Optional<Point> exact(double z);
+
+    static Reference of(ReferenceEvaluator evaluator) {
+      return new Reference() {
+        @Override
+        public Optional<Point> fast(double z) {
+          return evaluator.evaluateFast(z);
+        }
+
+        @Override
+        public Optional<Point> exact(double z) {
+          try {
+            return Optional.of(Point.of(evaluator.evaluate(z)));
+          } catch (ArithmeticException | InsufficientPrecisionException | org.apfloat.ApfloatRuntimeException e) {
+            return Optional.empty();
+          }
+        }
+      };
+    }
+  }
+
+  /**
+   * The reference at one input, prepared for scoring: each output's value and derivative (null
+   * where the derivative does not exist: a kink).
+   */
+  public record Point(Accuracy.Exact[] values, Accuracy.Exact[] derivatives) {
+    static Point of(ReferencePoint p) {
+      Accuracy.Exact[] vs = new Accuracy.Exact[p.outputs()];
+      Accuracy.Exact[] ds = new Accuracy.Exact[p.outputs()];
+      for (int i = 0; i < vs.length; i++) {
+        vs[i] = Accuracy.Exact.of(p.values().get(i));
+        ds[i] = p.derivatives().get(i).map(Accuracy.Exact::of).orElse(null);
+      }
+      return new Point(vs, ds);
+    }
+  }
+
+  /** Verified points per output: the contract's minimum. */
+  public static final int TARGET = Math.max(16, Integer.getInteger("derive.verify.points", VerificationStream.DEFAULT_COUNT));
+  /**
+   * Points per output the high-precision evaluator decides where the fast path cannot (tiny and
+   * huge |z| of energies that cancel there, ties, kinks): a fixed count, so the cost is bounded
+   * and the outcome the same on every machine; further such points are passed over and later
+   * points of the stream take their place.
+   */
+  public static final int ESCALATIONS = Integer.getInteger("derive.verify.escalations", 32);
+
+  /**
+   * The worst error found for one function of the class ({@code value}, {@code derivative},
+   * {@code value[1]}, ...).
+   */
+  public record Worst(String function, double z, double computed, BigDecimal exact, double error, double tolerance) {
+    public boolean passes() {
+      return error <= tolerance;
+    }
+
+    /** One sentence naming the point: for exit messages. */
+    public String describe() {
+      return function + " at z = " + z + " is " + computed + " but the exact value is "
+          + format(exact) + " (relative error " + String.format(Locale.ROOT, "%.2e", error)
+          + "; the contract allows " + (tolerance == VALUE_TOLERANCE ? VALUE_TOLERANCE_TEXT : DERIVATIVE_TOLERANCE_TEXT) + ")";
+    }
+  }
+
+  /**
+   * The outcome: how many points were verified (per output, summed), how many of them the
+   * high-precision evaluator decided, how many stream points were passed over (undecided by the
+   * fast path beyond the escalation budget), and the worst error of every function measured.
+   */
+  public record Verdict(int points, int escalated, int passedOver, List<Worst> worst) {
+    public Verdict {
+      worst = List.copyOf(worst);
+    }
+
+    public boolean passed() {
+      return worst.stream().allMatch(Worst::passes);
+    }
+
+    /** The function furthest outside (or least inside) its tolerance. */
+    public Optional<Worst> worstOfAll() {
+      Worst w = null;
+      for (Worst x : worst) {
+        if (w == null || ratio(x) > ratio(w)) w = x;
+      }
+      return Optional.ofNullable(w);
+    }
+
+    /** True when some finite input gave a non-finite result where the exact one is finite. */
+    public boolean nonFiniteSeen() {
+      return worst.stream().anyMatch(w -> Double.isFinite(w.z()) && !Double.isFinite(w.computed())
+          && Double.isFinite(Accuracy.toDouble(w.exact())));
+    }
+
+    private static double ratio(Worst w) {
+      double r = w.error() / w.tolerance();
+      return Double.isNaN(r) ? Double.POSITIVE_INFINITY : r;
+    }
+
+    /** The class Javadoc's accuracy paragraph: what was measured, where, and whether it meets the contract. */
+    public String javadoc(Map<String, Double> free) {
+      StringBuilder sb = new StringBuilder();
+      sb.append("Measured when this class was derived, at ").append(points)
+          .append(" inputs that no form selection saw (a seeded stream per output: log-uniform"
+              + " magnitudes over the whole double range, uniform in [-64, 64], and dense next to roots,"
+              + " kinks, splice boundaries and saturation thresholds; ").append(escalated)
+          .append(" of them decided by the high-precision evaluator, the rest by its double-double"
+              + " fast path; ").append(passedOver)
+          .append(" stream inputs that only the high-precision evaluator could decide were passed over)");
+      if (!free.isEmpty()) {
+        List<String> bind = new ArrayList<>();
+        free.forEach((k, v) -> bind.add(k + " = " + v));
+        sb.append(" with ").append(String.join(", ", bind));
+      }
+      sb.append(", against an independent high-precision evaluation of the definition: worst relative error ");
+      List<String> parts = new ArrayList<>();
+      for (Worst w : worst) {
+        parts.add(w.error() == 0 ? "0 for " + w.function()
+            : String.format(Locale.ROOT, "%.1e", w.error()) + " for " + w.function() + " (at z = " + w.z() + ")");
+      }
+      sb.append(String.join(", ", parts)).append('.');
+      if (passed()) {
+        sb.append(" That meets the contract: at most 1e-12 for values and 1e-10 for derivatives"
+            + " (relative, with Double.MIN_NORMAL as the floor of the scale).");
+      } else {
+        Worst w = worstOfAll().orElseThrow();
+        sb.append(" This class does NOT meet the contract (at most 1e-12 for values and 1e-10 for"
+            + " derivatives); it was written with --accept-inaccurate. Worst: ").append(w.describe()).append('.');
+      }
+      return sb.toString();
+    }
+  }
+
+  /** A function of the class to measure: its name, form, output index and whether it is a derivative. */
+  public record Function(String name, Expr form, int output, boolean derivative) {}
+
+  /** The value and derivative of every output, named as the generated methods are. */
+  public static List<Function> functions(LoweredActivation a) {
+    List<Function> out = new ArrayList<>();
+    int n = a.values().size();
+    for (int o = 0; o < n; o++) {
+      String suffix = n > 1 ? "[" + o + "]" : "";
+      out.add(new Function("value" + suffix, a.values().get(o).expr(), o, false));
+      out.add(new Function("derivative" + suffix, a.derivatives().get(o).expr(), o, true));
+    }
+    return out;
+  }
+
+  /** How a function is computed at one input: the IR in double, or the compiled class. */
+  public interface Evaluation {
+    double evaluate(Function f, double z);
+
+    /** The forms in double, as the generated code computes them ({@link DoubleEvaluator}). */
+    static Evaluation of(Map<String, Double> free) {
+      Map<String, Double> variables = new HashMap<>(free);
+      return (f, z) -> {
+        variables.put("z", z);
+        try {
+          return DoubleEvaluator.evaluate(f.form(), variables);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+          return Double.NaN;
+        }
+      };
+    }
+  }
+
+  /** A reference that evaluates each input once (form selection, --out and --check share it). */
+  public static Reference cached(Reference reference) {
+    Map<Double, Optional<Point>> fast = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Double, Optional<Point>> exact = new java.util.concurrent.ConcurrentHashMap<>();
+    return new Reference() {
+      @Override
+      public Optional<Point> fast(double z) {
+        return fast.computeIfAbsent(z, reference::fast);
+      }
+
+      @Override
+      public Optional<Point> exact(double z) {
+        return exact.computeIfAbsent(z, reference::exact);
+      }
+    };
+  }
+
+  /**
+   * Measures every function at the points of its output, in stream order, until {@link #TARGET}
+   * points of that output are verified: each by the fast reference, or, for at most {@link
+   * #ESCALATIONS} per output, by the high-precision one; points neither decides are passed over.
+   *
+   * @param pointsPerOutput the inputs for each output, in stream order
+   */
+  public static Verdict measure(List<Function> functions, double[][] pointsPerOutput, Reference reference,
+      Evaluation evaluation) {
+    Map<String, Worst> worst = new java.util.LinkedHashMap<>();
+    for (Function f : functions) {
+      worst.put(f.name(), new Worst(f.name(), 0, 0, BigDecimal.ZERO, 0,
+          f.derivative() ? DERIVATIVE_TOLERANCE : VALUE_TOLERANCE));
+    }
+    int verified = 0;
+    int escalated = 0;
+    int passedOver = 0;
+    for (int o = 0; o < pointsPerOutput.length; o++) {
+      int verifiedHere = 0;
+      int escalatedHere = 0;
+      for (double z : pointsPerOutput[o]) {
+        if (verifiedHere >= TARGET) break;
+        Optional<Point> ref = reference.fast(z);
+        if (ref.isEmpty()) {
+          if (escalatedHere >= ESCALATIONS) {
+            passedOver++;
+            continue;
+          }
+          escalatedHere++;
+          ref = reference.exact(z);
+          if (ref.isEmpty()) continue; // no finite value: no point
+          escalated++;
+        }
+        verifiedHere++;
+        Point p = ref.get();
+        for (Function f : functions) {
+          if (f.output() != o) continue;
+          Accuracy.Exact exact = f.derivative() ? p.derivatives()[o] : p.values()[o];
+          if (exact == null) continue; // a kink: no derivative to compare with
+          double computed = evaluation.evaluate(f, z);
+          double error = Accuracy.relativeError(computed, exact);
+          Worst w = worst.get(f.name());
+          if (!(error <= w.error())) {
+            worst.put(f.name(), new Worst(f.name(), z, computed, exact.value(),
+                Double.isNaN(error) ? Double.POSITIVE_INFINITY : error, w.tolerance()));
+          }
+        }
+      }
+      verified += verifiedHere;
+    }
+    return new Verdict(verified, escalated, passedOver, new ArrayList<>(worst.values()));
+  }
+
+  private static String format(BigDecimal exact) {
+    double d = Accuracy.toDouble(exact);
+    return Double.isFinite(d) && d != 0 ? Double.toString(d) : exact.round(new java.math.MathContext(17)).toString();
+  }
+}

@@ -1,0 +1,366 @@
+package dev.activations.deriver.verify;
+
+import java.math.BigDecimal;
+
+/**
+ * The reference's fast arithmetic: a double-double midpoint {@code (hi + lo) 2^e} with an
+ * unbounded exponent and an error radius {@code r 2^e}. It stands in for {@link Enclosure} where
+ * about 30 digits suffice, some hundred times faster, so that the contract can be certified at
+ * tens of thousands of points per class.
+ *
+ * <p>Error model: every operation adds its rounding (at most 2^-96 of the result's magnitude,
+ * generous for double-double algorithms whose error is about 2^-104) and propagates the radii of
+ * its operands with first-order bounds that hold while a radius is a small part of its midpoint
+ * (at most 2^-20 of it, else {@link Undecided}); division, logarithms and roots additionally
+ * require an operand known to be away from 0. The exponent never overflows in practice (a long),
+ * so {@code e^-1e6} or {@code (1e300)^2} are ordinary numbers. Where a result cannot be decided to
+ * the wanted accuracy (cancellation next to 0 beyond double-double's reach, a comparison within
+ * the radius), {@link Undecided} is thrown and the caller asks the high-precision evaluator.
+ *
+ * <p>Immutable.
+ */
+final class Fast {
+  /** Thrown when this arithmetic cannot decide; cheap (no stack trace). */
+  static final class Undecided extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Undecided INSTANCE = new Undecided();
+    private static final boolean DEBUG = Boolean.getBoolean("fast.debug");
+
+    static Undecided get() {
+      return DEBUG ? new Undecided() : INSTANCE;
+    }
+
+    private Undecided() {
+      super("undecided in double-double", null, false, DEBUG);
+    }
+  }
+
+  static final double U = 0x1p-96;
+  private static final double SMALL = 0x1p-20;
+
+  final double hi;
+  final double lo;
+  final long e;
+  final double r;
+
+  private Fast(double hi, double lo, long e, double r) {
+    this.hi = hi;
+    this.lo = lo;
+    this.e = e;
+    this.r = r;
+  }
+
+  static final Fast ZERO = new Fast(0, 0, 0, 0);
+  static final Fast ONE = of(1);
+  static final Fast PI = norm(0x1.921fb54442d18p1, 0x1.1a62633145c07p-53, 0, 0x1p-104);
+
+  /** Normalises so that {@code |hi|} is in [1, 2) (or hi = 0 with r scaled to [1, 2)). */
+  private static Fast norm(double hi, double lo, long e, double r) {
+    if (Double.isNaN(hi) || Double.isInfinite(hi) || Double.isNaN(r) || Double.isInfinite(r)) throw Undecided.get();
+    if (hi == 0) {
+      if (lo != 0) {
+        hi = lo;
+        lo = 0;
+      } else {
+        if (r == 0) return new Fast(0, 0, 0, 0);
+        int k = Math.getExponent(r);
+        if (k == Double.MIN_EXPONENT - 1) k = Math.getExponent(r * 0x1p100) - 100;
+        return new Fast(0, 0, e + k, Math.scalb(r, -k));
+      }
+    }
+    int k = Math.getExponent(hi);
+    if (k == Double.MIN_EXPONENT - 1) k = Math.getExponent(hi * 0x1p100) - 100;
+    double s = hi + lo;
+    double l = lo - (s - hi);
+    hi = Math.scalb(s, -k);
+    lo = Math.scalb(l, -k);
+    r = Math.scalb(r, -k);
+    if (r != 0 && r < 0x1p-200) r = 0x1p-200; // below anything that matters; never rounds to 0
+    // hi may have moved out of [1, 2) by the renormalising sum
+    if (Math.abs(hi) >= 2) {
+      hi *= 0.5;
+      lo *= 0.5;
+      r *= 0.5;
+      k++;
+    } else if (Math.abs(hi) < 1 && hi != 0) {
+      hi *= 2;
+      lo *= 2;
+      r *= 2;
+      k--;
+    }
+    return new Fast(hi, lo, e + k, r);
+  }
+
+  static Fast of(double x) {
+    if (!Double.isFinite(x)) throw Undecided.get();
+    return norm(x, 0, 0, 0);
+  }
+
+  static Fast of(Rational q) {
+    BigDecimal n = new BigDecimal(q.numerator());
+    BigDecimal d = new BigDecimal(q.denominator());
+    Fast a = ofDecimal(n);
+    return q.denominator().equals(java.math.BigInteger.ONE) ? a : a.divide(ofDecimal(d));
+  }
+
+  private static Fast ofDecimal(BigDecimal x) {
+    if (x.signum() == 0) return ZERO;
+    if (x.abs().compareTo(new BigDecimal("1e300")) > 0) throw Undecided.get();
+    double hi = x.doubleValue();
+    double lo = x.subtract(new BigDecimal(hi)).doubleValue();
+    double err = Math.abs(lo) * 0x1p-52; // what lo itself may be off by
+    return norm(hi, lo, 0, err);
+  }
+
+  boolean isZero() {
+    return hi == 0 && r == 0;
+  }
+
+  double magnitude() {
+    return Math.abs(hi);
+  }
+
+  /** The sign, when the radius decides it; else {@link Undecided}. */
+  int sign() {
+    if (hi == 0 && r == 0) return 0;
+    if (Math.abs(hi) - Math.abs(lo) <= r * 1.0000001) throw Undecided.get();
+    return hi > 0 ? 1 : -1;
+  }
+
+  /** True when the radius is at most {@code rel} of the magnitude (with floor {@code floor}). */
+  boolean accurate(double rel, double floor) {
+    if (r == 0) return true;
+    double scale = Math.max(Math.abs(hi), 0);
+    // compare r 2^e with rel max(|mid|, floor)
+    double lhs = Math.log(r) + e * Math.log(2);
+    double mid = hi == 0 ? Double.NEGATIVE_INFINITY : Math.log(scale) + e * Math.log(2);
+    return lhs <= Math.log(rel) + Math.max(mid, Math.log(floor));
+  }
+
+  Fast negate() {
+    return new Fast(-hi, -lo, e, r);
+  }
+
+  Fast abs() {
+    return hi < 0 || (hi == 0 && lo < 0) ? negate() : this;
+  }
+
+  private static double twoSumErr(double a, double b, double s) {
+    double bb = s - a;
+    return (a - (s - bb)) + (b - bb);
+  }
+
+  Fast add(Fast o) {
+    if (o.hi == 0 && o.r == 0) return this;
+    if (hi == 0 && r == 0) return o;
+    long big = Math.max(e, o.e);
+    int da = (int) Math.max(-3000, e - big);
+    int db = (int) Math.max(-3000, o.e - big);
+    double ah = Math.scalb(hi, da);
+    double al = Math.scalb(lo, da);
+    double bh = Math.scalb(o.hi, db);
+    double bl = Math.scalb(o.lo, db);
+    double s = ah + bh;
+    double err = twoSumErr(ah, bh, s);
+    double t = al + bl;
+    double terr = twoSumErr(al, bl, t);
+    err += t;
+    double s2 = s + err;
+    err = err - (s2 - s);
+    err += terr;
+    // an exact cancellation (ah = -bh and al = -bl: both sums are exact) rounds nothing
+    boolean exactZero = s == 0 && t == 0 && terr == 0;
+    double rad = Math.scalb(r, da) + Math.scalb(o.r, db) + (exactZero ? 0 : U * (Math.abs(ah) + Math.abs(bh)));
+    if (da <= -1000) rad += Math.scalb(2.0, da < -1070 ? -1070 : da); // the smaller one underflowed
+    if (db <= -1000) rad += Math.scalb(2.0, db < -1070 ? -1070 : db);
+    return norm(s2, err, big, rad);
+  }
+
+  Fast subtract(Fast o) {
+    return add(o.negate());
+  }
+
+  Fast multiply(Fast o) {
+    double p = hi * o.hi;
+    double err = Math.fma(hi, o.hi, -p);
+    err += hi * o.lo + lo * o.hi;
+    boolean exact = lo == 0 && o.lo == 0 && err == 0; // a product of two doubles that fits one
+    double rad = Math.abs(hi) * o.r + Math.abs(o.hi) * r + r * o.r + (exact ? 0 : U * Math.abs(p) * 4);
+    return norm(p, err, e + o.e, rad * 1.0000001);
+  }
+
+  Fast multiply(long k) {
+    return multiply(of((double) k));
+  }
+
+  Fast divide(Fast o) {
+    double b = Math.abs(o.hi) - Math.abs(o.lo);
+    if (o.r > b * SMALL || o.hi == 0) throw Undecided.get();
+    double q1 = hi / o.hi;
+    // remainder this - q1 * o in double-double
+    double p = q1 * o.hi;
+    double pe = Math.fma(q1, o.hi, -p);
+    pe += q1 * o.lo;
+    double rem = (hi - p) - pe + lo;
+    double q2 = rem / o.hi;
+    double q = Math.abs(q1) + 1e-300;
+    boolean exact = lo == 0 && o.lo == 0 && Math.fma(q1, o.hi, -hi) == 0; // a quotient that fits one double
+    double rad = (r + q * o.r) / (b - o.r) + (exact ? 0 : U * 4 * q);
+    return norm(q1, q2, e - o.e, rad * 1.0000001);
+  }
+
+  /** Rounded to double (NaN-free; +-Infinity beyond the range, 0 below). */
+  double toDouble() {
+    if (e > 1100) return hi > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    if (e < -1200) return hi >= 0 ? 0.0 : -0.0;
+    return Math.scalb(hi, (int) e) + Math.scalb(lo, (int) e);
+  }
+
+  /**
+   * The midpoint prepared for scoring ({@link Accuracy.Exact}): as {@code hi + lo} doubles where it
+   * lies well inside the normal range, the exact decimal only where it does not.
+   */
+  Accuracy.Exact toExact() {
+    if (hi != 0 && e > -950 && e < 990) {
+      double h = Math.scalb(hi, (int) e);
+      double l = Math.scalb(lo, (int) e);
+      return Accuracy.Exact.split(h, l, this::toBigDecimal);
+    }
+    if (hi != 0 && e <= -950 && e > -1300) return Accuracy.Exact.scaled(hi, lo, (int) e, this::toBigDecimal);
+    return Accuracy.Exact.of(toBigDecimal());
+  }
+
+  /** The midpoint as a decimal (far beyond the double range: +-1e400 or 0, which round alike). */
+  BigDecimal toBigDecimal() {
+    if (hi == 0) return BigDecimal.ZERO;
+    if (e > 1100) return new BigDecimal(hi > 0 ? "1e400" : "-1e400");
+    if (e < -1200) return BigDecimal.ZERO;
+    BigDecimal m = new BigDecimal(hi).add(new BigDecimal(lo));
+    BigDecimal scale = new BigDecimal(java.math.BigInteger.TWO.pow((int) Math.abs(e)));
+    return e >= 0 ? m.multiply(scale) : m.divide(scale);
+  }
+
+  /** The value as a plain double-double when its exponent is moderate. */
+  private double[] plain() {
+    if (e > 900 || e < -900) throw Undecided.get();
+    return new double[] {Math.scalb(hi, (int) e), Math.scalb(lo, (int) e), Math.scalb(r, (int) e)};
+  }
+
+  private static final double LN2_HI = 0x1.62e42fefa39efp-1;
+  private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
+
+  /** e^x. */
+  Fast exp() {
+    if (hi == 0 && r == 0) return ONE;
+    if (e > 60) {
+      if (hi < 0) {
+        // e^-huge: far below anything a double shows; a zero with a tiny radius
+        return new Fast(0, 0, -(1L << 61), 1);
+      }
+      throw Undecided.get();
+    }
+    double[] x = e < -900 ? new double[] {0, 0, 0} : plain();
+    double xr = e < -900 ? Math.scalb(Math.abs(hi) + r, (int) Math.max(e, -2000)) : x[2];
+    if (xr > SMALL) throw Undecided.get();
+    double xh = e < -900 ? 0 : x[0];
+    double xl = e < -900 ? 0 : x[1];
+    double kd = Math.rint((xh + xl) / LN2_HI);
+    // r = x - k ln2 in double-double (k ln2_hi exact for |k| < 2^53 in two parts via fma)
+    double p = kd * LN2_HI;
+    double pe = Math.fma(kd, LN2_HI, -p);
+    double s = xh - p;
+    double se = twoSumErr(xh, -p, s);
+    se += xl - pe - kd * LN2_LO;
+    double rh = s + se;
+    double rl = se - (rh - s);
+    // e^r, |r| <= 0.35: Taylor at r / 2^10, then 10 squarings
+    Fast t = norm(Math.scalb(rh, -10), Math.scalb(rl, -10), 0, 0);
+    Fast sum = ONE;
+    Fast term = ONE;
+    for (int n = 1; n <= 12; n++) {
+      term = term.multiply(t).divideExact(n);
+      sum = sum.add(term);
+    }
+    for (int i = 0; i < 10; i++) sum = sum.multiply(sum);
+    double kerr = Math.abs(kd) * 0x1p-105; // ln2 to 2^-107: the reduced argument's error
+    double rad = Math.abs(sum.hi) * (xr * 1.01 + kerr + U * 2048);
+    return norm(sum.hi, sum.lo, sum.e + (long) kd, rad);
+  }
+
+  private Fast divideExact(int n) {
+    double q1 = hi / n;
+    double rem = Math.fma(-q1, n, hi) + lo;
+    return norm(q1, rem / n, e, r / n + U * Math.abs(q1));
+  }
+
+  /** e^x - 1, accurate next to 0. */
+  Fast expm1() {
+    if (e < -12 || (hi == 0)) {
+      if (hi == 0 && r == 0) return ZERO;
+      // |x| < 2^-11: the series x + x^2/2 + ... directly
+      Fast sum = this;
+      Fast term = this;
+      for (int n = 2; n <= 14; n++) {
+        term = term.multiply(this).divideExact(n);
+        sum = sum.add(term);
+        if (term.e < sum.e - 110) break;
+      }
+      return sum;
+    }
+    return exp().subtract(ONE);
+  }
+
+  /** The natural logarithm of a positive number. */
+  Fast log() {
+    if (sign() <= 0) throw new ArithmeticException("log of a non-positive number");
+    if (r > SMALL) throw Undecided.get();
+    // near 1: 2 atanh(u), u = (x - 1)/(x + 1), exact subtraction
+    Fast t = subtract(ONE);
+    if (t.isZero()) return ZERO;
+    if (t.e < -10) {
+      Fast u = t.divide(add(ONE));
+      Fast u2 = u.multiply(u);
+      Fast sum = u;
+      Fast pow = u;
+      for (int n = 3; n <= 41; n += 2) {
+        pow = pow.multiply(u2);
+        Fast term = pow.divideExact(n);
+        sum = sum.add(term);
+        if (term.e < sum.e - 110) break;
+      }
+      return sum.multiply(of(2));
+    }
+    // x = m 2^e with m in [1, 2): log m by one Newton step from Math.log, plus e ln 2
+    Fast m = new Fast(hi, lo, 0, r);
+    double y0 = Math.log(hi);
+    Fast y = of(y0);
+    Fast corr = m.multiply(y.negate().exp()).subtract(ONE); // m e^-y0 - 1 = e^(log m - y0) - 1
+    Fast logm = y.add(corr.subtract(corr.multiply(corr).divideExact(2)).add(corr.multiply(corr).multiply(corr).divideExact(3)));
+    Fast k = of((double) e);
+    Fast eLn2 = k.multiply(norm(LN2_HI, LN2_LO, 0, 0x1p-106));
+    return logm.add(eLn2);
+  }
+
+  /** The square root of a non-negative number. */
+  Fast sqrt() {
+    if (hi == 0 && r == 0) return ZERO;
+    if (sign() < 0) throw new ArithmeticException("sqrt of a negative number");
+    if (r > SMALL * Math.abs(hi)) throw Undecided.get();
+    long half = Math.floorDiv(e, 2);
+    double scale = (e - 2 * half) == 1 ? 2 : 1;
+    double mh = hi * scale;
+    double ml = lo * scale;
+    double s = Math.sqrt(mh);
+    // one Newton step in double-double: s + (m - s^2) / (2 s)
+    double p = s * s;
+    double pe = Math.fma(s, s, -p);
+    double d = ((mh - p) - pe + ml) / (2 * s);
+    double rad = (r * scale) / (2 * Math.sqrt(Math.max(mh - r * scale, 0) + 1e-300)) + U * 2 * s;
+    return norm(s, d, half, rad * 1.001);
+  }
+
+  /** The smallest and largest; for Max/Min with a decided order. */
+  static int compare(Fast a, Fast b) {
+    return a.subtract(b).sign();
+  }
+}

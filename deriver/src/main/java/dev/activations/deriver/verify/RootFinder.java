@@ -1,0 +1,103 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import dev.activations.deriver.lowering.Expr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real roots away from 0 of one function of an activation (a value or a derivative): where a
+ * form that is accurate elsewhere may cancel, so where the verification stream is dense and where
+ * repairs look.
+ *
+ * <p>How: sign changes of the chosen form on a grid (step 1/64 over [-64, 64], then geometric out
+ * to 1e8 both ways), each bracket refined by bisection down to adjacent doubles, with the sign
+ * taken from the reference's fast path where it decides (so the root is the definition's, not the
+ * form's) and from the form otherwise. Roots closer to 0 than 1e-6 are left out: 0 itself is the
+ * near-zero repairs' business.
+ */
+public final class RootFinder {
+  private RootFinder() {}
+
+  /** The grid the search walks: fine where activations bend, geometric beyond. */
+  static double[] grid() {
+    List<Double> g = new ArrayList<>();
+    for (int i = -64 * 64; i <= 64 * 64; i++) g.add(i / 64.0);
+    for (double x = 64 * 1.02; x < 1e8; x *= 1.02) {
+      g.add(x);
+      g.add(-x);
+    }
+    return g.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  }
+
+  private static final double[] GRID = grid();
+
+  /**
+   * @param form the function as the generated code computes it
+   * @param free the free parameters' values
+   * @param reference the definition, for the sign next to the root (null: the form's sign)
+   * @param output which output
+   * @param derivative whether the function is the output's derivative
+   */
+  public static double[] roots(Expr form, Map<String, Double> free, ReferenceEvaluator reference, int output,
+      boolean derivative) {
+    Map<String, Double> vars = new HashMap<>(free);
+    double[] values = new double[GRID.length];
+    for (int i = 0; i < GRID.length; i++) values[i] = eval(form, vars, GRID[i]);
+    List<Double> roots = new ArrayList<>();
+    for (int i = 0; i + 1 < GRID.length; i++) {
+      double a = GRID[i];
+      double b = GRID[i + 1];
+      double fa = values[i];
+      double fb = values[i + 1];
+      if (!(Double.isFinite(fa) && Double.isFinite(fb))) continue;
+      if (fa == 0 && Math.abs(a) > 1e-6) {
+        roots.add(a);
+        continue;
+      }
+      if (Math.signum(fa) * Math.signum(fb) >= 0) continue;
+      if (a <= 0 && b >= 0) continue; // a sign change across 0: the root at 0
+      double r = bisect(form, vars, reference, output, derivative, a, b, fa);
+      if (Math.abs(r) > 1e-6) roots.add(r);
+    }
+    return roots.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double bisect(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
+      boolean derivative, double a, double b, double fa) {
+    int sa = (int) Math.signum(fa);
+    for (int k = 0; k < 200; k++) {
+      double m = a + (b - a) / 2;
+      if (m <= a || m >= b) break;
+      int s = sign(form, vars, reference, output, derivative, m);
+      if (s == 0) return m;
+      if (s == sa) a = m;
+      else b = m;
+    }
+    return a + (b - a) / 2;
+  }
+
+  private static int sign(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
+      boolean derivative, double z) {
+    if (reference != null) {
+      Optional<ContractVerification.Point> p = reference.evaluateFast(z, 0.25);
+      if (p.isPresent()) {
+        Accuracy.Exact e = derivative ? p.get().derivatives()[output] : p.get().values()[output];
+        if (e != null) return (int) Math.signum(e.hi());
+      }
+    }
+    return (int) Math.signum(eval(form, vars, z));
+  }
+
+  private static double eval(Expr form, Map<String, Double> vars, double z) {
+    vars.put("z", z);
+    try {
+      return DoubleEvaluator.evaluate(form, vars);
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return Double.NaN;
+    }
+  }
+}

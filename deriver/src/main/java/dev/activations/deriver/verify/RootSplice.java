@@ -1,0 +1,251 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Fn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accuracy next to a root away from 0: where a value or derivative crosses zero, a form that is
+ * accurate elsewhere subtracts nearly equal numbers ({@code 256 - 4 z^6} next to {@code z = 2}) and
+ * its relative error grows like one over the distance to the root. Next to such a root the form
+ * is spliced with a local expansion.
+ *
+ * <p>The root {@code r} is carried as a double-double {@code hi + lo} (bisection to adjacent
+ * doubles with the reference's sign, then a secant step on the reference's values there, in
+ * double-double), the offset {@code t = (z - hi) - lo} is exact to a rounding next to the root
+ * (Sterbenz), and the expansion is {@code t * g(t)}: {@code g = f / t} interpolated at Chebyshev
+ * nodes in {@code [-delta, delta]} from the reference's values (its double-double fast path),
+ * evaluated by Horner. Nothing is typed in: the root and every coefficient come from the
+ * reference. The splice is used only where a measurement (at points next to the root that the
+ * verification stream does not use) shows the form loses the contract, and only when the spliced
+ * form measures inside it; the half-width {@code delta} grows from {@code 2e-3 max(1, |r|)} until
+ * the form outside is accurate.
+ */
+public final class RootSplice {
+  private RootSplice() {}
+
+  private static final double[] HALF_WIDTHS = {2e-3, 1e-2, 4e-2};
+  private static final int[] DEGREES = {7, 9, 13};
+
+  /**
+   * The form with a splice at each root of {@code roots} where it needs one (the form itself
+   * where none does or none helps).
+   *
+   * @param tolerance the contract's tolerance for this function
+   */
+  public static Expr splice(Expr form, double[] roots, ReferenceEvaluator reference, int output,
+      boolean derivative, Map<String, Double> free, double tolerance) {
+    Expr current = form;
+    for (double root : roots) {
+      Optional<Expr> spliced = at(current, root, reference, output, derivative, free, tolerance);
+      if (spliced.isPresent()) current = spliced.get();
+    }
+    return current;
+  }
+
+  private static Optional<Expr> at(Expr form, double root, ReferenceEvaluator reference, int output,
+      boolean derivative, Map<String, Double> free, double tolerance) {
+    Map<String, Double> vars = new HashMap<>(free);
+    double[] probes = probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root)));
+    double before = worst(form, probes, reference, output, derivative, vars);
+    if (before <= tolerance / 8) return Optional.empty();
+    double[] dd = refine(root, reference, output, derivative);
+    if (dd == null) return Optional.empty();
+    for (int i = 0; i < HALF_WIDTHS.length; i++) {
+      double delta = HALF_WIDTHS[i] * Math.max(1, Math.abs(root));
+      Optional<double[]> coefficients = fit(dd, delta, DEGREES[i], reference, output, derivative);
+      if (coefficients.isEmpty()) continue;
+      Expr candidate = spliced(form, dd, delta, coefficients.get());
+      double after = worst(candidate, probes, reference, output, derivative, vars);
+      if (after <= tolerance / 8) return Optional.of(candidate);
+    }
+    return Optional.empty();
+  }
+
+  /** Points next to the root at relative distances 1e-16 .. 1e-1 and across the splice widths. */
+  static double[] probes(double root, double span) {
+    List<Double> out = new ArrayList<>();
+    for (double k = -16; k <= -1; k += 0.25) {
+      double d = Math.pow(10, k) * Math.max(1, Math.abs(root));
+      if (d > span) break;
+      out.add(root + d);
+      out.add(root - d);
+      out.add(root + 0.37 * d);
+      out.add(root - 0.61 * d);
+    }
+    for (int i = -40; i <= 40; i++) out.add(root + span * i / 40.0);
+    double a = root;
+    double b = root;
+    for (int i = 0; i < 8; i++) {
+      a = Math.nextUp(a);
+      b = Math.nextDown(b);
+      out.add(a);
+      out.add(b);
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double worst(Expr form, double[] probes, ReferenceEvaluator reference, int output,
+      boolean derivative, Map<String, Double> vars) {
+    double w = 0;
+    for (double z : probes) {
+      Optional<ContractVerification.Point> p = reference.evaluateFast(z);
+      if (p.isEmpty()) continue;
+      Accuracy.Exact exact = derivative ? p.get().derivatives()[output] : p.get().values()[output];
+      if (exact == null) continue;
+      vars.put("z", z);
+      double computed;
+      try {
+        computed = DoubleEvaluator.evaluate(form, vars);
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        computed = Double.NaN;
+      }
+      double e = Accuracy.relativeError(computed, exact);
+      if (!(e <= w)) w = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+    }
+    return w;
+  }
+
+  /** The function's value at z as hi + lo from the reference's fast path; null where it cannot decide. */
+  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative) {
+    return f(z, reference, output, derivative, 1e-17);
+  }
+
+  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, double relative) {
+    Optional<ContractVerification.Point> p = reference.evaluateFast(z, relative);
+    if (p.isEmpty()) return null;
+    Accuracy.Exact e = derivative ? p.get().derivatives()[output] : p.get().values()[output];
+    if (e == null || !e.split() || e.exponent() != 0) return e == null ? null : new double[] {e.hi(), 0};
+    return new double[] {e.hi(), e.lo()};
+  }
+
+  /**
+   * The root as {@code {hi, lo}}: bisection to adjacent doubles {@code a < b} with the reference's
+   * sign, then the secant through {@code (a, f(a))} and {@code (b, f(b))}.
+   */
+  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative) {
+    double a = Math.nextDown(Math.nextDown(root));
+    double b = Math.nextUp(Math.nextUp(root));
+    double[] fa = f(a, reference, output, derivative, 1e-4);
+    double[] fb = f(b, reference, output, derivative, 1e-4);
+    // widen until the reference brackets the root
+    for (int i = 0; i < 60 && fa != null && fb != null && Math.signum(fa[0]) == Math.signum(fb[0]); i++) {
+      double w = (b - a) * 2;
+      a -= w;
+      b += w;
+      fa = f(a, reference, output, derivative, 1e-4);
+      fb = f(b, reference, output, derivative, 1e-4);
+    }
+    if (fa == null || fb == null || Math.signum(fa[0]) == Math.signum(fb[0])) return null;
+    if (fa[0] == 0) return new double[] {a, 0};
+    if (fb[0] == 0) return new double[] {b, 0};
+    while (true) {
+      double m = a + (b - a) / 2;
+      if (m <= a || m >= b) break;
+      double[] fm = f(m, reference, output, derivative, 1e-4);
+      // between two points of opposite signs a few ulps apart, a point where not even the sign
+      // is decided is the root itself (an exact zero such as z = 2, within its radius)
+      if (fm == null) return new double[] {m, 0};
+      if (fm[0] == 0) return new double[] {m, 0};
+      if (Math.signum(fm[0]) == Math.signum(fa[0])) {
+        a = m;
+        fa = fm;
+      } else {
+        b = m;
+        fb = fm;
+      }
+    }
+    // secant: root = a + (b - a) * fa / (fa - fb); fa, fb of opposite signs, so no cancellation
+    double fav = fa[0] + fa[1];
+    double fbv = fb[0] + fb[1];
+    double offset = (b - a) * (fav / (fav - fbv)); // in [0, b - a]
+    double hi = a + offset;
+    double lo = offset - (hi - a);
+    return new double[] {hi, lo};
+  }
+
+  /**
+   * Coefficients {@code c_0 .. c_degree} of {@code g(t) = f(r + t) / t}, interpolated at Chebyshev
+   * nodes of {@code [-delta, delta]} in the scaled variable {@code u = t / delta}, then rescaled to
+   * powers of {@code t}.
+   */
+  static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
+      int output, boolean derivative) {
+    int n = degree + 1;
+    double[][] a = new double[n][n];
+    double[] rhs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double u0 = Math.cos(Math.PI * (k + 0.5) / n);
+      double z = root[0] + u0 * delta;
+      double t = (z - root[0]) - root[1];
+      if (t == 0) return Optional.empty();
+      double[] fz = f(z, reference, output, derivative);
+      if (fz == null) return Optional.empty();
+      double u = t / delta;
+      double g = (fz[0] + fz[1]) / t * delta; // g(t) delta, of the size of f across the interval
+      double p = 1;
+      for (int j = 0; j < n; j++) {
+        a[k][j] = p;
+        p *= u;
+      }
+      rhs[k] = g;
+    }
+    double[] b = solve(a, rhs);
+    if (b == null) return Optional.empty();
+    double[] c = new double[n];
+    double scale = 1 / delta; // c_j = b_j / delta^(j+1)
+    for (int j = 0; j < n; j++) {
+      c[j] = b[j] * scale;
+      scale /= delta;
+      if (!Double.isFinite(c[j])) return Optional.empty();
+    }
+    return Optional.of(c);
+  }
+
+  /** Gaussian elimination with partial pivoting; null when singular. */
+  private static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    for (int col = 0; col < n; col++) {
+      int piv = col;
+      for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
+      if (a[piv][col] == 0) return null;
+      double[] tr = a[col];
+      a[col] = a[piv];
+      a[piv] = tr;
+      double tb = b[col];
+      b[col] = b[piv];
+      b[piv] = tb;
+      for (int r = col + 1; r < n; r++) {
+        double m = a[r][col] / a[col][col];
+        for (int c = col; c < n; c++) a[r][c] -= m * a[col][c];
+        b[r] -= m * b[col];
+      }
+    }
+    double[] x = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double s = b[r];
+      for (int c = r + 1; c < n; c++) s -= a[r][c] * x[c];
+      x[r] = s / a[r][r];
+    }
+    return x;
+  }
+
+  /** {@code |t| < delta ? t * (c_0 + t (c_1 + ...)) : form}, {@code t = (z - hi) - lo}. */
+  static Expr spliced(Expr form, double[] root, double delta, double[] c) {
+    Expr z = new Expr.Var("z");
+    Expr t = new Expr.Add(List.of(new Expr.Add(List.of(z, Expr.Const.of(-root[0]))), Expr.Const.of(-root[1])));
+    if (root[1] == 0) t = new Expr.Add(List.of(z, Expr.Const.of(-root[0])));
+    Expr horner = Expr.Const.of(c[c.length - 1]);
+    for (int j = c.length - 2; j >= 0; j--) {
+      horner = new Expr.Add(List.of(Expr.Const.of(c[j]), new Expr.Mul(List.of(t, horner))));
+    }
+    Expr local = new Expr.Mul(List.of(t, horner));
+    Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, t), Expr.Const.of(delta));
+    return new Expr.Cond(near, local, form);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.activations.deriver.derivation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.spec.Domain;
+import dev.activations.deriver.spec.ExactNumber;
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The implicit-EM check with a free parameter: the energy differences are checked with the
+ * parameter bound to numbers, so a difference that is right only at one value of it is caught.
+ */
+class EmIdentityTest {
+  private static final Symja SYMJA = new Symja();
+
+  private static List<List<IExpr>> differences(String d01) {
+    IExpr d = SYMJA.evalTrusted(d01);
+    return List.of(List.of(SYMJA.evalTrusted("0"), d), List.of(SYMJA.evalTrusted("-(" + d01 + ")"), SYMJA.evalTrusted("0")));
+  }
+
+  private static boolean check(String d01) {
+    List<IExpr> energies = List.of(SYMJA.evalTrusted("(z-1)^2/(2*s^2)"), SYMJA.evalTrusted("(z+1)^2/(2*s^2)"));
+    List<IExpr> values = EmIdentity.values(SYMJA, "test", "s", ExactNumber.ONE, Domain.parse("s", "s > 0"));
+    return EmIdentity.check(SYMJA, energies, differences(d01), new ArrayList<>(), Map.of("s", values));
+  }
+
+  @Test
+  void theRightDifferencePasses() {
+    assertTrue(check("-2*z/s^2"));
+  }
+
+  /** Right at s = 1 (the default) only: the old check skipped every point with a free parameter. */
+  @Test
+  void aDifferenceRightOnlyAtTheDefaultFails() {
+    assertFalse(check("-2*z/s"));
+  }
+
+  @Test
+  void valuesAreTheDefaultThenInsideTheDomain() {
+    List<IExpr> values = EmIdentity.values(SYMJA, "spec", "nu", ExactNumber.of(3), Domain.parse("nu", "0 < nu && nu < 5"));
+    assertEquals(1 + EmIdentity.RANDOM_VALUES, values.size());
+    assertEquals("3", Symja.inputForm(values.get(0)));
+    for (IExpr v : values) {
+      double x = v.evalf();
+      assertTrue(x > 0 && x < 5, "outside the domain: " + v);
+    }
+  }
+}
