@@ -18,7 +18,8 @@ import org.matheclipse.core.interfaces.IInteger;
  *       form a denominator: one division ({@code a/(b c)} is a division and a multiplication); a
  *       rational coefficient {@code p/q} puts p in the numerator and q in the denominator; a
  *       negative coefficient is one negation;
- *   <li>a power is one operation ({@code x^-1} alone is one division), {@code E^x} one exponential;
+ *   <li>a power is one operation, a square root too ({@code x^-1} alone is one division, {@code
+ *       x^-2} a division and a power), {@code E^x} one exponential;
  *   <li>every other function application is one operation ({@code Tanh}, {@code Log}, {@code
  *       Max}, {@code Piecewise}, a comparison), plus its arguments; lists are free;
  *   <li>symbols, integers and the constant {@code E} are free; a fraction is one division, a
@@ -33,7 +34,7 @@ public final class OperationCount {
   /** The number of operations of {@code e} as written (see the class comment). */
   public static int of(IExpr e) {
     if (e.isInteger()) return ((IInteger) e).isNegative() ? 1 : 0;
-    if (e.isFraction()) return 1 + (((IFraction) e).isNegative() ? 1 : 0);
+    if (e.isFraction()) return (isWhole(e) ? 0 : 1) + (e.isNegative() ? 1 : 0);
     if (e.isNumber()) return e.isNegative() ? 1 : 0; // decimals do not occur in closed forms
     if (!e.isAST()) return 0;
     IAST ast = (IAST) e;
@@ -93,7 +94,7 @@ public final class OperationCount {
           if (!unsigned) n++;
           magnitude = f.negate();
         }
-        if (magnitude.isFraction()) {
+        if (magnitude.isFraction() && !isWhole(magnitude)) {
           IFraction q = (IFraction) magnitude;
           if (!q.numerator().isOne()) numerator++;
           denominator++;
@@ -115,12 +116,18 @@ public final class OperationCount {
     return n;
   }
 
+  /** A power is one operation (a square root too: a numeric exponent adds nothing), a reciprocal power two. */
   private static int power(IAST p) {
     IExpr base = p.base();
     IExpr exponent = p.exponent();
     if (base.isE()) return 1 + of(exponent);
     if (exponent.isMinusOne()) return 1 + of(base);
-    if (exponent.isNumber() && exponent.isNegative()) return 2 + of(base) + of(exponent.negate());
+    if (exponent.isNumber()) return (exponent.isNegative() ? 2 : 1) + of(base);
     return 1 + of(base) + of(exponent);
+  }
+
+  /** A fraction with denominator 1 (a whole number built as a fraction, {@code 0/1}). */
+  private static boolean isWhole(IExpr fraction) {
+    return ((IFraction) fraction).denominator().isOne();
   }
 }

@@ -1,7 +1,9 @@
 package dev.activations.deriver.derivation;
 
 import dev.activations.deriver.spec.Statistic;
+import dev.activations.deriver.symbolic.Bounded;
 import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.matheclipse.core.expression.F;
@@ -95,7 +97,11 @@ final class TwoHypothesisForms {
       case FREE_ENERGY -> {
         IExpr e1 = energies.get(0);
         IExpr e2 = energies.get(1);
-        add(out, F.Subtract(F.Times(F.C1D2, F.Plus(e1, e2)), F.Log(F.Times(F.C2, F.Cosh(half)))), "mean energy - log(2 cosh(D/2))");
+        // the mean energy simplified on its own: ((z-1)^2/2 + (z+1)^2/2)/2 is (1+z^2)/2
+        IExpr plainMean = symja.eval(F.Times(F.C1D2, F.Plus(e1, e2)));
+        IExpr meanEnergy = Bounded.apply(symja, "Simplify", plainMean, WorkBudget.PIECE)
+            .filter(x -> x.leafCount() < plainMean.leafCount()).orElse(plainMean);
+        add(out, F.Subtract(meanEnergy, F.Log(F.Times(F.C2, F.Cosh(half)))), "mean energy - log(2 cosh(D/2))");
         add(out, F.Subtract(e1, softplus(F.Negate(diff))), "e_1 - softplus(-D)");
         add(out, F.Subtract(e2, softplus(diff)), "e_2 - softplus(D)");
       }
