@@ -47,7 +47,6 @@ final class ClosedFormRoutes {
   /** Forms larger than this (leaves) skip the routes: Symja's rewrites of big forms rarely shrink them, and cost. */
   static final int MAX_LEAVES = 60;
 
-  private static final boolean TRACE = Boolean.getBoolean("closedforms.trace");
   private final Symja symja;
   private final WorkBudget budget;
   private final Equivalence equivalence;
@@ -84,13 +83,8 @@ final class ClosedFormRoutes {
     List<Candidate> ordered = new ArrayList<>(all.values());
     // stable sort: among equals the earlier (the engine's form first) stays first
     ordered.sort(Comparator.comparingInt(Candidate::operations).thenComparingLong(c -> c.expr().leafCount()));
-    if (TRACE) for (Candidate c : ordered) System.err.printf("candidate %d %s  [%s]%n", c.operations(), Symja.inputForm(c.expr()).replace("\n", ""), c.route());
     for (Candidate c : ordered) {
-      if (c.expr().equals(baseline) || equivalence.same(c.expr(), reference)) {
-        if (TRACE) System.err.printf("winner %d %s  [%s]%n", c.operations(), Symja.inputForm(c.expr()).replace("\n", ""), c.route());
-        return c;
-      }
-      if (TRACE) System.err.printf("rejected %s [%s]%n", Symja.inputForm(c.expr()).replace("\n", ""), c.route());
+      if (c.expr().equals(baseline) || equivalence.same(c.expr(), reference)) return c;
     }
     return new Candidate(baseline, "engine");
   }
@@ -150,9 +144,7 @@ final class ClosedFormRoutes {
   }
 
   private Optional<Candidate> step(IExpr e, String function, String from, List<String> notes) {
-    long t0 = System.nanoTime();
     Optional<IExpr> r = Bounded.apply(symja, function, e, budget);
-    if (TRACE) System.err.printf("route %s[%s] %d ms -> %s%n", function, Symja.inputForm(e).replace("\n", ""), (System.nanoTime() - t0) / 1_000_000, r.map(x -> Symja.inputForm(x).replace("\n", "") + " ops " + OperationCount.of(x)).orElse("(none)"));
     if (r.isEmpty()) notes.add("closed form: " + budget.describe(function) + "; that route was skipped");
     return r.map(x -> new Candidate(x, from + " > " + function));
   }

@@ -13,15 +13,16 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Constant exponentials in a quotient contracted to hyperbolic functions: {@code c E^a + c E^-a =
- * 2 c Cosh[a]} and {@code c E^a - c E^-a = 2 c Sinh[a]}, after numerator and denominator are both
- * divided by {@code E^m}, m the midpoint of the constant exponents of the denominator (so that they
- * come in symmetric pairs).
+ * Exponentials in a quotient whose exponents differ by constants contracted to hyperbolic
+ * functions of those constants: {@code c E^(a+f) + c E^(b+f) = 2 c E^(m+f) Cosh[(a-b)/2]} and
+ * {@code c E^(a+f) - c E^(b+f) = 2 c E^(m+f) Sinh[(a-b)/2]} with {@code m = (a+b)/2} (f the part
+ * of the exponent that depends on z); then numerator and denominator are both divided by the
+ * exponential {@code E^(m+f)} of the denominator's contracted term, and common factors cancel.
  *
  * <p>The logistic kernel's signed mean comes out of {@code Together} as {@code (1-E^2)/(1+E^2+2
- * E^(1+z))}; divided by {@code 2 E} above and below it is {@code -Sinh[1]/(E^z+Cosh[1])}. Symja's
- * {@code ExpToTrig} does not do this: it rewrites every exponential, z-dependent ones included,
- * and expands the constants into sums of products of hyperbolic functions.
+ * E^(1+z))}, which this turns into {@code -Sinh[1]/(E^z+Cosh[1])}; with slope 2 the same with
+ * {@code E^(2z)}. Symja's {@code ExpToTrig} does not do this: it rewrites every exponential,
+ * z-dependent ones included, and expands the constants into sums of products.
  */
 final class ExponentialConstants {
   private final Symja symja;
@@ -34,93 +35,108 @@ final class ExponentialConstants {
     this.budget = budget;
   }
 
-  /** {@code q} balanced and contracted; empty when it has no pair of constant exponentials to contract. */
+  /** {@code q} with its exponentials contracted; empty when no pair contracts. */
   Optional<IExpr> contract(IExpr q) {
     IExpr num = symja.eval(F.Numerator(q));
     IExpr den = symja.eval(F.Denominator(q));
-    List<IExpr> exponents = constantExponents(den);
-    if (exponents.size() < 2) exponents = constantExponents(num);
-    if (exponents.size() < 2) return Optional.empty();
-    IExpr lo = exponents.get(0);
-    IExpr hi = exponents.get(0);
-    for (IExpr a : exponents) {
-      if (symja.eval(F.Less(a, lo)).isTrue()) lo = a;
-      if (symja.eval(F.Greater(a, hi)).isTrue()) hi = a;
-    }
-    IExpr mid = symja.eval(F.Times(F.C1D2, F.Plus(lo, hi)));
-    IExpr shift = F.Power(S.E, F.Negate(mid));
-    Optional<IExpr> n = Bounded.apply(symja, "Expand", F.Times(shift, num), budget);
-    Optional<IExpr> d = Bounded.apply(symja, "Expand", F.Times(shift, den), budget);
-    if (n.isEmpty() || d.isEmpty()) return Optional.empty();
-    IExpr cn = pairs(n.get());
-    IExpr cd = pairs(d.get());
+    List<IExpr> shift = new ArrayList<>();
+    IExpr cn = pairs(num, null);
+    IExpr cd = pairs(den, shift);
     if (cn == null && cd == null) return Optional.empty();
-    IExpr quotient = symja.eval(F.Divide(cn == null ? n.get() : cn, cd == null ? d.get() : cd));
+    IExpr n = cn == null ? num : cn;
+    IExpr d = cd == null ? den : cd;
+    if (!shift.isEmpty()) {
+      IExpr by = F.Power(S.E, F.Negate(shift.get(0)));
+      Optional<IExpr> sn = Bounded.apply(symja, "Expand", F.Times(by, n), budget);
+      Optional<IExpr> sd = Bounded.apply(symja, "Expand", F.Times(by, d), budget);
+      if (sn.isEmpty() || sd.isEmpty()) return Optional.empty();
+      n = sn.get();
+      d = sd.get();
+    }
+    IExpr quotient = symja.eval(F.Divide(n, d));
     return Optional.of(Bounded.apply(symja, "Factor", quotient, budget).orElse(quotient));
   }
 
-  /** The exponents a of the z-free terms {@code c E^a} of a sum (a number is {@code c E^0}). */
-  private List<IExpr> constantExponents(IExpr sum) {
-    List<IExpr> out = new ArrayList<>();
-    if (!sum.isPlus()) return out;
-    for (IExpr t : (IAST) sum) {
-      Term term = term(t);
-      if (term != null && !out.contains(term.exponent())) out.add(term.exponent());
-    }
-    return out;
-  }
-
-  /** The sum with its symmetric constant pairs contracted; null if it has none. */
-  private IExpr pairs(IExpr sum) {
+  /**
+   * The sum with its pairs contracted; null if none contracts. The exponent {@code m + f} of the
+   * first contracted pair is added to {@code shift} (when given).
+   */
+  private IExpr pairs(IExpr sum, List<IExpr> shift) {
     if (!sum.isPlus()) return null;
-    IAST s = (IAST) sum;
-    List<IExpr> rest = new ArrayList<>();
     List<Term> terms = new ArrayList<>();
-    for (IExpr t : s) {
-      Term term = term(t);
-      if (term == null || term.exponent().isZero()) rest.add(t);
-      else terms.add(term);
-    }
-    boolean changed = false;
+    for (IExpr t : (IAST) sum) terms.add(term(t));
+    List<IExpr> out = new ArrayList<>();
     boolean[] used = new boolean[terms.size()];
+    boolean changed = false;
     for (int i = 0; i < terms.size(); i++) {
       if (used[i]) continue;
       Term a = terms.get(i);
-      for (int j = i + 1; j < terms.size() && !used[i]; j++) {
+      for (int j = i + 1; j < terms.size() && a != null && !used[i]; j++) {
         Term b = terms.get(j);
-        if (used[j] || !symja.eval(F.Plus(a.exponent(), b.exponent())).isZero()) continue;
-        Term pos = a.exponent().isPositive() ? a : b;
-        Term neg = pos == a ? b : a;
-        if (pos.coefficient().equals(neg.coefficient())) {
-          rest.add(F.Times(F.C2, pos.coefficient(), F.Cosh(pos.exponent())));
-        } else if (symja.eval(F.Plus(pos.coefficient(), neg.coefficient())).isZero()) {
-          rest.add(F.Times(F.C2, pos.coefficient(), F.Sinh(pos.exponent())));
+        if (used[j] || b == null || !a.rest().equals(b.rest()) || a.constant().equals(b.constant())) continue;
+        IExpr half = symja.eval(F.Times(F.C1D2, F.Subtract(a.constant(), b.constant())));
+        IExpr mid = symja.eval(F.Times(F.C1D2, F.Plus(a.constant(), b.constant())));
+        IExpr hyperbolic;
+        if (a.coefficient().equals(b.coefficient())) {
+          hyperbolic = F.Cosh(half);
+        } else if (symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) {
+          hyperbolic = F.Sinh(half);
         } else {
           continue;
         }
+        out.add(F.Times(F.C2, a.coefficient(), F.Power(S.E, mid), a.rest(), hyperbolic));
+        if (shift != null && shift.isEmpty()) shift.add(symja.eval(F.Plus(mid, a.exponent())));
         used[i] = true;
         used[j] = true;
         changed = true;
       }
-      if (!used[i]) rest.add(a.expr());
+      if (!used[i]) out.add(((IAST) sum).get(i + 1));
     }
-    return changed ? symja.eval(F.ast(S.Plus, rest)) : null;
+    return changed ? symja.eval(F.ast(S.Plus, out)) : null;
   }
 
-  /** A z-free term {@code c E^a} with rational c and a. */
-  private record Term(IExpr coefficient, IExpr exponent, IExpr expr) {}
+  /**
+   * A term {@code c E^(a + f) R}: rational c and a, f the z-dependent part of the exponent, R the
+   * other factors; {@code rest} is {@code E^f R}, {@code exponent} is f.
+   */
+  private record Term(IExpr coefficient, IExpr constant, IExpr exponent, IExpr rest) {}
 
   private Term term(IExpr t) {
-    if (!t.isFree(z)) return null;
-    if (t.isRational()) return new Term(t, F.C0, t);
-    IExpr c = F.C1;
-    IExpr e = t;
-    if (t.isTimes() && t.size() == 3 && t.first().isRational()) {
-      c = t.first();
-      e = t.second();
+    List<IExpr> factors = new ArrayList<>();
+    if (t.isTimes()) {
+      for (IExpr f : (IAST) t) factors.add(f);
+    } else {
+      factors.add(t);
     }
-    if (e.isE()) return new Term(c, F.C1, t);
-    if (e.isPower() && e.base().isE() && e.exponent().isRational()) return new Term(c, e.exponent(), t);
-    return null;
+    IExpr c = F.C1;
+    IExpr a = F.C0;
+    IExpr f = F.C0;
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr x : factors) {
+      if (x.isRational()) {
+        c = symja.eval(F.Times(c, x));
+      } else if (x.isE()) {
+        a = symja.eval(F.Plus(a, F.C1));
+      } else if (x.isPower() && x.base().isE()) {
+        IExpr exponent = symja.eval(F.Expand(x.exponent()));
+        List<IExpr> parts = new ArrayList<>();
+        if (exponent.isPlus()) {
+          for (IExpr p : (IAST) exponent) parts.add(p);
+        } else {
+          parts.add(exponent);
+        }
+        for (IExpr p : parts) {
+          if (p.isRational()) a = symja.eval(F.Plus(a, p));
+          else if (p.isFree(z)) return null; // a symbolic constant: not contracted
+          else f = symja.eval(F.Plus(f, p));
+        }
+      } else {
+        if (x.isFree(z)) return null; // another constant factor (a parameter): left alone
+        rest.add(x);
+      }
+    }
+    if (!f.isZero()) rest.add(F.Power(S.E, f));
+    IExpr r = rest.isEmpty() ? F.C1 : symja.eval(F.ast(S.Times, rest));
+    return new Term(c, a, f, r);
   }
 }
