@@ -34,7 +34,8 @@ final class ClosedForms {
     this.z = symja.symbol("z");
   }
 
-  IExpr closed(Statistic stat, IExpr structured, List<List<IExpr>> d, List<IExpr> values, int index, List<String> notes) {
+  IExpr closed(Statistic stat, IExpr structured, List<List<IExpr>> d, List<IExpr> values, List<IExpr> energies, int index,
+      List<String> notes) {
     if (stat == Statistic.MODE) return mode(structured, d, values);
     // By-winner forms (free energy, entropy, log-responsibilities) are one function written
     // H ways for stability; every piece is exact everywhere, so people are shown one of them.
@@ -47,6 +48,23 @@ final class ClosedForms {
       Optional<List<PiecewiseSplitter.Piece>> pieces = simplifiedPieces(evaluated, notes);
       return pieces.map(ps -> clamp(ps).orElseGet(() -> new PiecewiseSplitter(symja).toPiecewise(ps))).orElse(evaluated);
     }
+    IExpr baseline = rationalOrSimplified(evaluated, notes);
+    // A rational function came from Together and Factor already (the (P - Q)/(P + Q) identity
+    // gives the same one); a tiny form cannot shrink.
+    if (OperationCount.of(baseline) <= TINY || Deriver.isAlgebraic(baseline)) return baseline;
+    ClosedFormRoutes routes = new ClosedFormRoutes(symja, limit);
+    List<ClosedFormRoutes.Candidate> starts = new TwoHypothesisForms(symja, routes).starts(stat, d, values, energies, index, notes);
+    return routes.smallest(baseline, starts, evaluated, notes).expr();
+  }
+
+  /**
+   * Closed forms of at most this many operations ({@link OperationCount}) are not searched further:
+   * {@code Tanh[z]}, {@code Tanh[6*z]}.
+   */
+  static final int TINY = 2;
+
+  /** The first form: a rational function where every exponential is algebraic, else Simplify's. */
+  private IExpr rationalOrSimplified(IExpr evaluated, List<String> notes) {
     IExpr exponential = symja.eval(F.unaryAST1(S.TrigToExp, evaluated));
     if (Deriver.isAlgebraic(exponential) && !exponential.isFree(z)) {
       Optional<IExpr> together = Bounded.apply(symja, "Together", exponential, limit);

@@ -92,7 +92,7 @@ public final class Deriver {
     List<IExpr> closed = new ArrayList<>();
     List<IExpr> closedDerivative = new ArrayList<>();
     for (int i = 0; i < structured.size(); i++) {
-      IExpr c = closedForms.closed(spec.statistic(), plainStructured.get(i), d, values, i, notes);
+      IExpr c = closedForms.closed(spec.statistic(), plainStructured.get(i), d, values, energies, i, notes);
       closed.add(c);
       closedDerivative.add(closedForms.derivative(c, derivative.get(i), z, notes));
     }

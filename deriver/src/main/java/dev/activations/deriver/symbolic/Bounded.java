@@ -186,6 +186,10 @@ public final class Bounded {
         "Normal[Series[Log[1+E^x]*Tanh[x]/(1+x^2)+Sqrt[1+x^2]*Sech[x], {x, 0, 4}]]",
         "TrigToExp[Tanh[x]+Cosh[x]+Sinh[x]+Sech[x]+Coth[x]+Csch[x]]",
         "ExpToTrig[E^x+E^(-x)]",
+        "FullSimplify[Tanh[x]*Cosh[x]+E^x*Sech[x]+Log[1+E^x]]",
+        "TrigExpand[Cosh[1+x]+Sinh[x-1]+Tanh[x+2]+Sech[x+1]]",
+        "TrigReduce[Cosh[x]*Sinh[x]+Cosh[x]^2+Tanh[x]*Sech[x]]",
+        "Apart[(1+x)/(x^2-4)+x/(2+x^2)]",
         "D[Piecewise[{{x^2,x<=0}},Log[1+x]]*Max[x,0]*Abs[x]*Sign[x]*Tanh[x],x]");
 
     private static boolean done;
