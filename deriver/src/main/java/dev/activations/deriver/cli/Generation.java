@@ -61,7 +61,8 @@ public final class Generation {
   /** Resolves derive options given as separate arguments (a catalog line). */
   public ActivationSpec resolve(List<String> args) {
     DeriveCommand options = new DeriveCommand();
-    new picocli.CommandLine(options).parseArgs(args.toArray(new String[0]));
+    // literally: a catalog line's '@file' must not make picocli read a file
+    new picocli.CommandLine(options).setExpandAtFiles(false).parseArgs(args.toArray(new String[0]));
     return resolve(options.request());
   }
 

@@ -47,6 +47,9 @@ public final class Main {
   /** Runs the command and returns its exit code, without exiting (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cmd = new CommandLine(new DeriveCommand());
+    // Arguments are taken literally: picocli would read '@name' as an argument file, so an energy
+    // such as '@/' ended in an internal error instead of exit code 2.
+    cmd.setExpandAtFiles(false);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler((ex, a) -> {

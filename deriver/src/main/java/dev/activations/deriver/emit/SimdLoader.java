@@ -9,7 +9,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -81,15 +80,13 @@ public final class SimdLoader {
     type.addStaticBlock(init.build());
 
     String binary = packageName.isEmpty() ? companion : packageName + "." + companion;
-    StringJoiner names = new StringJoiner(", ");
-    kernels.forEach(k -> names.add(k.field()));
     MethodSpec.Builder handles = MethodSpec.methodBuilder("simdHandles")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("The kernels of the SIMD companion {@code $L} ($L), or null when {@code $L}\n"
-            + "is not in the boot layer, SIMD is switched off ({@code -D$L=false}), the companion"
-            + " class\nis absent (it is looked up by name, so this class compiles and runs without"
-            + " it), or anything\nelse fails: then the plain-Java loops do all the work.\n",
-            companion, names, MODULE, PROPERTY)
+        .addJavadoc("The kernels of the SIMD companion {@code $L}, in the order of the handle"
+            + " fields, or null\nwhen {@code $L} is not in the boot layer, SIMD is switched off"
+            + " ({@code -D$L=false}),\nthe companion class is absent (it is looked up by name, so"
+            + " this class compiles and runs\nwithout it), or anything else fails: then the"
+            + " plain-Java loops do all the work.\n", companion, MODULE, PROPERTY)
         .returns(ArrayTypeName.of(METHOD_HANDLE))
         .beginControlFlow("try")
         .beginControlFlow("if (!$T.parseBoolean(System.getProperty($S, \"true\")))",

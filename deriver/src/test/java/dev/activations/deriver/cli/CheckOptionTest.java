@@ -24,8 +24,11 @@ class CheckOptionTest {
     assertTrue(err.toString().contains("check passed"), err.toString());
     Path file = dir.resolve("a/b/Cauchy.java");
     assertTrue(Files.readString(file).contains("public final class Cauchy"));
+    assertTrue(Files.readString(dir.resolve("a/b/CauchySimd.java")).contains("final class CauchySimd"));
     try (var files = Files.list(dir.resolve("a/b"))) {
-      assertEquals(1, files.count(), "no temporary files left behind");
+      assertEquals(java.util.List.of("Cauchy.java", "CauchySimd.java"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "the class and its SIMD companion, no temporary files left behind");
     }
   }
 }

@@ -23,6 +23,8 @@ class HostileInputTest {
     String wide = "z+".repeat(3000) + "mu";
     return Stream.of(
         Arguments.of("Import", new String[] {"--energy", "Import[\"/etc/passwd\"]"}, "not allowed"),
+        Arguments.of("argument file", new String[] {"--energy", "@/"}, ""),
+        Arguments.of("argument file name", new String[] {"--energy", "@/etc/passwd"}, ""),
         Arguments.of("Get", new String[] {"--energy", "Get[\"evil.m\"]+z*mu"}, "not allowed"),
         Arguments.of("Run", new String[] {"--energy", "Run[\"rm -rf /\"]"}, "not allowed"),
         Arguments.of("ReadString", new String[] {"--energy", "ReadString[\"secret\"]*(z-mu)"}, "not allowed"),
