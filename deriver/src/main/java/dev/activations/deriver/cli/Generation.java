@@ -95,7 +95,7 @@ public final class Generation {
     LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
         new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
     double[][][] roots = roots(lowered, reference, freeValues(spec));
-    if (spec.free().isEmpty()) lowered = spliceRoots(lowered, roots, reference);
+    lowered = spliceRoots(lowered, roots, reference, freeValues(spec));
     Certification certification = certification(derivation, lowered, reference, roots);
     ContractVerification.Verdict verdict = certification.measure(
         ContractVerification.Evaluation.of(freeValues(spec)));
@@ -145,16 +145,17 @@ public final class Generation {
   }
 
   /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
-  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference) {
+  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference,
+      java.util.Map<String, Double> free) {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     for (int o = 0; o < lowered.values().size(); o++) {
       LoweredActivation.Output v = lowered.values().get(o);
       LoweredActivation.Output d = lowered.derivatives().get(o);
-      values.add(new LoweredActivation.Output(RootSplice.splice(v.expr(), roots[o][0], reference, o, false,
-          java.util.Map.of(), ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
-      derivatives.add(new LoweredActivation.Output(RootSplice.splice(d.expr(), roots[o][1], reference, o, true,
-          java.util.Map.of(), ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+      values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], reference, o, false,
+          free, ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
+          free, ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
     return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
         lowered.parameterDerivatives());
