@@ -92,8 +92,17 @@ public final class Generation {
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
     List<ActivationLowering.Choice> choices = new ArrayList<>();
-    LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
-        new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    LoweredActivation lowered;
+    try {
+      lowered = new ActivationLowering(symja).lower(derivation,
+          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.startsWith("lowering: unsupported")) throw e;
+      // a documented limitation (README, "Decisions"), not an internal error
+      throw new dev.activations.deriver.spec.SpecException("cannot generate code for this energy: "
+          + message.substring("lowering: ".length()) + " (a limitation of the code generator; see the README)");
+    }
     double[][][] roots = roots(lowered, reference, freeValues(spec));
     lowered = spliceRoots(lowered, roots, reference, freeValues(spec));
     Certification certification = certification(derivation, lowered, reference, roots);
