@@ -104,10 +104,19 @@ public final class Generation {
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
     List<ActivationLowering.Choice> choices = new ArrayList<>();
-    LoweredActivation lowered = new ActivationLowering(symja).lower(derivation,
-        new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    LoweredActivation lowered;
+    try {
+      lowered = new ActivationLowering(symja).lower(derivation,
+          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      if (!message.startsWith("lowering: unsupported")) throw e;
+      // a documented limitation (README, "Decisions"), not an internal error
+      throw new dev.activations.deriver.spec.SpecException("cannot generate code for this energy: "
+          + message.substring("lowering: ".length()) + " (a limitation of the code generator; see the README)");
+    }
     double[][][] roots = roots(lowered, reference, freeValues(spec));
-    if (spec.free().isEmpty()) lowered = spliceRoots(lowered, roots, reference);
+    lowered = spliceRoots(lowered, roots, reference, freeValues(spec));
     Certification certification = certification(derivation, lowered, reference, roots);
     ContractVerification.Verdict verdict = certification.measure(
         ContractVerification.Evaluation.of(freeValues(spec)));
@@ -157,16 +166,17 @@ public final class Generation {
   }
 
   /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
-  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference) {
+  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference,
+      java.util.Map<String, Double> free) {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     for (int o = 0; o < lowered.values().size(); o++) {
       LoweredActivation.Output v = lowered.values().get(o);
       LoweredActivation.Output d = lowered.derivatives().get(o);
-      values.add(new LoweredActivation.Output(RootSplice.splice(v.expr(), roots[o][0], reference, o, false,
-          java.util.Map.of(), ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
-      derivatives.add(new LoweredActivation.Output(RootSplice.splice(d.expr(), roots[o][1], reference, o, true,
-          java.util.Map.of(), ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+      values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], reference, o, false,
+          free, ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
+          free, ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
     return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
         lowered.parameterDerivatives());

@@ -99,6 +99,8 @@ public final class Lowerer {
       return Expr.Call.of(Fn.MAX, translate(bounds.arg1()), Expr.Call.of(Fn.MIN, translate(bounds.arg2()), translate(ast.arg1())));
     }
     if (head.equals(S.Piecewise)) return piecewise(ast);
+    Optional<Expr> nonSmooth = NonSmoothDerivatives.lower(ast, this::translate);
+    if (nonSmooth.isPresent()) return nonSmooth.get();
     throw new IllegalArgumentException("lowering: unsupported function " + head);
   }
 

@@ -88,7 +88,9 @@ public final class CompiledCheck {
     for (double x : call(type, "value", Double.NaN, outputs, freeValues)) {
       if (!Double.isNaN(x)) throw new IllegalStateException("value(NaN) is " + x + ", not NaN");
     }
-    return (f, z) -> call(type, f.derivative() ? "derivative" : "value", z, outputs, freeValues)[f.output()];
+    return (f, z) -> call(type, f.parameter() != null
+        ? dev.activations.deriver.emit.ClassEmitter.derivativeMethod(f.parameter())
+        : f.derivative() ? "derivative" : "value", z, outputs, freeValues)[f.output()];
   }
 
   private static double[] call(Class<?> type, String name, double z, int outputs, double[] params) {

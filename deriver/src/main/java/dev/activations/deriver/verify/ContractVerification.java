@@ -39,11 +39,21 @@ public final class ContractVerification {
     /** The high-precision evaluator: exact, and some hundred times slower. */
     Optional<Point> exact(double z);
 
+    /** The derivatives with respect to a free parameter (the fast path only); empty where undecided. */
+    default Optional<Accuracy.Exact[]> parameter(double z, String name) {
+      return Optional.empty();
+    }
+
     static Reference of(ReferenceEvaluator evaluator) {
       return new Reference() {
         @Override
         public Optional<Point> fast(double z) {
           return evaluator.evaluateFast(z);
+        }
+
+        @Override
+        public Optional<Accuracy.Exact[]> parameter(double z, String name) {
+          return evaluator.parameterDerivativeFast(z, name);
         }
 
         @Override
@@ -169,8 +179,15 @@ public final class ContractVerification {
     }
   }
 
-  /** A function of the class to measure: its name, form, output index and whether it is a derivative. */
-  public record Function(String name, Expr form, int output, boolean derivative) {}
+  /**
+   * A function of the class to measure: its name, form, output index, whether it is a derivative,
+   * and the free parameter it differentiates with respect to (null: z, or none).
+   */
+  public record Function(String name, Expr form, int output, boolean derivative, String parameter) {
+    public Function(String name, Expr form, int output, boolean derivative) {
+      this(name, form, output, derivative, null);
+    }
+  }
 
   /** The value and derivative of every output, named as the generated methods are. */
   public static List<Function> functions(LoweredActivation a) {
@@ -180,6 +197,10 @@ public final class ContractVerification {
       String suffix = n > 1 ? "[" + o + "]" : "";
       out.add(new Function("value" + suffix, a.values().get(o).expr(), o, false));
       out.add(new Function("derivative" + suffix, a.derivatives().get(o).expr(), o, true));
+      for (String p : a.freeParameters()) {
+        out.add(new Function(dev.activations.deriver.emit.ClassEmitter.derivativeMethod(p) + suffix,
+            a.parameterDerivatives().get(p).get(o).expr(), o, true, p));
+      }
     }
     return out;
   }
@@ -215,6 +236,11 @@ public final class ContractVerification {
       @Override
       public Optional<Point> exact(double z) {
         return exact.computeIfAbsent(z, reference::exact);
+      }
+
+      @Override
+      public Optional<Accuracy.Exact[]> parameter(double z, String name) {
+        return reference.parameter(z, name);
       }
     };
   }
@@ -256,7 +282,14 @@ public final class ContractVerification {
         Point p = ref.get();
         for (Function f : functions) {
           if (f.output() != o) continue;
-          Accuracy.Exact exact = f.derivative() ? p.derivatives()[o] : p.values()[o];
+          Accuracy.Exact exact;
+          if (f.parameter() != null) {
+            Optional<Accuracy.Exact[]> dp = reference.parameter(z, f.parameter());
+            if (dp.isEmpty()) continue; // undecided by the fast path: this point does not count for it
+            exact = dp.get()[o];
+          } else {
+            exact = f.derivative() ? p.derivatives()[o] : p.values()[o];
+          }
           if (exact == null) continue; // a kink: no derivative to compare with
           double computed = evaluation.evaluate(f, z);
           double error = Accuracy.relativeError(computed, exact);

@@ -54,8 +54,10 @@ public final class RootFinder {
       double fa = values[i];
       double fb = values[i + 1];
       if (!(Double.isFinite(fa) && Double.isFinite(fb))) continue;
-      if (fa == 0 && Math.abs(a) > 1e-6) {
-        roots.add(a);
+      if (fa == 0) {
+        // an isolated zero on the grid; a run of zeros is a piece where the output is identically 0
+        boolean isolated = i > 0 && values[i - 1] != 0 && fb != 0;
+        if (isolated && Math.abs(a) > 1e-6) roots.add(a);
         continue;
       }
       if (Math.signum(fa) * Math.signum(fb) >= 0) continue;

@@ -48,6 +48,29 @@ public final class RootSplice {
     return current;
   }
 
+  /**
+   * With free parameters the root moves with them, and the expansion is the one at their values
+   * in {@code free} (the defaults): each splice is guarded by those values, so that other values
+   * evaluate the form itself.
+   */
+  public static Expr spliceAtValues(Expr form, double[] roots, ReferenceEvaluator reference, int output,
+      boolean derivative, Map<String, Double> free, double tolerance) {
+    Expr spliced = splice(form, roots, reference, output, derivative, free, tolerance);
+    if (spliced == form || free.isEmpty()) return spliced;
+    return guard(spliced, form, free);
+  }
+
+  /** Every splice of {@code spliced} (a chain of Conds ending in {@code form}) also tests the parameters' values. */
+  private static Expr guard(Expr spliced, Expr form, Map<String, Double> free) {
+    if (spliced == form || !(spliced instanceof Expr.Cond c)) return spliced;
+    List<Expr.Test> tests = new ArrayList<>();
+    for (Map.Entry<String, Double> p : new java.util.TreeMap<>(free).entrySet()) {
+      tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, new Expr.Var(p.getKey()), Expr.Const.of(p.getValue())));
+    }
+    tests.add(c.test());
+    return new Expr.Cond(new Expr.Test.And(tests), c.then(), guard(c.otherwise(), form, free));
+  }
+
   private static Optional<Expr> at(Expr form, double root, ReferenceEvaluator reference, int output,
       boolean derivative, Map<String, Double> free, double tolerance) {
     Map<String, Double> vars = new HashMap<>(free);
