@@ -59,7 +59,14 @@ final class ExponentialConstants {
       d = sd.get();
     }
     IExpr content = content(n, d);
-    return Optional.of(symja.eval(F.Divide(F.Divide(n, content), F.Divide(d, content))));
+    if (!content.isOne()) {
+      Optional<IExpr> cn2 = Bounded.apply(symja, "Expand", F.Divide(n, content), budget);
+      Optional<IExpr> cd2 = Bounded.apply(symja, "Expand", F.Divide(d, content), budget);
+      if (cn2.isEmpty() || cd2.isEmpty()) return Optional.empty();
+      n = cn2.get();
+      d = cd2.get();
+    }
+    return Optional.of(symja.eval(F.Divide(n, d)));
   }
 
   /**
