@@ -14,14 +14,18 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * Finds the closed forms people know: {@code Tanh[z]}, {@code z/(1+E^(-2 z))}, the Student-t and
- * Cauchy rational functions, Laplace's clamped tanh, {@code Sign[z]} and {@code Max[z,0]} for modes.
+ * Finds the closed forms people know: {@code Tanh[z]}, {@code z (1+Tanh[z])/2}, the Student-t and
+ * Cauchy rational functions, Laplace's clamped tanh, {@code Sign[z]} and {@code Max[z,0]} for
+ * modes, {@code Tanh[1]*Tanh[z]} for the log-cosh kernel.
  *
  * <p>In order: evaluate the structured form (the two-hypothesis identities already reduce it to a
- * function of one simplified difference); if every {@code exp(-D)} is algebraic (energies that are
- * multiples of logs), rewrite hyperbolics as exponentials and bring everything over a common
- * denominator, which yields a rational function; split Piecewise differences and recognise a clamp;
- * finally let {@code Simplify} try, within a work budget, keeping whichever form is smallest.
+ * function of one simplified difference); split Piecewise differences and recognise a clamp; if
+ * every {@code exp(-D)} is algebraic (energies that are multiples of logs), rewrite hyperbolics as
+ * exponentials and bring everything over a common denominator, which yields a rational function
+ * (kept as it is: the rational route is {@code Together} and {@code Factor}); otherwise {@code
+ * Simplify} within a work budget. That first form and the start forms of the EM identities
+ * ({@link TwoHypothesisForms}) then go through {@link ClosedFormRoutes}, and the smallest form
+ * equal to the definition, by {@link OperationCount}, is the closed form.
  */
 final class ClosedForms {
   private final Symja symja;

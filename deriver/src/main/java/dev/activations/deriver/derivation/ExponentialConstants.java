@@ -17,7 +17,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * functions of those constants: {@code c E^(a+f) + c E^(b+f) = 2 c E^(m+f) Cosh[(a-b)/2]} and
  * {@code c E^(a+f) - c E^(b+f) = 2 c E^(m+f) Sinh[(a-b)/2]} with {@code m = (a+b)/2} (f the part
  * of the exponent that depends on z); then numerator and denominator are both divided by the
- * exponential {@code E^(m+f)} of the denominator's contracted term, and common factors cancel.
+ * exponential {@code E^(m+f)} of the denominator's contracted term, and their common integer
+ * factor cancels.
  *
  * <p>The logistic kernel's signed mean comes out of {@code Together} as {@code (1-E^2)/(1+E^2+2
  * E^(1+z))}, which this turns into {@code -Sinh[1]/(E^z+Cosh[1])}; with slope 2 the same with
@@ -25,6 +26,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * z-dependent ones included, and expands the constants into sums of products.
  */
 final class ExponentialConstants {
+  /** Larger quotients are left alone: contraction pays off on short sums of exponentials. */
+  static final int MAX_LEAVES = 60;
+
   private final Symja symja;
   private final ISymbol z;
   private final WorkBudget budget;
@@ -37,6 +41,7 @@ final class ExponentialConstants {
 
   /** {@code q} with its exponentials contracted; empty when no pair contracts. */
   Optional<IExpr> contract(IExpr q) {
+    if (q.leafCount() > MAX_LEAVES) return Optional.empty();
     IExpr num = symja.eval(F.Numerator(q));
     IExpr den = symja.eval(F.Denominator(q));
     List<IExpr> shift = new ArrayList<>();
@@ -53,8 +58,39 @@ final class ExponentialConstants {
       n = sn.get();
       d = sd.get();
     }
-    IExpr quotient = symja.eval(F.Divide(n, d));
-    return Optional.of(Bounded.apply(symja, "Factor", quotient, budget).orElse(quotient));
+    IExpr content = content(n, d);
+    if (!content.isOne()) {
+      Optional<IExpr> cn2 = Bounded.apply(symja, "Expand", F.Divide(n, content), budget);
+      Optional<IExpr> cd2 = Bounded.apply(symja, "Expand", F.Divide(d, content), budget);
+      if (cn2.isEmpty() || cd2.isEmpty()) return Optional.empty();
+      n = cn2.get();
+      d = cd2.get();
+    }
+    return Optional.of(symja.eval(F.Divide(n, d)));
+  }
+
+  /**
+   * The greatest common divisor of the integer coefficients of the terms of {@code n} and {@code
+   * d} (1 if one is not an integer): the factor 2 every contraction brings, cancelled without
+   * {@code Factor}, whose polynomial arithmetic can run away on sums of many exponentials (it ran
+   * past the 60 s watchdog on the log-cosh variance).
+   */
+  private static IExpr content(IExpr n, IExpr d) {
+    java.math.BigInteger g = java.math.BigInteger.ZERO;
+    for (IExpr sum : List.of(n, d)) {
+      List<IExpr> terms = new ArrayList<>();
+      if (sum.isPlus()) {
+        for (IExpr t : (IAST) sum) terms.add(t);
+      } else {
+        terms.add(sum);
+      }
+      for (IExpr t : terms) {
+        IExpr c = t.isNumber() ? t : t.isTimes() && t.first().isNumber() ? t.first() : F.C1;
+        if (!c.isInteger()) return F.C1;
+        g = g.gcd(((org.matheclipse.core.interfaces.IInteger) c).toBigNumerator());
+      }
+    }
+    return g.signum() == 0 ? F.C1 : F.ZZ(g);
   }
 
   /**

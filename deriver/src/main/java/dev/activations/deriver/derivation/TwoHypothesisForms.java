@@ -128,6 +128,8 @@ final class TwoHypothesisForms {
   private static IExpr[] quotient(IExpr e) {
     if (!e.isFree(S.Log) || !e.isFree(S.Tanh)) return null;
     if (e.isPower() && e.base().isE()) return null;
+    // a symbolic exponent (a free parameter: (1 + (1+z)^2/nu)^((1+nu)/2)) gives no quotient to simplify
+    if (!e.isFree(x -> x.isPower() && !x.exponent().isNumber() && !x.base().isE(), true)) return null;
     List<IExpr> num = new ArrayList<>();
     List<IExpr> den = new ArrayList<>();
     List<IExpr> factors = new ArrayList<>();
