@@ -70,11 +70,12 @@ public final class GenerateCatalog {
     try {
       for (Entry e : entries) pending.add(workers.submit(() -> derive(e, outDir, packageName)));
       List<String[]> index = new ArrayList<>();
+      List<String[]> layers = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      for (Future<Derived> f : pending) {
-        Derived d = await(f);
+      for (int i = 0; i < pending.size(); i++) {
+        Derived d = await(pending.get(i));
         System.out.println(d.report());
-        index.add(d.indexRow());
+        (LayerGeneration.isLayer(entries.get(i).args()) ? layers : index).add(d.indexRow());
         d.failure().ifPresent(failures::add);
       }
       if (!failures.isEmpty()) {
@@ -83,6 +84,10 @@ public final class GenerateCatalog {
         return 1;
       }
       SourceWriter.write(indexClass(packageName, index), outDir);
+      if (!layers.isEmpty()) {
+        SourceWriter.write(indexClass(packageName, "LayerCatalog",
+            "Every layer activation in this jar, in catalog order (generated from templates/catalog.txt).\n", layers), outDir);
+      }
     } finally {
       workers.shutdownNow();
     }
@@ -98,6 +103,7 @@ public final class GenerateCatalog {
    * produces cannot depend on which entries ran before it or on the thread it ran on.
    */
   private static Derived derive(Entry e, Path outDir, String packageName) throws IOException {
+    if (LayerGeneration.isLayer(e.args())) return deriveLayer(e, outDir, packageName);
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja());
     ActivationSpec spec = generation.resolve(e.args());
@@ -122,6 +128,20 @@ public final class GenerateCatalog {
         ? Optional.empty()
         : Optional.of(e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
+  }
+
+  /** A layer entry: derived, emitted, measured against the layer reference, written. */
+  private static Derived deriveLayer(Entry e, Path outDir, String packageName) throws IOException {
+    long t0 = System.nanoTime();
+    LayerGeneration generation = new LayerGeneration(new Symja());
+    var spec = generation.resolve(e.args());
+    var derivation = generation.derive(spec);
+    LayerGeneration.Emitted emitted = generation.emitVerified(derivation, packageName, e.className());
+    SourceWriter.write(emitted.file(), outDir);
+    String report = String.format("catalog: %-36s %5.2f s  layer: %s", e.className(),
+        (System.nanoTime() - t0) / 1e9, emitted.check().describe());
+    return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
+        dev.activations.deriver.report.LayerReports.forward(spec.statistic())}, Optional.empty());
   }
 
   /**
@@ -196,7 +216,12 @@ public final class GenerateCatalog {
 
   /** {@code Catalog}: the generated classes with their specs and closed forms, for discovery. */
   static JavaFile indexClass(String packageName, List<String[]> index) {
-    ClassName entry = ClassName.get(packageName, "Catalog", "Entry");
+    return indexClass(packageName, "Catalog",
+        "Every activation in this jar, in catalog order (generated from templates/catalog.txt).\n", index);
+  }
+
+  static JavaFile indexClass(String packageName, String name, String doc, List<String[]> index) {
+    ClassName entry = ClassName.get(packageName, name, "Entry");
     TypeSpec entryType = TypeSpec.recordBuilder("Entry")
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(MethodSpec.constructorBuilder()
@@ -212,9 +237,9 @@ public final class GenerateCatalog {
       list.add("new $T($S, $S, $S)$L\n", entry, row[0], row[1], row[2], i + 1 < index.size() ? "," : "");
     }
     list.unindent().add(")");
-    TypeSpec type = TypeSpec.classBuilder("Catalog")
+    TypeSpec type = TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Every activation in this jar, in catalog order (generated from templates/catalog.txt).\n")
+        .addJavadoc(doc)
         .addType(entryType)
         .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), entry), "ENTRIES",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

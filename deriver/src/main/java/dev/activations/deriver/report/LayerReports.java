@@ -22,7 +22,7 @@ public final class LayerReports {
   }
 
   /** The per-unit forward formula in the shifted quantities the code uses. */
-  static String forward(LayerStatistic s) {
+  public static String forward(LayerStatistic s) {
     return switch (s) {
       case RESPONSIBILITIES -> "out_j = exp(m - e_j) / s";
       case LOG_RESPONSIBILITIES -> "out_j = (m - e_j) - log s";
