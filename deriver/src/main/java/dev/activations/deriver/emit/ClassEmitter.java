@@ -68,12 +68,6 @@ public final class ClassEmitter {
     "Base64", "MethodHandle", "MethodHandles", "MethodType", "Module", "ModuleLayer", "Optional",
     "Throwable", "RuntimeException", "Error", "IllegalStateException", "Class");
 
-  private static final ClassName METHOD_HANDLE = ClassName.get("java.lang.invoke", "MethodHandle");
-  private static final ClassName METHOD_HANDLES =
-      ClassName.get("java.lang.invoke", "MethodHandles");
-  private static final ClassName METHOD_TYPE = ClassName.get("java.lang.invoke", "MethodType");
-  private static final ClassName BASE64 = ClassName.get("java.util", "Base64");
-  private static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   /** The kernels of the SIMD companion, in the order of the handle fields. */
   private static final String[] KERNELS = {"value", "derivative", "backward"};
 
@@ -524,15 +518,7 @@ public final class ClassEmitter {
 
   /** {@code i = (int) HANDLE.invokeExact(args, P)} when the handle is bound. */
   private void simdCall(MethodSpec.Builder m, String handle, String callArgs) {
-    m.beginControlFlow("if ($L != null)", handle)
-        .beginControlFlow("try")
-        .addStatement("i = (int) $L.invokeExact($L$L)", handle, callArgs, args)
-        .nextControlFlow("catch (RuntimeException | Error e)")
-        .addStatement("throw e")
-        .nextControlFlow("catch (Throwable e)")
-        .addStatement("throw new IllegalStateException(e)")
-        .endControlFlow()
-        .endControlFlow();
+    SimdLoader.call(m, "i", handle, callArgs + args);
   }
 
   /**
@@ -540,88 +526,33 @@ public final class ClassEmitter {
    * a hidden class when {@code jdk.incubator.vector} is in the boot layer.
    */
   private void addSimd(TypeSpec.Builder type, String className) {
-    type.addField(FieldSpec.builder(boolean.class, "VECTORIZED",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
-            + " once, when this class\ninitialises: true when the JVM runs with {@code"
-            + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
-            + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
-            + "methods to within the numerical contract either way"
-            + (floats.any() ? " (the float contract for the float[]\nkernels that compute in"
-                + " float; see the class comment)" : "") + ".\n")
-        .build());
-    com.palantir.javapoet.CodeBlock.Builder init = com.palantir.javapoet.CodeBlock.builder()
-        .addStatement("$T[] h = simdHandles()", METHOD_HANDLE)
-        .addStatement("VECTORIZED = h != null");
-    int k = 0;
-    for (boolean isFloat : new boolean[] {false, true}) {
-      for (String kernel : KERNELS) {
-        String name = handle(kernel, isFloat);
-        type.addField(FieldSpec.builder(METHOD_HANDLE, name,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).build());
-        init.addStatement("$L = h == null ? null : h[$L]", name, k++);
-      }
-    }
-    type.addStaticBlock(init.build());
-
+    String vectorizedDoc = "Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided"
+        + " once, when this class\ninitialises: true when the JVM runs with {@code"
+        + " --add-modules jdk.incubator.vector} and the system\nproperty {@code"
+        + " dev.activations.simd} is not {@code false}. Results agree with the scalar\n"
+        + "methods to within the numerical contract either way"
+        + (floats.any() ? " (the float contract for the float[]\nkernels that compute in"
+            + " float; see the class comment)" : "") + ".\n";
     StringBuilder extra = new StringBuilder();
     for (int j = 0; j < params.size(); j++) {
       extra.append(", double.class");
     }
-    MethodSpec.Builder handles = method("simdHandles", Modifier.PRIVATE)
-        .addJavadoc("The SIMD kernels ($L), or null when"
-            + " {@code jdk.incubator.vector} is absent, SIMD is\nswitched off, or anything fails"
-            + " (then the scalar loops do all the work).\n", String.join(", ", KERNELS)
-            + " for double[], then float[]")
-        .returns(com.palantir.javapoet.ArrayTypeName.of(METHOD_HANDLE))
-        .beginControlFlow("try")
-        .beginControlFlow("if (!$T.parseBoolean(System.getProperty(\"dev.activations.simd\","
-            + " \"true\")))", Boolean.class)
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("$T<Module> vector = ModuleLayer.boot().findModule(\"jdk.incubator.vector\")",
-            OPTIONAL)
-        .beginControlFlow("if (vector.isEmpty())")
-        .addStatement("return null")
-        .endControlFlow()
-        .addStatement("$L.class.getModule().addReads(vector.get())", className)
-        .addStatement("$T.Lookup simd = $T.lookup().defineHiddenClass(simdClass(), true)",
-            METHOD_HANDLES, METHOD_HANDLES)
-        .addStatement("Class<?> c = simd.lookupClass()")
-        .addStatement("$T[] h = new $T[$L]", METHOD_HANDLE, METHOD_HANDLE, 2 * KERNELS.length);
-    int j = 0;
+    List<SimdLoader.Group> groups = new ArrayList<>();
     for (String t : new String[] {"double", "float"}) {
-      handles.addStatement("$T arrays$L = $T.methodType(int.class, $L[].class, int.class,"
-          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, extra);
-      handles.addStatement("$T backward$L = $T.methodType(int.class, $L[].class, $L[].class,"
-          + " $L[].class, int.class, int.class$L)", METHOD_TYPE, t, METHOD_TYPE, t, t, t, extra);
+      boolean isFloat = t.equals("float");
+      List<SimdLoader.Handle> handles = new ArrayList<>();
       for (String kernel : KERNELS) {
-        handles.addStatement("h[$L] = simd.findStatic(c, $S, $L$L)", j++, kernel,
-            kernel.equals("backward") ? "backward" : "arrays", t);
+        handles.add(new SimdLoader.Handle(handle(kernel, isFloat), kernel,
+            (kernel.equals("backward") ? "backward" : "arrays") + t));
       }
+      groups.add(new SimdLoader.Group(List.of(
+          new SimdLoader.Signature("arrays" + t, "int.class, " + t + "[].class, int.class, " + t
+              + "[].class, int.class, int.class" + extra),
+          new SimdLoader.Signature("backward" + t, "int.class, " + t + "[].class, " + t + "[].class, "
+              + t + "[].class, int.class, int.class" + extra)), handles));
     }
-    type.addMethod(handles
-        .addStatement("return h")
-        .nextControlFlow("catch (ReflectiveOperationException | RuntimeException | LinkageError e)")
-        .addStatement("return null")
-        .endControlFlow()
-        .build());
-
-    com.palantir.javapoet.CodeBlock.Builder lines = com.palantir.javapoet.CodeBlock.builder()
-        .add("String[] lines = {\n$>");
-    List<String> base64 = SimdEmitter.base64Lines(simdClass, 76);
-    for (int n = 0; n < base64.size(); n++) {
-      lines.add("$S$L\n", base64.get(n), n + 1 < base64.size() ? "," : "");
-    }
-    lines.add("$<};\n");
-    type.addMethod(method("simdClass", Modifier.PRIVATE)
-        .addJavadoc("The class file of {@code $L} (compiled by the deriver with {@code"
-            + " --add-modules jdk.incubator.vector\n--release 17}), Base64.\n",
-            SimdEmitter.companionName(className))
-        .returns(byte[].class)
-        .addCode(lines.build())
-        .addStatement("return $T.getDecoder().decode(String.join(\"\", lines))", BASE64)
-        .build());
+    SimdLoader.add(type, className, simdClass, vectorizedDoc,
+        String.join(", ", KERNELS) + " for double[], then float[]", groups);
   }
 
   // ------------------------------------------------------------------ class Javadoc

@@ -49,6 +49,8 @@ public final class LayerClassEmitter {
   private final Expr energy;
   private final Expr slope;
   private final JavaExprPrinter printer = new JavaExprPrinter();
+  /** The SIMD companion's class bytes, or null. */
+  private byte[] simdClass;
 
   private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope) {
     this.d = d;
@@ -66,7 +68,12 @@ public final class LayerClassEmitter {
    */
   public static JavaFile emit(LayerDerivation d, Expr energy, Expr slope, String packageName, String className) {
     checkRule(d);
-    return new LayerClassEmitter(d, energy, slope).file(packageName, className);
+    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope);
+    if (LayerSimdEmitter.supports(e.stat, energy, slope)) {
+      e.simdClass = SimdEmitter.compileSource(
+          LayerSimdEmitter.source(e.stat, energy, slope, packageName, className), packageName, className);
+    }
+    return e.file(packageName, className);
   }
 
   /** The coefficients (p, a, b, g') each statistic's template implements, as Symja InputForm. */
@@ -103,6 +110,21 @@ public final class LayerClassEmitter {
             .addJavadoc("True: one output per unit ({@code n}); false: one output per group ({@code n / G}).\n")
             .initializer("$L", stat.perUnit()).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (simdClass != null) {
+      String sig = "int.class, double[].class, int.class, double[].class, int.class";
+      SimdLoader.add(type, className, simdClass,
+          "Whether {@code value(double[] ...)} and {@code backward(double[] ...)} use SIMD"
+              + " ({@code jdk.incubator.vector});\ndecided once, when this class initialises: true when the JVM"
+              + " runs with {@code --add-modules\njdk.incubator.vector} and the system property {@code"
+              + " dev.activations.simd} is not {@code false}. Results\nagree with the plain-Java code to within"
+              + " the numerical contract either way.\n",
+          "value, backward for double[]",
+          List.of(new SimdLoader.Group(List.of(
+                  new SimdLoader.Signature("group", sig + ", int.class"),
+                  new SimdLoader.Signature("backward", sig + ", double[].class, int.class, int.class")),
+              List.of(new SimdLoader.Handle("SIMD_VALUE", "value", "group"),
+                  new SimdLoader.Handle("SIMD_BACKWARD", "backward", "backward")))));
+    }
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(value(isFloat));
       type.addMethod(backward(isFloat));
@@ -290,6 +312,13 @@ public final class LayerClassEmitter {
         .build();
   }
 
+  /** The SIMD kernel does the group unless it returns 1 (short groups, NaN, infinite energies). */
+  private static void simd(MethodSpec.Builder m, String handle, String args) {
+    m.addStatement("int done = 1");
+    SimdLoader.call(m, "done", handle, args);
+    m.beginControlFlow("if (done == 0)").addStatement("return").endControlFlow();
+  }
+
   /** {@code qw = q_win} and {@code acc = sum_{k != win} r_k (q_win - q_k)} (zero-weight units skipped). */
   private static CodeBlock relativeToWinner(String qk, String qWin) {
     return CodeBlock.builder()
@@ -316,6 +345,7 @@ public final class LayerClassEmitter {
     MethodSpec.Builder m = groupMethod("valueGroup", isFloat, false)
         .addJavadoc("One group of {@code g} units.\n");
     String c = cast(isFloat);
+    if (simdClass != null && !isFloat) simd(m, "SIMD_VALUE", "z, zo, out, oo, g");
     if (stat == LayerStatistic.MODE) {
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")
@@ -363,6 +393,7 @@ public final class LayerClassEmitter {
     MethodSpec.Builder m = groupMethod("backwardGroup", isFloat, true)
         .addJavadoc("One group of {@code g} units: the backward rule in the class comment.\n");
     String c = cast(isFloat);
+    if (simdClass != null && !isFloat) simd(m, "SIMD_BACKWARD", "z, zo, upstream, uo, gradZ, go, g");
     if (stat == LayerStatistic.MODE) {
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")
