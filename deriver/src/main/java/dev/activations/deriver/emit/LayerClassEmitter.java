@@ -99,7 +99,7 @@ public final class LayerClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", LayerJavadoc.of(d))
+        .addJavadoc("$L", LayerJavadoc.of(d, simdClass != null))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())
@@ -259,29 +259,23 @@ public final class LayerClassEmitter {
    * finite normaliser exists.
    */
   private static CodeBlock normaliser(CodeBlock nanFill) {
-    boolean winner = true;
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("double m = Double.MAX_VALUE")
-        .addStatement("double s = 0.0");
-    if (winner) b.addStatement("double t = 0.0").addStatement("int win = 0");
-    b.beginControlFlow("for (int k = 0; k < g; k++)")
+        .addStatement("double s = 0.0")
+        .addStatement("double t = 0.0")
+        .addStatement("int win = 0")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
         .addStatement("double e = energy(z[zo + k])")
-        .beginControlFlow("if (e < m)");
-    if (winner) {
-      b.addStatement("t = s * Math.exp(e - m)")
-          .addStatement("s = t + 1.0")
-          .addStatement("win = k");
-    } else {
-      b.addStatement("s = s * Math.exp(e - m) + 1.0");
-    }
-    b.addStatement("m = e")
-        .nextControlFlow("else");
-    if (winner) {
-      b.addStatement("double w = weight(e, m)").addStatement("s += w").addStatement("t += w");
-    } else {
-      b.addStatement("s += weight(e, m)");
-    }
-    b.endControlFlow()
+        .beginControlFlow("if (e < m)")
+        .addStatement("t = s * Math.exp(e - m)")
+        .addStatement("s = t + 1.0")
+        .addStatement("win = k")
+        .addStatement("m = e")
+        .nextControlFlow("else")
+        .addStatement("double w = weight(e, m)")
+        .addStatement("s += w")
+        .addStatement("t += w")
+        .endControlFlow()
         .endControlFlow()
         .beginControlFlow("if (!(s >= 1.0))")
         .add("// a NaN input, or no energy below +Infinity\n")

@@ -8,7 +8,7 @@ import dev.activations.deriver.symbolic.Symja;
 final class LayerJavadoc {
   private LayerJavadoc() {}
 
-  static String of(LayerDerivation d) {
+  static String of(LayerDerivation d, boolean simd) {
     LayerStatistic stat = d.spec().statistic();
     StringBuilder sb = new StringBuilder();
     sb.append("Generated layer activation; do not edit. Regenerate with:\n\n<pre>\nderive ")
@@ -46,6 +46,10 @@ final class LayerJavadoc {
         .append(" shifted quantities ({@code r_j = exp(m - e_j) / s},\n{@code log r_j = (m - e_j) - log s},")
         .append(" {@code H = log s + sum_k r_k (e_k - m)}, {@code F = m - log s}), so no energy difference")
         .append("\nis exponentiated upwards and no {@code 0 * log 0} is formed. No method allocates.\n\n")
+        .append(simd ? "<p>With SIMD ({@link #VECTORIZED}), a {@code double[]} group of at least one vector takes the"
+            + " minimum energy in a\npass of its own and exponentiates once per unit; the backward pass takes its"
+            + " reduction relative to\nthe winning unit the same way. Groups with a NaN or an infinite minimum go to"
+            + " the plain code.\n\n" : "")
         .append("<p>Special inputs: a NaN in a group makes that group's outputs (and gradients) NaN; units at")
         .append(" energy\n{@code -Infinity} share the responsibility equally (the limit), units at {@code +Infinity}")
         .append(" get none; a group\nwhose energies are all {@code +Infinity} has no limit and gives NaN.")
