@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class LayerSimdEmitter {
   private static final Set<String> LOCALS = Set.of("in", "zo", "out", "oo", "g", "i", "bound", "z", "e", "m", "s",
-      "mv", "sv", "mb", "ib", "w", "t", "c", "eq", "up", "uo", "grad", "go", "win", "uw", "acc", "av", "su", "r", "S");
+      "mv", "sv", "tv", "mb", "ib", "w", "t", "c", "eq", "up", "uo", "grad", "go", "win", "uw", "acc", "av", "su", "r", "S", "sb", "nan", "bad", "f", "uwv", "ab", "d", "energy", "slope", "energyV", "slopeV");
 
   private LayerSimdEmitter() {}
 
@@ -59,13 +59,14 @@ final class LayerSimdEmitter {
     sb.append("  static int value(double[] in, int zo, double[] out, int oo, int g) {\n");
     minimum(sb, "out", "oo");
     if (log) {
-      sb.append("    double t = 0.0;\n    int c = 0;\n")
+      sb.append("    DoubleVector tv = DoubleVector.zero(S);\n    int c = 0;\n")
           .append("    for (int i = 0; i < bound; i += S.length()) {\n")
           .append("      DoubleVector e = DoubleVector.fromArray(S, out, oo + i);\n")
           .append("      VectorMask<Double> eq = e.compare(VectorOperators.EQ, mb);\n")
           .append("      c += eq.trueCount();\n")
-          .append("      t += mb.sub(e).lanewise(VectorOperators.EXP).blend(0.0, eq).reduceLanes(VectorOperators.ADD);\n")
+          .append("      tv = tv.add(mb.sub(e).lanewise(VectorOperators.EXP).blend(0.0, eq));\n")
           .append("    }\n")
+          .append("    double t = tv.reduceLanes(VectorOperators.ADD);\n")
           .append("    for (int i = bound; i < g; i++) {\n")
           .append("      double e = out[oo + i];\n")
           .append("      if (e == m) c++; else t += Math.exp(m - e);\n")
@@ -177,15 +178,14 @@ final class LayerSimdEmitter {
     sb.append("    int bound = S.loopBound(g);\n")
         .append("    if (bound == 0) return 1;\n")
         .append("    DoubleVector mv = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);\n")
-        .append("    VectorMask<Double> nan = S.maskAll(false);\n")
         .append("    for (int i = 0; i < bound; i += S.length()) {\n")
         .append("      DoubleVector e = energyV(DoubleVector.fromArray(S, in, zo + i));\n")
         .append("      e.intoArray(").append(dst).append(", ").append(off).append(" + i);\n")
         .append("      mv = mv.min(e);\n")
-        .append("      nan = nan.or(e.test(VectorOperators.IS_NAN));\n")
         .append("    }\n")
+        .append("    // lane-wise MIN is Math.min: a NaN energy makes m NaN\n")
         .append("    double m = mv.reduceLanes(VectorOperators.MIN);\n")
-        .append("    boolean bad = nan.anyTrue();\n")
+        .append("    boolean bad = m != m;\n")
         .append("    for (int i = bound; i < g; i++) {\n")
         .append("      double e = energy(in[zo + i]);\n")
         .append("      ").append(dst).append("[").append(off).append(" + i] = e;\n")
