@@ -54,6 +54,9 @@ import picocli.CommandLine.Option;
       "  derive --kernel student-t --free nu --out src --package acts --name StudentT",
       "  # your own energy (Mathematica syntax) and hypotheses (center:value,...)",
       "  derive --energy '2*Log[1+(z-mu)^2/3]' --hypotheses '1:1,-1:-1'",
+      "  # a layer: softmax, and Student-t units competing in groups of 4",
+      "  derive --layer --energy '-z' --stat responsibilities --out src --package acts --name Softmax",
+      "  derive --layer --group 4 --kernel student-t --stat responsibilities",
       "  # what there is to choose from, and tab completion for bash",
       "  derive --list",
       "  source <(derive --completion)",
@@ -61,6 +64,12 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal failure."
     })
 public final class DeriveCommand implements Callable<Integer> {
+
+  @Option(names = "--layer", description = "a layer: the units of a vector input compete within groups (--kernel names a unit kernel, --energy is a unit energy in z)")
+  boolean layer;
+
+  @Option(names = "--group", paramLabel = "G", description = "with --layer: units per group (default: the whole input is one group)")
+  Integer group;
 
   @Option(names = "--kernel", paramLabel = "NAME", description = "a catalog kernel (see --list)")
   String kernel;
@@ -140,6 +149,8 @@ public final class DeriveCommand implements Callable<Integer> {
     }
     validateOutputOptions();
     Format fmt = Format.parse(format);
+    if (layer) return LayerCommand.run(this, commandSpec, fmt);
+    if (group != null) throw new SpecException("--group needs --layer");
     Symja symja = new Symja();
     Generation generation = new Generation(symja);
     ActivationSpec spec = generation.resolve(request());

@@ -10,7 +10,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.emit.SourceWriter;
 import dev.activations.deriver.lowering.ActivationLowering;
+import dev.activations.deriver.derivation.layer.LayerDerivation;
 import dev.activations.deriver.spec.ActivationSpec;
+import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.Symja;
@@ -104,11 +106,12 @@ public final class GenerateCatalog {
     try {
       for (CatalogFile.Entry e : entries) pending.add(workers.submit(() -> derive(e, job)));
       List<String[]> index = new ArrayList<>();
+      List<String[]> layers = new ArrayList<>();
       List<String> failures = new ArrayList<>();
-      for (Future<Derived> f : pending) {
-        Derived d = await(f);
+      for (int i = 0; i < pending.size(); i++) {
+        Derived d = await(pending.get(i));
         System.out.println(d.report());
-        index.add(d.indexRow());
+        (LayerGeneration.isLayer(entries.get(i).args()) ? layers : index).add(d.indexRow());
         d.failure().ifPresent(failures::add);
       }
       if (!failures.isEmpty()) {
@@ -118,7 +121,13 @@ public final class GenerateCatalog {
         failures.forEach(f -> System.err.println(prefix + "  " + f));
         if (job.failOnInaccurate()) return INACCURATE;
       }
-      if (job.index()) SourceWriter.write(indexClass(job.packageName(), index), job.outDir());
+      if (job.index()) {
+        SourceWriter.write(indexClass(job.packageName(), index), job.outDir());
+        if (!layers.isEmpty()) {
+          SourceWriter.write(indexClass(job.packageName(), "LayerCatalog",
+              "Every layer activation in this jar, in catalog order (generated from templates/catalog.txt).\n", layers), job.outDir());
+        }
+      }
     } finally {
       workers.shutdownNow();
     }
@@ -134,6 +143,7 @@ public final class GenerateCatalog {
    * produces cannot depend on which entries ran before it or on the thread it ran on.
    */
   private static Derived derive(CatalogFile.Entry e, Job job) throws IOException {
+    if (LayerGeneration.isLayer(e.args())) return deriveLayer(e, job);
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja(), job.kernels());
     ActivationSpec spec;
@@ -177,6 +187,27 @@ public final class GenerateCatalog {
         : Optional.of(job.catalog() + ":" + e.line() + ": " + e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative
             + (verdict.passed() ? "" : "; at the verification points: " + verdict.worstOfAll().orElseThrow().describe()) + ")");
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
+  }
+
+  /** A layer entry: derived, emitted, measured against the layer reference, written. */
+  private static Derived deriveLayer(CatalogFile.Entry e, Job job) throws IOException {
+    long t0 = System.nanoTime();
+    LayerGeneration generation = new LayerGeneration(new Symja());
+    LayerSpec spec;
+    LayerDerivation derivation;
+    LayerGeneration.Emitted emitted;
+    try {
+      spec = generation.resolve(e.args());
+      derivation = generation.derive(spec);
+      emitted = generation.emitVerified(derivation, job.packageName(), e.className());
+    } catch (SpecException | CommandLine.ParameterException ex) {
+      throw new SpecException(job.catalog() + ":" + e.line() + ": " + firstLine(ex.getMessage()));
+    }
+    emitted.sources().write(job.outDir(), job.simdDir());
+    String report = String.format("catalog: %-36s %5.2f s  layer: %s", e.className(),
+        (System.nanoTime() - t0) / 1e9, emitted.check().describe());
+    return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
+        dev.activations.deriver.report.LayerReports.forward(spec.statistic())}, Optional.empty());
   }
 
   /**
@@ -227,7 +258,12 @@ public final class GenerateCatalog {
 
   /** {@code Catalog}: the generated classes with their specs and closed forms, for discovery. */
   static JavaFile indexClass(String packageName, List<String[]> index) {
-    ClassName entry = ClassName.get(packageName, "Catalog", "Entry");
+    return indexClass(packageName, "Catalog",
+        "Every activation in this jar, in catalog order (generated from templates/catalog.txt).\n", index);
+  }
+
+  static JavaFile indexClass(String packageName, String name, String doc, List<String[]> index) {
+    ClassName entry = ClassName.get(packageName, name, "Entry");
     TypeSpec entryType = TypeSpec.recordBuilder("Entry")
         .addModifiers(Modifier.PUBLIC)
         .recordConstructor(MethodSpec.constructorBuilder()
@@ -243,9 +279,9 @@ public final class GenerateCatalog {
       list.add("new $T($S, $S, $S)$L\n", entry, row[0], row[1], row[2], i + 1 < index.size() ? "," : "");
     }
     list.unindent().add(")");
-    TypeSpec type = TypeSpec.classBuilder("Catalog")
+    TypeSpec type = TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Every activation in this jar, in catalog order (generated from templates/catalog.txt).\n")
+        .addJavadoc(doc)
         .addType(entryType)
         .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), entry), "ENTRIES",
                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

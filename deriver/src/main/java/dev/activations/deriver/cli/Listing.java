@@ -3,6 +3,7 @@ package dev.activations.deriver.cli;
 import dev.activations.deriver.spec.HypothesisSet;
 import dev.activations.deriver.spec.Kernel;
 import dev.activations.deriver.spec.KernelCatalog;
+import dev.activations.deriver.spec.LayerStatistic;
 import dev.activations.deriver.spec.Parameter;
 import dev.activations.deriver.spec.Statistic;
 
@@ -24,6 +25,15 @@ final class Listing {
     b.append("  --reject E0     adds a background hypothesis of constant energy E0 and value 0\n");
     b.append("\nStatistics (--stat):\n");
     for (Statistic s : Statistic.values()) b.append(String.format("  %-21s %s%n", s.cliName(), s.description()));
+    b.append("\nLayers (--layer [--group G]): unit kernels (--kernel; energy k(z) of one unit's input):\n");
+    for (Kernel k : KernelCatalog.units().all()) {
+      b.append(String.format("  %-13s %s%n", k.name(), k.energy()));
+      for (Parameter p : k.parameters()) {
+        b.append(String.format("  %-13s   %s = %s  (%s)  %s%n", "", p.name(), p.defaultValue(), p.domain(), p.description()));
+      }
+    }
+    b.append("Layer statistics (--stat):\n");
+    for (LayerStatistic s : LayerStatistic.values()) b.append(String.format("  %-21s %s%n", s.cliName(), s.definition()));
     return b.toString();
   }
 }

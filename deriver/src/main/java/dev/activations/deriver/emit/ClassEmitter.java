@@ -538,15 +538,7 @@ public final class ClassEmitter {
 
   /** {@code i = (int) HANDLE.invokeExact(args, P)} when the handle is bound. */
   private void simdCall(MethodSpec.Builder m, String handle, String callArgs) {
-    m.beginControlFlow("if ($L != null)", handle)
-        .beginControlFlow("try")
-        .addStatement("i = (int) $L.invokeExact($L$L)", handle, callArgs, args)
-        .nextControlFlow("catch (RuntimeException | Error e)")
-        .addStatement("throw e")
-        .nextControlFlow("catch (Throwable e)")
-        .addStatement("throw new IllegalStateException(e)")
-        .endControlFlow()
-        .endControlFlow();
+    SimdLoader.call(m, "i", handle, callArgs + args);
   }
 
   /**

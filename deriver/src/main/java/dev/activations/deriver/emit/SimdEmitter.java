@@ -125,9 +125,16 @@ public final class SimdEmitter {
    */
   public static byte[] compile(LoweredActivation a, String packageName, String className,
       FloatArithmetic floats) {
+    return compileSource(source(a, packageName, className, floats), packageName, className);
+  }
+
+  /**
+   * Compiles a companion source (the class {@code companionName(className)}, no nested classes
+   * or lambdas) for JDK 17 with {@code jdk.incubator.vector}, and returns its class bytes.
+   */
+  public static byte[] compileSource(String source, String packageName, String className) {
     String binary = (packageName.isEmpty() ? "" : packageName + ".") + companionName(className);
-    SortedMap<String, byte[]> classes = InMemoryCompiler.classBytes(
-        Map.of(binary, source(a, packageName, className, floats)), OPTIONS);
+    SortedMap<String, byte[]> classes = InMemoryCompiler.classBytes(Map.of(binary, source), OPTIONS);
     if (classes.size() != 1 || !classes.containsKey(binary)) {
       throw new IllegalStateException("SIMD companion compiled to " + classes.keySet());
     }

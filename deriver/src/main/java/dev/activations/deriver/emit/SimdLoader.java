@@ -120,4 +120,21 @@ public final class SimdLoader {
         .endControlFlow()
         .build());
   }
+
+  /**
+   * Adds to {@code m} the call of a kernel handle, when it is bound: {@code target = (int)
+   * handle.invokeExact(callArgs)}, rethrowing what the kernel throws (the handles are exact, so
+   * nothing else can be thrown).
+   */
+  static void call(MethodSpec.Builder m, String target, String handle, String callArgs) {
+    m.beginControlFlow("if ($L != null)", handle)
+        .beginControlFlow("try")
+        .addStatement("$L = (int) $L.invokeExact($L)", target, handle, callArgs)
+        .nextControlFlow("catch (RuntimeException | Error e)")
+        .addStatement("throw e")
+        .nextControlFlow("catch (Throwable e)")
+        .addStatement("throw new IllegalStateException(e)")
+        .endControlFlow()
+        .endControlFlow();
+  }
 }

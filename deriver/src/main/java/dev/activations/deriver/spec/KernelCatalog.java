@@ -33,8 +33,17 @@ public final class KernelCatalog {
     return Holder.INSTANCE;
   }
 
+  /**
+   * The bundled unit energies for layers: every {@code *.unit} file in the same folder, in the
+   * kernel file format, over {@code z} and parameters only ({@code mu} is an ordinary parameter).
+   */
+  public static KernelCatalog units() {
+    return Holder.UNITS;
+  }
+
   private static final class Holder {
-    static final KernelCatalog INSTANCE = load();
+    static final KernelCatalog INSTANCE = load(".kernel");
+    static final KernelCatalog UNITS = load(".unit");
   }
 
   /**
@@ -85,17 +94,17 @@ public final class KernelCatalog {
     return k;
   }
 
-  private static KernelCatalog load() {
+  private static KernelCatalog load(String extension) {
     URL url = KernelCatalog.class.getClassLoader().getResource(FOLDER);
     if (url == null) throw new IllegalStateException("no '" + FOLDER + "' folder on the class path");
     Map<String, Kernel> found = new TreeMap<>();
     try {
       if (url.getProtocol().equals("jar")) {
         try (FileSystem fs = FileSystems.newFileSystem(url.toURI(), Map.of())) {
-          readFolder(fs.getPath(FOLDER), found);
+          readFolder(fs.getPath(FOLDER), extension, found);
         }
       } else {
-        readFolder(Path.of(url.toURI()), found);
+        readFolder(Path.of(url.toURI()), extension, found);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -105,11 +114,11 @@ public final class KernelCatalog {
     return new KernelCatalog(found);
   }
 
-  private static void readFolder(Path folder, Map<String, Kernel> into) throws IOException {
+  private static void readFolder(Path folder, String extension, Map<String, Kernel> into) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path p : files.sorted().toList()) {
         String file = p.getFileName().toString();
-        if (!file.endsWith(".kernel")) continue;
+        if (!file.endsWith(extension)) continue;
         try (InputStream in = Files.newInputStream(p)) {
           Kernel k = Kernel.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
           into.put(k.name(), k);

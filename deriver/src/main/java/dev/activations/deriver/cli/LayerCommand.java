@@ -1,0 +1,53 @@
+package dev.activations.deriver.cli;
+
+import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.emit.SourceWriter;
+import dev.activations.deriver.report.LayerReports;
+import dev.activations.deriver.spec.LayerSpec;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.Symja;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** {@code derive --layer ...}: derivation, report, and (with {@code --out}) the measured class. */
+final class LayerCommand {
+  private LayerCommand() {}
+
+  static int run(DeriveCommand o, CommandLine.Model.CommandSpec commandSpec, DeriveCommand.Format format) {
+    if (o.plot != null) throw new SpecException("--plot is not available for --layer yet");
+    if (!o.compare.isEmpty()) throw new SpecException("--compare does not apply to --layer");
+    PrintWriter out = commandSpec.commandLine().getOut();
+    PrintWriter err = commandSpec.commandLine().getErr();
+    Symja symja = new Symja();
+    LayerGeneration generation = new LayerGeneration(symja);
+    LayerSpec spec = generation.resolve(o, commandSpec.commandLine().getParseResult());
+    LayerDerivation derivation = generation.derive(spec);
+    LayerReports reports = new LayerReports(symja);
+    String rendered = switch (format) {
+      case TEXT -> reports.text(derivation);
+      case JSON -> reports.json(derivation);
+      case LATEX -> reports.latex(derivation);
+      case MARKDOWN -> reports.markdown(derivation);
+    };
+    if (o.out != null) {
+      LayerGeneration.Emitted emitted = generation.emitVerified(derivation, o.packageName, o.className);
+      err.println("derive: check passed: " + emitted.check().describe());
+      try {
+        java.util.List<Path> written = emitted.sources().write(o.out);
+        err.println("derive: wrote " + written.get(0));
+        if (written.size() > 1) {
+          err.println("derive: wrote " + written.get(1) + " (SIMD kernels: compile it with javac "
+              + String.join(" ", dev.activations.deriver.emit.GeneratedSources.SIMD_JAVAC_OPTIONS) + "; "
+              + o.className + " compiles and runs without it)");
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write " + o.out + ": " + e.getMessage(), e);
+      }
+    }
+    out.print(rendered);
+    out.flush();
+    return 0;
+  }
+}

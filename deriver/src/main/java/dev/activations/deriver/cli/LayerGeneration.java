@@ -1,0 +1,117 @@
+package dev.activations.deriver.cli;
+
+import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.derivation.layer.LayerDeriver;
+import dev.activations.deriver.derivation.layer.LayerSpecResolver;
+import dev.activations.deriver.emit.GeneratedSources;
+import dev.activations.deriver.emit.LayerClassEmitter;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Lowerer;
+import dev.activations.deriver.spec.KernelCatalog;
+import dev.activations.deriver.spec.LayerSpec;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.SafeExpressionParser;
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.LayerCheck;
+import dev.activations.deriver.verify.LayerReference;
+import dev.activations.deriver.verify.LayerSamples;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * The layer pipeline shared by {@code derive --layer} and the catalog generator: request -> {@link
+ * LayerSpec} -> {@link LayerDerivation} -> lowered unit energy -> Java file, compiled and measured
+ * against {@link LayerReference} before anything is written.
+ */
+public final class LayerGeneration {
+  /** The derive-time measurement's stream (the property suite uses others). */
+  static final long SEED = 0x1a7e5L;
+  private static final int[] SIZES = {1, 2, 3, 5, 8, 17, 64, 257};
+  private static final int VECTORS = 48;
+
+  private final Symja symja;
+
+  public LayerGeneration(Symja symja) {
+    this.symja = symja;
+  }
+
+  public Symja symja() {
+    return symja;
+  }
+
+  /** Whether derive options given as separate arguments ask for a layer. */
+  public static boolean isLayer(List<String> args) {
+    return args.contains("--layer");
+  }
+
+  /** Resolves layer derive options given as separate arguments (a catalog line). */
+  public LayerSpec resolve(List<String> args) {
+    DeriveCommand options = new DeriveCommand();
+    CommandLine.ParseResult parsed = new CommandLine(options).parseArgs(args.toArray(new String[0]));
+    return resolve(options, parsed);
+  }
+
+  LayerSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
+    if (parsed.hasMatchedOption("--hypotheses")) {
+      throw new SpecException("--hypotheses does not apply to --layer: the units are the hypotheses");
+    }
+    if (o.reject != null) throw new SpecException("--reject does not apply to --layer");
+    int group = o.group == null ? 0 : o.group;
+    if (o.group != null && group <= 0) throw new SpecException("--group must be a positive number of units, not " + group);
+    return new LayerSpecResolver(new SafeExpressionParser(symja), KernelCatalog.units()).resolve(o.request(), group);
+  }
+
+  public LayerDerivation derive(LayerSpec spec) {
+    LayerDerivation d = new LayerDeriver(symja).derive(spec);
+    if (!d.verified()) {
+      throw new IllegalStateException("layer derivation not verified: " + d.checks().stream()
+          .filter(c -> !c.passed()).map(c -> c.name() + " [" + c.detail() + "]").toList());
+    }
+    return d;
+  }
+
+  /** The emitted sources (the class and its SIMD companion, if any) and the class's measurement. */
+  public record Emitted(GeneratedSources sources, LayerCheck.Result check) {
+    /** The layer class. */
+    public JavaFile file() {
+      return sources.activation();
+    }
+  }
+
+  /**
+   * Emits the class and measures it at seeded sample vectors against the reference.
+   *
+   * @throws CheckFailedException when the compiled class misses the contract
+   */
+  public Emitted emitVerified(LayerDerivation d, String packageName, String className) {
+    Lowerer lowerer = new Lowerer(symja, Set.of("z"));
+    Expr energy;
+    Expr slope;
+    try {
+      energy = lowerer.lower(d.energy());
+      slope = lowerer.lower(d.slope());
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("the unit energy cannot be evaluated in Java: " + e.getMessage());
+    }
+    GeneratedSources sources = LayerClassEmitter.emit(d, energy, slope, packageName, className);
+    JavaFile file = sources.activation();
+    LayerSpec spec = d.spec();
+    LayerCheck.Result result = LayerCheck.run(file, reference(spec), spec.group(),
+        LayerSamples.of(SEED, VECTORS, SIZES, spec.statistic().perUnit(), spec.group()));
+    if (!result.passed()) {
+      throw new CheckFailedException(className + " misses the layer contract: " + result.describe() + "; nothing written");
+    }
+    return new Emitted(sources, result);
+  }
+
+  /** The independent reference for a spec: the unsimplified energy text and exact bindings. */
+  public static LayerReference reference(LayerSpec spec) {
+    Map<String, String> params = new LinkedHashMap<>();
+    spec.bound().forEach((k, v) -> params.put(k, v.toString()));
+    return new LayerReference(spec.kernel().energy(), params, spec.temperature().toString(), spec.statistic());
+  }
+}

@@ -1,0 +1,96 @@
+package dev.activations.deriver.derivation.layer;
+
+import dev.activations.deriver.spec.Domain;
+import dev.activations.deriver.spec.ExactNumber;
+import dev.activations.deriver.spec.Kernel;
+import dev.activations.deriver.spec.KernelCatalog;
+import dev.activations.deriver.spec.LayerSpec;
+import dev.activations.deriver.spec.LayerStatistic;
+import dev.activations.deriver.spec.Parameter;
+import dev.activations.deriver.spec.Request;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.SafeExpressionParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Validates a layer request into a {@link LayerSpec}: a unit kernel ({@code *.unit} file) or a
+ * custom energy that passes the whitelist and depends on {@code z}; every parameter bound exactly
+ * once and inside its domain; a positive temperature. Layers take no hypotheses (the units are the
+ * hypotheses) and, for now, no free parameters.
+ */
+public final class LayerSpecResolver {
+  private final SafeExpressionParser parser;
+  private final KernelCatalog units;
+
+  public LayerSpecResolver(SafeExpressionParser parser, KernelCatalog units) {
+    this.parser = parser;
+    this.units = units;
+  }
+
+  /**
+   * @param group units per group from {@code --group}, or 0 for the whole layer
+   * @throws SpecException for anything the user can fix, with one line naming it
+   */
+  public LayerSpec resolve(Request r, int group) {
+    if (r.kernel().isPresent() == r.energy().isPresent()) {
+      throw new SpecException(r.kernel().isPresent()
+          ? "give either --kernel or --energy, not both"
+          : "give --kernel NAME or --energy EXPR for the unit energy (unit kernels: " + String.join(", ", units.names()) + ")");
+    }
+    if (!r.free().isEmpty()) {
+      throw new SpecException("--free is not supported for layers yet: bind every parameter with --param NAME=VALUE");
+    }
+    Kernel kernel;
+    Set<String> symbols;
+    if (r.kernel().isPresent()) {
+      kernel = units.get(r.kernel().get());
+      symbols = parser.parse(kernel.energy(), "energy of unit kernel " + kernel.name()).symbols();
+      for (String s : symbols) {
+        if (!s.equals("z") && kernel.parameter(s).isEmpty()) {
+          throw new IllegalStateException("unit kernel " + kernel.name() + " uses undeclared symbol " + s);
+        }
+      }
+    } else {
+      String energy = r.energy().get().strip();
+      symbols = new TreeSet<>(parser.parse(energy, "energy").symbols());
+      List<Parameter> params = new ArrayList<>();
+      for (String s : symbols) {
+        if (!s.equals("z")) params.add(new Parameter(s, ExactNumber.ONE, Domain.REALS, "custom parameter"));
+      }
+      kernel = new Kernel(Kernel.CUSTOM, energy, params, "custom unit energy", "--energy");
+    }
+    if (!symbols.contains("z")) throw new SpecException("energy must depend on z (the unit's input)");
+
+    Map<String, ExactNumber> given = new LinkedHashMap<>();
+    for (String p : r.params()) {
+      int eq = p.indexOf('=');
+      if (eq <= 0) throw new SpecException("--param needs NAME=VALUE, not '" + ExactNumber.abbreviate(p) + "'");
+      String name = p.substring(0, eq).strip();
+      Parameter param = kernel.parameter(name).orElseThrow(() -> new SpecException(
+          "the unit energy has no parameter '" + ExactNumber.abbreviate(name) + "'"
+              + (kernel.parameters().isEmpty() ? " (it has none)" : " (it has "
+                  + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")")));
+      ExactNumber v = ExactNumber.parse(p.substring(eq + 1), "value of parameter " + name);
+      if (!param.domain().admits(v)) {
+        throw new SpecException("parameter " + name + " = " + v + " is outside its domain " + param.domain());
+      }
+      if (given.put(name, v) != null) throw new SpecException("parameter " + name + " is given twice");
+    }
+    Map<String, ExactNumber> bound = new LinkedHashMap<>();
+    for (Parameter p : kernel.parameters()) {
+      ExactNumber v = given.get(p.name());
+      if (v == null && kernel.isCustom()) {
+        throw new SpecException("parameter " + p.name() + " of the energy has no value: give --param " + p.name() + "=VALUE");
+      }
+      bound.put(p.name(), v == null ? p.defaultValue() : v);
+    }
+    ExactNumber temperature = ExactNumber.parse(r.temperature(), "temperature");
+    LayerStatistic statistic = LayerStatistic.parse(r.statistic().strip());
+    return new LayerSpec(kernel, group, statistic, bound, temperature);
+  }
+}

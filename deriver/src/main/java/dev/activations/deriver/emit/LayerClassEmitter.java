@@ -1,0 +1,456 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.lowering.Cse;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Exprs;
+import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.spec.LayerStatistic;
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a layer class (JavaPoet): {@code value} and {@code backward} over groups of consecutive
+ * units, {@code double[]} and {@code float[]}, with and without offsets, plus the lowered unit
+ * energy and its slope as private helpers.
+ *
+ * <p>Each group is normalised in one pass over its units: a running minimum energy {@code m} and
+ * a sum {@code s = sum_k exp(-(e_k - m))} rescaled whenever the minimum drops (the online
+ * normaliser). Outputs are written in shifted quantities that never cancel or overflow: {@code
+ * r_j = exp(m - e_j) / s}, {@code log r_j = (m - e_j) - log s}, {@code H = log s + sum_k r_k (e_k
+ * - m)}, {@code F = m - log s}. A weight is exactly 1 at the minimum, which also makes a
+ * minimum of {@code -Infinity} (an input at an infinity) give the limit: the tied units share the
+ * mass. A product with a zero responsibility is 0 (never {@code 0 * Infinity}).
+ *
+ * <p>The backward templates implement the rule the deriver assembled; the emitter checks the
+ * derived coefficients against the ones each template implements and refuses a derivation whose
+ * rule it has no template for.
+ */
+public final class LayerClassEmitter {
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final Set<String> LOCALS = Set.of(
+      "z", "zOff", "out", "outOff", "n", "g", "b", "k", "j", "e", "m", "s", "w", "r", "c", "inv", "acc",
+      "upstream", "upOff", "gradZ", "gOff", "u", "nan", "zo", "oo", "uo", "go", "t");
+
+  private final LayerDerivation d;
+  private final LayerStatistic stat;
+  private final Expr energy;
+  private final Expr slope;
+  private final JavaExprPrinter printer = new JavaExprPrinter();
+  /** Whether the class has a SIMD companion ({@link LayerSimdEmitter}) to load. */
+  private boolean simd;
+
+  private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope) {
+    this.d = d;
+    this.stat = d.spec().statistic();
+    this.energy = energy;
+    this.slope = slope;
+  }
+
+  /**
+   * The layer class.
+   *
+   * @param energy the unit energy lowered to the IR (variable {@code z})
+   * @param slope its derivative, lowered
+   * @throws IllegalStateException when the derived rule is not the one a template implements
+   */
+  public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, String packageName,
+      String className) {
+    checkRule(d);
+    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope);
+    Optional<GeneratedSources.Source> companion = Optional.empty();
+    if (LayerSimdEmitter.supports(e.stat, energy, slope)) {
+      String source = LayerSimdEmitter.source(e.stat, energy, slope, packageName, className);
+      SimdEmitter.compileSource(source, packageName, className); // it must compile on its own
+      companion = Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
+      e.simd = true;
+    }
+    return new GeneratedSources(e.file(packageName, className), companion);
+  }
+
+  /** The coefficients (p, a, b, g') each statistic's template implements, as Symja InputForm. */
+  private static final Map<LayerStatistic, List<String>> RULES = Map.of(
+      LayerStatistic.RESPONSIBILITIES, List.of("0", "-r", "r", "0"),
+      LayerStatistic.LOG_RESPONSIBILITIES, List.of("0", "-1", "1", "0"),
+      LayerStatistic.WEIGHTED, List.of("r", "-r*z", "r*z", "0"),
+      LayerStatistic.MEAN, List.of("r", "-r*z", "r*z", "0"),
+      LayerStatistic.ENTROPY, List.of("0", "r-e*r", "e*r", "1"),
+      LayerStatistic.FREE_ENERGY, List.of("0", "0", "0", "-1"));
+
+  static void checkRule(LayerDerivation d) {
+    LayerStatistic s = d.spec().statistic();
+    if (s.isLimit()) return;
+    List<String> derived = List.of(Symja.inputForm(d.direct()), Symja.inputForm(d.own()),
+        Symja.inputForm(d.shared()), Symja.inputForm(d.groupSlope()));
+    if (!derived.equals(RULES.get(s))) {
+      throw new IllegalStateException("no template for the derived backward rule of " + s.cliName()
+          + " (p, a, b, g') = " + derived + ", expected " + RULES.get(s));
+    }
+  }
+
+  private JavaFile file(String packageName, String className) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("$L", LayerJavadoc.of(d, simd))
+        .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The derive options that regenerate this class.\n")
+            .initializer("$S", d.spec().toCommandLine()).build())
+        .addField(FieldSpec.builder(int.class, "GROUP", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Units per group, or 0: the whole input is one group.\n")
+            .initializer("$L", d.spec().group()).build())
+        .addField(FieldSpec.builder(boolean.class, "PER_UNIT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("True: one output per unit ({@code n}); false: one output per group ({@code n / G}).\n")
+            .initializer("$L", stat.perUnit()).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (simd) {
+      TypeName array = TypeName.get(double[].class);
+      List<TypeName> group = List.of(array, TypeName.INT, array, TypeName.INT, TypeName.INT);
+      List<TypeName> backward = List.of(array, TypeName.INT, array, TypeName.INT, array, TypeName.INT,
+          TypeName.INT);
+      SimdLoader.install(type, packageName, className, SimdEmitter.companionName(className),
+          List.of(new SimdLoader.Kernel("SIMD_VALUE", "value", TypeName.INT, group),
+              new SimdLoader.Kernel("SIMD_BACKWARD", "backward", TypeName.INT, backward)),
+          "Whether {@code value(double[] ...)} and {@code backward(double[] ...)} use SIMD"
+              + " ({@code jdk.incubator.vector});\ndecided once, when this class initialises: true when the JVM"
+              + " runs with {@code --add-modules\njdk.incubator.vector}, the system property {@code"
+              + " dev.activations.simd} is not {@code false}, and the companion class {@code "
+              + SimdEmitter.companionName(className) + "}\n(compiled from its own source file with that module)"
+              + " is present. Results agree with the plain-Java code to within\nthe numerical contract either way.\n");
+    }
+    for (boolean isFloat : new boolean[] {false, true}) {
+      type.addMethod(value(isFloat));
+      type.addMethod(backward(isFloat));
+      type.addMethod(valueOffsetFree(isFloat));
+      type.addMethod(backwardOffsetFree(isFloat));
+    }
+    type.addMethod(groupSize());
+    for (boolean isFloat : new boolean[] {false, true}) {
+      type.addMethod(valueGroup(isFloat));
+      type.addMethod(backwardGroup(isFloat));
+    }
+    type.addMethod(unitFunction("energy", energy, "The unit energy {@code e(z)}."));
+    type.addMethod(unitFunction("slope", slope, "The derivative {@code e'(z)} of the unit energy."));
+    if (!stat.isLimit()) {
+      type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+          .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+    }
+    for (Fn fn : Exprs.functionsUsed(List.of(energy, slope))) {
+      KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
+    }
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static TypeName array(boolean isFloat) {
+    return ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
+  }
+
+  private static String cast(boolean isFloat) {
+    return isFloat ? "(float) " : "";
+  }
+
+  private MethodSpec unitFunction(String name, Expr e, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "z");
+    Cse.Result r = Cse.eliminate(List.of(e), Set.of("z"));
+    for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  private MethodSpec value(boolean isFloat) {
+    String outs = stat.perUnit() ? "n" : "n / g";
+    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Writes the outputs of the $L units {@code z[zOff .. zOff + n - 1]} to {@code out[outOff ..]}"
+            + " ($L).\n\n@throws IllegalArgumentException if {@code n} is negative or not a multiple of"
+            + " {@link #GROUP}\n@throws IndexOutOfBoundsException if a range lies outside its array\n",
+            "{@code n}", stat.perUnit() ? "{@code n} outputs" : "one per group: {@code n / G} outputs")
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
+        .addParameter(array(isFloat), "out").addParameter(int.class, "outOff").addParameter(int.class, "n")
+        .addStatement("int g = groupSize(n)")
+        .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs)
+        .beginControlFlow("for (int b = 0; b < n; b += g)")
+        .addStatement("valueGroup(z, zOff + b, out, outOff + $L, g)", stat.perUnit() ? "b" : "b / g")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec backward(boolean isFloat) {
+    String ups = stat.perUnit() ? "n" : "n / g";
+    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The vector-Jacobian product: writes {@code gradZ[gOff + j] = sum_i upstream_i d out_i / d z_j}"
+            + " for the\n{@code n} units; {@code upstream} has as many entries as {@code value} writes ($L).\n"
+            + "{@code gradZ} must not overlap {@code z} or {@code upstream}.\n\n"
+            + "@throws IllegalArgumentException if {@code n} is negative or not a multiple of {@link #GROUP}\n"
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", ups)
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
+        .addParameter(array(isFloat), "gradZ").addParameter(int.class, "gOff").addParameter(int.class, "n")
+        .addStatement("int g = groupSize(n)")
+        .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, ups)
+        .addStatement("$T.checkFromIndexSize(gOff, n, gradZ.length)", OBJECTS)
+        .beginControlFlow("for (int b = 0; b < n; b += g)")
+        .addStatement("backwardGroup(z, zOff + b, upstream, upOff + $L, gradZ, gOff + b, g)",
+            stat.perUnit() ? "b" : "b / g")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec valueOffsetFree(boolean isFloat) {
+    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code value(z, 0, out, 0, z.length)}.\n")
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "out")
+        .addStatement("value(z, 0, out, 0, z.length)").build();
+  }
+
+  private MethodSpec backwardOffsetFree(boolean isFloat) {
+    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code backward(z, 0, upstream, 0, gradZ, 0, z.length)}.\n")
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "upstream")
+        .addParameter(array(isFloat), "gradZ")
+        .addStatement("backward(z, 0, upstream, 0, gradZ, 0, z.length)").build();
+  }
+
+  private MethodSpec groupSize() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("groupSize").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The group size for {@code n} units.\n")
+        .returns(int.class).addParameter(int.class, "n")
+        .beginControlFlow("if (n < 0)")
+        .addStatement("throw new IllegalArgumentException(\"n < 0: \" + n)")
+        .endControlFlow();
+    if (d.spec().group() == 0) return m.addStatement("return Math.max(n, 1)").build();
+    return m.beginControlFlow("if (n % GROUP != 0)")
+        .addStatement("throw new IllegalArgumentException(\"n = \" + n + \" is not a multiple of the group size \" + GROUP)")
+        .endControlFlow()
+        .addStatement("return GROUP")
+        .build();
+  }
+
+  // ------------------------------------------------------------------ one group
+
+  private MethodSpec.Builder groupMethod(String name, boolean isFloat, boolean backward) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zo");
+    if (backward) {
+      m.addParameter(array(isFloat), "upstream").addParameter(int.class, "uo")
+          .addParameter(array(isFloat), "gradZ").addParameter(int.class, "go");
+    } else {
+      m.addParameter(array(isFloat), "out").addParameter(int.class, "oo");
+    }
+    return m.addParameter(int.class, "g");
+  }
+
+  /**
+   * {@code m} and {@code s} in one pass, with the index {@code win} of a unit at the minimum and
+   * {@code t = s - 1}, the other units' weights, summed without cancellation ({@code log s =
+   * log1p(t)} is accurate when the winner takes nearly everything). NaN outputs and return when no
+   * finite normaliser exists.
+   */
+  private static CodeBlock normaliser(CodeBlock nanFill) {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("double m = Double.MAX_VALUE")
+        .addStatement("double s = 0.0")
+        .addStatement("double t = 0.0")
+        .addStatement("int win = 0")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
+        .addStatement("double e = energy(z[zo + k])")
+        .beginControlFlow("if (e < m)")
+        .addStatement("t = s * Math.exp(e - m)")
+        .addStatement("s = t + 1.0")
+        .addStatement("win = k")
+        .addStatement("m = e")
+        .nextControlFlow("else")
+        .addStatement("double w = weight(e, m)")
+        .addStatement("s += w")
+        .addStatement("t += w")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("if (!(s >= 1.0))")
+        .add("// a NaN input, or no energy below +Infinity\n")
+        .add(nanFill)
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("double inv = 1.0 / s");
+    return b.build();
+  }
+
+  /** The mode's pass: the minimum, how many units tie at it, and whether any energy is NaN. */
+  private static CodeBlock minimum() {
+    return CodeBlock.builder()
+        .addStatement("double m = Double.POSITIVE_INFINITY")
+        .addStatement("int c = 0")
+        .addStatement("boolean nan = false")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
+        .addStatement("double e = energy(z[zo + k])")
+        .beginControlFlow("if (e < m)")
+        .addStatement("m = e")
+        .addStatement("c = 1")
+        .nextControlFlow("else if (e == m)")
+        .addStatement("c++")
+        .nextControlFlow("else if (e != e)")
+        .addStatement("nan = true")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** The SIMD kernel does the group unless it returns 1 (short groups, NaN, infinite energies). */
+  private static void simd(MethodSpec.Builder m, String handle, String args) {
+    m.addStatement("int done = 1");
+    SimdLoader.call(m, "done", handle, args);
+    m.beginControlFlow("if (done == 0)").addStatement("return").endControlFlow();
+  }
+
+  /** {@code qw = q_win} and {@code acc = sum_{k != win} r_k (q_win - q_k)} (zero-weight units skipped). */
+  private static CodeBlock relativeToWinner(String qk, String qWin) {
+    return CodeBlock.builder()
+        .addStatement("double qw = $L", qWin)
+        .addStatement("double acc = 0.0")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
+        .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
+        .beginControlFlow("if (r != 0.0 && k != win)")
+        .addStatement("acc += r * (qw - $L)", qk)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private static CodeBlock fill(String array, String offset, String count, boolean isFloat, String what) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int j = 0; j < $L; j++)", count)
+        .addStatement("$L[$L + j] = $L$L", array, offset, isFloat ? "Float." : "Double.", what)
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec valueGroup(boolean isFloat) {
+    MethodSpec.Builder m = groupMethod("valueGroup", isFloat, false)
+        .addJavadoc("One group of {@code g} units.\n");
+    String c = cast(isFloat);
+    if (simd && !isFloat) simd(m, "SIMD_VALUE", "z, zo, out, oo, g");
+    if (stat == LayerStatistic.MODE) {
+      return m.addCode(minimum())
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("out[oo + j] = nan ? $LNaN : energy(z[zo + j]) == m ? $L(1.0 / c) : 0", isFloat ? "Float." : "Double.", c)
+          .endControlFlow().build();
+    }
+    m.addCode(normaliser(fill("out", "oo", stat.perUnit() ? "g" : "1", isFloat, "NaN")));
+    switch (stat) {
+      case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("out[oo + j] = $L(weight(energy(z[zo + j]), m) * inv)", c)
+          .endControlFlow();
+      case LOG_RESPONSIBILITIES -> m.addStatement("double logS = Math.log1p(t)")
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double e = energy(z[zo + j])")
+          .addStatement("out[oo + j] = $L((e == m ? 0.0 : m - e) - logS)", c)
+          .endControlFlow();
+      case WEIGHTED -> m.beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("out[oo + j] = r == 0.0 ? 0 : $L(z[zo + j] * r)", c)
+          .endControlFlow();
+      case MEAN -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
+          .beginControlFlow("if (r != 0.0)")
+          .addStatement("acc += r * z[zo + k]")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("out[oo] = $Lacc", c);
+      case ENTROPY -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("double e = energy(z[zo + k])")
+          .addStatement("double w = weight(e, m)")
+          .beginControlFlow("if (w != 0.0 && e != m)")
+          .addStatement("acc += w * (e - m)")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("out[oo] = $L(Math.log1p(t) + acc * inv)", c);
+      case FREE_ENERGY -> m.addStatement("out[oo] = $L(m - Math.log1p(t))", c);
+      case MODE -> throw new AssertionError();
+    }
+    return m.build();
+  }
+
+  private MethodSpec backwardGroup(boolean isFloat) {
+    MethodSpec.Builder m = groupMethod("backwardGroup", isFloat, true)
+        .addJavadoc("One group of {@code g} units: the backward rule in the class comment.\n");
+    String c = cast(isFloat);
+    if (simd && !isFloat) simd(m, "SIMD_BACKWARD", "z, zo, upstream, uo, gradZ, go, g");
+    if (stat == LayerStatistic.MODE) {
+      return m.addCode(minimum())
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("gradZ[go + j] = nan ? $LNaN : 0", isFloat ? "Float." : "Double.")
+          .endControlFlow().build();
+    }
+    m.addCode(normaliser(fill("gradZ", "go", "g", isFloat, "NaN")));
+    if (!stat.perUnit()) m.addStatement("double u = upstream[uo]");
+    switch (stat) {
+      // A reduction q - sum_i r_i q_i is taken relative to the winner: acc = sum_{k != win} r_k (q_win - q_k)
+      // is the winner's (it would cancel as written), (q_j - q_win) + acc every other unit's.
+      case RESPONSIBILITIES -> m.addCode(relativeToWinner("upstream[uo + k]", "upstream[uo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double d = j == win ? acc : (upstream[uo + j] - qw) + acc")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(-slope(z[zo + j]) * r * d)", c)
+          .endControlFlow();
+      case LOG_RESPONSIBILITIES -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("acc += upstream[uo + k]")
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("gradZ[go + j] = $L(-slope(z[zo + j]) * (upstream[uo + j] - r * acc))", c)
+          .endControlFlow();
+      case WEIGHTED -> m.addCode(relativeToWinner("upstream[uo + k] * z[zo + k]", "upstream[uo + win] * z[zo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double u = upstream[uo + j]")
+          .addStatement("double d = j == win ? acc : (u * z[zo + j] - qw) + acc")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(r * (u - slope(z[zo + j]) * d))", c)
+          .endControlFlow();
+      case MEAN -> m.addCode(relativeToWinner("z[zo + k]", "z[zo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double d = j == win ? acc : (z[zo + j] - qw) + acc")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * r * (1.0 - slope(z[zo + j]) * d))", c)
+          .endControlFlow();
+      case ENTROPY -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("double e = energy(z[zo + k])")
+          .addStatement("double w = weight(e, m)")
+          .beginControlFlow("if (w != 0.0 && e != m)")
+          .addStatement("acc += w * (e - m)")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("acc *= inv")
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double e = energy(z[zo + j])")
+          .addStatement("double r = weight(e, m) * inv")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r * (acc - (e == m ? 0.0 : e - m)))", c)
+          .endControlFlow();
+      case FREE_ENERGY -> m.beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r)", c)
+          .endControlFlow();
+      case MODE -> throw new AssertionError();
+    }
+    return m.build();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.activations.deriver.emit;
+
+import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.spec.LayerStatistic;
+import dev.activations.deriver.symbolic.Symja;
+
+/** The class comment of a layer class: spec, math, backward rule, checks and contracts. */
+final class LayerJavadoc {
+  private LayerJavadoc() {}
+
+  static String of(LayerDerivation d, boolean simd) {
+    LayerStatistic stat = d.spec().statistic();
+    StringBuilder sb = new StringBuilder();
+    sb.append("Generated layer activation; do not edit. Regenerate with:\n\n<pre>\nderive ")
+        .append(html(d.spec().toCommandLine())).append("\n</pre>\n\n")
+        .append("<p>The input {@code z[0..n-1]} is split into groups of {@link #GROUP} consecutive units")
+        .append(" ({@code GROUP = 0}: one group).\nUnit {@code j} of a group has the energy {@code e_j = e(z_j)}")
+        .append(" with\n\n<pre>\ne(z)  = ").append(html(Symja.inputForm(d.energy())))
+        .append("\ne'(z) = ").append(html(Symja.inputForm(d.slope())))
+        .append("\n</pre>\n\nand per group {@code A = log sum_k exp(-e_k)}, {@code r_j = exp(-e_j - A)}.")
+        .append(" The statistic: {@code ").append(html(stat.definition())).append("}")
+        .append(stat.perUnit() ? ", one output per unit" : ", one output per group").append(".\n\n");
+    if (stat.isLimit()) {
+      sb.append("<p>Backward: the mode is piecewise constant, so its gradient is 0 (NaN for a group with a NaN).\n");
+    } else {
+      sb.append("<p>Backward (upstream {@code u}), derived from the local form {@code f = ")
+          .append(html(Symja.inputForm(d.unitTerm()))).append("}, {@code g = ")
+          .append(html(Symja.inputForm(d.groupTerm()))).append("} and the implicit-EM identities")
+          .append(" {@code dA/de_j = -r_j},\n{@code dr_i/de_j = -r_i (delta_ij - r_j)}:\n\n<pre>\n")
+          .append("grad_j = u_j p_j + e'_j (u_j a_j + r_j (sum_i u_i b_i - U g'(A)))\n")
+          .append("p = ").append(html(Symja.inputForm(d.direct())))
+          .append(",  a = ").append(html(Symja.inputForm(d.own())))
+          .append(",  b = ").append(html(Symja.inputForm(d.shared())))
+          .append(",  g' = ").append(html(Symja.inputForm(d.groupSlope())))
+          .append("\n</pre>\n\n")
+          .append(stat.perUnit() ? "" : "(per-group statistic: every {@code u_i} is the group's {@code U}).\n\n");
+    }
+    sb.append("<p>Checks made when this class was derived:\n\n<ul>\n");
+    for (LayerDerivation.Check c : d.checks()) {
+      sb.append("  <li>").append(html(c.name())).append(": ").append(c.passed() ? "holds" : "FAILED")
+          .append(" (").append(html(c.detail())).append(")\n");
+    }
+    sb.append("</ul>\n\n")
+        .append("<p>Evaluation: one pass per group keeps the running minimum energy {@code m} and the sum")
+        .append(" {@code s = sum_k exp(m - e_k)},\nrescaled when the minimum drops; outputs use the")
+        .append(" shifted quantities ({@code r_j = exp(m - e_j) / s},\n{@code log r_j = (m - e_j) - log s},")
+        .append(" {@code H = log s + sum_k r_k (e_k - m)}, {@code F = m - log s}), so no energy difference")
+        .append("\nis exponentiated upwards and no {@code 0 * log 0} is formed. No method allocates.\n\n")
+        .append(simd ? "<p>With SIMD ({@link #VECTORIZED}), a {@code double[]} group of at least one vector takes the"
+            + " minimum energy in a\npass of its own and exponentiates once per unit; the backward pass takes its"
+            + " reduction relative to\nthe winning unit the same way. Groups with a NaN or an infinite minimum go to"
+            + " the plain code.\n\n" : "")
+        .append("<p>Special inputs: a NaN in a group makes that group's outputs (and gradients) NaN; units at")
+        .append(" energy\n{@code -Infinity} share the responsibility equally (the limit), units at {@code +Infinity}")
+        .append(" get none; a group\nwhose energies are all {@code +Infinity} has no limit and gives NaN.")
+        .append(" An energy that overflows for a finite\ninput counts as {@code +Infinity}.\n\n")
+        .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class")
+        .append(" was derived):\neach output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL});")
+        .append(" per group, the gradient within\n1e-10 of its largest component. The {@code float[]} methods")
+        .append(" compute in double and round once.\n");
+    return sb.toString();
+  }
+
+  private static String html(String s) {
+    return ClassEmitter.ClassJavadoc.html(s);
+  }
+}

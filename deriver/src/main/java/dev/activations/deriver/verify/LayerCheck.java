@@ -1,0 +1,99 @@
+package dev.activations.deriver.verify;
+
+import com.palantir.javapoet.JavaFile;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Holds a compiled layer class to the accuracy contract at sample vectors: each forward output
+ * within {@link #VALUE_TOLERANCE} relative to the reference (on its scale, floor {@code
+ * Double.MIN_NORMAL}); per group, the gradient within {@link #GRADIENT_TOLERANCE} of the largest
+ * exact component (the components of a vector-Jacobian product cancel, so they are measured
+ * normwise).
+ */
+public final class LayerCheck {
+  public static final double VALUE_TOLERANCE = 1e-12;
+  public static final double GRADIENT_TOLERANCE = 1e-10;
+
+  private LayerCheck() {}
+
+  /** The worst errors found and where. */
+  public record Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int vectors) {
+    public boolean passed() {
+      return worstValue <= VALUE_TOLERANCE && worstGradient <= GRADIENT_TOLERANCE;
+    }
+
+    public String describe() {
+      return String.format(java.util.Locale.ROOT, "worst value error %.1e (%s), worst gradient error %.1e (%s), %d vectors",
+          worstValue, valueWhere, worstGradient, gradientWhere, vectors);
+    }
+  }
+
+  /** The emitted class, compiled in memory, against {@code reference} at {@code samples}. */
+  public static Result run(JavaFile file, LayerReference reference, int group, List<LayerSamples.Sample> samples) {
+    Class<?> type = InMemoryCompiler.compileAndLoad(file);
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+      MethodHandle value = lookup.findStatic(type, "value", MethodType.methodType(void.class, double[].class, double[].class));
+      MethodHandle backward = lookup.findStatic(type, "backward",
+          MethodType.methodType(void.class, double[].class, double[].class, double[].class));
+      return run(value, backward, reference, group, samples);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("layer class without the layer API: " + e.getMessage(), e);
+    }
+  }
+
+  static Result run(MethodHandle value, MethodHandle backward, LayerReference reference, int group,
+      List<LayerSamples.Sample> samples) {
+    double worstValue = 0;
+    double worstGradient = 0;
+    String valueWhere = "-";
+    String gradientWhere = "-";
+    for (LayerSamples.Sample s : samples) {
+      int n = s.z().length;
+      double[] out = new double[s.upstream().length];
+      double[] grad = new double[n];
+      try {
+        value.invokeExact(s.z(), out);
+        backward.invokeExact(s.z(), s.upstream(), grad);
+      } catch (Throwable t) {
+        throw new IllegalStateException("layer class failed on a " + s.family() + " vector of " + n + ": " + t, t);
+      }
+      int g = group == 0 ? n : group;
+      int outputsPerGroup = out.length / (n / g);
+      for (int b = 0; b < n; b += g) {
+        double[] zg = Arrays.copyOfRange(s.z(), b, b + g);
+        int o = (b / g) * outputsPerGroup;
+        double[] ug = Arrays.copyOfRange(s.upstream(), o, o + outputsPerGroup);
+        LayerReference.Result exact = reference.evaluate(zg, ug);
+        for (int i = 0; i < outputsPerGroup; i++) {
+          double err = LayerReference.error(out[o + i], exact.values()[i], exact.scales()[i]);
+          if (err > worstValue) {
+            worstValue = err;
+            valueWhere = s.family() + " n=" + n + " output " + (o + i) + ": " + out[o + i] + " vs " + exact.values()[i];
+          }
+        }
+        double largest = Double.MIN_NORMAL;
+        for (double v : exact.gradient()) largest = Math.max(largest, Math.abs(v));
+        double diff = 0;
+        int at = 0;
+        for (int j = 0; j < g; j++) {
+          double dj = Double.isNaN(grad[b + j]) ? Double.POSITIVE_INFINITY : Math.abs(grad[b + j] - exact.gradient()[j]);
+          if (dj > diff) {
+            diff = dj;
+            at = j;
+          }
+        }
+        double err = diff / largest;
+        if (err > worstGradient) {
+          worstGradient = err;
+          gradientWhere = s.family() + " n=" + n + " unit " + (b + at) + ": " + grad[b + at] + " vs " + exact.gradient()[at];
+        }
+      }
+    }
+    return new Result(worstValue, valueWhere, worstGradient, gradientWhere, samples.size());
+  }
+}

@@ -1,0 +1,268 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.spec.LayerStatistic;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ground truth for layer classes: one group of units evaluated from the unsimplified
+ * definition in ball arithmetic ({@link Enclosure}), independently of the deriver, the lowering
+ * and the emitted code.
+ *
+ * <p>Energies {@code e_j = k(z_j)/T} are evaluated from the energy text with the inputs as the
+ * exact rationals the doubles are (polynomial and rational energies stay exact at any magnitude;
+ * others carry an error bound) and differentiated forward ({@link Dual}). With {@code m = min_j
+ * e_j} and {@code x_j = e_j - m >= 0}: weights {@code w_j = exp(-x_j)} (0 beyond {@code x_j =
+ * 1e6}), {@code s = sum w}, {@code r_j = w_j / s}, {@code log r_j = -x_j - log s}, {@code H = log
+ * s + sum r_j x_j}, {@code F = m - log s}, mean {@code sum r_j z_j}, weighted {@code z_j r_j}, mode
+ * the one-hot of the exact ties at {@code m}. The backward reference uses the closed-form
+ * vector-Jacobian products of the implicit-EM identities, written here from their definitions:
+ *
+ * <pre>
+ * responsibilities      grad_j = -e'_j r_j (u_j - sum_i u_i r_i)
+ * log-responsibilities  grad_j = -e'_j (u_j - r_j sum_i u_i)
+ * weighted              grad_j = u_j r_j - e'_j r_j (u_j z_j - sum_i u_i z_i r_i)
+ * mean                  grad_j = U r_j (1 - e'_j (z_j - mean))
+ * entropy               grad_j = U e'_j r_j (sum_k r_k x_k - x_j)      (= U e'_j r_j (log r_j + H))
+ * free-energy           grad_j = U e'_j r_j
+ * mode                  grad_j = 0
+ * </pre>
+ *
+ * <p>Precision is adaptive: starting at 40 digits, doubled until every forward output's error
+ * bound is below {@code 1e-17 max(|value|, Double.MIN_NORMAL)} and every gradient component's
+ * below {@code 1e-16} of the group's largest (or {@code Double.MIN_NORMAL}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LayerReference {
+  private static final long START_DIGITS = 40;
+  private static final long MAX_DIGITS = 4000;
+  private static final double WEIGHT_CUT = 1e6;
+  private static final double LOG10_MIN_NORMAL = Math.log10(Double.MIN_NORMAL);
+
+  private final HighPrecisionExpression energy;
+  private final Map<String, HighPrecisionExpression> parameters;
+  private final HighPrecisionExpression temperature;
+  private final LayerStatistic stat;
+
+  /**
+   * @param energy the unit energy over {@code z} and the parameters (Mathematica syntax)
+   * @param parameters each parameter's exact value (e.g. {@code "3/2"})
+   * @param temperature the temperature's exact value
+   */
+  public LayerReference(String energy, Map<String, String> parameters, String temperature, LayerStatistic stat) {
+    this.energy = HighPrecisionExpression.parse(energy);
+    Map<String, HighPrecisionExpression> ps = new HashMap<>();
+    parameters.forEach((k, v) -> ps.put(k, HighPrecisionExpression.parse(v)));
+    this.parameters = Map.copyOf(ps);
+    this.temperature = HighPrecisionExpression.parse(temperature);
+    this.stat = stat;
+    for (String s : this.energy.symbols()) {
+      if (!s.equals("z") && !ps.containsKey(s)) throw new IllegalArgumentException("energy symbol " + s + " has no value");
+    }
+  }
+
+  /**
+   * One group's outputs and gradient.
+   *
+   * @param values the outputs, correctly rounded to double
+   * @param scales what each output's error is measured against: its magnitude, except for the sums
+   *     of signed terms (the mean: {@code sum r_j |z_j|}; the free energy: {@code |m| + log s})
+   * @param gradient the vector-Jacobian product for the upstream given (empty when none was)
+   */
+  public record Result(double[] values, double[] scales, double[] gradient) {}
+
+  /**
+   * Evaluates one group.
+   *
+   * @param z finite inputs
+   * @param upstream as many entries as outputs, or null for the forward outputs only
+   * @throws ArithmeticException when the precision limit is reached or the energy is undefined
+   */
+  public Result evaluate(double[] z, double[] upstream) {
+    for (long p = START_DIGITS; ; p *= 2) {
+      try {
+        Result r = attempt(z, upstream, p);
+        if (r != null) return r;
+      } catch (InsufficientPrecisionException e) {
+        // undecided comparison: more digits
+      }
+      if (p >= MAX_DIGITS) throw new ArithmeticException("layer reference: not enough digits at " + p);
+    }
+  }
+
+  /** The result at {@code p} digits, or null when its error bounds are too wide. */
+  private Result attempt(double[] z, double[] upstream, long p) {
+    int n = z.length;
+    Map<String, Enclosure> exactParams = new HashMap<>();
+    parameters.forEach((k, v) -> exactParams.put(k, v.enclose(Map.of(), p)));
+    Enclosure t = temperature.enclose(Map.of(), p);
+    Map<String, Dual> duals = new HashMap<>();
+    exactParams.forEach((k, v) -> duals.put(k, Dual.constant(v)));
+    Enclosure[] zs = new Enclosure[n];
+    Enclosure[] e = new Enclosure[n];
+    Enclosure[] slope = new Enclosure[n];
+    for (int j = 0; j < n; j++) {
+      if (!Double.isFinite(z[j])) throw new IllegalArgumentException("finite inputs only: " + z[j]);
+      zs[j] = Enclosure.exact(Rational.of(z[j]));
+      duals.put("z", Dual.variable(zs[j]));
+      Dual d = energy.encloseDual(duals, p);
+      e[j] = d.value().divide(t, p);
+      slope[j] = d.derivative().divide(t, p);
+    }
+    Enclosure m = e[0];
+    for (int j = 1; j < n; j++) {
+      if (Enclosure.compareMid(e[j], m, p) < 0) m = e[j];
+    }
+    Enclosure[] x = new Enclosure[n];
+    Enclosure[] w = new Enclosure[n];
+    Enclosure s = Enclosure.ZERO;
+    for (int j = 0; j < n; j++) {
+      x[j] = e[j] == m ? Enclosure.ZERO : e[j].subtract(m, p);
+      w[j] = x[j].isExactZero() ? Enclosure.ONE
+          : x[j].approxDouble() > WEIGHT_CUT ? Enclosure.ZERO : x[j].negate().exp(p);
+      s = s.add(w[j], p);
+    }
+    Enclosure logS = s.log(p);
+    Enclosure[] r = new Enclosure[n];
+    for (int j = 0; j < n; j++) r[j] = w[j].divide(s, p);
+
+    List<Enclosure> out = new ArrayList<>();
+    List<Enclosure> scale = new ArrayList<>();
+    switch (stat) {
+      case RESPONSIBILITIES -> {
+        for (Enclosure v : r) out.add(v);
+      }
+      case LOG_RESPONSIBILITIES -> {
+        for (int j = 0; j < n; j++) out.add(x[j].negate().subtract(logS, p));
+      }
+      case WEIGHTED -> {
+        for (int j = 0; j < n; j++) out.add(zs[j].multiply(r[j], p));
+      }
+      case MEAN -> {
+        Enclosure mean = Enclosure.ZERO;
+        Enclosure abs = Enclosure.ZERO;
+        for (int j = 0; j < n; j++) {
+          mean = mean.add(r[j].multiply(zs[j], p), p);
+          abs = abs.add(r[j].multiply(zs[j].abs(), p), p);
+        }
+        out.add(mean);
+        scale.add(abs);
+      }
+      case ENTROPY -> out.add(logS.add(weightedGaps(r, x, p), p));
+      case FREE_ENERGY -> {
+        out.add(m.subtract(logS, p));
+        scale.add(m.abs().add(logS, p));
+      }
+      case MODE -> {
+        int ties = 0;
+        for (Enclosure xj : x) if (xj.isExactZero()) ties++;
+        Enclosure share = Enclosure.ONE.divide(Enclosure.exact(ties), p);
+        for (Enclosure xj : x) out.add(xj.isExactZero() ? share : Enclosure.ZERO);
+      }
+    }
+    if (scale.isEmpty()) for (Enclosure v : out) scale.add(v.abs());
+    double[] values = new double[out.size()];
+    double[] scales = new double[out.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = toDouble(out.get(i));
+      scales[i] = Math.abs(toDouble(scale.get(i)));
+      double floor = Math.log10(Math.max(scales[i], Double.MIN_NORMAL));
+      if (out.get(i).logRadius() > floor - 17) return null;
+    }
+    if (upstream == null) return new Result(values, scales, new double[0]);
+    if (upstream.length != values.length) throw new IllegalArgumentException("upstream needs " + values.length + " entries");
+    Enclosure[] grad = backward(zs, slope, r, x, upstream, p);
+    double[] gradient = new double[n];
+    double largest = Double.MIN_NORMAL;
+    for (int j = 0; j < n; j++) {
+      gradient[j] = toDouble(grad[j]);
+      largest = Math.max(largest, Math.abs(gradient[j]));
+    }
+    double floor = Math.log10(largest);
+    for (Enclosure g : grad) if (g.logRadius() > floor - 16) return null;
+    return new Result(values, scales, gradient);
+  }
+
+  private Enclosure[] backward(Enclosure[] zs, Enclosure[] slope, Enclosure[] r, Enclosure[] x, double[] upstream, long p) {
+    int n = zs.length;
+    Enclosure[] u = new Enclosure[upstream.length];
+    for (int i = 0; i < u.length; i++) {
+      if (!Double.isFinite(upstream[i])) throw new IllegalArgumentException("finite upstream only");
+      u[i] = Enclosure.exact(Rational.of(upstream[i]));
+    }
+    Enclosure[] g = new Enclosure[n];
+    switch (stat) {
+      case RESPONSIBILITIES -> {
+        Enclosure c = Enclosure.ZERO;
+        for (int i = 0; i < n; i++) c = c.add(u[i].multiply(r[i], p), p);
+        for (int j = 0; j < n; j++) g[j] = slope[j].multiply(r[j], p).multiply(u[j].subtract(c, p), p).negate();
+      }
+      case LOG_RESPONSIBILITIES -> {
+        Enclosure c = Enclosure.ZERO;
+        for (Enclosure ui : u) c = c.add(ui, p);
+        for (int j = 0; j < n; j++) g[j] = slope[j].multiply(u[j].subtract(r[j].multiply(c, p), p), p).negate();
+      }
+      case WEIGHTED -> {
+        Enclosure c = Enclosure.ZERO;
+        for (int i = 0; i < n; i++) c = c.add(u[i].multiply(zs[i], p).multiply(r[i], p), p);
+        for (int j = 0; j < n; j++) {
+          Enclosure inner = u[j].multiply(zs[j], p).subtract(c, p);
+          g[j] = u[j].multiply(r[j], p).subtract(slope[j].multiply(r[j], p).multiply(inner, p), p);
+        }
+      }
+      case MEAN -> {
+        Enclosure mean = Enclosure.ZERO;
+        for (int i = 0; i < n; i++) mean = mean.add(r[i].multiply(zs[i], p), p);
+        for (int j = 0; j < n; j++) {
+          Enclosure inner = Enclosure.ONE.subtract(slope[j].multiply(zs[j].subtract(mean, p), p), p);
+          g[j] = u[0].multiply(r[j], p).multiply(inner, p);
+        }
+      }
+      case ENTROPY -> {
+        Enclosure gaps = weightedGaps(r, x, p);
+        for (int j = 0; j < n; j++) {
+          g[j] = u[0].multiply(slope[j], p).multiply(r[j], p).multiply(gaps.subtract(x[j], p), p);
+        }
+      }
+      case FREE_ENERGY -> {
+        for (int j = 0; j < n; j++) g[j] = u[0].multiply(slope[j], p).multiply(r[j], p);
+      }
+      case MODE -> {
+        for (int j = 0; j < n; j++) g[j] = Enclosure.ZERO;
+      }
+    }
+    return g;
+  }
+
+  /** {@code sum_k r_k x_k}. */
+  private static Enclosure weightedGaps(Enclosure[] r, Enclosure[] x, long p) {
+    Enclosure acc = Enclosure.ZERO;
+    for (int k = 0; k < r.length; k++) {
+      if (!r[k].isExactZero() && !x[k].isExactZero()) acc = acc.add(r[k].multiply(x[k], p), p);
+    }
+    return acc;
+  }
+
+  private static double toDouble(Enclosure v) {
+    if (v.isExactZero()) return 0.0;
+    if (v.log10Magnitude() < -400) return 0.0 * v.midSignum();
+    BigDecimal d = v.toBigDecimal(25);
+    return Accuracy.toDouble(d);
+  }
+
+  /** The relative error of {@code computed} against {@code exact} measured on {@code scale} (floor MIN_NORMAL). */
+  public static double error(double computed, double exact, double scale) {
+    if (Double.isNaN(computed)) return Double.POSITIVE_INFINITY;
+    if (computed == exact) return 0;
+    double diff = Math.abs(computed - exact);
+    return diff / Math.max(Math.max(scale, Math.abs(exact)), Double.MIN_NORMAL);
+  }
+
+  static double log10MinNormal() {
+    return LOG10_MIN_NORMAL;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.activations.deriver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code derive --layer}: reports, the written class, and bad layer specs (exit 2, one line, nothing written). */
+class LayerCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Stream<Arguments> badSpecs() {
+    return Stream.of(
+        Arguments.of(new String[] {"--layer", "--kernel", "linear", "--stat", "variance"}, "not defined for layers"),
+        Arguments.of(new String[] {"--layer", "--energy", "mu^2", "--param", "mu=1", "--stat", "responsibilities"}, "depend on z"),
+        Arguments.of(new String[] {"--layer", "--energy", "z-z", "--stat", "responsibilities"}, "depend on z"),
+        Arguments.of(new String[] {"--layer", "--energy", "(z-mu)^2", "--stat", "responsibilities"}, "no value"),
+        Arguments.of(new String[] {"--layer", "--kernel", "laplace", "--stat", "responsibilities"}, "unknown kernel"),
+        Arguments.of(new String[] {"--layer", "--kernel", "linear", "--hypotheses", "signed"}, "--hypotheses"),
+        Arguments.of(new String[] {"--layer", "--kernel", "linear", "--group", "0"}, "--group"),
+        Arguments.of(new String[] {"--kernel", "gaussian", "--group", "4"}, "--layer"),
+        Arguments.of(new String[] {"--layer", "--kernel", "student-t", "--free", "nu"}, "--free"),
+        Arguments.of(new String[] {"--layer", "--energy", "Log[z]", "--stat", "responsibilities"}, "real"),
+        Arguments.of(new String[] {"--layer", "--kernel", "linear", "--param", "s=2"}, "no parameter"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badSpecs")
+  void badLayerSpecsExitTwoWithOneLine(String[] args, String expected) throws Exception {
+    String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", dir.toString(), "--package", "p", "--name", "C"))
+        .toArray(String[]::new);
+    Run r = run(withOut);
+    assertEquals(2, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    try (var files = Files.walk(dir)) {
+      assertEquals(1, files.count(), "nothing written");
+    }
+  }
+
+  @Test
+  void jsonReportsTheDerivationAndItsChecks() {
+    Run r = run("--layer", "--energy", "-z", "--stat", "log-responsibilities", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"slope\" : \"-1\""), r.out());
+    assertTrue(r.out().contains("\"emIdentity\" : true"), r.out());
+    assertFalse(r.out().contains("\"passed\" : false"), r.out());
+  }
+
+  @Test
+  void writesAMeasuredClass() throws Exception {
+    Run r = run("--layer", "--group", "4", "--energy", "2*Log[1+(z-mu)^2/3]", "--param", "mu=1", "--stat",
+        "responsibilities", "--out", dir.toString(), "--package", "p", "--name", "T");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    String source = Files.readString(dir.resolve("p/T.java"));
+    assertTrue(source.contains("public static final int GROUP = 4;"), source);
+    assertTrue(source.contains("public static final boolean PER_UNIT = true;"), source);
+    assertTrue(source.contains("derive --layer --group 4 --energy '2*Log[1+(z-mu)^2/3]' --stat responsibilities --param mu=1"), source);
+  }
+}
