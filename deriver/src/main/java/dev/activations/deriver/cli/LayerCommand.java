@@ -1,8 +1,6 @@
 package dev.activations.deriver.cli;
 
-import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.derivation.layer.LayerDerivation;
-import dev.activations.deriver.emit.SourceWriter;
 import dev.activations.deriver.report.LayerReports;
 import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.SpecException;
