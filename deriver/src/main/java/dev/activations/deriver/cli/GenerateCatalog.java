@@ -146,17 +146,9 @@ public final class GenerateCatalog {
     if (LayerGeneration.isLayer(e.args())) return deriveLayer(e, job);
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja(), job.kernels());
-    ActivationSpec spec;
-    Derivation derivation;
-    Generation.Emitted emitted;
-    try {
-      spec = generation.resolve(e.args());
-      derivation = generation.derive(spec);
-      emitted = generation.emitVerified(derivation, job.packageName(), e.className());
-    } catch (SpecException | CommandLine.ParameterException ex) {
-      // the one line derive prints with exit code 2, prefixed with where the entry is
-      throw new SpecException(job.catalog() + ":" + e.line() + ": " + firstLine(ex.getMessage()));
-    }
+    ActivationSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
+    Derivation derivation = atLine(e, job, () -> generation.derive(spec));
+    Generation.Emitted emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
     if (!derivation.emIdentity()) throw new IllegalStateException(e.className() + ": implicit-EM identity not verified: " + derivation.notes());
     emitted.sources().write(job.outDir(), job.simdDir());
     List<String> closed = new ArrayList<>();
@@ -189,20 +181,22 @@ public final class GenerateCatalog {
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
   }
 
+  /** {@code work}, with a bad entry's one-line derive message prefixed by where it is (FILE:LINE). */
+  private static <T> T atLine(CatalogFile.Entry e, Job job, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (SpecException | CommandLine.ParameterException ex) {
+      throw new SpecException(job.catalog() + ":" + e.line() + ": " + firstLine(ex.getMessage()));
+    }
+  }
+
   /** A layer entry: derived, emitted, measured against the layer reference, written. */
   private static Derived deriveLayer(CatalogFile.Entry e, Job job) throws IOException {
     long t0 = System.nanoTime();
     LayerGeneration generation = new LayerGeneration(new Symja());
-    LayerSpec spec;
-    LayerDerivation derivation;
-    LayerGeneration.Emitted emitted;
-    try {
-      spec = generation.resolve(e.args());
-      derivation = generation.derive(spec);
-      emitted = generation.emitVerified(derivation, job.packageName(), e.className());
-    } catch (SpecException | CommandLine.ParameterException ex) {
-      throw new SpecException(job.catalog() + ":" + e.line() + ": " + firstLine(ex.getMessage()));
-    }
+    LayerSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
+    LayerDerivation derivation = atLine(e, job, () -> generation.derive(spec));
+    LayerGeneration.Emitted emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
     emitted.sources().write(job.outDir(), job.simdDir());
     String report = String.format("catalog: %-36s %5.2f s  layer: %s", e.className(),
         (System.nanoTime() - t0) / 1e9, emitted.check().describe());
