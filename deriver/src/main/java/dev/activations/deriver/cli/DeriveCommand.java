@@ -199,20 +199,7 @@ public final class DeriveCommand implements Callable<Integer> {
       commandSpec.commandLine().getErr().println("derive: note: " + note);
     }
     PlotOptions.write(symja, derivation, plot, compare, commandSpec.commandLine().getErr());
-    if (sources != null) {
-      try {
-        List<Path> written = sources.write(out);
-        PrintWriter err = commandSpec.commandLine().getErr();
-        err.println("derive: wrote " + written.get(0));
-        if (written.size() > 1) {
-          err.println("derive: wrote " + written.get(1) + " (SIMD kernels: compile it with javac "
-              + String.join(" ", GeneratedSources.SIMD_JAVAC_OPTIONS) + "; "
-              + sources.activation().typeSpec().name() + " compiles and runs without it)");
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-      }
-    }
+    if (sources != null) write(sources, out, commandSpec.commandLine().getErr());
     outWriter.print(rendered);
     outWriter.flush();
     return 0;
@@ -265,6 +252,21 @@ public final class DeriveCommand implements Callable<Integer> {
       String v = DeriveCommand.class.getPackage().getImplementationVersion();
       return new String[] {"derive " + (v == null ? "(development build)" : v)
           + " - Symja 3.0.0, Java " + System.getProperty("java.version")};
+    }
+  }
+
+  /** Writes the class and its SIMD companion (all or nothing) and says where, and how to compile the companion. */
+  static void write(GeneratedSources sources, Path out, PrintWriter err) {
+    try {
+      List<Path> written = sources.write(out);
+      err.println("derive: wrote " + written.get(0));
+      if (written.size() > 1) {
+        err.println("derive: wrote " + written.get(1) + " (SIMD kernels: compile it with javac "
+            + String.join(" ", GeneratedSources.SIMD_JAVAC_OPTIONS) + "; "
+            + sources.activation().typeSpec().name() + " compiles and runs without it)");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.Symja;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** {@code derive --layer ...}: derivation, report, and (with {@code --out}) the measured class. */
@@ -32,17 +31,7 @@ final class LayerCommand {
     if (o.out != null) {
       LayerGeneration.Emitted emitted = generation.emitVerified(derivation, o.packageName, o.className);
       err.println("derive: check passed: " + emitted.check().describe());
-      try {
-        java.util.List<Path> written = emitted.sources().write(o.out);
-        err.println("derive: wrote " + written.get(0));
-        if (written.size() > 1) {
-          err.println("derive: wrote " + written.get(1) + " (SIMD kernels: compile it with javac "
-              + String.join(" ", dev.activations.deriver.emit.GeneratedSources.SIMD_JAVAC_OPTIONS) + "; "
-              + o.className + " compiles and runs without it)");
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot write " + o.out + ": " + e.getMessage(), e);
-      }
+      DeriveCommand.write(emitted.sources(), o.out, err);
     }
     out.print(rendered);
     out.flush();
