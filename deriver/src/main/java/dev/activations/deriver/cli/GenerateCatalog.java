@@ -14,6 +14,7 @@ import dev.activations.deriver.spec.ActivationSpec;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.Contract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,9 +43,6 @@ import picocli.CommandLine;
 public final class GenerateCatalog {
   private GenerateCatalog() {}
 
-  /** The numerical contract every generated class is held to (relative error at the sample points). */
-  static final double VALUE_TOLERANCE = 1e-12;
-  static final double DERIVATIVE_TOLERANCE = 1e-10;
 
   /**
    * What to generate: the entries of {@code catalog} (all, or those named in {@code only}), with
@@ -110,7 +108,8 @@ public final class GenerateCatalog {
       if (!failures.isEmpty()) {
         String prefix = job.failOnInaccurate() ? "catalog: " : "catalog: warning: ";
         System.err.println(prefix + "these activations miss the numerical contract (value "
-            + VALUE_TOLERANCE + ", derivative " + DERIVATIVE_TOLERANCE + "):");
+            + Contract.text(Contract.VALUE_TOLERANCE) + ", derivative "
+            + Contract.text(Contract.DERIVATIVE_TOLERANCE) + "):");
         failures.forEach(f -> System.err.println(prefix + "  " + f));
         if (job.failOnInaccurate()) return INACCURATE;
       }
@@ -158,7 +157,7 @@ public final class GenerateCatalog {
     }
     String report = String.format("catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e  (%s)", e.className(),
         (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, forms);
-    Optional<String> failure = worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE
+    Optional<String> failure = worstValue <= Contract.VALUE_TOLERANCE && worstDerivative <= Contract.DERIVATIVE_TOLERANCE
         ? Optional.empty()
         : Optional.of(job.catalog() + ":" + e.line() + ": " + e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative + ")");
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(), closedForm}, failure);
