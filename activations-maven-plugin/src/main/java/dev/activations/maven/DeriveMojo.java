@@ -95,6 +95,10 @@ public class DeriveMojo extends AbstractMojo {
       getLog().info("activations: skipped");
       return;
     }
+    if (!javax.lang.model.SourceVersion.isName(packageName)) {
+      throw new MojoFailureException("activations: packageName '" + packageName
+          + "' is not a Java package name");
+    }
     Path catalogFile = catalog.toPath();
     if (!Files.isRegularFile(catalogFile)) {
       getLog().info("activations: no catalog at " + catalogFile + "; nothing to derive");

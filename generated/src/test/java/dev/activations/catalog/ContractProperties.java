@@ -22,8 +22,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class ContractProperties {
   /** The numerical contract: relative error of values and derivatives. */
-  static final double VALUE_TOLERANCE = 1e-12;
-  static final double DERIVATIVE_TOLERANCE = 1e-10;
+  static final double VALUE_TOLERANCE = dev.activations.deriver.verify.Contract.VALUE_TOLERANCE;
+  static final double DERIVATIVE_TOLERANCE = dev.activations.deriver.verify.Contract.DERIVATIVE_TOLERANCE;
 
   @Provide
   Arbitrary<GeneratedActivation> activations() {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * inputs give the limit where the reference shows one.
  */
 class ReferenceContractTest {
-  static final double VALUE_TOLERANCE = 1e-12;
-  static final double DERIVATIVE_TOLERANCE = 1e-10;
+  static final double VALUE_TOLERANCE = dev.activations.deriver.verify.Contract.VALUE_TOLERANCE;
+  static final double DERIVATIVE_TOLERANCE = dev.activations.deriver.verify.Contract.DERIVATIVE_TOLERANCE;
 
   @TestFactory
   Stream<DynamicTest> everyActivationMeetsTheContractAtTheSamplePoints() {

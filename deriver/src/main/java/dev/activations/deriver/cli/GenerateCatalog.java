@@ -16,6 +16,7 @@ import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.Contract;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,9 +45,6 @@ import picocli.CommandLine;
 public final class GenerateCatalog {
   private GenerateCatalog() {}
 
-  /** The numerical contract every generated class is held to (relative error at the sample points). */
-  static final double VALUE_TOLERANCE = 1e-12;
-  static final double DERIVATIVE_TOLERANCE = 1e-10;
 
   /**
    * What to generate: the entries of {@code catalog} (all, or those named in {@code only}), with
@@ -117,7 +115,8 @@ public final class GenerateCatalog {
       if (!failures.isEmpty()) {
         String prefix = job.failOnInaccurate() ? "catalog: " : "catalog: warning: ";
         System.err.println(prefix + "these activations miss the numerical contract (value "
-            + VALUE_TOLERANCE + ", derivative " + DERIVATIVE_TOLERANCE + "):");
+            + Contract.text(Contract.VALUE_TOLERANCE) + ", derivative "
+            + Contract.text(Contract.DERIVATIVE_TOLERANCE) + "):");
         failures.forEach(f -> System.err.println(prefix + "  " + f));
         if (job.failOnInaccurate()) return INACCURATE;
       }
@@ -166,14 +165,14 @@ public final class GenerateCatalog {
     double certifiedValue = 0;
     double certifiedDerivative = 0;
     for (var w : verdict.worst()) {
-      if (w.tolerance() == VALUE_TOLERANCE) certifiedValue = Math.max(certifiedValue, w.error());
+      if (w.tolerance() == Contract.VALUE_TOLERANCE) certifiedValue = Math.max(certifiedValue, w.error());
       else certifiedDerivative = Math.max(certifiedDerivative, w.error());
     }
     String report = String.format(java.util.Locale.ROOT,
         "catalog: %-36s %5.2f s  worst error value %.1e derivative %.1e; at %d verification points %.1e %.1e  (%s)",
         e.className(), (System.nanoTime() - t0) / 1e9, worstValue, worstDerivative, verdict.points(),
         certifiedValue, certifiedDerivative, forms);
-    Optional<String> failure = worstValue <= VALUE_TOLERANCE && worstDerivative <= DERIVATIVE_TOLERANCE
+    Optional<String> failure = worstValue <= Contract.VALUE_TOLERANCE && worstDerivative <= Contract.DERIVATIVE_TOLERANCE
         && verdict.passed()
         ? Optional.empty()
         : Optional.of(job.catalog() + ":" + e.line() + ": " + e.className() + " (worst error value " + worstValue + ", derivative " + worstDerivative

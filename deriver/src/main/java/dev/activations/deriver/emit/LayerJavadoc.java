@@ -62,6 +62,6 @@ final class LayerJavadoc {
   }
 
   private static String html(String s) {
-    return ClassEmitter.ClassJavadoc.html(s);
+    return ClassJavadoc.html(s);
   }
 }

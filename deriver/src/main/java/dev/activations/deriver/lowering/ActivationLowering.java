@@ -1,5 +1,6 @@
 package dev.activations.deriver.lowering;
 
+import dev.activations.deriver.verify.Contract;
 import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.symbolic.Symja;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class ActivationLowering {
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
-    double safe = role == Role.VALUE ? SAFE_VALUE_ERROR : SAFE_DERIVATIVE_ERROR;
+    double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
     // When a structured form is already safe at every point, a repaired form can only win by
     // being cheaper: Symja's Series then gets a short limit, since on the hard shapes it runs
     // into the long one for nothing (8 s for the signed Yat derivative).
@@ -253,10 +254,6 @@ public final class ActivationLowering {
 
   /** How much cheaper ({@link Cost} units) a safe closed form must be to displace a safe structured one: half a call. */
   static final int CHEAPER_BY = Cost.CALL / 2;
-
-  /** Worst errors at which the structured form is kept without looking further (100x inside the contract). */
-  static final double SAFE_VALUE_ERROR = 1e-14;
-  static final double SAFE_DERIVATIVE_ERROR = 1e-12;
 
   /** Set DERIVE_TRACE to see every candidate's score on stderr (development aid). */
   private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;

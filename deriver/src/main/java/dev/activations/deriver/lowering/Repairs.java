@@ -1,5 +1,6 @@
 package dev.activations.deriver.lowering;
 
+import dev.activations.deriver.verify.Contract;
 import dev.activations.deriver.lowering.ActivationLowering.Candidate;
 import dev.activations.deriver.lowering.ActivationLowering.Role;
 import dev.activations.deriver.lowering.ActivationLowering.Scorer;
@@ -28,8 +29,6 @@ import org.matheclipse.core.interfaces.IExpr;
  * </ul>
  */
 final class Repairs {
-  private static final double TOLERANCE_VALUE = 1e-13;
-  private static final double TOLERANCE_DERIVATIVE = 1e-11;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
   /**
    * Work for Series. The largest one kept in the catalog (GaussianSignedEntropy's derivative, 3.4 to
@@ -59,7 +58,7 @@ final class Repairs {
     this.limits = limits;
     this.points = scorer.points();
     this.reference = scorer.reference(output, role);
-    this.tolerance = role == Role.VALUE ? TOLERANCE_VALUE : TOLERANCE_DERIVATIVE;
+    this.tolerance = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
   }
 
   Optional<Candidate> saturated(Candidate c) {

@@ -14,8 +14,6 @@ import java.util.Optional;
  * for NaN.
  */
 public final class CompiledCheck {
-  public static final double VALUE_TOLERANCE = 1e-12;
-  public static final double DERIVATIVE_TOLERANCE = 1e-10;
 
   private CompiledCheck() {}
 
@@ -24,7 +22,7 @@ public final class CompiledCheck {
     public String describe() {
       return function + " at z = " + z + " is " + computed + " but the exact value is " + exact
           + " (relative error " + String.format("%.2e", error) + "; the contract allows "
-          + (function.startsWith("value") ? "1e-12" : "1e-10") + ")";
+          + Contract.text(function.startsWith("value") ? Contract.VALUE_TOLERANCE : Contract.DERIVATIVE_TOLERANCE) + ")";
     }
   }
 
@@ -48,18 +46,18 @@ public final class CompiledCheck {
       for (int o = 0; o < outputs; o++) {
         String suffix = outputs > 1 ? "[" + o + "]" : "";
         double ev = Accuracy.relativeError(v[o], p.values().get(o));
-        double score = ev / VALUE_TOLERANCE;
+        double score = ev / Contract.VALUE_TOLERANCE;
         if (!(score <= worstScore)) {
           worstScore = Double.isNaN(score) ? Double.POSITIVE_INFINITY : score;
-          worst = new Result(ev <= VALUE_TOLERANCE, "value" + suffix, z, v[o], p.value(o), ev);
+          worst = new Result(ev <= Contract.VALUE_TOLERANCE, "value" + suffix, z, v[o], p.value(o), ev);
         }
         Optional<BigDecimal> exact = p.derivatives().get(o);
         if (exact.isPresent()) {
           double ed = Accuracy.relativeError(d[o], exact.get());
-          double s = ed / DERIVATIVE_TOLERANCE;
+          double s = ed / Contract.DERIVATIVE_TOLERANCE;
           if (!(s <= worstScore)) {
             worstScore = Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
-            worst = new Result(ed <= DERIVATIVE_TOLERANCE, "derivative" + suffix, z, d[o], p.derivative(o), ed);
+            worst = new Result(ed <= Contract.DERIVATIVE_TOLERANCE, "derivative" + suffix, z, d[o], p.derivative(o), ed);
           }
         }
       }

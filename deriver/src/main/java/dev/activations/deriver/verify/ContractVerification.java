@@ -13,18 +13,16 @@ import java.util.Optional;
 
 /**
  * Certifies a lowered activation against the numerical contract at points that chose nothing
- * ({@link VerificationStream}): relative error at most {@value #VALUE_TOLERANCE_TEXT} for values
- * and {@value #DERIVATIVE_TOLERANCE_TEXT} for derivatives (scale floor {@code Double.MIN_NORMAL}),
+ * ({@link VerificationStream}): relative error at most {@link Contract#VALUE_TOLERANCE} for values
+ * and {@link Contract#DERIVATIVE_TOLERANCE} for derivatives (scale floor {@code Double.MIN_NORMAL}),
  * finite wherever the exact result is finite.
  *
  * <p>The forms are evaluated with {@link DoubleEvaluator}, which computes the bits the generated
  * code computes; {@code --check} repeats the measurement on the compiled class.
  */
 public final class ContractVerification {
-  public static final double VALUE_TOLERANCE = 1e-12;
-  public static final double DERIVATIVE_TOLERANCE = 1e-10;
-  static final String VALUE_TOLERANCE_TEXT = "1e-12";
-  static final String DERIVATIVE_TOLERANCE_TEXT = "1e-10";
+  public static final double VALUE_TOLERANCE = Contract.VALUE_TOLERANCE;
+  public static final double DERIVATIVE_TOLERANCE = Contract.DERIVATIVE_TOLERANCE;
 
   private ContractVerification() {}
 
@@ -107,7 +105,7 @@ public final class ContractVerification {
     public String describe() {
       return function + " at z = " + z + " is " + computed + " but the exact value is "
           + format(exact) + " (relative error " + String.format(Locale.ROOT, "%.2e", error)
-          + "; the contract allows " + (tolerance == VALUE_TOLERANCE ? VALUE_TOLERANCE_TEXT : DERIVATIVE_TOLERANCE_TEXT) + ")";
+          + "; the contract allows " + Contract.text(tolerance) + ")";
     }
   }
 

@@ -15,8 +15,9 @@ import java.util.List;
  * normwise).
  */
 public final class LayerCheck {
-  public static final double VALUE_TOLERANCE = 1e-12;
-  public static final double GRADIENT_TOLERANCE = 1e-10;
+  public static final double VALUE_TOLERANCE = Contract.VALUE_TOLERANCE;
+  /** The derivative tolerance, applied normwise to a group's gradient. */
+  public static final double GRADIENT_TOLERANCE = Contract.DERIVATIVE_TOLERANCE;
 
   private LayerCheck() {}
 
