@@ -164,13 +164,14 @@ final class Fast {
     double err = twoSumErr(ah, bh, s);
     double t = al + bl;
     double terr = twoSumErr(al, bl, t);
+    // exact when neither two-sum rounded: then err + t is t, and the renormalising two-sum below
+    // is exact too (1 + 1, or an exact cancellation such as 1 - 1)
+    boolean exact = err == 0 && terr == 0 && da > -1000 && db > -1000 && (s == 0 || Math.abs(s) >= Math.abs(t));
     err += t;
     double s2 = s + err;
     err = err - (s2 - s);
     err += terr;
-    // an exact cancellation (ah = -bh and al = -bl: both sums are exact) rounds nothing
-    boolean exactZero = s == 0 && t == 0 && terr == 0;
-    double rad = Math.scalb(r, da) + Math.scalb(o.r, db) + (exactZero ? 0 : U * (Math.abs(ah) + Math.abs(bh)));
+    double rad = Math.scalb(r, da) + Math.scalb(o.r, db) + (exact ? 0 : U * (Math.abs(ah) + Math.abs(bh)));
     if (da <= -1000) rad += Math.scalb(2.0, da < -1070 ? -1070 : da); // the smaller one underflowed
     if (db <= -1000) rad += Math.scalb(2.0, db < -1070 ? -1070 : db);
     return norm(s2, err, big, rad);
