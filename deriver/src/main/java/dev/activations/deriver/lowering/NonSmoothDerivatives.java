@@ -10,7 +10,7 @@ import org.matheclipse.core.interfaces.IExpr;
 /**
  * Symja leaves the derivatives of the non-smooth functions unevaluated ({@code
  * Derivative[1][Abs][x]}, {@code Derivative[0,1][Max][a,b]}, {@code Derivative[1][Sign][x]}); they
- * are lowered here as conditionals, with the kink convention of the mode (DESIGN.md, README
+ * are lowered here as conditionals, with the kink convention of the mode (docs/DESIGN.md, README
  * "Decisions"): where the one-sided derivatives differ, the result is their average.
  *
  * <ul>
