@@ -16,6 +16,7 @@ import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.Contract;
 import dev.activations.deriver.verify.ContractVerification;
 import dev.activations.deriver.verify.VerificationStream;
 import dev.activations.deriver.verify.RootFinder;
@@ -115,14 +116,15 @@ public final class Generation {
       throw new dev.activations.deriver.spec.SpecException("cannot generate code for this energy: "
           + message.substring("lowering: ".length()) + " (a limitation of the code generator; see the README)");
     }
-    double[][][] roots = roots(lowered, reference, freeValues(spec));
-    lowered = spliceRoots(lowered, roots, reference, freeValues(spec));
+    java.util.Map<String, Double> free = freeValues(spec);
+    double[][][] roots = roots(lowered, reference, free);
+    lowered = spliceRoots(lowered, roots, reference, free);
     Certification certification = certification(derivation, lowered, reference, roots);
     ContractVerification.Verdict verdict = certification.measure(
-        ContractVerification.Evaluation.of(freeValues(spec)));
+        ContractVerification.Evaluation.of(free));
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
-    lowered = lowered.withStatement(special, verdict.javadoc(freeValues(spec)));
+    lowered = lowered.withStatement(special, verdict.javadoc(free));
     FloatArithmetic floats = FloatArithmetic.NONE;
     if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
@@ -174,9 +176,9 @@ public final class Generation {
       LoweredActivation.Output v = lowered.values().get(o);
       LoweredActivation.Output d = lowered.derivatives().get(o);
       values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], reference, o, false,
-          free, ContractVerification.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+          free, Contract.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
       derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
-          free, ContractVerification.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+          free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
     return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
         lowered.parameterDerivatives());

@@ -120,11 +120,9 @@ public final class Bounded {
     WarmUp.ensure();
     String function = function(template);
     AtomicReference<String> result = new AtomicReference<>();
-    AtomicReference<CountingEngine> engine = new AtomicReference<>();
     Thread worker = new Thread(() -> {
       try {
         CountingEngine own = Symja.countingEngine(budget.steps());
-        engine.set(own);
         IExpr r = new Symja(own).evalTrusted(input);
         if (!own.exhausted()) result.set(Symja.inputForm(r));
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

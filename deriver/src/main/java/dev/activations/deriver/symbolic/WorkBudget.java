@@ -15,19 +15,18 @@ package dev.activations.deriver.symbolic;
  * from the time limits they replace (docs/DETERMINISM.md).
  *
  * @param steps evaluation steps allowed; the call counts as unfinished beyond them
- * @param name what the budget is for, as notes and messages show it
  */
-public record WorkBudget(long steps, String name) {
+public record WorkBudget(long steps) {
   public WorkBudget {
     if (steps <= 0) throw new IllegalArgumentException("a budget needs steps");
   }
 
   /** Simplifying, expanding or factoring one small piece (an energy difference, a closed form). */
-  public static final WorkBudget PIECE = new WorkBudget(2_000_000, "piece");
+  public static final WorkBudget PIECE = new WorkBudget(2_000_000);
   /** A Taylor series the accuracy of a form depends on (a splice near zero with no alternative). */
-  public static final WorkBudget SERIES = new WorkBudget(4_800_000, "series");
+  public static final WorkBudget SERIES = new WorkBudget(4_800_000);
   /** A Taylor series that only may improve a form that is already accurate, and cheap checks. */
-  public static final WorkBudget OPTIONAL = new WorkBudget(600_000, "optional");
+  public static final WorkBudget OPTIONAL = new WorkBudget(600_000);
 
   /** For notes: {@code "Simplify exhausted its work budget (2000000 Symja evaluation steps)"}. */
   public String describe(String function) {

@@ -21,8 +21,6 @@ import java.util.Optional;
  * code computes; {@code --check} repeats the measurement on the compiled class.
  */
 public final class ContractVerification {
-  public static final double VALUE_TOLERANCE = Contract.VALUE_TOLERANCE;
-  public static final double DERIVATIVE_TOLERANCE = Contract.DERIVATIVE_TOLERANCE;
 
   private ContractVerification() {}
 
@@ -255,7 +253,7 @@ public final class ContractVerification {
     Map<String, Worst> worst = new java.util.LinkedHashMap<>();
     for (Function f : functions) {
       worst.put(f.name(), new Worst(f.name(), 0, 0, BigDecimal.ZERO, 0,
-          f.derivative() ? DERIVATIVE_TOLERANCE : VALUE_TOLERANCE));
+          f.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE));
     }
     int verified = 0;
     int escalated = 0;

@@ -9,22 +9,19 @@ import java.util.List;
 
 /**
  * Holds a compiled layer class to the accuracy contract at sample vectors: each forward output
- * within {@link #VALUE_TOLERANCE} relative to the reference (on its scale, floor {@code
- * Double.MIN_NORMAL}); per group, the gradient within {@link #GRADIENT_TOLERANCE} of the largest
+ * within {@link Contract#VALUE_TOLERANCE} relative to the reference (on its scale, floor {@code
+ * Double.MIN_NORMAL}); per group, the gradient within {@link Contract#DERIVATIVE_TOLERANCE} of the largest
  * exact component (the components of a vector-Jacobian product cancel, so they are measured
  * normwise).
  */
 public final class LayerCheck {
-  public static final double VALUE_TOLERANCE = Contract.VALUE_TOLERANCE;
-  /** The derivative tolerance, applied normwise to a group's gradient. */
-  public static final double GRADIENT_TOLERANCE = Contract.DERIVATIVE_TOLERANCE;
 
   private LayerCheck() {}
 
   /** The worst errors found and where. */
   public record Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int vectors) {
     public boolean passed() {
-      return worstValue <= VALUE_TOLERANCE && worstGradient <= GRADIENT_TOLERANCE;
+      return worstValue <= Contract.VALUE_TOLERANCE && worstGradient <= Contract.DERIVATIVE_TOLERANCE;
     }
 
     public String describe() {

@@ -24,7 +24,7 @@ class BoundedTest {
   void waitingWithoutComputingDoesNotUseUpTheBudget() {
     // 2 s of wall time but a handful of steps: a 1 s time limit would give up
     IExpr marker = symja.evalTrusted("waitedFor");
-    Optional<IExpr> r = Bounded.call(symja, "(Pause[2]; %s)", marker, new WorkBudget(1_000, "tiny"));
+    Optional<IExpr> r = Bounded.call(symja, "(Pause[2]; %s)", marker, new WorkBudget(1_000));
     assertEquals(Optional.of(marker), r);
   }
 
@@ -33,7 +33,7 @@ class BoundedTest {
     // a Taylor expansion Symja needs millions of steps (tens of seconds) for
     IExpr hard = symja.evalTrusted("1/(1 + E^(1/2 - z) + E^(-2*z)) - 1/(1 + E^(1/2 + z) + E^(2*z))");
     String template = "Normal[Series[%s, {z, 0, 16}]]";
-    WorkBudget small = new WorkBudget(50_000, "small");
+    WorkBudget small = new WorkBudget(50_000);
     long t0 = System.nanoTime();
     assertTrue(Bounded.call(symja, template, hard, small).isEmpty());
     double first = (System.nanoTime() - t0) / 1e9;
@@ -58,8 +58,8 @@ class BoundedTest {
     String call = "Simplify[Tanh[1/2*(Log[1+E^(-1-z)]-Log[1+E^(1-z)])]]";
     long needed = stepsOf(call);
     IExpr arg = symja.evalTrusted("Tanh[1/2*(Log[1+E^(-1-z)]-Log[1+E^(1-z)])]");
-    assertTrue(Bounded.apply(symja, "Simplify", arg, new WorkBudget(needed, "exact")).isPresent());
-    assertTrue(Bounded.apply(symja, "Simplify", arg, new WorkBudget(needed - 1, "one short")).isEmpty());
+    assertTrue(Bounded.apply(symja, "Simplify", arg, new WorkBudget(needed)).isPresent());
+    assertTrue(Bounded.apply(symja, "Simplify", arg, new WorkBudget(needed - 1)).isEmpty());
   }
 
   @Test
@@ -73,7 +73,7 @@ class BoundedTest {
   void anUnfinishedCallIsNotedWithItsBudget() {
     Bounded.drainLedger();
     IExpr hard = symja.evalTrusted("1/(1 + E^(1/2 - z) + E^(-2*z)) - 1/(1 + E^(1/2 + z) + E^(2*z))");
-    Bounded.call(symja, "Normal[Series[%s, {z, 0, 16}]]", hard, new WorkBudget(40_000, "small"));
+    Bounded.call(symja, "Normal[Series[%s, {z, 0, 16}]]", hard, new WorkBudget(40_000));
     var notes = Bounded.drainLedger();
     assertEquals(1, notes.size(), notes.toString());
     assertTrue(notes.get(0).startsWith("Series exhausted its work budget (40000 Symja evaluation steps) on Normal[Series["), notes.get(0));
