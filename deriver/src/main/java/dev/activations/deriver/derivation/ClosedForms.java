@@ -57,7 +57,8 @@ final class ClosedForms {
     // gives the same one); a tiny form cannot shrink.
     if (OperationCount.of(baseline) <= TINY || Deriver.isAlgebraic(baseline)) return baseline;
     ClosedFormRoutes routes = new ClosedFormRoutes(symja, limit);
-    List<ClosedFormRoutes.Candidate> starts = new TwoHypothesisForms(symja, routes).starts(stat, d, values, energies, index, notes);
+    List<ClosedFormRoutes.Candidate> starts = new ArrayList<>(new TwoHypothesisForms(symja, routes).starts(stat, d, values, energies, index, notes));
+    starts.addAll(new PartitionForms(symja, limit).starts(stat, values, energies, index));
     return routes.smallest(baseline, starts, evaluated, notes).expr();
   }
 
@@ -76,6 +77,10 @@ final class ClosedForms {
         Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
         IExpr best = together.get();
         if (factored.isPresent() && factored.get().leafCount() <= best.leafCount()) best = factored.get();
+        // strictly fewer operations only: a tie keeps the form above
+        for (IExpr candidate : new RationalParts(symja, limit).candidates(together.get())) {
+          if (OperationCount.of(candidate) < OperationCount.of(best)) best = candidate;
+        }
         return best;
       }
       notes.add("Together did not finish within its work budget (" + limit.steps() + " steps); the structured form is shown");

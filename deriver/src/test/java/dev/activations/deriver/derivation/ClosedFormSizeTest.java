@@ -66,7 +66,27 @@ class ClosedFormSizeTest {
         // Two hypotheses' variance r1 r2 (g1-g2)^2 = sech(D/2)^2 (g1-g2)^2/4: power, sech = 2
         row("--kernel", "gaussian", "signed", "variance", "Sech[z]^2", 2),
         // 1 - tanh(D/2)^2 with tanh(D/2) = tanh 1 tanh z: subtract, multiply, 2 powers, 2 tanh = 6
-        row("--energy", "Log[Cosh[z-mu]]", "signed", "variance", "1-Tanh[1]^2*Tanh[z]^2", 6));
+        row("--energy", "Log[Cosh[z-mu]]", "signed", "variance", "1-Tanh[1]^2*Tanh[z]^2", 6),
+        // Several hypotheses, per pair: with weights e^(-z), e^(1/2), e^z (the energies less their
+        // mean, shifted), the partition function is 2 cosh z + sqrt(e) and the numerator 2 sinh z:
+        // divide, 2 multiplications, sinh, add, cosh, sqrt(e) (SymPy: exp and a division) = 8
+        row("--kernel", "gaussian", "prototypes:3", "mean", "2*Sinh[z]/(2*Cosh[z]+Sqrt[E])", 8),
+        // sum over pairs (g_i-g_j)^2 w_i w_j / Z^2 = (4 + 2 sqrt(e) cosh z)/(2 cosh z + sqrt(e))^2 = 13
+        row("--kernel", "gaussian", "prototypes:3", "variance", "(4+2*Sqrt[E]*Cosh[z])/(2*Cosh[z]+Sqrt[E])^2", 13),
+        // log Z - E[x] with Z = 2 cosh z, x = +-z: log(2 cosh z) - z tanh z = 6
+        row("--kernel", "gaussian", "signed", "entropy", "Log[2*Cosh[z]]-z*Tanh[z]", 6),
+        // r1 r2 (g1-g2)^2 = 4 (z^2-2z+2)(z^2+2z+2)/(z^2+2)^2/4, and (z^2+2)^2 - 4z^2 = z^4+4: 6
+        row("--kernel", "cauchy", "signed", "variance", "(z^4+4)/(z^2+2)^2", 6),
+        // the same with (z^2+4)^2 - 4z^2 = z^4+4z^2+16, squared: 13
+        row("--kernel", "student-t", "signed", "variance", "(z^4+4*z^2+16)^2/(z^4+12*z^2+16)^2", 13),
+        // (1 + mean)/2 = 1/2 + z/(z^2+2): 2 additions, 2 divisions, power = 5
+        row("--kernel", "cauchy", "signed", "responsibilities", "1/2+z/(z^2+2)", 5),
+        // -log(1/(1+(z-1)^2) + 1/(1+(z+1)^2)) = log((z^4+4)/(2(z^2+2))) = 7
+        row("--kernel", "cauchy", "signed", "free-energy", "Log[(z^4+4)/(2*(z^2+2))]", 7),
+        // -log(sech(z-1) + sech(z+1)): negate, log, add, 2 sech, subtract, add = 7
+        row("--energy", "Log[Cosh[z-mu]]", "signed", "free-energy", "-Log[Sech[z-1]+Sech[z+1]]", 7),
+        // scaled centres and values: tanh((log cosh(z+2) - log cosh(z-2))/2) = tanh 2 tanh z, times 2 = 4
+        row("--energy", "Log[Cosh[z-mu]]", "2:2,-2:-2", "mean", "2*Tanh[2]*Tanh[z]", 4));
   }
 
   private static Arguments row(String source, String name, String hypotheses, String stat, String expected, int operations,
