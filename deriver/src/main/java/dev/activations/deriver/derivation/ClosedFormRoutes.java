@@ -149,10 +149,17 @@ final class ClosedFormRoutes {
     return r.map(x -> new Candidate(x, from + " > " + function));
   }
 
-  /** A hyperbolic function of a sum ({@code Cosh[1+z]}): what {@code TrigExpand} expands. */
+  /**
+   * A hyperbolic function of a sum ({@code Cosh[1+z]}), or of a multiple of one ({@code
+   * Cosh[2*(1+z)]}, how Symja keeps {@code Log[Cosh[2*(z-mu)]]}): what {@code TrigExpand} expands.
+   */
   private static boolean hasShiftedArgument(IExpr e) {
     return !e.isFree(x -> (x.isAST(S.Sinh, 2) || x.isAST(S.Cosh, 2) || x.isAST(S.Tanh, 2) || x.isAST(S.Sech, 2))
-        && x.first().isPlus(), true);
+        && isShift(x.first()), true);
+  }
+
+  private static boolean isShift(IExpr argument) {
+    return argument.isPlus() || (argument.isTimes() && ((org.matheclipse.core.interfaces.IAST) argument).exists(IExpr::isPlus));
   }
 
   private static boolean hasHyperbolic(IExpr e) {

@@ -55,7 +55,7 @@ final class ClosedForms {
     IExpr baseline = rationalOrSimplified(evaluated, notes);
     // A rational function came from Together and Factor already (the (P - Q)/(P + Q) identity
     // gives the same one); a tiny form cannot shrink.
-    if (OperationCount.of(baseline) <= TINY || Deriver.isAlgebraic(baseline)) return baseline;
+    if (OperationCount.of(baseline) <= TINY || Deriver.isRational(baseline)) return baseline;
     ClosedFormRoutes routes = new ClosedFormRoutes(symja, limit);
     List<ClosedFormRoutes.Candidate> starts = new ArrayList<>(new TwoHypothesisForms(symja, routes).starts(stat, d, values, energies, index, notes));
     starts.addAll(new PartitionForms(symja, limit).starts(stat, values, energies, index));
@@ -71,7 +71,7 @@ final class ClosedForms {
   /** The first form: a rational function where every exponential is algebraic, else Simplify's. */
   private IExpr rationalOrSimplified(IExpr evaluated, List<String> notes) {
     IExpr exponential = symja.eval(F.unaryAST1(S.TrigToExp, evaluated));
-    if (Deriver.isAlgebraic(exponential) && !exponential.isFree(z)) {
+    if (Deriver.isRational(exponential) && !exponential.isFree(z)) {
       Optional<IExpr> together = Bounded.apply(symja, "Together", exponential, limit);
       if (together.isPresent()) {
         Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
@@ -101,7 +101,7 @@ final class ClosedForms {
     if (PiecewiseSplitter.needsSplit(raw)) {
       return simplifiedPieces(raw, notes).map(ps -> new PiecewiseSplitter(symja).toPiecewise(ps)).orElse(raw);
     }
-    if (Deriver.isAlgebraic(raw) && !raw.isFree(v)) {
+    if (Deriver.isRational(raw) && !raw.isFree(v)) {
       Optional<IExpr> together = Bounded.apply(symja, "Together", raw, limit);
       if (together.isPresent()) {
         Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);

@@ -167,6 +167,15 @@ public final class Deriver {
     return F.QQ(F.ZZ(n.numerator()), F.ZZ(n.denominator()));
   }
 
+  /**
+   * Algebraic with integer powers only: a rational function of z (and parameters). Roots are not
+   * (the Cauchy kernel at T = 2, or with {@code s = 2}, brought {@code Sqrt[a/b]} out of {@code
+   * TrigToExp}, which {@code Together} turned into a 100-operation form of {@code 2z/(z^2+5)}).
+   */
+  static boolean isRational(IExpr e) {
+    return isAlgebraic(e) && e.isFree(x -> x.isPower() && !x.exponent().isInteger() && !x.base().isNumber(), true);
+  }
+
   static boolean isAlgebraic(IExpr e) {
     return e.isFree(S.E) && e.isFree(S.Log) && e.isFree(S.Exp) && e.isFree(S.Tanh) && e.isFree(S.Sinh)
         && e.isFree(S.Cosh) && e.isFree(S.Sech);

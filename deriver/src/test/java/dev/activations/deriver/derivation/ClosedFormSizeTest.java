@@ -86,7 +86,16 @@ class ClosedFormSizeTest {
         // -log(sech(z-1) + sech(z+1)): negate, log, add, 2 sech, subtract, add = 7
         row("--energy", "Log[Cosh[z-mu]]", "signed", "free-energy", "-Log[Sech[z-1]+Sech[z+1]]", 7),
         // scaled centres and values: tanh((log cosh(z+2) - log cosh(z-2))/2) = tanh 2 tanh z, times 2 = 4
-        row("--energy", "Log[Cosh[z-mu]]", "2:2,-2:-2", "mean", "2*Tanh[2]*Tanh[z]", 4));
+        row("--energy", "Log[Cosh[z-mu]]", "2:2,-2:-2", "mean", "2*Tanh[2]*Tanh[z]", 4),
+        // a scaled argument: (cosh(2z+2) - cosh(2z-2))/(cosh(2z+2) + cosh(2z-2)) = tanh 2 tanh 2z = 4
+        row("--energy", "Log[Cosh[2*(z-mu)]]", "signed", "mean", "Tanh[2]*Tanh[2*z]", 4),
+        // a scale parameter: ((z+1)^2 - (z-1)^2)/((z+1)^2 + (z-1)^2 + 8) = 2z/(z^2+5) = 4
+        row("--kernel", "cauchy", "signed", "mean", "2*z/(z^2+5)", 4, "s=2"),
+        // four Gaussian prototypes at +-1, +-2: weights e^(+-2z-2), e^(+-z-1/2), paired, times e^2/2:
+        // (2 sinh 2z + e^(3/2) sinh z)/(cosh 2z + e^(3/2) cosh z) = 16 (SymPy: 16)
+        row("--kernel", "gaussian", "2:2,1:1,-1:-1,-2:-2", "mean", "(2*Sinh[2*z]+E^(3/2)*Sinh[z])/(Cosh[2*z]+E^(3/2)*Cosh[z])", 16),
+        // three prototypes at T = 2: 2 sinh(z/2)/(2 cosh(z/2) + e^(1/4)) = 10 (SymPy: 10)
+        row("--kernel", "gaussian", "prototypes:3", "mean", "2*Sinh[z/2]/(2*Cosh[z/2]+E^(1/4))", 10, "T=2"));
   }
 
   private static Arguments row(String source, String name, String hypotheses, String stat, String expected, int operations,
@@ -100,7 +109,10 @@ class ClosedFormSizeTest {
       int operations, List<String> params) {
     Optional<String> kernel = source.equals("--kernel") ? Optional.of(name) : Optional.empty();
     Optional<String> energy = source.equals("--energy") ? Optional.of(name) : Optional.empty();
-    Request r = new Request(kernel, energy, hypotheses, stat, params, List.of(), "1", Optional.empty());
+    // "T=2" among the parameters is the temperature
+    String temperature = params.stream().filter(p -> p.startsWith("T=")).map(p -> p.substring(2)).findFirst().orElse("1");
+    List<String> kernelParams = params.stream().filter(p -> !p.startsWith("T=")).toList();
+    Request r = new Request(kernel, energy, hypotheses, stat, kernelParams, List.of(), temperature, Optional.empty());
     var spec = new SpecResolver(new SafeExpressionParser(SYMJA), KernelCatalog.bundled()).resolve(r);
     Derivation d = new Deriver(SYMJA).derive(spec);
     IExpr closed = d.closed().get(0);
