@@ -354,7 +354,7 @@ public final class ReferenceEvaluator {
         xv[h] = x[h].value();
         gv[h] = g[h].value();
       }
-      return List.of(Dual.constant(mode(xv, gv, p)));
+      return List.of(Dual.constant(mode(xv, gv, win, z, p)));
     }
 
     Dual[] w = new Dual[n];
@@ -430,19 +430,31 @@ public final class ReferenceEvaluator {
     return x.negate().exp(p);
   }
 
-  /** The g of the winner; over exact ties (the T -> 0 limit of the mean) their average. */
-  private static Enclosure mode(Enclosure[] x, Enclosure[] g, long p) {
+  /**
+   * The g of the winner; over exact ties (the T -> 0 limit of the mean) their average. A tie is
+   * decided exactly: an exact difference that is zero, or energies whose canonical exact forms are
+   * equal ({@link ExactForm}); a difference whose enclosure contains 0 otherwise needs more
+   * precision (equal midpoints prove nothing: the logistic energies at z = -1e72 differ by 2).
+   */
+  private Enclosure mode(Enclosure[] x, Enclosure[] g, int win, Rational z, long p) {
+    Object[] forms = null;
     Enclosure sum = Enclosure.ZERO;
     int count = 0;
     for (int h = 0; h < x.length; h++) {
       boolean tie;
       if (x[h].isExact()) {
         tie = x[h].isExactZero();
-      } else if (x[h].midSignum() == 0) {
-        tie = true; // equal energies computed by identical operations
       } else {
-        if (x[h].signIfDecided() == null) throw new InsufficientPrecisionException("mode undecided");
-        tie = false;
+        Integer sign = x[h].signIfDecided();
+        if (sign != null && sign != 0) {
+          tie = false;
+        } else {
+          if (forms == null) forms = effectiveEnergyForms(z);
+          if (!ExactForm.provablyEqual(forms[h], forms[win])) {
+            throw new InsufficientPrecisionException("mode undecided");
+          }
+          tie = true;
+        }
       }
       if (tie) {
         sum = sum.add(g[h], p);
@@ -450,6 +462,32 @@ public final class ReferenceEvaluator {
       }
     }
     return sum.divide(Enclosure.exact(count), p);
+  }
+
+  /** The effective energies {@code d_h / T - pi_h} at z as canonical exact forms (null entries: unknown). */
+  private Object[] effectiveEnergyForms(Rational z) {
+    Map<String, Rational> env = new HashMap<>();
+    for (Map.Entry<String, Constant> e : parameters.entrySet()) {
+      Object v = e.getValue().expr.exactForm(env);
+      if (v instanceof Rational r) env.put(e.getKey(), r);
+    }
+    env.put("z", z);
+    Object inverseT = ExactForm.power(temperature.expr.exactForm(env), Rational.of(-1));
+    int hyps = centers.size();
+    Object[] out = new Object[definition.hypothesisCount()];
+    for (int h = 0; h < hyps; h++) {
+      Object mu = centers.get(h).expr.exactForm(env);
+      Map<String, Rational> at = new HashMap<>(env);
+      if (mu instanceof Rational r) at.put("mu", r);
+      Object d = energy.exactForm(at);
+      Object prior = priors.get(h).expr.exactForm(env);
+      out[h] = ExactForm.sum(java.util.Arrays.asList(ExactForm.product(java.util.Arrays.asList(d, inverseT)),
+          ExactForm.product(java.util.Arrays.asList(Rational.of(-1), prior))));
+    }
+    if (reject != null) {
+      out[hyps] = ExactForm.product(java.util.Arrays.asList(reject.expr.exactForm(env), inverseT));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ fast path
