@@ -200,6 +200,11 @@ public final class Generation {
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
       // twice the target: points only the high-precision evaluator decides are passed over
       points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);
+      // then a second stream, reached only where the first one holds too few points the reference
+      // decides (the logistic mode: energies that underflow to e^-1e300 leave |z| > 1e16 undecided)
+      long more = VerificationStream.seed(spec + " (continued)", o);
+      points[o] = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(points[o]),
+          java.util.Arrays.stream(VerificationStream.points(more, 2 * verificationCount(), specials))).toArray();
     }
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)));

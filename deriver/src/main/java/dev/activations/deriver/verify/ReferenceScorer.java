@@ -111,6 +111,25 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       if (a == b || Math.abs(a - b) <= 1e-12 * Math.abs(b)) return b;
       return Double.NaN;
     } catch (ArithmeticException | InsufficientPrecisionException e) {
+      return reference.definition().stat() == Statistic.MODE ? modeLimit(sign, output, role) : Double.NaN;
+    }
+  }
+
+  /**
+   * The mode's limit where the reference cannot decide the winner at 1e300 (energies that
+   * underflow there, such as the logistic's {@code Log[1+E^(1-z)]}, are e^-1e300 with no digits
+   * left): the mode takes one of finitely many values, so the same value at 1e12 and 1e15 (the
+   * farthest magnitudes the reference decides for such energies) is taken as the limit. NaN when
+   * they differ or are undecided too.
+   */
+  private double modeLimit(int sign, int output, ActivationLowering.Role role) {
+    try {
+      ReferencePoint a = reference.evaluate(sign * 1e12);
+      ReferencePoint b = reference.evaluate(sign * 1e15);
+      double x = role == ActivationLowering.Role.VALUE ? a.value(output) : a.derivative(output);
+      double y = role == ActivationLowering.Role.VALUE ? b.value(output) : b.derivative(output);
+      return x == y ? y : Double.NaN;
+    } catch (ArithmeticException | InsufficientPrecisionException e) {
       return Double.NaN;
     }
   }
