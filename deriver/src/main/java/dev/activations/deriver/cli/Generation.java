@@ -120,8 +120,7 @@ public final class Generation {
     double[][][] roots = roots(lowered, reference, free);
     lowered = spliceRoots(lowered, roots, reference, free);
     Certification certification = certification(derivation, lowered, reference, roots);
-    ContractVerification.Verdict verdict = certification.measure(
-        ContractVerification.Evaluation.of(free));
+    ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
     lowered = lowered.withStatement(special, verdict.javadoc(free));
@@ -147,11 +146,46 @@ public final class Generation {
    * reference there (evaluated once, shared by {@code --out} and {@code --check}).
    */
   public record Certification(List<ContractVerification.Function> functions, double[][] points,
-      ContractVerification.Reference reference) {
-    public ContractVerification.Verdict measure(ContractVerification.Evaluation evaluation) {
-      return ContractVerification.measure(functions, points, reference, evaluation);
+      ContractVerification.Reference reference, java.util.Map<String, Double> defaults,
+      List<ElsewhereInDomain> elsewhere) {
+    public Certification(List<ContractVerification.Function> functions, double[][] points,
+        ContractVerification.Reference reference) {
+      this(functions, points, reference, java.util.Map.of(), List.of());
+    }
+
+    /**
+     * The verdict over the defaults' stream and every other parameter assignment's, the worst of
+     * each function over all of them ({@code at} evaluates the class at given parameter values).
+     */
+    public ContractVerification.Verdict measure(
+        java.util.function.Function<java.util.Map<String, Double>, ContractVerification.Evaluation> at) {
+      ContractVerification.Verdict verdict = ContractVerification.measure(functions, points, reference, at.apply(defaults));
+      for (ElsewhereInDomain e : elsewhere) {
+        List<ContractVerification.Function> renamed = new ArrayList<>();
+        for (ContractVerification.Function f : functions) {
+          renamed.add(new ContractVerification.Function(f.name() + " with " + e.label(), f.form(), f.output(),
+              f.derivative(), f.parameter()));
+        }
+        verdict = verdict.and(ContractVerification.measure(renamed, e.points(), e.reference(), at.apply(e.values())));
+      }
+      return verdict;
     }
   }
+
+  /** Free parameters at values other than the defaults, each with its own stream and reference ({@link ParameterSamples}). */
+  public record ElsewhereInDomain(java.util.Map<String, Double> values, double[][] points,
+      ContractVerification.Reference reference) {
+    String label() {
+      List<String> parts = new ArrayList<>();
+      values.forEach((k, v) -> parts.add(k + " = " + v));
+      return String.join(", ", parts);
+    }
+  }
+
+  /** Parameter assignments besides the defaults at which a class with free parameters is certified. */
+  static final int PARAMETER_SAMPLES = Integer.getInteger("derive.verify.parameterSamples", 3);
+  /** Stream points per output at each of those assignments. */
+  static final int PARAMETER_SAMPLE_POINTS = Integer.getInteger("derive.verify.parameterSamplePoints", 1000);
 
   /**
    * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
@@ -206,8 +240,23 @@ public final class Generation {
       points[o] = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(points[o]),
           java.util.Arrays.stream(VerificationStream.points(more, 2 * verificationCount(), specials))).toArray();
     }
+    List<ElsewhereInDomain> elsewhere = new ArrayList<>();
+    for (java.util.Map<String, dev.activations.deriver.spec.ExactNumber> values
+        : dev.activations.deriver.verify.ParameterSamples.draw(derivation.spec(), PARAMETER_SAMPLES)) {
+      java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
+      values.forEach((k, v) -> doubles.put(k, v.toDouble()));
+      ReferenceEvaluator there = new ReferenceEvaluator(SpecDefinitions.of(derivation.spec(), values));
+      double[][] streams = new double[outputs][];
+      for (int o = 0; o < outputs; o++) {
+        streams[o] = VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o),
+            2 * PARAMETER_SAMPLE_POINTS, VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
+      }
+      elsewhere.add(new ElsewhereInDomain(doubles, streams,
+          ContractVerification.cached(ContractVerification.Reference.of(there))));
+    }
     return new Certification(ContractVerification.functions(lowered), points,
-        ContractVerification.cached(ContractVerification.Reference.of(reference)));
+        ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),
+        elsewhere);
   }
 
   /** The kinks the derivation found, as doubles (those that are numbers). */
