@@ -120,7 +120,7 @@ public final class ActivationLowering {
           Expr reordered = ProductOrder.singleZLast(f.expr());
           if (!reordered.equals(f.expr())) forms.add(new Candidate(f.form() + "-z-last", reordered));
         }
-        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>());
+        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), true);
         outs.add(LoweredActivation.Output.of(chosen.expr()));
       }
       params.put(p.getKey(), outs);
@@ -161,6 +161,15 @@ public final class ActivationLowering {
 
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
       Scorer reference, List<Choice> choices) {
+    return choose(lowerer, candidates, closed, output, role, reference, choices, false);
+  }
+
+  /**
+   * @param extrapolate whether a near-zero cancellation may also be patched by {@link
+   *     Repairs#extrapolatedNearZero} (parameter derivatives: no series holds for every value)
+   */
+  private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
+      Scorer reference, List<Choice> choices, boolean extrapolate) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
@@ -179,11 +188,14 @@ public final class ActivationLowering {
       if (!repairs.needsNearZeroRepair(c)) continue;
       if (TRACE) System.err.printf("trace: output %d %s %s needs a near-zero repair%n", output, role, c.form());
       if (!seriesTried) {
-        Optional<Candidate> series = repairs.series(closed, structuredSafe).or(repairs::referenceTaylor);
+        // a parameter derivative's Series (a symbolic parameter) has not been seen to finish within
+        // the long limit (StudentT dNu: 4.8 million steps, 20 s); the extrapolation stands in
+        Optional<Candidate> series = repairs.series(closed, structuredSafe || extrapolate).or(repairs::referenceTaylor);
         if (TRACE) System.err.printf("trace: output %d %s series %s%n", output, role, series.map(Candidate::form).orElse("not usable"));
         series.ifPresent(patches::add);
         seriesTried = true;
       }
+      if (extrapolate) patches.addAll(repairs.extrapolatedNearZero(c));
       for (Candidate p : patches) {
         if (p != c) repairs.spliceNearZero(c, p).ifPresent(variants::add);
       }
