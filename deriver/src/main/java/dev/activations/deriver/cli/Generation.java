@@ -193,10 +193,17 @@ public final class Generation {
    */
   static double[][][] roots(LoweredActivation lowered, ReferenceEvaluator reference, java.util.Map<String, Double> free) {
     int outputs = lowered.values().size();
-    double[][][] roots = new double[outputs][2][];
+    List<String> parameters = lowered.freeParameters();
+    double[][][] roots = new double[outputs][2 + parameters.size()][];
     for (int o = 0; o < outputs; o++) {
       roots[o][0] = RootFinder.roots(lowered.values().get(o).expr(), free, reference, o, false);
       roots[o][1] = RootFinder.roots(lowered.derivatives().get(o).expr(), free, reference, o, true);
+      // the parameter derivatives' roots in z, at the defaults ({@code [o][2 + k]})
+      for (int k = 0; k < parameters.size(); k++) {
+        String p = parameters.get(k);
+        roots[o][2 + k] = RootFinder.roots(lowered.parameterDerivatives().get(p).get(o).expr(), free, reference, o,
+            true, p);
+      }
     }
     return roots;
   }
@@ -214,8 +221,20 @@ public final class Generation {
       derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
           free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
+    java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
+    List<String> parameters = lowered.freeParameters();
+    for (int k = 0; k < parameters.size(); k++) {
+      String p = parameters.get(k);
+      List<LoweredActivation.Output> outs = new ArrayList<>();
+      for (int o = 0; o < lowered.values().size(); o++) {
+        LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
+        outs.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][2 + k], reference, o, true,
+            p, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+      }
+      parameterDerivatives.put(p, outs);
+    }
     return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
-        lowered.parameterDerivatives());
+        parameterDerivatives);
   }
 
   /** The verification streams of every output of the chosen forms. */
@@ -229,8 +248,7 @@ public final class Generation {
       Expr value = lowered.values().get(o).expr();
       Expr slope = lowered.derivatives().get(o).expr();
       double[] withRoots = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(known),
-          java.util.stream.DoubleStream.concat(java.util.Arrays.stream(roots[o][0]), java.util.Arrays.stream(roots[o][1])))
-          .toArray();
+          java.util.Arrays.stream(roots[o]).flatMapToDouble(java.util.Arrays::stream)).toArray();
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
       // twice the target: points only the high-precision evaluator decides are passed over
       points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);

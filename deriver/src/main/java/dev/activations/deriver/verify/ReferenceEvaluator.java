@@ -623,6 +623,11 @@ public final class ReferenceEvaluator {
    * d<Param>} methods. Empty where the fast path cannot decide.
    */
   public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter) {
+    return parameterDerivativeFast(z, parameter, FAST_RELATIVE);
+  }
+
+  /** {@link #parameterDerivativeFast(double, String)} to another accuracy (a sign next to a root needs less). */
+  public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
     List<FastDual> out;
     try {
@@ -633,7 +638,7 @@ public final class ReferenceEvaluator {
     Accuracy.Exact[] ds = new Accuracy.Exact[out.size()];
     for (int i = 0; i < ds.length; i++) {
       FastDual f = out.get(i);
-      if (!f.v.accurate(FAST_RELATIVE, Double.MIN_NORMAL) || !f.d.accurate(FAST_RELATIVE, Double.MIN_NORMAL)) {
+      if (!f.v.accurate(relative, Double.MIN_NORMAL) || !f.d.accurate(relative, Double.MIN_NORMAL)) {
         return Optional.empty();
       }
       ds[i] = f.d.toExact();
