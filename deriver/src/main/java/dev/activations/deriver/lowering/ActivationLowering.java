@@ -195,7 +195,10 @@ public final class ActivationLowering {
         series.ifPresent(patches::add);
         seriesTried = true;
       }
-      if (extrapolate) patches.addAll(repairs.extrapolatedNearZero(c));
+      if (extrapolate) {
+        // built from c itself: spliced with c only
+        for (Candidate p : repairs.extrapolatedNearZero(c)) repairs.spliceNearZero(c, p).ifPresent(variants::add);
+      }
       for (Candidate p : patches) {
         if (p != c) repairs.spliceNearZero(c, p).ifPresent(variants::add);
       }
