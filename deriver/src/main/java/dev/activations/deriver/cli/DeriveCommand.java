@@ -172,9 +172,9 @@ public final class DeriveCommand implements Callable<Integer> {
       if (check) {
         double[] free = dev.activations.deriver.verify.SpecDefinitions.defaults(spec).values().stream()
             .mapToDouble(dev.activations.deriver.spec.ExactNumber::toDouble).toArray();
-        ContractVerification.Evaluation compiled;
+        java.util.function.Function<java.util.Map<String, Double>, ContractVerification.Evaluation> compiled;
         try {
-          compiled = CompiledCheck.compiled(file, free);
+          compiled = CompiledCheck.compiledAt(file, spec.free(), free);
         } catch (IllegalStateException e) {
           throw new CheckFailedException(e.getMessage() + "; nothing written");
         }

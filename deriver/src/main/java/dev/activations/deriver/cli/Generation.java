@@ -120,8 +120,7 @@ public final class Generation {
     double[][][] roots = roots(lowered, reference, free);
     lowered = spliceRoots(lowered, roots, reference, free);
     Certification certification = certification(derivation, lowered, reference, roots);
-    ContractVerification.Verdict verdict = certification.measure(
-        ContractVerification.Evaluation.of(free));
+    ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
     lowered = lowered.withStatement(special, verdict.javadoc(free));
@@ -147,11 +146,46 @@ public final class Generation {
    * reference there (evaluated once, shared by {@code --out} and {@code --check}).
    */
   public record Certification(List<ContractVerification.Function> functions, double[][] points,
-      ContractVerification.Reference reference) {
-    public ContractVerification.Verdict measure(ContractVerification.Evaluation evaluation) {
-      return ContractVerification.measure(functions, points, reference, evaluation);
+      ContractVerification.Reference reference, java.util.Map<String, Double> defaults,
+      List<ElsewhereInDomain> elsewhere) {
+    public Certification(List<ContractVerification.Function> functions, double[][] points,
+        ContractVerification.Reference reference) {
+      this(functions, points, reference, java.util.Map.of(), List.of());
+    }
+
+    /**
+     * The verdict over the defaults' stream and every other parameter assignment's, the worst of
+     * each function over all of them ({@code at} evaluates the class at given parameter values).
+     */
+    public ContractVerification.Verdict measure(
+        java.util.function.Function<java.util.Map<String, Double>, ContractVerification.Evaluation> at) {
+      ContractVerification.Verdict verdict = ContractVerification.measure(functions, points, reference, at.apply(defaults));
+      for (ElsewhereInDomain e : elsewhere) {
+        List<ContractVerification.Function> renamed = new ArrayList<>();
+        for (ContractVerification.Function f : functions) {
+          renamed.add(new ContractVerification.Function(f.name() + " with " + e.label(), f.form(), f.output(),
+              f.derivative(), f.parameter()));
+        }
+        verdict = verdict.and(ContractVerification.measure(renamed, e.points(), e.reference(), at.apply(e.values())));
+      }
+      return verdict;
     }
   }
+
+  /** Free parameters at values other than the defaults, each with its own stream and reference ({@link ParameterSamples}). */
+  public record ElsewhereInDomain(java.util.Map<String, Double> values, double[][] points,
+      ContractVerification.Reference reference) {
+    String label() {
+      List<String> parts = new ArrayList<>();
+      values.forEach((k, v) -> parts.add(k + " = " + v));
+      return String.join(", ", parts);
+    }
+  }
+
+  /** Parameter assignments besides the defaults at which a class with free parameters is certified. */
+  static final int PARAMETER_SAMPLES = Integer.getInteger("derive.verify.parameterSamples", 3);
+  /** Stream points per output at each of those assignments. */
+  static final int PARAMETER_SAMPLE_POINTS = Integer.getInteger("derive.verify.parameterSamplePoints", 1000);
 
   /**
    * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
@@ -159,10 +193,17 @@ public final class Generation {
    */
   static double[][][] roots(LoweredActivation lowered, ReferenceEvaluator reference, java.util.Map<String, Double> free) {
     int outputs = lowered.values().size();
-    double[][][] roots = new double[outputs][2][];
+    List<String> parameters = lowered.freeParameters();
+    double[][][] roots = new double[outputs][2 + parameters.size()][];
     for (int o = 0; o < outputs; o++) {
       roots[o][0] = RootFinder.roots(lowered.values().get(o).expr(), free, reference, o, false);
       roots[o][1] = RootFinder.roots(lowered.derivatives().get(o).expr(), free, reference, o, true);
+      // the parameter derivatives' roots in z, at the defaults ({@code [o][2 + k]})
+      for (int k = 0; k < parameters.size(); k++) {
+        String p = parameters.get(k);
+        roots[o][2 + k] = RootFinder.roots(lowered.parameterDerivatives().get(p).get(o).expr(), free, reference, o,
+            true, p);
+      }
     }
     return roots;
   }
@@ -180,8 +221,20 @@ public final class Generation {
       derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
           free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
+    java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
+    List<String> parameters = lowered.freeParameters();
+    for (int k = 0; k < parameters.size(); k++) {
+      String p = parameters.get(k);
+      List<LoweredActivation.Output> outs = new ArrayList<>();
+      for (int o = 0; o < lowered.values().size(); o++) {
+        LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
+        outs.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][2 + k], reference, o, true,
+            p, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+      }
+      parameterDerivatives.put(p, outs);
+    }
     return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
-        lowered.parameterDerivatives());
+        parameterDerivatives);
   }
 
   /** The verification streams of every output of the chosen forms. */
@@ -195,14 +248,33 @@ public final class Generation {
       Expr value = lowered.values().get(o).expr();
       Expr slope = lowered.derivatives().get(o).expr();
       double[] withRoots = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(known),
-          java.util.stream.DoubleStream.concat(java.util.Arrays.stream(roots[o][0]), java.util.Arrays.stream(roots[o][1])))
-          .toArray();
+          java.util.Arrays.stream(roots[o]).flatMapToDouble(java.util.Arrays::stream)).toArray();
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
       // twice the target: points only the high-precision evaluator decides are passed over
       points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);
+      // then a second stream, reached only where the first one holds too few points the reference
+      // decides (the logistic mode: energies that underflow to e^-1e300 leave |z| > 1e16 undecided)
+      long more = VerificationStream.seed(spec + " (continued)", o);
+      points[o] = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(points[o]),
+          java.util.Arrays.stream(VerificationStream.points(more, 2 * verificationCount(), specials))).toArray();
+    }
+    List<ElsewhereInDomain> elsewhere = new ArrayList<>();
+    for (java.util.Map<String, dev.activations.deriver.spec.ExactNumber> values
+        : dev.activations.deriver.verify.ParameterSamples.draw(derivation.spec(), PARAMETER_SAMPLES)) {
+      java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
+      values.forEach((k, v) -> doubles.put(k, v.toDouble()));
+      ReferenceEvaluator there = new ReferenceEvaluator(SpecDefinitions.of(derivation.spec(), values));
+      double[][] streams = new double[outputs][];
+      for (int o = 0; o < outputs; o++) {
+        streams[o] = VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o),
+            2 * PARAMETER_SAMPLE_POINTS, VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
+      }
+      elsewhere.add(new ElsewhereInDomain(doubles, streams,
+          ContractVerification.cached(ContractVerification.Reference.of(there))));
     }
     return new Certification(ContractVerification.functions(lowered), points,
-        ContractVerification.cached(ContractVerification.Reference.of(reference)));
+        ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),
+        elsewhere);
   }
 
   /** The kinks the derivation found, as doubles (those that are numbers). */

@@ -53,6 +53,15 @@ public final class ActivationLowering {
       return Optional.empty();
     }
 
+    /**
+     * The same sample points scored against the derivative with respect to the free parameter
+     * {@code name} in the place of {@link Role#DERIVATIVE}: for choosing and repairing the {@code
+     * d<Param>} forms like the others. Without a reference: nothing is measured.
+     */
+    default Scorer forParameter(String name) {
+      return STRUCTURED_ONLY;
+    }
+
     /** Without a reference: nothing is measured and the structured form is kept. */
     Scorer STRUCTURED_ONLY = new Scorer() {
       @Override public double[] points() { return new double[0]; }
@@ -78,8 +87,10 @@ public final class ActivationLowering {
     Lowerer lowerer = new Lowerer(symja, variables);
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
+    List<List<Candidate>> valueFormsPerOutput = new ArrayList<>();
     for (int i = 0; i < d.outputs(); i++) {
       List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
+      valueFormsPerOutput.add(valueForms);
       values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
       derivativeForms.addAll(differentiated(valueForms));
@@ -87,8 +98,31 @@ public final class ActivationLowering {
     }
     Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
     for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
+      // chosen and repaired like the derivative in z: Symja's derivative, and the value forms
+      // (the chosen one too) differentiated in the parameter, measured against the reference's
+      // derivative in the parameter; a near-zero series from Symja's derivative where they cancel
+      Scorer parameterScorer = scorer.forParameter(p.getKey());
       List<LoweredActivation.Output> outs = new ArrayList<>();
-      for (IExpr e : p.getValue()) outs.add(LoweredActivation.Output.of(lowerer.lower(e)));
+      for (int i = 0; i < p.getValue().size(); i++) {
+        IExpr e = p.getValue().get(i);
+        List<Candidate> forms = new ArrayList<>();
+        forms.add(new Candidate("structured", lowerer.lower(e)));
+        List<Candidate> valueForms = new ArrayList<>(valueFormsPerOutput.get(i));
+        valueForms.add(new Candidate("chosen", values.get(i).expr()));
+        for (Candidate v : valueForms) {
+          try {
+            forms.add(new Candidate("differentiated-" + v.form(), Differentiation.of(v.expr(), p.getKey())));
+          } catch (IllegalArgumentException unsupported) {
+            // a node without a derivative rule: Symja's form stands
+          }
+        }
+        for (Candidate f : List.copyOf(forms)) {
+          Expr reordered = ProductOrder.singleZLast(f.expr());
+          if (!reordered.equals(f.expr())) forms.add(new Candidate(f.form() + "-z-last", reordered));
+        }
+        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), true);
+        outs.add(LoweredActivation.Output.of(chosen.expr()));
+      }
       params.put(p.getKey(), outs);
     }
     return new LoweredActivation(d.spec().toCommandLine(), math(d), d.spec().free(), values, derivatives, params);
@@ -127,6 +161,15 @@ public final class ActivationLowering {
 
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
       Scorer reference, List<Choice> choices) {
+    return choose(lowerer, candidates, closed, output, role, reference, choices, false);
+  }
+
+  /**
+   * @param extrapolate whether a near-zero cancellation may also be patched by {@link
+   *     Repairs#extrapolatedNearZero} (parameter derivatives: no series holds for every value)
+   */
+  private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
+      Scorer reference, List<Choice> choices, boolean extrapolate) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
@@ -145,10 +188,16 @@ public final class ActivationLowering {
       if (!repairs.needsNearZeroRepair(c)) continue;
       if (TRACE) System.err.printf("trace: output %d %s %s needs a near-zero repair%n", output, role, c.form());
       if (!seriesTried) {
-        Optional<Candidate> series = repairs.series(closed, structuredSafe).or(repairs::referenceTaylor);
+        // a parameter derivative's Series (a symbolic parameter) has not been seen to finish within
+        // the long limit (StudentT dNu: 4.8 million steps, 20 s); the extrapolation stands in
+        Optional<Candidate> series = repairs.series(closed, structuredSafe || extrapolate).or(repairs::referenceTaylor);
         if (TRACE) System.err.printf("trace: output %d %s series %s%n", output, role, series.map(Candidate::form).orElse("not usable"));
         series.ifPresent(patches::add);
         seriesTried = true;
+      }
+      if (extrapolate) {
+        // built from c itself: spliced with c only
+        for (Candidate p : repairs.extrapolatedNearZero(c)) repairs.spliceNearZero(c, p).ifPresent(variants::add);
       }
       for (Candidate p : patches) {
         if (p != c) repairs.spliceNearZero(c, p).ifPresent(variants::add);

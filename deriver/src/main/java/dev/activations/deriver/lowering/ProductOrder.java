@@ -72,6 +72,46 @@ final class ProductOrder {
     return Optional.empty();
   }
 
+  /**
+   * Every product with z taken last, even a single z ({@code 8 z logistic(2z) logistic(-2z)} at z
+   * = Double.MAX_VALUE: {@code 8 z} overflows where the logistics have already made the product
+   * 0). A further candidate for the parameter derivatives, whose factors of z come from
+   * differentiating in the parameter; measured like every other.
+   */
+  static Expr singleZLast(Expr e) {
+    Expr mapped = Exprs.mapChildren(e, ProductOrder::singleZLast);
+    if (mapped instanceof Mul m) {
+      List<Expr> rest = new ArrayList<>();
+      List<Expr> zs = new ArrayList<>();
+      for (Expr f : m.factors()) {
+        int k = zDegree(f);
+        if (k > 0) zs.addAll(Collections.nCopies(k, Z));
+        else if (k < 0) zs.add(f);
+        else rest.add(f);
+      }
+      if (rest.isEmpty() || zs.isEmpty()) return mapped;
+      List<Expr> ordered = new ArrayList<>(rest);
+      ordered.addAll(zs);
+      return new Mul(ordered);
+    }
+    if (mapped instanceof Div d && !dependsOnZ(d.denominator()) && d.numerator() instanceof Mul m) {
+      Expr reordered = singleZLast(new Mul(m.factors()));
+      if (reordered instanceof Mul rm && zDegree(rm.factors().get(rm.factors().size() - 1)) != 0
+          && rm.factors().size() > 1) {
+        List<Expr> fs = rm.factors();
+        int firstZ = fs.size();
+        while (firstZ > 0 && zDegree(fs.get(firstZ - 1)) != 0) firstZ--;
+        if (firstZ == 0) return mapped;
+        List<Expr> head = fs.subList(0, firstZ);
+        List<Expr> ordered = new ArrayList<>();
+        ordered.add(new Div(head.size() == 1 ? head.get(0) : new Mul(head), d.denominator()));
+        ordered.addAll(fs.subList(firstZ, fs.size()));
+        return new Mul(ordered);
+      }
+    }
+    return mapped;
+  }
+
   /** Beyond this |x|, tanh_prime(x) = 4 e^-2|x| exactly in double ((1 + e)^2 rounds to 1). */
   private static final double TINY_TANH_PRIME = 350.0;
 

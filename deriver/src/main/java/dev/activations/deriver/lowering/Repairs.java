@@ -166,6 +166,118 @@ final class Repairs {
     return new Expr.Mul(List.of(a, b));
   }
 
+  /** Nodes of the near-zero extrapolation, in units of the radius: z = r, 2r, ..., 6r. */
+  private static final int EXTRAPOLATION_NODES = 6;
+
+
+  /**
+   * A near-zero patch for a function that vanishes at 0 like {@code z^k} and cancels there in
+   * {@code c} (the Student-t mean's {@code dNu}, a difference of two O(z) terms that is O(z^3)),
+   * when no series is at hand (a free parameter: Symja's {@code Series} of the parameter
+   * derivative runs out of its budget, and the reference's coefficients would hold for the
+   * defaults only): {@code z^k P(z^2)} with {@code P} the polynomial through {@code c(z_j) / z_j^k}
+   * at the nodes {@code z_j = j r}, where {@code c} is accurate; evaluated by the generated code
+   * itself from {@code c} at those nodes, so it follows the parameters. {@code k} and the parity
+   * (odd or even, which {@code P(z^2)} needs) come from the reference at the smallest sample
+   * points; empty where they do not show a clean power.
+   */
+  List<Candidate> extrapolatedNearZero(Candidate c) {
+    int k = leadingPower();
+    List<Candidate> out = new java.util.ArrayList<>();
+    if (k < 1) return out;
+    // node spacings: the measurement (the splice and the choice) decides which, if any, holds
+    for (double radius : EXTRAPOLATION_RADII) out.add(extrapolated(c, k, radius));
+    return out;
+  }
+
+  /** Node spacings tried, powers of two (exact nodes). */
+  private static final double[] EXTRAPOLATION_RADII = {0x1p-9, 0x1p-8, 0x1p-7, 0x1p-6, 0x1p-5};
+
+  private Candidate extrapolated(Candidate c, int k, double radius) {
+    int n = EXTRAPOLATION_NODES;
+    // P(v) in v = (z / r)^2, nodes v_j = j^2: the monomial coefficients of the Lagrange basis
+    double[][] basis = new double[n][];
+    for (int j = 0; j < n; j++) {
+      double[] poly = {1};
+      double vj = (j + 1.0) * (j + 1.0);
+      for (int m = 0; m < n; m++) {
+        if (m == j) continue;
+        double vm = (m + 1.0) * (m + 1.0);
+        double[] next = new double[poly.length + 1];
+        for (int i = 0; i < poly.length; i++) {
+          next[i + 1] += poly[i] / (vj - vm);
+          next[i] -= poly[i] * vm / (vj - vm);
+        }
+        poly = next;
+      }
+      basis[j] = poly;
+    }
+    Expr.Var z = new Expr.Var("z");
+    Expr[] g = new Expr[n];
+    for (int j = 0; j < n; j++) {
+      double zj = (j + 1) * radius;
+      g[j] = new Expr.Div(substitute(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
+    }
+    Expr[] coefficients = new Expr[n];
+    for (int i = 0; i < n; i++) {
+      List<Expr> terms = new java.util.ArrayList<>();
+      for (int j = 0; j < n; j++) terms.add(new Expr.Mul(List.of(Expr.Const.of(basis[j][i]), g[j])));
+      coefficients[i] = new Expr.Add(terms);
+    }
+    Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
+    Expr v = new Expr.Mul(List.of(scaled, scaled));
+    Expr horner = coefficients[n - 1];
+    for (int i = n - 2; i >= 0; i--) horner = new Expr.Add(List.of(coefficients[i], new Expr.Mul(List.of(v, horner))));
+    Expr power = k == 1 ? z : new Expr.PowInt(z, k);
+    return new Candidate("extrapolated-" + radius, new Expr.Mul(List.of(horner, power)));
+  }
+
+  /** {@code e} with z replaced by the number {@code value}. */
+  private static Expr substitute(Expr e, double value) {
+    if (e instanceof Expr.Var v && v.name().equals("z")) return Expr.Const.of(value);
+    return Exprs.mapChildren(e, x -> substitute(x, value));
+  }
+
+  /**
+   * The power k with which the reference vanishes at 0 ({@code |f(z)| ~ z^k}), from its values at
+   * the smallest positive sample points, when they show a clean power and the matching parity
+   * ({@code f(-z) = (-1)^k f(z)}); 0 otherwise.
+   */
+  private int leadingPower() {
+    double z1 = Double.NaN;
+    double f1 = Double.NaN;
+    double z2 = Double.NaN;
+    double f2 = Double.NaN;
+    for (int i = 0; i < points.length; i++) {
+      double z = points[i];
+      double f = reference[i];
+      if (!(z > 1e-60 && z < 1e-6) || Double.isNaN(f) || Math.abs(f) < 1e-250) continue;
+      if (Double.isNaN(z1) || z < z1) {
+        z2 = z1;
+        f2 = f1;
+        z1 = z;
+        f1 = f;
+      } else if (Double.isNaN(z2) || z < z2) {
+        z2 = z;
+        f2 = f;
+      }
+    }
+    if (Double.isNaN(z2) || f1 == 0 || f2 == 0 || z2 / z1 < 1e3) return 0;
+    double slope = Math.log(Math.abs(f2 / f1)) / Math.log(z2 / z1);
+    long k = Math.round(slope);
+    if (k < 1 || k > 9 || Math.abs(slope - k) > 1e-3) return 0;
+    // parity at the same magnitudes
+    for (int i = 0; i < points.length; i++) {
+      for (int j = 0; j < points.length; j++) {
+        if (points[j] == -points[i] && points[i] == z1 && !Double.isNaN(reference[j])) {
+          double expected = (k % 2 == 0 ? 1 : -1) * reference[i];
+          if (reference[j] != expected) return 0;
+        }
+      }
+    }
+    return (int) k;
+  }
+
   /**
    * {@code c} for |z| >= r and {@code patch} below, for the largest sample radius r <= 1 at which
    * both are accurate on their side of r within |z| <= 1; empty if there is none. Beyond 1 the

@@ -91,6 +91,33 @@ public final class CompiledCheck {
         : f.derivative() ? "derivative" : "value", z, outputs, freeValues)[f.output()];
   }
 
+  /**
+   * The compiled class (compiled once) at any values of its free parameters, named in declaration
+   * order by {@code names}.
+   *
+   * @throws IllegalStateException when the class does not give NaN for NaN
+   */
+  public static java.util.function.Function<java.util.Map<String, Double>, ContractVerification.Evaluation> compiledAt(
+      JavaFile file, java.util.List<String> names, double[] defaults) {
+    Class<?> type = InMemoryCompiler.compileAndLoad(file);
+    int outputs;
+    try {
+      outputs = type.getField("OUTPUTS").getInt(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    for (double x : call(type, "value", Double.NaN, outputs, defaults)) {
+      if (!Double.isNaN(x)) throw new IllegalStateException("value(NaN) is " + x + ", not NaN");
+    }
+    return values -> {
+      double[] params = new double[names.size()];
+      for (int i = 0; i < params.length; i++) params[i] = values.get(names.get(i));
+      return (f, z) -> call(type, f.parameter() != null
+          ? dev.activations.deriver.emit.ClassEmitter.derivativeMethod(f.parameter())
+          : f.derivative() ? "derivative" : "value", z, outputs, params)[f.output()];
+    };
+  }
+
   private static double[] call(Class<?> type, String name, double z, int outputs, double[] params) {
     try {
       if (outputs == 1) {

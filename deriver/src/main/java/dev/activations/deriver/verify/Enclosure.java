@@ -440,6 +440,23 @@ final class Enclosure implements Elementary<Enclosure> {
     return approx(m, lsum(r, rounding(m, p)));
   }
 
+  /**
+   * ln(1 + this) for a value next to 0 ({@code |this| < 1/4}), to a relative accuracy where 1 +
+   * this would be held only to an absolute one ({@code Log[1+Exp[-z]]} at z = 1e5 is e^-100000,
+   * and its enclosure as {@code Log} of a rounded {@code 1 + e^-100000} could not tell it from 0);
+   * null where the value is not known to be that small.
+   */
+  Enclosure log1pNearZero(long p) {
+    if (exact != null || hugeLog != null) return null;
+    Enclosure a = approx(p);
+    double v = a.approxDouble();
+    if (!(Math.abs(v) < 0.25) || a.logRadius > -2) return null;
+    if (a.mid.signum() == 0) return approx(new Apfloat(0), a.logRadius + LOG10_2);
+    Apfloat m = BigMath.log1p(a.mid, p).precision(p);
+    // |d/ds ln(1+s)| <= 2 for s >= -1/2
+    return approx(m, lsum(a.logRadius + LOG10_2, rounding(m, p)));
+  }
+
   /** ln(1 + this) for a value known to be {@code >= 0} (used for the log-partition). */
   Enclosure log1pNonNegative(long p) {
     if (isExactZero()) return ZERO;

@@ -337,7 +337,9 @@ final class Fast {
     Fast y = of(y0);
     Fast corr = m.multiply(y.negate().exp()).subtract(ONE); // m e^-y0 - 1 = e^(log m - y0) - 1
     Fast logm = y.add(corr.subtract(corr.multiply(corr).divideExact(2)).add(corr.multiply(corr).multiply(corr).divideExact(3)));
-    Fast k = of((double) e);
+    // e beyond 2^53 (log of e^(1e17)) is not a double: two exact parts
+    long eHigh = (e >> 26) << 26;
+    Fast k = of((double) eHigh).add(of((double) (e - eHigh)));
     Fast eLn2 = k.multiply(norm(LN2_HI, LN2_LO, 0, 0x1p-106));
     return logm.add(eLn2);
   }

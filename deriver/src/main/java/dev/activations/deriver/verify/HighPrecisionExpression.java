@@ -204,6 +204,94 @@ public final class HighPrecisionExpression {
     return root.evalFast(bindings);
   }
 
+  /**
+   * The value as a canonical exact form ({@link ExactForm}) at exact bindings: for deciding exact
+   * equality (the mode's ties) without numbers. Null where the form cannot be built (a condition
+   * or extremum between non-rational values, an undefined value).
+   */
+  Object exactForm(Map<String, Rational> bindings) {
+    try {
+      return fold(root, bindings);
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static Object fold(Node n, Map<String, Rational> env) {
+    if (n instanceof Num num) return num.value();
+    if (n instanceof Var v) return env.get(v.name());
+    if (n instanceof Constant c) return ExactForm.constant(c.kind().name());
+    if (n instanceof Sum s) {
+      List<Object> terms = new ArrayList<>();
+      for (Node t : s.terms()) terms.add(fold(t, env));
+      return ExactForm.sum(terms);
+    }
+    if (n instanceof Product p) {
+      List<Object> factors = new ArrayList<>();
+      for (Node f : p.factors()) factors.add(fold(f, env));
+      return ExactForm.product(factors);
+    }
+    if (n instanceof Pow p) return ExactForm.power(fold(p.base(), env), fold(p.exponent(), env));
+    if (n instanceof Call c) return ExactForm.call(c.fn().name(), fold(c.arg(), env));
+    if (n instanceof Extremum x) {
+      Object best = null;
+      for (Node a : x.args()) {
+        Object v = fold(a, env);
+        if (!(v instanceof Rational r)) return null;
+        if (best == null || (x.max() ? r.compareTo((Rational) best) > 0 : r.compareTo((Rational) best) < 0)) best = r;
+      }
+      return best;
+    }
+    if (n instanceof Cases cs) {
+      for (Case c : cs.cases()) {
+        Boolean t = foldTest(c.condition(), env);
+        if (t == null) return null;
+        if (t) return fold(c.value(), env);
+      }
+      return fold(cs.otherwise(), env);
+    }
+    return null;
+  }
+
+  private static Boolean foldTest(Cond c, Map<String, Rational> env) {
+    if (c instanceof Literal l) return l.value();
+    if (c instanceof Negation ng) {
+      Boolean t = foldTest(ng.cond(), env);
+      return t == null ? null : !t;
+    }
+    if (c instanceof Compare cmp) {
+      Object a = fold(cmp.a(), env);
+      Object b = fold(cmp.b(), env);
+      if (!(a instanceof Rational ra) || !(b instanceof Rational rb)) return null;
+      return cmp.rel().holds(ra.compareTo(rb));
+    }
+    if (c instanceof Distinct d) {
+      List<Rational> xs = new ArrayList<>();
+      for (Node a : d.args()) {
+        if (!(fold(a, env) instanceof Rational r)) return null;
+        xs.add(r);
+      }
+      return new java.util.HashSet<>(xs).size() == xs.size();
+    }
+    if (c instanceof All all) {
+      for (Cond x : all.conds()) {
+        Boolean t = foldTest(x, env);
+        if (t == null) return null;
+        if (!t) return false;
+      }
+      return true;
+    }
+    if (c instanceof Any any) {
+      for (Cond x : any.conds()) {
+        Boolean t = foldTest(x, env);
+        if (t == null) return null;
+        if (t) return true;
+      }
+      return false;
+    }
+    return null;
+  }
+
   @Override
   public String toString() {
     return text;
@@ -366,11 +454,43 @@ public final class HighPrecisionExpression {
 
   private record Call(Fn fn, Node arg) implements Node {
     public Enclosure eval(Env env) {
+      Node rest = fn == Fn.LOG ? besideOne(arg) : null;
+      if (rest != null) {
+        Enclosure r = rest.eval(env);
+        Enclosure small = r.log1pNearZero(env.p());
+        return small != null ? small : apply(fn, Enclosure.ONE.add(r, env.p()), env.p());
+      }
       return apply(fn, arg.eval(env), env.p());
     }
 
     public Dual evalDual(DualEnv env) {
+      Node rest = fn == Fn.LOG ? besideOne(arg) : null;
+      if (rest != null) {
+        Dual s = rest.evalDual(env);
+        Enclosure small = s.value().log1pNearZero(env.p());
+        if (small != null) {
+          return s.derivative().isExactZero() ? Dual.constant(small)
+              : new Dual(small, s.derivative().divide(Enclosure.ONE.add(s.value(), env.p()), env.p()));
+        }
+        return apply(fn, Dual.ONE.add(s, env.p()), env.p());
+      }
       return apply(fn, arg.evalDual(env), env.p());
+    }
+
+    /**
+     * For {@code Log[1 + s]}: the terms besides the 1, as one node (null for another argument), so
+     * that a tiny s keeps its relative accuracy.
+     */
+    private static Node besideOne(Node arg) {
+      if (!(arg instanceof Sum sum) || sum.terms().size() < 2) return null;
+      for (int i = 0; i < sum.terms().size(); i++) {
+        if (sum.terms().get(i) instanceof Num n && n.value().isOne()) {
+          List<Node> others = new ArrayList<>(sum.terms());
+          others.remove(i);
+          return others.size() == 1 ? others.get(0) : new Sum(others);
+        }
+      }
+      return null;
     }
 
     public FastDual evalFast(Map<String, FastDual> env) {

@@ -310,36 +310,47 @@ public final class ReferenceEvaluator {
    * @throws Dual.NotDifferentiable with {@code differentiate}, where a forward rule does not apply
    */
   private List<Dual> statistic(Rational z, long p, boolean differentiate) {
+    return statistic(z, p, differentiate ? "z" : null);
+  }
+
+  /**
+   * {@link #statistic(Rational, long, boolean)} with the derivatives taken with respect to {@code
+   * variable}: {@code "z"}, a parameter's name (every constant that uses it, centers, values,
+   * priors, temperature and the background energy included, carries its derivative), or null for
+   * none.
+   */
+  private List<Dual> statistic(Rational z, long p, String variable) {
+    boolean differentiate = variable != null;
     Map<String, Enclosure> env = paramEnv(p);
     Enclosure zExact = Enclosure.exact(z);
-    Dual zE = differentiate ? Dual.variable(zExact) : Dual.constant(zExact);
+    Dual zE = "z".equals(variable) ? Dual.variable(zExact) : Dual.constant(zExact);
     env.put("z", zExact);
     Map<String, Dual> dualEnv = new HashMap<>(); // the bindings of the energy's forward evaluation
     if (differentiate) {
-      env.forEach((k, v) -> dualEnv.put(k, Dual.constant(v)));
+      env.forEach((k, v) -> dualEnv.put(k, k.equals(variable) ? Dual.variable(v) : Dual.constant(v)));
       dualEnv.put("z", zE);
     }
     int hyps = centers.size();
     int n = definition.hypothesisCount();
-    Dual t = Dual.constant(temperature.value(env, p));
+    Dual t = constantDual(temperature, env, dualEnv, variable, p);
     Dual[] e = new Dual[n];
     Dual[] g = new Dual[n];
     for (int h = 0; h < hyps; h++) {
-      Enclosure mu = centers.get(h).value(env, p);
-      env.put("mu", mu);
+      Dual muD = constantDual(centers.get(h), env, dualEnv, variable, p);
+      env.put("mu", muD.value());
       Dual d;
       if (differentiate) {
-        dualEnv.put("mu", Dual.constant(mu));
+        dualEnv.put("mu", muD);
         d = energy.encloseDual(dualEnv, p);
       } else {
         d = Dual.constant(energy.enclose(env, p));
       }
-      e[h] = d.divide(t, p).subtract(Dual.constant(priors.get(h).value(env, p)), p);
+      e[h] = d.divide(t, p).subtract(constantDual(priors.get(h), env, dualEnv, variable, p), p);
       Constant v = values.get(h);
-      g[h] = v == null ? zE : Dual.constant(v.value(env, p));
+      g[h] = v == null ? zE : constantDual(v, env, dualEnv, variable, p);
     }
     if (reject != null) {
-      e[hyps] = Dual.constant(reject.value(env, p)).divide(t, p);
+      e[hyps] = constantDual(reject, env, dualEnv, variable, p).divide(t, p);
       g[hyps] = Dual.ZERO;
     }
     int win = 0;
@@ -354,7 +365,7 @@ public final class ReferenceEvaluator {
         xv[h] = x[h].value();
         gv[h] = g[h].value();
       }
-      return List.of(Dual.constant(mode(xv, gv, p)));
+      return List.of(Dual.constant(mode(xv, gv, win, z, p)));
     }
 
     Dual[] w = new Dual[n];
@@ -405,6 +416,52 @@ public final class ReferenceEvaluator {
     }
   }
 
+  /** A constant of the definition, with its derivative where it uses the parameter {@code variable}. */
+  private static Dual constantDual(Constant c, Map<String, Enclosure> env, Map<String, Dual> dualEnv,
+      String variable, long p) {
+    if (variable == null || variable.equals("z") || !c.expr.symbols().contains(variable)) {
+      return Dual.constant(c.value(env, p));
+    }
+    return c.expr.encloseDual(dualEnv, p);
+  }
+
+  /**
+   * The derivatives of every output with respect to the parameter {@code parameter} at {@code z},
+   * by forward differentiation of the definition in ball arithmetic (the same adaptive precision
+   * rule as the values, up to {@link #MAX_WORKING_DIGITS}): the high-precision reference for the
+   * generated {@code d<Param>} methods, where the fast path cannot decide. Empty where a forward
+   * rule does not apply (a kink in the parameter, the mode) or the precision runs out.
+   */
+  public Optional<Accuracy.Exact[]> parameterDerivative(double z, String parameter) {
+    if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
+    Rational zr = Rational.of(exactInput(z));
+    long p = digits + 10L;
+    while (true) {
+      long next;
+      try {
+        List<Dual> out = statistic(zr, p, parameter);
+        double deficit = Double.NEGATIVE_INFINITY;
+        for (Dual d : out) {
+          Enclosure e = d.derivative();
+          deficit = Math.max(deficit, e.logRadius() - allowed(e, e.logRadius()));
+        }
+        if (deficit <= 0) {
+          Accuracy.Exact[] ds = new Accuracy.Exact[out.size()];
+          for (int i = 0; i < ds.length; i++) ds[i] = Accuracy.Exact.of(out.get(i).derivative().toBigDecimal(digits + 3));
+          return Optional.of(ds);
+        }
+        boolean reliable = Double.isFinite(deficit) && deficit < 10.0 * p + 1000;
+        next = reliable ? p + (long) Math.ceil(deficit) + 5 : 2 * p;
+      } catch (InsufficientPrecisionException e) {
+        next = e.extraDigits() > 0 ? p + e.extraDigits() : 2 * p;
+      } catch (Dual.NotDifferentiable | ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
+        return Optional.empty();
+      }
+      if (p >= MAX_WORKING_DIGITS) return Optional.empty();
+      p = Math.min(Math.max(next, p + 1), MAX_WORKING_DIGITS);
+    }
+  }
+
   /** {@code e^-x} with its derivative {@code -x' e^-x}. */
   private static Dual weight(Dual x, long p, int digits) {
     Enclosure w = weight(x.value(), p, digits);
@@ -430,19 +487,31 @@ public final class ReferenceEvaluator {
     return x.negate().exp(p);
   }
 
-  /** The g of the winner; over exact ties (the T -> 0 limit of the mean) their average. */
-  private static Enclosure mode(Enclosure[] x, Enclosure[] g, long p) {
+  /**
+   * The g of the winner; over exact ties (the T -> 0 limit of the mean) their average. A tie is
+   * decided exactly: an exact difference that is zero, or energies whose canonical exact forms are
+   * equal ({@link ExactForm}); a difference whose enclosure contains 0 otherwise needs more
+   * precision (equal midpoints prove nothing: the logistic energies at z = -1e72 differ by 2).
+   */
+  private Enclosure mode(Enclosure[] x, Enclosure[] g, int win, Rational z, long p) {
+    Object[] forms = null;
     Enclosure sum = Enclosure.ZERO;
     int count = 0;
     for (int h = 0; h < x.length; h++) {
       boolean tie;
       if (x[h].isExact()) {
         tie = x[h].isExactZero();
-      } else if (x[h].midSignum() == 0) {
-        tie = true; // equal energies computed by identical operations
       } else {
-        if (x[h].signIfDecided() == null) throw new InsufficientPrecisionException("mode undecided");
-        tie = false;
+        Integer sign = x[h].signIfDecided();
+        if (sign != null && sign != 0) {
+          tie = false;
+        } else {
+          if (forms == null) forms = effectiveEnergyForms(z);
+          if (!ExactForm.provablyEqual(forms[h], forms[win])) {
+            throw new InsufficientPrecisionException("mode undecided");
+          }
+          tie = true;
+        }
       }
       if (tie) {
         sum = sum.add(g[h], p);
@@ -450,6 +519,32 @@ public final class ReferenceEvaluator {
       }
     }
     return sum.divide(Enclosure.exact(count), p);
+  }
+
+  /** The effective energies {@code d_h / T - pi_h} at z as canonical exact forms (null entries: unknown). */
+  private Object[] effectiveEnergyForms(Rational z) {
+    Map<String, Rational> env = new HashMap<>();
+    for (Map.Entry<String, Constant> e : parameters.entrySet()) {
+      Object v = e.getValue().expr.exactForm(env);
+      if (v instanceof Rational r) env.put(e.getKey(), r);
+    }
+    env.put("z", z);
+    Object inverseT = ExactForm.power(temperature.expr.exactForm(env), Rational.of(-1));
+    int hyps = centers.size();
+    Object[] out = new Object[definition.hypothesisCount()];
+    for (int h = 0; h < hyps; h++) {
+      Object mu = centers.get(h).expr.exactForm(env);
+      Map<String, Rational> at = new HashMap<>(env);
+      if (mu instanceof Rational r) at.put("mu", r);
+      Object d = energy.exactForm(at);
+      Object prior = priors.get(h).expr.exactForm(env);
+      out[h] = ExactForm.sum(java.util.Arrays.asList(ExactForm.product(java.util.Arrays.asList(d, inverseT)),
+          ExactForm.product(java.util.Arrays.asList(Rational.of(-1), prior))));
+    }
+    if (reject != null) {
+      out[hyps] = ExactForm.product(java.util.Arrays.asList(reject.expr.exactForm(env), inverseT));
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ fast path
@@ -528,6 +623,11 @@ public final class ReferenceEvaluator {
    * d<Param>} methods. Empty where the fast path cannot decide.
    */
   public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter) {
+    return parameterDerivativeFast(z, parameter, FAST_RELATIVE);
+  }
+
+  /** {@link #parameterDerivativeFast(double, String)} to another accuracy (a sign next to a root needs less). */
+  public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
     List<FastDual> out;
     try {
@@ -538,7 +638,7 @@ public final class ReferenceEvaluator {
     Accuracy.Exact[] ds = new Accuracy.Exact[out.size()];
     for (int i = 0; i < ds.length; i++) {
       FastDual f = out.get(i);
-      if (!f.v.accurate(FAST_RELATIVE, Double.MIN_NORMAL) || !f.d.accurate(FAST_RELATIVE, Double.MIN_NORMAL)) {
+      if (!f.v.accurate(relative, Double.MIN_NORMAL) || !f.d.accurate(relative, Double.MIN_NORMAL)) {
         return Optional.empty();
       }
       ds[i] = f.d.toExact();

@@ -94,6 +94,70 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
     return taylor.coefficients(output, role == ActivationLowering.Role.DERIVATIVE, degree);
   }
 
+  /**
+   * The sample points against the derivatives in the free parameter {@code name} (the fast path,
+   * else the high-precision evaluator; no point where neither decides), as the {@link
+   * ActivationLowering.Role#DERIVATIVE} role.
+   */
+  @Override
+  public ActivationLowering.Scorer forParameter(String name) {
+    double[] zs = points();
+    Map<Integer, Accuracy.Exact[]> prepared = new HashMap<>();
+    Map<String, Double> vars = new HashMap<>(variables);
+    return new ActivationLowering.Scorer() {
+      private Accuracy.Exact[] exact(int output) {
+        return prepared.computeIfAbsent(output, o -> {
+          Accuracy.Exact[] out = new Accuracy.Exact[zs.length];
+          for (int i = 0; i < zs.length; i++) {
+            double z = zs[i];
+            out[i] = reference.parameterDerivativeFast(z, name).or(() -> reference.parameterDerivative(z, name))
+                .map(ds -> ds[o]).orElse(null);
+          }
+          return out;
+        });
+      }
+
+      @Override
+      public double[] points() {
+        return zs;
+      }
+
+      @Override
+      public double[] reference(int output, ActivationLowering.Role role) {
+        Accuracy.Exact[] e = exact(output);
+        double[] out = new double[e.length];
+        for (int i = 0; i < out.length; i++) out[i] = e[i] == null ? Double.NaN : Accuracy.toDouble(e[i].value());
+        return out;
+      }
+
+      @Override
+      public double[] errors(Expr candidate, int output, ActivationLowering.Role role) {
+        Accuracy.Exact[] e = exact(output);
+        double[] out = new double[e.length];
+        for (int i = 0; i < out.length; i++) {
+          if (e[i] == null) {
+            out[i] = Double.NaN;
+            continue;
+          }
+          vars.put("z", zs[i]);
+          double computed;
+          try {
+            computed = DoubleEvaluator.evaluate(candidate, vars);
+          } catch (ArithmeticException | IllegalArgumentException ex) {
+            computed = Double.NaN;
+          }
+          out[i] = Accuracy.relativeError(computed, e[i]);
+        }
+        return out;
+      }
+
+      @Override
+      public double[] limits(int output, ActivationLowering.Role role) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+    };
+  }
+
   @Override
   public double[] limits(int output, ActivationLowering.Role role) {
     if (hasFreeParameters) return new double[] {Double.NaN, Double.NaN};
@@ -110,6 +174,25 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       if (Double.isInfinite(a) && a == b) return a;
       if (a == b || Math.abs(a - b) <= 1e-12 * Math.abs(b)) return b;
       return Double.NaN;
+    } catch (ArithmeticException | InsufficientPrecisionException e) {
+      return reference.definition().stat() == Statistic.MODE ? modeLimit(sign, output, role) : Double.NaN;
+    }
+  }
+
+  /**
+   * The mode's limit where the reference cannot decide the winner at 1e300 (energies that
+   * underflow there, such as the logistic's {@code Log[1+E^(1-z)]}, are e^-1e300 with no digits
+   * left): the mode takes one of finitely many values, so the same value at 1e12 and 1e15 (the
+   * farthest magnitudes the reference decides for such energies) is taken as the limit. NaN when
+   * they differ or are undecided too.
+   */
+  private double modeLimit(int sign, int output, ActivationLowering.Role role) {
+    try {
+      ReferencePoint a = reference.evaluate(sign * 1e12);
+      ReferencePoint b = reference.evaluate(sign * 1e15);
+      double x = role == ActivationLowering.Role.VALUE ? a.value(output) : a.derivative(output);
+      double y = role == ActivationLowering.Role.VALUE ? b.value(output) : b.derivative(output);
+      return x == y ? y : Double.NaN;
     } catch (ArithmeticException | InsufficientPrecisionException e) {
       return Double.NaN;
     }

@@ -44,6 +44,15 @@ public final class RootFinder {
    */
   public static double[] roots(Expr form, Map<String, Double> free, ReferenceEvaluator reference, int output,
       boolean derivative) {
+    return roots(form, free, reference, output, derivative, null);
+  }
+
+  /**
+   * @param parameter the free parameter whose derivative {@code form} computes (null: the value
+   *     or the derivative in z)
+   */
+  public static double[] roots(Expr form, Map<String, Double> free, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter) {
     Map<String, Double> vars = new HashMap<>(free);
     double[] values = new double[GRID.length];
     for (int i = 0; i < GRID.length; i++) values[i] = eval(form, vars, GRID[i]);
@@ -62,19 +71,19 @@ public final class RootFinder {
       }
       if (Math.signum(fa) * Math.signum(fb) >= 0) continue;
       if (a <= 0 && b >= 0) continue; // a sign change across 0: the root at 0
-      double r = bisect(form, vars, reference, output, derivative, a, b, fa);
+      double r = bisect(form, vars, reference, output, derivative, parameter, a, b, fa);
       if (Math.abs(r) > 1e-6) roots.add(r);
     }
     return roots.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static double bisect(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
-      boolean derivative, double a, double b, double fa) {
+      boolean derivative, String parameter, double a, double b, double fa) {
     int sa = (int) Math.signum(fa);
     for (int k = 0; k < 200; k++) {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
-      int s = sign(form, vars, reference, output, derivative, m);
+      int s = sign(form, vars, reference, output, derivative, parameter, m);
       if (s == 0) return m;
       if (s == sa) a = m;
       else b = m;
@@ -83,15 +92,23 @@ public final class RootFinder {
   }
 
   private static int sign(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
-      boolean derivative, double z) {
+      boolean derivative, String parameter, double z) {
     if (reference != null) {
-      Optional<ContractVerification.Point> p = reference.evaluateFast(z, 0.25);
-      if (p.isPresent()) {
-        Accuracy.Exact e = derivative ? p.get().derivatives()[output] : p.get().values()[output];
-        if (e != null) return (int) Math.signum(e.hi());
-      }
+      Optional<Accuracy.Exact> e = exact(reference, output, derivative, parameter, z, 0.25);
+      if (e.isPresent()) return (int) Math.signum(e.get().hi());
     }
     return (int) Math.signum(eval(form, vars, z));
+  }
+
+  /** The reference's value, derivative or parameter derivative of one output at z, by the fast path. */
+  static Optional<Accuracy.Exact> exact(ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      double z, double relative) {
+    if (parameter != null) {
+      return reference.parameterDerivativeFast(z, parameter, relative).map(ds -> ds[output]);
+    }
+    Optional<ContractVerification.Point> p = reference.evaluateFast(z, relative);
+    if (p.isEmpty()) return Optional.empty();
+    return Optional.ofNullable(derivative ? p.get().derivatives()[output] : p.get().values()[output]);
   }
 
   private static double eval(Expr form, Map<String, Double> vars, double z) {

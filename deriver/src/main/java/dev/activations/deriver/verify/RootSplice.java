@@ -40,9 +40,15 @@ public final class RootSplice {
    */
   public static Expr splice(Expr form, double[] roots, ReferenceEvaluator reference, int output,
       boolean derivative, Map<String, Double> free, double tolerance) {
+    return splice(form, roots, reference, output, derivative, null, free, tolerance);
+  }
+
+  /** {@link #splice} of the derivative in the free parameter {@code parameter} (null: value or derivative in z). */
+  public static Expr splice(Expr form, double[] roots, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Expr current = form;
     for (double root : roots) {
-      Optional<Expr> spliced = at(current, root, reference, output, derivative, free, tolerance);
+      Optional<Expr> spliced = at(current, root, reference, output, derivative, parameter, free, tolerance);
       if (spliced.isPresent()) current = spliced.get();
     }
     return current;
@@ -55,7 +61,13 @@ public final class RootSplice {
    */
   public static Expr spliceAtValues(Expr form, double[] roots, ReferenceEvaluator reference, int output,
       boolean derivative, Map<String, Double> free, double tolerance) {
-    Expr spliced = splice(form, roots, reference, output, derivative, free, tolerance);
+    return spliceAtValues(form, roots, reference, output, derivative, null, free, tolerance);
+  }
+
+  /** {@link #spliceAtValues} of the derivative in the free parameter {@code parameter}. */
+  public static Expr spliceAtValues(Expr form, double[] roots, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
+    Expr spliced = splice(form, roots, reference, output, derivative, parameter, free, tolerance);
     if (spliced == form || free.isEmpty()) return spliced;
     return guard(spliced, form, free);
   }
@@ -72,19 +84,19 @@ public final class RootSplice {
   }
 
   private static Optional<Expr> at(Expr form, double root, ReferenceEvaluator reference, int output,
-      boolean derivative, Map<String, Double> free, double tolerance) {
+      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Map<String, Double> vars = new HashMap<>(free);
     double[] probes = probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root)));
-    double before = worst(form, probes, reference, output, derivative, vars);
+    double before = worst(form, probes, reference, output, derivative, parameter, vars);
     if (before <= tolerance / 8) return Optional.empty();
-    double[] dd = refine(root, reference, output, derivative);
+    double[] dd = refine(root, reference, output, derivative, parameter);
     if (dd == null) return Optional.empty();
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
       double delta = HALF_WIDTHS[i] * Math.max(1, Math.abs(root));
-      Optional<double[]> coefficients = fit(dd, delta, DEGREES[i], reference, output, derivative);
+      Optional<double[]> coefficients = fit(dd, delta, DEGREES[i], reference, output, derivative, parameter);
       if (coefficients.isEmpty()) continue;
       Expr candidate = spliced(form, dd, delta, coefficients.get());
-      double after = worst(candidate, probes, reference, output, derivative, vars);
+      double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
       if (after <= tolerance / 8) return Optional.of(candidate);
     }
     return Optional.empty();
@@ -114,12 +126,10 @@ public final class RootSplice {
   }
 
   private static double worst(Expr form, double[] probes, ReferenceEvaluator reference, int output,
-      boolean derivative, Map<String, Double> vars) {
+      boolean derivative, String parameter, Map<String, Double> vars) {
     double w = 0;
     for (double z : probes) {
-      Optional<ContractVerification.Point> p = reference.evaluateFast(z);
-      if (p.isEmpty()) continue;
-      Accuracy.Exact exact = derivative ? p.get().derivatives()[output] : p.get().values()[output];
+      Accuracy.Exact exact = RootFinder.exact(reference, output, derivative, parameter, z, 1e-17).orElse(null);
       if (exact == null) continue;
       vars.put("z", z);
       double computed;
@@ -135,14 +145,13 @@ public final class RootSplice {
   }
 
   /** The function's value at z as hi + lo from the reference's fast path; null where it cannot decide. */
-  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative) {
-    return f(z, reference, output, derivative, 1e-17);
+  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+    return f(z, reference, output, derivative, parameter, 1e-17);
   }
 
-  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, double relative) {
-    Optional<ContractVerification.Point> p = reference.evaluateFast(z, relative);
-    if (p.isEmpty()) return null;
-    Accuracy.Exact e = derivative ? p.get().derivatives()[output] : p.get().values()[output];
+  private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      double relative) {
+    Accuracy.Exact e = RootFinder.exact(reference, output, derivative, parameter, z, relative).orElse(null);
     if (e == null || !e.split() || e.exponent() != 0) return e == null ? null : new double[] {e.hi(), 0};
     return new double[] {e.hi(), e.lo()};
   }
@@ -152,17 +161,21 @@ public final class RootSplice {
    * sign, then the secant through {@code (a, f(a))} and {@code (b, f(b))}.
    */
   static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative) {
+    return refine(root, reference, output, derivative, null);
+  }
+
+  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     double a = Math.nextDown(Math.nextDown(root));
     double b = Math.nextUp(Math.nextUp(root));
-    double[] fa = f(a, reference, output, derivative, 1e-4);
-    double[] fb = f(b, reference, output, derivative, 1e-4);
+    double[] fa = f(a, reference, output, derivative, parameter, 1e-4);
+    double[] fb = f(b, reference, output, derivative, parameter, 1e-4);
     // widen until the reference brackets the root
     for (int i = 0; i < 60 && fa != null && fb != null && Math.signum(fa[0]) == Math.signum(fb[0]); i++) {
       double w = (b - a) * 2;
       a -= w;
       b += w;
-      fa = f(a, reference, output, derivative, 1e-4);
-      fb = f(b, reference, output, derivative, 1e-4);
+      fa = f(a, reference, output, derivative, parameter, 1e-4);
+      fb = f(b, reference, output, derivative, parameter, 1e-4);
     }
     if (fa == null || fb == null || Math.signum(fa[0]) == Math.signum(fb[0])) return null;
     if (fa[0] == 0) return new double[] {a, 0};
@@ -170,7 +183,7 @@ public final class RootSplice {
     while (true) {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
-      double[] fm = f(m, reference, output, derivative, 1e-4);
+      double[] fm = f(m, reference, output, derivative, parameter, 1e-4);
       // between two points of opposite signs a few ulps apart, a point where not even the sign
       // is decided is the root itself (an exact zero such as z = 2, within its radius)
       if (fm == null) return new double[] {m, 0};
@@ -199,6 +212,11 @@ public final class RootSplice {
    */
   static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
       int output, boolean derivative) {
+    return fit(root, delta, degree, reference, output, derivative, null);
+  }
+
+  static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter) {
     int n = degree + 1;
     double[][] a = new double[n][n];
     double[] rhs = new double[n];
@@ -207,7 +225,7 @@ public final class RootSplice {
       double z = root[0] + u0 * delta;
       double t = (z - root[0]) - root[1];
       if (t == 0) return Optional.empty();
-      double[] fz = f(z, reference, output, derivative);
+      double[] fz = f(z, reference, output, derivative, parameter);
       if (fz == null) return Optional.empty();
       double u = t / delta;
       double g = (fz[0] + fz[1]) / t * delta; // g(t) delta, of the size of f across the interval
