@@ -328,11 +328,39 @@ final class NumericalRewrites {
     if (dq == 0 && p.stream().filter(c -> !c.isZero()).count() == 1) return Optional.empty();
     Expr zv = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
-    Expr near = ratio(horner(p, zv, false), horner(q, zv, false));
-    Expr far = ratio(horner(p, w, true), horner(q, w, true));
+    // Rational roots of numerator and denominator stay exact factors (z - c): expanded, the
+    // polynomial cancels next to them (RationalRoots). Far out the factor is ((z - c) w), which
+    // is bounded and keeps the relative accuracy of z - c.
+    Optional<RationalRoots> numRoots = RationalRoots.of(symja, z, num);
+    Optional<RationalRoots> denRoots = RationalRoots.of(symja, z, den);
+    List<IExpr> pr = numRoots.map(r -> coefficients(r.rest())).orElse(p);
+    List<IExpr> qr = denRoots.map(r -> coefficients(r.rest())).orElse(q);
+    if (pr == null || qr == null) {
+      pr = p;
+      qr = q;
+      numRoots = Optional.empty();
+      denRoots = Optional.empty();
+    }
+    Expr near = ratio(withRootFactors(horner(pr, zv, false), numRoots, null),
+        withRootFactors(horner(qr, zv, false), denRoots, null));
+    Expr far = ratio(withRootFactors(horner(pr, w, true), numRoots, w), withRootFactors(horner(qr, w, true), denRoots, w));
     if (dp != dq) far = new Expr.Mul(List.of(far, Lowerer.powInt(dp > dq ? zv : w, Math.abs(dp - dq))));
     Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
     return Optional.of(new Expr.Cond(small, near, far));
+  }
+
+  /** {@code cofactor * prod (z - c)^m}, each factor times {@code w} when given (the far form). */
+  private static Expr withRootFactors(Expr cofactor, Optional<RationalRoots> roots, Expr w) {
+    if (roots.isEmpty()) return cofactor;
+    List<Expr> factors = new ArrayList<>();
+    RationalRoots r = roots.get();
+    for (int i = 0; i < r.roots().size(); i++) {
+      Expr factor = RationalRoots.offset(r.roots().get(i));
+      if (w != null) factor = new Expr.Mul(List.of(factor, w));
+      factors.add(Lowerer.powInt(factor, r.multiplicities().get(i)));
+    }
+    if (!(cofactor instanceof Expr.Const c && c.value() == 1.0)) factors.add(cofactor);
+    return factors.size() == 1 ? factors.get(0) : new Expr.Mul(factors);
   }
 
   static Expr ratio(Expr num, Expr den) {
