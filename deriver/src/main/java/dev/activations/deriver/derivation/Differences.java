@@ -98,11 +98,25 @@ final class Differences {
         }
         return splitter.toPiecewise(simplified);
       }
+      // a breakpoint that depends on a free parameter: test those conditions at run time and
+      // combine each case symbolically (ParametricCases)
+      Optional<IExpr> cases = new ParametricCases(symja).split(diff, this::splitLeaf);
+      if (cases.isPresent()) return cases.get();
       notes.add("an energy difference with Abs/Piecewise could not be split at numeric breakpoints;"
           + " it is evaluated as written");
       return diff;
     }
     return simplifyPiece(diff);
+  }
+
+  /** A case free of parametric conditions: split at its numeric breakpoints, each piece simplified. */
+  private IExpr splitLeaf(IExpr leaf) {
+    if (!PiecewiseSplitter.needsSplit(leaf)) return simplifyPiece(leaf);
+    return splitter.split(leaf).map(pieces -> {
+      List<PiecewiseSplitter.Piece> simplified = new ArrayList<>();
+      for (PiecewiseSplitter.Piece p : pieces) simplified.add(new PiecewiseSplitter.Piece(p.upper(), simplifyPiece(p.expr())));
+      return splitter.toPiecewise(simplified);
+    }).orElseGet(() -> simplifyPiece(leaf));
   }
 
   /** The smallest of the expression, its expansion and its simplification (within the work budget). */
