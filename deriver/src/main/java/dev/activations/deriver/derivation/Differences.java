@@ -100,7 +100,7 @@ final class Differences {
       }
       // a breakpoint that depends on a free parameter: test those conditions at run time and
       // combine each case symbolically (ParametricCases)
-      Optional<IExpr> cases = new ParametricCases(symja).split(diff, this::splitLeaf);
+      Optional<IExpr> cases = new ParametricCases(symja).split(PiecewiseSplitter.maxMinAsPiecewise(diff), this::splitLeaf);
       if (cases.isPresent()) return cases.get();
       notes.add("an energy difference with Abs/Piecewise could not be split at numeric breakpoints;"
           + " it is evaluated as written");

@@ -36,11 +36,12 @@ final class PiecewiseSplitter {
   record Piece(Optional<IExpr> upper, IExpr expr) {}
 
   static boolean needsSplit(IExpr e) {
-    return !e.isFree(S.Abs) || !e.isFree(S.Piecewise);
+    return !e.isFree(S.Abs) || !e.isFree(S.Piecewise) || !e.isFree(S.Max) || !e.isFree(S.Min);
   }
 
   /** The pieces in increasing z, or empty when the breakpoints are not all numeric and linear. */
-  Optional<List<Piece>> split(IExpr e) {
+  Optional<List<Piece>> split(IExpr input) {
+    IExpr e = maxMinAsPiecewise(input);
     TreeSet<IExpr> points = new TreeSet<>(PiecewiseSplitter::compare);
     // Breakpoints can hide inside pieces (|z-1| <= 1 becomes linear only once Abs is resolved),
     // so collect, resolve at every interval, and collect again until nothing new appears.
@@ -65,6 +66,31 @@ final class PiecewiseSplitter {
       pieces.add(new Piece(upper, piece));
     }
     return Optional.of(pieces);
+  }
+
+  /**
+   * {@code Max[a, b]} as {@code Piecewise[{{a, a >= b}}, b]} (and {@code Min} likewise; more
+   * arguments fold pairwise), so that its breakpoints are split like any other: left as a Max, the
+   * epsilon-insensitive {@code Max[0, |z-1| - 1]^2 - Max[0, |z+1| - 1]^2} overflowed to
+   * {@code Inf - Inf} for |z| > 1e154 where the exact difference is an ordinary number. At the
+   * breakpoint both branches agree (the arguments are equal there), so the choice of branch is
+   * immaterial.
+   */
+  static IExpr maxMinAsPiecewise(IExpr e) {
+    if (!(e instanceof IAST ast) || e.isFree(S.Max) && e.isFree(S.Min)) return e;
+    List<IExpr> args = new ArrayList<>();
+    for (int i = 1; i < ast.size(); i++) args.add(maxMinAsPiecewise(ast.get(i)));
+    boolean max = ast.head().equals(S.Max);
+    if ((max || ast.head().equals(S.Min)) && !args.isEmpty()) {
+      IExpr acc = args.get(args.size() - 1);
+      for (int i = args.size() - 2; i >= 0; i--) {
+        IExpr a = args.get(i);
+        IExpr wins = max ? F.GreaterEqual(a, acc) : F.LessEqual(a, acc);
+        acc = F.Piecewise(F.List(F.List(a, wins)), acc);
+      }
+      return acc;
+    }
+    return F.ast(ast.head(), args);
   }
 
   /** Merges equal neighbours and builds {@code Piecewise[{{e1, z <= b1}, ...}, eLast]}. */

@@ -199,6 +199,44 @@ final class NumericalRewrites {
     return new Expr.Add(List.of(absGap, tailLog1p(lp), new Expr.Neg(tailLog1p(lq))));
   }
 
+  /**
+   * The square root of a quadratic whose coefficients depend on a free parameter (the pseudo-Huber
+   * {@code Sqrt[1 + ((z-mu)/delta)^2]}): the same completed square as {@link #sqrt}, but whether
+   * {@code a > 0} and the floor {@code c/a - (b/2a)^2 >= 0} depends on the parameter, so the
+   * generated code tests it at run time and takes the plain root otherwise. Without it {@code z^2}
+   * overflowed and the pseudo-Huber mean with a free delta was -0.0 at z = -1.6e219 (exact
+   * -tanh 1).
+   */
+  private Expr parametricHypot(IExpr base, List<IExpr> c) {
+    IExpr a = c.get(2);
+    IExpr shift = symja.eval(F.Divide(c.get(1), F.Times(F.C2, a)));
+    IExpr floor = together(F.Subtract(F.Divide(c.get(0), a), F.Power(shift, F.C2)));
+    Expr inner = shift.isZero() ? new Expr.Var("z") : new Expr.Add(List.of(new Expr.Var("z"), lowerer.translate(shift)));
+    Expr h = Expr.Call.of(Fn.HYPOT, inner, Expr.Call.of(Fn.SQRT, lowerer.translate(floor)));
+    Expr la = lowerer.translate(a);
+    Expr completed = new Expr.Mul(List.of(Expr.Call.of(Fn.SQRT, la), h));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test valid = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, la, zero),
+        new Expr.Test.Compare(Expr.Test.Op.GE, lowerer.translate(floor), zero)));
+    return new Expr.Cond(valid, completed, lowerer.call(Fn.SQRT, base));
+  }
+
+  /**
+   * {@code log cosh(u)}: {@code cosh} overflows beyond |u| ~ 710 (the log-cosh loss was Infinity at
+   * z = -1.8e177 where the exact energy is 1.8e177), and near 0 {@code cosh(u)} rounds to 1 (the
+   * loss, about u^2/2, came out 0). So: {@code log1p(2 sinh(u/2)^2)} for |u| <= 1 (cosh u - 1
+   * without cancellation) and {@code |u| - log 2 + log1p(e^-2|u|)} beyond (at least 0.3, no
+   * cancellation, nothing overflows).
+   */
+  Expr logCosh(IExpr argument) {
+    Expr u = lowerer.translate(argument);
+    Expr half = Expr.Call.of(Fn.SINH, new Expr.Mul(List.of(Expr.Const.of(0.5), u)));
+    Expr near = Expr.Call.of(Fn.LOG1P, new Expr.Mul(List.of(Expr.Const.of(2.0), new Expr.PowInt(half, 2))));
+    Expr far = new Expr.Add(List.of(Expr.Call.of(Fn.ABS, u), new Expr.Const(-Math.log(2), "-Log[2]"), tailLog1p(u)));
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, u), Expr.Const.of(1.0));
+    return new Expr.Cond(small, near, far);
+  }
+
   /** {@code log1p(e^-2|x|)}. */
   static Expr tailLog1p(Expr x) {
     Expr twiceAbs = new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, x)));
@@ -249,6 +287,7 @@ final class NumericalRewrites {
           return a.isOne() ? h : new Expr.Mul(List.of(lowerer.translate(symja.eval(F.Sqrt(a))), h));
         }
       }
+      if (c != null && c.size() == 3 && !c.get(2).isNumber()) return parametricHypot(base, c);
     }
     return lowerer.call(Fn.SQRT, base);
   }
@@ -350,12 +389,12 @@ final class NumericalRewrites {
   }
 
   /** {@code cofactor * prod (z - c)^m}, each factor times {@code w} when given (the far form). */
-  private static Expr withRootFactors(Expr cofactor, Optional<RationalRoots> roots, Expr w) {
+  private Expr withRootFactors(Expr cofactor, Optional<RationalRoots> roots, Expr w) {
     if (roots.isEmpty()) return cofactor;
     List<Expr> factors = new ArrayList<>();
     RationalRoots r = roots.get();
     for (int i = 0; i < r.roots().size(); i++) {
-      Expr factor = RationalRoots.offset(r.roots().get(i));
+      Expr factor = RationalRoots.offset(r.roots().get(i), lowerer::translate);
       if (w != null) factor = new Expr.Mul(List.of(factor, w));
       factors.add(Lowerer.powInt(factor, r.multiplicities().get(i)));
     }

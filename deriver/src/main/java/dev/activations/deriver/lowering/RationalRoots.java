@@ -40,14 +40,16 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
   }
 
   /**
-   * The rational roots of {@code poly} (expanded), or empty when it has none, its coefficients are
-   * not all rational (a free parameter makes a root that is not a number), or Factor did not finish.
+   * The rational roots of {@code poly} (expanded), or empty when it has none, it is not a
+   * polynomial in z, or Factor did not finish. Coefficients may depend on free parameters (a
+   * Tukey loss with a free scale c has the factor {@code (z - mu)^2} whatever c is); only roots
+   * that are rational numbers are pulled out.
    */
   static Optional<RationalRoots> of(Symja symja, ISymbol z, IExpr poly) {
     IExpr list = symja.eval(F.CoefficientList(poly, z));
     if (!list.isList() || list.argSize() < 2) return Optional.empty();
     for (int i = 1; i < list.size(); i++) {
-      if (!((IAST) list).get(i).isRational()) return Optional.empty();
+      if (!((IAST) list).get(i).isFree(z)) return Optional.empty();
     }
     Optional<IExpr> factored = Bounded.apply(symja, "Factor", poly, FACTOR_BUDGET);
     if (factored.isEmpty()) return Optional.empty();
@@ -69,10 +71,13 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
         m = factor.exponent().toIntDefault();
       }
       IExpr c = symja.eval(F.CoefficientList(symja.eval(F.Expand(base)), z));
-      if (c.isList() && c.argSize() == 2 && ((IAST) c).arg1().isRational() && ((IAST) c).arg2().isRational()
-          && !((IAST) c).arg1().isZero()) {
+      IExpr root = c.isList() && c.argSize() == 2 && !((IAST) c).arg1().isZero()
+          ? symja.eval(F.Together(F.Divide(F.Negate(((IAST) c).arg1()), ((IAST) c).arg2()))) : F.NIL;
+      // a root in the free parameters (the Tukey loss with a free scale c: z = mu +- c) is kept
+      // too, when the factor's slope is a number (no division by a parameter that may be 0)
+      if (root.isPresent() && root.isFree(z) && ((IAST) c).arg2().isRational()) {
         IExpr slope = ((IAST) c).arg2();
-        roots.add(symja.eval(F.Divide(F.Negate(((IAST) c).arg1()), slope)));
+        roots.add(root);
         multiplicities.add(m);
         // (a + b z)^m = b^m (z - c)^m: the constant goes to the cofactor
         rest = F.Times(rest, F.Power(slope, F.ZZ(m)));
@@ -91,8 +96,15 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
     return Optional.of(new RationalRoots(List.copyOf(roots), List.copyOf(multiplicities), expandedRest));
   }
 
-  /** {@code z - c} (c a double) or {@code (z - hi) - lo} (c carried as a double-double). */
-  static Expr offset(IExpr root) {
+  /**
+   * {@code z - c} (c a double) or {@code (z - hi) - lo} (c carried as a double-double); for a root
+   * in the parameters, {@code z - c} with c computed at run time (its rounding is relative to c,
+   * not to the polynomial's terms, which is what expanding lost).
+   */
+  static Expr offset(IExpr root, java.util.function.Function<IExpr, Expr> translate) {
+    if (!root.isRational()) {
+      return new Expr.Add(List.of(new Expr.Var("z"), new Expr.Neg(translate.apply(root))));
+    }
     BigDecimal exact = exact(root);
     double hi = Double.parseDouble(exact.round(new MathContext(60)).toString());
     double lo = exact.subtract(new BigDecimal(hi)).doubleValue();
