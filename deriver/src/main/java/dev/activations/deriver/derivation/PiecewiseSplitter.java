@@ -36,7 +36,7 @@ final class PiecewiseSplitter {
   record Piece(Optional<IExpr> upper, IExpr expr) {}
 
   static boolean needsSplit(IExpr e) {
-    return !e.isFree(S.Abs) || !e.isFree(S.Piecewise) || !e.isFree(S.Max) || !e.isFree(S.Min);
+    return !e.isFree(S.Abs) || !e.isFree(S.Piecewise) || !e.isFree(S.Max) || !e.isFree(S.Min) || !e.isFree(S.Sign);
   }
 
   /** The pieces in increasing z, or empty when the breakpoints are not all numeric and linear. */
@@ -61,7 +61,7 @@ final class PiecewiseSplitter {
     List<Piece> pieces = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
       IExpr piece = resolve(e, samples.get(i), false);
-      if (piece == null || !piece.isFree(S.Abs) || !piece.isFree(S.Piecewise)) return Optional.empty();
+      if (piece == null || !piece.isFree(S.Abs) || !piece.isFree(S.Piecewise) || !piece.isFree(S.Sign)) return Optional.empty();
       Optional<IExpr> upper = i < uppers.size() ? Optional.of(uppers.get(i)) : Optional.empty();
       pieces.add(new Piece(upper, piece));
     }
@@ -115,7 +115,7 @@ final class PiecewiseSplitter {
   private boolean collect(IExpr e, TreeSet<IExpr> points) {
     if (!(e instanceof IAST ast)) return true;
     IExpr head = ast.head();
-    if (head.equals(S.Abs)) {
+    if (head.equals(S.Abs) || head.equals(S.Sign)) {
       if (!root(ast.arg1(), points)) return false;
     } else if (head.equals(S.Greater) || head.equals(S.GreaterEqual) || head.equals(S.Less)
         || head.equals(S.LessEqual) || head.equals(S.Equal)) {
@@ -201,6 +201,11 @@ final class PiecewiseSplitter {
       IExpr value = symja.eval(args.get(0).subs(z, sample));
       if (value.isRational()) return value.isNegative() ? F.Negate(args.get(0)) : args.get(0);
     }
+    if (ast.head().equals(S.Sign)) {
+      // a sample is never a breakpoint, so the sign is -1 or 1 there (Sign[z-mu] (z-mu) is |z-mu|)
+      IExpr value = symja.eval(args.get(0).subs(z, sample));
+      if (value.isRational() && !value.isZero()) return value.isNegative() ? F.CN1 : F.C1;
+    }
     return F.ast(ast.head(), args);
   }
 
@@ -223,6 +228,11 @@ final class PiecewiseSplitter {
       IExpr value = symja.eval(arg.subs(z, sample));
       if (!value.isRational()) return partial ? F.Abs(arg) : null;
       return value.isNegative() ? F.Negate(arg) : arg;
+    }
+    if (head.equals(S.Sign)) {
+      IExpr value = symja.eval(args.get(0).subs(z, sample));
+      if (!value.isRational() || value.isZero()) return partial ? F.Sign(args.get(0)) : null;
+      return value.isNegative() ? F.CN1 : F.C1;
     }
     if (head.equals(S.Piecewise)) {
       IExpr rows = ast.arg1();
