@@ -61,7 +61,7 @@ final class PiecewiseSplitter {
     List<Piece> pieces = new ArrayList<>();
     for (int i = 0; i < samples.size(); i++) {
       IExpr piece = resolve(e, samples.get(i), false);
-      if (piece == null || !piece.isFree(S.Abs) || !piece.isFree(S.Piecewise) || !piece.isFree(S.Sign)) return Optional.empty();
+      if (piece == null || !piece.isFree(S.Piecewise) || hasKinkInZ(piece)) return Optional.empty();
       Optional<IExpr> upper = i < uppers.size() ? Optional.of(uppers.get(i)) : Optional.empty();
       pieces.add(new Piece(upper, piece));
     }
@@ -91,6 +91,16 @@ final class PiecewiseSplitter {
       return acc;
     }
     return F.ast(ast.head(), args);
+  }
+
+  /** True if an Abs or Sign of an argument that depends on z is left. */
+  private boolean hasKinkInZ(IExpr e) {
+    if (!(e instanceof IAST ast)) return false;
+    if ((ast.head().equals(S.Abs) || ast.head().equals(S.Sign)) && !ast.arg1().isFree(z)) return true;
+    for (int i = 1; i < ast.size(); i++) {
+      if (hasKinkInZ(ast.get(i))) return true;
+    }
+    return false;
   }
 
   /** Merges equal neighbours and builds {@code Piecewise[{{e1, z <= b1}, ...}, eLast]}. */
@@ -223,6 +233,10 @@ final class PiecewiseSplitter {
       args.add(a);
     }
     IExpr head = ast.head();
+    if ((head.equals(S.Abs) || head.equals(S.Sign)) && args.get(0).isFree(z)) {
+      // |s| of a free parameter has no breakpoint in z: it stays, evaluated at run time
+      return F.ast(head, args);
+    }
     if (head.equals(S.Abs)) {
       IExpr arg = args.get(0);
       IExpr value = symja.eval(arg.subs(z, sample));
