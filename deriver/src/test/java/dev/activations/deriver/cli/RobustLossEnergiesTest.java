@@ -35,8 +35,16 @@ class RobustLossEnergiesTest {
       "--energy|Max[0,Abs[z-mu]-eps]|--free|eps",
       // a square root of a quadratic with a parametric coefficient (guarded hypot)
       "--kernel|pseudo-huber|--free|delta",
-      // log cosh: no overflow of cosh, no cancellation near 0
-      "--energy|Log[Cosh[z-mu]]",
+      // a truncated quadratic: breakpoints mu +- Sqrt[c] (quadratic conditions)
+      "--energy|Min[(2*(z-mu))^2,1/2]+2*((z-mu)^2/(1+(z-mu)^2))",
+      // Sign split like Abs, three hypotheses
+      "--energy|Sign[z-mu]*(z-mu)|--hypotheses|-1:-1,1/2:0,2:1",
+      // a free exponent: power differences by expm1/log1p
+      "--energy|Abs[z-mu]^p|--free|p",
+      // Abs of a free scale is no breakpoint; 0 * Inf guarded (Repairs.vanishing)
+      "--energy|Abs[(z-mu)/s]^4|--free|s",
+      // the free energy's derivative where it is flat (a kink at 0)
+      "--kernel|huber|--stat|free-energy",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));
