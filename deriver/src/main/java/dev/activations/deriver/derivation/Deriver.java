@@ -145,7 +145,7 @@ public final class Deriver {
         for (IExpr e : energies) de.add(differences.simplifyPiece(symja.eval(F.D(differences.split(e), v))));
         // the mean slope, combined symbolically over all energies at once (see freeEnergyDerivative)
         IExpr mean = symja.eval(F.Times(F.QQ(1, energies.size()), F.ast(S.Plus, energies)));
-        IExpr meanSlope = differences.simplifyPiece(symja.eval(F.D(differences.split(mean), v)));
+        IExpr meanSlope = differences.simplifyPiece(symja.eval(F.D(differences.splitWithCases(mean), v)));
         yield List.of(f.freeEnergyDerivative(de, dd, meanSlope));
       }
     };

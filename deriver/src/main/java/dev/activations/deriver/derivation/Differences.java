@@ -83,6 +83,20 @@ final class Differences {
     return splitter.split(e).map(splitter::toPiecewise).orElse(e);
   }
 
+  /**
+   * {@link #split}, and where a breakpoint depends on a free parameter, the case split of {@link
+   * ParametricCases} (conditions solved for z): the free energy's mean slope of the Huber kernel
+   * with a free delta has its kink at 1 - delta = 0, and tested as {@code |z - 1| <= delta} the
+   * tiny z next to it took the wrong piece (the derivative was twice the exact value at z =
+   * -4.3e-179).
+   */
+  IExpr splitWithCases(IExpr e) {
+    if (!PiecewiseSplitter.needsSplit(e)) return e;
+    Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(e);
+    if (pieces.isPresent()) return splitter.toPiecewise(pieces.get());
+    return new ParametricCases(symja).split(PiecewiseSplitter.maxMinAsPiecewise(e), this::splitLeaf).orElse(e);
+  }
+
   private IExpr negate(IExpr e) {
     return symja.eval(F.Negate(e));
   }
