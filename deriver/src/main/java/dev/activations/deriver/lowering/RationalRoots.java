@@ -25,7 +25,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * {@code hi + lo} and the factor is {@code (z - hi) - lo}: the first difference is exact near the
  * root, the second rounds once, so the factor keeps its relative accuracy (the same device as
  * {@code verify/RootSplice} uses for irrational roots). Roots at 0 need nothing: a power of z
- * has no cancellation.
+ * has no cancellation. A root in the free parameters ({@code mu +- c}) is kept as well, as
+ * {@code z - c} with c computed at run time.
  *
  * @param roots the distinct nonzero rational roots
  * @param multiplicities how often each divides the polynomial
