@@ -143,7 +143,10 @@ public final class Deriver {
       case FREE_ENERGY -> {
         List<IExpr> de = new ArrayList<>();
         for (IExpr e : energies) de.add(differences.simplifyPiece(symja.eval(F.D(differences.split(e), v))));
-        yield List.of(f.freeEnergyDerivative(de));
+        // the mean slope, combined symbolically over all energies at once (see freeEnergyDerivative)
+        IExpr mean = symja.eval(F.Times(F.QQ(1, energies.size()), F.ast(S.Plus, energies)));
+        IExpr meanSlope = differences.simplifyPiece(symja.eval(F.D(differences.splitWithCases(mean), v)));
+        yield List.of(f.freeEnergyDerivative(de, dd, meanSlope));
       }
     };
   }

@@ -83,6 +83,20 @@ final class Differences {
     return splitter.split(e).map(splitter::toPiecewise).orElse(e);
   }
 
+  /**
+   * {@link #split}, and where a breakpoint depends on a free parameter, the case split of {@link
+   * ParametricCases} (conditions solved for z): the free energy's mean slope of the Huber kernel
+   * with a free delta has its kink at 1 - delta = 0, and tested as {@code |z - 1| <= delta} the
+   * tiny z next to it took the wrong piece (the derivative was twice the exact value at z =
+   * -4.3e-179).
+   */
+  IExpr splitWithCases(IExpr e) {
+    if (!PiecewiseSplitter.needsSplit(e)) return e;
+    Optional<List<PiecewiseSplitter.Piece>> pieces = splitter.split(e);
+    if (pieces.isPresent()) return splitter.toPiecewise(pieces.get());
+    return new ParametricCases(symja).split(PiecewiseSplitter.maxMinAsPiecewise(e), this::splitLeaf).orElse(e);
+  }
+
   private IExpr negate(IExpr e) {
     return symja.eval(F.Negate(e));
   }
@@ -98,11 +112,25 @@ final class Differences {
         }
         return splitter.toPiecewise(simplified);
       }
+      // a breakpoint that depends on a free parameter: test those conditions at run time and
+      // combine each case symbolically (ParametricCases)
+      Optional<IExpr> cases = new ParametricCases(symja).split(PiecewiseSplitter.maxMinAsPiecewise(diff), this::splitLeaf);
+      if (cases.isPresent()) return cases.get();
       notes.add("an energy difference with Abs/Piecewise could not be split at numeric breakpoints;"
           + " it is evaluated as written");
       return diff;
     }
     return simplifyPiece(diff);
+  }
+
+  /** A case free of parametric conditions: split at its numeric breakpoints, each piece simplified. */
+  private IExpr splitLeaf(IExpr leaf) {
+    if (!PiecewiseSplitter.needsSplit(leaf)) return simplifyPiece(leaf);
+    return splitter.split(leaf).map(pieces -> {
+      List<PiecewiseSplitter.Piece> simplified = new ArrayList<>();
+      for (PiecewiseSplitter.Piece p : pieces) simplified.add(new PiecewiseSplitter.Piece(p.upper(), simplifyPiece(p.expr())));
+      return splitter.toPiecewise(simplified);
+    }).orElseGet(() -> simplifyPiece(leaf));
   }
 
   /** The smallest of the expression, its expansion and its simplification (within the work budget). */

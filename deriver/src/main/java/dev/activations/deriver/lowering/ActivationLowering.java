@@ -206,6 +206,9 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
+    for (Candidate c : List.copyOf(variants)) {
+      repairs.vanishing(c).ifPresent(variants::add);
+    }
     // The structured form is stable by construction between the sample points too; a form that
     // is only measured to be accurate at them is taken when the structured one is not safe.
     Candidate best = null;

@@ -75,6 +75,7 @@ public final class Lowerer {
         Optional<Expr> tail = rewrites.logRationalTail(inner);
         if (tail.isPresent()) return tail.get();
       }
+      if (ast.arg1().isAST(S.Cosh, 2) && !ast.arg1().isFree(z)) return rewrites.logCosh(ast.arg1().first());
       return call(Fn.LOG, ast.arg1());
     }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());

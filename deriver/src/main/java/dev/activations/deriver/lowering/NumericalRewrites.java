@@ -106,6 +106,9 @@ final class NumericalRewrites {
     if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
     if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
     if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
+    if (core.isPower() && !core.exponent().isInteger() && core.exponent().isFree(z) && !core.base().isFree(z)) {
+      return new Term(coefficient, S.Power, F.List(core.base(), core.exponent()));
+    }
     return new Term(coefficient, null, null);
   }
 
@@ -168,6 +171,8 @@ final class NumericalRewrites {
         Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(1.0));
         core = new Expr.Cond(small, core, far.get());
       }
+    } else if (a.kind() == S.Power) {
+      core = powerDifference(u, v);
     } else {
       // e^u - e^v = e^v expm1(u - v) = -e^u expm1(v - u), factored on the larger exponential:
       // on the smaller one, e^v underflows to 0 and expm1(u - v) overflows where their product
@@ -197,6 +202,74 @@ final class NumericalRewrites {
         new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pPositive, lowerer.translate(together(F.Plus(p, q)))),
         new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pNegative, lowerer.translate(together(F.Subtract(q, p)))));
     return new Expr.Add(List.of(absGap, tailLog1p(lp), new Expr.Neg(tailLog1p(lq))));
+  }
+
+  /**
+   * The square root of a quadratic whose coefficients depend on a free parameter (the pseudo-Huber
+   * {@code Sqrt[1 + ((z-mu)/delta)^2]}): the same completed square as {@link #sqrt}, but whether
+   * {@code a > 0} and the floor {@code c/a - (b/2a)^2 >= 0} depends on the parameter, so the
+   * generated code tests it at run time and takes the plain root otherwise. Without it {@code z^2}
+   * overflowed and the pseudo-Huber mean with a free delta was -0.0 at z = -1.6e219 (exact
+   * -tanh 1).
+   */
+  private Expr parametricHypot(IExpr base, List<IExpr> c) {
+    IExpr a = c.get(2);
+    IExpr shift = symja.eval(F.Divide(c.get(1), F.Times(F.C2, a)));
+    IExpr floor = together(F.Subtract(F.Divide(c.get(0), a), F.Power(shift, F.C2)));
+    Expr inner = shift.isZero() ? new Expr.Var("z") : new Expr.Add(List.of(new Expr.Var("z"), lowerer.translate(shift)));
+    Expr h = Expr.Call.of(Fn.HYPOT, inner, Expr.Call.of(Fn.SQRT, lowerer.translate(floor)));
+    Expr la = lowerer.translate(a);
+    Expr completed = new Expr.Mul(List.of(Expr.Call.of(Fn.SQRT, la), h));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test valid = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, la, zero),
+        new Expr.Test.Compare(Expr.Test.Op.GE, lowerer.translate(floor), zero)));
+    return new Expr.Cond(valid, completed, lowerer.call(Fn.SQRT, base));
+  }
+
+  /**
+   * {@code log cosh(u)}: {@code cosh} overflows beyond |u| ~ 710 (the log-cosh loss was Infinity at
+   * z = -1.8e177 where the exact energy is 1.8e177), and near 0 {@code cosh(u)} rounds to 1 (the
+   * loss, about u^2/2, came out 0). So: {@code log1p(2 sinh(u/2)^2)} for |u| <= 1 (cosh u - 1
+   * without cancellation) and {@code |u| - log 2 + log1p(e^-2|u|)} beyond (at least 0.3, no
+   * cancellation, nothing overflows).
+   */
+  Expr logCosh(IExpr argument) {
+    Expr u = lowerer.translate(argument);
+    Expr half = Expr.Call.of(Fn.SINH, new Expr.Mul(List.of(Expr.Const.of(0.5), u)));
+    Expr near = Expr.Call.of(Fn.LOG1P, new Expr.Mul(List.of(Expr.Const.of(2.0), new Expr.PowInt(half, 2))));
+    Expr far = new Expr.Add(List.of(Expr.Call.of(Fn.ABS, u), new Expr.Const(-Math.log(2), "-Log[2]"), tailLog1p(u)));
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, u), Expr.Const.of(1.0));
+    return new Expr.Cond(small, near, far);
+  }
+
+  /**
+   * {@code u^p - v^p} for a non-integer or symbolic exponent (a generalized Gaussian {@code
+   * |z-mu|^p} with a free p): with both bases positive, factored on the larger power,
+   * {@code -u^p expm1(p log1p((v - u)/u))} (and the mirror), with {@code v - u} combined
+   * symbolically. As written the two powers cancel where they are nearly equal (the mean of
+   * {@code Abs[z-mu]^p} with a free p was -0.0 at z = -3.4e-199, exact -3.4e-199). Bases of unknown
+   * sign, or different exponents, are taken as written.
+   */
+  private Expr powerDifference(IExpr u, IExpr v) {
+    IExpr p = ((IAST) u).arg2();
+    IExpr q = ((IAST) v).arg2();
+    IExpr bu = ((IAST) u).arg1();
+    IExpr bv = ((IAST) v).arg1();
+    Expr plain = new Expr.Add(List.of(lowerer.translate(F.Power(bu, p)), new Expr.Neg(lowerer.translate(F.Power(bv, q)))));
+    if (!p.equals(q)) return plain;
+    Expr lu = lowerer.translate(bu);
+    Expr lv = lowerer.translate(bv);
+    Expr exponent = lowerer.translate(p);
+    Expr gap = lowerer.translate(together(F.Subtract(bu, bv)));
+    // u > v: -u^p expm1(p log1p(-(u - v)/u)); else v^p expm1(p log1p((u - v)/v))
+    Expr onU = new Expr.Neg(new Expr.Mul(List.of(lowerer.translate(F.Power(bu, p)), Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(new Expr.Neg(gap), lu))))))));
+    Expr onV = new Expr.Mul(List.of(lowerer.translate(F.Power(bv, p)), Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv)))))));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test positive = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, lu, zero),
+        new Expr.Test.Compare(Expr.Test.Op.GT, lv, zero)));
+    return new Expr.Cond(positive, new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, zero), onU, onV), plain);
   }
 
   /** {@code log1p(e^-2|x|)}. */
@@ -249,6 +322,7 @@ final class NumericalRewrites {
           return a.isOne() ? h : new Expr.Mul(List.of(lowerer.translate(symja.eval(F.Sqrt(a))), h));
         }
       }
+      if (c != null && c.size() == 3 && !c.get(2).isNumber()) return parametricHypot(base, c);
     }
     return lowerer.call(Fn.SQRT, base);
   }
@@ -328,11 +402,39 @@ final class NumericalRewrites {
     if (dq == 0 && p.stream().filter(c -> !c.isZero()).count() == 1) return Optional.empty();
     Expr zv = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
-    Expr near = ratio(horner(p, zv, false), horner(q, zv, false));
-    Expr far = ratio(horner(p, w, true), horner(q, w, true));
+    // Rational roots of numerator and denominator stay exact factors (z - c): expanded, the
+    // polynomial cancels next to them (RationalRoots). Far out the factor is ((z - c) w), which
+    // is bounded and keeps the relative accuracy of z - c.
+    Optional<RationalRoots> numRoots = RationalRoots.of(symja, z, num);
+    Optional<RationalRoots> denRoots = RationalRoots.of(symja, z, den);
+    List<IExpr> pr = numRoots.map(r -> coefficients(r.rest())).orElse(p);
+    List<IExpr> qr = denRoots.map(r -> coefficients(r.rest())).orElse(q);
+    if (pr == null || qr == null) {
+      pr = p;
+      qr = q;
+      numRoots = Optional.empty();
+      denRoots = Optional.empty();
+    }
+    Expr near = ratio(withRootFactors(horner(pr, zv, false), numRoots, null),
+        withRootFactors(horner(qr, zv, false), denRoots, null));
+    Expr far = ratio(withRootFactors(horner(pr, w, true), numRoots, w), withRootFactors(horner(qr, w, true), denRoots, w));
     if (dp != dq) far = new Expr.Mul(List.of(far, Lowerer.powInt(dp > dq ? zv : w, Math.abs(dp - dq))));
     Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
     return Optional.of(new Expr.Cond(small, near, far));
+  }
+
+  /** {@code cofactor * prod (z - c)^m}, each factor times {@code w} when given (the far form). */
+  private Expr withRootFactors(Expr cofactor, Optional<RationalRoots> roots, Expr w) {
+    if (roots.isEmpty()) return cofactor;
+    List<Expr> factors = new ArrayList<>();
+    RationalRoots r = roots.get();
+    for (int i = 0; i < r.roots().size(); i++) {
+      Expr factor = RationalRoots.offset(r.roots().get(i), lowerer::translate);
+      if (w != null) factor = new Expr.Mul(List.of(factor, w));
+      factors.add(Lowerer.powInt(factor, r.multiplicities().get(i)));
+    }
+    if (!(cofactor instanceof Expr.Const c && c.value() == 1.0)) factors.add(cofactor);
+    return factors.size() == 1 ? factors.get(0) : new Expr.Mul(factors);
   }
 
   static Expr ratio(Expr num, Expr den) {

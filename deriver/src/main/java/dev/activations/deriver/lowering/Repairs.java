@@ -80,6 +80,37 @@ final class Repairs {
   }
 
   /**
+   * {@code c} with every product that has a factor {@code logistic(x)} or {@code tanh'(x)} guarded:
+   * where those factors underflow to exactly 0, the product is 0. Why: such a product is a
+   * responsibility (or softmax Jacobian) times a slope, and far out the slope can overflow while
+   * the responsibility underflows, so it evaluated to {@code 0 * Inf = NaN} where the exact value
+   * is 0 ({@code Abs[(z-mu)/s]^4} with a free s: derivative NaN at z = 5.9e272). With free
+   * parameters there is no saturation guard ({@link #saturated} needs the limits at the defaults
+   * to stand for every parameter value), so this is the repair that applies. A candidate like the
+   * others: it is kept only if it measures better.
+   */
+  Optional<Candidate> vanishing(Candidate c) {
+    Expr guarded = guardVanishing(c.expr());
+    return guarded.equals(c.expr()) ? Optional.empty() : Optional.of(new Candidate(c.form() + "+vanishing", guarded));
+  }
+
+  private static Expr guardVanishing(Expr e) {
+    Expr mapped = Exprs.mapChildren(e, Repairs::guardVanishing);
+    if (mapped instanceof Expr.Mul m) {
+      List<Expr> small = new java.util.ArrayList<>();
+      for (Expr f : m.factors()) {
+        if (f instanceof Expr.Call call && (call.fn() == Fn.LOGISTIC || call.fn() == Fn.TANH_PRIME)) small.add(f);
+      }
+      if (!small.isEmpty() && small.size() < m.factors().size()) {
+        Expr product = small.size() == 1 ? small.get(0) : new Expr.Mul(small);
+        Expr zero = Expr.Const.of(0.0);
+        return new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.EQ, product, zero), zero, mapped);
+      }
+    }
+    return mapped;
+  }
+
+  /**
    * The sample point nearest 0 on one side from which the reference equals {@code limit} at every
    * sample point further out; NaN if there is none, or the candidate is accurate out there anyway.
    */
