@@ -58,7 +58,12 @@ class DerivationProperties {
     });
   }
 
-  @Property(tries = 20)
+  /**
+   * Seeded, so CI derives the same 20 specs every run: an unseeded draw once picked a spec whose
+   * Symja work exhausted the test JVM's heap, a failure no change had caused. New specs are tried by
+   * changing the seed deliberately.
+   */
+  @Property(tries = 20, seed = "20261202")
   void responsibilitiesSumToOneAndDerivativesMatchTheDefinition(@ForAll("cases") Case c) {
     Request r = new Request(Optional.of(c.kernel()), Optional.empty(), c.hypotheses(), c.stat(), c.params(), List.of(), "1", Optional.empty());
     ActivationSpec spec = new SpecResolver(new SafeExpressionParser(SYMJA), KernelCatalog.bundled()).resolve(r);
