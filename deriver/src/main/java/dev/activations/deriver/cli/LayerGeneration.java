@@ -88,20 +88,30 @@ public final class LayerGeneration {
    * @throws CheckFailedException when the compiled class misses the contract
    */
   public Emitted emitVerified(LayerDerivation d, String packageName, String className) {
-    Lowerer lowerer = new Lowerer(symja, Set.of("z"));
+    LayerSpec spec = d.spec();
+    Set<String> variables = new java.util.LinkedHashSet<>(spec.free());
+    variables.add("z");
+    Lowerer lowerer = new Lowerer(symja, variables);
     Expr energy;
     Expr slope;
+    List<Expr> parameterSlopes = new java.util.ArrayList<>();
     try {
       energy = lowerer.lower(d.energy());
       slope = lowerer.lower(d.slope());
+      for (org.matheclipse.core.interfaces.IExpr ps : d.parameterSlopes()) parameterSlopes.add(lowerer.lower(ps));
     } catch (IllegalArgumentException e) {
       throw new SpecException("the unit energy cannot be evaluated in Java: " + e.getMessage());
     }
-    GeneratedSources sources = LayerClassEmitter.emit(d, energy, slope, packageName, className);
+    GeneratedSources sources;
+    try {
+      sources = LayerClassEmitter.emit(d, energy, slope, parameterSlopes, packageName, className);
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(e.getMessage());
+    }
     JavaFile file = sources.activation();
-    LayerSpec spec = d.spec();
+    double[] defaults = spec.free().stream().mapToDouble(p -> spec.defaultOf(p).toDouble()).toArray();
     LayerCheck.Result result = LayerCheck.run(file, reference(spec), spec.group(),
-        LayerSamples.of(SEED, VECTORS, SIZES, spec.statistic().perUnit(), spec.group()));
+        LayerSamples.of(SEED, VECTORS, SIZES, spec.statistic().perUnit(), spec.group()), spec.free(), defaults);
     if (!result.passed()) {
       throw new CheckFailedException(className + " misses the layer contract: " + result.describe() + "; nothing written");
     }
@@ -112,6 +122,8 @@ public final class LayerGeneration {
   public static LayerReference reference(LayerSpec spec) {
     Map<String, String> params = new LinkedHashMap<>();
     spec.bound().forEach((k, v) -> params.put(k, v.toString()));
+    // free parameters are measured at their defaults (the values the check passes to the class)
+    for (String f : spec.free()) params.put(f, spec.defaultOf(f).toString());
     return new LayerReference(spec.kernel().energy(), params, spec.temperature().toString(), spec.statistic());
   }
 }

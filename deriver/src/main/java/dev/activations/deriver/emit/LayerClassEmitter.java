@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -50,14 +51,58 @@ public final class LayerClassEmitter {
   private final Expr energy;
   private final Expr slope;
   private final JavaExprPrinter printer = new JavaExprPrinter();
+  /** The free parameters (per-layer scalars), in declaration order, and {@code de/dtheta} for each. */
+  private final List<String> free;
+  private final List<Expr> parameterSlopes;
+  /** {@code ", param0, param1"}: the free parameters as trailing arguments inside the group methods. */
+  private final String P;
+  /** {@code ", mu, s"}: the same under their own names, in the public methods. */
+  private final String publicArgs;
   /** Whether the class has a SIMD companion ({@link LayerSimdEmitter}) to load. */
   private boolean simd;
 
-  private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope) {
+  private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
     this.slope = slope;
+    this.free = d.spec().free();
+    this.parameterSlopes = List.copyOf(parameterSlopes);
+    StringBuilder inner = new StringBuilder();
+    StringBuilder outer = new StringBuilder();
+    Set<String> methods = new java.util.HashSet<>();
+    for (int i = 0; i < free.size(); i++) {
+      String name = free.get(i);
+      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || PUBLIC_LOCALS.contains(name)
+          || !methods.add(gradientMethod(name))) {
+        throw new IllegalArgumentException("free parameter name must be a Java identifier other than "
+            + new java.util.TreeSet<>(PUBLIC_LOCALS) + " (and give its own gradient method name): " + name);
+      }
+      inner.append(", param").append(i);
+      outer.append(", ").append(name);
+    }
+    this.P = inner.toString();
+    this.publicArgs = outer.toString();
+  }
+
+  /** Names the public methods use, which a free parameter must not take. */
+  private static final Set<String> PUBLIC_LOCALS = Set.of("z", "zOff", "out", "outOff", "n", "g", "b", "upstream",
+      "upOff", "gradZ", "gOff", "sum");
+
+  /** {@code d} + the capitalised parameter name: {@code mu -> dMu}, the free parameter's gradient. */
+  public static String gradientMethod(String parameter) {
+    return "d" + parameter.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + parameter.substring(1);
+  }
+
+  /** The private helper {@code de/dtheta}: {@code mu -> energyByMu}. */
+  private static String parameterSlopeMethod(String parameter) {
+    return "energyBy" + parameter.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + parameter.substring(1);
+  }
+
+  /** Adds the free parameters as trailing {@code double} parameters named {@code prefix + index} or by name. */
+  private MethodSpec.Builder withParameters(MethodSpec.Builder m, boolean publicNames) {
+    for (int i = 0; i < free.size(); i++) m.addParameter(TypeName.DOUBLE, publicNames ? free.get(i) : "param" + i);
+    return m;
   }
 
   /**
@@ -69,10 +114,22 @@ public final class LayerClassEmitter {
    */
   public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, String packageName,
       String className) {
+    return emit(d, energy, slope, List.of(), packageName, className);
+  }
+
+  /**
+   * The layer class with free parameters.
+   *
+   * @param parameterSlopes {@code de/dtheta} for each free parameter, lowered (variables {@code z}
+   *     and the free parameters)
+   */
+  public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes,
+      String packageName, String className) {
     checkRule(d);
-    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope);
+    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope, parameterSlopes);
     Optional<GeneratedSources.Source> companion = Optional.empty();
-    if (LayerSimdEmitter.supports(e.stat, energy, slope)) {
+    // the vector kernels take no parameters: a class with free parameters runs the plain-Java code
+    if (e.free.isEmpty() && LayerSimdEmitter.supports(e.stat, energy, slope)) {
       String source = LayerSimdEmitter.source(e.stat, energy, slope, packageName, className);
       SimdEmitter.compileSource(source, packageName, className); // it must compile on its own
       companion = Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
@@ -135,14 +192,23 @@ public final class LayerClassEmitter {
       type.addMethod(backward(isFloat));
       type.addMethod(valueOffsetFree(isFloat));
       type.addMethod(backwardOffsetFree(isFloat));
+      for (String theta : free) {
+        type.addMethod(parameterGradient(theta, isFloat));
+        type.addMethod(parameterGradientOffsetFree(theta, isFloat));
+      }
     }
     type.addMethod(groupSize());
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(valueGroup(isFloat));
       type.addMethod(backwardGroup(isFloat));
+      for (int i = 0; i < free.size(); i++) type.addMethod(parameterGradientGroup(i, isFloat));
     }
     type.addMethod(unitFunction("energy", energy, "The unit energy {@code e(z)}."));
     type.addMethod(unitFunction("slope", slope, "The derivative {@code e'(z)} of the unit energy."));
+    for (int i = 0; i < free.size(); i++) {
+      type.addMethod(unitFunction(parameterSlopeMethod(free.get(i)), parameterSlopes.get(i),
+          "The derivative {@code de/d" + free.get(i) + "} of the unit energy."));
+    }
     if (!stat.isLimit()) {
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
@@ -166,66 +232,119 @@ public final class LayerClassEmitter {
   private MethodSpec unitFunction(String name, Expr e, String doc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "z");
-    Cse.Result r = Cse.eliminate(List.of(e), Set.of("z"));
+    for (String theta : free) m.addParameter(TypeName.DOUBLE, theta);
+    Set<String> reserved = new java.util.HashSet<>(free);
+    reserved.add("z");
+    Cse.Result r = Cse.eliminate(List.of(e), reserved);
     for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
 
   // ------------------------------------------------------------------ public API
 
+  private String parametersDoc() {
+    if (free.isEmpty()) return "";
+    StringBuilder sb = new StringBuilder();
+    for (String theta : free) sb.append("@param ").append(theta).append(" the free parameter {@code ").append(theta).append("}\n");
+    return sb.toString();
+  }
+
   private MethodSpec value(boolean isFloat) {
     String outs = stat.perUnit() ? "n" : "n / g";
-    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Writes the outputs of the $L units {@code z[zOff .. zOff + n - 1]} to {@code out[outOff ..]}"
-            + " ($L).\n\n@throws IllegalArgumentException if {@code n} is negative or not a multiple of"
+            + " ($L).\n\n$L@throws IllegalArgumentException if {@code n} is negative or not a multiple of"
             + " {@link #GROUP}\n@throws IndexOutOfBoundsException if a range lies outside its array\n",
-            "{@code n}", stat.perUnit() ? "{@code n} outputs" : "one per group: {@code n / G} outputs")
+            "{@code n}", stat.perUnit() ? "{@code n} outputs" : "one per group: {@code n / G} outputs", parametersDoc())
         .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
-        .addParameter(array(isFloat), "out").addParameter(int.class, "outOff").addParameter(int.class, "n")
+        .addParameter(array(isFloat), "out").addParameter(int.class, "outOff").addParameter(int.class, "n");
+    return withParameters(m, true)
         .addStatement("int g = groupSize(n)")
         .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs)
         .beginControlFlow("for (int b = 0; b < n; b += g)")
-        .addStatement("valueGroup(z, zOff + b, out, outOff + $L, g)", stat.perUnit() ? "b" : "b / g")
+        .addStatement("valueGroup(z, zOff + b, out, outOff + $L, g$L)", stat.perUnit() ? "b" : "b / g", publicArgs)
         .endControlFlow()
         .build();
   }
 
   private MethodSpec backward(boolean isFloat) {
     String ups = stat.perUnit() ? "n" : "n / g";
-    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The vector-Jacobian product: writes {@code gradZ[gOff + j] = sum_i upstream_i d out_i / d z_j}"
             + " for the\n{@code n} units; {@code upstream} has as many entries as {@code value} writes ($L).\n"
-            + "{@code gradZ} must not overlap {@code z} or {@code upstream}.\n\n"
+            + "{@code gradZ} must not overlap {@code z} or {@code upstream}.\n\n$L"
             + "@throws IllegalArgumentException if {@code n} is negative or not a multiple of {@link #GROUP}\n"
-            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", ups)
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", ups, parametersDoc())
         .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
         .addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
-        .addParameter(array(isFloat), "gradZ").addParameter(int.class, "gOff").addParameter(int.class, "n")
+        .addParameter(array(isFloat), "gradZ").addParameter(int.class, "gOff").addParameter(int.class, "n");
+    return withParameters(m, true)
         .addStatement("int g = groupSize(n)")
         .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, ups)
         .addStatement("$T.checkFromIndexSize(gOff, n, gradZ.length)", OBJECTS)
         .beginControlFlow("for (int b = 0; b < n; b += g)")
-        .addStatement("backwardGroup(z, zOff + b, upstream, upOff + $L, gradZ, gOff + b, g)",
-            stat.perUnit() ? "b" : "b / g")
+        .addStatement("backwardGroup(z, zOff + b, upstream, upOff + $L, gradZ, gOff + b, g$L)",
+            stat.perUnit() ? "b" : "b / g", publicArgs)
         .endControlFlow()
         .build();
   }
 
+  /** {@code dTheta}: the gradient of {@code sum_i upstream_i out_i} by the free parameter, over every group. */
+  private MethodSpec parameterGradient(String theta, boolean isFloat) {
+    String ups = stat.perUnit() ? "n" : "n / g";
+    int index = free.indexOf(theta);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(gradientMethod(theta)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(isFloat ? TypeName.FLOAT : TypeName.DOUBLE)
+        .addJavadoc("The gradient by the free parameter {@code $L}: {@code sum_i upstream_i d out_i / d $L} over"
+            + " every output\nof the {@code n} units ({@code upstream} has as many entries as {@code value} writes;"
+            + " a per-layer\nparameter collects the contributions of every unit of every group).$L\n\n$L"
+            + "@throws IllegalArgumentException if {@code n} is negative or not a multiple of {@link #GROUP}\n"
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", theta, theta,
+            isFloat ? " Computed in double, rounded once." : "", parametersDoc())
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff").addParameter(int.class, "n");
+    return withParameters(m, true)
+        .addStatement("int g = groupSize(n)")
+        .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, ups)
+        .addStatement("double sum = 0.0")
+        .beginControlFlow("for (int b = 0; b < n; b += g)")
+        .addStatement("sum += $L(z, zOff + b, upstream, upOff + $L, g$L)", parameterGroupMethod(index),
+            stat.perUnit() ? "b" : "b / g", publicArgs)
+        .endControlFlow()
+        .addStatement("return $Lsum", cast(isFloat))
+        .build();
+  }
+
+  private MethodSpec parameterGradientOffsetFree(String theta, boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(gradientMethod(theta)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(isFloat ? TypeName.FLOAT : TypeName.DOUBLE)
+        .addJavadoc("{@code $L(z, 0, upstream, 0, z.length$L)}.\n", gradientMethod(theta), publicArgs)
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "upstream");
+    return withParameters(m, true)
+        .addStatement("return $L(z, 0, upstream, 0, z.length$L)", gradientMethod(theta), publicArgs).build();
+  }
+
+  private static String parameterGroupMethod(int index) {
+    return "parameterGradientGroup" + index;
+  }
+
   private MethodSpec valueOffsetFree(boolean isFloat) {
-    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code value(z, 0, out, 0, z.length)}.\n")
-        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "out")
-        .addStatement("value(z, 0, out, 0, z.length)").build();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code value(z, 0, out, 0, z.length$L)}.\n", publicArgs)
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "out");
+    return withParameters(m, true).addStatement("value(z, 0, out, 0, z.length$L)", publicArgs).build();
   }
 
   private MethodSpec backwardOffsetFree(boolean isFloat) {
-    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code backward(z, 0, upstream, 0, gradZ, 0, z.length)}.\n")
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code backward(z, 0, upstream, 0, gradZ, 0, z.length$L)}.\n", publicArgs)
         .addParameter(array(isFloat), "z").addParameter(array(isFloat), "upstream")
-        .addParameter(array(isFloat), "gradZ")
-        .addStatement("backward(z, 0, upstream, 0, gradZ, 0, z.length)").build();
+        .addParameter(array(isFloat), "gradZ");
+    return withParameters(m, true)
+        .addStatement("backward(z, 0, upstream, 0, gradZ, 0, z.length$L)", publicArgs).build();
   }
 
   private MethodSpec groupSize() {
@@ -254,7 +373,7 @@ public final class LayerClassEmitter {
     } else {
       m.addParameter(array(isFloat), "out").addParameter(int.class, "oo");
     }
-    return m.addParameter(int.class, "g");
+    return withParameters(m.addParameter(int.class, "g"), false);
   }
 
   /**
@@ -263,14 +382,18 @@ public final class LayerClassEmitter {
    * log1p(t)} is accurate when the winner takes nearly everything). NaN outputs and return when no
    * finite normaliser exists.
    */
-  private static CodeBlock normaliser(CodeBlock nanFill) {
+  private CodeBlock normaliser(CodeBlock nanFill) {
+    return normaliser(nanFill, "return");
+  }
+
+  private CodeBlock normaliser(CodeBlock nanFill, String exit) {
     CodeBlock.Builder b = CodeBlock.builder()
         .addStatement("double m = Double.MAX_VALUE")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0")
         .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double e = energy(z[zo + k])")
+        .addStatement("double e = energy(z[zo + k]" + P + ")")
         .beginControlFlow("if (e < m)")
         .addStatement("t = s * Math.exp(e - m)")
         .addStatement("s = t + 1.0")
@@ -285,20 +408,20 @@ public final class LayerClassEmitter {
         .beginControlFlow("if (!(s >= 1.0))")
         .add("// a NaN input, or no energy below +Infinity\n")
         .add(nanFill)
-        .addStatement("return")
+        .addStatement(exit)
         .endControlFlow()
         .addStatement("double inv = 1.0 / s");
     return b.build();
   }
 
   /** The mode's pass: the minimum, how many units tie at it, and whether any energy is NaN. */
-  private static CodeBlock minimum() {
+  private CodeBlock minimum() {
     return CodeBlock.builder()
         .addStatement("double m = Double.POSITIVE_INFINITY")
         .addStatement("int c = 0")
         .addStatement("boolean nan = false")
         .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double e = energy(z[zo + k])")
+        .addStatement("double e = energy(z[zo + k]" + P + ")")
         .beginControlFlow("if (e < m)")
         .addStatement("m = e")
         .addStatement("c = 1")
@@ -319,12 +442,12 @@ public final class LayerClassEmitter {
   }
 
   /** {@code qw = q_win} and {@code acc = sum_{k != win} r_k (q_win - q_k)} (zero-weight units skipped). */
-  private static CodeBlock relativeToWinner(String qk, String qWin) {
+  private CodeBlock relativeToWinner(String qk, String qWin) {
     return CodeBlock.builder()
         .addStatement("double qw = $L", qWin)
         .addStatement("double acc = 0.0")
         .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
+        .addStatement("double r = weight(energy(z[zo + k]" + P + "), m) * inv")
         .beginControlFlow("if (r != 0.0 && k != win)")
         .addStatement("acc += r * (qw - $L)", qk)
         .endControlFlow()
@@ -348,26 +471,26 @@ public final class LayerClassEmitter {
     if (stat == LayerStatistic.MODE) {
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("out[oo + j] = nan ? $LNaN : energy(z[zo + j]) == m ? $L(1.0 / c) : 0", isFloat ? "Float." : "Double.", c)
+          .addStatement("out[oo + j] = nan ? $LNaN : energy(z[zo + j]" + P + ") == m ? $L(1.0 / c) : 0", isFloat ? "Float." : "Double.", c)
           .endControlFlow().build();
     }
     m.addCode(normaliser(fill("out", "oo", stat.perUnit() ? "g" : "1", isFloat, "NaN")));
     switch (stat) {
       case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("out[oo + j] = $L(weight(energy(z[zo + j]), m) * inv)", c)
+          .addStatement("out[oo + j] = $L(weight(energy(z[zo + j]" + P + "), m) * inv)", c)
           .endControlFlow();
       case LOG_RESPONSIBILITIES -> m.addStatement("double logS = Math.log1p(t)")
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double e = energy(z[zo + j])")
+          .addStatement("double e = energy(z[zo + j]" + P + ")")
           .addStatement("out[oo + j] = $L((e == m ? 0.0 : m - e) - logS)", c)
           .endControlFlow();
       case WEIGHTED -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
           .addStatement("out[oo + j] = r == 0.0 ? 0 : $L(z[zo + j] * r)", c)
           .endControlFlow();
       case MEAN -> m.addStatement("double acc = 0.0")
           .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
+          .addStatement("double r = weight(energy(z[zo + k]" + P + "), m) * inv")
           .beginControlFlow("if (r != 0.0)")
           .addStatement("acc += r * z[zo + k]")
           .endControlFlow()
@@ -375,7 +498,7 @@ public final class LayerClassEmitter {
           .addStatement("out[oo] = $Lacc", c);
       case ENTROPY -> m.addStatement("double acc = 0.0")
           .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double e = energy(z[zo + k])")
+          .addStatement("double e = energy(z[zo + k]" + P + ")")
           .addStatement("double w = weight(e, m)")
           .beginControlFlow("if (w != 0.0 && e != m)")
           .addStatement("acc += w * (e - m)")
@@ -386,6 +509,78 @@ public final class LayerClassEmitter {
       case MODE -> throw new AssertionError();
     }
     return m.build();
+  }
+
+  /**
+   * One group's contribution to a free parameter's gradient: {@code sum_j de_j/dtheta dS/de_j}, the
+   * backward rule without the direct term and with {@code de/dtheta} in place of {@code e'}, the
+   * reductions taken relative to the winner as in {@code backward}.
+   */
+  private MethodSpec parameterGradientGroup(int index, boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(parameterGroupMethod(index))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.DOUBLE)
+        .addJavadoc("One group's share of {@code $L}.\n", gradientMethod(free.get(index)))
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zo")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "uo")
+        .addParameter(int.class, "g");
+    withParameters(m, false);
+    String ds = parameterSlopeMethod(free.get(index)) + "(z[zo + j]" + P + ")";
+    if (stat == LayerStatistic.MODE) {
+      return m.addCode(minimum()).addStatement("return nan ? Double.NaN : 0.0").build();
+    }
+    m.addCode(normaliser(CodeBlock.of(""), "return Double.NaN"));
+    if (!stat.perUnit()) m.addStatement("double u = upstream[uo]");
+    m.addStatement("double sum = 0.0");
+    switch (stat) {
+      case RESPONSIBILITIES -> m.addCode(relativeToWinner("upstream[uo + k]", "upstream[uo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("double d = j == win ? acc : (upstream[uo + j] - qw) + acc")
+          .beginControlFlow("if (r != 0.0)").addStatement("sum -= $L * r * d", ds).endControlFlow()
+          .endControlFlow();
+      case LOG_RESPONSIBILITIES -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("acc += upstream[uo + k]")
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("sum -= $L * (upstream[uo + j] - r * acc)", ds)
+          .endControlFlow();
+      case WEIGHTED -> m.addCode(relativeToWinner("upstream[uo + k] * z[zo + k]", "upstream[uo + win] * z[zo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("double d = j == win ? acc : (upstream[uo + j] * z[zo + j] - qw) + acc")
+          .beginControlFlow("if (r != 0.0)").addStatement("sum -= $L * r * d", ds).endControlFlow()
+          .endControlFlow();
+      case MEAN -> m.addCode(relativeToWinner("z[zo + k]", "z[zo + win]"))
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("double d = j == win ? acc : (z[zo + j] - qw) + acc")
+          .beginControlFlow("if (r != 0.0)").addStatement("sum -= u * $L * r * d", ds).endControlFlow()
+          .endControlFlow();
+      case ENTROPY -> m.addStatement("double acc = 0.0")
+          .beginControlFlow("for (int k = 0; k < g; k++)")
+          .addStatement("double e = energy(z[zo + k]" + P + ")")
+          .addStatement("double w = weight(e, m)")
+          .beginControlFlow("if (w != 0.0 && e != m)")
+          .addStatement("acc += w * (e - m)")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("acc *= inv")
+          .beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double e = energy(z[zo + j]" + P + ")")
+          .addStatement("double r = weight(e, m) * inv")
+          .beginControlFlow("if (r != 0.0)")
+          .addStatement("sum += u * $L * r * (acc - (e == m ? 0.0 : e - m))", ds)
+          .endControlFlow()
+          .endControlFlow();
+      case FREE_ENERGY -> m.beginControlFlow("for (int j = 0; j < g; j++)")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .beginControlFlow("if (r != 0.0)").addStatement("sum += u * $L * r", ds).endControlFlow()
+          .endControlFlow();
+      case MODE -> throw new AssertionError();
+    }
+    return m.addStatement("return sum").build();
   }
 
   private MethodSpec backwardGroup(boolean isFloat) {
@@ -406,34 +601,34 @@ public final class LayerClassEmitter {
       // is the winner's (it would cancel as written), (q_j - q_win) + acc every other unit's.
       case RESPONSIBILITIES -> m.addCode(relativeToWinner("upstream[uo + k]", "upstream[uo + win]"))
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
           .addStatement("double d = j == win ? acc : (upstream[uo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(-slope(z[zo + j]) * r * d)", c)
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(-slope(z[zo + j]" + P + ") * r * d)", c)
           .endControlFlow();
       case LOG_RESPONSIBILITIES -> m.addStatement("double acc = 0.0")
           .beginControlFlow("for (int k = 0; k < g; k++)")
           .addStatement("acc += upstream[uo + k]")
           .endControlFlow()
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("gradZ[go + j] = $L(-slope(z[zo + j]) * (upstream[uo + j] - r * acc))", c)
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("gradZ[go + j] = $L(-slope(z[zo + j]" + P + ") * (upstream[uo + j] - r * acc))", c)
           .endControlFlow();
       case WEIGHTED -> m.addCode(relativeToWinner("upstream[uo + k] * z[zo + k]", "upstream[uo + win] * z[zo + win]"))
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
           .addStatement("double u = upstream[uo + j]")
           .addStatement("double d = j == win ? acc : (u * z[zo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(r * (u - slope(z[zo + j]) * d))", c)
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(r * (u - slope(z[zo + j]" + P + ") * d))", c)
           .endControlFlow();
       case MEAN -> m.addCode(relativeToWinner("z[zo + k]", "z[zo + win]"))
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
           .addStatement("double d = j == win ? acc : (z[zo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * r * (1.0 - slope(z[zo + j]) * d))", c)
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * r * (1.0 - slope(z[zo + j]" + P + ") * d))", c)
           .endControlFlow();
       case ENTROPY -> m.addStatement("double acc = 0.0")
           .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double e = energy(z[zo + k])")
+          .addStatement("double e = energy(z[zo + k]" + P + ")")
           .addStatement("double w = weight(e, m)")
           .beginControlFlow("if (w != 0.0 && e != m)")
           .addStatement("acc += w * (e - m)")
@@ -441,13 +636,13 @@ public final class LayerClassEmitter {
           .endControlFlow()
           .addStatement("acc *= inv")
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double e = energy(z[zo + j])")
+          .addStatement("double e = energy(z[zo + j]" + P + ")")
           .addStatement("double r = weight(e, m) * inv")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r * (acc - (e == m ? 0.0 : e - m)))", c)
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]" + P + ") * r * (acc - (e == m ? 0.0 : e - m)))", c)
           .endControlFlow();
       case FREE_ENERGY -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r)", c)
+          .addStatement("double r = weight(energy(z[zo + j]" + P + "), m) * inv")
+          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]" + P + ") * r)", c)
           .endControlFlow();
       case MODE -> throw new AssertionError();
     }
