@@ -120,10 +120,6 @@ public final class LayerGeneration {
 
   /** The independent reference for a spec: the unsimplified energy text and exact bindings. */
   public static LayerReference reference(LayerSpec spec) {
-    Map<String, String> params = new LinkedHashMap<>();
-    spec.bound().forEach((k, v) -> params.put(k, v.toString()));
-    // free parameters are measured at their defaults (the values the check passes to the class)
-    for (String f : spec.free()) params.put(f, spec.defaultOf(f).toString());
-    return new LayerReference(spec.kernel().energy(), params, spec.temperature().toString(), spec.statistic());
+    return LayerReference.of(spec);
   }
 }

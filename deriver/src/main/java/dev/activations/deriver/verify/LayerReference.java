@@ -65,6 +65,14 @@ public final class LayerReference {
     }
   }
 
+  /** The reference for a layer spec: its unsimplified energy text, exact bindings, free parameters at their defaults. */
+  public static LayerReference of(dev.activations.deriver.spec.LayerSpec spec) {
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    spec.bound().forEach((k, v) -> params.put(k, v.toString()));
+    for (String f : spec.free()) params.put(f, spec.defaultOf(f).toString());
+    return new LayerReference(spec.kernel().energy(), params, spec.temperature().toString(), spec.statistic());
+  }
+
   /**
    * One group's outputs and gradient.
    *

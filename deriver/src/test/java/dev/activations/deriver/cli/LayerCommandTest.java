@@ -91,4 +91,17 @@ class LayerCommandTest {
     assertTrue(source.contains("public static float dTau(float[] z, float[] upstream, double tau)"), source);
     assertTrue(source.contains("--free tau"), source);
   }
+
+  @Test
+  void plotsThreeUnitsAgainstTheFirstInput() throws Exception {
+    Path png = dir.resolve("softmax.png");
+    Run r = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "responsibilities", "--plot", png.toString());
+    assertEquals(0, r.code(), r.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', r.err());
+    Run again = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "responsibilities", "--plot",
+        dir.resolve("again.png").toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(dir.resolve("again.png"))), "same spec, same bytes");
+  }
 }
