@@ -102,9 +102,10 @@ public final class LayerGeneration {
     } catch (IllegalArgumentException e) {
       throw new SpecException("the unit energy cannot be evaluated in Java: " + e.getMessage());
     }
+    LayerClassEmitter.Gap gap = gap(d);
     GeneratedSources sources;
     try {
-      sources = LayerClassEmitter.emit(d, energy, slope, parameterSlopes, packageName, className);
+      sources = LayerClassEmitter.emit(d, energy, slope, parameterSlopes, gap, packageName, className);
     } catch (IllegalArgumentException e) {
       throw new SpecException(e.getMessage());
     }
@@ -116,6 +117,26 @@ public final class LayerGeneration {
       throw new CheckFailedException(className + " misses the layer contract: " + result.describe() + "; nothing written");
     }
     return new Emitted(sources, result);
+  }
+
+  /** Heads whose energies have kinks or jumps: the midpoint rule does not hold across them. */
+  private static final List<String> NON_SMOOTH = List.of("Abs[", "Max[", "Min[", "Sign[", "Piecewise[", "Clip[",
+      "UnitStep[", "Floor[", "Ceiling[", "Round[", "HeavisideTheta[", "Boole[", "If[");
+
+  /**
+   * How the class takes unit gaps {@code e(a) - e(b)} (see {@link LayerClassEmitter.Gap}): the
+   * naive difference for a non-smooth energy; the midpoint rule alone for a polynomial of degree
+   * at most 2 in z (exact: Symja's third derivative is 0); otherwise the midpoint rule where it
+   * is accurate.
+   */
+  LayerClassEmitter.Gap gap(LayerDerivation d) {
+    String form = dev.activations.deriver.symbolic.Symja.inputForm(d.energy());
+    if (NON_SMOOTH.stream().anyMatch(form::contains)) return LayerClassEmitter.Gap.NAIVE;
+    org.matheclipse.core.interfaces.ISymbol z = symja.symbol("z");
+    org.matheclipse.core.interfaces.IExpr third = symja.eval(org.matheclipse.core.expression.F.D(symja.eval(org.matheclipse.core.expression.F.D(d.slope(), z)), z));
+    third = dev.activations.deriver.symbolic.Bounded.apply(symja, "Simplify", third,
+        dev.activations.deriver.symbolic.WorkBudget.PIECE).orElse(third);
+    return third.isZero() ? LayerClassEmitter.Gap.MIDPOINT : LayerClassEmitter.Gap.HYBRID;
   }
 
   /** The independent reference for a spec: the unsimplified energy text and exact bindings. */

@@ -149,14 +149,19 @@ public final class LayerReference {
       }
     }
     Enclosure m = e[0];
+    int win = 0;
     for (int j = 1; j < n; j++) {
-      if (Enclosure.compareMid(e[j], m, p) < 0) m = e[j];
+      if (Enclosure.compareMid(e[j], m, p) < 0) {
+        m = e[j];
+        win = j;
+      }
     }
     Enclosure[] x = new Enclosure[n];
     Enclosure[] w = new Enclosure[n];
     Enclosure s = Enclosure.ZERO;
     for (int j = 0; j < n; j++) {
-      x[j] = e[j] == m ? Enclosure.ZERO : e[j].subtract(m, p);
+      // the same input has the same energy: an exact tie, also where the energy carries an error bound
+      x[j] = e[j] == m || z[j] == z[win] ? Enclosure.ZERO : e[j].subtract(m, p);
       w[j] = x[j].isExactZero() ? Enclosure.ONE
           : x[j].approxDouble() > WEIGHT_CUT ? Enclosure.ZERO : x[j].negate().exp(p);
       s = s.add(w[j], p);
@@ -193,10 +198,12 @@ public final class LayerReference {
         scale.add(m.abs().add(logS, p));
       }
       case MODE -> {
+        // a tie: an exact zero gap, or one whose enclosure does not exclude 0 at this precision
+        // (energies with error bounds, e.g. logarithms, of mirror-image inputs tie exactly)
         int ties = 0;
-        for (Enclosure xj : x) if (xj.isExactZero()) ties++;
+        for (Enclosure xj : x) if (tied(xj)) ties++;
         Enclosure share = Enclosure.ONE.divide(Enclosure.exact(ties), p);
-        for (Enclosure xj : x) out.add(xj.isExactZero() ? share : Enclosure.ZERO);
+        for (Enclosure xj : x) out.add(tied(xj) ? share : Enclosure.ZERO);
       }
     }
     if (scale.isEmpty()) for (Enclosure v : out) scale.add(v.abs());
@@ -299,6 +306,10 @@ public final class LayerReference {
       }
     }
     return g;
+  }
+
+  private static boolean tied(Enclosure gap) {
+    return gap.isExactZero() || !gap.reliablyNonZero();
   }
 
   /** {@code sum_k r_k x_k}. */
