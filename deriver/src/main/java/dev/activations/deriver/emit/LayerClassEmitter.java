@@ -594,7 +594,7 @@ public final class LayerClassEmitter {
           .endControlFlow();
       case LOG_RESPONSIBILITIES -> m.addStatement("double logS = Math.log1p(t)")
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("out[oo + j] = $L(-$L - logS)", c, x("j"))
+          .addStatement("out[oo + j] = $L(0.0 - $L - logS)", c, x("j")) // +0.0, not -0.0, for the winner
           .endControlFlow();
       case WEIGHTED -> m.beginControlFlow("for (int j = 0; j < g; j++)")
           .addStatement("double x = $L", x("j"))
