@@ -1,6 +1,7 @@
 package dev.activations.deriver.cli;
 
 import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.report.LayerPlotter;
 import dev.activations.deriver.report.LayerReports;
 import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.SpecException;
@@ -13,7 +14,6 @@ final class LayerCommand {
   private LayerCommand() {}
 
   static int run(DeriveCommand o, CommandLine.Model.CommandSpec commandSpec, DeriveCommand.Format format) {
-    if (o.plot != null) throw new SpecException("--plot is not available for --layer yet");
     if (!o.compare.isEmpty()) throw new SpecException("--compare does not apply to --layer");
     PrintWriter out = commandSpec.commandLine().getOut();
     PrintWriter err = commandSpec.commandLine().getErr();
@@ -33,6 +33,7 @@ final class LayerCommand {
       err.println("derive: check passed: " + emitted.check().describe());
       DeriveCommand.write(emitted.sources(), o.out, err);
     }
+    if (o.plot != null) err.println("derive: wrote " + LayerPlotter.write(derivation, o.plot));
     out.print(rendered);
     out.flush();
     return 0;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -50,14 +51,60 @@ public final class LayerClassEmitter {
   private final Expr energy;
   private final Expr slope;
   private final JavaExprPrinter printer = new JavaExprPrinter();
+  /** The free parameters (per-layer scalars), in declaration order, and {@code de/dtheta} for each. */
+  private final List<String> free;
+  private final List<Expr> parameterSlopes;
+  /** {@code ", param0, param1"}: the free parameters as trailing arguments inside the group methods. */
+  private final String P;
+  /** {@code ", mu, s"}: the same under their own names, in the public methods. */
+  private final String publicArgs;
+  /** How unit gaps are computed. */
+  private Gap gap = Gap.NAIVE;
   /** Whether the class has a SIMD companion ({@link LayerSimdEmitter}) to load. */
   private boolean simd;
 
-  private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope) {
+  private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
     this.slope = slope;
+    this.free = d.spec().free();
+    this.parameterSlopes = List.copyOf(parameterSlopes);
+    StringBuilder inner = new StringBuilder();
+    StringBuilder outer = new StringBuilder();
+    Set<String> methods = new java.util.HashSet<>();
+    for (int i = 0; i < free.size(); i++) {
+      String name = free.get(i);
+      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || PUBLIC_LOCALS.contains(name)
+          || !methods.add(gradientMethod(name))) {
+        throw new IllegalArgumentException("free parameter name must be a Java identifier other than "
+            + new java.util.TreeSet<>(PUBLIC_LOCALS) + " (and give its own gradient method name): " + name);
+      }
+      inner.append(", param").append(i);
+      outer.append(", ").append(name);
+    }
+    this.P = inner.toString();
+    this.publicArgs = outer.toString();
+  }
+
+  /** Names the public methods use, which a free parameter must not take. */
+  private static final Set<String> PUBLIC_LOCALS = Set.of("z", "zOff", "out", "outOff", "n", "g", "b", "upstream",
+      "upOff", "gradZ", "gOff", "sum");
+
+  /** {@code d} + the capitalised parameter name: {@code mu -> dMu}, the free parameter's gradient. */
+  public static String gradientMethod(String parameter) {
+    return "d" + parameter.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + parameter.substring(1);
+  }
+
+  /** The private helper {@code de/dtheta}: {@code mu -> energyByMu}. */
+  private static String parameterSlopeMethod(String parameter) {
+    return "energyBy" + parameter.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + parameter.substring(1);
+  }
+
+  /** Adds the free parameters as trailing {@code double} parameters named {@code prefix + index} or by name. */
+  private MethodSpec.Builder withParameters(MethodSpec.Builder m, boolean publicNames) {
+    for (int i = 0; i < free.size(); i++) m.addParameter(TypeName.DOUBLE, publicNames ? free.get(i) : "param" + i);
+    return m;
   }
 
   /**
@@ -69,10 +116,44 @@ public final class LayerClassEmitter {
    */
   public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, String packageName,
       String className) {
+    return emit(d, energy, slope, List.of(), Gap.NAIVE, packageName, className);
+  }
+
+  /**
+   * How the gap {@code e(a) - e(b)} between two units is computed. Energies of large magnitude
+   * that nearly tie, or that overflow, lose their difference when it is taken from the two rounded
+   * energies; the midpoint rule {@code e(a) - e(b) = (a - b) e'((a + b)/2) + (a - b)^3 e'''(c)/24 +
+   * ...} keeps it.
+   *
+   * <p>{@code NAIVE}: the difference of the rounded energies (non-smooth energies, where the
+   * midpoint rule does not hold across a kink). {@code MIDPOINT}: the midpoint rule alone, exact
+   * for an energy of degree at most 2 in z. {@code HYBRID}: the naive difference where it does
+   * not cancel (the gap is at least 1/64 of the larger energy, or of 1); otherwise, on a short interval
+   * ({@code |a - b| <= max(|a + b|, 2) / 16}), the rule on two halves of {@code [b, a]} where its
+   * remainder, estimated by Richardson from the one-panel rule, is far below its value (2^-50) or
+   * below the rounding error of the naive difference (8 ulps of the larger energy, or of 1); the naive
+   * difference otherwise.
+   */
+  public enum Gap { NAIVE, MIDPOINT, HYBRID }
+
+  /**
+   * The layer class with free parameters.
+   *
+   * @param parameterSlopes {@code de/dtheta} for each free parameter, lowered (variables {@code z}
+   *     and the free parameters)
+   */
+  public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes,
+      Gap gap, String packageName, String className) {
     checkRule(d);
-    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope);
+    LayerClassEmitter e = new LayerClassEmitter(d, energy, slope, parameterSlopes);
+    e.gap = gap;
     Optional<GeneratedSources.Source> companion = Optional.empty();
-    if (LayerSimdEmitter.supports(e.stat, energy, slope)) {
+    // The vector kernels take no parameters: a class with free parameters runs the plain-Java code.
+    // They difference the rounded energies, which is exact for a linear energy and within the
+    // contract for the bounded-growth ones (Student-t, Yat), but not for a quadratic (its energies
+    // overflow and their differences lose everything at large inputs): those run the plain code.
+    boolean quadratic = gap == Gap.MIDPOINT && !(slope instanceof Expr.Const);
+    if (e.free.isEmpty() && !quadratic && LayerSimdEmitter.supports(e.stat, energy, slope)) {
       String source = LayerSimdEmitter.source(e.stat, energy, slope, packageName, className);
       SimdEmitter.compileSource(source, packageName, className); // it must compile on its own
       companion = Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
@@ -135,24 +216,94 @@ public final class LayerClassEmitter {
       type.addMethod(backward(isFloat));
       type.addMethod(valueOffsetFree(isFloat));
       type.addMethod(backwardOffsetFree(isFloat));
+      for (String theta : free) {
+        type.addMethod(parameterGradient(theta, isFloat));
+        type.addMethod(parameterGradientOffsetFree(theta, isFloat));
+      }
     }
     type.addMethod(groupSize());
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(valueGroup(isFloat));
       type.addMethod(backwardGroup(isFloat));
+      for (int i = 0; i < free.size(); i++) type.addMethod(parameterGradientGroup(i, isFloat));
     }
     type.addMethod(unitFunction("energy", energy, "The unit energy {@code e(z)}."));
     type.addMethod(unitFunction("slope", slope, "The derivative {@code e'(z)} of the unit energy."));
+    for (int i = 0; i < free.size(); i++) {
+      type.addMethod(unitFunction(parameterSlopeMethod(free.get(i)), parameterSlopes.get(i),
+          "The derivative {@code de/d" + free.get(i) + "} of the unit energy."));
+    }
+    type.addMethod(gapMethod());
     if (!stat.isLimit()) {
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
-          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
-          .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+          .addJavadoc("{@code exp(-x)} for a gap {@code x >= 0}: exactly 1 at 0.\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "x")
+          .addStatement("return x == 0.0 ? 1.0 : Math.exp(-x)").build());
+      type.addMethod(MethodSpec.methodBuilder("times").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code q exp(-x)} for a gap {@code x >= 0}, without the underflow of {@code exp(-x)} alone"
+              + " where {@code q} is large.\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "q").addParameter(TypeName.DOUBLE, "x")
+          .beginControlFlow("if (x < 700.0)")
+          .addStatement("return x == 0.0 ? q : q * Math.exp(-x)")
+          .endControlFlow()
+          .addStatement("double h = Math.exp(-0.5 * x)")
+          .addStatement("return q * h * h").build());
     }
-    for (Fn fn : Exprs.functionsUsed(List.of(energy, slope))) {
+    List<Expr> used = new ArrayList<>(List.of(energy, slope));
+    used.addAll(parameterSlopes);
+    for (Fn fn : Exprs.functionsUsed(used)) {
       KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     }
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** {@code gap(a, b, e(a), e(b))} = {@code e(a) - e(b)}, computed as {@link Gap} says. */
+  private MethodSpec gapMethod() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "a").addParameter(TypeName.DOUBLE, "b")
+        .addParameter(TypeName.DOUBLE, "ea").addParameter(TypeName.DOUBLE, "eb");
+    withParameters(m, false);
+    if (gap == Gap.NAIVE) {
+      return m.addJavadoc("{@code e(a) - e(b)}, from the rounded energies {@code ea} and {@code eb} (0 for the same input).\n")
+          .addStatement("return a == b ? 0.0 : ea - eb").build();
+    }
+    m.addJavadoc("{@code e(a) - e(b)} by the midpoint rule {@code (a - b) e'((a + b) / 2)}$L, so that energies that\n"
+        + "round to the same double, or overflow, keep their difference; halved first, so that no sum overflows.\n",
+        gap == Gap.MIDPOINT ? " (exact: the energy has degree 2 at most)"
+            : ", on two halves, where its\nremainder (Richardson: against the one-panel rule) is negligible,"
+                + " otherwise {@code ea - eb}");
+    m.beginControlFlow("if (a == b)").addStatement("return 0.0").endControlFlow();
+    if (gap == Gap.HYBRID) {
+      // No cancellation (the gap is at least 1/64 of the larger energy, or of 1): the rounded
+      // energies' difference is accurate. The floor 1: a lowered energy is accurate to a few ulps
+      // of its magnitude or of 1, whichever is larger (log(1 + u) near 0, for example).
+      m.addStatement("double naive = ea - eb")
+          .addStatement("double big = Math.max(Math.max(Math.abs(ea), Math.abs(eb)), 1.0)")
+          .beginControlFlow("if (Math.abs(naive) >= 0x1p-6 * big)").addStatement("return naive").endControlFlow();
+    }
+    m.addStatement("double h = 0.5 * a - 0.5 * b")
+        .addStatement("double c = 0.5 * a + 0.5 * b")
+        .addStatement("double sc = slope(c" + P + ")")
+        .addStatement("double mid = 2.0 * (h * sc)")
+        .addComment("a product that underflows keeps its sign: units whose energies differ are never tied")
+        .beginControlFlow("if (mid == 0.0 && sc != 0.0)")
+        .addStatement("mid = Math.copySign(Double.MIN_VALUE, h * Math.signum(sc))")
+        .endControlFlow();
+    if (gap == Gap.MIDPOINT) return m.addStatement("return mid").build();
+    // Only a short interval (against its position, or 1) is trusted to hold no feature the
+    // samples miss. Richardson: the rule on two halves, h (e'(c + h/2) + e'(c - h/2)), has a
+    // quarter of the one-panel rule's remainder (h^3 e''' / 3 and a quarter of it), so a third of
+    // their difference estimates the two-panel remainder, with no third derivative to underflow
+    // at large inputs; the rounding noise of the two, a few ulps, stays below the threshold 2^-50.
+    return m.beginControlFlow("if (Math.abs(h) > 0.0625 * Math.max(Math.abs(c), 1.0))")
+        .addStatement("return naive")
+        .endControlFlow()
+        .addStatement("double two = h * (slope(c + 0.5 * h" + P + ") + slope(c - 0.5 * h" + P + "))")
+        .addStatement("double tail = Math.abs(two - mid) / 3.0")
+        .addStatement("boolean accurate = tail <= 0x1p-50 * Math.abs(two) || tail <= 8.0 * Math.ulp(big)")
+        .addStatement("return accurate ? (two == 0.0 ? mid : two) : naive")
+        .build();
   }
 
   private static TypeName array(boolean isFloat) {
@@ -166,66 +317,119 @@ public final class LayerClassEmitter {
   private MethodSpec unitFunction(String name, Expr e, String doc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "z");
-    Cse.Result r = Cse.eliminate(List.of(e), Set.of("z"));
+    for (String theta : free) m.addParameter(TypeName.DOUBLE, theta);
+    Set<String> reserved = new java.util.HashSet<>(free);
+    reserved.add("z");
+    Cse.Result r = Cse.eliminate(List.of(e), reserved);
     for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
 
   // ------------------------------------------------------------------ public API
 
+  private String parametersDoc() {
+    if (free.isEmpty()) return "";
+    StringBuilder sb = new StringBuilder();
+    for (String theta : free) sb.append("@param ").append(theta).append(" the free parameter {@code ").append(theta).append("}\n");
+    return sb.toString();
+  }
+
   private MethodSpec value(boolean isFloat) {
     String outs = stat.perUnit() ? "n" : "n / g";
-    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Writes the outputs of the $L units {@code z[zOff .. zOff + n - 1]} to {@code out[outOff ..]}"
-            + " ($L).\n\n@throws IllegalArgumentException if {@code n} is negative or not a multiple of"
+            + " ($L).\n\n$L@throws IllegalArgumentException if {@code n} is negative or not a multiple of"
             + " {@link #GROUP}\n@throws IndexOutOfBoundsException if a range lies outside its array\n",
-            "{@code n}", stat.perUnit() ? "{@code n} outputs" : "one per group: {@code n / G} outputs")
+            "{@code n}", stat.perUnit() ? "{@code n} outputs" : "one per group: {@code n / G} outputs", parametersDoc())
         .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
-        .addParameter(array(isFloat), "out").addParameter(int.class, "outOff").addParameter(int.class, "n")
+        .addParameter(array(isFloat), "out").addParameter(int.class, "outOff").addParameter(int.class, "n");
+    return withParameters(m, true)
         .addStatement("int g = groupSize(n)")
         .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs)
         .beginControlFlow("for (int b = 0; b < n; b += g)")
-        .addStatement("valueGroup(z, zOff + b, out, outOff + $L, g)", stat.perUnit() ? "b" : "b / g")
+        .addStatement("valueGroup(z, zOff + b, out, outOff + $L, g$L)", stat.perUnit() ? "b" : "b / g", publicArgs)
         .endControlFlow()
         .build();
   }
 
   private MethodSpec backward(boolean isFloat) {
     String ups = stat.perUnit() ? "n" : "n / g";
-    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The vector-Jacobian product: writes {@code gradZ[gOff + j] = sum_i upstream_i d out_i / d z_j}"
             + " for the\n{@code n} units; {@code upstream} has as many entries as {@code value} writes ($L).\n"
-            + "{@code gradZ} must not overlap {@code z} or {@code upstream}.\n\n"
+            + "{@code gradZ} must not overlap {@code z} or {@code upstream}.\n\n$L"
             + "@throws IllegalArgumentException if {@code n} is negative or not a multiple of {@link #GROUP}\n"
-            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", ups)
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", ups, parametersDoc())
         .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
         .addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
-        .addParameter(array(isFloat), "gradZ").addParameter(int.class, "gOff").addParameter(int.class, "n")
+        .addParameter(array(isFloat), "gradZ").addParameter(int.class, "gOff").addParameter(int.class, "n");
+    return withParameters(m, true)
         .addStatement("int g = groupSize(n)")
         .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, ups)
         .addStatement("$T.checkFromIndexSize(gOff, n, gradZ.length)", OBJECTS)
         .beginControlFlow("for (int b = 0; b < n; b += g)")
-        .addStatement("backwardGroup(z, zOff + b, upstream, upOff + $L, gradZ, gOff + b, g)",
-            stat.perUnit() ? "b" : "b / g")
+        .addStatement("backwardGroup(z, zOff + b, upstream, upOff + $L, gradZ, gOff + b, g$L)",
+            stat.perUnit() ? "b" : "b / g", publicArgs)
         .endControlFlow()
         .build();
   }
 
+  /** {@code dTheta}: the gradient of {@code sum_i upstream_i out_i} by the free parameter, over every group. */
+  private MethodSpec parameterGradient(String theta, boolean isFloat) {
+    String ups = stat.perUnit() ? "n" : "n / g";
+    int index = free.indexOf(theta);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(gradientMethod(theta)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(isFloat ? TypeName.FLOAT : TypeName.DOUBLE)
+        .addJavadoc("The gradient by the free parameter {@code $L}: {@code sum_i upstream_i d out_i / d $L} over"
+            + " every output\nof the {@code n} units ({@code upstream} has as many entries as {@code value} writes;"
+            + " a per-layer\nparameter collects the contributions of every unit of every group).$L\n\n$L"
+            + "@throws IllegalArgumentException if {@code n} is negative or not a multiple of {@link #GROUP}\n"
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n", theta, theta,
+            isFloat ? " Computed in double, rounded once." : "", parametersDoc())
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zOff")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff").addParameter(int.class, "n");
+    return withParameters(m, true)
+        .addStatement("int g = groupSize(n)")
+        .addStatement("$T.checkFromIndexSize(zOff, n, z.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, ups)
+        .addStatement("double sum = 0.0")
+        .beginControlFlow("for (int b = 0; b < n; b += g)")
+        .addStatement("sum += $L(z, zOff + b, upstream, upOff + $L, g$L)", parameterGroupMethod(index),
+            stat.perUnit() ? "b" : "b / g", publicArgs)
+        .endControlFlow()
+        .addStatement("return $Lsum", cast(isFloat))
+        .build();
+  }
+
+  private MethodSpec parameterGradientOffsetFree(String theta, boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(gradientMethod(theta)).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(isFloat ? TypeName.FLOAT : TypeName.DOUBLE)
+        .addJavadoc("{@code $L(z, 0, upstream, 0, z.length$L)}.\n", gradientMethod(theta), publicArgs)
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "upstream");
+    return withParameters(m, true)
+        .addStatement("return $L(z, 0, upstream, 0, z.length$L)", gradientMethod(theta), publicArgs).build();
+  }
+
+  private static String parameterGroupMethod(int index) {
+    return "parameterGradientGroup" + index;
+  }
+
   private MethodSpec valueOffsetFree(boolean isFloat) {
-    return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code value(z, 0, out, 0, z.length)}.\n")
-        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "out")
-        .addStatement("value(z, 0, out, 0, z.length)").build();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code value(z, 0, out, 0, z.length$L)}.\n", publicArgs)
+        .addParameter(array(isFloat), "z").addParameter(array(isFloat), "out");
+    return withParameters(m, true).addStatement("value(z, 0, out, 0, z.length$L)", publicArgs).build();
   }
 
   private MethodSpec backwardOffsetFree(boolean isFloat) {
-    return MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("{@code backward(z, 0, upstream, 0, gradZ, 0, z.length)}.\n")
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code backward(z, 0, upstream, 0, gradZ, 0, z.length$L)}.\n", publicArgs)
         .addParameter(array(isFloat), "z").addParameter(array(isFloat), "upstream")
-        .addParameter(array(isFloat), "gradZ")
-        .addStatement("backward(z, 0, upstream, 0, gradZ, 0, z.length)").build();
+        .addParameter(array(isFloat), "gradZ");
+    return withParameters(m, true)
+        .addStatement("backward(z, 0, upstream, 0, gradZ, 0, z.length$L)", publicArgs).build();
   }
 
   private MethodSpec groupSize() {
@@ -254,58 +458,75 @@ public final class LayerClassEmitter {
     } else {
       m.addParameter(array(isFloat), "out").addParameter(int.class, "oo");
     }
-    return m.addParameter(int.class, "g");
+    return withParameters(m.addParameter(int.class, "g"), false);
   }
 
   /**
-   * {@code m} and {@code s} in one pass, with the index {@code win} of a unit at the minimum and
-   * {@code t = s - 1}, the other units' weights, summed without cancellation ({@code log s =
-   * log1p(t)} is accurate when the winner takes nearly everything). NaN outputs and return when no
-   * finite normaliser exists.
+   * {@code m} (the winner's energy) and {@code s} in one pass, with the index {@code win} and input
+   * {@code zw} of the winning unit and {@code t = s - 1}, the other units' weights, summed without
+   * cancellation ({@code log s = log1p(t)} is accurate when the winner takes nearly everything).
+   * Units are compared by their gap to the winner ({@link #gapMethod}), not by their rounded
+   * energies: energies that overflow, or that round to the same double, are still ordered. NaN
+   * outputs and {@code exit} when no finite normaliser exists (a NaN, or a winner at an infinite
+   * input whose energy is {@code +Infinity}: no limit).
    */
-  private static CodeBlock normaliser(CodeBlock nanFill) {
-    CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("double m = Double.MAX_VALUE")
-        .addStatement("double s = 0.0")
+  private CodeBlock normaliser(CodeBlock nanFill, String exit) {
+    return CodeBlock.builder()
+        .addStatement("double m = energy(z[zo]" + P + ")")
+        .addStatement("double zw = z[zo]")
+        .addStatement("double s = 1.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0")
-        .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double e = energy(z[zo + k])")
-        .beginControlFlow("if (e < m)")
-        .addStatement("t = s * Math.exp(e - m)")
+        .beginControlFlow("for (int k = 1; k < g; k++)")
+        .addStatement("double e = energy(z[zo + k]" + P + ")")
+        .addStatement("double x = gap(z[zo + k], zw, e, m" + P + ")")
+        .beginControlFlow("if (x < 0.0)")
+        .add("// a new winner: the old weights scale by exp(e_old - e_new) = exp(x)\n")
+        .addStatement("t = s * Math.exp(x)")
         .addStatement("s = t + 1.0")
         .addStatement("win = k")
         .addStatement("m = e")
+        .addStatement("zw = z[zo + k]")
         .nextControlFlow("else")
-        .addStatement("double w = weight(e, m)")
+        .addStatement("double w = weight(x)")
         .addStatement("s += w")
         .addStatement("t += w")
         .endControlFlow()
         .endControlFlow()
-        .beginControlFlow("if (!(s >= 1.0))")
-        .add("// a NaN input, or no energy below +Infinity\n")
+        .beginControlFlow("if (!(s >= 1.0) || (m == Double.POSITIVE_INFINITY && Double.isInfinite(zw)))")
+        .add("// a NaN input, or no limit\n")
         .add(nanFill)
-        .addStatement("return")
+        .addStatement(exit)
         .endControlFlow()
-        .addStatement("double inv = 1.0 / s");
-    return b.build();
+        .addStatement("double inv = 1.0 / s")
+        .build();
   }
 
-  /** The mode's pass: the minimum, how many units tie at it, and whether any energy is NaN. */
-  private static CodeBlock minimum() {
+  /** {@code x_j = e_j - m >= 0}, the gap of unit j to the winner (0 at the winner and its exact ties). */
+  private String x(String index) {
+    return "gap(z[zo + " + index + "], zw, energy(z[zo + " + index + "]" + P + "), m" + P + ")";
+  }
+
+  /** The mode's pass: the winner (by gaps, as the normaliser), how many units tie with it, whether any is NaN. */
+  private CodeBlock minimum() {
     return CodeBlock.builder()
-        .addStatement("double m = Double.POSITIVE_INFINITY")
-        .addStatement("int c = 0")
-        .addStatement("boolean nan = false")
-        .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double e = energy(z[zo + k])")
-        .beginControlFlow("if (e < m)")
+        .addStatement("double m = energy(z[zo]" + P + ")")
+        .addStatement("double zw = z[zo]")
+        .addStatement("boolean nan = m != m")
+        .beginControlFlow("for (int k = 1; k < g; k++)")
+        .addStatement("double e = energy(z[zo + k]" + P + ")")
+        .addStatement("double x = gap(z[zo + k], zw, e, m" + P + ")")
+        .beginControlFlow("if (x < 0.0)")
         .addStatement("m = e")
-        .addStatement("c = 1")
-        .nextControlFlow("else if (e == m)")
-        .addStatement("c++")
-        .nextControlFlow("else if (e != e)")
+        .addStatement("zw = z[zo + k]")
+        .nextControlFlow("else if (x != x)")
         .addStatement("nan = true")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("int c = 0")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
+        .beginControlFlow("if ($L == 0.0)", x("k"))
+        .addStatement("c++")
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -319,16 +540,31 @@ public final class LayerClassEmitter {
   }
 
   /** {@code qw = q_win} and {@code acc = sum_{k != win} r_k (q_win - q_k)} (zero-weight units skipped). */
-  private static CodeBlock relativeToWinner(String qk, String qWin) {
+  private CodeBlock relativeToWinner(String qk, String qWin) {
     return CodeBlock.builder()
         .addStatement("double qw = $L", qWin)
         .addStatement("double acc = 0.0")
         .beginControlFlow("for (int k = 0; k < g; k++)")
-        .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
-        .beginControlFlow("if (r != 0.0 && k != win)")
-        .addStatement("acc += r * (qw - $L)", qk)
+        .addStatement("double x = $L", x("k"))
+        .beginControlFlow("if (x != Double.POSITIVE_INFINITY && k != win)")
+        .addStatement("acc += times(qw - $L, x) * inv", qk)
         .endControlFlow()
         .endControlFlow()
+        .build();
+  }
+
+  /** {@code acc = sum_k r_k x_k}: non-negative terms, zero weights and zero gaps skipped (no {@code 0 * Infinity}). */
+  private CodeBlock weightedGaps() {
+    return CodeBlock.builder()
+        .addStatement("double acc = 0.0")
+        .beginControlFlow("for (int k = 0; k < g; k++)")
+        .addStatement("double x = $L", x("k"))
+        .addStatement("double w = weight(x)")
+        .beginControlFlow("if (w != 0.0 && x != 0.0)")
+        .addStatement("acc += w * x")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("acc *= inv")
         .build();
   }
 
@@ -348,109 +584,145 @@ public final class LayerClassEmitter {
     if (stat == LayerStatistic.MODE) {
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("out[oo + j] = nan ? $LNaN : energy(z[zo + j]) == m ? $L(1.0 / c) : 0", isFloat ? "Float." : "Double.", c)
+          .addStatement("out[oo + j] = nan ? $LNaN : $L == 0.0 ? $L(1.0 / c) : 0", isFloat ? "Float." : "Double.", x("j"), c)
           .endControlFlow().build();
     }
-    m.addCode(normaliser(fill("out", "oo", stat.perUnit() ? "g" : "1", isFloat, "NaN")));
+    m.addCode(normaliser(fill("out", "oo", stat.perUnit() ? "g" : "1", isFloat, "NaN"), "return"));
     switch (stat) {
       case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("out[oo + j] = $L(weight(energy(z[zo + j]), m) * inv)", c)
+          .addStatement("out[oo + j] = $L(weight($L) * inv)", c, x("j"))
           .endControlFlow();
       case LOG_RESPONSIBILITIES -> m.addStatement("double logS = Math.log1p(t)")
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double e = energy(z[zo + j])")
-          .addStatement("out[oo + j] = $L((e == m ? 0.0 : m - e) - logS)", c)
+          .addStatement("out[oo + j] = $L(0.0 - $L - logS)", c, x("j")) // +0.0, not -0.0, for the winner
           .endControlFlow();
       case WEIGHTED -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("out[oo + j] = r == 0.0 ? 0 : $L(z[zo + j] * r)", c)
+          .addStatement("double x = $L", x("j"))
+          .addStatement("out[oo + j] = x == Double.POSITIVE_INFINITY ? 0 : $L(times(z[zo + j], x) * inv)", c)
           .endControlFlow();
       case MEAN -> m.addStatement("double acc = 0.0")
           .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double r = weight(energy(z[zo + k]), m) * inv")
-          .beginControlFlow("if (r != 0.0)")
-          .addStatement("acc += r * z[zo + k]")
+          .addStatement("double x = $L", x("k"))
+          .beginControlFlow("if (x != Double.POSITIVE_INFINITY)")
+          .addStatement("acc += times(z[zo + k], x) * inv")
           .endControlFlow()
           .endControlFlow()
           .addStatement("out[oo] = $Lacc", c);
-      case ENTROPY -> m.addStatement("double acc = 0.0")
-          .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double e = energy(z[zo + k])")
-          .addStatement("double w = weight(e, m)")
-          .beginControlFlow("if (w != 0.0 && e != m)")
-          .addStatement("acc += w * (e - m)")
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("out[oo] = $L(Math.log1p(t) + acc * inv)", c);
+      case ENTROPY -> m.addCode(weightedGaps())
+          .addStatement("out[oo] = $L(Math.log1p(t) + acc)", c);
       case FREE_ENERGY -> m.addStatement("out[oo] = $L(m - Math.log1p(t))", c);
       case MODE -> throw new AssertionError();
     }
     return m.build();
   }
 
+  /**
+   * One group's contribution to a free parameter's gradient: {@code sum_j de_j/dtheta dS/de_j}, the
+   * backward rule without the direct term and with {@code de/dtheta} in place of {@code e'}, the
+   * reductions taken relative to the winner as in {@code backward}.
+   */
+  private MethodSpec parameterGradientGroup(int index, boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(parameterGroupMethod(index))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(TypeName.DOUBLE)
+        .addJavadoc("One group's share of {@code $L}.\n", gradientMethod(free.get(index)))
+        .addParameter(array(isFloat), "z").addParameter(int.class, "zo")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "uo")
+        .addParameter(int.class, "g");
+    withParameters(m, false);
+    return gradientBody(m, parameterSlopeMethod(free.get(index)) + "(z[zo + j]" + P + ")", null, isFloat).build();
+  }
+
   private MethodSpec backwardGroup(boolean isFloat) {
     MethodSpec.Builder m = groupMethod("backwardGroup", isFloat, true)
         .addJavadoc("One group of {@code g} units: the backward rule in the class comment.\n");
-    String c = cast(isFloat);
     if (simd && !isFloat) simd(m, "SIMD_BACKWARD", "z, zo, upstream, uo, gradZ, go, g");
+    return gradientBody(m, "slope(z[zo + j]" + P + ")", "gradZ[go + j]", isFloat).build();
+  }
+
+  /**
+   * The backward templates: with {@code sink} null, the sum over the units of {@code ds * dS/de_j}
+   * is returned (a free parameter's gradient, {@code ds = de_j/dtheta}); otherwise {@code sink} gets
+   * {@code direct_j + ds * dS/de_j} ({@code ds = e'_j}). A reduction {@code q - sum_i r_i q_i} is
+   * taken relative to the winner: {@code acc = sum_{k != win} r_k (q_win - q_k)} is the winner's (it
+   * would cancel as written), {@code (q_j - q_win) + acc} every other unit's.
+   */
+  private MethodSpec.Builder gradientBody(MethodSpec.Builder m, String ds, String sink, boolean isFloat) {
+    boolean sum = sink == null;
+    String c = cast(isFloat);
     if (stat == LayerStatistic.MODE) {
+      if (sum) return m.addCode(minimum()).addStatement("return nan ? Double.NaN : 0.0");
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("gradZ[go + j] = nan ? $LNaN : 0", isFloat ? "Float." : "Double.")
-          .endControlFlow().build();
+          .addStatement("$L = nan ? $LNaN : 0", sink, isFloat ? "Float." : "Double.")
+          .endControlFlow();
     }
-    m.addCode(normaliser(fill("gradZ", "go", "g", isFloat, "NaN")));
+    m.addCode(normaliser(sum ? CodeBlock.of("") : fill("gradZ", "go", "g", isFloat, "NaN"),
+        sum ? "return Double.NaN" : "return"));
     if (!stat.perUnit()) m.addStatement("double u = upstream[uo]");
+    if (sum) m.addStatement("double sum = 0.0");
+    // term: ds * dS/de_j for unit j (r and d in scope); direct: the part through z_j outside the energy
+    String term;
+    String direct = null;
     switch (stat) {
-      // A reduction q - sum_i r_i q_i is taken relative to the winner: acc = sum_{k != win} r_k (q_win - q_k)
-      // is the winner's (it would cancel as written), (q_j - q_win) + acc every other unit's.
-      case RESPONSIBILITIES -> m.addCode(relativeToWinner("upstream[uo + k]", "upstream[uo + win]"))
-          .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("double d = j == win ? acc : (upstream[uo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(-slope(z[zo + j]) * r * d)", c)
-          .endControlFlow();
-      case LOG_RESPONSIBILITIES -> m.addStatement("double acc = 0.0")
-          .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("acc += upstream[uo + k]")
-          .endControlFlow()
-          .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("gradZ[go + j] = $L(-slope(z[zo + j]) * (upstream[uo + j] - r * acc))", c)
-          .endControlFlow();
-      case WEIGHTED -> m.addCode(relativeToWinner("upstream[uo + k] * z[zo + k]", "upstream[uo + win] * z[zo + win]"))
-          .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("double u = upstream[uo + j]")
-          .addStatement("double d = j == win ? acc : (u * z[zo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(r * (u - slope(z[zo + j]) * d))", c)
-          .endControlFlow();
-      case MEAN -> m.addCode(relativeToWinner("z[zo + k]", "z[zo + win]"))
-          .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("double d = j == win ? acc : (z[zo + j] - qw) + acc")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * r * (1.0 - slope(z[zo + j]) * d))", c)
-          .endControlFlow();
-      case ENTROPY -> m.addStatement("double acc = 0.0")
-          .beginControlFlow("for (int k = 0; k < g; k++)")
-          .addStatement("double e = energy(z[zo + k])")
-          .addStatement("double w = weight(e, m)")
-          .beginControlFlow("if (w != 0.0 && e != m)")
-          .addStatement("acc += w * (e - m)")
-          .endControlFlow()
-          .endControlFlow()
-          .addStatement("acc *= inv")
-          .beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double e = energy(z[zo + j])")
-          .addStatement("double r = weight(e, m) * inv")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r * (acc - (e == m ? 0.0 : e - m)))", c)
-          .endControlFlow();
-      case FREE_ENERGY -> m.beginControlFlow("for (int j = 0; j < g; j++)")
-          .addStatement("double r = weight(energy(z[zo + j]), m) * inv")
-          .addStatement("gradZ[go + j] = r == 0.0 ? 0 : $L(u * slope(z[zo + j]) * r)", c)
-          .endControlFlow();
-      case MODE -> throw new AssertionError();
+      case RESPONSIBILITIES -> {
+        m.addCode(relativeToWinner("upstream[uo + k]", "upstream[uo + win]"));
+        term = "-" + ds + " * rd";
+      }
+      case LOG_RESPONSIBILITIES -> {
+        m.addStatement("double acc = 0.0")
+            .beginControlFlow("for (int k = 0; k < g; k++)")
+            .addStatement("acc += upstream[uo + k]")
+            .endControlFlow();
+        term = "-" + ds + " * (upstream[uo + j] - r * acc)";
+      }
+      case WEIGHTED -> {
+        m.addCode(relativeToWinner("upstream[uo + k] * z[zo + k]", "upstream[uo + win] * z[zo + win]"));
+        term = "-" + ds + " * rd";
+        direct = "upstream[uo + j] * r";
+      }
+      case MEAN -> {
+        m.addCode(relativeToWinner("z[zo + k]", "z[zo + win]"));
+        term = "-u * " + ds + " * rd";
+        direct = "u * r";
+      }
+      case ENTROPY -> {
+        m.addCode(weightedGaps());
+        term = "u * " + ds + " * r * (acc - x)";
+      }
+      case FREE_ENERGY -> term = "u * " + ds + " * r";
+      default -> throw new AssertionError();
     }
-    return m.build();
+    m.beginControlFlow("for (int j = 0; j < g; j++)")
+        .addStatement("double x = $L", x("j"))
+        .addStatement("double r = weight(x) * inv");
+    switch (stat) {
+      case RESPONSIBILITIES -> m.addStatement("double d = j == win ? acc : (upstream[uo + j] - qw) + acc");
+      case WEIGHTED -> m.addStatement("double d = j == win ? acc : (upstream[uo + j] * z[zo + j] - qw) + acc");
+      case MEAN -> m.addStatement("double d = j == win ? acc : (z[zo + j] - qw) + acc");
+      default -> { }
+    }
+    boolean reduction = stat == LayerStatistic.RESPONSIBILITIES || stat == LayerStatistic.WEIGHTED
+        || stat == LayerStatistic.MEAN;
+    // r_j d_j without the underflow of r_j alone (d_j may be as large as the inputs)
+    if (reduction) m.addStatement("double rd = x == Double.POSITIVE_INFINITY ? 0.0 : times(d, x) * inv");
+    // a unit without responsibility contributes nothing (never 0 * Infinity), except through
+    // log-responsibilities, whose every output depends on every energy
+    boolean everyUnit = stat == LayerStatistic.LOG_RESPONSIBILITIES;
+    String value = direct == null ? term : direct + " + " + term;
+    if (sum) {
+      if (everyUnit) {
+        m.addStatement("sum += $L", term);
+      } else {
+        m.beginControlFlow("if ($L)", reduction ? "rd != 0.0" : "r != 0.0").addStatement("sum += $L", term).endControlFlow();
+      }
+      m.endControlFlow();
+      return m.addStatement("return sum");
+    }
+    if (everyUnit) {
+      m.addStatement("$L = $L($L)", sink, c, value);
+    } else {
+      m.addStatement("$L = $L ? 0 : $L($L)", sink, reduction ? "r == 0.0 && rd == 0.0" : "r == 0.0", c, value);
+    }
+    return m.endControlFlow();
   }
 }

@@ -35,25 +35,35 @@ final class LayerJavadoc {
           .append("\n</pre>\n\n")
           .append(stat.perUnit() ? "" : "(per-group statistic: every {@code u_i} is the group's {@code U}).\n\n");
     }
+    for (int i = 0; i < d.spec().free().size(); i++) {
+      String theta = d.spec().free().get(i);
+      sb.append("<p>Free parameter {@code ").append(theta).append("}: a trailing argument of every method;")
+          .append(" its gradient {@code d").append(Character.toUpperCase(theta.charAt(0))).append(theta.substring(1))
+          .append("} is {@code sum_j de_j/d").append(theta).append(" dS/de_j}, the rule above without {@code p}")
+          .append(" and with\n<pre>\nde/d").append(theta).append(" = ")
+          .append(html(Symja.inputForm(d.parameterSlopes().get(i)))).append("\n</pre>\nin place of {@code e'}")
+          .append(" (measured at ").append(theta).append(" = ").append(d.spec().defaultOf(theta)).append(").\n\n");
+    }
     sb.append("<p>Checks made when this class was derived:\n\n<ul>\n");
     for (LayerDerivation.Check c : d.checks()) {
       sb.append("  <li>").append(html(c.name())).append(": ").append(c.passed() ? "holds" : "FAILED")
           .append(" (").append(html(c.detail())).append(")\n");
     }
     sb.append("</ul>\n\n")
-        .append("<p>Evaluation: one pass per group keeps the running minimum energy {@code m} and the sum")
-        .append(" {@code s = sum_k exp(m - e_k)},\nrescaled when the minimum drops; outputs use the")
-        .append(" shifted quantities ({@code r_j = exp(m - e_j) / s},\n{@code log r_j = (m - e_j) - log s},")
-        .append(" {@code H = log s + sum_k r_k (e_k - m)}, {@code F = m - log s}), so no energy difference")
-        .append("\nis exponentiated upwards and no {@code 0 * log 0} is formed. No method allocates.\n\n")
+        .append("<p>Evaluation: one pass per group keeps the winning unit (lowest energy {@code m}) and the sum")
+        .append(" {@code s = sum_k exp(-x_k)},\nrescaled when the winner changes, where {@code x_k = e_k - m} is")
+        .append(" the unit's gap to the winner, taken by {@code gap}\n(not as a difference of rounded energies")
+        .append(" where that loses digits); outputs use the shifted quantities\n({@code r_j = exp(-x_j) / s},")
+        .append(" {@code log r_j = -x_j - log s}, {@code H = log s + sum_k r_k x_k}, {@code F = m - log s}),")
+        .append("\nso no gap is exponentiated upwards and no {@code 0 * log 0} is formed. No method allocates.\n\n")
         .append(simd ? "<p>With SIMD ({@link #VECTORIZED}), a {@code double[]} group of at least one vector takes the"
             + " minimum energy in a\npass of its own and exponentiates once per unit; the backward pass takes its"
             + " reduction relative to\nthe winning unit the same way. Groups with a NaN or an infinite minimum go to"
             + " the plain code.\n\n" : "")
         .append("<p>Special inputs: a NaN in a group makes that group's outputs (and gradients) NaN; units at")
         .append(" energy\n{@code -Infinity} share the responsibility equally (the limit), units at {@code +Infinity}")
-        .append(" get none; a group\nwhose energies are all {@code +Infinity} has no limit and gives NaN.")
-        .append(" An energy that overflows for a finite\ninput counts as {@code +Infinity}.\n\n")
+        .append(" get none; a group\nwhose winner sits at an infinite input with energy {@code +Infinity} has no")
+        .append(" limit and gives NaN.\nEnergies that overflow at finite inputs are still ordered by their gaps.\n\n")
         .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class")
         .append(" was derived):\neach output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL});")
         .append(" per group, the gradient within\n1e-10 of its largest component. The {@code float[]} methods")

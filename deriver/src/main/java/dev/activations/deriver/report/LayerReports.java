@@ -58,6 +58,13 @@ public final class LayerReports {
         .append(s.statistic().perUnit() ? "; one output per unit" : "; one output per group").append(")\n\n");
     b.append("unit energy   e(z)  = ").append(form(d.energy())).append('\n');
     b.append("slope         e'(z) = ").append(form(d.slope())).append('\n');
+    for (int i = 0; i < s.free().size(); i++) {
+      String theta = s.free().get(i);
+      b.append("free          ").append(theta).append(" (a per-layer scalar; measured at ").append(s.defaultOf(theta))
+          .append("): de/d").append(theta).append(" = ").append(form(d.parameterSlopes().get(i)))
+          .append(";  d").append(theta).append(" = sum_j de_j/d").append(theta)
+          .append(" (u_j a_j + r_j (sum_i u_i b_i - U g'(A)))\n");
+    }
     b.append("per group     m = min_k e_k,  s = sum_k exp(m - e_k),  A = -m + log s,  r_j = exp(m - e_j)/s\n");
     b.append("forward       ").append(forward(s.statistic())).append('\n');
     if (!s.statistic().isLimit()) {
@@ -90,6 +97,10 @@ public final class LayerReports {
     energies.add(form(d.energy()));
     o.put("unitEnergy", form(d.energy()));
     o.put("slope", form(d.slope()));
+    if (!s.free().isEmpty()) {
+      ObjectNode freeSlopes = o.putObject("free");
+      for (int i = 0; i < s.free().size(); i++) freeSlopes.put(s.free().get(i), form(d.parameterSlopes().get(i)));
+    }
     o.put("statistic", forward(s.statistic()));
     o.put("derivative", backward(d));
     o.put("backward", backward(d));

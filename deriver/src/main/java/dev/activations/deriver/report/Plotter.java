@@ -107,7 +107,11 @@ public final class Plotter {
   record Curve(String label, double[] x, double[] y) {}
 
   /** What one panel shows: the derived curves, the overlays and the kinks on the first curve. */
-  record Panel(String title, String yAxis, List<Curve> derived, List<Curve> familiar, Curve kinks) {}
+  record Panel(String title, String xAxis, String yAxis, List<Curve> derived, List<Curve> familiar, Curve kinks) {
+    Panel(String title, String yAxis, List<Curve> derived, List<Curve> familiar, Curve kinks) {
+      this(title, "z", yAxis, derived, familiar, kinks);
+    }
+  }
 
   private final Symja symja;
 
@@ -122,13 +126,18 @@ public final class Plotter {
    * @throws UncheckedIOException if writing fails; no file is then left behind
    */
   public Path write(Derivation d, List<FamiliarActivation> compare, Path file) {
+    return write(file, format -> render(d, compare, format));
+  }
+
+  /** Renders with {@code render} into {@code file} (format by extension), all at once. */
+  static Path write(Path file, java.util.function.Function<Format, byte[]> render) {
     Format format = Format.of(file);
     Path target = file.toAbsolutePath().normalize();
     Path folder = target.getParent();
     if (folder == null || !Files.isDirectory(folder)) {
       throw new SpecException("--plot: the folder of '" + ExactNumber.abbreviate(file.toString()) + "' does not exist");
     }
-    byte[] bytes = render(d, compare, format);
+    byte[] bytes = render.apply(format);
     try {
       dev.activations.deriver.emit.AtomicFiles.write(target, bytes);
     } catch (IOException e) {
@@ -139,9 +148,12 @@ public final class Plotter {
 
   /** The image as bytes: a PNG of {@link #WIDTH} x {@link #HEIGHT} pixels, or an SVG document. */
   public byte[] render(Derivation d, List<FamiliarActivation> compare, Format format) {
+    return render(header(d), panels(d, compare), format);
+  }
+
+  /** Two panels side by side under a two-line header. */
+  static byte[] render(List<String> header, List<Panel> panels, Format format) {
     System.setProperty("java.awt.headless", "true");
-    List<String> header = header(d);
-    List<Panel> panels = panels(d, compare);
     XYChart left = chart(panels.get(0), WIDTH / 2, HEIGHT - HEADER);
     XYChart right = chart(panels.get(1), WIDTH - WIDTH / 2, HEIGHT - HEADER);
     try {
@@ -328,7 +340,7 @@ public final class Plotter {
 
   private static XYChart chart(Panel panel, int width, int height) {
     XYChart chart = new XYChartBuilder().width(width).height(height)
-        .title(panel.title()).xAxisTitle("z").yAxisTitle(panel.yAxis()).build();
+        .title(panel.title()).xAxisTitle(panel.xAxis()).yAxisTitle(panel.yAxis()).build();
     XYStyler s = chart.getStyler();
     s.setAntiAlias(true);
     s.setChartBackgroundColor(Color.WHITE);

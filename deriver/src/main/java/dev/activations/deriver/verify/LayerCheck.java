@@ -19,26 +19,92 @@ public final class LayerCheck {
   private LayerCheck() {}
 
   /** The worst errors found and where. */
-  public record Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int vectors) {
+  public record Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int vectors,
+      double worstParameter, String parameterWhere) {
+    public Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int vectors) {
+      this(worstValue, valueWhere, worstGradient, gradientWhere, vectors, 0, "-");
+    }
+
     public boolean passed() {
-      return worstValue <= Contract.VALUE_TOLERANCE && worstGradient <= Contract.DERIVATIVE_TOLERANCE;
+      return worstValue <= Contract.VALUE_TOLERANCE && worstGradient <= Contract.DERIVATIVE_TOLERANCE
+          && worstParameter <= Contract.DERIVATIVE_TOLERANCE;
     }
 
     public String describe() {
-      return String.format(java.util.Locale.ROOT, "worst value error %.1e (%s), worst gradient error %.1e (%s), %d vectors",
-          worstValue, valueWhere, worstGradient, gradientWhere, vectors);
+      String base = String.format(java.util.Locale.ROOT, "worst value error %.1e (%s), worst gradient error %.1e (%s)",
+          worstValue, valueWhere, worstGradient, gradientWhere);
+      if (!"-".equals(parameterWhere) || worstParameter > 0) {
+        base += String.format(java.util.Locale.ROOT, ", worst parameter gradient error %.1e (%s)", worstParameter, parameterWhere);
+      }
+      return base + ", " + vectors + " vectors";
     }
   }
 
   /** The emitted class, compiled in memory, against {@code reference} at {@code samples}. */
   public static Result run(JavaFile file, LayerReference reference, int group, List<LayerSamples.Sample> samples) {
+    return run(file, reference, group, samples, List.of(), new double[0]);
+  }
+
+  /**
+   * The emitted class with free parameters: every method called with {@code freeValues}, and each
+   * parameter's gradient method ({@code dTheta(z, upstream, ...)}) measured against the
+   * reference's, a signed sum over every unit, on the sum of its terms' magnitudes.
+   *
+   * @param free the free parameters in declaration order (bound in {@code reference} to {@code freeValues})
+   */
+  public static Result run(JavaFile file, LayerReference reference, int group, List<LayerSamples.Sample> samples,
+      List<String> free, double[] freeValues) {
     Class<?> type = InMemoryCompiler.compileAndLoad(file);
     try {
       MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-      MethodHandle value = lookup.findStatic(type, "value", MethodType.methodType(void.class, double[].class, double[].class));
-      MethodHandle backward = lookup.findStatic(type, "backward",
-          MethodType.methodType(void.class, double[].class, double[].class, double[].class));
-      return run(value, backward, reference, group, samples);
+      Class<?>[] trailing = new Class<?>[free.size()];
+      Object[] values = new Object[free.size()];
+      for (int i = 0; i < trailing.length; i++) {
+        trailing[i] = double.class;
+        values[i] = freeValues[i];
+      }
+      MethodHandle value = MethodHandles.insertArguments(lookup.findStatic(type, "value",
+          MethodType.methodType(void.class, double[].class, double[].class).appendParameterTypes(trailing)), 2, values);
+      MethodHandle backward = MethodHandles.insertArguments(lookup.findStatic(type, "backward",
+          MethodType.methodType(void.class, double[].class, double[].class, double[].class).appendParameterTypes(trailing)),
+          3, values);
+      Result r = run(value, backward, reference, group, samples);
+      double worst = 0;
+      String where = "-";
+      for (String theta : free) {
+        MethodHandle gradient = MethodHandles.insertArguments(lookup.findStatic(type,
+            "d" + theta.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + theta.substring(1),
+            MethodType.methodType(double.class, double[].class, double[].class).appendParameterTypes(trailing)), 2, values);
+        for (LayerSamples.Sample s : samples) {
+          double computed;
+          try {
+            computed = (double) gradient.invokeExact(s.z(), s.upstream());
+          } catch (Throwable t) {
+            throw new IllegalStateException("layer class failed on a " + s.family() + " vector: " + t, t);
+          }
+          double exact = 0;
+          double scale = 0;
+          int n = s.z().length;
+          int g = group == 0 ? n : group;
+          int outputsPerGroup = s.upstream().length / (n / g);
+          for (int b = 0; b < n; b += g) {
+            int o = (b / g) * outputsPerGroup;
+            LayerReference.Result ref = reference.evaluate(Arrays.copyOfRange(s.z(), b, b + g),
+                Arrays.copyOfRange(s.upstream(), o, o + outputsPerGroup), List.of(theta));
+            exact += ref.parameterGradients()[0];
+            scale += ref.parameterScales()[0];
+          }
+          // a gradient beyond the double range (|z| near 1e300 in a weighted sum) has no double to meet
+          if (!Double.isFinite(scale) || Math.abs(exact) > Double.MAX_VALUE) continue;
+          double err = Double.isNaN(computed) ? Double.POSITIVE_INFINITY
+              : Math.abs(computed - exact) / Math.max(scale, Double.MIN_NORMAL);
+          if (err > worst) {
+            worst = err;
+            where = "d/d" + theta + ", " + s.family() + " n=" + n + ": " + computed + " vs " + exact;
+          }
+        }
+      }
+      return new Result(r.worstValue(), r.valueWhere(), r.worstGradient(), r.gradientWhere(), r.vectors(), worst, where);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("layer class without the layer API: " + e.getMessage(), e);
     }

@@ -65,6 +65,14 @@ public final class LayerReference {
     }
   }
 
+  /** The reference for a layer spec: its unsimplified energy text, exact bindings, free parameters at their defaults. */
+  public static LayerReference of(dev.activations.deriver.spec.LayerSpec spec) {
+    Map<String, String> params = new java.util.LinkedHashMap<>();
+    spec.bound().forEach((k, v) -> params.put(k, v.toString()));
+    for (String f : spec.free()) params.put(f, spec.defaultOf(f).toString());
+    return new LayerReference(spec.kernel().energy(), params, spec.temperature().toString(), spec.statistic());
+  }
+
   /**
    * One group's outputs and gradient.
    *
@@ -73,7 +81,12 @@ public final class LayerReference {
    *     of signed terms (the mean: {@code sum r_j |z_j|}; the free energy: {@code |m| + log s})
    * @param gradient the vector-Jacobian product for the upstream given (empty when none was)
    */
-  public record Result(double[] values, double[] scales, double[] gradient) {}
+  public record Result(double[] values, double[] scales, double[] gradient, double[] parameterGradients,
+      double[] parameterScales) {
+    public Result(double[] values, double[] scales, double[] gradient) {
+      this(values, scales, gradient, new double[0], new double[0]);
+    }
+  }
 
   /**
    * Evaluates one group.
@@ -83,9 +96,24 @@ public final class LayerReference {
    * @throws ArithmeticException when the precision limit is reached or the energy is undefined
    */
   public Result evaluate(double[] z, double[] upstream) {
+    return evaluate(z, upstream, List.of());
+  }
+
+  /**
+   * One group, and the gradients by the named parameters: {@code sum_j de_j/dtheta dS/de_j}
+   * ({@code parameterGradients}, in the order asked), each with the sum of its terms' magnitudes
+   * ({@code parameterScales}: the gradient is a signed sum).
+   *
+   * @param wrt parameters (bound in this reference) to differentiate by; needs an upstream
+   */
+  public Result evaluate(double[] z, double[] upstream, List<String> wrt) {
+    for (String theta : wrt) {
+      if (!parameters.containsKey(theta)) throw new IllegalArgumentException("no parameter " + theta);
+    }
+    if (!wrt.isEmpty() && upstream == null) throw new IllegalArgumentException("parameter gradients need an upstream");
     for (long p = START_DIGITS; ; p *= 2) {
       try {
-        Result r = attempt(z, upstream, p);
+        Result r = attempt(z, upstream, wrt, p);
         if (r != null) return r;
       } catch (InsufficientPrecisionException e) {
         // undecided comparison: more digits
@@ -95,7 +123,7 @@ public final class LayerReference {
   }
 
   /** The result at {@code p} digits, or null when its error bounds are too wide. */
-  private Result attempt(double[] z, double[] upstream, long p) {
+  private Result attempt(double[] z, double[] upstream, List<String> wrt, long p) {
     int n = z.length;
     Map<String, Enclosure> exactParams = new HashMap<>();
     parameters.forEach((k, v) -> exactParams.put(k, v.enclose(Map.of(), p)));
@@ -105,6 +133,7 @@ public final class LayerReference {
     Enclosure[] zs = new Enclosure[n];
     Enclosure[] e = new Enclosure[n];
     Enclosure[] slope = new Enclosure[n];
+    Enclosure[][] byParameter = new Enclosure[wrt.size()][n];
     for (int j = 0; j < n; j++) {
       if (!Double.isFinite(z[j])) throw new IllegalArgumentException("finite inputs only: " + z[j]);
       zs[j] = Enclosure.exact(Rational.of(z[j]));
@@ -112,16 +141,27 @@ public final class LayerReference {
       Dual d = energy.encloseDual(duals, p);
       e[j] = d.value().divide(t, p);
       slope[j] = d.derivative().divide(t, p);
+      for (int q = 0; q < wrt.size(); q++) {
+        Map<String, Dual> byTheta = new HashMap<>(duals);
+        byTheta.put("z", Dual.constant(zs[j]));
+        byTheta.put(wrt.get(q), Dual.variable(exactParams.get(wrt.get(q))));
+        byParameter[q][j] = energy.encloseDual(byTheta, p).derivative().divide(t, p);
+      }
     }
     Enclosure m = e[0];
+    int win = 0;
     for (int j = 1; j < n; j++) {
-      if (Enclosure.compareMid(e[j], m, p) < 0) m = e[j];
+      if (Enclosure.compareMid(e[j], m, p) < 0) {
+        m = e[j];
+        win = j;
+      }
     }
     Enclosure[] x = new Enclosure[n];
     Enclosure[] w = new Enclosure[n];
     Enclosure s = Enclosure.ZERO;
     for (int j = 0; j < n; j++) {
-      x[j] = e[j] == m ? Enclosure.ZERO : e[j].subtract(m, p);
+      // the same input has the same energy: an exact tie, also where the energy carries an error bound
+      x[j] = e[j] == m || z[j] == z[win] ? Enclosure.ZERO : e[j].subtract(m, p);
       w[j] = x[j].isExactZero() ? Enclosure.ONE
           : x[j].approxDouble() > WEIGHT_CUT ? Enclosure.ZERO : x[j].negate().exp(p);
       s = s.add(w[j], p);
@@ -158,10 +198,12 @@ public final class LayerReference {
         scale.add(m.abs().add(logS, p));
       }
       case MODE -> {
+        // a tie: an exact zero gap, or one whose enclosure does not exclude 0 at this precision
+        // (energies with error bounds, e.g. logarithms, of mirror-image inputs tie exactly)
         int ties = 0;
-        for (Enclosure xj : x) if (xj.isExactZero()) ties++;
+        for (Enclosure xj : x) if (tied(xj)) ties++;
         Enclosure share = Enclosure.ONE.divide(Enclosure.exact(ties), p);
-        for (Enclosure xj : x) out.add(xj.isExactZero() ? share : Enclosure.ZERO);
+        for (Enclosure xj : x) out.add(tied(xj) ? share : Enclosure.ZERO);
       }
     }
     if (scale.isEmpty()) for (Enclosure v : out) scale.add(v.abs());
@@ -175,7 +217,10 @@ public final class LayerReference {
     }
     if (upstream == null) return new Result(values, scales, new double[0]);
     if (upstream.length != values.length) throw new IllegalArgumentException("upstream needs " + values.length + " entries");
-    Enclosure[] grad = backward(zs, slope, r, x, upstream, p);
+    Enclosure[] direct = new Enclosure[n];
+    Enclosure[] byEnergy = byEnergy(zs, r, x, upstream, direct, p);
+    Enclosure[] grad = new Enclosure[n];
+    for (int j = 0; j < n; j++) grad[j] = direct[j].add(slope[j].multiply(byEnergy[j], p), p);
     double[] gradient = new double[n];
     double largest = Double.MIN_NORMAL;
     for (int j = 0; j < n; j++) {
@@ -184,10 +229,32 @@ public final class LayerReference {
     }
     double floor = Math.log10(largest);
     for (Enclosure g : grad) if (g.logRadius() > floor - 16) return null;
-    return new Result(values, scales, gradient);
+    double[] parameterGradients = new double[wrt.size()];
+    double[] parameterScales = new double[wrt.size()];
+    for (int q = 0; q < wrt.size(); q++) {
+      Enclosure sum = Enclosure.ZERO;
+      Enclosure abs = Enclosure.ZERO;
+      for (int j = 0; j < n; j++) {
+        Enclosure term = byParameter[q][j].multiply(byEnergy[j], p);
+        sum = sum.add(term, p);
+        abs = abs.add(term.abs(), p);
+      }
+      parameterGradients[q] = toDouble(sum);
+      parameterScales[q] = toDouble(abs);
+      if (sum.logRadius() > Math.log10(Math.max(parameterScales[q], Double.MIN_NORMAL)) - 16) return null;
+    }
+    return new Result(values, scales, gradient, parameterGradients, parameterScales);
   }
 
-  private Enclosure[] backward(Enclosure[] zs, Enclosure[] slope, Enclosure[] r, Enclosure[] x, double[] upstream, long p) {
+  /**
+   * {@code dS/de_j} (the sum over the outputs, weighted by the upstream, of each output's
+   * derivative by the energy of unit j, every other argument fixed), from the implicit-EM
+   * identities; {@code direct[j]} receives the part through {@code z_j} itself (the weighted and
+   * mean statistics use {@code z_j} outside the energy). The gradient is {@code direct_j + e'_j
+   * dS/de_j}; a parameter's is {@code sum_j de_j/dtheta dS/de_j}.
+   */
+  private Enclosure[] byEnergy(Enclosure[] zs, Enclosure[] r, Enclosure[] x, double[] upstream, Enclosure[] direct,
+      long p) {
     int n = zs.length;
     Enclosure[] u = new Enclosure[upstream.length];
     for (int i = 0; i < u.length; i++) {
@@ -195,47 +262,54 @@ public final class LayerReference {
       u[i] = Enclosure.exact(Rational.of(upstream[i]));
     }
     Enclosure[] g = new Enclosure[n];
+    java.util.Arrays.fill(direct, Enclosure.ZERO);
     switch (stat) {
       case RESPONSIBILITIES -> {
+        // dr_i/de_j = -r_i (delta_ij - r_j): sum_i u_i dr_i/de_j = -r_j (u_j - sum_i u_i r_i)
         Enclosure c = Enclosure.ZERO;
         for (int i = 0; i < n; i++) c = c.add(u[i].multiply(r[i], p), p);
-        for (int j = 0; j < n; j++) g[j] = slope[j].multiply(r[j], p).multiply(u[j].subtract(c, p), p).negate();
+        for (int j = 0; j < n; j++) g[j] = r[j].multiply(u[j].subtract(c, p), p).negate();
       }
       case LOG_RESPONSIBILITIES -> {
+        // d log r_i / de_j = -(delta_ij - r_j)
         Enclosure c = Enclosure.ZERO;
         for (Enclosure ui : u) c = c.add(ui, p);
-        for (int j = 0; j < n; j++) g[j] = slope[j].multiply(u[j].subtract(r[j].multiply(c, p), p), p).negate();
+        for (int j = 0; j < n; j++) g[j] = u[j].subtract(r[j].multiply(c, p), p).negate();
       }
       case WEIGHTED -> {
         Enclosure c = Enclosure.ZERO;
         for (int i = 0; i < n; i++) c = c.add(u[i].multiply(zs[i], p).multiply(r[i], p), p);
         for (int j = 0; j < n; j++) {
-          Enclosure inner = u[j].multiply(zs[j], p).subtract(c, p);
-          g[j] = u[j].multiply(r[j], p).subtract(slope[j].multiply(r[j], p).multiply(inner, p), p);
+          direct[j] = u[j].multiply(r[j], p);
+          g[j] = r[j].multiply(u[j].multiply(zs[j], p).subtract(c, p), p).negate();
         }
       }
       case MEAN -> {
         Enclosure mean = Enclosure.ZERO;
         for (int i = 0; i < n; i++) mean = mean.add(r[i].multiply(zs[i], p), p);
         for (int j = 0; j < n; j++) {
-          Enclosure inner = Enclosure.ONE.subtract(slope[j].multiply(zs[j].subtract(mean, p), p), p);
-          g[j] = u[0].multiply(r[j], p).multiply(inner, p);
+          direct[j] = u[0].multiply(r[j], p);
+          g[j] = u[0].multiply(r[j], p).multiply(zs[j].subtract(mean, p), p).negate();
         }
       }
       case ENTROPY -> {
+        // H = A + sum_k r_k e_k: dH/de_j = r_j (sum_k r_k e_k - e_j) = r_j (sum_k r_k x_k - x_j)
         Enclosure gaps = weightedGaps(r, x, p);
-        for (int j = 0; j < n; j++) {
-          g[j] = u[0].multiply(slope[j], p).multiply(r[j], p).multiply(gaps.subtract(x[j], p), p);
-        }
+        for (int j = 0; j < n; j++) g[j] = u[0].multiply(r[j], p).multiply(gaps.subtract(x[j], p), p);
       }
       case FREE_ENERGY -> {
-        for (int j = 0; j < n; j++) g[j] = u[0].multiply(slope[j], p).multiply(r[j], p);
+        // F = -A: dF/de_j = r_j
+        for (int j = 0; j < n; j++) g[j] = u[0].multiply(r[j], p);
       }
       case MODE -> {
         for (int j = 0; j < n; j++) g[j] = Enclosure.ZERO;
       }
     }
     return g;
+  }
+
+  private static boolean tied(Enclosure gap) {
+    return gap.isExactZero() || !gap.reliablyNonZero();
   }
 
   /** {@code sum_k r_k x_k}. */

@@ -38,7 +38,8 @@ class LayerCommandTest {
         Arguments.of(new String[] {"--layer", "--kernel", "linear", "--hypotheses", "signed"}, "--hypotheses"),
         Arguments.of(new String[] {"--layer", "--kernel", "linear", "--group", "0"}, "--group"),
         Arguments.of(new String[] {"--kernel", "gaussian", "--group", "4"}, "--layer"),
-        Arguments.of(new String[] {"--layer", "--kernel", "student-t", "--free", "nu"}, "--free"),
+        Arguments.of(new String[] {"--layer", "--kernel", "student-t", "--free", "tau"}, "--free tau"),
+        Arguments.of(new String[] {"--layer", "--kernel", "student-t", "--free", "mu", "--param", "mu=1"}, "both bound"),
         Arguments.of(new String[] {"--layer", "--energy", "Log[z]", "--stat", "responsibilities"}, "real"),
         Arguments.of(new String[] {"--layer", "--kernel", "linear", "--param", "s=2"}, "no parameter"));
   }
@@ -76,5 +77,31 @@ class LayerCommandTest {
     assertTrue(source.contains("public static final int GROUP = 4;"), source);
     assertTrue(source.contains("public static final boolean PER_UNIT = true;"), source);
     assertTrue(source.contains("derive --layer --group 4 --energy '2*Log[1+(z-mu)^2/3]' --stat responsibilities --param mu=1"), source);
+  }
+
+  @Test
+  void aFreeParameterIsATrailingArgumentWithItsOwnGradient() throws Exception {
+    Run r = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "log-responsibilities",
+        "--out", dir.toString(), "--package", "p", "--name", "Tempered");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("worst parameter gradient error"), r.err());
+    String source = Files.readString(dir.resolve("p/Tempered.java"));
+    assertTrue(source.contains("public static void value(double[] z, int zOff, double[] out, int outOff, int n, double tau)"), source);
+    assertTrue(source.contains("public static double dTau(double[] z, int zOff, double[] upstream, int upOff, int n, double tau)"), source);
+    assertTrue(source.contains("public static float dTau(float[] z, float[] upstream, double tau)"), source);
+    assertTrue(source.contains("--free tau"), source);
+  }
+
+  @Test
+  void plotsThreeUnitsAgainstTheFirstInput() throws Exception {
+    Path png = dir.resolve("softmax.png");
+    Run r = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "responsibilities", "--plot", png.toString());
+    assertEquals(0, r.code(), r.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', r.err());
+    Run again = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "responsibilities", "--plot",
+        dir.resolve("again.png").toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(dir.resolve("again.png"))), "same spec, same bytes");
   }
 }

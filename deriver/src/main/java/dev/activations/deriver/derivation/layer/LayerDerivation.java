@@ -26,15 +26,28 @@ import org.matheclipse.core.interfaces.IExpr;
  * @param shared {@code b = r df/dr - df/dA}, summed over the group against the upstream
  * @param groupSlope {@code g'(A)}
  * @param checks the identity checks and their outcomes, in the order run
+ * @param parameterSlopes {@code de/dtheta} for each free parameter {@code theta}, in the order of
+ *     {@link LayerSpec#free()}: a free parameter's gradient is {@code sum_j de_j/dtheta (u_j a_j +
+ *     r_j (C - U g'(A)))}, the rule above without {@code p} and with {@code de/dtheta} for {@code e'}
  */
 public record LayerDerivation(LayerSpec spec, IExpr energy, IExpr slope, IExpr unitTerm, IExpr groupTerm,
-    IExpr direct, IExpr own, IExpr shared, IExpr groupSlope, List<Check> checks) {
+    IExpr direct, IExpr own, IExpr shared, IExpr groupSlope, List<Check> checks, List<IExpr> parameterSlopes) {
 
   public LayerDerivation {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(energy, "energy");
     Objects.requireNonNull(slope, "slope");
     checks = List.copyOf(checks);
+    parameterSlopes = List.copyOf(parameterSlopes);
+    if (parameterSlopes.size() != spec.free().size()) {
+      throw new IllegalArgumentException("one slope per free parameter: " + spec.free() + " vs " + parameterSlopes.size());
+    }
+  }
+
+  /** A derivation without free parameters. */
+  public LayerDerivation(LayerSpec spec, IExpr energy, IExpr slope, IExpr unitTerm, IExpr groupTerm,
+      IExpr direct, IExpr own, IExpr shared, IExpr groupSlope, List<Check> checks) {
+    this(spec, energy, slope, unitTerm, groupTerm, direct, own, shared, groupSlope, checks, List.of());
   }
 
   /** One identity check: what was compared, whether it held, and how closely. */

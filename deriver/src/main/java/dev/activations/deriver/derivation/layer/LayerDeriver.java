@@ -62,13 +62,15 @@ public final class LayerDeriver {
     IExpr energy = symja.eval(F.Divide(k, exact(spec.temperature())));
     IExpr rawSlope = symja.eval(F.D(energy, z));
     if (rawSlope.isZero()) throw new SpecException("energy does not depend on z (the unit's input)");
-    checkReal(energy, z);
+    checkReal(atDefaults(spec, energy), z);
     IExpr slope = Bounded.apply(symja, "Simplify", rawSlope, PIECE).orElse(rawSlope);
+    List<IExpr> parameterSlopes = new ArrayList<>();
+    for (String theta : spec.free()) parameterSlopes.add(simplify(F.D(energy, symja.symbol(theta))));
 
     List<LayerDerivation.Check> checks = new ArrayList<>(emIdentities());
     LayerStatistic stat = spec.statistic();
     if (stat.isLimit()) {
-      return new LayerDerivation(spec, energy, slope, null, null, null, null, null, null, checks);
+      return new LayerDerivation(spec, energy, slope, null, null, null, null, null, null, checks, parameterSlopes);
     }
     ISymbol e = symja.symbol("e");
     ISymbol r = symja.symbol("r");
@@ -79,9 +81,16 @@ public final class LayerDeriver {
     IExpr own = simplify(F.Subtract(F.D(f, e), F.Times(r, F.D(f, r))));
     IExpr shared = simplify(F.Subtract(F.Times(r, F.D(f, r)), F.D(f, a)));
     IExpr groupSlope = simplify(F.D(g, a));
-    LayerDerivation d = new LayerDerivation(spec, energy, slope, f, g, direct, own, shared, groupSlope, checks);
-    for (int n = 2; n <= 3; n++) checks.add(writtenOutCheck(d, n));
-    return new LayerDerivation(spec, energy, slope, f, g, direct, own, shared, groupSlope, checks);
+    LayerDerivation d = new LayerDerivation(spec, energy, slope, f, g, direct, own, shared, groupSlope, checks,
+        parameterSlopes);
+    for (int n = 2; n <= 3; n++) checks.addAll(writtenOutChecks(d, n));
+    return new LayerDerivation(spec, energy, slope, f, g, direct, own, shared, groupSlope, checks, parameterSlopes);
+  }
+
+  /** {@code e} with each free parameter at its default (where the energy is checked to be real). */
+  private IExpr atDefaults(LayerSpec spec, IExpr e) {
+    for (String theta : spec.free()) e = e.subs(symja.symbol(theta), exact(spec.defaultOf(theta)));
+    return symja.eval(e);
   }
 
   private IExpr simplify(IExpr e) {
@@ -134,9 +143,19 @@ public final class LayerDeriver {
 
   /**
    * The assembled rule against Symja's derivative of the written-out statistic for {@code n}
-   * units, compared at one exact input (40 digits, the project's evaluator).
+   * units, compared at one exact input (40 digits, the project's evaluator); then, for each free
+   * parameter (at its default value), the parameter's gradient rule against Symja's derivative of
+   * the written-out statistic by that parameter.
    */
-  LayerDerivation.Check writtenOutCheck(LayerDerivation d, int n) {
+  List<LayerDerivation.Check> writtenOutChecks(LayerDerivation d, int n) {
+    List<LayerDerivation.Check> out = new ArrayList<>();
+    out.add(writtenOutCheck(d, n, null, -1));
+    for (int t = 0; t < d.spec().free().size(); t++) out.add(writtenOutCheck(d, n, d.spec().free().get(t), t));
+    return out;
+  }
+
+  /** The check of the gradient by {@code z} (theta null) or by the free parameter theta. */
+  LayerDerivation.Check writtenOutCheck(LayerDerivation d, int n, String theta, int thetaIndex) {
     ISymbol z = symja.symbol("z");
     ISymbol e = symja.symbol("e");
     ISymbol r = symja.symbol("r");
@@ -161,7 +180,32 @@ public final class LayerDeriver {
     }
     IExpr groupStat = F.Plus(F.Plus(stats), d.groupTerm().subs(a, logPartition));
     List<String> texts = new ArrayList<>();
-    for (int j = 0; j < n; j++) {
+    IExpr[] sharedTerms = new IExpr[n];
+    for (int i = 0; i < n; i++) {
+      sharedTerms[i] = F.Times(us[i], at(d.shared(), zs[i], energies[i], rs[i], logPartition, z, e, r, a));
+    }
+    IExpr c = F.Plus(sharedTerms);
+    IExpr groupPart = perUnit ? F.C0 : F.Times(us[0], d.groupSlope().subs(a, logPartition));
+    if (theta != null) {
+      // dS/dtheta = sum_j de_j/dtheta * dS/de_j: the z rule without p, de/dtheta in place of e'
+      ISymbol th = symja.symbol(theta);
+      IExpr written;
+      if (perUnit) {
+        IExpr[] terms = new IExpr[n];
+        for (int i = 0; i < n; i++) terms[i] = F.Times(us[i], F.D(stats[i], th));
+        written = F.Plus(terms);
+      } else {
+        written = F.Times(us[0], F.D(groupStat, th));
+      }
+      IExpr[] ruleTerms = new IExpr[n];
+      for (int j = 0; j < n; j++) {
+        ruleTerms[j] = F.Times(d.parameterSlopes().get(thetaIndex).subs(z, zs[j]),
+            F.Plus(F.Times(us[j], at(d.own(), zs[j], energies[j], rs[j], logPartition, z, e, r, a)),
+                F.Times(rs[j], F.Subtract(c, groupPart))));
+      }
+      texts.add(Symja.inputForm(symja.eval(F.Subtract(written, F.Plus(ruleTerms)))));
+    }
+    for (int j = 0; theta == null && j < n; j++) {
       IExpr written;
       if (perUnit) {
         IExpr[] terms = new IExpr[n];
@@ -170,12 +214,6 @@ public final class LayerDeriver {
       } else {
         written = F.Times(us[0], F.D(groupStat, zs[j]));
       }
-      IExpr[] sharedTerms = new IExpr[n];
-      for (int i = 0; i < n; i++) {
-        sharedTerms[i] = F.Times(us[i], at(d.shared(), zs[i], energies[i], rs[i], logPartition, z, e, r, a));
-      }
-      IExpr c = F.Plus(sharedTerms);
-      IExpr groupPart = perUnit ? F.C0 : F.Times(us[0], d.groupSlope().subs(a, logPartition));
       IExpr rule = F.Plus(
           F.Times(us[j], at(d.direct(), zs[j], energies[j], rs[j], logPartition, z, e, r, a)),
           F.Times(d.slope().subs(z, zs[j]),
@@ -188,18 +226,26 @@ public final class LayerDeriver {
       bindings.put("z" + (i + 1), new Apfloat(Z[n - 2][i], DIGITS + 10));
       bindings.put(perUnit ? "u" + (i + 1) : "u", new Apfloat(U[n - 2][i], DIGITS + 10));
     }
+    for (String free : d.spec().free()) {
+      ExactNumber v = d.spec().defaultOf(free);
+      bindings.put(free, new Apfloat(v.numerator(), DIGITS + 10).divide(new Apfloat(v.denominator(), DIGITS + 10)));
+    }
+    String name = theta == null
+        ? "backward rule = d/dz of the written-out statistic (" + n + " units)"
+        : "d/d" + theta + " rule = d/d" + theta + " of the written-out statistic (" + n + " units, " + theta + " = "
+            + d.spec().defaultOf(theta) + ")";
     double worst = 0;
     for (String t : texts) {
       try {
         Apfloat diff = HighPrecisionExpression.parse(t).evaluate(bindings, DIGITS);
         worst = Math.max(worst, ApfloatMath.abs(diff).doubleValue());
       } catch (IllegalArgumentException | ArithmeticException ex) {
-        return new LayerDerivation.Check("backward rule = d/dz of the written-out statistic (" + n + " units)", false,
+        return new LayerDerivation.Check(name, false,
             "could not evaluate the difference: " + abbreviate(ex.getMessage()));
       }
     }
     boolean ok = worst <= 1e-30;
-    return new LayerDerivation.Check("backward rule = d/dz of the written-out statistic (" + n + " units)", ok,
+    return new LayerDerivation.Check(name, ok,
         String.format(java.util.Locale.ROOT, "largest |difference| %.1e at z = %s, u = %s", worst,
             String.join(", ", Z[n - 2]), perUnit ? String.join(", ", U[n - 2]) : U[n - 2][0]));
   }

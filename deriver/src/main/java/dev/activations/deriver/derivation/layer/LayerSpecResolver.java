@@ -12,6 +12,7 @@ import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Validates a layer request into a {@link LayerSpec}: a unit kernel ({@code *.unit} file) or a
  * custom energy that passes the whitelist and depends on {@code z}; every parameter bound exactly
- * once and inside its domain; a positive temperature. Layers take no hypotheses (the units are the
- * hypotheses) and, for now, no free parameters.
+ * once and inside its domain, or free ({@code --free}: a per-layer scalar that becomes an argument
+ * of the generated code); a positive temperature. Layers take no hypotheses (the units are the
+ * hypotheses).
  */
 public final class LayerSpecResolver {
   private final SafeExpressionParser parser;
@@ -41,9 +43,6 @@ public final class LayerSpecResolver {
       throw new SpecException(r.kernel().isPresent()
           ? "give either --kernel or --energy, not both"
           : "give --kernel NAME or --energy EXPR for the unit energy (unit kernels: " + String.join(", ", units.names()) + ")");
-    }
-    if (!r.free().isEmpty()) {
-      throw new SpecException("--free is not supported for layers yet: bind every parameter with --param NAME=VALUE");
     }
     Kernel kernel;
     Set<String> symbols;
@@ -81,16 +80,33 @@ public final class LayerSpecResolver {
       }
       if (given.put(name, v) != null) throw new SpecException("parameter " + name + " is given twice");
     }
+    Set<String> free = new LinkedHashSet<>();
+    for (String f : r.free()) {
+      String name = f.strip();
+      if (kernel.parameter(name).isEmpty()) {
+        throw new SpecException("--free " + ExactNumber.abbreviate(name) + ": the unit energy has no such parameter"
+            + (kernel.parameters().isEmpty() ? " (it has none)" : " (it has "
+                + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")"));
+      }
+      if (given.containsKey(name)) throw new SpecException("parameter " + name + " cannot be both bound (--param) and free (--free)");
+      if (!free.add(name)) throw new SpecException("parameter " + name + " is declared free twice");
+    }
     Map<String, ExactNumber> bound = new LinkedHashMap<>();
+    List<String> freeOrdered = new ArrayList<>();
     for (Parameter p : kernel.parameters()) {
       ExactNumber v = given.get(p.name());
+      if (free.contains(p.name())) {
+        freeOrdered.add(p.name());
+        continue;
+      }
       if (v == null && kernel.isCustom()) {
-        throw new SpecException("parameter " + p.name() + " of the energy has no value: give --param " + p.name() + "=VALUE");
+        throw new SpecException("parameter " + p.name() + " of the energy has no value: give --param " + p.name()
+            + "=VALUE or --free " + p.name());
       }
       bound.put(p.name(), v == null ? p.defaultValue() : v);
     }
     ExactNumber temperature = ExactNumber.parse(r.temperature(), "temperature");
     LayerStatistic statistic = LayerStatistic.parse(r.statistic().strip());
-    return new LayerSpec(kernel, group, statistic, bound, temperature);
+    return new LayerSpec(kernel, group, statistic, bound, freeOrdered, temperature);
   }
 }

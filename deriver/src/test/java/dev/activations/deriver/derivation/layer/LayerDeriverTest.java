@@ -57,6 +57,33 @@ class LayerDeriverTest {
   }
 
   @Test
+  void freeParametersGetTheirOwnRuleCheckedAgainstTheWrittenOutStatistic() {
+    // a per-unit statistic, one with a direct term, a per-group one
+    for (String stat : List.of("responsibilities", "weighted", "entropy")) {
+      Request r = new Request(Optional.of("student-t"), Optional.empty(), "signed", stat, List.of(),
+          List.of("nu", "mu"), "1", Optional.empty());
+      LayerSpec spec = new LayerSpecResolver(new SafeExpressionParser(SYMJA), KernelCatalog.units()).resolve(r, 0);
+      assertEquals(List.of("mu", "nu"), spec.free(), "declaration order");
+      LayerDerivation d = new LayerDeriver(SYMJA).derive(spec);
+      assertTrue(d.verified(), stat + ": " + d.checks());
+      // 3 identities, then for 2 and 3 units: the z rule and one rule per free parameter
+      assertEquals(9, d.checks().size(), stat + ": " + d.checks());
+    }
+  }
+
+  @Test
+  void aWrongParameterSlopeIsCaught() {
+    Request r = new Request(Optional.of("gaussian"), Optional.empty(), "signed", "entropy", List.of(),
+        List.of("mu"), "1", Optional.empty());
+    LayerSpec spec = new LayerSpecResolver(new SafeExpressionParser(SYMJA), KernelCatalog.units()).resolve(r, 0);
+    LayerDerivation d = new LayerDeriver(SYMJA).derive(spec);
+    assertTrue(d.verified(), d.checks().toString());
+    LayerDerivation wrong = new LayerDerivation(d.spec(), d.energy(), d.slope(), d.unitTerm(), d.groupTerm(),
+        d.direct(), d.own(), d.shared(), d.groupSlope(), List.of(), List.of(d.slope()));
+    assertTrue(!LayerDeriverChecks.writtenOut(SYMJA, wrong, 3, "mu").passed());
+  }
+
+  @Test
   void aWrongRuleIsCaught() {
     LayerDerivation d = new LayerDeriver(SYMJA).derive(spec("gaussian", null, "weighted", List.of(), 0));
     LayerDerivation wrong = new LayerDerivation(d.spec(), d.energy(), d.slope(), d.unitTerm(), d.groupTerm(),
