@@ -52,14 +52,20 @@ public final class AttentionClassEmitter {
   private final boolean usesDim;
   private final JavaExprPrinter printer = new JavaExprPrinter();
 
-  private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials) {
+  /** Divided differences to the winner: function ("energy" or an entry) -> entry -> DD. */
+  private final Map<String, Map<String, Expr>> differences;
+
+  private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
     this.partials = new LinkedHashMap<>(partials);
+    this.differences = new LinkedHashMap<>(differences);
     Set<String> used = new TreeSet<>();
     variables(energy, used);
     for (Expr p : partials.values()) variables(p, used);
+    for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
     this.usesDim = used.contains("dim");
     Set<String> gram = new TreeSet<>();
     for (String g : GRAM) if (used.contains(g)) gram.add(g);
@@ -79,8 +85,8 @@ public final class AttentionClassEmitter {
    * @param partials lowered partials by Gram entry, or {@code "rho" -> g'} for an angular kernel
    */
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
-      String packageName, String className) {
-    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials);
+      Map<String, Map<String, Expr>> differences, String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences);
     return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
   }
 
@@ -122,12 +128,19 @@ public final class AttentionClassEmitter {
       type.addMethod(scalarFunction("d" + p.getKey(), p.getValue(),
           angular() ? "{@code g'(rho)}, the energy's derivative by the cosine." : "The energy's partial by {@code " + p.getKey() + "}."));
     }
+    for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
+      for (Map.Entry<String, Expr> v : f.getValue().entrySet()) {
+        type.addMethod(differenceFunction(differenceName(f.getKey(), v.getKey()), v.getValue(),
+            "Divided difference of " + (f.getKey().equals("energy") ? "the energy" : "the partial by {@code " + f.getKey() + "}")
+                + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
+      }
+    }
     type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
     for (boolean isFloat : new boolean[] {false, true}) {
-      for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN)) type.addMethod(m);
+      for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN, !differences.isEmpty())) type.addMethod(m);
     }
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
@@ -152,6 +165,53 @@ public final class AttentionClassEmitter {
     Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(scalarArgs()));
     for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  private static final List<String> DIFFERENCE_ARGS = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+
+  private static String differenceName(String function, String entry) {
+    return "diff" + Character.toUpperCase(function.charAt(0)) + function.substring(1) + "By"
+        + Character.toUpperCase(entry.charAt(0)) + entry.substring(1);
+  }
+
+  private MethodSpec differenceFunction(String name, Expr e, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
+    for (String a : DIFFERENCE_ARGS) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(DIFFERENCE_ARGS));
+    for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  /**
+   * {@code F(key j) - F(winner)} as Java, from the divided differences and the entries'
+   * differences {@code dQk, dKk, dDd} (computed from the vectors); null without differences for F.
+   */
+  private String difference(String function) {
+    Map<String, Expr> dd = differences.get(function);
+    if (dd == null) return null;
+    if (dd.isEmpty()) return "0.0";
+    List<String> present = new ArrayList<>();
+    for (String a : DIFFERENCE_ARGS) {
+      String base = a.endsWith("W") ? a.substring(0, a.length() - 1) : a;
+      present.add(a.equals("dim") || a.endsWith("W") || entries.contains(base) ? a : "0.0");
+    }
+    String args = String.join(", ", present);
+    List<String> terms = new ArrayList<>();
+    for (String v : dd.keySet()) {
+      terms.add("d" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + " * " + differenceName(function, v) + "(" + args + ")");
+    }
+    return "(" + String.join(" + ", terms) + ")";
+  }
+
+  /** The entries' differences to the winner, from the vectors (only when some difference is used). */
+  private CodeBlock entryDifferences() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (differences.isEmpty()) return b.build();
+    b.addStatement("double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d)")
+        .addStatement("double dKk = j == win ? 0.0 : keyDifference(1, q, qOff, keys, ko, kwo, d)")
+        .addStatement("double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d)");
+    return b.build();
   }
 
   private static TypeName array(boolean isFloat) {
@@ -338,8 +398,7 @@ public final class AttentionClassEmitter {
     else b.addStatement("double dim = 0.0");
     if (angular()) {
       b.addStatement("int qe = scaleExponent(q, qOff, d)")
-          .addStatement("double qn = scaledNorm(q, qOff, d, qe)")
-          .addStatement("double iq = 1.0 / qn");
+          .addStatement("double qn = scaledNorm(q, qOff, d, qe)");
     } else if (entries.contains("qq")) {
       b.addStatement("double qq = dot(q, qOff, q, qOff, d)");
     }
@@ -365,7 +424,10 @@ public final class AttentionClassEmitter {
   private CodeBlock winner() {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("int kwo = kOff + win * d");
     List<String> names = angular() ? List.of("rhoW", "gW", "knW") : new ArrayList<>();
-    if (!angular()) for (String p : partials.keySet()) names.add("f" + p + "W");
+    if (!angular()) {
+      for (String p : partials.keySet()) names.add("f" + p + "W");
+      names.addAll(List.of("qkW", "kkW", "ddW"));
+    }
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
     b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy());
@@ -373,6 +435,7 @@ public final class AttentionClassEmitter {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
     } else {
       for (String p : partials.keySet()) b.addStatement("f$LW = d$L($L)", p, p, callArgs());
+      for (String g : List.of("qk", "kk", "dd")) b.addStatement("$LW = $L", g, entries.contains(g) ? g : "0.0");
     }
     return b.unindent().add("}\n").build();
   }
@@ -523,6 +586,9 @@ public final class AttentionClassEmitter {
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
     m.addStatement("return").endControlFlow()
         .addStatement("double inv = 1.0 / s");
+    // the winner's partials: grad q is assembled relative to the winning key, so that near-duplicate keys
+    // (whose contributions cancel) leave only their differences
+    m.addCode(winner());
     // pass 2: the reduction relative to the winner
     switch (stat) {
       case MEAN -> m.addComment("acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>")
@@ -543,17 +609,31 @@ public final class AttentionClassEmitter {
           .addStatement("double r = weight(e, mm) * inv")
           .beginControlFlow("if (r != 0.0)").addStatement("acc += r * (uw - upstream[uo + j])").endControlFlow()
           .endControlFlow();
-      case ENTROPY -> m.addStatement("double acc = gap * inv").addStatement("double u = upstream[uo]");
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("double acc = gap * inv");
+        } else {
+          m.addComment("sum_k r_k (e_k - m) again, with each key's energy difference to the winner from the divided differences")
+              .addStatement("double acc = 0.0")
+              .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+              .addStatement("if (j == win) continue")
+              .addCode(keyEnergy())
+              .addStatement("double r = weight(e, mm) * inv")
+              .beginControlFlow("if (r != 0.0)")
+              .addCode(entryDifferences())
+              .addStatement("acc += r * $L", difference("energy"))
+              .endControlFlow()
+              .endControlFlow();
+        }
+        m.addStatement("double u = upstream[uo]");
+      }
       case FREE_ENERGY -> m.addStatement("double u = upstream[uo]");
       case MODE -> throw new AssertionError();
     }
-    // the winner's partials: grad q is assembled relative to the winning key, so that near-duplicate keys
-    // (whose contributions cancel) leave only their differences
-    m.addCode(winner());
     // the sum over keys of dL/de_j: 0 by the identities (r sums to 1) except for the free energy
     m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
     // pass 3: dL/de_j, then the chain rule through the kernel
-    for (String acc : angular() ? List.of("sumG", "sumR") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
         .addStatement("double r = weight(e, mm) * inv")
@@ -561,7 +641,14 @@ public final class AttentionClassEmitter {
     switch (stat) {
       case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, values, vo, vw, m) + acc)");
       case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
-      case ENTROPY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
+        } else {
+          m.addCode(entryDifferences())
+              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L))", difference("energy"));
+        }
+      }
       case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
       case MODE -> throw new AssertionError();
     }
@@ -585,40 +672,53 @@ public final class AttentionClassEmitter {
       m.addStatement("double g = drho($L)", callArgs())
           .addStatement("double slope = delta * g")
           .addStatement("double ck = Math.scalb(slope / kn, -ke)")
-          .addStatement("double ik = 1.0 / kn")
           .addStatement("int common = Math.max(ke, kw)")
           .addStatement("double na = Math.scalb(kn, ke - common)")
           .addStatement("double nb = Math.scalb(knW, kw - common)")
           .addStatement("double norms = 0.0")
+          .addComment("qh - rho kh = (qh - sg kh) + sg |qh - sg kh|^2 / 2 kh (sg the sign of rho): exact 0 for parallel vectors")
+          .addStatement("double sg = rho < 0.0 ? -1.0 : 1.0")
+          .addStatement("double apart = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("norms = Math.fma(b - a, b + a, norms)")
+          .addStatement("double h = Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd)
+          .addStatement("apart = Math.fma(h, h, apart)")
           .endControlFlow()
+          .addStatement("double half = 0.5 * sg * apart")
           .addStatement("double ia = 1.0 / na")
           .addStatement("double shrink = norms / (na * nb * (na + nb))")
-          .addStatement("double along = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) * iq", rd)
-          .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) * ik", rd)
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("double dk = j == win ? 0.0 : (a - b) * ia + b * shrink")
           .addStatement("gradQ[go + i] += slope * dk")
-          .addStatement("along += qh * dk")
-          .addStatement("double gki = ck * (qh - rho * kh)")
+          .addStatement("double gki = ck * ((qh - sg * kh) + half * kh)")
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
           .addStatement("sumG += delta * (g - gW)")
-          .addStatement("sumR += delta * ((g - gW) * rho + gW * along)")
           .endControlFlow()
+          .addComment("the energy depends on the direction of q only, so grad q is orthogonal to q: project the")
+          .addComment("accumulated part, and write the winner's kh_w - rho_w qh in the form that is exact for parallel vectors")
           .addStatement("double bigG = sumG + gW * total")
-          .addStatement("double bigR = sumR + gW * rhoW * total")
           .addStatement("double cq = Math.scalb(1.0 / qn, -qe)")
+          .addStatement("double sgW = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double proj = 0.0")
+          .addStatement("double apartW = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) * iq", rd)
-          .addStatement("double kh = Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
-          .addStatement("gradQ[go + i] = cq * (gradQ[go + i] + bigG * kh - bigR * qh)")
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("proj = Math.fma(gradQ[go + i], qh, proj)")
+          .addStatement("apartW = Math.fma(h, h, apartW)")
+          .endControlFlow()
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double rw = h + 0.5 * sgW * apartW * qh")
+          .addStatement("gradQ[go + i] = cq * ((gradQ[go + i] - proj * qh) + (bigG == 0.0 ? 0.0 : bigG * rw))")
           .endControlFlow();
     } else {
       String fa = partials.containsKey("qq") ? "dqq(" + callArgs() + ")" : null;
@@ -627,9 +727,18 @@ public final class AttentionClassEmitter {
       String fs = partials.containsKey("dd") ? "ddd(" + callArgs() + ")" : null;
       m.addComment("grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)");
       m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
-      if (fa != null) m.addStatement("sumA += 2.0 * delta * ($L - fqqW)", fa);
-      if (fb != null) m.addStatement("double fb = $L", fb).addStatement("sumB += delta * (fb - fqkW)");
-      if (fs != null) m.addStatement("double fs = $L", fs).addStatement("sumS += 2.0 * delta * (fs - fddW)");
+      boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
+          || (fs != null && difference("dd") != null);
+      if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
+      if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
+      if (fb != null) {
+        m.addStatement("double fb = $L", fb)
+            .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
+      }
+      if (fs != null) {
+        m.addStatement("double fs = $L", fs)
+            .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+      }
       m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")

@@ -21,7 +21,7 @@ import javax.lang.model.element.Modifier;
 final class AttentionKernels {
   private AttentionKernels() {}
 
-  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean) {
+  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences) {
     TypeName array = ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
     String rd = isFloat ? "(double) " : "";
     List<MethodSpec> out = new ArrayList<>();
@@ -34,6 +34,7 @@ final class AttentionKernels {
       if (entries.contains("dd")) out.add(squaredDistance(array));
     }
     if (mean) out.add(differenceDot(array, rd));
+    if (keyDifferences) out.add(keyDifference(array));
     return out;
   }
 
@@ -124,6 +125,30 @@ final class AttentionKernels {
         .addStatement("double b = Math.scalb($Ly[yo + i], -ey)", rd)
         .addStatement("double p = a * b")
         .addStatement("c += Math.fma(a, b, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec keyDifference(TypeName array) {
+    MethodSpec.Builder m = start("keyDifference",
+        "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
+            + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
+            + " <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.")
+        .returns(double.class)
+        .addParameter(int.class, "kind")
+        .addParameter(array, "q").addParameter(int.class, "qo")
+        .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
+        .addParameter(int.class, "d")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qo + i]")
+        .addStatement("double a = k[kj + i]")
+        .addStatement("double b = k[kw + i]")
+        .addStatement("double x = kind == 2 ? b - a : a - b")
+        .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
+        .addStatement("double p = x * y")
+        .addStatement("c += Math.fma(x, y, -p)");
     twoSum(m, "p");
     return m.endControlFlow().addStatement("return s + c").build();
   }

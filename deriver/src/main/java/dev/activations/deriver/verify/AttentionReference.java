@@ -38,6 +38,8 @@ public final class AttentionReference {
   private static final long MAX_DIGITS = 1280;
   private static final double WEIGHT_CUT = 1e6;
   private static final int SHIFT = 1074;
+  /** The precision at which components that all contain 0 count as zeros. */
+  private static final long ZERO_DIGITS = 160;
   private static final List<String> ENTRIES = List.of("qq", "qk", "kk", "dd");
 
   private final HighPrecisionExpression energy;
@@ -97,6 +99,7 @@ public final class AttentionReference {
     Enclosure[] e = new Enclosure[n];
     Enclosure[][] partial = new Enclosure[n][4];
     BigInteger[][] ks = new BigInteger[n][d];
+    List<List<BigInteger>> tuples = new java.util.ArrayList<>();
     boolean[] used = new boolean[4];
     for (int k = 0; k < 4; k++) used[k] = energy.symbols().contains(ENTRIES.get(k));
     for (int j = 0; j < n; j++) {
@@ -111,6 +114,7 @@ public final class AttentionReference {
         BigInteger diff = qs[i].subtract(k);
         dd = dd.add(diff.multiply(diff));
       }
+      tuples.add(List.of(qk, kk, dd));
       Enclosure[] gram = {
           Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(2 * SHIFT))),
           Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(2 * SHIFT))),
@@ -131,14 +135,18 @@ public final class AttentionReference {
         }
       }
     }
-    Enclosure mm = e[0];
-    for (int j = 1; j < n; j++) if (Enclosure.compareMid(e[j], mm, p) < 0) mm = e[j];
+    int win = 0;
+    for (int j = 1; j < n; j++) {
+      if (!tuples.get(j).equals(tuples.get(win)) && Enclosure.compareMid(e[j], e[win], p) < 0) win = j;
+    }
+    Enclosure mm = e[win];
     Enclosure[] x = new Enclosure[n];
     Enclosure[] w = new Enclosure[n];
     Enclosure s = Enclosure.ZERO;
     int ties = 0;
     for (int j = 0; j < n; j++) {
-      x[j] = e[j] == mm ? Enclosure.ZERO : e[j].subtract(mm, p);
+      // keys with the winner's Gram entries have its energy exactly (a tie)
+      x[j] = tuples.get(j).equals(tuples.get(win)) ? Enclosure.ZERO : e[j].subtract(mm, p);
       if (x[j].isExactZero()) ties++;
       w[j] = x[j].isExactZero() ? Enclosure.ONE : x[j].approxDouble() > WEIGHT_CUT ? Enclosure.ZERO : x[j].negate().exp(p);
       s = s.add(w[j], p);
@@ -261,20 +269,29 @@ public final class AttentionReference {
         gk[j * d + i] = b.multiply(qi, p).add(c.multiply(ki, p), p).subtract(sd.multiply(diff, p), p);
       }
     }
-    double[] gradQ = normwise(gq);
-    double[] gradKeys = normwise(gk);
-    double[] gradValues = normwise(gv);
+    double[] gradQ = normwise(gq, p);
+    double[] gradKeys = normwise(gk, p);
+    double[] gradValues = normwise(gv, p);
     if (gradQ == null || gradKeys == null || gradValues == null) return null;
     return new Result(vals, scales, gradQ, gradKeys, gradValues);
   }
 
   /** The components as doubles, or null when one is not known to 16 digits of the largest. */
-  private static double[] normwise(Enclosure[] g) {
+  private static double[] normwise(Enclosure[] g, long p) {
     double[] out = new double[g.length];
     double largest = Double.MIN_NORMAL;
+    boolean allZero = true;
     for (int i = 0; i < g.length; i++) {
       out[i] = toDouble(g[i]);
       largest = Math.max(largest, Math.abs(out[i]));
+      if (g[i].isExactZero() || g[i].logRadius() >= g[i].log10Magnitude()) continue;
+      allZero = false;
+    }
+    if (allZero && p >= ZERO_DIGITS) {
+      // every component contains 0 at this precision: a gradient that vanishes by symmetry (one dimension
+      // of a cosine kernel, say); ball arithmetic cannot prove an exact zero, so it is taken as one
+      java.util.Arrays.fill(out, 0.0);
+      return out;
     }
     double floor = Math.log10(largest);
     for (Enclosure e : g) if (e.logRadius() > floor - 16) return null;

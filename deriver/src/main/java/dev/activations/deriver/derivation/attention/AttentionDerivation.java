@@ -32,15 +32,20 @@ import org.matheclipse.core.interfaces.IExpr;
  * @param partials {@code f_qq, f_qk, f_kk, f_dd} by entry name (a Gram kernel; zero partials kept)
  * @param angular {@code g(rho; dim)}, or null for a Gram kernel
  * @param angularSlope {@code g'(rho)}, or null
+ * @param differences divided differences of the energy ({@code "energy"}) and of each partial (by entry
+ *     name) between a key and the winning key: {@code F(x) - F(y) = sum_v (x_v - y_v) DD_v}, telescoped
+ *     over {@code qk, kk, dd} (symbols {@code qkW, kkW, ddW} for the winner's entries); a function whose
+ *     differences do not cancel symbolically (a logarithm, say) is absent
  * @param checks the identity checks and their outcomes, in the order run
  */
 public record AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, IExpr> partials, IExpr angular,
-    IExpr angularSlope, List<LayerDerivation.Check> checks) {
+    IExpr angularSlope, Map<String, Map<String, IExpr>> differences, List<LayerDerivation.Check> checks) {
 
   public AttentionDerivation {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(energy, "energy");
     partials = Map.copyOf(partials);
+    differences = Map.copyOf(differences);
     checks = List.copyOf(checks);
   }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.apfloat.Apfloat;
 import org.apfloat.ApfloatMath;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -84,12 +85,88 @@ public final class AttentionDeriver {
       }
       if (!any) throw new SpecException("energy does not depend on the key k");
     }
+    Map<String, Map<String, IExpr>> differences = new LinkedHashMap<>();
+    if (angular == null) {
+      differences(energy).ifPresent(dd -> differences.put("energy", dd));
+      for (Map.Entry<String, IExpr> p : partials.entrySet()) {
+        if (!p.getValue().isZero()) differences(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
+      }
+    }
     List<LayerDerivation.Check> checks = new ArrayList<>(new LayerDeriver(symja).emIdentities());
-    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, checks);
+    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
     checks.add(kernelCheck(d, 2));
     checks.add(kernelCheck(d, 3));
     if (spec.statistic() != AttentionStatistic.MODE) checks.add(statisticCheck(d));
-    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, checks);
+    if (!differences.isEmpty()) checks.add(differenceCheck(d));
+    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
+  }
+
+  private static final List<String> KEY_ENTRIES = List.of("qk", "kk", "dd");
+
+  /**
+   * The divided differences of {@code f} between a key's entries {@code (qk, kk, dd)} and the
+   * winner's {@code (qkW, kkW, ddW)}, telescoped one entry at a time: {@code DD_v = Together[(f(..,
+   * x_v, ..) - f(.., y_v, ..)) / (x_v - y_v)]}. Empty when one does not cancel (it is undefined at
+   * {@code x_v = y_v}).
+   */
+  private java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
+    Map<String, IExpr> out = new LinkedHashMap<>();
+    IExpr current = f;
+    for (int i = 0; i < KEY_ENTRIES.size(); i++) {
+      ISymbol x = symja.symbol(KEY_ENTRIES.get(i));
+      ISymbol y = symja.symbol(KEY_ENTRIES.get(i) + "W");
+      IExpr next = current.subs(x, y);
+      if (current.isFree(x)) {
+        current = next;
+        continue;
+      }
+      // in the step h = x - y: Together[f(y + h) - f(y)] has a numerator polynomial in h without a
+      // constant term, divided by h term by term (Symja does not cancel (y - x)/(x - y) on its own)
+      ISymbol h = symja.symbol("hstep");
+      IExpr step = symja.eval(F.Subtract(current.subs(x, F.Plus(y, h)), next));
+      IExpr together = Bounded.apply(symja, "Together", step, PIECE).orElse(null);
+      if (together == null) return java.util.Optional.empty();
+      IExpr numerator = Bounded.apply(symja, "Expand", symja.eval(F.Numerator(together)), PIECE).orElse(null);
+      IExpr denominator = symja.eval(F.Denominator(together));
+      if (numerator == null || !symja.eval(numerator.subs(h, F.C0)).isZero()) return java.util.Optional.empty();
+      IExpr reduced = Bounded.apply(symja, "Expand", symja.eval(F.Divide(numerator, h)), PIECE).orElse(null);
+      if (reduced == null) return java.util.Optional.empty();
+      IExpr dd = symja.eval(F.Divide(reduced, denominator));
+      IExpr atTie = symja.eval(dd.subs(h, F.C0));
+      if (!atTie.isFree(S.Indeterminate) || !atTie.isFree(S.ComplexInfinity) || !atTie.isFree(S.DirectedInfinity)
+          || !isPolynomialIn(reduced, h)) {
+        return java.util.Optional.empty();
+      }
+      dd = symja.eval(dd.subs(h, F.Subtract(x, y)));
+      out.put(KEY_ENTRIES.get(i), dd);
+      current = next;
+    }
+    return java.util.Optional.of(out);
+  }
+
+  private boolean isPolynomialIn(IExpr e, ISymbol h) {
+    return symja.eval(F.PolynomialQ(e, h)).isTrue();
+  }
+
+  /** The telescoped differences reproduce F(x) - F(y) at an exact point (each function that has them). */
+  private LayerDerivation.Check differenceCheck(AttentionDerivation d) {
+    List<String> texts = new ArrayList<>();
+    for (Map.Entry<String, Map<String, IExpr>> e : d.differences().entrySet()) {
+      IExpr f = e.getKey().equals("energy") ? d.energy() : d.partials().get(e.getKey());
+      IExpr atY = f;
+      for (String v : KEY_ENTRIES) atY = atY.subs(symja.symbol(v), symja.symbol(v + "W"));
+      List<IExpr> terms = new ArrayList<>();
+      for (Map.Entry<String, IExpr> t : e.getValue().entrySet()) {
+        terms.add(F.Times(F.Subtract(symja.symbol(t.getKey()), symja.symbol(t.getKey() + "W")), t.getValue()));
+      }
+      IExpr sum = terms.isEmpty() ? F.C0 : terms.size() == 1 ? terms.get(0) : F.Plus(terms.toArray(new IExpr[0]));
+      texts.add(Symja.inputForm(symja.eval(F.Subtract(F.Subtract(f, atY), sum))));
+    }
+    Map<String, Apfloat> bindings = new HashMap<>();
+    String[][] at = {{"qq", "7/4"}, {"qk", "-3/8"}, {"kk", "5/2"}, {"dd", "9/8"}, {"qkW", "1/4"}, {"kkW", "3/2"}, {"ddW", "5/16"}, {"dim", "3"}};
+    for (String[] b : at) bindings.put(b[0], number(b[1]));
+    return compare("energy and partial differences to the winner = telescoped divided differences ("
+        + String.join(", ", d.differences().keySet()) + ")", texts, bindings, "at exact Gram entries");
   }
 
   private IExpr simplify(IExpr e) {
