@@ -214,6 +214,11 @@ public final class AttentionClassEmitter {
     return b.build();
   }
 
+  /** A gradient term in the scaled upstream's units, back in the caller's (the mean scales the upstream). */
+  private String rescaled(String expr) {
+    return stat == AttentionStatistic.MEAN ? "Math.scalb(" + expr + ", ue)" : expr;
+  }
+
   private static TypeName array(boolean isFloat) {
     return ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
   }
@@ -592,13 +597,15 @@ public final class AttentionClassEmitter {
     // pass 2: the reduction relative to the winner
     switch (stat) {
       case MEAN -> m.addComment("acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>")
+          .addComment("the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not")
+          .addStatement("int ue = exponentOf(upstream, uo, m)")
           .addStatement("double acc = 0.0")
           .addStatement("int vw = vOff + win * m")
           .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
           .addStatement("double r = weight(e, mm) * inv")
-          .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, values, vo, vw, m)").endControlFlow()
+          .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)").endControlFlow()
           .endControlFlow();
       case RESPONSIBILITIES -> m.addComment("acc = sum_{j != win} r_j (u_win - u_j)")
           .addStatement("double acc = 0.0")
@@ -639,7 +646,7 @@ public final class AttentionClassEmitter {
         .addStatement("double r = weight(e, mm) * inv")
         .addStatement("double delta");
     switch (stat) {
-      case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, values, vo, vw, m) + acc)");
+      case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)");
       case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
       case ENTROPY -> {
         if (difference("energy") == null) {
@@ -696,7 +703,7 @@ public final class AttentionClassEmitter {
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("double dk = j == win ? 0.0 : (a - b) * ia + b * shrink")
           .addStatement("gradQ[go + i] += slope * dk")
-          .addStatement("double gki = ck * ((qh - sg * kh) + half * kh)")
+          .addStatement("double gki = $L", rescaled("ck * ((qh - sg * kh) + half * kh)"))
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
           .addStatement("sumG += delta * (g - gW)")
@@ -750,7 +757,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("if (bs != 0.0 && j != win)")
           .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
           .endControlFlow()
-          .addStatement("double g = (b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)")
+          .addStatement("double g = $L", rescaled("(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)"))
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast)
           .endControlFlow()
           .endControlFlow();
@@ -762,6 +769,9 @@ public final class AttentionClassEmitter {
           .addStatement("double kwi = keys[kwo + i]")
           .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))")
           .endControlFlow();
+    }
+    if (stat == AttentionStatistic.MEAN) {
+      m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();
     }
     return m.build();
   }

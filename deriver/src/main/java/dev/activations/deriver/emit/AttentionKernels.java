@@ -33,7 +33,10 @@ final class AttentionKernels {
       if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) out.add(dot(array));
       if (entries.contains("dd")) out.add(squaredDistance(array));
     }
-    if (mean) out.add(differenceDot(array, rd));
+    if (mean) {
+      out.add(differenceDot(array, rd));
+      out.add(exponentOf(array, rd));
+    }
     if (keyDifferences) out.add(keyDifference(array));
     return out;
   }
@@ -129,6 +132,18 @@ final class AttentionKernels {
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
+  private static MethodSpec exponentOf(TypeName array, String rd) {
+    return start("exponentOf", "The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).")
+        .returns(int.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "len")
+        .addStatement("double max = 0.0")
+        .beginControlFlow("for (int i = 0; i < len; i++)")
+        .addStatement("max = Math.max(max, Math.abs($Lx[xo + i]))", rd)
+        .endControlFlow()
+        .addStatement("return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max)")
+        .build();
+  }
+
   private static MethodSpec keyDifference(TypeName array) {
     MethodSpec.Builder m = start("keyDifference",
         "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
@@ -157,13 +172,13 @@ final class AttentionKernels {
     MethodSpec.Builder m = start("differenceDot",
         "{@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.")
         .returns(double.class)
-        .addParameter(array, "u").addParameter(int.class, "uo")
+        .addParameter(array, "u").addParameter(int.class, "uo").addParameter(int.class, "ue")
         .addParameter(array, "v").addParameter(int.class, "vj").addParameter(int.class, "vw")
         .addParameter(int.class, "m")
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < m; i++)")
-        .addStatement("double a = u[uo + i]")
+        .addStatement("double a = Math.scalb($Lu[uo + i], -ue)", rd)
         .addStatement("double b = $Lv[vj + i] - v[vw + i]", rd)
         .addStatement("double p = a * b")
         .addStatement("c += Math.fma(a, b, -p)");
