@@ -68,7 +68,14 @@ public final class AttentionCheck {
       } catch (Throwable t) {
         throw new IllegalStateException("attention class failed on a " + s.family() + " sample: " + t, t);
       }
-      AttentionReference.Result exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream());
+      AttentionReference.Result exact;
+      try {
+        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream());
+      } catch (RuntimeException e) {
+        // e.g. Norm[q-k] at a key equal to the query: the energy has no gradient there
+        return new Result(Double.POSITIVE_INFINITY, "the reference is undefined at a " + s.family() + " sample (n=" + n
+            + " d=" + d + "): " + e.getClass().getSimpleName() + ": " + e.getMessage(), Double.POSITIVE_INFINITY, "-", samples.size());
+      }
       String at = s.family() + " n=" + n + " d=" + d + " m=" + m;
       double largest = Double.MIN_NORMAL;
       for (double v : exact.values()) largest = Math.max(largest, Math.abs(v));
