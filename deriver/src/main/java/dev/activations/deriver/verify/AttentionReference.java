@@ -39,7 +39,7 @@ public final class AttentionReference {
   private static final double WEIGHT_CUT = 1e6;
   private static final int SHIFT = 1074;
   /** The precision at which components that all contain 0 count as zeros. */
-  private static final long ZERO_DIGITS = 160;
+  private static final long ZERO_DIGITS = 640;
   private static final List<String> ENTRIES = List.of("qq", "qk", "kk", "dd");
 
   private final HighPrecisionExpression energy;
@@ -251,6 +251,10 @@ public final class AttentionReference {
     Enclosure[] gq = new Enclosure[d];
     for (int i = 0; i < d; i++) gq[i] = Enclosure.ZERO;
     Enclosure[] gk = new Enclosure[n * d];
+    // the magnitudes of the terms summed into each component: a component is taken as an exact zero
+    // only when it is known to 30 digits of them
+    double[] gqScale = new double[d];
+    double[] gkScale = new double[n * d];
     Enclosure two = Enclosure.exact(2);
     for (int j = 0; j < n; j++) {
       if (delta[j].isExactZero()) {
@@ -265,27 +269,44 @@ public final class AttentionReference {
         Enclosure qi = exact(qs[i], 1, p);
         Enclosure ki = exact(ks[j][i], 1, p);
         Enclosure diff = exact(qs[i].subtract(ks[j][i]), 1, p);
-        gq[i] = gq[i].add(a.multiply(qi, p), p).add(b.multiply(ki, p), p).add(sd.multiply(diff, p), p);
-        gk[j * d + i] = b.multiply(qi, p).add(c.multiply(ki, p), p).subtract(sd.multiply(diff, p), p);
+        Enclosure ta = a.multiply(qi, p);
+        Enclosure tb = b.multiply(ki, p);
+        Enclosure ts = sd.multiply(diff, p);
+        Enclosure ub = b.multiply(qi, p);
+        Enclosure uc = c.multiply(ki, p);
+        gq[i] = gq[i].add(ta, p).add(tb, p).add(ts, p);
+        gk[j * d + i] = ub.add(uc, p).subtract(ts, p);
+        gqScale[i] += magnitude(ta) + magnitude(tb) + magnitude(ts);
+        gkScale[j * d + i] = magnitude(ub) + magnitude(uc) + magnitude(ts);
       }
     }
-    double[] gradQ = normwise(gq, p);
-    double[] gradKeys = normwise(gk, p);
-    double[] gradValues = normwise(gv, p);
+    double[] gradQ = normwise(gq, gqScale, p);
+    double[] gradKeys = normwise(gk, gkScale, p);
+    double[] gradValues = normwise(gv, null, p);
     if (gradQ == null || gradKeys == null || gradValues == null) return null;
     return new Result(vals, scales, gradQ, gradKeys, gradValues);
   }
 
-  /** The components as doubles, or null when one is not known to 16 digits of the largest. */
-  private static double[] normwise(Enclosure[] g, long p) {
+  private static double magnitude(Enclosure e) {
+    return e.isExactZero() ? 0.0 : Math.abs(e.approxDouble());
+  }
+
+  /**
+   * The components as doubles, or null when one is not known to 16 digits of the largest. When
+   * every component contains 0 and is known to all but 20 of the working digits of the terms summed into it ({@code
+   * scales}), the array is taken as exactly zero.
+   */
+  private static double[] normwise(Enclosure[] g, double[] scales, long p) {
     double[] out = new double[g.length];
     double largest = Double.MIN_NORMAL;
     boolean allZero = true;
     for (int i = 0; i < g.length; i++) {
       out[i] = toDouble(g[i]);
       largest = Math.max(largest, Math.abs(out[i]));
-      if (g[i].isExactZero() || g[i].logRadius() >= g[i].log10Magnitude()) continue;
-      allZero = false;
+      if (g[i].isExactZero()) continue;
+      boolean containsZero = g[i].logRadius() >= g[i].log10Magnitude();
+      boolean settled = scales != null && g[i].logRadius() < Math.log10(scales[i]) - (p - 20);
+      if (!(containsZero && settled)) allZero = false;
     }
     if (allZero && p >= ZERO_DIGITS) {
       // every component contains 0 at this precision: a gradient that vanishes by symmetry (one dimension
