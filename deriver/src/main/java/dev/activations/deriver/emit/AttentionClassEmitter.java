@@ -140,7 +140,10 @@ public final class AttentionClassEmitter {
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
     for (boolean isFloat : new boolean[] {false, true}) {
-      for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN, !differences.isEmpty())) type.addMethod(m);
+      for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
+          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()))) {
+        type.addMethod(m);
+      }
     }
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
@@ -207,10 +210,15 @@ public final class AttentionClassEmitter {
   /** The entries' differences to the winner, from the vectors (only when some difference is used). */
   private CodeBlock entryDifferences() {
     CodeBlock.Builder b = CodeBlock.builder();
-    if (differences.isEmpty()) return b.build();
-    b.addStatement("double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d)")
-        .addStatement("double dKk = j == win ? 0.0 : keyDifference(1, q, qOff, keys, ko, kwo, d)")
-        .addStatement("double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d)");
+    Set<String> used = new TreeSet<>();
+    for (Map<String, Expr> byEntry : differences.values()) used.addAll(byEntry.keySet());
+    List<String> kinds = List.of("qk", "kk", "dd");
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!used.contains(v)) continue;
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+    }
     return b.build();
   }
 
