@@ -57,6 +57,8 @@ import picocli.CommandLine.Option;
       "  # a layer: softmax, and Student-t units competing in groups of 4",
       "  derive --layer --energy '-z' --stat responsibilities --out src --package acts --name Softmax",
       "  derive --layer --group 4 --kernel student-t --stat responsibilities",
+      "  # attention: keys compete for a query under a vector kernel",
+      "  derive --attention --kernel scaled-dot --stat mean --out src --package acts --name Attention",
       "  # what there is to choose from, and tab completion for bash",
       "  derive --list",
       "  source <(derive --completion)",
@@ -67,6 +69,9 @@ public final class DeriveCommand implements Callable<Integer> {
 
   @Option(names = "--layer", description = "a layer: the units of a vector input compete within groups (--kernel names a unit kernel, --energy is a unit energy in z)")
   boolean layer;
+
+  @Option(names = "--attention", description = "attention: keys compete for a query (--kernel names a vector kernel, --energy is a vector energy in Dot[..], Norm[..] of q and k and Dim)")
+  boolean attention;
 
   @Option(names = "--group", paramLabel = "G", description = "with --layer: units per group (default: the whole input is one group)")
   Integer group;
@@ -149,6 +154,8 @@ public final class DeriveCommand implements Callable<Integer> {
     }
     validateOutputOptions();
     Format fmt = Format.parse(format);
+    if (layer && attention) throw new SpecException("give --layer or --attention, not both");
+    if (attention) return AttentionCommand.run(this, commandSpec, fmt);
     if (layer) return LayerCommand.run(this, commandSpec, fmt);
     if (group != null) throw new SpecException("--group needs --layer");
     Symja symja = new Symja();

@@ -105,11 +105,13 @@ public final class GenerateCatalog {
       for (CatalogFile.Entry e : entries) pending.add(workers.submit(() -> derive(e, job)));
       List<String[]> index = new ArrayList<>();
       List<String[]> layers = new ArrayList<>();
+      List<String[]> attention = new ArrayList<>();
       List<String> failures = new ArrayList<>();
       for (int i = 0; i < pending.size(); i++) {
         Derived d = await(pending.get(i));
         System.out.println(d.report());
-        (LayerGeneration.isLayer(entries.get(i).args()) ? layers : index).add(d.indexRow());
+        List<String> args = entries.get(i).args();
+        (LayerGeneration.isLayer(args) ? layers : AttentionGeneration.isAttention(args) ? attention : index).add(d.indexRow());
         d.failure().ifPresent(failures::add);
       }
       if (!failures.isEmpty()) {
@@ -125,6 +127,10 @@ public final class GenerateCatalog {
         if (!layers.isEmpty()) {
           SourceWriter.write(indexClass(job.packageName(), "LayerCatalog",
               "Every layer activation in this jar, in catalog order (generated from templates/catalog.txt).\n", layers), job.outDir());
+        }
+        if (!attention.isEmpty()) {
+          SourceWriter.write(indexClass(job.packageName(), "AttentionCatalog",
+              "Every attention class in this jar, in catalog order (generated from templates/catalog.txt).\n", attention), job.outDir());
         }
       }
     } finally {
@@ -143,6 +149,7 @@ public final class GenerateCatalog {
    */
   private static Derived derive(CatalogFile.Entry e, Job job) throws IOException {
     if (LayerGeneration.isLayer(e.args())) return deriveLayer(e, job);
+    if (AttentionGeneration.isAttention(e.args())) return deriveAttention(e, job);
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja(), job.kernels());
     ActivationSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
@@ -201,6 +208,20 @@ public final class GenerateCatalog {
         (System.nanoTime() - t0) / 1e9, emitted.check().describe());
     return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
         dev.activations.deriver.report.LayerReports.forward(spec.statistic())}, Optional.empty());
+  }
+
+  /** An attention entry: derived, emitted, measured against the attention reference, written. */
+  private static Derived deriveAttention(CatalogFile.Entry e, Job job) throws IOException {
+    long t0 = System.nanoTime();
+    AttentionGeneration generation = new AttentionGeneration(new Symja());
+    dev.activations.deriver.spec.AttentionSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
+    dev.activations.deriver.derivation.attention.AttentionDerivation derivation = atLine(e, job, () -> generation.derive(spec));
+    AttentionGeneration.Emitted emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
+    emitted.sources().write(job.outDir(), job.simdDir());
+    String report = String.format("catalog: %-36s %5.2f s  attention: %s", e.className(),
+        (System.nanoTime() - t0) / 1e9, emitted.check().describe());
+    return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
+        dev.activations.deriver.report.AttentionReports.forward(spec.statistic())}, Optional.empty());
   }
 
   /**

@@ -41,9 +41,19 @@ public final class KernelCatalog {
     return Holder.UNITS;
   }
 
+  /**
+   * The bundled vector kernels for attention: every {@code *.vector} file in the same folder, in
+   * the kernel file format, with an energy of a query {@code q} and a key {@code k} written with
+   * {@code Dot[..]}, {@code Norm[..]} and the dimension {@code Dim}.
+   */
+  public static KernelCatalog vectors() {
+    return Holder.VECTORS;
+  }
+
   private static final class Holder {
     static final KernelCatalog INSTANCE = load(".kernel");
     static final KernelCatalog UNITS = load(".unit");
+    static final KernelCatalog VECTORS = load(".vector");
   }
 
   /**

@@ -114,7 +114,7 @@ public final class LayerDeriver {
    * weights {@code w_i = exp(-e_i)} (so that both sides are rational and {@code Together} decides):
    * {@code d/de_j = -w_j d/dw_j}.
    */
-  private List<LayerDerivation.Check> emIdentities() {
+  public List<LayerDerivation.Check> emIdentities() {
     ISymbol[] w = {symja.symbol("w1"), symja.symbol("w2"), symja.symbol("w3")};
     IExpr sum = F.Plus(w[0], w[1], w[2]);
     IExpr logPartition = F.Log(sum);

@@ -1,0 +1,155 @@
+package dev.activations.deriver.cli;
+
+import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.derivation.attention.AttentionDerivation;
+import dev.activations.deriver.derivation.attention.AttentionDeriver;
+import dev.activations.deriver.derivation.attention.AttentionSpecResolver;
+import dev.activations.deriver.derivation.attention.GramForm;
+import dev.activations.deriver.emit.AttentionClassEmitter;
+import dev.activations.deriver.emit.GeneratedSources;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Lowerer;
+import dev.activations.deriver.spec.AttentionSpec;
+import dev.activations.deriver.spec.AttentionStatistic;
+import dev.activations.deriver.spec.KernelCatalog;
+import dev.activations.deriver.spec.SpecException;
+import dev.activations.deriver.symbolic.SafeExpressionParser;
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.AttentionCheck;
+import dev.activations.deriver.verify.AttentionReference;
+import dev.activations.deriver.verify.AttentionSamples;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.matheclipse.core.interfaces.IExpr;
+import picocli.CommandLine;
+
+/**
+ * The attention pipeline shared by {@code derive --attention} and the catalog generator: request
+ * -> {@link AttentionSpec} -> {@link AttentionDerivation} -> lowered energy and partials -> Java
+ * file, compiled and measured against {@link AttentionReference} before anything is written.
+ */
+public final class AttentionGeneration {
+  /** The derive-time measurement's stream (the property suite uses others). */
+  static final long SEED = 0xa77e5L;
+  private static final int[] NS = {1, 2, 3, 5, 8, 17, 40, 129};
+  private static final int[] DS = {1, 2, 3, 4, 7, 16, 33};
+  private static final int[] MS = {1, 2, 3, 5, 9};
+  private static final int SAMPLES = 30;
+
+  private final Symja symja;
+
+  public AttentionGeneration(Symja symja) {
+    this.symja = symja;
+  }
+
+  /** Whether derive options given as separate arguments ask for attention. */
+  public static boolean isAttention(List<String> args) {
+    return args.contains("--attention");
+  }
+
+  /** Resolves attention derive options given as separate arguments (a catalog line). */
+  public AttentionSpec resolve(List<String> args) {
+    DeriveCommand options = new DeriveCommand();
+    CommandLine.ParseResult parsed = new CommandLine(options).parseArgs(args.toArray(new String[0]));
+    return resolve(options, parsed);
+  }
+
+  AttentionSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
+    if (parsed.hasMatchedOption("--hypotheses")) {
+      throw new SpecException("--hypotheses does not apply to --attention: the keys are the hypotheses");
+    }
+    if (o.reject != null) throw new SpecException("--reject does not apply to --attention");
+    return new AttentionSpecResolver(new SafeExpressionParser(symja), KernelCatalog.vectors()).resolve(o.request());
+  }
+
+  public AttentionDerivation derive(AttentionSpec spec) {
+    AttentionDerivation d = new AttentionDeriver(symja).derive(spec);
+    if (!d.verified()) {
+      throw new IllegalStateException("attention derivation not verified: " + d.checks().stream()
+          .filter(c -> !c.passed()).map(c -> c.name() + " [" + c.detail() + "]").toList());
+    }
+    return d;
+  }
+
+  /** The emitted sources and the class's measurement. */
+  public record Emitted(GeneratedSources sources, AttentionCheck.Result check) {
+    public JavaFile file() {
+      return sources.activation();
+    }
+  }
+
+  /** The lowered energy and partials the emitter needs. */
+  public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {}
+
+  public Lowered lower(AttentionDerivation d) {
+    try {
+      if (d.isAngular()) {
+        Lowerer lowerer = new Lowerer(symja, Set.of("rho", "dim"));
+        return new Lowered(lowerer.lower(d.angular()), Map.of("rho", lowerer.lower(d.angularSlope())), Map.of());
+      }
+      Lowerer lowerer = new Lowerer(symja, Set.of("qq", "qk", "kk", "dd", "dim"));
+      Map<String, Expr> partials = new LinkedHashMap<>();
+      for (String g : GramForm.ENTRIES) {
+        IExpr p = d.partials().get(g);
+        if (!p.isZero()) partials.put(g, lowerer.lower(p));
+      }
+      Lowerer pairs = new Lowerer(symja, Set.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim"));
+      Map<String, Map<String, Expr>> differences = new LinkedHashMap<>();
+      for (Map.Entry<String, Map<String, IExpr>> f : d.differences().entrySet()) {
+        if (!f.getKey().equals("energy") && !partials.containsKey(f.getKey())) continue;
+        Map<String, Expr> byEntry = new LinkedHashMap<>();
+        for (Map.Entry<String, IExpr> v : f.getValue().entrySet()) byEntry.put(v.getKey(), pairs.lower(v.getValue()));
+        differences.put(f.getKey(), byEntry);
+      }
+      return new Lowered(lowerer.lower(d.energy()), partials, differences);
+    } catch (IllegalArgumentException e) {
+      throw new SpecException("the vector energy cannot be evaluated in Java: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Emits the class and measures it at seeded samples against the reference.
+   *
+   * @throws CheckFailedException when the compiled class misses the contract
+   */
+  public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
+    Lowered lowered = lower(d);
+    GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(), packageName, className);
+    AttentionSpec spec = d.spec();
+    AttentionCheck.Result result = AttentionCheck.run(sources.activation(), reference(spec), spec.statistic(),
+        samples(SEED, SAMPLES, spec.statistic()));
+    if (!result.passed()) {
+      throw new CheckFailedException(className + " misses the attention contract: " + result.describe() + "; nothing written");
+    }
+    return new Emitted(sources, result);
+  }
+
+  /** Samples with the output count of the statistic. */
+  public static List<AttentionSamples.Sample> samples(long seed, int count, AttentionStatistic stat) {
+    return samples(seed, count, NS, DS, MS, stat);
+  }
+
+  public static List<AttentionSamples.Sample> samples(long seed, int count, int[] ns, int[] ds, int[] ms, AttentionStatistic stat) {
+    int outputs = switch (stat.outputs()) {
+      case "m" -> 0;
+      case "n" -> 1;
+      default -> 2;
+    };
+    List<AttentionSamples.Sample> all = AttentionSamples.of(seed, count, ns, ds, ms, outputs);
+    // the mode is discontinuous where two energies tie: near-duplicate keys have energies closer than
+    // their rounding, and at tiny common scales the energies underflow, so which key wins is not a
+    // question of accuracy there
+    return stat == AttentionStatistic.MODE
+        ? all.stream().filter(s -> !s.family().equals("near-duplicates") && !s.family().equals("scaled")).toList()
+        : all;
+  }
+
+  /** The independent reference for a spec: the kernel text rewritten in Gram entries (not simplified). */
+  public static AttentionReference reference(AttentionSpec spec) {
+    Map<String, String> params = new LinkedHashMap<>();
+    spec.bound().forEach((k, v) -> params.put(k, v.toString()));
+    return new AttentionReference(GramForm.of(spec.kernel().energy()), params, spec.temperature().toString(), spec.statistic());
+  }
+}

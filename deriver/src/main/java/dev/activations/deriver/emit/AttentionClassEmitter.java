@@ -1,0 +1,786 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.activations.deriver.derivation.attention.AttentionDerivation;
+import dev.activations.deriver.lowering.Cse;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Exprs;
+import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.spec.AttentionStatistic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes an attention class (JavaPoet): {@code value} and {@code backward} for one query against
+ * {@code n} keys (row-major {@code n x d}) and values ({@code n x m}), {@code double[]} and
+ * {@code float[]}, a batched form over many queries, and the lowered energy and its partials as
+ * private helpers.
+ *
+ * <p>Per key the code computes the Gram entries the energy needs with compensated sums ({@code
+ * Math.fma} for the products' rounding errors, a two-sum for the additions), the squared distance
+ * as {@code sum (q_i - k_i)^2} with the differences' rounding errors kept, never {@code qq - 2 qk
+ * + kk}. A kernel of the cosine only is evaluated on vectors scaled by a power of two, so that no
+ * norm overflows. The keys are visited once for the normaliser: a running minimum energy {@code
+ * m}, {@code s = sum_j exp(m - e_j)} and the running value sum, both rescaled when the minimum
+ * drops (the online normaliser). Backward reductions are taken relative to the winning key, so
+ * near-hard attention does not cancel.
+ */
+public final class AttentionClassEmitter {
+  private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+  private static final List<String> GRAM = List.of("qq", "qk", "kk", "dd");
+
+  private final AttentionDerivation d;
+  private final AttentionStatistic stat;
+  private final Expr energy;
+  /** Gram kernels: partial by entry name (zero partials absent); angular kernels: "rho" -> g'. */
+  private final Map<String, Expr> partials;
+  /** The Gram entries the energy or its partials read (Gram kernels). */
+  private final Set<String> entries;
+  private final boolean usesDim;
+  private final JavaExprPrinter printer = new JavaExprPrinter();
+
+  /** Divided differences to the winner: function ("energy" or an entry) -> entry -> DD. */
+  private final Map<String, Map<String, Expr>> differences;
+
+  private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences) {
+    this.d = d;
+    this.stat = d.spec().statistic();
+    this.energy = energy;
+    this.partials = new LinkedHashMap<>(partials);
+    this.differences = new LinkedHashMap<>(differences);
+    Set<String> used = new TreeSet<>();
+    variables(energy, used);
+    for (Expr p : partials.values()) variables(p, used);
+    for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
+    this.usesDim = used.contains("dim");
+    Set<String> gram = new TreeSet<>();
+    for (String g : GRAM) if (used.contains(g)) gram.add(g);
+    this.entries = gram;
+  }
+
+  private static void variables(Expr e, Set<String> into) {
+    if (e instanceof Expr.Var v) into.add(v.name());
+    for (Expr c : Exprs.children(e)) variables(c, into);
+  }
+
+  /**
+   * The attention class.
+   *
+   * @param energy the Gram-form energy lowered (variables qq, qk, kk, dd, dim), or for an angular
+   *     kernel {@code g} (variables rho, dim)
+   * @param partials lowered partials by Gram entry, or {@code "rho" -> g'} for an angular kernel
+   */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences);
+    return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
+  }
+
+  private boolean angular() {
+    return d.isAngular();
+  }
+
+  private JavaFile file(String packageName, String className) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("$L", AttentionJavadoc.of(d))
+        .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The derive options that regenerate this class.\n")
+            .initializer("$S", d.spec().toCommandLine()).build())
+        .addField(FieldSpec.builder(boolean.class, "USES_VALUES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Whether the statistic reads the values (otherwise {@code values} may be null and {@code m} 0).\n")
+            .initializer("$L", stat.usesValues()).build())
+        .addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), TypeName.get(double[].class)),
+            "SCRATCH", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Per-thread double accumulators of the {@code float[]} methods (grown on demand, then reused).\n")
+            .initializer("$T.withInitial(() -> new double[64])", ThreadLocal.class).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(outputs());
+    for (boolean isFloat : new boolean[] {false, true}) {
+      type.addMethod(value(isFloat));
+      type.addMethod(backward(isFloat));
+      type.addMethod(valueBatch(isFloat));
+      type.addMethod(backwardBatch(isFloat));
+    }
+    type.addMethod(checks());
+    type.addMethod(scratch());
+    for (boolean isFloat : new boolean[] {false, true}) {
+      type.addMethod(valueCore(isFloat));
+      type.addMethod(backwardCore(isFloat));
+    }
+    type.addMethod(scalarFunction("energy", energy, "The energy of one key (the kernel over the temperature)."));
+    for (Map.Entry<String, Expr> p : partials.entrySet()) {
+      type.addMethod(scalarFunction("d" + p.getKey(), p.getValue(),
+          angular() ? "{@code g'(rho)}, the energy's derivative by the cosine." : "The energy's partial by {@code " + p.getKey() + "}."));
+    }
+    for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
+      for (Map.Entry<String, Expr> v : f.getValue().entrySet()) {
+        type.addMethod(differenceFunction(differenceName(f.getKey(), v.getKey()), v.getValue(),
+            "Divided difference of " + (f.getKey().equals("energy") ? "the energy" : "the partial by {@code " + f.getKey() + "}")
+                + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
+      }
+    }
+    type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
+        .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+        .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+    for (boolean isFloat : new boolean[] {false, true}) {
+      for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
+          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()))) {
+        type.addMethod(m);
+      }
+    }
+    List<Expr> all = new ArrayList<>(partials.values());
+    all.add(energy);
+    for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
+    return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private List<String> scalarArgs() {
+    List<String> args = new ArrayList<>(angular() ? List.of("rho") : List.copyOf(entries));
+    args.add("dim");
+    return args;
+  }
+
+  private String callArgs() {
+    return String.join(", ", scalarArgs());
+  }
+
+  private MethodSpec scalarFunction(String name, Expr e, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
+    for (String a : scalarArgs()) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(scalarArgs()));
+    for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  private static final List<String> DIFFERENCE_ARGS = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+
+  private static String differenceName(String function, String entry) {
+    return "diff" + Character.toUpperCase(function.charAt(0)) + function.substring(1) + "By"
+        + Character.toUpperCase(entry.charAt(0)) + entry.substring(1);
+  }
+
+  private MethodSpec differenceFunction(String name, Expr e, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
+    for (String a : DIFFERENCE_ARGS) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(DIFFERENCE_ARGS));
+    for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  /**
+   * {@code F(key j) - F(winner)} as Java, from the divided differences and the entries'
+   * differences {@code dQk, dKk, dDd} (computed from the vectors); null without differences for F.
+   */
+  private String difference(String function) {
+    Map<String, Expr> dd = differences.get(function);
+    if (dd == null) return null;
+    if (dd.isEmpty()) return "0.0";
+    List<String> present = new ArrayList<>();
+    for (String a : DIFFERENCE_ARGS) {
+      String base = a.endsWith("W") ? a.substring(0, a.length() - 1) : a;
+      present.add(a.equals("dim") || a.endsWith("W") || entries.contains(base) ? a : "0.0");
+    }
+    String args = String.join(", ", present);
+    List<String> terms = new ArrayList<>();
+    for (String v : dd.keySet()) {
+      terms.add("d" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + " * " + differenceName(function, v) + "(" + args + ")");
+    }
+    return "(" + String.join(" + ", terms) + ")";
+  }
+
+  /** The entries' differences to the winner, from the vectors (only when some difference is used). */
+  private CodeBlock entryDifferences() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    Set<String> used = new TreeSet<>();
+    for (Map<String, Expr> byEntry : differences.values()) used.addAll(byEntry.keySet());
+    List<String> kinds = List.of("qk", "kk", "dd");
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!used.contains(v)) continue;
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+    }
+    return b.build();
+  }
+
+  /** A gradient term in the scaled upstream's units, back in the caller's (the mean scales the upstream). */
+  private String rescaled(String expr) {
+    return stat == AttentionStatistic.MEAN ? "Math.scalb(" + expr + ", ue)" : expr;
+  }
+
+  private static TypeName array(boolean isFloat) {
+    return ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
+  }
+
+  /** How many outputs per query, as Java over n and m. */
+  private String outs() {
+    return switch (stat.outputs()) {
+      case "m" -> "m";
+      case "n" -> "n";
+      default -> "1";
+    };
+  }
+
+  private MethodSpec outputs() {
+    return MethodSpec.methodBuilder("outputs").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("How many entries {@code value} writes per query ($L).\n", stat.outputs())
+        .returns(int.class).addParameter(int.class, "n").addParameter(int.class, "m")
+        .addStatement("return $L", outs()).build();
+  }
+
+  // ------------------------------------------------------------------ public API
+
+  private MethodSpec.Builder inputs(MethodSpec.Builder m, boolean isFloat) {
+    return m.addParameter(array(isFloat), "q").addParameter(int.class, "qOff")
+        .addParameter(array(isFloat), "keys").addParameter(int.class, "kOff")
+        .addParameter(array(isFloat), "values").addParameter(int.class, "vOff")
+        .addParameter(int.class, "n").addParameter(int.class, "d").addParameter(int.class, "m");
+  }
+
+  private MethodSpec value(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Writes the $L for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys\n"
+            + "{@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})\n"
+            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L\n\n"
+            + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
+            stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).");
+    inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
+        + "values == null ? -1 : values.length, vOff, n, d, m)");
+    m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
+    if (isFloat) {
+      m.addStatement("double[] acc = scratch($L)", outs())
+          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0)")
+          .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
+          .addStatement("out[outOff + i] = (float) acc[i]")
+          .endControlFlow();
+    } else {
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff)");
+    }
+    return m.build();
+  }
+
+  private MethodSpec backward(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}\n"
+            + "entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to\n"
+            + "{@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};\n"
+            + "{@code gradValues} may be null when the statistic does not read values). The gradient arrays must not\n"
+            + "overlap the inputs or each other.\n\n"
+            + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n");
+    inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
+        .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
+        .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
+        .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
+        + "values == null ? -1 : values.length, vOff, n, d, m)");
+    m.addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs())
+        .addStatement("$T.checkFromIndexSize(gqOff, d, gradQ.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length)", OBJECTS);
+    if (stat.usesValues()) {
+      m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS);
+    }
+    if (isFloat) {
+      m.addStatement("double[] acc = scratch(d)")
+          .addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false)")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("gradQ[gqOff + i] = (float) acc[i]")
+          .endControlFlow();
+    } else {
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false)");
+    }
+    return m.build();
+  }
+
+  private MethodSpec valueBatch(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("valueBatch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),\n"
+            + "against the same keys and values; the outputs are row-major in {@code out[outOff ..]}\n"
+            + "({@code queries x outputs(n, m)}).\n");
+    m.addParameter(int.class, "queries");
+    inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    return m.beginControlFlow("if (queries < 0)")
+        .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
+        .endControlFlow()
+        .addStatement("int per = outputs(n, m)")
+        .beginControlFlow("for (int i = 0; i < queries; i++)")
+        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per)")
+        .endControlFlow().build();
+  }
+
+  private MethodSpec backwardBatch(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backwardBatch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("{@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream\n"
+            + "row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and\n"
+            + "{@code gradValues} the sums over the queries (they are overwritten, not added to).\n");
+    m.addParameter(int.class, "queries");
+    inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
+        .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
+        .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
+        .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    m.beginControlFlow("if (queries < 0)")
+        .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
+        .endControlFlow()
+        .addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
+            + "values == null ? -1 : values.length, vOff, n, d, m)")
+        .addStatement("int per = outputs(n, m)")
+        .addStatement("$T.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length)", OBJECTS)
+        .addStatement("$T.fill(gradKeys, gkOff, gkOff + n * d, 0)", java.util.Arrays.class);
+    if (stat.usesValues()) {
+      m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS)
+          .addStatement("$T.fill(gradValues, gvOff, gvOff + n * m, 0)", java.util.Arrays.class);
+    }
+    m.beginControlFlow("for (int i = 0; i < queries; i++)");
+    if (isFloat) {
+      m.addStatement("double[] acc = scratch(d)")
+          .addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true)")
+          .beginControlFlow("for (int j = 0; j < d; j++)")
+          .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
+          .endControlFlow();
+    } else {
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true)");
+    }
+    return m.endControlFlow().build();
+  }
+
+  private MethodSpec checks() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("checks").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Sizes and input ranges (an array length of -1 stands for a null array).\n")
+        .addParameter(int.class, "qLength").addParameter(int.class, "qOff")
+        .addParameter(int.class, "kLength").addParameter(int.class, "kOff")
+        .addParameter(int.class, "vLength").addParameter(int.class, "vOff")
+        .addParameter(int.class, "n").addParameter(int.class, "d").addParameter(int.class, "m")
+        .beginControlFlow("if (n < 0 || m < 0 || d <= 0)")
+        .addStatement("throw new IllegalArgumentException(\"need n >= 0, m >= 0, d > 0: n = \" + n + \", d = \" + d + \", m = \" + m)")
+        .endControlFlow()
+        .addStatement("$T.checkFromIndexSize(qOff, d, qLength < 0 ? 0 : qLength)", OBJECTS)
+        .addStatement("$T.checkFromIndexSize(kOff, Math.multiplyExact(n, d), kLength < 0 ? 0 : kLength)", OBJECTS);
+    if (stat.usesValues()) {
+      m.addStatement("$T.checkFromIndexSize(vOff, Math.multiplyExact(n, m), vLength < 0 ? 0 : vLength)", OBJECTS);
+    }
+    return m.build();
+  }
+
+  private MethodSpec scratch() {
+    return MethodSpec.methodBuilder("scratch").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("This thread's accumulator of at least {@code size} entries.\n")
+        .returns(double[].class).addParameter(int.class, "size")
+        .addStatement("double[] s = SCRATCH.get()")
+        .beginControlFlow("if (s.length < size)")
+        .addStatement("s = new double[Math.max(size, 2 * s.length)]")
+        .addStatement("SCRATCH.set(s)")
+        .endControlFlow()
+        .addStatement("return s").build();
+  }
+
+  // ------------------------------------------------------------------ cores
+
+  private MethodSpec.Builder core(String name, boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+    return inputs(m, isFloat);
+  }
+
+  /** Per-query quantities: {@code qq} for Gram kernels, the scale exponent and scaled norm of q for angular ones. */
+  private CodeBlock query() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (usesDim) b.addStatement("double dim = d");
+    else b.addStatement("double dim = 0.0");
+    if (angular()) {
+      b.addStatement("int qe = scaleExponent(q, qOff, d)")
+          .addStatement("double qn = scaledNorm(q, qOff, d, qe)");
+    } else if (entries.contains("qq")) {
+      b.addStatement("double qq = dot(q, qOff, q, qOff, d)");
+    }
+    return b.build();
+  }
+
+  /** The energy of the key at {@code ko} into {@code e}, with the Gram entries (or rho, ke, kn) as locals. */
+  private CodeBlock keyEnergy() {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (angular()) {
+      b.addStatement("int ke = scaleExponent(keys, ko, d)")
+          .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
+          .addStatement("double rho = scaledDot(q, qOff, qe, keys, ko, ke, d) / (qn * kn)");
+    } else {
+      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d)");
+      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d)");
+      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d)");
+    }
+    return b.addStatement("double e = energy($L)", callArgs()).build();
+  }
+
+  /** The winning key's offset {@code kwo} and the kernel's partials there ({@code ...W}). */
+  private CodeBlock winner() {
+    CodeBlock.Builder b = CodeBlock.builder().addStatement("int kwo = kOff + win * d");
+    List<String> names = angular() ? List.of("rhoW", "gW", "knW") : new ArrayList<>();
+    if (!angular()) {
+      for (String p : partials.keySet()) names.add("f" + p + "W");
+      names.addAll(List.of("qkW", "kkW", "ddW"));
+    }
+    for (String nm : names) b.addStatement("double $L", nm);
+    if (angular()) b.addStatement("int kw");
+    b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy());
+    if (angular()) {
+      b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
+    } else {
+      for (String p : partials.keySet()) b.addStatement("f$LW = d$L($L)", p, p, callArgs());
+      for (String g : List.of("qk", "kk", "dd")) b.addStatement("$LW = $L", g, entries.contains(g) ? g : "0.0");
+    }
+    return b.unindent().add("}\n").build();
+  }
+
+  private MethodSpec valueCore(boolean isFloat) {
+    MethodSpec.Builder m = core("valueCore", isFloat)
+        .addJavadoc("The outputs into the double accumulator {@code acc[ao ..]}.\n")
+        .addParameter(double[].class, "acc").addParameter(int.class, "ao");
+    m.addCode(query());
+    String v = isFloat ? "(double) values" : "values";
+    if (stat == AttentionStatistic.MODE) {
+      return m.addComment("the lowest energy; tied keys' values are averaged")
+          .addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addStatement("int c = 0")
+          .addStatement("boolean nan = false")
+          .addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class)
+          .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+          .addCode(keyEnergy())
+          .beginControlFlow("if (e < mm)")
+          .addStatement("mm = e")
+          .addStatement("c = 1")
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = $L[vo + i]", v).endControlFlow()
+          .nextControlFlow("else if (e == mm && e < Double.POSITIVE_INFINITY)")
+          .addStatement("c++")
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += $L[vo + i]", v).endControlFlow()
+          .nextControlFlow("else if (e != e)")
+          .addStatement("nan = true")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("double inv = nan || c == 0 ? Double.NaN : 1.0 / c")
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = c == 1 && !nan ? acc[ao + i] : acc[ao + i] * inv").endControlFlow()
+          .build();
+    }
+    m.addStatement("double mm = Double.MAX_VALUE")
+        .addStatement("double s = 0.0")
+        .addStatement("double t = 0.0");
+    if (stat == AttentionStatistic.MEAN) m.addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class);
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("double gap = 0.0");
+    m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+        .addCode(keyEnergy());
+    if (stat == AttentionStatistic.RESPONSIBILITIES) m.addStatement("acc[ao + j] = e");
+    m.beginControlFlow("if (e < mm)")
+        .addComment("a new minimum: rescale what was summed relative to the old one")
+        .addStatement("double scale = Math.exp(e - mm)");
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + (mm - e) * s)");
+    m.addStatement("t = s * scale")
+        .addStatement("s = t + 1.0")
+        .addStatement("mm = e");
+    if (stat == AttentionStatistic.MEAN) {
+      m.beginControlFlow("for (int i = 0; i < m; i++)")
+          .addStatement("acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + $L[vo + i]", v)
+          .endControlFlow();
+    }
+    m.nextControlFlow("else")
+        .addStatement("double w = weight(e, mm)")
+        .addStatement("s += w")
+        .addStatement("t += w");
+    if (stat == AttentionStatistic.MEAN) {
+      m.beginControlFlow("if (w != 0.0)")
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += w * $L[vo + i]", v).endControlFlow()
+          .endControlFlow();
+    }
+    if (stat == AttentionStatistic.ENTROPY) {
+      m.beginControlFlow("if (w != 0.0 && e != mm)").addStatement("gap += w * (e - mm)").endControlFlow();
+    }
+    m.endControlFlow().endControlFlow();
+    String count = outs();
+    m.beginControlFlow("if (!(s >= 1.0))")
+        .addComment("a NaN energy, no keys, or no energy below +Infinity: no posterior")
+        .addStatement("$T.fill(acc, ao, ao + $L, Double.NaN)", java.util.Arrays.class, count)
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("double inv = 1.0 / s");
+    switch (stat) {
+      case MEAN -> m.beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] *= inv").endControlFlow();
+      case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < n; j++)")
+          .addStatement("acc[ao + j] = weight(acc[ao + j], mm) * inv").endControlFlow();
+      case ENTROPY -> m.addStatement("acc[ao] = Math.log1p(t) + gap * inv");
+      case FREE_ENERGY -> m.addStatement("acc[ao] = mm - Math.log1p(t)");
+      case MODE -> throw new AssertionError();
+    }
+    return m.build();
+  }
+
+  private MethodSpec backwardCore(boolean isFloat) {
+    String gcast = isFloat ? "(float) " : "";
+    String rd = isFloat ? "(double) " : "";
+    MethodSpec.Builder m = core("backwardCore", isFloat)
+        .addJavadoc("The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and\n"
+            + "{@code gradValues} are added to instead of overwritten (the batched form).\n")
+        .addParameter(array(isFloat), "upstream").addParameter(int.class, "uo")
+        .addParameter(double[].class, "gradQ").addParameter(int.class, "go")
+        .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gko")
+        .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvo")
+        .addParameter(boolean.class, "add");
+    m.addCode(query());
+    m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
+    if (stat == AttentionStatistic.MODE) {
+      m.addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addStatement("int c = 0")
+          .addStatement("boolean nan = false")
+          .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+          .addCode(keyEnergy())
+          .beginControlFlow("if (e < mm)").addStatement("mm = e").addStatement("c = 1")
+          .nextControlFlow("else if (e == mm && e < Double.POSITIVE_INFINITY)").addStatement("c++")
+          .nextControlFlow("else if (e != e)").addStatement("nan = true")
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("double share = nan || c == 0 ? Double.NaN : 1.0 / c")
+          .beginControlFlow("if (share != share)")
+          .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0, ko = kOff, vo = gvo; j < n; j++, ko += d, vo += m)")
+          .addCode(keyEnergy())
+          .addStatement("boolean tied = share != share || e == mm")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("gradKeys[gko + j * d + i] = $L((add ? gradKeys[gko + j * d + i] : 0.0) + (share != share ? Double.NaN : 0.0))", gcast)
+          .endControlFlow()
+          .beginControlFlow("for (int i = 0; i < m; i++)")
+          .addStatement("double g = tied ? share * upstream[uo + i] : 0.0")
+          .addStatement("gradValues[vo + i] = $L(add ? gradValues[vo + i] + g : g)", gcast)
+          .endControlFlow()
+          .endControlFlow();
+      return m.build();
+    }
+    // pass 1: the normaliser and the winner
+    m.addStatement("double mm = Double.MAX_VALUE")
+        .addStatement("double s = 0.0")
+        .addStatement("double t = 0.0")
+        .addStatement("int win = 0");
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("double gap = 0.0");
+    m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+        .addCode(keyEnergy())
+        .beginControlFlow("if (e < mm)")
+        .addStatement("double scale = Math.exp(e - mm)");
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + (mm - e) * s)");
+    m.addStatement("t = s * scale").addStatement("s = t + 1.0").addStatement("mm = e").addStatement("win = j")
+        .nextControlFlow("else")
+        .addStatement("double w = weight(e, mm)").addStatement("s += w").addStatement("t += w");
+    if (stat == AttentionStatistic.ENTROPY) {
+      m.beginControlFlow("if (w != 0.0 && e != mm)").addStatement("gap += w * (e - mm)").endControlFlow();
+    }
+    m.endControlFlow().endControlFlow();
+    m.beginControlFlow("if (!(s >= 1.0))")
+        .addComment("no posterior: every gradient is NaN")
+        .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
+        .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    m.addStatement("return").endControlFlow()
+        .addStatement("double inv = 1.0 / s");
+    // the winner's partials: grad q is assembled relative to the winning key, so that near-duplicate keys
+    // (whose contributions cancel) leave only their differences
+    m.addCode(winner());
+    // pass 2: the reduction relative to the winner
+    switch (stat) {
+      case MEAN -> m.addComment("acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>")
+          .addComment("the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not")
+          .addStatement("int ue = exponentOf(upstream, uo, m)")
+          .addStatement("double acc = 0.0")
+          .addStatement("int vw = vOff + win * m")
+          .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+          .addStatement("if (j == win) continue")
+          .addCode(keyEnergy())
+          .addStatement("double r = weight(e, mm) * inv")
+          .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)").endControlFlow()
+          .endControlFlow();
+      case RESPONSIBILITIES -> m.addComment("acc = sum_{j != win} r_j (u_win - u_j)")
+          .addStatement("double acc = 0.0")
+          .addStatement("double uw = upstream[uo + win]")
+          .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+          .addStatement("if (j == win) continue")
+          .addCode(keyEnergy())
+          .addStatement("double r = weight(e, mm) * inv")
+          .beginControlFlow("if (r != 0.0)").addStatement("acc += r * (uw - upstream[uo + j])").endControlFlow()
+          .endControlFlow();
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("double acc = gap * inv");
+        } else {
+          m.addComment("sum_k r_k (e_k - m) again, with each key's energy difference to the winner from the divided differences")
+              .addStatement("double acc = 0.0")
+              .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+              .addStatement("if (j == win) continue")
+              .addCode(keyEnergy())
+              .addStatement("double r = weight(e, mm) * inv")
+              .beginControlFlow("if (r != 0.0)")
+              .addCode(entryDifferences())
+              .addStatement("acc += r * $L", difference("energy"))
+              .endControlFlow()
+              .endControlFlow();
+        }
+        m.addStatement("double u = upstream[uo]");
+      }
+      case FREE_ENERGY -> m.addStatement("double u = upstream[uo]");
+      case MODE -> throw new AssertionError();
+    }
+    // the sum over keys of dL/de_j: 0 by the identities (r sums to 1) except for the free energy
+    m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
+    // pass 3: dL/de_j, then the chain rule through the kernel
+    for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+        .addCode(keyEnergy())
+        .addStatement("double r = weight(e, mm) * inv")
+        .addStatement("double delta");
+    switch (stat) {
+      case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)");
+      case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
+        } else {
+          m.addCode(entryDifferences())
+              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L))", difference("energy"));
+        }
+      }
+      case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
+      case MODE -> throw new AssertionError();
+    }
+    if (stat.usesValues()) {
+      m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
+          .addStatement("double g = r == 0.0 ? 0.0 : r * upstream[uo + i]")
+          .addStatement("gradValues[o] = $L(add ? gradValues[o] + g : g)", gcast)
+          .endControlFlow();
+    }
+    m.addStatement("int gk = gko + j * d");
+    m.beginControlFlow("if (delta == 0.0)")
+        .beginControlFlow("if (!add)")
+        .beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradKeys[gk + i] = 0").endControlFlow()
+        .endControlFlow()
+        .addStatement("continue")
+        .endControlFlow();
+    if (angular()) {
+      // grad_q e = g'/|q| (kh - rho qh), grad_k e = g'/|k| (qh - rho kh), on scaled vectors;
+      // sum_j delta_j g'_j (kh_j - rho_j qh) = sum_j delta_j g'_j (kh_j - kh_w) + G kh_w - R qh, where
+      // kh_j - kh_w = (a - b)/|a| + b (|b|^2 - |a|^2) / (|a| |b| (|a| + |b|)) in a common scale (a = k_j, b = k_w)
+      m.addStatement("double g = drho($L)", callArgs())
+          .addStatement("double slope = delta * g")
+          .addStatement("double ck = Math.scalb(slope / kn, -ke)")
+          .addStatement("int common = Math.max(ke, kw)")
+          .addStatement("double na = Math.scalb(kn, ke - common)")
+          .addStatement("double nb = Math.scalb(knW, kw - common)")
+          .addStatement("double norms = 0.0")
+          .addComment("qh - rho kh = (qh - sg kh) + sg |qh - sg kh|^2 / 2 kh (sg the sign of rho): exact 0 for parallel vectors")
+          .addStatement("double sg = rho < 0.0 ? -1.0 : 1.0")
+          .addStatement("double apart = 0.0")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
+          .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
+          .addStatement("norms = Math.fma(b - a, b + a, norms)")
+          .addStatement("double h = Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd)
+          .addStatement("apart = Math.fma(h, h, apart)")
+          .endControlFlow()
+          .addStatement("double half = 0.5 * sg * apart")
+          .addStatement("double ia = 1.0 / na")
+          .addStatement("double shrink = norms / (na * nb * (na + nb))")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
+          .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
+          .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
+          .addStatement("double dk = j == win ? 0.0 : (a - b) * ia + b * shrink")
+          .addStatement("gradQ[go + i] += slope * dk")
+          .addStatement("double gki = $L", rescaled("ck * ((qh - sg * kh) + half * kh)"))
+          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
+          .endControlFlow()
+          .addStatement("sumG += delta * (g - gW)")
+          .endControlFlow()
+          .addComment("the energy depends on the direction of q only, so grad q is orthogonal to q: project the")
+          .addComment("accumulated part, and write the winner's kh_w - rho_w qh in the form that is exact for parallel vectors")
+          .addStatement("double bigG = sumG + gW * total")
+          .addStatement("double cq = Math.scalb(1.0 / qn, -qe)")
+          .addStatement("double sgW = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double proj = 0.0")
+          .addStatement("double apartW = 0.0")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("proj = Math.fma(gradQ[go + i], qh, proj)")
+          .addStatement("apartW = Math.fma(h, h, apartW)")
+          .endControlFlow()
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
+          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double rw = h + 0.5 * sgW * apartW * qh")
+          .addStatement("gradQ[go + i] = cq * ((gradQ[go + i] - proj * qh) + (bigG == 0.0 ? 0.0 : bigG * rw))")
+          .endControlFlow();
+    } else {
+      String fa = partials.containsKey("qq") ? "dqq(" + callArgs() + ")" : null;
+      String fb = partials.containsKey("qk") ? "dqk(" + callArgs() + ")" : null;
+      String fc = partials.containsKey("kk") ? "2.0 * delta * dkk(" + callArgs() + ")" : "0.0";
+      String fs = partials.containsKey("dd") ? "ddd(" + callArgs() + ")" : null;
+      m.addComment("grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)");
+      m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
+      boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
+          || (fs != null && difference("dd") != null);
+      if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
+      if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
+      if (fb != null) {
+        m.addStatement("double fb = $L", fb)
+            .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
+      }
+      if (fs != null) {
+        m.addStatement("double fs = $L", fs)
+            .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+      }
+      m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
+          .addStatement("double c = $L", fc)
+          .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
+          .addStatement("double bs = b - sd")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qi = q[qOff + i]")
+          .addStatement("double ki = keys[ko + i]")
+          .addStatement("double diff = qi - ki")
+          .beginControlFlow("if (bs != 0.0 && j != win)")
+          .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
+          .endControlFlow()
+          .addStatement("double g = $L", rescaled("(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)"))
+          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast)
+          .endControlFlow()
+          .endControlFlow();
+      m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : "2.0 * fqqW * total")
+          .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : "fqkW * total")
+          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double qi = q[qOff + i]")
+          .addStatement("double kwi = keys[kwo + i]")
+          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))")
+          .endControlFlow();
+    }
+    if (stat == AttentionStatistic.MEAN) {
+      m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();
+    }
+    return m.build();
+  }
+}

@@ -1,0 +1,188 @@
+package dev.activations.deriver.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The vector reductions an attention class calls, as private static methods over {@code double[]}
+ * or {@code float[]} (reading floats as doubles): compensated inner products and squared distances,
+ * and the power-of-two scaling that keeps norms from overflowing.
+ *
+ * <p>The sums are compensated (a two-sum for each addition, {@code Math.fma} for each product's
+ * rounding error; the error terms are summed separately and added once), so a Gram entry is
+ * nearly correctly rounded however the terms cancel: the energies, and through them the
+ * attention weights, then carry the rounding of the energy formula only.
+ */
+final class AttentionKernels {
+  private AttentionKernels() {}
+
+  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences) {
+    TypeName array = ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
+    String rd = isFloat ? "(double) " : "";
+    List<MethodSpec> out = new ArrayList<>();
+    if (angular) {
+      out.add(scaleExponent(array, rd));
+      out.add(scaledNorm(array, rd));
+      out.add(scaledDot(array, rd));
+    } else {
+      if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) out.add(dot(array));
+      if (entries.contains("dd")) out.add(squaredDistance(array));
+    }
+    if (mean) {
+      out.add(differenceDot(array, rd));
+      out.add(exponentOf(array, rd));
+    }
+    if (keyDifferences) out.add(keyDifference(array));
+    return out;
+  }
+
+  private static MethodSpec.Builder start(String name, String doc) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addJavadoc("$L\n", doc);
+  }
+
+  /** The two-sum of {@code s + p} into {@code s}, its error into {@code c}. */
+  private static void twoSum(MethodSpec.Builder m, String p) {
+    m.addStatement("double t = s + $L", p)
+        .addStatement("double z = t - s")
+        .addStatement("c += (s - (t - z)) + ($L - z)", p)
+        .addStatement("s = t");
+  }
+
+  private static MethodSpec dot(TypeName array) {
+    MethodSpec.Builder m = start("dot", "{@code sum_i x_i y_i}, compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
+        .addParameter(int.class, "d")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = x[xo + i]")
+        .addStatement("double b = y[yo + i]")
+        .addStatement("double p = a * b")
+        .addStatement("c += Math.fma(a, b, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec squaredDistance(TypeName array) {
+    MethodSpec.Builder m = start("squaredDistance",
+        "{@code sum_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
+        .addParameter(int.class, "d")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = x[xo + i]")
+        .addStatement("double b = y[yo + i]")
+        .addStatement("double h = a - b")
+        .addStatement("double v = h - a")
+        .addStatement("double l = (a - (h - v)) - (b + v)")
+        .addStatement("double p = h * h")
+        .addStatement("c += Math.fma(h, h, -p) + 2.0 * h * l");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec scaleExponent(TypeName array, String rd) {
+    return start("scaleExponent", "The binary exponent of {@code max_i |x_i|} (0 for a zero vector): dividing by its power of two is exact.")
+        .returns(int.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d")
+        .addStatement("double max = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("max = Math.max(max, Math.abs($Lx[xo + i]))", rd)
+        .endControlFlow()
+        .addStatement("return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max)")
+        .build();
+  }
+
+  private static MethodSpec scaledNorm(TypeName array, String rd) {
+    MethodSpec.Builder m = start("scaledNorm", "{@code |x| 2^-e}, compensated (no overflow: every scaled entry is below 2).")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d").addParameter(int.class, "e")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = Math.scalb($Lx[xo + i], -e)", rd)
+        .addStatement("double p = a * a")
+        .addStatement("c += Math.fma(a, a, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return Math.sqrt(s + c)").build();
+  }
+
+  private static MethodSpec scaledDot(TypeName array, String rd) {
+    MethodSpec.Builder m = start("scaledDot", "{@code <x 2^-ex, y 2^-ey>}, compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "ex")
+        .addParameter(array, "y").addParameter(int.class, "yo").addParameter(int.class, "ey")
+        .addParameter(int.class, "d")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = Math.scalb($Lx[xo + i], -ex)", rd)
+        .addStatement("double b = Math.scalb($Ly[yo + i], -ey)", rd)
+        .addStatement("double p = a * b")
+        .addStatement("c += Math.fma(a, b, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec exponentOf(TypeName array, String rd) {
+    return start("exponentOf", "The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).")
+        .returns(int.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "len")
+        .addStatement("double max = 0.0")
+        .beginControlFlow("for (int i = 0; i < len; i++)")
+        .addStatement("max = Math.max(max, Math.abs($Lx[xo + i]))", rd)
+        .endControlFlow()
+        .addStatement("return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max)")
+        .build();
+  }
+
+  private static MethodSpec keyDifference(TypeName array) {
+    MethodSpec.Builder m = start("keyDifference",
+        "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
+            + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
+            + " <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.")
+        .returns(double.class)
+        .addParameter(int.class, "kind")
+        .addParameter(array, "q").addParameter(int.class, "qo")
+        .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
+        .addParameter(int.class, "d")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qo + i]")
+        .addStatement("double a = k[kj + i]")
+        .addStatement("double b = k[kw + i]")
+        .addStatement("double x = kind == 2 ? b - a : a - b")
+        .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
+        .addStatement("double p = x * y")
+        .addStatement("c += Math.fma(x, y, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec differenceDot(TypeName array, String rd) {
+    MethodSpec.Builder m = start("differenceDot",
+        "{@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.")
+        .returns(double.class)
+        .addParameter(array, "u").addParameter(int.class, "uo").addParameter(int.class, "ue")
+        .addParameter(array, "v").addParameter(int.class, "vj").addParameter(int.class, "vw")
+        .addParameter(int.class, "m")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < m; i++)")
+        .addStatement("double a = Math.scalb($Lu[uo + i], -ue)", rd)
+        .addStatement("double b = $Lv[vj + i] - v[vw + i]", rd)
+        .addStatement("double p = a * b")
+        .addStatement("c += Math.fma(a, b, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.activations.deriver.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.activations.deriver.derivation.attention.AttentionDerivation;
+import dev.activations.deriver.derivation.attention.GramForm;
+import dev.activations.deriver.derivation.layer.LayerDerivation;
+import dev.activations.deriver.spec.AttentionSpec;
+import dev.activations.deriver.spec.AttentionStatistic;
+import dev.activations.deriver.symbolic.Symja;
+import org.matheclipse.core.interfaces.IExpr;
+
+/** Renders an {@link AttentionDerivation} as text, one JSON object, Markdown or LaTeX. */
+public final class AttentionReports {
+  private final Symja symja;
+
+  public AttentionReports(Symja symja) {
+    this.symja = symja;
+  }
+
+  private static String form(IExpr e) {
+    return e == null ? "" : Symja.inputForm(e);
+  }
+
+  /** The forward formula in the shifted quantities the code uses. */
+  public static String forward(AttentionStatistic s) {
+    return switch (s) {
+      case MEAN -> "out = sum_j exp(m - e_j) v_j / s";
+      case RESPONSIBILITIES -> "out_j = exp(m - e_j) / s";
+      case ENTROPY -> "out = log s + sum_j (e_j - m) exp(m - e_j) / s";
+      case FREE_ENERGY -> "out = m - log s";
+      case MODE -> "out = sum_{j : e_j = m} v_j / #{j : e_j = m}";
+    };
+  }
+
+  /** dL/de_j for the statistic (the implicit-EM identities), upstream u. */
+  public static String delta(AttentionStatistic s) {
+    return switch (s) {
+      case MEAN -> "dL/de_j = -r_j (<u, v_j> - <u, out>)";
+      case RESPONSIBILITIES -> "dL/de_j = -r_j (u_j - sum_i u_i r_i)";
+      case ENTROPY -> "dL/de_j = u r_j (sum_k r_k e_k - e_j)";
+      case FREE_ENERGY -> "dL/de_j = u r_j";
+      case MODE -> "dL/de_j = 0 (piecewise constant); grad v_j = u / #ties for the tied keys";
+    };
+  }
+
+  /** The kernel gradients as the engine assembled them. */
+  public static String[] gradients(AttentionDerivation d) {
+    if (d.isAngular()) {
+      String g = form(d.angularSlope());
+      return new String[] {"grad_q e = (" + g + ") / |q| (k/|k| - rho q/|q|)",
+          "grad_k e = (" + g + ") / |k| (q/|q| - rho k/|k|)"};
+    }
+    String fa = form(d.partials().get("qq"));
+    String fb = form(d.partials().get("qk"));
+    String fc = form(d.partials().get("kk"));
+    String fs = form(d.partials().get("dd"));
+    return new String[] {"grad_q e = 2 (" + fa + ") q + (" + fb + ") k + 2 (" + fs + ") (q - k)",
+        "grad_k e = (" + fb + ") q + 2 (" + fc + ") k - 2 (" + fs + ") (q - k)"};
+  }
+
+  public String text(AttentionDerivation d) {
+    AttentionSpec s = d.spec();
+    StringBuilder b = new StringBuilder();
+    b.append("spec:        derive ").append(s.toCommandLine()).append('\n');
+    b.append("attention:   query q in R^d, keys k_j in R^d, values v_j in R^m; key j is a hypothesis\n");
+    b.append("kernel:      ").append(s.kernel().name()).append("  kappa(q, k) = ").append(s.kernel().energy()).append('\n');
+    if (!s.bound().isEmpty()) {
+      StringBuilder ps = new StringBuilder();
+      s.bound().forEach((k, v) -> ps.append(ps.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+      b.append("parameters:  ").append(ps).append('\n');
+    }
+    b.append("statistic:   ").append(s.statistic().cliName()).append(" (").append(s.statistic().definition())
+        .append("; ").append(s.statistic().outputs()).append(" output").append(s.statistic().outputs().equals("1") ? "" : "s").append(")\n\n");
+    b.append("Gram form     e = kappa/T = ").append(form(d.energy()))
+        .append("   (qq = <q,q>, qk = <q,k>, kk = <k,k>, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d)\n");
+    if (d.isAngular()) {
+      b.append("angular       e = g(rho), rho = qk/(|q| |k|):  g = ").append(form(d.angular()))
+          .append(",  g'(rho) = ").append(form(d.angularSlope())).append('\n');
+    } else {
+      for (String g : GramForm.ENTRIES) {
+        b.append(String.format("partial       de/d%-3s = %s%n", g, form(d.partials().get(g))));
+      }
+    }
+    String[] grads = gradients(d);
+    b.append("gradients     ").append(grads[0]).append('\n');
+    b.append("              ").append(grads[1]).append('\n');
+    b.append("per query     m = min_j e_j,  s = sum_j exp(m - e_j),  A = -m + log s,  r_j = exp(m - e_j)/s\n");
+    b.append("forward       ").append(forward(s.statistic())).append('\n');
+    b.append("backward      ").append(delta(s.statistic())).append('\n');
+    if (s.statistic() != AttentionStatistic.MODE) {
+      b.append("              grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j")
+          .append(s.statistic() == AttentionStatistic.MEAN ? ",  grad v_j = r_j u" : "").append("\n");
+    }
+    b.append('\n');
+    for (LayerDerivation.Check c : d.checks()) {
+      b.append(c.passed() ? "verified: " : "FAILED:   ").append(c.name()).append("  [").append(c.detail()).append("]\n");
+    }
+    return b.toString();
+  }
+
+  public String json(AttentionDerivation d) {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    AttentionSpec s = d.spec();
+    o.put("spec", s.toCommandLine());
+    o.put("input", "attention");
+    o.put("kernel", s.kernel().name());
+    o.put("energy", s.kernel().energy());
+    o.put("stat", s.statistic().cliName());
+    o.put("outputs", s.statistic().outputs());
+    ObjectNode params = o.putObject("parameters");
+    s.bound().forEach((k, v) -> params.put(k, v.toString()));
+    o.put("temperature", s.temperature().toString());
+    o.put("gramForm", form(d.energy()));
+    o.put("angular", d.isAngular());
+    if (d.isAngular()) {
+      o.put("angularEnergy", form(d.angular()));
+      o.put("angularSlope", form(d.angularSlope()));
+    } else {
+      ObjectNode partials = o.putObject("partials");
+      for (String g : GramForm.ENTRIES) partials.put(g, form(d.partials().get(g)));
+    }
+    String[] grads = gradients(d);
+    o.put("gradQ", grads[0]);
+    o.put("gradK", grads[1]);
+    o.put("statistic", forward(s.statistic()));
+    o.put("backward", delta(s.statistic()));
+    o.put("emIdentity", d.checks().get(0).passed());
+    ArrayNode checks = o.putArray("checks");
+    for (LayerDerivation.Check c : d.checks()) {
+      ObjectNode n = checks.addObject();
+      n.put("name", c.name());
+      n.put("passed", c.passed());
+      n.put("detail", c.detail());
+    }
+    try {
+      return mapper.writeValueAsString(o) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String markdown(AttentionDerivation d) {
+    AttentionSpec s = d.spec();
+    StringBuilder b = new StringBuilder();
+    b.append("# Attention: ").append(s.statistic().cliName()).append(" under the ").append(s.kernel().name()).append(" kernel\n\n");
+    b.append("`derive ").append(s.toCommandLine()).append("`\n\n");
+    b.append("Energy in Gram entries: $e = ").append(symja.tex(d.energy())).append("$.\n\n");
+    b.append("```\n").append(text(d)).append("```\n");
+    return b.toString();
+  }
+
+  public String latex(AttentionDerivation d) {
+    StringBuilder b = new StringBuilder();
+    b.append("% derive ").append(d.spec().toCommandLine()).append('\n');
+    b.append("\\begin{align*}\n");
+    b.append("e &= ").append(symja.tex(d.energy())).append(" \\\\\n");
+    for (String g : gradients(d)) b.append("& \\texttt{").append(g.replace("_", "\\_")).append("} \\\\\n");
+    b.append("& \\texttt{").append(delta(d.spec().statistic()).replace("_", "\\_")).append("}\n");
+    b.append("\\end{align*}\n");
+    return b.toString();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.activations.deriver.verify;
+
+import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.spec.AttentionStatistic;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Locale;
+
+/**
+ * Holds a compiled attention class to the accuracy contract at sample inputs: each forward output
+ * within {@link Contract#VALUE_TOLERANCE} relative to its scale (the mean, a vector over signed
+ * values, normwise against its largest component); each gradient ({@code q}, keys, values) within
+ * {@link Contract#DERIVATIVE_TOLERANCE} of its largest exact component.
+ */
+public final class AttentionCheck {
+  private AttentionCheck() {}
+
+  /** The worst errors found and where. */
+  public record Result(double worstValue, String valueWhere, double worstGradient, String gradientWhere, int samples) {
+    public boolean passed() {
+      return worstValue <= Contract.VALUE_TOLERANCE && worstGradient <= Contract.DERIVATIVE_TOLERANCE;
+    }
+
+    public String describe() {
+      return String.format(Locale.ROOT, "worst value error %.1e (%s), worst gradient error %.1e (%s), %d samples",
+          worstValue, valueWhere, worstGradient, gradientWhere, samples);
+    }
+  }
+
+  /** The emitted class's {@code value} and {@code backward} over {@code double[]}. */
+  public record Handles(MethodHandle value, MethodHandle backward) {
+    public static Handles of(Class<?> type) {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        MethodHandle value = lookup.findStatic(type, "value", MethodType.methodType(void.class, double[].class, int.class,
+            double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
+        MethodHandle backward = lookup.findStatic(type, "backward", MethodType.methodType(void.class, double[].class, int.class,
+            double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class,
+            double[].class, int.class, double[].class, int.class, double[].class, int.class));
+        return new Handles(value, backward);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("attention class without the attention API: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public static Result run(JavaFile file, AttentionReference reference, AttentionStatistic stat, java.util.List<AttentionSamples.Sample> samples) {
+    return run(Handles.of(InMemoryCompiler.compileAndLoad(file)), reference, stat, samples);
+  }
+
+  public static Result run(Handles h, AttentionReference reference, AttentionStatistic stat, java.util.List<AttentionSamples.Sample> samples) {
+    double worstValue = 0;
+    double worstGradient = 0;
+    String valueWhere = "-";
+    String gradientWhere = "-";
+    for (AttentionSamples.Sample s : samples) {
+      int n = s.n();
+      int d = s.d();
+      int m = s.m();
+      double[] out = new double[s.upstream().length];
+      double[] gq = new double[d];
+      double[] gk = new double[n * d];
+      double[] gv = new double[n * m];
+      try {
+        h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0);
+        h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0);
+      } catch (Throwable t) {
+        throw new IllegalStateException("attention class failed on a " + s.family() + " sample: " + t, t);
+      }
+      AttentionReference.Result exact;
+      try {
+        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream());
+      } catch (RuntimeException e) {
+        // e.g. Norm[q-k] at a key equal to the query: the energy has no gradient there
+        return new Result(Double.POSITIVE_INFINITY, "the reference is undefined at a " + s.family() + " sample (n=" + n
+            + " d=" + d + "): " + e.getClass().getSimpleName() + ": " + e.getMessage(), Double.POSITIVE_INFINITY, "-", samples.size());
+      }
+      String at = s.family() + " n=" + n + " d=" + d + " m=" + m;
+      double largest = Double.MIN_NORMAL;
+      for (double v : exact.values()) largest = Math.max(largest, Math.abs(v));
+      for (int i = 0; i < out.length; i++) {
+        double scale = stat == AttentionStatistic.MEAN ? largest : exact.scales()[i];
+        double err = error(out[i], exact.values()[i], scale);
+        if (err > worstValue) {
+          worstValue = err;
+          valueWhere = at + " output " + i + ": " + out[i] + " vs " + exact.values()[i];
+        }
+      }
+      double[][] computed = {gq, gk, stat.usesValues() ? gv : new double[0]};
+      double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0]};
+      String[] names = {"grad q", "grad keys", "grad values"};
+      for (int a = 0; a < 3; a++) {
+        double err = normwise(computed[a], reference2[a]);
+        if (err > worstGradient) {
+          worstGradient = err;
+          gradientWhere = at + " " + names[a];
+        }
+      }
+    }
+    return new Result(worstValue, valueWhere, worstGradient, gradientWhere, samples.size());
+  }
+
+  /** {@code max_i |c_i - e_i| / max_i |e_i|} (floor MIN_NORMAL); NaN counts as infinite. */
+  public static double normwise(double[] computed, double[] exact) {
+    double largest = Double.MIN_NORMAL;
+    for (double v : exact) largest = Math.max(largest, Math.abs(v));
+    double diff = 0;
+    for (int i = 0; i < exact.length; i++) {
+      double di = Double.isNaN(computed[i]) ? Double.POSITIVE_INFINITY : computed[i] == exact[i] ? 0 : Math.abs(computed[i] - exact[i]);
+      diff = Math.max(diff, di);
+    }
+    return diff / largest;
+  }
+
+  /** The relative error on {@code scale} (floor MIN_NORMAL); NaN counts as infinite. */
+  public static double error(double computed, double exact, double scale) {
+    if (Double.isNaN(computed)) return Double.POSITIVE_INFINITY;
+    if (computed == exact) return 0;
+    return Math.abs(computed - exact) / Math.max(Math.max(scale, Math.abs(exact)), Double.MIN_NORMAL);
+  }
+}

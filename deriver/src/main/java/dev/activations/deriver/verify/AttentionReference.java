@@ -1,0 +1,335 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.spec.AttentionStatistic;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ground truth for attention classes: one query evaluated from the unsimplified definition in
+ * ball arithmetic ({@link Enclosure}), independently of the deriver, the lowering and the emitted
+ * code.
+ *
+ * <p>The Gram entries {@code <q,q>}, {@code <q,k_j>}, {@code <k_j,k_j>} and {@code |q-k_j|^2} are
+ * exact (every double is an integer times {@code 2^-1074}, so the sums are exact integers); the
+ * energy text in those entries (the kernel as written, rewritten textually, not simplified) is
+ * evaluated with error bounds, and differentiated forward by each entry ({@link Dual}). With
+ * {@code m = min_j e_j}, {@code x_j = e_j - m}: {@code w_j = exp(-x_j)} (0 beyond {@code x_j =
+ * 1e6}), {@code r_j = w_j / s}. The outputs and the vector-Jacobian products follow the
+ * definitions:
+ *
+ * <pre>
+ * mean              out = sum_j r_j v_j              dL/de_j = -r_j (&lt;u,v_j&gt; - &lt;u,out&gt;),  grad v_j = r_j u
+ * responsibilities  out_j = r_j                      dL/de_j = -r_j (u_j - sum_i u_i r_i)
+ * entropy           out = log s + sum_j r_j x_j      dL/de_j = u r_j (sum_k r_k x_k - x_j)
+ * free-energy       out = m - log s                  dL/de_j = u r_j
+ * mode              out = mean of the tied values    0, grad v_j = u / ties for tied keys
+ * grad q = sum_j dL/de_j (2 f_qq q + f_qk k_j + 2 f_dd (q - k_j))
+ * grad k_j = dL/de_j (f_qk q + 2 f_kk k_j - 2 f_dd (q - k_j))
+ * </pre>
+ *
+ * <p>Precision is adaptive: from 40 digits, doubled until every output is known to 17 digits of
+ * its scale and every gradient component to 16 digits of its array's largest component.
+ */
+public final class AttentionReference {
+  private static final long START_DIGITS = 40;
+  private static final long MAX_DIGITS = 1280;
+  private static final double WEIGHT_CUT = 1e6;
+  private static final int SHIFT = 1074;
+  /** The precision at which components that all contain 0 count as zeros. */
+  private static final long ZERO_DIGITS = 640;
+  private static final List<String> ENTRIES = List.of("qq", "qk", "kk", "dd");
+
+  private final HighPrecisionExpression energy;
+  private final Map<String, HighPrecisionExpression> parameters;
+  private final HighPrecisionExpression temperature;
+  private final AttentionStatistic stat;
+
+  /**
+   * @param gramEnergy the kernel in the Gram entries {@code qq, qk, kk, dd} and {@code dim}
+   * @param parameters each parameter's exact value
+   */
+  public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat) {
+    this.energy = HighPrecisionExpression.parse(gramEnergy);
+    Map<String, HighPrecisionExpression> ps = new HashMap<>();
+    parameters.forEach((k, v) -> ps.put(k, HighPrecisionExpression.parse(v)));
+    this.parameters = Map.copyOf(ps);
+    this.temperature = HighPrecisionExpression.parse(temperature);
+    this.stat = stat;
+  }
+
+  /** One query's outputs, what each is measured against, and the three gradients. */
+  public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues) {}
+
+  /** Evaluates one query; {@code upstream} null for the forward outputs only. */
+  public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream) {
+    for (long p = START_DIGITS; ; p *= 2) {
+      try {
+        Result r = attempt(q, keys, values, n, d, m, upstream, p);
+        if (r != null) return r;
+      } catch (InsufficientPrecisionException e) {
+        // undecided comparison: more digits
+      }
+      if (p >= MAX_DIGITS) throw new ArithmeticException("attention reference: not enough digits at " + p);
+    }
+  }
+
+  private static BigInteger scaled(double x) {
+    if (!Double.isFinite(x)) throw new IllegalArgumentException("finite inputs only: " + x);
+    return new BigDecimal(x).multiply(new BigDecimal(BigInteger.TWO.pow(SHIFT))).toBigIntegerExact();
+  }
+
+  private static Enclosure exact(BigInteger scaledValue, int shifts, long p) {
+    return Enclosure.exact(Rational.of(scaledValue, BigInteger.TWO.pow(shifts * SHIFT))).approx(p);
+  }
+
+  private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, long p) {
+    Map<String, Dual> base = new HashMap<>();
+    parameters.forEach((k, v) -> base.put(k, Dual.constant(v.enclose(Map.of(), p))));
+    base.put("dim", Dual.constant(Enclosure.exact(d)));
+    Enclosure t = temperature.enclose(Map.of(), p);
+    BigInteger[] qs = new BigInteger[d];
+    BigInteger qq = BigInteger.ZERO;
+    for (int i = 0; i < d; i++) {
+      qs[i] = scaled(q[i]);
+      qq = qq.add(qs[i].multiply(qs[i]));
+    }
+    Enclosure[] e = new Enclosure[n];
+    Enclosure[][] partial = new Enclosure[n][4];
+    BigInteger[][] ks = new BigInteger[n][d];
+    List<List<BigInteger>> tuples = new java.util.ArrayList<>();
+    boolean[] used = new boolean[4];
+    for (int k = 0; k < 4; k++) used[k] = energy.symbols().contains(ENTRIES.get(k));
+    for (int j = 0; j < n; j++) {
+      BigInteger qk = BigInteger.ZERO;
+      BigInteger kk = BigInteger.ZERO;
+      BigInteger dd = BigInteger.ZERO;
+      for (int i = 0; i < d; i++) {
+        BigInteger k = scaled(keys[j * d + i]);
+        ks[j][i] = k;
+        qk = qk.add(qs[i].multiply(k));
+        kk = kk.add(k.multiply(k));
+        BigInteger diff = qs[i].subtract(k);
+        dd = dd.add(diff.multiply(diff));
+      }
+      tuples.add(List.of(qk, kk, dd));
+      Enclosure[] gram = {
+          Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(2 * SHIFT))),
+          Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(2 * SHIFT))),
+          Enclosure.exact(Rational.of(kk, BigInteger.TWO.pow(2 * SHIFT))),
+          Enclosure.exact(Rational.of(dd, BigInteger.TWO.pow(2 * SHIFT)))};
+      Map<String, Dual> env = new HashMap<>(base);
+      for (int g = 0; g < 4; g++) env.put(ENTRIES.get(g), Dual.constant(gram[g]));
+      e[j] = energy.encloseDual(env, p).value().divide(t, p);
+      if (upstream != null) {
+        for (int g = 0; g < 4; g++) {
+          if (!used[g]) {
+            partial[j][g] = Enclosure.ZERO;
+            continue;
+          }
+          env.put(ENTRIES.get(g), Dual.variable(gram[g]));
+          partial[j][g] = energy.encloseDual(env, p).derivative().divide(t, p);
+          env.put(ENTRIES.get(g), Dual.constant(gram[g]));
+        }
+      }
+    }
+    int win = 0;
+    for (int j = 1; j < n; j++) {
+      if (!tuples.get(j).equals(tuples.get(win)) && Enclosure.compareMid(e[j], e[win], p) < 0) win = j;
+    }
+    Enclosure mm = e[win];
+    Enclosure[] x = new Enclosure[n];
+    Enclosure[] w = new Enclosure[n];
+    Enclosure s = Enclosure.ZERO;
+    int ties = 0;
+    for (int j = 0; j < n; j++) {
+      // keys with the winner's Gram entries have its energy exactly (a tie)
+      x[j] = tuples.get(j).equals(tuples.get(win)) ? Enclosure.ZERO : e[j].subtract(mm, p);
+      if (x[j].isExactZero()) ties++;
+      w[j] = x[j].isExactZero() ? Enclosure.ONE : x[j].approxDouble() > WEIGHT_CUT ? Enclosure.ZERO : x[j].negate().exp(p);
+      s = s.add(w[j], p);
+    }
+    Enclosure logS = s.log(p);
+    Enclosure[] r = new Enclosure[n];
+    for (int j = 0; j < n; j++) r[j] = w[j].divide(s, p);
+    Enclosure[] v = new Enclosure[stat.usesValues() ? n * m : 0];
+    for (int i = 0; i < v.length; i++) v[i] = Enclosure.exact(Rational.of(values[i])).approx(p);
+
+    Enclosure[] out;
+    Enclosure[] scale;
+    switch (stat) {
+      case MEAN -> {
+        out = new Enclosure[m];
+        for (int i = 0; i < m; i++) {
+          Enclosure acc = Enclosure.ZERO;
+          for (int j = 0; j < n; j++) if (!w[j].isExactZero()) acc = acc.add(r[j].multiply(v[j * m + i], p), p);
+          out[i] = acc;
+        }
+        scale = out;
+      }
+      case RESPONSIBILITIES -> {
+        out = r;
+        scale = r;
+      }
+      case ENTROPY -> {
+        out = new Enclosure[] {logS.add(gaps(r, x, p), p)};
+        scale = out;
+      }
+      case FREE_ENERGY -> {
+        out = new Enclosure[] {mm.subtract(logS, p)};
+        scale = new Enclosure[] {mm.abs().add(logS, p)};
+      }
+      case MODE -> {
+        out = new Enclosure[m];
+        Enclosure share = Enclosure.ONE.divide(Enclosure.exact(ties), p);
+        for (int i = 0; i < m; i++) {
+          Enclosure acc = Enclosure.ZERO;
+          for (int j = 0; j < n; j++) if (x[j].isExactZero()) acc = acc.add(v[j * m + i], p);
+          out[i] = acc.multiply(share, p);
+        }
+        scale = out;
+      }
+      default -> throw new AssertionError();
+    }
+    double[] vals = new double[out.length];
+    double[] scales = new double[out.length];
+    double largestOut = Double.MIN_NORMAL;
+    for (int i = 0; i < out.length; i++) {
+      vals[i] = toDouble(out[i]);
+      scales[i] = Math.abs(toDouble(scale[i]));
+      largestOut = Math.max(largestOut, Math.abs(vals[i]));
+    }
+    for (int i = 0; i < out.length; i++) {
+      // the mean is measured normwise: its components are known to 17 digits of the largest
+      double floor = Math.log10(stat == AttentionStatistic.MEAN ? largestOut : Math.max(scales[i], Double.MIN_NORMAL));
+      if (out[i].logRadius() > floor - 17) return null;
+    }
+    if (upstream == null) return new Result(vals, scales, new double[0], new double[0], new double[0]);
+
+    Enclosure[] u = new Enclosure[upstream.length];
+    for (int i = 0; i < u.length; i++) u[i] = Enclosure.exact(Rational.of(upstream[i])).approx(p);
+    Enclosure[] delta = new Enclosure[n];
+    Enclosure[] gv = new Enclosure[stat.usesValues() ? n * m : 0];
+    switch (stat) {
+      case MEAN -> {
+        Enclosure tOut = Enclosure.ZERO;
+        for (int i = 0; i < m; i++) tOut = tOut.add(u[i].multiply(out[i], p), p);
+        for (int j = 0; j < n; j++) {
+          if (w[j].isExactZero()) {
+            delta[j] = Enclosure.ZERO;
+          } else {
+            Enclosure tj = Enclosure.ZERO;
+            for (int i = 0; i < m; i++) tj = tj.add(u[i].multiply(v[j * m + i], p), p);
+            delta[j] = r[j].multiply(tj.subtract(tOut, p), p).negate();
+          }
+          for (int i = 0; i < m; i++) gv[j * m + i] = w[j].isExactZero() ? Enclosure.ZERO : r[j].multiply(u[i], p);
+        }
+      }
+      case RESPONSIBILITIES -> {
+        Enclosure c = Enclosure.ZERO;
+        for (int j = 0; j < n; j++) if (!w[j].isExactZero()) c = c.add(u[j].multiply(r[j], p), p);
+        for (int j = 0; j < n; j++) delta[j] = w[j].isExactZero() ? Enclosure.ZERO : r[j].multiply(u[j].subtract(c, p), p).negate();
+      }
+      case ENTROPY -> {
+        Enclosure g = gaps(r, x, p);
+        for (int j = 0; j < n; j++) delta[j] = w[j].isExactZero() ? Enclosure.ZERO : u[0].multiply(r[j], p).multiply(g.subtract(x[j], p), p);
+      }
+      case FREE_ENERGY -> {
+        for (int j = 0; j < n; j++) delta[j] = w[j].isExactZero() ? Enclosure.ZERO : u[0].multiply(r[j], p);
+      }
+      case MODE -> {
+        Enclosure share = Enclosure.ONE.divide(Enclosure.exact(ties), p);
+        for (int j = 0; j < n; j++) {
+          delta[j] = Enclosure.ZERO;
+          for (int i = 0; i < m; i++) gv[j * m + i] = x[j].isExactZero() ? share.multiply(u[i], p) : Enclosure.ZERO;
+        }
+      }
+      default -> throw new AssertionError();
+    }
+    Enclosure[] gq = new Enclosure[d];
+    for (int i = 0; i < d; i++) gq[i] = Enclosure.ZERO;
+    Enclosure[] gk = new Enclosure[n * d];
+    // the magnitudes of the terms summed into each component: a component is taken as an exact zero
+    // only when it is known to 30 digits of them
+    double[] gqScale = new double[d];
+    double[] gkScale = new double[n * d];
+    Enclosure two = Enclosure.exact(2);
+    for (int j = 0; j < n; j++) {
+      if (delta[j].isExactZero()) {
+        for (int i = 0; i < d; i++) gk[j * d + i] = Enclosure.ZERO;
+        continue;
+      }
+      Enclosure a = two.multiply(partial[j][0], p).multiply(delta[j], p);
+      Enclosure b = partial[j][1].multiply(delta[j], p);
+      Enclosure c = two.multiply(partial[j][2], p).multiply(delta[j], p);
+      Enclosure sd = two.multiply(partial[j][3], p).multiply(delta[j], p);
+      for (int i = 0; i < d; i++) {
+        Enclosure qi = exact(qs[i], 1, p);
+        Enclosure ki = exact(ks[j][i], 1, p);
+        Enclosure diff = exact(qs[i].subtract(ks[j][i]), 1, p);
+        Enclosure ta = a.multiply(qi, p);
+        Enclosure tb = b.multiply(ki, p);
+        Enclosure ts = sd.multiply(diff, p);
+        Enclosure ub = b.multiply(qi, p);
+        Enclosure uc = c.multiply(ki, p);
+        gq[i] = gq[i].add(ta, p).add(tb, p).add(ts, p);
+        gk[j * d + i] = ub.add(uc, p).subtract(ts, p);
+        gqScale[i] += magnitude(ta) + magnitude(tb) + magnitude(ts);
+        gkScale[j * d + i] = magnitude(ub) + magnitude(uc) + magnitude(ts);
+      }
+    }
+    double[] gradQ = normwise(gq, gqScale, p);
+    double[] gradKeys = normwise(gk, gkScale, p);
+    double[] gradValues = normwise(gv, null, p);
+    if (gradQ == null || gradKeys == null || gradValues == null) return null;
+    return new Result(vals, scales, gradQ, gradKeys, gradValues);
+  }
+
+  private static double magnitude(Enclosure e) {
+    return e.isExactZero() ? 0.0 : Math.abs(e.approxDouble());
+  }
+
+  /**
+   * The components as doubles, or null when one is not known to 16 digits of the largest. When
+   * every component contains 0 and is known to all but 20 of the working digits of the terms summed into it ({@code
+   * scales}), the array is taken as exactly zero.
+   */
+  private static double[] normwise(Enclosure[] g, double[] scales, long p) {
+    double[] out = new double[g.length];
+    double largest = Double.MIN_NORMAL;
+    boolean allZero = true;
+    for (int i = 0; i < g.length; i++) {
+      out[i] = toDouble(g[i]);
+      largest = Math.max(largest, Math.abs(out[i]));
+      if (g[i].isExactZero()) continue;
+      boolean containsZero = g[i].logRadius() >= g[i].log10Magnitude();
+      boolean settled = scales != null && g[i].logRadius() < Math.log10(scales[i]) - (p - 20);
+      if (!(containsZero && settled)) allZero = false;
+    }
+    if (allZero && p >= ZERO_DIGITS) {
+      // every component contains 0 at this precision: a gradient that vanishes by symmetry (one dimension
+      // of a cosine kernel, say); ball arithmetic cannot prove an exact zero, so it is taken as one
+      java.util.Arrays.fill(out, 0.0);
+      return out;
+    }
+    double floor = Math.log10(largest);
+    for (Enclosure e : g) if (e.logRadius() > floor - 16) return null;
+    return out;
+  }
+
+  private static Enclosure gaps(Enclosure[] r, Enclosure[] x, long p) {
+    Enclosure acc = Enclosure.ZERO;
+    for (int k = 0; k < r.length; k++) {
+      if (!r[k].isExactZero() && !x[k].isExactZero()) acc = acc.add(r[k].multiply(x[k], p), p);
+    }
+    return acc;
+  }
+
+  private static double toDouble(Enclosure v) {
+    if (v.isExactZero()) return 0.0;
+    if (v.log10Magnitude() < -400) return 0.0 * v.midSignum();
+    return Accuracy.toDouble(v.toBigDecimal(25));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.activations.deriver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.activations.deriver.derivation.attention.GramForm;
+import dev.activations.deriver.spec.SpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code derive --attention}: the Gram rewrite, reports with their checks, and bad specs (exit 2, one line, nothing written). */
+class AttentionCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void gramFormKeepsTheSquaredDistanceAndExpandsTheRest() {
+    assertEquals("-(1*qk)/Sqrt[dim]", GramForm.of("-Dot[q,k]/Sqrt[Dim]"));
+    assertEquals("(1*dd)/2", GramForm.of("Dot[q-k,q-k]/2"));
+    assertEquals("(-1*dd)", GramForm.of("Dot[q-k,k-q]"));
+    assertEquals("(1*qq-1*qk)", GramForm.of("Dot[q,q-k]"));
+    assertEquals("Sqrt[(1*kk)]", GramForm.of("Norm[k]"));
+    assertEquals("(4*qq+4*qk+1*kk)", GramForm.of("Dot[2*q+k,2*q+k]"));
+    org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("q*k"));
+    org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("Dot[q,z]"));
+  }
+
+  @Test
+  void theReportShowsTheKernelItsGradientsAndTheChecks() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--param", "s=2", "--stat", "mean", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("attention", j.get("input").asText());
+    assertEquals("dd/8", j.get("gramForm").asText());
+    assertEquals("1/8", j.get("partials").get("dd").asText());
+    assertTrue(j.get("gradQ").asText().contains("(q - k)"), j.get("gradQ").asText());
+    int checks = 0;
+    for (JsonNode c : j.get("checks")) {
+      assertTrue(c.get("passed").asBoolean(), c.toString());
+      checks++;
+    }
+    assertTrue(checks >= 6, "EM identities, kernel gradients for d = 2 and 3, the statistic's rule");
+  }
+
+  @Test
+  void theCosineIsRecognisedAsAngular() {
+    CliRun r = CliRun.of("--attention", "--kernel", "cosine", "--stat", "responsibilities");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("angular       e = g(rho)"), r.out());
+    assertTrue(r.out().contains("g'(rho) = -10"), r.out());
+  }
+
+  static Stream<Arguments> badSpecs() {
+    return Stream.of(
+        Arguments.of(new String[] {"--attention", "--kernel", "scaled-dot", "--stat", "variance"}, "not defined for attention"),
+        Arguments.of(new String[] {"--attention", "--kernel", "gaussian", "--stat", "mean"}, "unknown kernel"),
+        Arguments.of(new String[] {"--attention", "--energy", "q+k", "--stat", "mean"}, "only appear inside"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,q]", "--stat", "mean"}, "depend on the key"),
+        Arguments.of(new String[] {"--attention", "--energy", "Log[Dot[q,k]]", "--stat", "mean"}, "real"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,k]*c", "--stat", "mean"}, "no value"),
+        Arguments.of(new String[] {"--attention", "--kernel", "euclidean", "--param", "s=-1", "--stat", "mean"}, "domain"),
+        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--param", "s=2", "--stat", "mean"}, "no parameter"),
+        Arguments.of(new String[] {"--attention", "--layer", "--kernel", "dot", "--stat", "mean"}, "not both"),
+        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--free", "x", "--stat", "mean"}, "--free"),
+        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--hypotheses", "signed", "--stat", "mean"}, "--hypotheses"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badSpecs")
+  void badAttentionSpecsExitTwoWithOneLine(String[] args, String expected) throws Exception {
+    String[] withOut = Stream.concat(Stream.of(args), Stream.of("--out", dir.toString(), "--package", "p", "--name", "C"))
+        .toArray(String[]::new);
+    CliRun r = CliRun.of(withOut);
+    assertEquals(2, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    try (var files = Files.walk(dir)) {
+      assertEquals(1, files.count(), "nothing written");
+    }
+  }
+
+  @Test
+  void outWritesAClassThatMeetsTheContract() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "scaled-dot", "--stat", "mean", "--out", dir.toString(),
+        "--package", "p", "--name", "A");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    String source = Files.readString(dir.resolve("p/A.java"));
+    assertTrue(source.contains("public static void value(double[] q, int qOff, double[] keys, int kOff,"), source);
+  }
+}
