@@ -206,6 +206,11 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
+    if (extrapolate) {
+      // parameter derivatives: no limits that hold for every parameter value, so the tails come
+      // from the form itself where it overflows out there (only where measured to be needed)
+      for (Candidate c : List.copyOf(variants)) repairs.poweredTails(c).ifPresent(variants::add);
+    }
     for (Candidate c : List.copyOf(variants)) {
       repairs.vanishing(c).ifPresent(variants::add);
     }
