@@ -293,7 +293,7 @@ public final class Generation {
   }
 
   /** Parameter values at which the parameter derivatives' forms are also measured when chosen. */
-  static final int SELECTION_PARAMETER_SAMPLES = 6;
+  static final int SELECTION_PARAMETER_SAMPLES = Integer.getInteger("derive.select.parameterSamples", 3);
 
   /**
    * {@link #SELECTION_PARAMETER_SAMPLES} values of the free parameters drawn after those
