@@ -108,7 +108,9 @@ public final class Generation {
     LoweredActivation lowered;
     try {
       lowered = new ActivationLowering(symja).lower(derivation,
-          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)), choices);
+          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)).withElsewhere(selectionSamples(spec),
+              values -> new ReferenceEvaluator(SpecDefinitions.of(spec, values))),
+          choices);
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
       if (!message.startsWith("lowering: unsupported")) throw e;
@@ -288,6 +290,20 @@ public final class Generation {
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Parameter values at which the parameter derivatives' forms are also measured when chosen. */
+  static final int SELECTION_PARAMETER_SAMPLES = Integer.getInteger("derive.select.parameterSamples", 3);
+
+  /**
+   * {@link #SELECTION_PARAMETER_SAMPLES} values of the free parameters drawn after those
+   * the verification uses (same seeded stream), so that the verification still sees values no
+   * selection saw.
+   */
+  private static List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> selectionSamples(ActivationSpec spec) {
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> drawn =
+        dev.activations.deriver.verify.ParameterSamples.draw(spec, PARAMETER_SAMPLES + SELECTION_PARAMETER_SAMPLES);
+    return drawn.subList(Math.min(PARAMETER_SAMPLES, drawn.size()), drawn.size());
   }
 
   static java.util.Map<String, Double> freeValues(ActivationSpec spec) {

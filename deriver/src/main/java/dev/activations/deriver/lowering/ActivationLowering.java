@@ -62,6 +62,16 @@ public final class ActivationLowering {
       return STRUCTURED_ONLY;
     }
 
+    /**
+     * Scorers of the same outputs and roles with the free parameters at other values inside their
+     * domain (drawn apart from those the verification uses): the generated methods take the
+     * parameters as arguments, so a form must hold for every value, while the choice is measured at
+     * the defaults. Empty without free parameters (or without a reference).
+     */
+    default List<Scorer> elsewhere() {
+      return List.of();
+    }
+
     /** Without a reference: nothing is measured and the structured form is kept. */
     Scorer STRUCTURED_ONLY = new Scorer() {
       @Override public double[] points() { return new double[0]; }
@@ -206,6 +216,11 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
+    if (extrapolate) {
+      // parameter derivatives: no limits that hold for every parameter value, so the tails come
+      // from the form itself where it overflows out there (only where measured to be needed)
+      for (Candidate c : List.copyOf(variants)) repairs.poweredTails(c).ifPresent(variants::add);
+    }
     for (Candidate c : List.copyOf(variants)) {
       repairs.vanishing(c).ifPresent(variants::add);
     }
@@ -249,6 +264,12 @@ public final class ActivationLowering {
         }
       }
     }
+    // with free parameters, the forms must hold at every value, not only at the defaults that chose
+    Candidate sound = soundElsewhere(variants, best, bestError, safe, scorer, reference.elsewhere(), output, role);
+    if (sound != best) {
+      best = sound;
+      bestError = worst(scorer.errors(best.expr(), output, role));
+    }
     // the speed passes, kept when the form still measures within the margin it had: inside the
     // safe error if it was, else no worse
     Candidate faster = faster(best);
@@ -263,6 +284,43 @@ public final class ActivationLowering {
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
+  }
+
+  /**
+   * {@code best}, unless it misses the repair margin with the parameters at other values in their
+   * domain ({@link Scorer#elsewhere}) and a variant as accurate at the defaults (within the safe
+   * error, or no worse than {@code best}) does better there: then the variant with the smallest
+   * worst error over the defaults and those values. Why: the choice at the defaults cannot see an
+   * intermediate that overflows only for other values ({@code z/a} with |a| < 1 at z = MAX_VALUE,
+   * where {@code tanh'(z/a) * z/a^2} is {@code 0 * Inf}); a form that passes everywhere is kept,
+   * so a class that met the contract keeps its bytes.
+   */
+  private static Candidate soundElsewhere(List<Candidate> variants, Candidate best, double bestError, double safe,
+      Scorer scorer, List<Scorer> elsewhere, int output, Role role) {
+    if (elsewhere.isEmpty()) return best;
+    double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
+    double bestElsewhere = worstElsewhere(best, elsewhere, output, role);
+    if (TRACE) System.err.printf("trace: output %d %s %s elsewhere worst %.2e%n", output, role, best.form(), bestElsewhere);
+    if (bestElsewhere <= margin) return best;
+    Candidate sound = best;
+    double soundError = Math.max(bestError, bestElsewhere);
+    for (Candidate c : variants) {
+      double atDefaults = worst(scorer.errors(c.expr(), output, role));
+      if (atDefaults > Math.max(safe, bestError)) continue;
+      double e = Math.max(atDefaults, worstElsewhere(c, elsewhere, output, role));
+      if (TRACE) System.err.printf("trace: output %d %s %-32s elsewhere worst %.2e%n", output, role, c.form(), e);
+      if (e < soundError) {
+        sound = c;
+        soundError = e;
+      }
+    }
+    return sound;
+  }
+
+  private static double worstElsewhere(Candidate c, List<Scorer> elsewhere, int output, Role role) {
+    double w = 0;
+    for (Scorer s : elsewhere) w = Math.max(w, worst(s.errors(c.expr(), output, role)));
+    return w;
   }
 
   /**

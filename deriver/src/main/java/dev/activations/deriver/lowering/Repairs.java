@@ -80,6 +80,83 @@ final class Repairs {
   }
 
   /**
+   * The far tails of a parameter derivative taken from the form itself: beyond the farthest sample
+   * point {@code T} at which {@code c} is still accurate and from which the reference follows a
+   * power law {@code f(z) = f(T) (z/T)^k} to within the repair margin at every sample point further
+   * out, {@code c(T) (z/T)^k}. {@code c(T)} is computed by the generated code from {@code c}, so it
+   * follows the parameters (a limit that depends on them, like the pseudo-Huber {@code dDelta}'s
+   * {@code sech(delta)^2}). Why: far out, {@code z^2}-type intermediates overflow (beyond 1e154) in
+   * forms whose exact value is constant or grows like z; the saturation guard ({@link #saturated})
+   * needs limits that hold for every parameter value, which a free parameter has not. Only where the
+   * measurement shows {@code c} inaccurate beyond {@code T}; empty otherwise.
+   */
+  Optional<Candidate> poweredTails(Candidate c) {
+    double[] errors = scorer.errors(c.expr(), output, role);
+    Expr.Var z = new Expr.Var("z");
+    Expr guarded = c.expr();
+    boolean changed = false;
+    for (int side : new int[] {+1, -1}) {
+      int at = -1;
+      int k = 0;
+      boolean inaccurateBeyond = false;
+      for (int step = 0; step < points.length; step++) {
+        int i = side > 0 ? points.length - 1 - step : step; // walk inwards from the far end
+        double t = points[i];
+        if (side * t <= 0) break;
+        if (!(errors[i] <= tolerance)) {
+          if (!Double.isNaN(errors[i])) inaccurateBeyond = true;
+          continue;
+        }
+        if (!inaccurateBeyond) break; // accurate at the far end: nothing to repair on this side
+        OptionalPower power = powerLaw(i, side);
+        if (power.present()) {
+          at = i;
+          k = power.k();
+        }
+        break;
+      }
+      if (at < 0) continue;
+      double t = points[at];
+      Expr atT = substitute(c.expr(), t);
+      Expr ratio = new Expr.Div(z, Expr.Const.of(t));
+      Expr tail = k == 0 ? atT : k > 0 ? new Expr.Mul(List.of(atT, power(ratio, k))) : new Expr.Div(atT, power(ratio, -k));
+      Expr.Test.Op op = side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE;
+      guarded = new Expr.Cond(new Expr.Test.Compare(op, z, Expr.Const.of(t)), tail, guarded);
+      changed = true;
+    }
+    return changed ? Optional.of(new Candidate(c.form() + "+powered-tails", guarded)) : Optional.empty();
+  }
+
+  private record OptionalPower(boolean present, int k) {}
+
+  /**
+   * Whether the reference from sample point {@code from} outwards is {@code f(from) (z/from)^k}
+   * for one small integer k (from the farthest point), within the repair margin at every point.
+   */
+  private OptionalPower powerLaw(int from, int side) {
+    double t = points[from];
+    double ft = reference[from];
+    if (!Double.isFinite(ft) || ft == 0) return new OptionalPower(false, 0);
+    int far = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] > side * t && Double.isFinite(reference[i]) && reference[i] != 0
+          && (far < 0 || Math.abs(points[i]) > Math.abs(points[far]))) far = i;
+    }
+    if (far < 0) return new OptionalPower(false, 0);
+    double slope = Math.log(Math.abs(reference[far] / ft)) / Math.log(points[far] / t);
+    long k = Math.round(slope);
+    if (Math.abs(k) > 4) return new OptionalPower(false, 0);
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] <= side * t || Double.isNaN(reference[i])) continue;
+      double predicted = ft * Math.pow(points[i] / t, k);
+      if (!Double.isFinite(predicted) || Math.abs(reference[i] - predicted) > tolerance * Math.abs(reference[i])) {
+        return new OptionalPower(false, 0);
+      }
+    }
+    return new OptionalPower(true, (int) k);
+  }
+
+  /**
    * {@code c} with every product that has a factor {@code logistic(x)} or {@code tanh'(x)} guarded:
    * where those factors underflow to exactly 0, the product is 0. Why: such a product is a
    * responsibility (or softmax Jacobian) times a slope, and far out the slope can overflow while

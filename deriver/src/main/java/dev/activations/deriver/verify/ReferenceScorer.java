@@ -5,6 +5,7 @@ import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.spec.ExactNumber;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,9 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   private final Map<String, Accuracy.Exact[]> exactValues = new HashMap<>();
   private final boolean hasFreeParameters;
   private TaylorAtZero taylor;
+  private List<Map<String, ExactNumber>> elsewhereValues = List.of();
+  private java.util.function.Function<Map<String, ExactNumber>, ReferenceEvaluator> elsewhereReferences;
+  private List<ReferenceScorer> elsewhere; // built on first use
 
   public ReferenceScorer(ReferenceEvaluator reference, ReferenceTable table, Map<String, ExactNumber> freeValues) {
     this.reference = reference;
@@ -84,6 +88,35 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   }
 
   /**
+   * This scorer with the free parameters' other values at which the forms are measured too ({@link
+   * ActivationLowering.Scorer#elsewhere}): each gets its own reference, and its table at the same
+   * sample points is computed when first asked for (only specs with free parameters ask).
+   */
+  public ReferenceScorer withElsewhere(List<Map<String, ExactNumber>> values, java.util.function.Function<Map<String, ExactNumber>, ReferenceEvaluator> references) {
+    this.elsewhereValues = List.copyOf(values);
+    this.elsewhereReferences = references;
+    return this;
+  }
+
+  @Override
+  public List<ActivationLowering.Scorer> elsewhere() {
+    return List.copyOf(elsewhereScorers());
+  }
+
+  private List<ReferenceScorer> elsewhereScorers() {
+    if (elsewhere == null) {
+      List<ReferenceScorer> out = new java.util.ArrayList<>();
+      double[] zs = points();
+      for (Map<String, ExactNumber> values : elsewhereValues) {
+        ReferenceEvaluator there = elsewhereReferences.apply(values);
+        out.add(new ReferenceScorer(there, ReferenceTable.at(there, zs), values));
+      }
+      elsewhere = out;
+    }
+    return elsewhere;
+  }
+
+  /**
    * Empty with free parameters: the coefficients would hold only for the sampled values, while the
    * generated code takes the parameters as arguments.
    */
@@ -120,6 +153,11 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       @Override
       public double[] points() {
         return zs;
+      }
+
+      @Override
+      public List<ActivationLowering.Scorer> elsewhere() {
+        return elsewhereScorers().stream().map(s -> s.forParameter(name)).toList();
       }
 
       @Override

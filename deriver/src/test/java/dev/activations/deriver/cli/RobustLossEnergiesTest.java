@@ -33,8 +33,12 @@ class RobustLossEnergiesTest {
       "--energy|Piecewise[{{1-(1-(z-mu)^2)^3, Abs[z-mu]<=1}}, 1]",
       // a free threshold whose breakpoint meets the output's root at z = 0 (conditions solved for z)
       "--energy|Max[0,Abs[z-mu]-eps]|--free|eps",
-      // a square root of a quadratic with a parametric coefficient (guarded hypot)
+      // a square root of a quadratic with a parametric coefficient (guarded hypot); dDelta tends to
+      // sech(delta)^2 while (z-1)^2 overflows beyond 1e154 (Repairs.poweredTails)
       "--kernel|pseudo-huber|--free|delta",
+      // dA grows like z; z/a overflows at |z| = MAX_VALUE for |a| < 1, where tanh'(z/a) * z/a^2 is
+      // 0 * Inf: only other values of a show it (ActivationLowering.soundElsewhere)
+      "--energy|Log[Cosh[((z-mu)/a)]]|--hypotheses|-1:0,1:z|--stat|mean|--free|a",
       // a truncated quadratic: breakpoints mu +- Sqrt[c] (quadratic conditions)
       "--energy|Min[(2*(z-mu))^2,1/2]+2*((z-mu)^2/(1+(z-mu)^2))",
       // Sign split like Abs, three hypotheses
