@@ -159,7 +159,11 @@ final class ClosedFormRoutes {
   }
 
   private static boolean isShift(IExpr argument) {
-    return argument.isPlus() || (argument.isTimes() && ((org.matheclipse.core.interfaces.IAST) argument).exists(IExpr::isPlus));
+    if (argument.isPlus()) return true;
+    // a number times a sum of arithmetic terms; not Tanh[1/2*(a Log[u] + b Log[v])], which
+    // TrigExpand cannot expand and spends seconds on (the Student-t mean with free nu: 2 s)
+    return argument.isTimes() && argument.first().isNumber() && argument.argSize() == 2 && argument.second().isPlus()
+        && argument.second().isFree(x -> x.isAST() && !x.isPlus() && !x.isTimes() && !x.isPower(), true);
   }
 
   private static boolean hasHyperbolic(IExpr e) {

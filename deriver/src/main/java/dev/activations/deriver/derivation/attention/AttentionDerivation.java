@@ -2,6 +2,8 @@ package dev.activations.deriver.derivation.attention;
 
 import dev.activations.deriver.derivation.layer.LayerDerivation;
 import dev.activations.deriver.spec.AttentionSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,8 +46,13 @@ public record AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, 
   public AttentionDerivation {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(energy, "energy");
-    partials = Map.copyOf(partials);
-    differences = Map.copyOf(differences);
+    // Insertion-ordered copies: Map.copyOf iterates in an order that changes from one JVM to the
+    // next (a per-run salt), and the emitted methods and Javadoc follow this order, so the catalog's
+    // attention classes differed between two builds (the determinism check caught it).
+    partials = Collections.unmodifiableMap(new LinkedHashMap<>(partials));
+    Map<String, Map<String, IExpr>> ordered = new LinkedHashMap<>();
+    differences.forEach((k, v) -> ordered.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    differences = Collections.unmodifiableMap(ordered);
     checks = List.copyOf(checks);
   }
 
