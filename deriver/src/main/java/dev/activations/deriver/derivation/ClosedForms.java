@@ -74,9 +74,7 @@ final class ClosedForms {
     if (Deriver.isRational(exponential) && !exponential.isFree(z)) {
       Optional<IExpr> together = Bounded.apply(symja, "Together", exponential, limit);
       if (together.isPresent()) {
-        Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
-        IExpr best = together.get();
-        if (factored.isPresent() && factored.get().leafCount() <= best.leafCount()) best = factored.get();
+        IExpr best = factoredIfSmaller(together.get());
         // strictly fewer operations only: a tie keeps the form above
         for (IExpr candidate : new RationalParts(symja, limit).candidates(together.get())) {
           if (OperationCount.of(candidate) < OperationCount.of(best)) best = candidate;
@@ -103,16 +101,19 @@ final class ClosedForms {
     }
     if (Deriver.isRational(raw) && !raw.isFree(v)) {
       Optional<IExpr> together = Bounded.apply(symja, "Together", raw, limit);
-      if (together.isPresent()) {
-        Optional<IExpr> factored = Bounded.apply(symja, "Factor", together.get(), limit);
-        return factored.filter(f -> f.leafCount() <= together.get().leafCount()).orElse(together.get());
-      }
+      if (together.isPresent()) return factoredIfSmaller(together.get());
     }
     // The shown derivative of a form in free parameters as well as z rarely simplifies, and the
     // full budget spent on it was the largest single cost of the catalog (4 s of Simplify on the
     // Student-t mean with free nu, ending unfinished): it gets the optional budget.
     boolean parametric = !raw.isFree(x -> x.isSymbol() && !x.equals(v) && !x.isBuiltInSymbol(), true);
     return parametric ? smallest(raw, notes, WorkBudget.OPTIONAL) : smallest(raw, notes);
+  }
+
+  /** {@code Factor} of a rational function over a common denominator where it has no more leaves. */
+  private IExpr factoredIfSmaller(IExpr together) {
+    Optional<IExpr> factored = Bounded.apply(symja, "Factor", together, limit);
+    return factored.filter(f -> f.leafCount() <= together.leafCount()).orElse(together);
   }
 
   /** {@code e} split at its breakpoints, each piece simplified; empty if it cannot be split. */

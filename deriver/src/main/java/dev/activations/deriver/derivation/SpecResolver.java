@@ -6,6 +6,7 @@ import dev.activations.deriver.spec.HypothesisSet;
 import dev.activations.deriver.spec.Kernel;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.Parameter;
+import dev.activations.deriver.spec.ParameterAssignments;
 import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.spec.Statistic;
@@ -63,18 +64,7 @@ public final class SpecResolver {
       kernel = new Kernel(Kernel.CUSTOM, energy.strip(), params, "custom energy", "--energy");
     }
 
-    Map<String, ExactNumber> given = new LinkedHashMap<>();
-    for (String p : r.params()) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) throw new SpecException("--param needs NAME=VALUE, not '" + ExactNumber.abbreviate(p) + "'");
-      String name = p.substring(0, eq).strip();
-      Parameter param = parameter(kernel, name);
-      ExactNumber v = ExactNumber.parse(p.substring(eq + 1), "value of parameter " + name);
-      if (!param.domain().admits(v)) {
-        throw new SpecException("parameter " + name + " = " + v + " is outside its domain " + param.domain());
-      }
-      if (given.put(name, v) != null) throw new SpecException("parameter " + name + " is given twice");
-    }
+    Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> parameter(kernel, name));
     Set<String> free = new LinkedHashSet<>();
     for (String f : r.free()) {
       String name = f.strip();
@@ -108,7 +98,6 @@ public final class SpecResolver {
     return kernel.parameter(name).orElseThrow(() -> new SpecException(
         "kernel " + kernel.name() + " has no parameter '" + ExactNumber.abbreviate(name) + "'"
             + Suggestions.didYouMean(name, kernel.parameters().stream().map(Parameter::name).toList())
-            + (kernel.parameters().isEmpty() ? " (it has none)"
-                : " (it has " + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")")));
+            + ParameterAssignments.listing(kernel)));
   }
 }

@@ -1,12 +1,9 @@
 package dev.activations.deriver.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.activations.deriver.derivation.attention.AttentionDerivation;
 import dev.activations.deriver.derivation.attention.GramForm;
-import dev.activations.deriver.derivation.layer.LayerDerivation;
 import dev.activations.deriver.spec.AttentionSpec;
 import dev.activations.deriver.spec.AttentionStatistic;
 import dev.activations.deriver.symbolic.Symja;
@@ -20,8 +17,8 @@ public final class AttentionReports {
     this.symja = symja;
   }
 
-  private static String form(IExpr e) {
-    return e == null ? "" : Symja.inputForm(e);
+  private static String form(org.matheclipse.core.interfaces.IExpr e) {
+    return CheckListing.form(e);
   }
 
   /** The forward formula in the shifted quantities the code uses. */
@@ -95,14 +92,12 @@ public final class AttentionReports {
           .append(s.statistic() == AttentionStatistic.MEAN ? ",  grad v_j = r_j u" : "").append("\n");
     }
     b.append('\n');
-    for (LayerDerivation.Check c : d.checks()) {
-      b.append(c.passed() ? "verified: " : "FAILED:   ").append(c.name()).append("  [").append(c.detail()).append("]\n");
-    }
+    CheckListing.appendText(b, d.checks());
     return b.toString();
   }
 
   public String json(AttentionDerivation d) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper mapper = CheckListing.mapper();
     ObjectNode o = mapper.createObjectNode();
     AttentionSpec s = d.spec();
     o.put("spec", s.toCommandLine());
@@ -128,19 +123,8 @@ public final class AttentionReports {
     o.put("gradK", grads[1]);
     o.put("statistic", forward(s.statistic()));
     o.put("backward", delta(s.statistic()));
-    o.put("emIdentity", d.checks().get(0).passed());
-    ArrayNode checks = o.putArray("checks");
-    for (LayerDerivation.Check c : d.checks()) {
-      ObjectNode n = checks.addObject();
-      n.put("name", c.name());
-      n.put("passed", c.passed());
-      n.put("detail", c.detail());
-    }
-    try {
-      return mapper.writeValueAsString(o) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    CheckListing.putJson(o, d.checks());
+    return CheckListing.write(mapper, o);
   }
 
   public String markdown(AttentionDerivation d) {

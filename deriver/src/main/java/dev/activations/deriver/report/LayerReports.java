@@ -1,7 +1,6 @@
 package dev.activations.deriver.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.activations.deriver.derivation.layer.LayerDerivation;
@@ -18,7 +17,7 @@ public final class LayerReports {
   }
 
   private static String form(org.matheclipse.core.interfaces.IExpr e) {
-    return e == null ? "" : Symja.inputForm(e);
+    return CheckListing.form(e);
   }
 
   /** The per-unit forward formula in the shifted quantities the code uses. */
@@ -73,14 +72,12 @@ public final class LayerReports {
           .append(",  b = r df/dr - df/dA = ").append(form(d.shared())).append(",  g'(A) = ").append(form(d.groupSlope())).append('\n');
     }
     b.append("backward      ").append(backward(d)).append("\n\n");
-    for (LayerDerivation.Check c : d.checks()) {
-      b.append(c.passed() ? "verified: " : "FAILED:   ").append(c.name()).append("  [").append(c.detail()).append("]\n");
-    }
+    CheckListing.appendText(b, d.checks());
     return b.toString();
   }
 
   public String json(LayerDerivation d) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectMapper mapper = CheckListing.mapper();
     ObjectNode o = mapper.createObjectNode();
     LayerSpec s = d.spec();
     o.put("spec", s.toCommandLine());
@@ -113,19 +110,8 @@ public final class LayerReports {
       local.put("b", form(d.shared()));
       local.put("gPrime", form(d.groupSlope()));
     }
-    o.put("emIdentity", d.checks().get(0).passed());
-    ArrayNode checks = o.putArray("checks");
-    for (LayerDerivation.Check c : d.checks()) {
-      ObjectNode n = checks.addObject();
-      n.put("name", c.name());
-      n.put("passed", c.passed());
-      n.put("detail", c.detail());
-    }
-    try {
-      return mapper.writeValueAsString(o) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    CheckListing.putJson(o, d.checks());
+    return CheckListing.write(mapper, o);
   }
 
   /** Markdown: the same content as the text report, with the formulas as code and TeX for the energy. */

@@ -53,9 +53,7 @@ public final class AttentionReference {
    */
   public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat) {
     this.energy = HighPrecisionExpression.parse(gramEnergy);
-    Map<String, HighPrecisionExpression> ps = new HashMap<>();
-    parameters.forEach((k, v) -> ps.put(k, HighPrecisionExpression.parse(v)));
-    this.parameters = Map.copyOf(ps);
+    this.parameters = HighPrecisionExpression.parseValues(parameters);
     this.temperature = HighPrecisionExpression.parse(temperature);
     this.stat = stat;
   }

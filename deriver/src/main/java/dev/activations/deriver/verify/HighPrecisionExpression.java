@@ -85,6 +85,13 @@ public final class HighPrecisionExpression {
    *     nested deeper than {@link #MAX_DEPTH}, or any construct outside the supported list (the
    *     message names it)
    */
+  /** Each exact value text (e.g. {@code "3/2"}) parsed, by name: a vector reference's parameters. */
+  public static Map<String, HighPrecisionExpression> parseValues(Map<String, String> values) {
+    Map<String, HighPrecisionExpression> out = new java.util.HashMap<>();
+    values.forEach((k, v) -> out.put(k, parse(v)));
+    return Map.copyOf(out);
+  }
+
   public static HighPrecisionExpression parse(String text) {
     Objects.requireNonNull(text, "text");
     HighPrecisionExpression cached = CACHE.get(text);

@@ -55,13 +55,11 @@ public final class LayerReference {
    */
   public LayerReference(String energy, Map<String, String> parameters, String temperature, LayerStatistic stat) {
     this.energy = HighPrecisionExpression.parse(energy);
-    Map<String, HighPrecisionExpression> ps = new HashMap<>();
-    parameters.forEach((k, v) -> ps.put(k, HighPrecisionExpression.parse(v)));
-    this.parameters = Map.copyOf(ps);
+    this.parameters = HighPrecisionExpression.parseValues(parameters);
     this.temperature = HighPrecisionExpression.parse(temperature);
     this.stat = stat;
     for (String s : this.energy.symbols()) {
-      if (!s.equals("z") && !ps.containsKey(s)) throw new IllegalArgumentException("energy symbol " + s + " has no value");
+      if (!s.equals("z") && !this.parameters.containsKey(s)) throw new IllegalArgumentException("energy symbol " + s + " has no value");
     }
   }
 

@@ -7,6 +7,7 @@ import dev.activations.deriver.spec.ExactNumber;
 import dev.activations.deriver.spec.Kernel;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.Parameter;
+import dev.activations.deriver.spec.ParameterAssignments;
 import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
@@ -68,21 +69,8 @@ public final class AttentionSpecResolver {
       throw new SpecException("energy must depend on the key k (through Dot[q,k], Dot[k,k], Dot[q-k,q-k] or Norm[..])");
     }
 
-    Map<String, ExactNumber> given = new LinkedHashMap<>();
-    for (String p : r.params()) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) throw new SpecException("--param needs NAME=VALUE, not '" + ExactNumber.abbreviate(p) + "'");
-      String name = p.substring(0, eq).strip();
-      Parameter param = kernel.parameter(name).orElseThrow(() -> new SpecException(
-          "the vector kernel has no parameter '" + ExactNumber.abbreviate(name) + "'"
-              + (kernel.parameters().isEmpty() ? " (it has none)" : " (it has "
-                  + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")")));
-      ExactNumber v = ExactNumber.parse(p.substring(eq + 1), "value of parameter " + name);
-      if (!param.domain().admits(v)) {
-        throw new SpecException("parameter " + name + " = " + v + " is outside its domain " + param.domain());
-      }
-      if (given.put(name, v) != null) throw new SpecException("parameter " + name + " is given twice");
-    }
+    Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> kernel.parameter(name).orElseThrow(
+        () -> new SpecException("the vector kernel has no parameter '" + ExactNumber.abbreviate(name) + "'" + ParameterAssignments.listing(kernel))));
     Map<String, ExactNumber> bound = new LinkedHashMap<>();
     for (Parameter p : kernel.parameters()) {
       ExactNumber v = given.get(p.name());

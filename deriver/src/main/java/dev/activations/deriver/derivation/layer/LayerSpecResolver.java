@@ -7,6 +7,7 @@ import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.LayerStatistic;
 import dev.activations.deriver.spec.Parameter;
+import dev.activations.deriver.spec.ParameterAssignments;
 import dev.activations.deriver.spec.Request;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
@@ -65,28 +66,14 @@ public final class LayerSpecResolver {
     }
     if (!symbols.contains("z")) throw new SpecException("energy must depend on z (the unit's input)");
 
-    Map<String, ExactNumber> given = new LinkedHashMap<>();
-    for (String p : r.params()) {
-      int eq = p.indexOf('=');
-      if (eq <= 0) throw new SpecException("--param needs NAME=VALUE, not '" + ExactNumber.abbreviate(p) + "'");
-      String name = p.substring(0, eq).strip();
-      Parameter param = kernel.parameter(name).orElseThrow(() -> new SpecException(
-          "the unit energy has no parameter '" + ExactNumber.abbreviate(name) + "'"
-              + (kernel.parameters().isEmpty() ? " (it has none)" : " (it has "
-                  + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")")));
-      ExactNumber v = ExactNumber.parse(p.substring(eq + 1), "value of parameter " + name);
-      if (!param.domain().admits(v)) {
-        throw new SpecException("parameter " + name + " = " + v + " is outside its domain " + param.domain());
-      }
-      if (given.put(name, v) != null) throw new SpecException("parameter " + name + " is given twice");
-    }
+    Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> kernel.parameter(name).orElseThrow(
+        () -> new SpecException("the unit energy has no parameter '" + ExactNumber.abbreviate(name) + "'" + ParameterAssignments.listing(kernel))));
     Set<String> free = new LinkedHashSet<>();
     for (String f : r.free()) {
       String name = f.strip();
       if (kernel.parameter(name).isEmpty()) {
         throw new SpecException("--free " + ExactNumber.abbreviate(name) + ": the unit energy has no such parameter"
-            + (kernel.parameters().isEmpty() ? " (it has none)" : " (it has "
-                + String.join(", ", kernel.parameters().stream().map(Parameter::name).toList()) + ")"));
+            + ParameterAssignments.listing(kernel));
       }
       if (given.containsKey(name)) throw new SpecException("parameter " + name + " cannot be both bound (--param) and free (--free)");
       if (!free.add(name)) throw new SpecException("parameter " + name + " is declared free twice");
