@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.activations.deriver.lowering.BindingScopes;
 import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Exprs;
@@ -287,8 +288,26 @@ public final class ClassEmitter {
           .endControlFlow();
     }
     Cse.Result r = Cse.eliminate(List.of(out.expr()), reserved);
-    addBindings(m, r);
-    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+    returnBlock(m, BindingScopes.sink(r));
+    return m.build();
+  }
+
+  /**
+   * A conditional root as {@code if} statements, each branch computing only the bindings it uses
+   * (a repair's patch costs nothing on the main path); anything else as one {@code return}.
+   */
+  private void returnBlock(MethodSpec.Builder m, BindingScopes.Block block) {
+    addBindings(m, block.bindings());
+    if (block instanceof BindingScopes.Leaf leaf) {
+      m.addStatement("return $L", printer.print(leaf.result()));
+    } else if (block instanceof BindingScopes.Branch branch) {
+      m.beginControlFlow("if ($L)", printer.print(branch.test()));
+      returnBlock(m, branch.then());
+      m.endControlFlow();
+      returnBlock(m, branch.otherwise());
+    } else {
+      throw new IllegalStateException("ClassEmitter: unsupported block " + block);
+    }
   }
 
   private MethodSpec floatScalar(String name, String doc) {
@@ -392,7 +411,11 @@ public final class ClassEmitter {
   }
 
   private void addBindings(MethodSpec.Builder m, Cse.Result r) {
-    for (Cse.Binding b : r.bindings()) {
+    addBindings(m, r.bindings());
+  }
+
+  private void addBindings(MethodSpec.Builder m, List<Cse.Binding> bindings) {
+    for (Cse.Binding b : bindings) {
       m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     }
   }
