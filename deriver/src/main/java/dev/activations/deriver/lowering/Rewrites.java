@@ -125,6 +125,13 @@ public final class Rewrites {
               + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
               + " computes 4 e / (1 + e)^2 with e = exp(-2|x|).",
           Rewrites::tanhPrime),
+      new Rule("half-angle",
+          "1 + cosh(x) = 2 cosh(x/2)^2 and 2 + exp(a) + exp(-a) = 4 cosh(a/2)^2: as a divisor"
+              + " (or a power of one) it overflows for |x| > 710 while the quotient is still"
+              + " representable down to |x| ~ 745 (a variance 4 / (2 + e^a + e^-a) is subnormal"
+              + " there, not 0); its reciprocal is tanh_prime(x/2) / 2 (resp. / 4), which never"
+              + " overflows.",
+          Rewrites::halfAngle),
       new Rule("logistic-product",
           "logistic(u) logistic(-u) (also times other factors) costs two exp calls; it equals"
               + " tanh_prime(u / 2) / 4, one exp and as accurate.",
@@ -446,6 +453,111 @@ public final class Rewrites {
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Expr> halfAngle(Expr e) {
+    if (!(e instanceof Div d)) {
+      return Optional.empty();
+    }
+    List<Expr> f = d.denominator() instanceof Mul m ? m.factors() : List.of(d.denominator());
+    for (int i = 0; i < f.size(); i++) {
+      Expr factor = f.get(i);
+      int k = factor instanceof PowInt p && p.exponent() > 0 ? p.exponent() : 1;
+      Expr base = factor instanceof PowInt p && p.exponent() > 0 ? p.base() : factor;
+      Optional<Expr> x = onePlusCosh(base);
+      double reciprocalScale = 0.5;
+      if (x.isEmpty()) {
+        x = twoPlusExpPair(base);
+        reciprocalScale = 0.25;
+      }
+      if (x.isEmpty()) {
+        continue;
+      }
+      List<Expr> rest = new ArrayList<>(f);
+      rest.remove(i);
+      List<Expr> numerator = new ArrayList<>(d.numerator() instanceof Mul n ? n.factors() : List.of(d.numerator()));
+      numerator.removeIf(y -> Exprs.isConst(y, 1.0));
+      numerator.add(0, Const.of(Math.pow(reciprocalScale, k)));
+      Expr half = scaled(canonical(x.get()), 0.5);
+      for (int j = 0; j < k; j++) {
+        numerator.add(Call.of(Fn.TANH_PRIME, half));
+      }
+      return Optional.of(rest.isEmpty() ? product(numerator) : new Div(product(numerator), product(rest)));
+    }
+    return Optional.empty();
+  }
+
+  /** If {@code e} is {@code 1 + cosh(x)} (either order), {@code x}. */
+  private static Optional<Expr> onePlusCosh(Expr e) {
+    if (e instanceof Add a && a.terms().size() == 2) {
+      for (int i = 0; i < 2; i++) {
+        if (Exprs.isConst(a.terms().get(i), 1.0) && isCall(a.terms().get(1 - i), Fn.COSH)) {
+          return Optional.of(arg(a.terms().get(1 - i)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** If {@code e} is {@code 2 + exp(a) + exp(b)} (any order) with {@code b = -a}, {@code a}. */
+  private static Optional<Expr> twoPlusExpPair(Expr e) {
+    if (!(e instanceof Add s) || s.terms().size() != 3) {
+      return Optional.empty();
+    }
+    int two = indexOf(s.terms(), x -> Exprs.isConst(x, 2.0));
+    if (two < 0) {
+      return Optional.empty();
+    }
+    List<Expr> exps = new ArrayList<>(s.terms());
+    exps.remove(two);
+    if (isCall(exps.get(0), Fn.EXP) && isCall(exps.get(1), Fn.EXP)
+        && negatives(arg(exps.get(0)), arg(exps.get(1)))) {
+      return Optional.of(arg(exps.get(0)));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code a = -b} exactly in double, structurally: a negated constant or leading constant,
+   * sums negated term by term, products with one factor negated, conditionals with the same test
+   * and negated branches, quotients with one side negated (a piecewise energy difference and its
+   * mirror, as the lowering writes their tails).
+   */
+  static boolean negatives(Expr a, Expr b) {
+    if (canonical(a).equals(canonical(negate(b)))) {
+      return true;
+    }
+    if (a instanceof Cond ca && b instanceof Cond cb) {
+      return ca.test().equals(cb.test()) && negatives(ca.then(), cb.then())
+          && negatives(ca.otherwise(), cb.otherwise());
+    }
+    if (a instanceof Add sa && b instanceof Add sb && sa.terms().size() == sb.terms().size()) {
+      for (int i = 0; i < sa.terms().size(); i++) {
+        if (!negatives(sa.terms().get(i), sb.terms().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Div da && b instanceof Div db) {
+      return (negatives(da.numerator(), db.numerator()) && da.denominator().equals(db.denominator()))
+          || (da.numerator().equals(db.numerator()) && negatives(da.denominator(), db.denominator()));
+    }
+    if (a instanceof Mul ma && b instanceof Mul mb && ma.factors().size() == mb.factors().size()) {
+      int negated = 0;
+      for (int i = 0; i < ma.factors().size(); i++) {
+        Expr x = ma.factors().get(i);
+        Expr y = mb.factors().get(i);
+        if (x.equals(y)) {
+          continue;
+        }
+        if (!negatives(x, y) || ++negated > 1) {
+          return false;
+        }
+      }
+      return negated == 1;
+    }
+    return false;
   }
 
   private static Optional<Expr> logisticProduct(Expr e) {

@@ -4,6 +4,7 @@ import static dev.activations.deriver.lowering.Expr.constant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.activations.deriver.lowering.Expr.Add;
 import dev.activations.deriver.lowering.Expr.Call;
@@ -291,6 +292,42 @@ class RewritesTest {
       double got = DoubleEvaluator.evaluate(rewritten, java.util.Map.of("z", z));
       assertEquals(exact, got, 4e-16 * exact, "z = " + z);
     }
+  }
+
+  /**
+   * 1 + cosh(x) and 2 + exp(a) + exp(-a) as divisors become tanh_prime of the half argument, also
+   * for a piecewise argument mirrored in the second exponential; and the result stays finite and
+   * accurate where the divisor overflows (x = 712: the truth 4 e^-712 is subnormal, not 0).
+   */
+  @Test
+  void halfAngle() {
+    Expr cosh = call(Fn.COSH, mul(constant(2), Z));
+    Expr tp = call(Fn.TANH_PRIME, Z);
+    assertRule("half-angle", new Div(constant(2), add(constant(1), cosh)), mul(constant(0.5), constant(2), tp));
+    assertRewrites(new Div(constant(2), add(constant(1), cosh)), tp);
+    assertRewrites(new Div(S, new PowInt(add(cosh, constant(1)), 2)), mul(constant(0.25), S, tp, tp));
+    Expr a = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, call(Fn.ABS, Z), constant(1)),
+        add(mul(constant(-6), Z, Z), constant(-2)), mul(constant(-2), add(mul(constant(3), Z, Z), constant(1))));
+    Expr minusA = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, call(Fn.ABS, Z), constant(1)),
+        add(mul(constant(6), Z, Z), constant(2)), mul(constant(2), add(mul(constant(3), Z, Z), constant(1))));
+    Expr variance = new Div(constant(4), add(constant(2), exp(a), exp(minusA)));
+    Expr rewritten = Rewrites.apply(variance);
+    assertEquals(call(Fn.TANH_PRIME, mul(constant(0.5), a)), rewritten);
+    double z = -10.88;
+    double exact = 4 * Math.exp(-(6 * z * z + 2)) / Math.pow(1 + Math.exp(-(6 * z * z + 2)), 2);
+    assertEquals(0.0, DoubleEvaluator.evaluate(variance, Map.of("z", z, "s", 1.7)));
+    assertEquals(exact, DoubleEvaluator.evaluate(rewritten, Map.of("z", z, "s", 1.7)), 1e-12 * Double.MIN_NORMAL);
+    assertUnchanged(new Div(constant(4), add(constant(2), exp(Z), exp(mul(constant(-2), Z)))));
+    // as the lowering translates Symja's 4 / (2 + E^(-2-6 z^2) + E^(2+6 z^2))
+    Expr u = add(constant(-2), mul(constant(-6), new PowInt(Z, 2)));
+    Expr v = add(constant(2), mul(constant(6), new PowInt(Z, 2)));
+    assertEquals(mul(constant(4), mul(constant(0.25), Call.of(Fn.TANH_PRIME, mul(constant(0.5), Rewrites.apply(u))))),
+        Rewrites.apply(mul(constant(4), new PowInt(add(constant(2), exp(u), exp(v)), -1))));
+    // and as its rational tails write them: (-2 / z / z - 6) z z against (2 / z / z + 6) z z
+    Expr tail = mul(add(new Div(new Div(constant(-2), Z), Z), constant(-6)), Z, Z);
+    Expr mirror = mul(add(new Div(new Div(constant(2), Z), Z), constant(6)), Z, Z);
+    assertTrue(Rewrites.negatives(tail, mirror));
+    assertFalse(Rewrites.negatives(tail, mul(add(new Div(new Div(constant(2), Z), Z), constant(-6)), Z, Z)));
   }
 
   @Test
