@@ -101,6 +101,15 @@ public final class Generation {
    * Javadoc states what that measured.
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className) {
+    return emitVerified(derivation, packageName, className, true);
+  }
+
+  /**
+   * As {@link #emitVerified(Derivation, String, String)}; with {@code floatKernels} false the float
+   * SIMD kernels are not measured and compute in double (a caller that wants the verdict alone,
+   * such as a property test, saves that measurement: the verdict does not depend on it).
+   */
+  public Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels) {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
@@ -127,7 +136,7 @@ public final class Generation {
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
     lowered = lowered.withStatement(special, verdict.javadoc(free));
     FloatArithmetic floats = FloatArithmetic.NONE;
-    if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
+    if (floatKernels && SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
       floats = FloatArithmetic.measure(lowered,
           ReferenceTable.at(reference, FloatContract.samplePoints(), table));
@@ -186,8 +195,10 @@ public final class Generation {
 
   /** Parameter assignments besides the defaults at which a class with free parameters is certified. */
   static final int PARAMETER_SAMPLES = Integer.getInteger("derive.verify.parameterSamples", 3);
-  /** Stream points per output at each of those assignments. */
-  static final int PARAMETER_SAMPLE_POINTS = Integer.getInteger("derive.verify.parameterSamplePoints", 1000);
+  /** Stream points per output at each of those assignments ({@code -Dderive.verify.parameterSamplePoints=N}). */
+  static int parameterSamplePoints() {
+    return Math.max(16, Integer.getInteger("derive.verify.parameterSamplePoints", 1000));
+  }
 
   /**
    * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
@@ -269,7 +280,7 @@ public final class Generation {
       double[][] streams = new double[outputs][];
       for (int o = 0; o < outputs; o++) {
         streams[o] = VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o),
-            2 * PARAMETER_SAMPLE_POINTS, VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
+            2 * parameterSamplePoints(), VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
       }
       elsewhere.add(new ElsewhereInDomain(doubles, streams,
           ContractVerification.cached(ContractVerification.Reference.of(there))));
