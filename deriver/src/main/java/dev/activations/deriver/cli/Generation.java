@@ -101,9 +101,63 @@ public final class Generation {
    * Javadoc states what that measured.
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className) {
+    return emitVerified(derivation, packageName, className, true);
+  }
+
+  /**
+   * As {@link #emitVerified(Derivation, String, String)}; with {@code floatKernels} false the float
+   * SIMD kernels are not measured and compute in double (a caller that wants the verdict alone,
+   * such as a property test, saves that measurement: the verdict does not depend on it).
+   */
+  public Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels) {
+    Emitted first = emitVerified(derivation, packageName, className, floatKernels, Accuracy.samplePoints(), "");
+    if (first.meetsContract()) return first;
+    // The forms were chosen at the sample points and missed between them. The points where they
+    // missed chose nothing so far: they join the selection (with their mirror images and close
+    // neighbours, so that the choice sees the window, not one point), and the new choice is
+    // certified on a fresh stream, as the first was. A class that still misses is reported with
+    // the first verdict, so the message does not depend on the second attempt.
+    double[] missed = missedPoints(first.verdict().orElseThrow());
+    if (missed.length == 0) return first;
+    Emitted second = emitVerified(derivation, packageName, className, floatKernels,
+        withPoints(Accuracy.samplePoints(), missed), " (reselected)");
+    return second.meetsContract() ? second : first;
+  }
+
+  /** The defaults' failing points of a verdict, with their mirror images and neighbours at relative 1e-6 and 1e-3. */
+  static double[] missedPoints(ContractVerification.Verdict verdict) {
+    java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
+    for (ContractVerification.Worst w : verdict.worst()) {
+      // points of other parameter assignments ("... with nu = ...") say nothing about the defaults' choice
+      if (w.passes() || w.function().contains(" with ") || !Double.isFinite(w.z())) continue;
+      for (double z : new double[] {w.z(), -w.z()}) {
+        out.add(z);
+        for (double r : new double[] {1e-6, 1e-3}) {
+          out.add(z * (1 + r));
+          out.add(z * (1 - r));
+        }
+      }
+    }
+    return out.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double[] withPoints(double[] points, double[] more) {
+    java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
+    for (double z : points) out.add(z);
+    for (double z : more) out.add(z);
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * One attempt: forms chosen at {@code selection}, certified on the verification streams of the
+   * spec (salted with {@code round}, so that a second attempt is certified on points that chose
+   * nothing either).
+   */
+  private Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels,
+      double[] selection, String round) {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
-    ReferenceTable table = ReferenceTable.at(reference, Accuracy.samplePoints());
+    ReferenceTable table = ReferenceTable.at(reference, selection);
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered;
     try {
@@ -121,13 +175,13 @@ public final class Generation {
     java.util.Map<String, Double> free = freeValues(spec);
     double[][][] roots = roots(lowered, reference, free);
     lowered = spliceRoots(lowered, roots, reference, free);
-    Certification certification = certification(derivation, lowered, reference, roots);
+    Certification certification = certification(derivation, lowered, reference, roots, round);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
     lowered = lowered.withStatement(special, verdict.javadoc(free));
     FloatArithmetic floats = FloatArithmetic.NONE;
-    if (SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
+    if (floatKernels && SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
       floats = FloatArithmetic.measure(lowered,
           ReferenceTable.at(reference, FloatContract.samplePoints(), table));
@@ -186,8 +240,10 @@ public final class Generation {
 
   /** Parameter assignments besides the defaults at which a class with free parameters is certified. */
   static final int PARAMETER_SAMPLES = Integer.getInteger("derive.verify.parameterSamples", 3);
-  /** Stream points per output at each of those assignments. */
-  static final int PARAMETER_SAMPLE_POINTS = Integer.getInteger("derive.verify.parameterSamplePoints", 1000);
+  /** Stream points per output at each of those assignments ({@code -Dderive.verify.parameterSamplePoints=N}). */
+  static int parameterSamplePoints() {
+    return Math.max(16, Integer.getInteger("derive.verify.parameterSamplePoints", 1000));
+  }
 
   /**
    * The roots away from 0 of every output's value ({@code [o][0]}) and derivative ({@code [o][1]}),
@@ -239,10 +295,13 @@ public final class Generation {
         parameterDerivatives);
   }
 
-  /** The verification streams of every output of the chosen forms. */
+  /**
+   * The verification streams of every output of the chosen forms, their seeds salted with {@code
+   * round} (empty for the first attempt).
+   */
   static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference,
-      double[][][] roots) {
-    String spec = derivation.spec().toCommandLine();
+      double[][][] roots, String round) {
+    String spec = derivation.spec().toCommandLine() + round;
     int outputs = lowered.values().size();
     double[] known = knownSpecials(derivation);
     double[][] points = new double[outputs][];
@@ -269,7 +328,7 @@ public final class Generation {
       double[][] streams = new double[outputs][];
       for (int o = 0; o < outputs; o++) {
         streams[o] = VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o),
-            2 * PARAMETER_SAMPLE_POINTS, VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
+            2 * parameterSamplePoints(), VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
       }
       elsewhere.add(new ElsewhereInDomain(doubles, streams,
           ContractVerification.cached(ContractVerification.Reference.of(there))));

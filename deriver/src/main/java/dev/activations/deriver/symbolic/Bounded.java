@@ -59,7 +59,12 @@ public final class Bounded {
     String key = budget.steps() + " " + input;
     Answer known = ANSWERS.get(key);
     if (known == null) {
+      long started = System.nanoTime();
       known = evaluate(template, input, budget);
+      if (PROFILE) {
+        System.err.printf("bounded %-12s %8.3f s %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
+            known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : "exhausted", abbreviate(input));
+      }
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
       ANSWERS.put(key, known);
     }
@@ -84,6 +89,9 @@ public final class Bounded {
     LEDGER.get().clear();
     return out;
   }
+
+  /** {@code -Dderive.bounded.profile=true} prints every evaluated call's time and outcome (diagnostics). */
+  private static final boolean PROFILE = Boolean.getBoolean("derive.bounded.profile");
 
   private static final ThreadLocal<java.util.Set<String>> LEDGER = ThreadLocal.withInitial(java.util.LinkedHashSet::new);
 

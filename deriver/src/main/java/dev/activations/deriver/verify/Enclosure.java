@@ -418,13 +418,34 @@ final class Enclosure implements Elementary<Enclosure> {
     if (exact != null) {
       if (exact.signum() <= 0) throw new ArithmeticException("Log of a non-positive number: " + exact);
       if (exact.isOne()) return ZERO;
-      Rational d = exact.subtract(Rational.ONE);
-      if (d.abs().compareTo(Rational.of(1).divide(Rational.of(2))) < 0) {
-        // ln(1 + d) from the exact d: relative accuracy even next to 1
-        Apfloat m = BigMath.log1p(d.toApfloat(p + 2), p).precision(p);
-        return approx(m, rounding(m, p) + 0.5);
-      }
+      if (EXACT_LOGS.size() >= 4096) EXACT_LOGS.clear(); // bounds the memory of a long-running process
+      return EXACT_LOGS.computeIfAbsent(new ExactLog(exact, p), k -> exactLog(k.x(), k.digits()));
     }
+    return approximateLog(p);
+  }
+
+  /**
+   * Logarithms of exact numbers already computed, by number and precision: the huge branches of
+   * sinh and cosh take {@code ln 2} at every evaluation (a third of a random energy's reference
+   * time went to recomputing it). The value is a function of the key alone, so a hit returns the
+   * same enclosure the computation would.
+   */
+  private static final java.util.Map<ExactLog, Enclosure> EXACT_LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record ExactLog(Rational x, long digits) {}
+
+  private static Enclosure exactLog(Rational exact, long p) {
+    Rational d = exact.subtract(Rational.ONE);
+    if (d.abs().compareTo(Rational.of(1).divide(Rational.of(2))) < 0) {
+      // ln(1 + d) from the exact d: relative accuracy even next to 1
+      Apfloat m = BigMath.log1p(d.toApfloat(p + 2), p).precision(p);
+      return approx(m, rounding(m, p) + 0.5);
+    }
+    return exact(exact).approximateLog(p);
+  }
+
+  /** ln of this value from its approximation to {@code p} digits. */
+  private Enclosure approximateLog(long p) {
     Enclosure a = approx(p);
     if (a.mid.signum() <= 0 || a.logRadius >= a.lower() - 0.01) {
       if (a.mid.signum() > 0 || a.logRadius >= a.lower() - 0.01) {
