@@ -91,6 +91,11 @@ final class LayerSimdEmitter {
         .append("final class ").append(name).append(" {\n")
         .append("  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n");
     if (floats) sb.append("  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;\n");
+    if (!log) {
+      // a vector built once: built in the method, it was allocated on every call
+      sb.append("  /** The lane indices 0, 1, 2, ... */\n")
+          .append("  private static final DoubleVector LANES = DoubleVector.zero(S).addIndex(1);\n");
+    }
     sb.append("\n  private ").append(name).append("() {}\n\n");
     scalar(sb, "energy", energy);
     scalar(sb, "slope", slope);
@@ -119,19 +124,25 @@ final class LayerSimdEmitter {
     // backward
     sb.append("  static int backward(double[] in, int zo, double[] up, int uo, double[] grad, int go, int g) {\n")
         .append("    int bound = S.loopBound(g);\n")
-        .append("    if (bound == 0) return 1;\n")
-        .append("    double m = minimum(in, zo, grad, go, g, bound);\n")
-        .append("    if (!(m > Double.NEGATIVE_INFINITY && m < Double.POSITIVE_INFINITY)) return 1;\n");
+        .append("    if (bound == 0) return 1;\n");
+    if (log) {
+      sb.append("    double m = minimum(in, zo, grad, go, g, bound);\n");
+    } else {
+      sb.append("    int win = winner(in, zo, grad, go, g, bound);\n")
+          .append("    if (win < 0) return 1;\n")
+          .append("    double m = ").append(affine ? "energy(in[zo + win])" : "grad[go + win]").append(";\n");
+    }
+    sb.append("    if (!(m > Double.NEGATIVE_INFINITY && m < Double.POSITIVE_INFINITY)) return 1;\n");
     if (log) {
       sb.append("    double s = weights(m, in, zo, grad, go, g, bound);\n")
           .append("    if (s != s) return 1;\n")
           .append("    logGradients(total(up, uo, g, bound) / s, in, zo, up, uo, grad, go, g, bound);\n");
     } else {
-      sb.append("    int win = winner(m, in, zo, grad, go, g, bound);\n")
-          .append("    if (win < 0) return 1;\n")
-          .append("    double s = weightsRelative(m, win, in, zo, up, uo, grad, go, g, bound);\n")
+      sb.append("    double s = weights(m, in, zo, grad, go, g, bound);\n")
           .append("    if (s != s) return 1;\n")
-          .append("    gradients(win, 1.0 / s, in, zo, up, uo, grad, go, g, bound);\n");
+          .append("    double uw = up[uo + win];\n")
+          .append("    double inv = 1.0 / s;\n")
+          .append("    gradients(win, relative(uw, up, uo, grad, go, g, bound) * inv, inv, in, zo, up, uo, grad, go, g, bound);\n");
     }
     sb.append("    return 0;\n  }\n\n");
 
@@ -271,60 +282,99 @@ final class LayerSimdEmitter {
               for (int i = bound; i < g; i++) out[oo + i] *= inv;
             }
 
-            /** The first unit at the minimum energy, or -1. */
-            private static int winner(double m, double[] in, int zo, double[] dst, int d0, int g, int bound) {
-              DoubleVector mb = DoubleVector.broadcast(S, m);
-              for (int i = 0; i < bound; i += S.length()) {
-                int f = $EV.compare(VectorOperators.EQ, mb).firstTrue();
-                if (f < S.length()) return i + f;
+            /**
+             * The first unit at the lowest energy (-1 when every energy is NaN or +Infinity)$STORED:
+             * the minimum pass of the backward kernel, which also keeps, lane by lane, the index
+             * where each lane's minimum was taken (compare and blend; a NaN is never taken, and the
+             * exponential pass's sum catches it).
+             */
+            private static int winner(double[] in, int zo, double[] dst, int d0, int g, int bound) {
+              int step = S.length();
+              int bound4 = bound - bound % (4 * step);
+              DoubleVector m0 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+              DoubleVector m1 = m0;
+              DoubleVector m2 = m0;
+              DoubleVector m3 = m0;
+              DoubleVector i0 = DoubleVector.broadcast(S, -1.0);
+              DoubleVector i1 = i0;
+              DoubleVector i2 = i0;
+              DoubleVector i3 = i0;
+              int i = 0;
+              // four independent chains: each compare waits for the blend before it
+              for (; i < bound4; i += 4 * step) {
+                DoubleVector e0 = $E0;
+                VectorMask<Double> l0 = e0.compare(VectorOperators.LT, m0);
+                m0 = m0.blend(e0, l0);
+                i0 = i0.blend(LANES.add(i), l0);
+                DoubleVector e1 = $E1;
+                VectorMask<Double> l1 = e1.compare(VectorOperators.LT, m1);
+                m1 = m1.blend(e1, l1);
+                i1 = i1.blend(LANES.add(i + step), l1);
+                DoubleVector e2 = $E2;
+                VectorMask<Double> l2 = e2.compare(VectorOperators.LT, m2);
+                m2 = m2.blend(e2, l2);
+                i2 = i2.blend(LANES.add(i + 2 * step), l2);
+                DoubleVector e3 = $E3;
+                VectorMask<Double> l3 = e3.compare(VectorOperators.LT, m3);
+                m3 = m3.blend(e3, l3);
+                i3 = i3.blend(LANES.add(i + 3 * step), l3);
               }
-              for (int i = bound; i < g; i++) {
-                if ($ES == m) return i;
+              for (; i < bound; i += step) {
+                DoubleVector e0 = $E0;
+                VectorMask<Double> l0 = e0.compare(VectorOperators.LT, m0);
+                m0 = m0.blend(e0, l0);
+                i0 = i0.blend(LANES.add(i), l0);
               }
-              return -1;
+              // merge lane by lane: the lower energy, or the same energy at the lower index
+              VectorMask<Double> take = m1.compare(VectorOperators.LT, m0)
+                  .or(m1.compare(VectorOperators.EQ, m0).and(i1.compare(VectorOperators.LT, i0)));
+              m0 = m0.blend(m1, take);
+              i0 = i0.blend(i1, take);
+              take = m3.compare(VectorOperators.LT, m2)
+                  .or(m3.compare(VectorOperators.EQ, m2).and(i3.compare(VectorOperators.LT, i2)));
+              m2 = m2.blend(m3, take);
+              i2 = i2.blend(i3, take);
+              take = m2.compare(VectorOperators.LT, m0)
+                  .or(m2.compare(VectorOperators.EQ, m0).and(i2.compare(VectorOperators.LT, i0)));
+              m0 = m0.blend(m2, take);
+              i0 = i0.blend(i2, take);
+              double m = m0.reduceLanes(VectorOperators.MIN);
+              int win = (int) i0.blend(Double.POSITIVE_INFINITY, m0.compare(VectorOperators.NE, m)).reduceLanes(VectorOperators.MIN);
+              for (i = bound; i < g; i++) {
+                double e = energy(in[zo + i]);
+                $STORE_SCALARif (e < m) {
+                  m = e;
+                  win = i;
+                }
+              }
+              return win;
             }
 
             /**
-             * w_j = exp(m - e_j) into grad and their sum, as weights(); in the same pass
-             * a = sum_k w_k (u_win - u_k), which goes to the winner's slot grad[go + win] (the
-             * winner's own weight is 1, known without storing it) for gradients() to pick up.
+             * a = sum_k w_k (u_win - u_k), the weights read from grad: a pass of its own (measured
+             * faster than in the exponential pass, where the lane-wise EXP is a call around which
+             * every live vector is saved).
              */
-            private static double weightsRelative(double m, int win, double[] in, int zo, double[] up, int uo,
-                double[] grad, int go, int g, int bound) {
-              double[] dst = grad;
-              int d0 = go;
-              double uw = up[uo + win];
-              DoubleVector mb = DoubleVector.broadcast(S, m);
+            private static double relative(double uw, double[] up, int uo, double[] grad, int go, int g, int bound) {
               DoubleVector ub = DoubleVector.broadcast(S, uw);
-              DoubleVector sv = DoubleVector.zero(S);
               DoubleVector av = DoubleVector.zero(S);
               for (int i = 0; i < bound; i += S.length()) {
-                DoubleVector w = mb.sub($EV).lanewise(VectorOperators.EXP);
-                w.intoArray(grad, go + i);
-                sv = sv.add(w);
-                av = w.lanewise(VectorOperators.FMA, ub.sub(DoubleVector.fromArray(S, up, uo + i)), av);
+                av = DoubleVector.fromArray(S, grad, go + i).lanewise(VectorOperators.FMA,
+                    ub.sub(DoubleVector.fromArray(S, up, uo + i)), av);
               }
-              double s = sv.reduceLanes(VectorOperators.ADD);
               double a = av.reduceLanes(VectorOperators.ADD);
-              for (int i = bound; i < g; i++) {
-                double w = Math.exp(m - $ES);
-                grad[go + i] = w;
-                s += w;
-                a += w * (uw - up[uo + i]);
-              }
-              grad[go + win] = a;
-              return s;
+              for (int i = bound; i < g; i++) a += grad[go + i] * (uw - up[uo + i]);
+              return a;
             }
 
             /**
              * grad_j = -e'(z_j) r_j ((u_j - u_win) + acc), r_j = w_j / s from grad, acc = a / s; the
-             * winner's is -e'(z_win) acc / s: acc is u_win - sum_i r_i u_i without its cancellation.
-             * A unit without responsibility gets 0 (never 0 * Infinity).
+             * winner's is -e'(z_win) acc / s (its weight is 1): acc is u_win - sum_i r_i u_i without
+             * its cancellation. A unit without responsibility gets 0 (never 0 * Infinity).
              */
-            private static void gradients(int win, double inv, double[] in, int zo, double[] up, int uo,
+            private static void gradients(int win, double acc, double inv, double[] in, int zo, double[] up, int uo,
                 double[] grad, int go, int g, int bound) {
               double uw = up[uo + win];
-              double acc = grad[go + win] * inv;
               DoubleVector ib = DoubleVector.broadcast(S, inv);
               DoubleVector ab = DoubleVector.broadcast(S, acc);
               DoubleVector ub = DoubleVector.broadcast(S, uw);
@@ -341,7 +391,13 @@ final class LayerSimdEmitter {
               grad[go + win] = -slope(in[zo + win]) * inv * acc;
             }
 
-          """.replace("$EV", eV.replace("$I", "i")).replace("$ES", eS.replace("$I", "i")));
+          """.replace("$EV", eV.replace("$I", "i")).replace("$ES", eS.replace("$I", "i"))
+          .replace("$STORED", affine ? "" : "; the energies are stored in dst")
+          .replace("$E0", minimumEnergy(affine, "i"))
+          .replace("$E1", minimumEnergy(affine, "i + step"))
+          .replace("$E2", minimumEnergy(affine, "i + 2 * step"))
+          .replace("$E3", minimumEnergy(affine, "i + 3 * step"))
+          .replace("$STORE_SCALAR", affine ? "" : "dst[d0 + i] = e;\n      "));
     }
     if (floats) floatKernel(sb, log, ((Expr.Const) slope).value());
     sb.append("}\n");
