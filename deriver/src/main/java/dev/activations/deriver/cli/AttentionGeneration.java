@@ -150,6 +150,7 @@ public final class AttentionGeneration {
   public static AttentionReference reference(AttentionSpec spec) {
     Map<String, String> params = new LinkedHashMap<>();
     spec.bound().forEach((k, v) -> params.put(k, v.toString()));
-    return new AttentionReference(GramForm.of(spec.kernel().energy()), params, spec.temperature().toString(), spec.statistic());
+    return new AttentionReference(GramForm.of(spec.kernel().energy()), params, spec.temperature().toString(), spec.statistic(),
+        GramForm.weighted(spec.kernel().energy()));
   }
 }

@@ -50,6 +50,8 @@ public final class AttentionClassEmitter {
   /** The Gram entries the energy or its partials read (Gram kernels). */
   private final Set<String> entries;
   private final boolean usesDim;
+  /** Diagonal Mahalanobis entries {@code <x, W y>}: a weight vector {@code w} argument and its gradient. */
+  private final boolean weighted;
   private final JavaExprPrinter printer = new JavaExprPrinter();
 
   /** Divided differences to the winner: function ("energy" or an entry) -> entry -> DD. */
@@ -67,6 +69,7 @@ public final class AttentionClassEmitter {
     for (Expr p : partials.values()) variables(p, used);
     for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
     this.usesDim = used.contains("dim");
+    this.weighted = d.weighted();
     Set<String> gram = new TreeSet<>();
     for (String g : GRAM) if (used.contains(g)) gram.add(g);
     this.entries = gram;
@@ -141,7 +144,7 @@ public final class AttentionClassEmitter {
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
-          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()))) {
+          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted)) {
         type.addMethod(m);
       }
     }
@@ -216,10 +219,32 @@ public final class AttentionClassEmitter {
     for (int kind = 0; kind < kinds.size(); kind++) {
       String v = kinds.get(kind);
       if (!used.contains(v)) continue;
-      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d)",
-          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights());
     }
     return b.build();
+  }
+
+  /** The weight arguments of the core and helper calls ({@code ", w, wo"}), empty without weights. */
+  private String weights() {
+    return weighted ? ", wt, wo" : "";
+  }
+
+  /** The public methods' trailing weight vector {@code w, wOff} (weighted kernels). */
+  private MethodSpec.Builder weightParameters(MethodSpec.Builder m, boolean isFloat) {
+    if (weighted) m.addParameter(array(isFloat), "w").addParameter(int.class, "wOff");
+    return m;
+  }
+
+  /** Range checks of the weights (and of their gradient, which may be null). */
+  private void weightChecks(MethodSpec.Builder m, boolean gradient, String rows) {
+    if (!weighted) return;
+    m.addStatement("$T.checkFromIndexSize(wOff, d, w.length)", OBJECTS);
+    if (gradient) {
+      m.beginControlFlow("if (gradW != null)")
+          .addStatement("$T.checkFromIndexSize(gwOff, d, gradW.length)", OBJECTS)
+          .endControlFlow();
+    }
   }
 
   /** A gradient term in the scaled upstream's units, back in the caller's (the mean scales the upstream). */
@@ -260,22 +285,25 @@ public final class AttentionClassEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Writes the $L for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys\n"
             + "{@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})\n"
-            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L\n\n"
+            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
             + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
-            stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).");
+            stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).",
+            weighted ? "\nThe diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive)." : "");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    weightParameters(m, isFloat);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
+    weightChecks(m, false, null);
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0)")
+          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L)", weighted ? ", w, wOff" : "")
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff)");
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L)", weighted ? ", w, wOff" : "");
     }
     return m.build();
   }
@@ -286,13 +314,16 @@ public final class AttentionClassEmitter {
             + "entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to\n"
             + "{@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};\n"
             + "{@code gradValues} may be null when the statistic does not read values). The gradient arrays must not\n"
-            + "overlap the inputs or each other.\n\n"
+            + "overlap the inputs or each other.$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
-            + "@throws IndexOutOfBoundsException if a range lies outside its array\n");
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
+            weighted ? "\nWith the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to\n"
+                + "{@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null)." : "");
     inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
         .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    gradientWeightParameters(m, isFloat);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs())
@@ -301,16 +332,32 @@ public final class AttentionClassEmitter {
     if (stat.usesValues()) {
       m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS);
     }
+    weightChecks(m, true, null);
     if (isFloat) {
-      m.addStatement("double[] acc = scratch(d)")
-          .addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false)")
+      m.addStatement("double[] acc = scratch($L)", weighted ? "2 * d" : "d");
+      if (weighted) m.addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "")
           .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("gradQ[gqOff + i] = (float) acc[i]")
-          .endControlFlow();
+          .addStatement("gradQ[gqOff + i] = (float) acc[i]");
+      if (weighted) m.addStatement("if (gradW != null) gradW[gwOff + i] = (float) acc[d + i]");
+      m.endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false)");
+      if (weighted) {
+        m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
+      }
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "");
     }
     return m.build();
+  }
+
+  /** The trailing {@code w, wOff, gradW, gwOff} of the backward methods (weighted kernels). */
+  private MethodSpec.Builder gradientWeightParameters(MethodSpec.Builder m, boolean isFloat) {
+    if (weighted) {
+      weightParameters(m, isFloat).addParameter(array(isFloat), "gradW").addParameter(int.class, "gwOff");
+    }
+    return m;
   }
 
   private MethodSpec valueBatch(boolean isFloat) {
@@ -320,12 +367,13 @@ public final class AttentionClassEmitter {
             + "({@code queries x outputs(n, m)}).\n");
     m.addParameter(int.class, "queries");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    weightParameters(m, isFloat);
     return m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
         .addStatement("int per = outputs(n, m)")
         .beginControlFlow("for (int i = 0; i < queries; i++)")
-        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per)")
+        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per$L)", weighted ? ", w, wOff" : "")
         .endControlFlow().build();
   }
 
@@ -333,12 +381,14 @@ public final class AttentionClassEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("backwardBatch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream\n"
             + "row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and\n"
-            + "{@code gradValues} the sums over the queries (they are overwritten, not added to).\n");
+            + "{@code gradValues} the sums over the queries (they are overwritten, not added to)$L.\n",
+            weighted ? "; so does {@code gradW}" : "");
     m.addParameter(int.class, "queries");
     inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
         .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    gradientWeightParameters(m, isFloat);
     m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
@@ -354,17 +404,31 @@ public final class AttentionClassEmitter {
       m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS)
           .addStatement("$T.fill(gradValues, gvOff, gvOff + n * m, 0)", java.util.Arrays.class);
     }
+    weightChecks(m, true, null);
+    if (weighted && isFloat) {
+      m.addStatement("double[] acc = scratch(2 * d)").addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
+    } else if (weighted) {
+      m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
+    }
     m.beginControlFlow("for (int i = 0; i < queries; i++)");
     if (isFloat) {
-      m.addStatement("double[] acc = scratch(d)")
-          .addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true)")
+      if (!weighted) m.addStatement("double[] acc = scratch(d)");
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "")
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true)");
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "");
     }
-    return m.endControlFlow().build();
+    m.endControlFlow();
+    if (weighted && isFloat) {
+      m.beginControlFlow("if (gradW != null)")
+          .beginControlFlow("for (int j = 0; j < d; j++)").addStatement("gradW[gwOff + j] = (float) acc[d + j]").endControlFlow()
+          .endControlFlow();
+    }
+    return m.build();
   }
 
   private MethodSpec checks() {
@@ -413,7 +477,7 @@ public final class AttentionClassEmitter {
       b.addStatement("int qe = scaleExponent(q, qOff, d)")
           .addStatement("double qn = scaledNorm(q, qOff, d, qe)");
     } else if (entries.contains("qq")) {
-      b.addStatement("double qq = dot(q, qOff, q, qOff, d)");
+      b.addStatement("double qq = dot(q, qOff, q, qOff, d$L)", weights());
     }
     return b.build();
   }
@@ -426,9 +490,9 @@ public final class AttentionClassEmitter {
           .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
           .addStatement("double rho = scaledDot(q, qOff, qe, keys, ko, ke, d) / (qn * kn)");
     } else {
-      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d)");
-      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d)");
-      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d)");
+      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d$L)", weights());
+      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L)", weights());
+      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L)", weights());
     }
     return b.addStatement("double e = energy($L)", callArgs()).build();
   }
@@ -457,6 +521,7 @@ public final class AttentionClassEmitter {
     MethodSpec.Builder m = core("valueCore", isFloat)
         .addJavadoc("The outputs into the double accumulator {@code acc[ao ..]}.\n")
         .addParameter(double[].class, "acc").addParameter(int.class, "ao");
+    if (weighted) m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo");
     m.addCode(query());
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
@@ -544,6 +609,11 @@ public final class AttentionClassEmitter {
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gko")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvo")
         .addParameter(boolean.class, "add");
+    if (weighted) {
+      // gradW is a double accumulator that the core adds to (the callers zero it)
+      m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo")
+          .addParameter(double[].class, "gradW").addParameter(int.class, "gwo");
+    }
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
@@ -560,6 +630,7 @@ public final class AttentionClassEmitter {
           .addStatement("double share = nan || c == 0 ? Double.NaN : 1.0 / c")
           .beginControlFlow("if (share != share)")
           .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
+          .addCode(weighted ? CodeBlock.of("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN);\n", java.util.Arrays.class) : CodeBlock.of(""))
           .endControlFlow()
           .beginControlFlow("for (int j = 0, ko = kOff, vo = gvo; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
@@ -596,6 +667,7 @@ public final class AttentionClassEmitter {
         .addComment("no posterior: every gradient is NaN")
         .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
         .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    if (weighted) m.addStatement("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN)", java.util.Arrays.class);
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
     m.addStatement("return").endControlFlow()
         .addStatement("double inv = 1.0 / s");
@@ -649,6 +721,7 @@ public final class AttentionClassEmitter {
     m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    if (weighted) m.addStatement("double sumC = 0.0");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
         .addStatement("double r = weight(e, mm) * inv")
@@ -754,6 +827,9 @@ public final class AttentionClassEmitter {
         m.addStatement("double fs = $L", fs)
             .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
       }
+      if (weighted && partials.containsKey("kk")) {
+        m.addStatement("sumC += delta * $L", difference("kk") != null ? difference("kk") : "(dkk(" + callArgs() + ") - fkkW)");
+      }
       m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
@@ -765,18 +841,38 @@ public final class AttentionClassEmitter {
           .beginControlFlow("if (bs != 0.0 && j != win)")
           .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
           .endControlFlow()
-          .addStatement("double g = $L", rescaled("(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)"))
-          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast)
-          .endControlFlow()
-          .endControlFlow();
+          .addStatement("double g = $L", rescaled((weighted ? "wt[wo + i] * (" : "(")
+              + "(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff))"))
+          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
+      if (weighted) {
+        // d e_j/d w_i = f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 + f_dd (q_i - k_ji)^2, each term taken relative
+        // to the winner's (the rest is added once below, with the sums A, B, C, S)
+        m.beginControlFlow("if (gradW != null && j != win)")
+            .addStatement("double kwi = keys[kwo + i]")
+            .addStatement("double gw = $L", rescaled("(b == 0.0 ? 0.0 : b * qi * (ki - kwi)) + (c == 0.0 ? 0.0 : 0.5 * c * (ki - kwi) * (ki + kwi))"
+                + " + (sd == 0.0 ? 0.0 : 0.5 * sd * (kwi - ki) * (diff + (qi - kwi)))"))
+            .addStatement("gradW[gwo + i] += gw")
+            .endControlFlow();
+      }
+      m.endControlFlow().endControlFlow();
       m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : "2.0 * fqqW * total")
           .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : "fqkW * total")
-          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total")
+          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total");
+      if (weighted) m.addStatement("double bigC = sumC + $L", partials.containsKey("kk") ? "fkkW * total" : "0.0");
+      m
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qi = q[qOff + i]")
           .addStatement("double kwi = keys[kwo + i]")
-          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))")
-          .endControlFlow();
+          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
+      if (weighted) {
+        m.addStatement("gradQ[go + i] *= wt[wo + i]")
+            .beginControlFlow("if (gradW != null)")
+            .addStatement("double gw = $L", rescaled("(bigA == 0.0 ? 0.0 : 0.5 * bigA * qi * qi) + (bigB == 0.0 ? 0.0 : bigB * qi * kwi)"
+                + " + (bigC == 0.0 ? 0.0 : bigC * kwi * kwi) + (bigS == 0.0 ? 0.0 : 0.5 * bigS * (qi - kwi) * (qi - kwi))"))
+            .addStatement("gradW[gwo + i] += gw")
+            .endControlFlow();
+      }
+      m.endControlFlow();
     }
     if (stat == AttentionStatistic.MEAN) {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();

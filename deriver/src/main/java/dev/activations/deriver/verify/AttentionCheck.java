@@ -28,17 +28,32 @@ public final class AttentionCheck {
     }
   }
 
-  /** The emitted class's {@code value} and {@code backward} over {@code double[]}. */
-  public record Handles(MethodHandle value, MethodHandle backward) {
+  /**
+   * The emitted class's {@code value} and {@code backward} over {@code double[]}, always with the
+   * weighted signature: {@code value(..., out, outOff, w, wOff)} and {@code backward(..., gradValues,
+   * gvOff, w, wOff, gradW, gwOff)}; for a class without weights those trailing arguments are ignored.
+   */
+  public record Handles(MethodHandle value, MethodHandle backward, boolean weighted) {
+    private static final Class<?>[] VALUE = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
+        int.class, int.class, int.class, double[].class, int.class};
+    private static final Class<?>[] BACKWARD = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
+        int.class, int.class, int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class,
+        double[].class, int.class};
+
     public static Handles of(Class<?> type) {
       try {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        MethodHandle value = lookup.findStatic(type, "value", MethodType.methodType(void.class, double[].class, int.class,
-            double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
-        MethodHandle backward = lookup.findStatic(type, "backward", MethodType.methodType(void.class, double[].class, int.class,
-            double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class,
-            double[].class, int.class, double[].class, int.class, double[].class, int.class));
-        return new Handles(value, backward);
+        MethodType value = MethodType.methodType(void.class, VALUE).appendParameterTypes(double[].class, int.class);
+        MethodType backward = MethodType.methodType(void.class, BACKWARD)
+            .appendParameterTypes(double[].class, int.class, double[].class, int.class);
+        try {
+          return new Handles(lookup.findStatic(type, "value", value), lookup.findStatic(type, "backward", backward), true);
+        } catch (NoSuchMethodException unweighted) {
+          MethodHandle v = lookup.findStatic(type, "value", MethodType.methodType(void.class, VALUE));
+          MethodHandle b = lookup.findStatic(type, "backward", MethodType.methodType(void.class, BACKWARD));
+          return new Handles(MethodHandles.dropArguments(v, VALUE.length, double[].class, int.class),
+              MethodHandles.dropArguments(b, BACKWARD.length, double[].class, int.class, double[].class, int.class), false);
+        }
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("attention class without the attention API: " + e.getMessage(), e);
       }
@@ -62,15 +77,17 @@ public final class AttentionCheck {
       double[] gq = new double[d];
       double[] gk = new double[n * d];
       double[] gv = new double[n * m];
+      double[] gw = new double[h.weighted() ? d : 0];
+      double[] w = h.weighted() ? s.w() : null;
       try {
-        h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0);
-        h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0);
+        h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0, w, 0);
+        h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
       } catch (Throwable t) {
         throw new IllegalStateException("attention class failed on a " + s.family() + " sample: " + t, t);
       }
       AttentionReference.Result exact;
       try {
-        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream());
+        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream(), w);
       } catch (RuntimeException e) {
         // e.g. Norm[q-k] at a key equal to the query: the energy has no gradient there
         return new Result(Double.POSITIVE_INFINITY, "the reference is undefined at a " + s.family() + " sample (n=" + n
@@ -87,10 +104,10 @@ public final class AttentionCheck {
           valueWhere = at + " output " + i + ": " + out[i] + " vs " + exact.values()[i];
         }
       }
-      double[][] computed = {gq, gk, stat.usesValues() ? gv : new double[0]};
-      double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0]};
-      String[] names = {"grad q", "grad keys", "grad values"};
-      for (int a = 0; a < 3; a++) {
+      double[][] computed = {gq, gk, stat.usesValues() ? gv : new double[0], gw};
+      double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0], exact.gradW()};
+      String[] names = {"grad q", "grad keys", "grad values", "grad w"};
+      for (int a = 0; a < 4; a++) {
         double err = normwise(computed[a], reference2[a]);
         if (err > worstGradient) {
           worstGradient = err;

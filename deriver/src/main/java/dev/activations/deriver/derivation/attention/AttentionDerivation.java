@@ -60,6 +60,11 @@ public record AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, 
     return angular != null;
   }
 
+  /** Whether the kernel uses weighted entries {@code <x, W y>} (a run-time weight vector {@code w}). */
+  public boolean weighted() {
+    return GramForm.weighted(spec.kernel().energy());
+  }
+
   public boolean verified() {
     return checks.stream().allMatch(LayerDerivation.Check::passed);
   }

@@ -52,6 +52,8 @@ public final class AttentionDeriver {
   private static final String[] K2 = {"-7/16", "1/4", "5/8"};
   private static final String[] V = {"3/2", "-1/4"};
   private static final String[] U = {"1/2", "-2"};
+  /** The diagonal weights of a weighted kernel at the check points. */
+  private static final String[] WEIGHTS = {"3/2", "1/4", "5/8"};
 
   private final Symja symja;
   private final SafeExpressionParser parser;
@@ -68,10 +70,12 @@ public final class AttentionDeriver {
       k = k.subs(symja.symbol(b.getKey()), exact(b.getValue()));
     }
     IExpr energy = simplify(F.Divide(k, exact(spec.temperature())));
-    checkReal(energy);
+    boolean weighted = GramForm.weighted(spec.kernel().energy());
+    checkReal(energy, weighted);
 
     Map<String, IExpr> partials = new LinkedHashMap<>();
-    IExpr angular = angular(energy);
+    // weighted entries are no cosine's: a weighted kernel is a Gram kernel with W applied
+    IExpr angular = weighted ? null : angular(energy);
     IExpr angularSlope = null;
     if (angular != null) {
       angularSlope = simplify(F.D(angular, symja.symbol("rho")));
@@ -188,10 +192,10 @@ public final class AttentionDeriver {
   }
 
   /** The energy is real and finite at a few query/key pairs in three dimensions. */
-  private void checkReal(IExpr energy) {
+  private void checkReal(IExpr energy, boolean weighted) {
     String[][][] pairs = {{Q, K1}, {K1, K2}, {{"1", "0", "0"}, {"0", "2", "0"}}, {{"2", "-1", "1"}, {"-1", "3", "1/2"}}};
     for (String[][] pair : pairs) {
-      IExpr at = symja.eval(F.N(written(energy, symbols(pair[0]), symbols(pair[1]), 3), F.ZZ(20)));
+      IExpr at = symja.eval(F.N(written(energy, symbols(pair[0]), symbols(pair[1]), weighted ? symbols(WEIGHTS) : null, 3), F.ZZ(20)));
       if (!at.isReal()) {
         throw new SpecException("energy is not real and finite at q = (" + String.join(", ", pair[0]) + "), k = ("
             + String.join(", ", pair[1]) + ") (it evaluates to " + ExactNumber.abbreviate(Symja.inputForm(at)) + ")");
@@ -211,8 +215,13 @@ public final class AttentionDeriver {
     return out;
   }
 
-  /** A function of the Gram entries at explicit vectors. */
-  private IExpr written(IExpr form, IExpr[] q, IExpr[] k, int d) {
+  /** The weight vector's symbols {@code w1..wd} for a weighted kernel, else null. */
+  private IExpr[] weights(AttentionDerivation d, int dim) {
+    return d.weighted() ? vector("w", dim) : null;
+  }
+
+  /** A function of the Gram entries at explicit vectors ({@code w} the diagonal weights, or null). */
+  private IExpr written(IExpr form, IExpr[] q, IExpr[] k, IExpr[] w, int d) {
     IExpr[] qq = new IExpr[d];
     IExpr[] qk = new IExpr[d];
     IExpr[] kk = new IExpr[d];
@@ -222,6 +231,12 @@ public final class AttentionDeriver {
       qk[i] = F.Times(q[i], k[i]);
       kk[i] = F.Sqr(k[i]);
       dd[i] = F.Sqr(F.Subtract(q[i], k[i]));
+      if (w != null) {
+        qq[i] = F.Times(w[i], qq[i]);
+        qk[i] = F.Times(w[i], qk[i]);
+        kk[i] = F.Times(w[i], kk[i]);
+        dd[i] = F.Times(w[i], dd[i]);
+      }
     }
     IExpr rho = F.Divide(F.Plus(qk), F.Times(F.Sqrt(F.Plus(qq)), F.Sqrt(F.Plus(kk))));
     return form.subs(symja.symbol("qq"), F.Plus(qq)).subs(symja.symbol("qk"), F.Plus(qk))
@@ -231,18 +246,25 @@ public final class AttentionDeriver {
 
   /** The energy as the emitted code evaluates it, at explicit vectors (angular or Gram). */
   private IExpr writtenEnergy(AttentionDerivation d, IExpr[] q, IExpr[] k, int dim) {
-    return written(d.isAngular() ? d.angular() : d.energy(), q, k, dim);
+    return written(d.isAngular() ? d.angular() : d.energy(), q, k, weights(d, dim), dim);
   }
 
-  /** {@code {grad_q e, grad_k e}} assembled from the partials, at explicit vectors. */
+  /**
+   * {@code {grad_q e, grad_k e}} assembled from the partials, at explicit vectors; for a weighted
+   * kernel also {@code grad_w e}: {@code grad_q e = W (2 f_qq q + f_qk k + 2 f_dd (q - k))},
+   * {@code grad_k e = W (f_qk q + 2 f_kk k - 2 f_dd (q - k))}, {@code d e/d w_i = f_qq q_i^2 + f_qk
+   * q_i k_i + f_kk k_i^2 + f_dd (q_i - k_i)^2}.
+   */
   private IExpr[][] assembled(AttentionDerivation d, IExpr[] q, IExpr[] k, int dim) {
     IExpr[] gq = new IExpr[dim];
     IExpr[] gk = new IExpr[dim];
+    IExpr[] gw = new IExpr[dim];
+    IExpr[] w = weights(d, dim);
     if (d.isAngular()) {
-      IExpr slope = written(d.angularSlope(), q, k, dim);
-      IExpr rho = written(symja.symbol("rho"), q, k, dim);
-      IExpr nq = written(F.Sqrt(symja.symbol("qq")), q, k, dim);
-      IExpr nk = written(F.Sqrt(symja.symbol("kk")), q, k, dim);
+      IExpr slope = written(d.angularSlope(), q, k, null, dim);
+      IExpr rho = written(symja.symbol("rho"), q, k, null, dim);
+      IExpr nq = written(F.Sqrt(symja.symbol("qq")), q, k, null, dim);
+      IExpr nk = written(F.Sqrt(symja.symbol("kk")), q, k, null, dim);
       for (int i = 0; i < dim; i++) {
         IExpr qh = F.Divide(q[i], nq);
         IExpr kh = F.Divide(k[i], nk);
@@ -250,36 +272,44 @@ public final class AttentionDeriver {
         gk[i] = F.Times(F.Divide(slope, nk), F.Subtract(qh, F.Times(rho, kh)));
       }
     } else {
-      IExpr fa = written(d.partials().get("qq"), q, k, dim);
-      IExpr fb = written(d.partials().get("qk"), q, k, dim);
-      IExpr fc = written(d.partials().get("kk"), q, k, dim);
-      IExpr fs = written(d.partials().get("dd"), q, k, dim);
+      IExpr fa = written(d.partials().get("qq"), q, k, w, dim);
+      IExpr fb = written(d.partials().get("qk"), q, k, w, dim);
+      IExpr fc = written(d.partials().get("kk"), q, k, w, dim);
+      IExpr fs = written(d.partials().get("dd"), q, k, w, dim);
       for (int i = 0; i < dim; i++) {
         IExpr diff = F.Subtract(q[i], k[i]);
         gq[i] = F.Plus(F.Times(F.C2, fa, q[i]), F.Times(fb, k[i]), F.Times(F.C2, fs, diff));
         gk[i] = F.Plus(F.Times(fb, q[i]), F.Times(F.C2, fc, k[i]), F.Times(F.CN2, fs, diff));
+        if (w != null) {
+          gq[i] = F.Times(w[i], gq[i]);
+          gk[i] = F.Times(w[i], gk[i]);
+          gw[i] = F.Plus(F.Times(fa, F.Sqr(q[i])), F.Times(fb, q[i], k[i]), F.Times(fc, F.Sqr(k[i])), F.Times(fs, F.Sqr(diff)));
+        }
       }
     }
-    return new IExpr[][] {gq, gk};
+    return w == null ? new IExpr[][] {gq, gk} : new IExpr[][] {gq, gk, gw};
   }
 
   /** The assembled kernel gradients against Symja's derivative of the written-out kernel. */
   private LayerDerivation.Check kernelCheck(AttentionDerivation d, int dim) {
     IExpr[] q = vector("q", dim);
     IExpr[] k = vector("k", dim);
-    IExpr e = written(d.energy(), q, k, dim);
+    IExpr[] w = weights(d, dim);
+    IExpr e = written(d.energy(), q, k, w, dim);
     IExpr[][] rule = assembled(d, q, k, dim);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < dim; i++) {
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, q[i]), rule[0][i]))));
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, k[i]), rule[1][i]))));
+      if (w != null) texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, w[i]), rule[2][i]))));
     }
     Map<String, Apfloat> bindings = new HashMap<>();
     for (int i = 0; i < dim; i++) {
       bindings.put("q" + (i + 1), number(Q[i]));
       bindings.put("k" + (i + 1), number(K1[i]));
+      bindings.put("w" + (i + 1), number(WEIGHTS[i]));
     }
-    String name = "grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = " + dim + ")";
+    String name = (w == null ? "" : "grad_w e, ") + "grad_q e and grad_k e assembled = d/dq, d/dk" + (w == null ? "" : ", d/dw") + " of the written-out kernel (d = " + dim + ")";
     return compare(name, texts, bindings, "at q = (" + String.join(", ", List.of(Q).subList(0, dim)) + "), k = ("
         + String.join(", ", List.of(K1).subList(0, dim)) + ")");
   }
@@ -298,7 +328,7 @@ public final class AttentionDeriver {
     IExpr[] e = new IExpr[2];
     IExpr[] w = new IExpr[2];
     for (int j = 0; j < 2; j++) {
-      e[j] = written(d.energy(), q, keys[j], dim);
+      e[j] = written(d.energy(), q, keys[j], weights(d, dim), dim);
       w[j] = F.Exp(F.Negate(e[j]));
     }
     IExpr sum = F.Plus(w[0], w[1]);
@@ -340,8 +370,17 @@ public final class AttentionDeriver {
     if (stat == AttentionStatistic.MEAN) {
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, v[0]), F.Times(u[0], r[0])))));
     }
+    IExpr[] ws = weights(d, dim);
+    if (ws != null) {
+      // grad w = sum_j dL/de_j grad_w e_j
+      for (int i = 0; i < dim; i++) {
+        texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, ws[i]),
+            F.Plus(F.Times(delta[0], ga[2][i]), F.Times(delta[1], gb[2][i]))))));
+      }
+    }
     Map<String, Apfloat> bindings = new HashMap<>();
     for (int i = 0; i < dim; i++) {
+      bindings.put("w" + (i + 1), number(WEIGHTS[i]));
       bindings.put("q" + (i + 1), number(Q[i]));
       bindings.put("ka" + (i + 1), number(K1[i]));
       bindings.put("kb" + (i + 1), number(K2[i]));
@@ -350,7 +389,8 @@ public final class AttentionDeriver {
       bindings.put("v" + (j + 1), number(V[j]));
       bindings.put("u" + (j + 1), number(U[j]));
     }
-    return compare("backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j of the written-out "
+    return compare("backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j" + (ws == null ? "" : ", d/dw")
+        + " of the written-out "
         + stat.cliName() + " (2 keys, d = 2)", texts, bindings, "at exact binary fractions");
   }
 
