@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * 1e-200 to 1e75 (beyond that the Yat energy overflows a double); near-duplicate keys
  * (relative perturbations 1e-15 .. 1e-6); one dominant key (a scaled copy of the query: near-hard
  * attention); keys equal to the query; values and upstreams of independent magnitudes from 1e-200
- * to 1e200. Each sample also carries positive diagonal weights {@code w} (log-uniform in 1e-3 .. 1e3,
+ * to 1e200. Each sample also carries positive diagonal weights {@code w} (log-uniform in 0.1 .. 10,
  * from a stream of their own, so that adding them changed no other input) for the weighted
  * (Mahalanobis) kernels. Different seeds are different streams (the derive-time measurement and the property
  * suite use different ones).
@@ -80,7 +80,7 @@ public final class AttentionSamples {
       double[] up = new double[outs];
       for (int i = 0; i < outs; i++) up[i] = wide && random.nextBoolean() ? wideNumber(random) : gaussian(random);
       double[] w = new double[d];
-      for (int i = 0; i < d; i++) w[i] = Math.pow(10, weightStream.nextDouble(-3, 3));
+      for (int i = 0; i < d; i++) w[i] = Math.pow(10, weightStream.nextDouble(-1, 1));
       out.add(new Sample(family, n, d, m, q, keys, values, up, w));
     }
     return out;
