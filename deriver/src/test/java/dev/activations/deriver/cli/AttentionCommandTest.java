@@ -33,6 +33,31 @@ class AttentionCommandTest {
   }
 
   @Test
+  void weightedEntriesRewriteToTheSameNames() {
+    assertEquals("(1*dd)/2", GramForm.of("Dot[q-k,q-k,w]/2"));
+    assertTrue(GramForm.weighted("Dot[q-k,q-k,w]/2"));
+    assertTrue(GramForm.weighted("Dot[q,k,w]/Norm[k,w]"));
+    org.junit.jupiter.api.Assertions.assertFalse(GramForm.weighted("Dot[q-k,q-k]/2"));
+    org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.weighted("Dot[q,k,w]/Norm[k]"));
+  }
+
+  @Test
+  void theMahalanobisReportShowsGradW() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "mahalanobis", "--stat", "mean", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("dd/2", j.get("gramForm").asText());
+    assertTrue(j.get("gradQ").asText().startsWith("grad_q e = W ("), j.get("gradQ").asText());
+    assertTrue(j.get("gradW").asText().contains("(q_i - k_i)^2"), j.get("gradW").asText());
+    boolean sawW = false;
+    for (JsonNode c : j.get("checks")) {
+      assertTrue(c.get("passed").asBoolean(), c.toString());
+      sawW |= c.get("name").asText().contains("d/dw");
+    }
+    assertTrue(sawW, "grad w is checked against Symja");
+  }
+
+  @Test
   void theReportShowsTheKernelItsGradientsAndTheChecks() throws Exception {
     CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--param", "s=2", "--stat", "mean", "--format", "json");
     assertEquals(0, r.code(), r.err());
@@ -69,7 +94,10 @@ class AttentionCommandTest {
         Arguments.of(new String[] {"--attention", "--kernel", "dot", "--param", "s=2", "--stat", "mean"}, "no parameter"),
         Arguments.of(new String[] {"--attention", "--layer", "--kernel", "dot", "--stat", "mean"}, "not both"),
         Arguments.of(new String[] {"--attention", "--kernel", "dot", "--free", "x", "--stat", "mean"}, "--free"),
-        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--hypotheses", "signed", "--stat", "mean"}, "--hypotheses"));
+        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--hypotheses", "signed", "--stat", "mean"}, "--hypotheses"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,k,w]-Dot[k,k]", "--stat", "mean"}, "or none does"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,k,v]", "--stat", "mean"}, "weight vector w"),
+        Arguments.of(new String[] {"--attention", "--energy", "w*Dot[q,k]", "--stat", "mean"}, "weight vector"));
   }
 
   @ParameterizedTest

@@ -65,6 +65,7 @@ public final class AttentionSpecResolver {
       kernel = new Kernel(Kernel.CUSTOM, energy, params, "custom vector energy", "--energy");
     }
     GramForm.checkNames(kernel.parameters().stream().map(Parameter::name).toList());
+    GramForm.weighted(kernel.energy()); // weighted and unweighted entries are not mixed
     if (symbols.stream().noneMatch(KEY_ENTRIES::contains)) {
       throw new SpecException("energy must depend on the key k (through Dot[q,k], Dot[k,k], Dot[q-k,q-k] or Norm[..])");
     }
