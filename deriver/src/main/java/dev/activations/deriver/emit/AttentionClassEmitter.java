@@ -115,8 +115,10 @@ public final class AttentionClassEmitter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(outputs());
     for (boolean isFloat : new boolean[] {false, true}) {
-      type.addMethod(value(isFloat));
-      type.addMethod(backward(isFloat));
+      type.addMethod(value(isFloat, false));
+      type.addMethod(backward(isFloat, false));
+      type.addMethod(value(isFloat, true));
+      type.addMethod(backward(isFloat, true));
       type.addMethod(valueBatch(isFloat));
       type.addMethod(backwardBatch(isFloat));
     }
@@ -281,51 +283,78 @@ public final class AttentionClassEmitter {
         .addParameter(int.class, "n").addParameter(int.class, "d").addParameter(int.class, "m");
   }
 
-  private MethodSpec value(boolean isFloat) {
+  /** The per-key log-prior arguments of a core call: the caller's, or none. */
+  private static String priorArgs(boolean priors, boolean gradient) {
+    String in = priors ? ", logPrior, pOff" : ", null, 0";
+    return in + (gradient ? (priors ? ", gradPrior, gpOff" : ", null, 0") : "");
+  }
+
+  /** {@code logPrior_j - logPrior_win}: the log-priors' part of {@code e_j - e_win} (with a minus sign). */
+  private static String priorGap(boolean isFloat) {
+    return "(logPrior == null ? 0.0 : " + (isFloat ? "(double) " : "") + "logPrior[po + j] - logPrior[po + win])";
+  }
+
+  private static final String PRIOR_DOC = "\nWith per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are\n"
+      + "{@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all\n"
+      + "masked has no posterior: its outputs are NaN.";
+
+  private MethodSpec value(boolean isFloat, boolean priors) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Writes the $L for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys\n"
             + "{@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})\n"
-            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L$L\n\n"
+            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L$L$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
             + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
             stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).",
-            weighted ? "\nThe diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive)." : "");
+            weighted ? "\nThe diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive)." : "", priors ? PRIOR_DOC : "");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
     weightParameters(m, isFloat);
+    if (priors) m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff");
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
     weightChecks(m, false, null);
+    if (priors) m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS);
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L)", weighted ? ", w, wOff" : "")
+          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false))
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L)", weighted ? ", w, wOff" : "");
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false));
     }
     return m.build();
   }
 
-  private MethodSpec backward(boolean isFloat) {
+  private MethodSpec backward(boolean isFloat, boolean priors) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}\n"
             + "entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to\n"
             + "{@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};\n"
             + "{@code gradValues} may be null when the statistic does not read values). The gradient arrays must not\n"
-            + "overlap the inputs or each other.$L\n\n"
+            + "overlap the inputs or each other.$L$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
             + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
             weighted ? "\nWith the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to\n"
-                + "{@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null)." : "");
+                + "{@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null)." : "",
+            priors ? PRIOR_DOC + "\n{@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]}"
+                + " (may be null)." : "");
     inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
         .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
     gradientWeightParameters(m, isFloat);
+    if (priors) {
+      m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff")
+          .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpOff");
+    }
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
+    if (priors) {
+      m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS)
+          .addStatement("if (gradPrior != null) $T.checkFromIndexSize(gpOff, n, gradPrior.length)", OBJECTS);
+    }
     m.addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs())
         .addStatement("$T.checkFromIndexSize(gqOff, d, gradQ.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length)", OBJECTS);
@@ -336,8 +365,8 @@ public final class AttentionClassEmitter {
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", weighted ? "2 * d" : "d");
       if (weighted) m.addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "")
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true))
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("gradQ[gqOff + i] = (float) acc[i]");
       if (weighted) m.addStatement("if (gradW != null) gradW[gwOff + i] = (float) acc[d + i]");
@@ -346,8 +375,8 @@ public final class AttentionClassEmitter {
       if (weighted) {
         m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
       }
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "");
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true));
     }
     return m.build();
   }
@@ -413,14 +442,14 @@ public final class AttentionClassEmitter {
     m.beginControlFlow("for (int i = 0; i < queries; i++)");
     if (isFloat) {
       if (!weighted) m.addStatement("double[] acc = scratch(d)");
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "")
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true))
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "");
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true));
     }
     m.endControlFlow();
     if (weighted && isFloat) {
@@ -484,6 +513,11 @@ public final class AttentionClassEmitter {
 
   /** The energy of the key at {@code ko} into {@code e}, with the Gram entries (or rho, ke, kn) as locals. */
   private CodeBlock keyEnergy() {
+    return keyEnergy("j");
+  }
+
+  /** As {@link #keyEnergy()}, for the key numbered {@code index}; a log-prior, if given, is subtracted. */
+  private CodeBlock keyEnergy(String index) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (angular()) {
       b.addStatement("int ke = scaleExponent(keys, ko, d)")
@@ -494,7 +528,8 @@ public final class AttentionClassEmitter {
       if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L)", weights());
       if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L)", weights());
     }
-    return b.addStatement("double e = energy($L)", callArgs()).build();
+    return b.addStatement("double e = energy($L)", callArgs())
+        .addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
 
   /** The winning key's offset {@code kwo} and the kernel's partials there ({@code ...W}). */
@@ -507,7 +542,7 @@ public final class AttentionClassEmitter {
     }
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
-    b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy());
+    b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy("win"));
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
     } else {
@@ -522,6 +557,7 @@ public final class AttentionClassEmitter {
         .addJavadoc("The outputs into the double accumulator {@code acc[ao ..]}.\n")
         .addParameter(double[].class, "acc").addParameter(int.class, "ao");
     if (weighted) m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo");
+    m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po");
     m.addCode(query());
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
@@ -614,6 +650,8 @@ public final class AttentionClassEmitter {
       m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo")
           .addParameter(double[].class, "gradW").addParameter(int.class, "gwo");
     }
+    m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po")
+        .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpo");
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
@@ -631,6 +669,9 @@ public final class AttentionClassEmitter {
           .beginControlFlow("if (share != share)")
           .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
           .addCode(weighted ? CodeBlock.of("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN);\n", java.util.Arrays.class) : CodeBlock.of(""))
+          .endControlFlow()
+          .beginControlFlow("if (gradPrior != null && !add)")
+          .addStatement("$T.fill(gradPrior, gpo, gpo + n, $L(share != share ? Double.NaN : 0.0))", java.util.Arrays.class, gcast)
           .endControlFlow()
           .beginControlFlow("for (int j = 0, ko = kOff, vo = gvo; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
@@ -668,6 +709,7 @@ public final class AttentionClassEmitter {
         .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
         .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, gcast);
     if (weighted) m.addStatement("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN)", java.util.Arrays.class);
+    m.addStatement("if (gradPrior != null) $T.fill(gradPrior, gpo, gpo + n, $LDouble.NaN)", java.util.Arrays.class, gcast);
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
     m.addStatement("return").endControlFlow()
         .addStatement("double inv = 1.0 / s");
@@ -708,7 +750,7 @@ public final class AttentionClassEmitter {
               .addStatement("double r = weight(e, mm) * inv")
               .beginControlFlow("if (r != 0.0)")
               .addCode(entryDifferences())
-              .addStatement("acc += r * $L", difference("energy"))
+              .addStatement("acc += r * ($L - $L)", difference("energy"), priorGap(isFloat))
               .endControlFlow()
               .endControlFlow();
         }
@@ -734,12 +776,17 @@ public final class AttentionClassEmitter {
           m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
         } else {
           m.addCode(entryDifferences())
-              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L))", difference("energy"));
+              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L - $L))", difference("energy"), priorGap(isFloat));
         }
       }
       case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
       case MODE -> throw new AssertionError();
     }
+    // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
+    m.beginControlFlow("if (gradPrior != null)")
+        .addStatement("double gp = $L", rescaled("-delta"))
+        .addStatement("gradPrior[gpo + j] = $L(add ? gradPrior[gpo + j] + gp : gp)", gcast)
+        .endControlFlow();
     if (stat.usesValues()) {
       m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
           .addStatement("double g = r == 0.0 ? 0.0 : r * upstream[uo + i]")

@@ -33,7 +33,8 @@ public final class AttentionCheck {
    * weighted signature: {@code value(..., out, outOff, w, wOff)} and {@code backward(..., gradValues,
    * gvOff, w, wOff, gradW, gwOff)}; for a class without weights those trailing arguments are ignored.
    */
-  public record Handles(MethodHandle value, MethodHandle backward, boolean weighted) {
+  public record Handles(MethodHandle value, MethodHandle backward, MethodHandle valuePrior, MethodHandle backwardPrior,
+      boolean weighted) {
     private static final Class<?>[] VALUE = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
         int.class, int.class, int.class, double[].class, int.class};
     private static final Class<?>[] BACKWARD = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
@@ -46,13 +47,21 @@ public final class AttentionCheck {
         MethodType value = MethodType.methodType(void.class, VALUE).appendParameterTypes(double[].class, int.class);
         MethodType backward = MethodType.methodType(void.class, BACKWARD)
             .appendParameterTypes(double[].class, int.class, double[].class, int.class);
+        MethodType valuePrior = value.appendParameterTypes(double[].class, int.class);
+        MethodType backwardPrior = backward.appendParameterTypes(double[].class, int.class, double[].class, int.class);
         try {
-          return new Handles(lookup.findStatic(type, "value", value), lookup.findStatic(type, "backward", backward), true);
+          return new Handles(lookup.findStatic(type, "value", value), lookup.findStatic(type, "backward", backward),
+              lookup.findStatic(type, "value", valuePrior), lookup.findStatic(type, "backward", backwardPrior), true);
         } catch (NoSuchMethodException unweighted) {
           MethodHandle v = lookup.findStatic(type, "value", MethodType.methodType(void.class, VALUE));
           MethodHandle b = lookup.findStatic(type, "backward", MethodType.methodType(void.class, BACKWARD));
+          MethodHandle vp = lookup.findStatic(type, "value", MethodType.methodType(void.class, VALUE).appendParameterTypes(double[].class, int.class));
+          MethodHandle bp = lookup.findStatic(type, "backward", MethodType.methodType(void.class, BACKWARD)
+              .appendParameterTypes(double[].class, int.class, double[].class, int.class));
           return new Handles(MethodHandles.dropArguments(v, VALUE.length, double[].class, int.class),
-              MethodHandles.dropArguments(b, BACKWARD.length, double[].class, int.class, double[].class, int.class), false);
+              MethodHandles.dropArguments(b, BACKWARD.length, double[].class, int.class, double[].class, int.class),
+              MethodHandles.dropArguments(vp, VALUE.length, double[].class, int.class),
+              MethodHandles.dropArguments(bp, BACKWARD.length, double[].class, int.class, double[].class, int.class), false);
         }
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("attention class without the attention API: " + e.getMessage(), e);
@@ -69,6 +78,7 @@ public final class AttentionCheck {
     double worstGradient = 0;
     String valueWhere = "-";
     String gradientWhere = "-";
+    int index = 0;
     for (AttentionSamples.Sample s : samples) {
       int n = s.n();
       int d = s.d();
@@ -79,21 +89,31 @@ public final class AttentionCheck {
       double[] gv = new double[n * m];
       double[] gw = new double[h.weighted() ? d : 0];
       double[] w = h.weighted() ? s.w() : null;
+      // every other sample through the log-prior overloads, with the sample's priors
+      boolean priors = index++ % 2 == 1;
+      double[] logPrior = priors ? s.logPrior() : null;
+      double[] gp = new double[priors ? n : 0];
       try {
-        h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0, w, 0);
-        h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
+        if (priors) {
+          h.valuePrior().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0, w, 0, logPrior, 0);
+          h.backwardPrior().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0,
+              logPrior, 0, gp, 0);
+        } else {
+          h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, out, 0, w, 0);
+          h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
+        }
       } catch (Throwable t) {
         throw new IllegalStateException("attention class failed on a " + s.family() + " sample: " + t, t);
       }
       AttentionReference.Result exact;
       try {
-        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream(), w);
+        exact = reference.evaluate(s.q(), s.keys(), s.values(), n, d, m, s.upstream(), w, logPrior);
       } catch (RuntimeException e) {
         // e.g. Norm[q-k] at a key equal to the query: the energy has no gradient there
         return new Result(Double.POSITIVE_INFINITY, "the reference is undefined at a " + s.family() + " sample (n=" + n
             + " d=" + d + "): " + e.getClass().getSimpleName() + ": " + e.getMessage(), Double.POSITIVE_INFINITY, "-", samples.size());
       }
-      String at = s.family() + " n=" + n + " d=" + d + " m=" + m;
+      String at = s.family() + (priors ? " (log-priors)" : "") + " n=" + n + " d=" + d + " m=" + m;
       double largest = Double.MIN_NORMAL;
       for (double v : exact.values()) largest = Math.max(largest, Math.abs(v));
       for (int i = 0; i < out.length; i++) {
@@ -104,10 +124,11 @@ public final class AttentionCheck {
           valueWhere = at + " output " + i + ": " + out[i] + " vs " + exact.values()[i];
         }
       }
-      double[][] computed = {gq, gk, stat.usesValues() ? gv : new double[0], gw};
-      double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0], exact.gradW()};
-      String[] names = {"grad q", "grad keys", "grad values", "grad w"};
-      for (int a = 0; a < 4; a++) {
+      double[][] computed = {gq, gk, stat.usesValues() ? gv : new double[0], gw, gp};
+      double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0], exact.gradW(),
+          exact.gradPrior()};
+      String[] names = {"grad q", "grad keys", "grad values", "grad w", "grad log-prior"};
+      for (int a = 0; a < 5; a++) {
         double err = normwise(computed[a], reference2[a]);
         if (err > worstGradient) {
           worstGradient = err;

@@ -35,6 +35,9 @@ import java.util.Map;
  * times the above, and {@code d L/d w_i = sum_j dL/de_j (f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 +
  * f_dd (q_i - k_ji)^2)}.
  *
+ * <p>Per-key log-priors {@code pi_j} (finite doubles, exact) make the energies {@code e_j =
+ * kappa(q, k_j)/T - pi_j}; their gradient is {@code dL/d pi_j = -dL/de_j}.
+ *
  * <p>Precision is adaptive: from 40 digits, doubled until every output is known to 17 digits of
  * its scale and every gradient component to 16 digits of its array's largest component.
  */
@@ -71,8 +74,12 @@ public final class AttentionReference {
     this.stat = stat;
   }
 
-  /** One query's outputs, what each is measured against, and the gradients ({@code gradW} empty without weights). */
-  public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues, double[] gradW) {}
+  /**
+   * One query's outputs, what each is measured against, and the gradients ({@code gradW} empty
+   * without weights, {@code gradPrior} empty without log-priors).
+   */
+  public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues, double[] gradW,
+      double[] gradPrior) {}
 
   public boolean weighted() {
     return weighted;
@@ -85,10 +92,16 @@ public final class AttentionReference {
 
   /** Evaluates one query with the diagonal weights {@code w} (a weighted kernel; null otherwise). */
   public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] w) {
+    return evaluate(q, keys, values, n, d, m, upstream, w, null);
+  }
+
+  /** Evaluates one query with the diagonal weights {@code w} (or null) and per-key log-priors (finite; or null). */
+  public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] w,
+      double[] logPrior) {
     if (weighted != (w != null)) throw new IllegalArgumentException(weighted ? "a weighted kernel needs the weights w" : "the kernel takes no weights");
     for (long p = START_DIGITS; ; p *= 2) {
       try {
-        Result r = attempt(q, keys, values, n, d, m, upstream, w, p);
+        Result r = attempt(q, keys, values, n, d, m, upstream, w, logPrior, p);
         if (r != null) return r;
       } catch (InsufficientPrecisionException e) {
         // undecided comparison: more digits
@@ -106,7 +119,8 @@ public final class AttentionReference {
     return Enclosure.exact(Rational.of(scaledValue, BigInteger.TWO.pow(shifts * SHIFT))).approx(p);
   }
 
-  private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] weights, long p) {
+  private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] weights, double[] logPrior,
+      long p) {
     Map<String, Dual> base = new HashMap<>();
     parameters.forEach((k, v) -> base.put(k, Dual.constant(v.enclose(Map.of(), p))));
     base.put("dim", Dual.constant(Enclosure.exact(d)));
@@ -139,7 +153,8 @@ public final class AttentionReference {
         BigInteger diff = qs[i].subtract(k);
         dd = dd.add(diff.multiply(diff).multiply(ws[i]));
       }
-      tuples.add(List.of(qk, kk, dd));
+      // a key ties with the winner only with the same entries and the same log-prior
+      tuples.add(logPrior == null ? List.of(qk, kk, dd) : List.of(qk, kk, dd, scaled(logPrior[j])));
       Enclosure[] gram = {
           Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(shifts * SHIFT))),
           Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(shifts * SHIFT))),
@@ -148,6 +163,7 @@ public final class AttentionReference {
       Map<String, Dual> env = new HashMap<>(base);
       for (int g = 0; g < 4; g++) env.put(ENTRIES.get(g), Dual.constant(gram[g]));
       e[j] = energy.encloseDual(env, p).value().divide(t, p);
+      if (logPrior != null) e[j] = e[j].subtract(exact(scaled(logPrior[j]), 1, p), p);
       if (upstream != null) {
         for (int g = 0; g < 4; g++) {
           if (!used[g]) {
@@ -231,7 +247,7 @@ public final class AttentionReference {
       double floor = Math.log10(stat == AttentionStatistic.MEAN ? largestOut : Math.max(scales[i], Double.MIN_NORMAL));
       if (out[i].logRadius() > floor - 17) return null;
     }
-    if (upstream == null) return new Result(vals, scales, new double[0], new double[0], new double[0], new double[0]);
+    if (upstream == null) return new Result(vals, scales, new double[0], new double[0], new double[0], new double[0], new double[0]);
 
     Enclosure[] u = new Enclosure[upstream.length];
     for (int i = 0; i < u.length; i++) u[i] = Enclosure.exact(Rational.of(upstream[i])).approx(p);
@@ -331,8 +347,11 @@ public final class AttentionReference {
     double[] gradKeys = normwise(gk, gkScale, p);
     double[] gradValues = normwise(gv, null, p);
     double[] gradW = normwise(gw, gwScale, p);
-    if (gradQ == null || gradKeys == null || gradValues == null || gradW == null) return null;
-    return new Result(vals, scales, gradQ, gradKeys, gradValues, gradW);
+    Enclosure[] gp = new Enclosure[logPrior == null ? 0 : n];
+    for (int j = 0; j < gp.length; j++) gp[j] = delta[j].negate();
+    double[] gradPrior = normwise(gp, null, p);
+    if (gradQ == null || gradKeys == null || gradValues == null || gradW == null || gradPrior == null) return null;
+    return new Result(vals, scales, gradQ, gradKeys, gradValues, gradW, gradPrior);
   }
 
   private static double magnitude(Enclosure e) {
