@@ -333,6 +333,115 @@ class AttentionContractTest {
     assertThrows(IndexOutOfBoundsException.class, () -> MahalanobisAttention.value(q, 0, keys, 0, values, 0, n, d, m, a, 0, ones, 1));
   }
 
+  /** d L / d logPrior against central differences of the prior overload of value, for every class. */
+  @TestFactory
+  Stream<DynamicTest> logPriorGradientMatchesCentralDifferences() throws ReflectiveOperationException {
+    return each(a -> {
+      if (a.stat() == AttentionStatistic.MODE) return;
+      SplittableRandom random = new SplittableRandom(SEED + 5);
+      for (int trial = 0; trial < 3; trial++) {
+        int n = 1 + random.nextInt(6);
+        int d = 1 + random.nextInt(5);
+        int m = 1 + random.nextInt(4);
+        double[] q = normal(random, d, 0.7);
+        double[] keys = normal(random, n * d, 0.7);
+        double[] values = normal(random, n * m, 1);
+        double[] prior = normal(random, n, 1);
+        double[] u = normal(random, a.outputs(n, m), 1);
+        double[] w = a.weights(d);
+        double[] gp = new double[n];
+        double[] gw = w == null ? null : new double[d];
+        try {
+          a.handles().backwardPrior().invokeExact(q, 0, keys, 0, values, 0, n, d, m, u, 0, new double[d], 0, new double[n * d], 0,
+              new double[n * m], 0, w, 0, gw, 0, prior, 0, gp, 0);
+        } catch (Throwable t) {
+          throw new AssertionError(t);
+        }
+        double largest = 0;
+        for (double v : gp) largest = Math.max(largest, Math.abs(v));
+        for (int j = 0; j < n; j++) {
+          double keep = prior[j];
+          double h = 1e-6 * Math.max(1, Math.abs(keep));
+          prior[j] = keep + h;
+          double up = dot(u, valueWithPriors(a, q, keys, values, n, d, m, w, prior));
+          prior[j] = keep - h;
+          double down = dot(u, valueWithPriors(a, q, keys, values, n, d, m, w, prior));
+          prior[j] = keep;
+          assertEquals((up - down) / (2 * h), gp[j], 1e-6 * Math.max(1, largest), a.name() + " log-prior " + j + " n=" + n);
+        }
+      }
+    });
+  }
+
+  private static double[] valueWithPriors(Attention a, double[] q, double[] keys, double[] values, int n, int d, int m, double[] w,
+      double[] prior) {
+    double[] out = new double[a.outputs(n, m)];
+    try {
+      a.handles().valuePrior().invokeExact(q, 0, keys, 0, values, 0, n, d, m, out, 0, w, 0, prior, 0);
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    return out;
+  }
+
+  /**
+   * A log-prior of -Infinity removes its key exactly (outputs and gradients as without the key, the
+   * key's gradients 0); null priors are no priors; a query whose keys are all masked gets NaN.
+   */
+  @Test
+  void logPriorsMaskAndBias() {
+    SplittableRandom random = new SplittableRandom(SEED + 6);
+    int n = 5;
+    int d = 3;
+    int m = 2;
+    double[] q = normal(random, d, 1);
+    double[] keys = normal(random, n * d, 1);
+    double[] values = normal(random, n * m, 1);
+    double[] u = normal(random, m, 1);
+    double[] mask = {0, Double.NEGATIVE_INFINITY, 0, 0, Double.NEGATIVE_INFINITY};
+    int[] kept = {0, 2, 3};
+    double[] keptKeys = new double[kept.length * d];
+    double[] keptValues = new double[kept.length * m];
+    for (int j = 0; j < kept.length; j++) {
+      System.arraycopy(keys, kept[j] * d, keptKeys, j * d, d);
+      System.arraycopy(values, kept[j] * m, keptValues, j * m, m);
+    }
+    double[] masked = new double[m];
+    double[] removed = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, masked, 0, mask, 0);
+    ScaledDotAttention.value(q, 0, keptKeys, 0, keptValues, 0, kept.length, d, m, removed, 0);
+    assertArrayEquals(removed, masked, 0.0, "masked keys are removed");
+    double[] gq = new double[d];
+    double[] gk = new double[n * d];
+    double[] gv = new double[n * m];
+    double[] gp = new double[n];
+    ScaledDotAttention.backward(q, 0, keys, 0, values, 0, n, d, m, u, 0, gq, 0, gk, 0, gv, 0, mask, 0, gp, 0);
+    double[] gq2 = new double[d];
+    double[] gk2 = new double[kept.length * d];
+    double[] gv2 = new double[kept.length * m];
+    ScaledDotAttention.backward(q, 0, keptKeys, 0, keptValues, 0, kept.length, d, m, u, 0, gq2, 0, gk2, 0, gv2, 0);
+    assertArrayEquals(gq2, gq, 1e-15, "grad q without the masked keys");
+    for (int j = 0; j < kept.length; j++) {
+      for (int i = 0; i < d; i++) assertEquals(gk2[j * d + i], gk[kept[j] * d + i], 1e-15, "grad of kept key " + j);
+    }
+    for (int i = 0; i < d; i++) assertEquals(0.0, gk[d + i], 0.0, "masked key's gradient");
+    assertEquals(0.0, gp[1], 0.0, "masked key's prior gradient");
+    // a bias equal for every key changes nothing; a null prior is no prior
+    double[] shifted = new double[m];
+    double[] none = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, shifted, 0, new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, 0);
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, none, 0, null, 0);
+    double[] plain = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, plain, 0);
+    assertArrayEquals(plain, shifted, 1e-15, "a shared bias");
+    assertArrayEquals(plain, none, 0.0, "null priors");
+    // every key masked: no posterior
+    double[] all = new double[n];
+    java.util.Arrays.fill(all, Double.NEGATIVE_INFINITY);
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, masked, 0, all, 0);
+    assertTrue(Double.isNaN(masked[0]) && Double.isNaN(masked[1]), "fully masked");
+  }
+
   @Test
   void specialInputs() {
     int n = 3;
