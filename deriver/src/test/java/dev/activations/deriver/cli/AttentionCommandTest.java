@@ -58,6 +58,18 @@ class AttentionCommandTest {
   }
 
   @Test
+  void plotsTheWeightsAndTheOutputAlongALine() throws Exception {
+    Path png = dir.resolve("attention.png");
+    CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--stat", "mean", "--plot", png.toString());
+    assertEquals(0, r.code(), r.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', r.err());
+    CliRun again = CliRun.of("--attention", "--kernel", "euclidean", "--stat", "mean", "--plot", dir.resolve("again.png").toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(dir.resolve("again.png"))), "same spec, same bytes");
+  }
+
+  @Test
   void theReportShowsTheKernelItsGradientsAndTheChecks() throws Exception {
     CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--param", "s=2", "--stat", "mean", "--format", "json");
     assertEquals(0, r.code(), r.err());
