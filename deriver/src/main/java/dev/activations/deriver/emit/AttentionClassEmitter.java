@@ -56,15 +56,22 @@ public final class AttentionClassEmitter {
 
   /** Divided differences to the winner: function ("energy" or an entry) -> entry -> DD. */
   private final Map<String, Map<String, Expr>> differences;
+  /** The free parameters ({@code --free}), in order, and the energy's partial by each. */
+  private final List<String> free;
+  private final List<Expr> parameterPartials;
 
   private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences) {
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
     this.partials = new LinkedHashMap<>(partials);
     this.differences = new LinkedHashMap<>(differences);
+    this.free = d.spec().free();
+    this.parameterPartials = new ArrayList<>();
+    for (String f : free) this.parameterPartials.add(parameterPartials.get(f));
     Set<String> used = new TreeSet<>();
+    for (Expr p : this.parameterPartials) variables(p, used);
     variables(energy, used);
     for (Expr p : partials.values()) variables(p, used);
     for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
@@ -89,7 +96,13 @@ public final class AttentionClassEmitter {
    */
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, String packageName, String className) {
-    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences);
+    return emit(d, energy, partials, differences, Map.of(), packageName, className);
+  }
+
+  /** @param parameterPartials the lowered partial of the energy by each free parameter */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials);
     return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
   }
 
@@ -122,6 +135,7 @@ public final class AttentionClassEmitter {
       type.addMethod(valueBatch(isFloat));
       type.addMethod(backwardBatch(isFloat));
     }
+    for (int i = 0; i < free.size(); i++) type.addMethod(parameterGradient(i));
     type.addMethod(checks());
     type.addMethod(scratch());
     for (boolean isFloat : new boolean[] {false, true}) {
@@ -133,10 +147,16 @@ public final class AttentionClassEmitter {
       type.addMethod(scalarFunction("d" + p.getKey(), p.getValue(),
           angular() ? "{@code g'(rho)}, the energy's derivative by the cosine." : "The energy's partial by {@code " + p.getKey() + "}."));
     }
+    for (int i = 0; i < free.size(); i++) {
+      type.addMethod(scalarFunction("dParam" + i, parameterPartials.get(i), "The energy's partial by the free parameter {@code "
+          + free.get(i) + "}" + (angular() ? ", as a function of the cosine." : ".")));
+    }
     for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
       for (Map.Entry<String, Expr> v : f.getValue().entrySet()) {
         type.addMethod(differenceFunction(differenceName(f.getKey(), v.getKey()), v.getValue(),
-            "Divided difference of " + (f.getKey().equals("energy") ? "the energy" : "the partial by {@code " + f.getKey() + "}")
+            "Divided difference of " + (f.getKey().equals("energy") ? "the energy"
+                : f.getKey().startsWith("param") ? "the partial by {@code " + free.get(Integer.parseInt(f.getKey().substring(5))) + "}"
+                : "the partial by {@code " + f.getKey() + "}")
                 + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
       }
     }
@@ -152,6 +172,7 @@ public final class AttentionClassEmitter {
     }
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
+    all.addAll(parameterPartials);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
@@ -159,11 +180,45 @@ public final class AttentionClassEmitter {
   private List<String> scalarArgs() {
     List<String> args = new ArrayList<>(angular() ? List.of("rho") : List.copyOf(entries));
     args.add("dim");
+    args.addAll(free);
     return args;
   }
 
+  /** The scalar functions' arguments inside the cores, where the free parameters are {@code param0, ...}. */
   private String callArgs() {
-    return String.join(", ", scalarArgs());
+    List<String> args = new ArrayList<>(angular() ? List.of("rho") : List.copyOf(entries));
+    args.add("dim");
+    for (int i = 0; i < free.size(); i++) args.add("param" + i);
+    return String.join(", ", args);
+  }
+
+  /** Names the public methods may not give a free parameter (their own parameters and locals). */
+  private static final Set<String> TAKEN = Set.of("q", "qOff", "keys", "kOff", "values", "vOff", "n", "d", "m", "out", "outOff",
+      "upstream", "upOff", "gradQ", "gqOff", "gradKeys", "gkOff", "gradValues", "gvOff", "w", "wOff", "gradW", "gwOff",
+      "logPrior", "pOff", "gradPrior", "gpOff", "queries", "acc", "i", "j", "per", "buf", "nd", "nm");
+
+  /** The public name of free parameter {@code i}: its own unless that is taken. */
+  private String publicName(int i) {
+    String f = free.get(i);
+    return TAKEN.contains(f) || !javax.lang.model.SourceVersion.isName(f) ? "param" + i : f;
+  }
+
+  /** The free parameters as trailing arguments of a call from a public method ({@code ", s, nu"}). */
+  private String freeArgs() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < free.size(); i++) b.append(", ").append(publicName(i));
+    return b.toString();
+  }
+
+  /** Adds the free parameters as trailing {@code double} parameters (public names, or the cores' {@code paramI}). */
+  private MethodSpec.Builder freeParameters(MethodSpec.Builder m, boolean publicNames) {
+    for (int i = 0; i < free.size(); i++) m.addParameter(TypeName.DOUBLE, publicNames ? publicName(i) : "param" + i);
+    return m;
+  }
+
+  /** A backwardCore call's trailing arguments: no parameter gradient, the public free parameters. */
+  private String backwardTail() {
+    return (free.isEmpty() ? "" : ", null, 0") + freeArgs();
   }
 
   private MethodSpec scalarFunction(String name, Expr e, String doc) {
@@ -175,7 +230,13 @@ public final class AttentionClassEmitter {
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
 
-  private static final List<String> DIFFERENCE_ARGS = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+  private static final List<String> DIFFERENCE_ENTRIES = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+
+  private List<String> differenceArgs() {
+    List<String> args = new ArrayList<>(DIFFERENCE_ENTRIES);
+    args.addAll(free);
+    return args;
+  }
 
   private static String differenceName(String function, String entry) {
     return "diff" + Character.toUpperCase(function.charAt(0)) + function.substring(1) + "By"
@@ -185,8 +246,8 @@ public final class AttentionClassEmitter {
   private MethodSpec differenceFunction(String name, Expr e, String doc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
-    for (String a : DIFFERENCE_ARGS) m.addParameter(TypeName.DOUBLE, a);
-    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(DIFFERENCE_ARGS));
+    for (String a : differenceArgs()) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(differenceArgs()));
     for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
@@ -200,10 +261,11 @@ public final class AttentionClassEmitter {
     if (dd == null) return null;
     if (dd.isEmpty()) return "0.0";
     List<String> present = new ArrayList<>();
-    for (String a : DIFFERENCE_ARGS) {
+    for (String a : DIFFERENCE_ENTRIES) {
       String base = a.endsWith("W") ? a.substring(0, a.length() - 1) : a;
       present.add(a.equals("dim") || a.endsWith("W") || entries.contains(base) ? a : "0.0");
     }
+    for (int i = 0; i < free.size(); i++) present.add("param" + i);
     String args = String.join(", ", present);
     List<String> terms = new ArrayList<>();
     for (String v : dd.keySet()) {
@@ -310,6 +372,7 @@ public final class AttentionClassEmitter {
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
     weightParameters(m, isFloat);
     if (priors) m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff");
+    freeParameters(m, true);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
@@ -317,12 +380,12 @@ public final class AttentionClassEmitter {
     if (priors) m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS);
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false))
+          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false));
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs());
     }
     return m.build();
   }
@@ -349,6 +412,7 @@ public final class AttentionClassEmitter {
       m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff")
           .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpOff");
     }
+    freeParameters(m, true);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     if (priors) {
@@ -365,8 +429,8 @@ public final class AttentionClassEmitter {
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", weighted ? "2 * d" : "d");
       if (weighted) m.addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true))
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true), backwardTail())
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("gradQ[gqOff + i] = (float) acc[i]");
       if (weighted) m.addStatement("if (gradW != null) gradW[gwOff + i] = (float) acc[d + i]");
@@ -375,9 +439,38 @@ public final class AttentionClassEmitter {
       if (weighted) {
         m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
       }
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true));
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true), backwardTail());
     }
+    return m.build();
+  }
+
+  /**
+   * {@code d<Param>}: the gradient of {@code <upstream, value(...)>} by free parameter {@code i}. It
+   * runs the backward pass into a per-thread scratch of {@code n (d + m) + d} doubles plus one per free
+   * parameter (allocated on a thread's first call, grown when a larger size arrives, then reused).
+   */
+  private MethodSpec parameterGradient(int index) {
+    String f = free.get(index);
+    MethodSpec.Builder m = MethodSpec.methodBuilder("d" + Character.toUpperCase(f.charAt(0)) + f.substring(1))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
+        .addJavadoc("The derivative of {@code <upstream, value(...)>} by the free parameter {@code $L} (the upstream as in\n"
+            + "{@code backward}). Runs the backward pass into a per-thread scratch of {@code n (d + m) + d} doubles (plus one\n"
+            + "per free parameter), allocated on a thread's first call and reused.\n", f);
+    inputs(m, false).addParameter(double[].class, "upstream").addParameter(int.class, "upOff");
+    weightParameters(m, false);
+    freeParameters(m, true);
+    m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
+        + "values == null ? -1 : values.length, vOff, n, d, m)")
+        .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs());
+    weightChecks(m, false, null);
+    m.addStatement("int nd = Math.multiplyExact(n, d)")
+        .addStatement("int nm = Math.multiplyExact(n, m)")
+        .addStatement("double[] buf = scratch(d + nd + nm + $L)", free.size())
+        .addStatement("$T.fill(buf, d + nd + nm, d + nd + nm + $L, 0.0)", java.util.Arrays.class, free.size())
+        .addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, buf, 0, buf, d, buf, d + nd, false$L, "
+            + "null, 0, null, 0, buf, d + nd + nm$L)", weighted ? ", w, wOff, null, 0" : "", freeArgs())
+        .addStatement("return buf[d + nd + nm + $L]", index);
     return m.build();
   }
 
@@ -397,12 +490,13 @@ public final class AttentionClassEmitter {
     m.addParameter(int.class, "queries");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
     weightParameters(m, isFloat);
+    freeParameters(m, true);
     return m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
         .addStatement("int per = outputs(n, m)")
         .beginControlFlow("for (int i = 0; i < queries; i++)")
-        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per$L)", weighted ? ", w, wOff" : "")
+        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per$L$L)", weighted ? ", w, wOff" : "", freeArgs())
         .endControlFlow().build();
   }
 
@@ -418,6 +512,7 @@ public final class AttentionClassEmitter {
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
     gradientWeightParameters(m, isFloat);
+    freeParameters(m, true);
     m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
@@ -442,14 +537,14 @@ public final class AttentionClassEmitter {
     m.beginControlFlow("for (int i = 0; i < queries; i++)");
     if (isFloat) {
       if (!weighted) m.addStatement("double[] acc = scratch(d)");
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true))
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail())
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true));
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail());
     }
     m.endControlFlow();
     if (weighted && isFloat) {
@@ -535,14 +630,16 @@ public final class AttentionClassEmitter {
   /** The winning key's offset {@code kwo} and the kernel's partials there ({@code ...W}). */
   private CodeBlock winner() {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("int kwo = kOff + win * d");
-    List<String> names = angular() ? List.of("rhoW", "gW", "knW") : new ArrayList<>();
+    List<String> names = new ArrayList<>(angular() ? List.of("rhoW", "gW", "knW") : List.of());
     if (!angular()) {
       for (String p : partials.keySet()) names.add("f" + p + "W");
       names.addAll(List.of("qkW", "kkW", "ddW"));
     }
+    for (int i = 0; i < free.size(); i++) names.add("fparW" + i);
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
     b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy("win"));
+    for (int i = 0; i < free.size(); i++) b.addStatement("fparW$L = dParam$L($L)", i, i, callArgs());
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
     } else {
@@ -558,6 +655,7 @@ public final class AttentionClassEmitter {
         .addParameter(double[].class, "acc").addParameter(int.class, "ao");
     if (weighted) m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo");
     m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po");
+    freeParameters(m, false);
     m.addCode(query());
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
@@ -652,6 +750,11 @@ public final class AttentionClassEmitter {
     }
     m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po")
         .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpo");
+    if (!free.isEmpty()) {
+      // the free parameters' gradient, a double accumulator added to (the d<Param> companions zero it)
+      m.addParameter(double[].class, "gradParams").addParameter(int.class, "gpp");
+    }
+    freeParameters(m, false);
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
@@ -670,6 +773,8 @@ public final class AttentionClassEmitter {
           .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
           .addCode(weighted ? CodeBlock.of("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN);\n", java.util.Arrays.class) : CodeBlock.of(""))
           .endControlFlow()
+          .addCode(free.isEmpty() ? CodeBlock.of("") : CodeBlock.of(
+              "if (gradParams != null && share != share) $T.fill(gradParams, gpp, gpp + $L, Double.NaN);\n", java.util.Arrays.class, free.size()))
           .beginControlFlow("if (gradPrior != null && !add)")
           .addStatement("$T.fill(gradPrior, gpo, gpo + n, $L(share != share ? Double.NaN : 0.0))", java.util.Arrays.class, gcast)
           .endControlFlow()
@@ -710,6 +815,7 @@ public final class AttentionClassEmitter {
         .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, gcast);
     if (weighted) m.addStatement("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN)", java.util.Arrays.class);
     m.addStatement("if (gradPrior != null) $T.fill(gradPrior, gpo, gpo + n, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    if (!free.isEmpty()) m.addStatement("if (gradParams != null) $T.fill(gradParams, gpp, gpp + $L, Double.NaN)", java.util.Arrays.class, free.size());
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
     m.addStatement("return").endControlFlow()
         .addStatement("double inv = 1.0 / s");
@@ -787,6 +893,20 @@ public final class AttentionClassEmitter {
         .addStatement("double gp = $L", rescaled("-delta"))
         .addStatement("gradPrior[gpo + j] = $L(add ? gradPrior[gpo + j] + gp : gp)", gcast)
         .endControlFlow();
+    if (!free.isEmpty()) {
+      // d L / d theta = sum_j dL/de_j (de_j/dtheta - de_win/dtheta) + total de_win/dtheta
+      m.beginControlFlow("if (gradParams != null && delta != 0.0 && j != win)");
+      boolean any = false;
+      for (int i = 0; i < free.size(); i++) any |= difference("param" + i) != null;
+      // (the entropy's pass has declared them already when the energy has divided differences)
+      if (any && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
+      for (int i = 0; i < free.size(); i++) {
+        // the divided difference where it exists (near-duplicate keys), else the difference itself
+        String diff = difference("param" + i) != null ? difference("param" + i) : "(dParam" + i + "(" + callArgs() + ") - fparW" + i + ")";
+        m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("delta * " + diff));
+      }
+      m.endControlFlow();
+    }
     if (stat.usesValues()) {
       m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
           .addStatement("double g = r == 0.0 ? 0.0 : r * upstream[uo + i]")
@@ -923,6 +1043,11 @@ public final class AttentionClassEmitter {
     }
     if (stat == AttentionStatistic.MEAN) {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();
+    }
+    if (!free.isEmpty()) {
+      m.beginControlFlow("if (gradParams != null)");
+      for (int i = 0; i < free.size(); i++) m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("total * fparW" + i));
+      m.endControlFlow();
     }
     return m.build();
   }

@@ -42,6 +42,11 @@ final class AttentionJavadoc {
         .append(d.weighted() ? "<p>Weights: the diagonal {@code w} (positive, {@code d} entries) is the trailing argument pair\n"
             + "{@code w, wOff} of every method; the backward methods also take {@code gradW, gwOff} ({@code d L / d w}; may be null;\n"
             + "summed over the queries in {@code backwardBatch}). The weighted entries are compensated sums as well.\n\n" : "")
+        .append(d.spec().free().isEmpty() ? "" : "<p>Free parameters (" + String.join(", ", d.spec().free())
+            + "): trailing {@code double} arguments of every method, in that order; {@code d<Param>(..., upstream, upOff, ...)}\n"
+            + "returns the derivative of {@code <upstream, value(...)>} by the parameter (measured at "
+            + d.spec().free().stream().map(f -> f + " = " + d.spec().bound().get(f)).collect(java.util.stream.Collectors.joining(", "))
+            + ").\n\n")
         .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):\n")
         .append("outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within\n")
         .append("1e-10 of their largest component.\n");

@@ -93,6 +93,7 @@ public final class AttentionReports {
         b.append(String.format("partial       de/d%-3s = %s%n", g, form(d.partials().get(g))));
       }
     }
+    d.parameterPartials().forEach((f, e) -> b.append(String.format("free          de/d%s = %s%n", f, form(e))));
     String[] grads = gradients(d);
     b.append("gradients     ").append(grads[0]).append('\n');
     b.append("              ").append(grads[1]).append('\n');
@@ -135,6 +136,10 @@ public final class AttentionReports {
     String[] grads = gradients(d);
     o.put("gradQ", grads[0]);
     o.put("gradK", grads[1]);
+    if (!d.parameterPartials().isEmpty()) {
+      ObjectNode byParameter = o.putObject("parameterPartials");
+      d.parameterPartials().forEach((f, e) -> byParameter.put(f, form(e)));
+    }
     if (grads.length > 2) o.put("gradW", grads[2]);
     o.put("statistic", forward(s.statistic()));
     o.put("backward", delta(s.statistic()));

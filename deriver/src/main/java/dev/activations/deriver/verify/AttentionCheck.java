@@ -5,6 +5,7 @@ import dev.activations.deriver.spec.AttentionStatistic;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ public final class AttentionCheck {
    * gvOff, w, wOff, gradW, gwOff)}; for a class without weights those trailing arguments are ignored.
    */
   public record Handles(MethodHandle value, MethodHandle backward, MethodHandle valuePrior, MethodHandle backwardPrior,
-      boolean weighted) {
+      boolean weighted, java.util.List<MethodHandle> parameterGradients) {
     private static final Class<?>[] VALUE = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
         int.class, int.class, int.class, double[].class, int.class};
     private static final Class<?>[] BACKWARD = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
@@ -42,35 +43,78 @@ public final class AttentionCheck {
         double[].class, int.class};
 
     public static Handles of(Class<?> type) {
+      return of(type, new double[0], java.util.List.of());
+    }
+
+    /**
+     * @param free the values the free parameters are bound to (the trailing {@code double} arguments)
+     * @param names the free parameters' names, for the {@code d<Param>} companions
+     */
+    public static Handles of(Class<?> type, double[] free, java.util.List<String> names) {
       try {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-        MethodType value = MethodType.methodType(void.class, VALUE).appendParameterTypes(double[].class, int.class);
-        MethodType backward = MethodType.methodType(void.class, BACKWARD)
-            .appendParameterTypes(double[].class, int.class, double[].class, int.class);
-        MethodType valuePrior = value.appendParameterTypes(double[].class, int.class);
-        MethodType backwardPrior = backward.appendParameterTypes(double[].class, int.class, double[].class, int.class);
-        try {
-          return new Handles(lookup.findStatic(type, "value", value), lookup.findStatic(type, "backward", backward),
-              lookup.findStatic(type, "value", valuePrior), lookup.findStatic(type, "backward", backwardPrior), true);
-        } catch (NoSuchMethodException unweighted) {
-          MethodHandle v = lookup.findStatic(type, "value", MethodType.methodType(void.class, VALUE));
-          MethodHandle b = lookup.findStatic(type, "backward", MethodType.methodType(void.class, BACKWARD));
-          MethodHandle vp = lookup.findStatic(type, "value", MethodType.methodType(void.class, VALUE).appendParameterTypes(double[].class, int.class));
-          MethodHandle bp = lookup.findStatic(type, "backward", MethodType.methodType(void.class, BACKWARD)
-              .appendParameterTypes(double[].class, int.class, double[].class, int.class));
-          return new Handles(MethodHandles.dropArguments(v, VALUE.length, double[].class, int.class),
-              MethodHandles.dropArguments(b, BACKWARD.length, double[].class, int.class, double[].class, int.class),
-              MethodHandles.dropArguments(vp, VALUE.length, double[].class, int.class),
-              MethodHandles.dropArguments(bp, BACKWARD.length, double[].class, int.class, double[].class, int.class), false);
+        Class<?>[] w = {double[].class, int.class};
+        Class<?>[] gw = {double[].class, int.class, double[].class, int.class};
+        Class<?>[] prior = {double[].class, int.class};
+        Class<?>[] gradPrior = {double[].class, int.class, double[].class, int.class};
+        Class<?>[] none = {};
+        Class<?>[] upstream = {double[].class, int.class, double[].class, int.class, double[].class, int.class,
+            int.class, int.class, int.class, double[].class, int.class};
+        // value(..., w, wOff) has the shape of an unweighted class's value(..., logPrior, pOff): only a weighted
+        // class has value(..., w, wOff, logPrior, pOff)
+        boolean weighted = has(lookup, type, "value", void.class, free.length, VALUE, w, prior);
+        Class<?>[] ws = weighted ? w : none;
+        Class<?>[] gws = weighted ? gw : none;
+        List<MethodHandle> params = new java.util.ArrayList<>();
+        for (String f : names) {
+          String name = "d" + Character.toUpperCase(f.charAt(0)) + f.substring(1);
+          params.add(uniform(find(lookup, type, name, double.class, free, upstream, ws), upstream.length, weighted, w));
         }
+        return new Handles(
+            uniform(find(lookup, type, "value", void.class, free, VALUE, ws), VALUE.length, weighted, w),
+            uniform(find(lookup, type, "backward", void.class, free, BACKWARD, gws), BACKWARD.length, weighted, gw),
+            uniform(find(lookup, type, "value", void.class, free, VALUE, ws, prior), VALUE.length, weighted, w),
+            uniform(find(lookup, type, "backward", void.class, free, BACKWARD, gws, gradPrior), BACKWARD.length, weighted, gw),
+            weighted, List.copyOf(params));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("attention class without the attention API: " + e.getMessage(), e);
       }
     }
+
+    private static boolean has(MethodHandles.Lookup lookup, Class<?> type, String name, Class<?> returns, int free, Class<?>[]... parts) {
+      try {
+        lookup.findStatic(type, name, signature(returns, free, parts));
+        return true;
+      } catch (ReflectiveOperationException e) {
+        return false;
+      }
+    }
+
+    private static MethodType signature(Class<?> returns, int free, Class<?>[]... parts) {
+      MethodType t = MethodType.methodType(returns);
+      for (Class<?>[] p : parts) t = t.appendParameterTypes(p);
+      for (int i = 0; i < free; i++) t = t.appendParameterTypes(double.class);
+      return t;
+    }
+
+    /** The method with the free parameters bound to {@code free}. */
+    private static MethodHandle find(MethodHandles.Lookup lookup, Class<?> type, String name, Class<?> returns, double[] free,
+        Class<?>[]... parts) throws ReflectiveOperationException {
+      MethodHandle h = lookup.findStatic(type, name, signature(returns, free.length, parts));
+      if (free.length == 0) return h;
+      Object[] values = new Object[free.length];
+      for (int i = 0; i < free.length; i++) values[i] = free[i];
+      return MethodHandles.insertArguments(h, h.type().parameterCount() - free.length, values);
+    }
+
+    /** Without weights, takes (and ignores) the weight arguments at {@code at}. */
+    private static MethodHandle uniform(MethodHandle h, int at, boolean weighted, Class<?>[] weightTypes) {
+      return weighted ? h : MethodHandles.dropArguments(h, at, weightTypes);
+    }
   }
 
   public static Result run(JavaFile file, AttentionReference reference, AttentionStatistic stat, java.util.List<AttentionSamples.Sample> samples) {
-    return run(Handles.of(InMemoryCompiler.compileAndLoad(file)), reference, stat, samples);
+    return run(Handles.of(InMemoryCompiler.compileAndLoad(file), reference.freeValues(), reference.free()), reference, stat, samples);
   }
 
   public static Result run(Handles h, AttentionReference reference, AttentionStatistic stat, java.util.List<AttentionSamples.Sample> samples) {
@@ -128,6 +172,22 @@ public final class AttentionCheck {
       double[][] reference2 = {exact.gradQ(), exact.gradKeys(), stat.usesValues() ? exact.gradValues() : new double[0], exact.gradW(),
           exact.gradPrior()};
       String[] names = {"grad q", "grad keys", "grad values", "grad w", "grad log-prior"};
+      if (!priors) {
+        // the d<Param> companions (without log-priors): each relative to its exact value
+        for (int f = 0; f < h.parameterGradients().size(); f++) {
+          double got;
+          try {
+            got = (double) h.parameterGradients().get(f).invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, d, m, s.upstream(), 0, w, 0);
+          } catch (Throwable t) {
+            throw new IllegalStateException("attention class failed on a " + s.family() + " sample: " + t, t);
+          }
+          double err = normwise(new double[] {got}, new double[] {exact.gradParams()[f]});
+          if (err > worstGradient) {
+            worstGradient = err;
+            gradientWhere = at + " d/d" + reference.free().get(f) + ": " + got + " vs " + exact.gradParams()[f];
+          }
+        }
+      }
       for (int a = 0; a < 5; a++) {
         double err = normwise(computed[a], reference2[a]);
         if (err > worstGradient) {

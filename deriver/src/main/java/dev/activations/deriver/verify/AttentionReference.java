@@ -55,6 +55,7 @@ public final class AttentionReference {
   private final HighPrecisionExpression temperature;
   private final AttentionStatistic stat;
   private final boolean weighted;
+  private final List<String> free;
 
   /**
    * @param gramEnergy the kernel in the Gram entries {@code qq, qk, kk, dd} and {@code dim}
@@ -67,6 +68,16 @@ public final class AttentionReference {
   /** @param weighted the Gram entries are weighted by a diagonal {@code W = diag(w)} (given to {@link #evaluate}) */
   public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat,
       boolean weighted) {
+    this(gramEnergy, parameters, temperature, stat, weighted, List.of());
+  }
+
+  /**
+   * @param free parameters (among {@code parameters}, at those values) whose gradient {@code dL/d theta =
+   *     sum_j dL/de_j de_j/d theta} is evaluated too ({@link Result#gradParams}, in this order)
+   */
+  public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat,
+      boolean weighted, List<String> free) {
+    this.free = List.copyOf(free);
     this.weighted = weighted;
     this.energy = HighPrecisionExpression.parse(gramEnergy);
     this.parameters = HighPrecisionExpression.parseValues(parameters);
@@ -79,10 +90,21 @@ public final class AttentionReference {
    * without weights, {@code gradPrior} empty without log-priors).
    */
   public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues, double[] gradW,
-      double[] gradPrior) {}
+      double[] gradPrior, double[] gradParams) {}
 
   public boolean weighted() {
     return weighted;
+  }
+
+  public List<String> free() {
+    return free;
+  }
+
+  /** The free parameters' values (in the order of {@link Result#gradParams}), as doubles. */
+  public double[] freeValues() {
+    double[] out = new double[free.size()];
+    for (int f = 0; f < out.length; f++) out[f] = parameters.get(free.get(f)).evaluate(Map.of(), 40).doubleValue();
+    return out;
   }
 
   /** Evaluates one query; {@code upstream} null for the forward outputs only. */
@@ -137,6 +159,7 @@ public final class AttentionReference {
     }
     Enclosure[] e = new Enclosure[n];
     Enclosure[][] partial = new Enclosure[n][4];
+    Enclosure[][] byParameter = new Enclosure[free.size()][n];
     BigInteger[][] ks = new BigInteger[n][d];
     List<List<BigInteger>> tuples = new java.util.ArrayList<>();
     boolean[] used = new boolean[4];
@@ -173,6 +196,12 @@ public final class AttentionReference {
           env.put(ENTRIES.get(g), Dual.variable(gram[g]));
           partial[j][g] = energy.encloseDual(env, p).derivative().divide(t, p);
           env.put(ENTRIES.get(g), Dual.constant(gram[g]));
+        }
+        for (int f = 0; f < free.size(); f++) {
+          Dual keep = env.get(free.get(f));
+          env.put(free.get(f), Dual.variable(keep.value()));
+          byParameter[f][j] = energy.encloseDual(env, p).derivative().divide(t, p);
+          env.put(free.get(f), keep);
         }
       }
     }
@@ -247,7 +276,9 @@ public final class AttentionReference {
       double floor = Math.log10(stat == AttentionStatistic.MEAN ? largestOut : Math.max(scales[i], Double.MIN_NORMAL));
       if (out[i].logRadius() > floor - 17) return null;
     }
-    if (upstream == null) return new Result(vals, scales, new double[0], new double[0], new double[0], new double[0], new double[0]);
+    if (upstream == null) {
+      return new Result(vals, scales, new double[0], new double[0], new double[0], new double[0], new double[0], new double[0]);
+    }
 
     Enclosure[] u = new Enclosure[upstream.length];
     for (int i = 0; i < u.length; i++) u[i] = Enclosure.exact(Rational.of(upstream[i])).approx(p);
@@ -350,8 +381,23 @@ public final class AttentionReference {
     Enclosure[] gp = new Enclosure[logPrior == null ? 0 : n];
     for (int j = 0; j < gp.length; j++) gp[j] = delta[j].negate();
     double[] gradPrior = normwise(gp, null, p);
+    double[] gradParams = new double[free.size()];
+    for (int f = 0; f < free.size(); f++) {
+      Enclosure acc = Enclosure.ZERO;
+      double terms = 0;
+      for (int j = 0; j < n; j++) {
+        if (delta[j].isExactZero()) continue;
+        Enclosure term = delta[j].multiply(byParameter[f][j], p);
+        acc = acc.add(term, p);
+        terms += magnitude(term);
+      }
+      // each parameter's gradient is its own array: relative to itself
+      double[] one = normwise(new Enclosure[] {acc}, new double[] {terms}, p);
+      if (one == null) return null;
+      gradParams[f] = one[0];
+    }
     if (gradQ == null || gradKeys == null || gradValues == null || gradW == null || gradPrior == null) return null;
-    return new Result(vals, scales, gradQ, gradKeys, gradValues, gradW, gradPrior);
+    return new Result(vals, scales, gradQ, gradKeys, gradValues, gradW, gradPrior, gradParams);
   }
 
   private static double magnitude(Enclosure e) {

@@ -70,6 +70,19 @@ class AttentionCommandTest {
   }
 
   @Test
+  void aFreeParameterIsATrailingArgumentWithItsGradient() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--free", "s", "--stat", "mean", "--out", dir.toString(),
+        "--package", "p", "--name", "Scaled");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    assertTrue(r.out().contains("de/ds = "), r.out());
+    String source = Files.readString(dir.resolve("p/Scaled.java"));
+    assertTrue(source.contains("public static double dS(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,"), source);
+    assertTrue(source.contains("double[] out, int outOff, double s)"), source);
+    assertTrue(source.contains("--free s"), source);
+  }
+
+  @Test
   void theReportShowsTheKernelItsGradientsAndTheChecks() throws Exception {
     CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--param", "s=2", "--stat", "mean", "--format", "json");
     assertEquals(0, r.code(), r.err());

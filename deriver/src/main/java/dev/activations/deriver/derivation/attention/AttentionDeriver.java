@@ -67,11 +67,11 @@ public final class AttentionDeriver {
     String what = spec.kernel().isCustom() ? "energy" : "vector kernel " + spec.kernel().name();
     IExpr k = parser.parse(GramForm.of(spec.kernel().energy()), what).expr();
     for (Map.Entry<String, ExactNumber> b : spec.bound().entrySet()) {
-      k = k.subs(symja.symbol(b.getKey()), exact(b.getValue()));
+      if (!spec.free().contains(b.getKey())) k = k.subs(symja.symbol(b.getKey()), exact(b.getValue()));
     }
     IExpr energy = simplify(F.Divide(k, exact(spec.temperature())));
     boolean weighted = GramForm.weighted(spec.kernel().energy());
-    checkReal(energy, weighted);
+    checkReal(atDefaults(spec, energy), weighted);
 
     Map<String, IExpr> partials = new LinkedHashMap<>();
     // weighted entries are no cosine's: a weighted kernel is a Gram kernel with W applied
@@ -96,13 +96,29 @@ public final class AttentionDeriver {
         if (!p.getValue().isZero()) differences(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
       }
     }
+    Map<String, IExpr> parameterPartials = new LinkedHashMap<>();
+    for (String f : spec.free()) parameterPartials.put(f, simplify(F.D(angular != null ? angular : energy, symja.symbol(f))));
+    if (angular == null) {
+      // the parameter gradient sums dL/de_j (de_j/dtheta - de_win/dtheta): near-duplicate keys need the difference
+      for (int i = 0; i < spec.free().size(); i++) {
+        String key = "param" + i;
+        differences(parameterPartials.get(spec.free().get(i))).ifPresent(dd -> differences.put(key, dd));
+      }
+    }
     List<LayerDerivation.Check> checks = new ArrayList<>(new LayerDeriver(symja).emIdentities());
-    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
+    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks, parameterPartials);
     checks.add(kernelCheck(d, 2));
     checks.add(kernelCheck(d, 3));
     if (spec.statistic() != AttentionStatistic.MODE) checks.add(statisticCheck(d));
     if (!differences.isEmpty()) checks.add(differenceCheck(d));
-    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
+    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks, parameterPartials);
+  }
+
+  /** {@code e} with the free parameters at the values the class is measured at. */
+  private IExpr atDefaults(AttentionSpec spec, IExpr e) {
+    IExpr out = e;
+    for (String f : spec.free()) out = out.subs(symja.symbol(f), exact(spec.bound().get(f)));
+    return out;
   }
 
   private static final List<String> KEY_ENTRIES = List.of("qk", "kk", "dd");
@@ -156,7 +172,9 @@ public final class AttentionDeriver {
   private LayerDerivation.Check differenceCheck(AttentionDerivation d) {
     List<String> texts = new ArrayList<>();
     for (Map.Entry<String, Map<String, IExpr>> e : d.differences().entrySet()) {
-      IExpr f = e.getKey().equals("energy") ? d.energy() : d.partials().get(e.getKey());
+      IExpr f = e.getKey().equals("energy") ? d.energy()
+          : e.getKey().startsWith("param") ? d.parameterPartials().get(d.spec().free().get(Integer.parseInt(e.getKey().substring(5))))
+          : d.partials().get(e.getKey());
       IExpr atY = f;
       for (String v : KEY_ENTRIES) atY = atY.subs(symja.symbol(v), symja.symbol(v + "W"));
       List<IExpr> terms = new ArrayList<>();
@@ -169,7 +187,7 @@ public final class AttentionDeriver {
     Map<String, Apfloat> bindings = new HashMap<>();
     String[][] at = {{"qq", "7/4"}, {"qk", "-3/8"}, {"kk", "5/2"}, {"dd", "9/8"}, {"qkW", "1/4"}, {"kkW", "3/2"}, {"ddW", "5/16"}, {"dim", "3"}};
     for (String[] b : at) bindings.put(b[0], number(b[1]));
-    return compare("energy and partial differences to the winner = telescoped divided differences ("
+    return compare(d, "energy and partial differences to the winner = telescoped divided differences ("
         + String.join(", ", d.differences().keySet()) + ")", texts, bindings, "at exact Gram entries");
   }
 
@@ -310,7 +328,7 @@ public final class AttentionDeriver {
       bindings.put("w" + (i + 1), number(WEIGHTS[i]));
     }
     String name = (w == null ? "" : "grad_w e, ") + "grad_q e and grad_k e assembled = d/dq, d/dk" + (w == null ? "" : ", d/dw") + " of the written-out kernel (d = " + dim + ")";
-    return compare(name, texts, bindings, "at q = (" + String.join(", ", List.of(Q).subList(0, dim)) + "), k = ("
+    return compare(d, name, texts, bindings, "at q = (" + String.join(", ", List.of(Q).subList(0, dim)) + "), k = ("
         + String.join(", ", List.of(K1).subList(0, dim)) + ")");
   }
 
@@ -370,6 +388,13 @@ public final class AttentionDeriver {
     if (stat == AttentionStatistic.MEAN) {
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, v[0]), F.Times(u[0], r[0])))));
     }
+    for (Map.Entry<String, IExpr> f : d.parameterPartials().entrySet()) {
+      // d L / d theta = sum_j dL/de_j d e_j / d theta
+      IExpr pa = written(f.getValue(), q, keys[0], weights(d, dim), dim);
+      IExpr pb = written(f.getValue(), q, keys[1], weights(d, dim), dim);
+      texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, symja.symbol(f.getKey())),
+          F.Plus(F.Times(delta[0], pa), F.Times(delta[1], pb))))));
+    }
     IExpr[] ws = weights(d, dim);
     if (ws != null) {
       // grad w = sum_j dL/de_j grad_w e_j
@@ -389,12 +414,18 @@ public final class AttentionDeriver {
       bindings.put("v" + (j + 1), number(V[j]));
       bindings.put("u" + (j + 1), number(U[j]));
     }
-    return compare("backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j" + (ws == null ? "" : ", d/dw")
+    return compare(d, "backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j" + (ws == null ? "" : ", d/dw")
+        + d.spec().free().stream().map(f -> ", d/d" + f).collect(java.util.stream.Collectors.joining())
         + " of the written-out "
         + stat.cliName() + " (2 keys, d = 2)", texts, bindings, "at exact binary fractions");
   }
 
-  private LayerDerivation.Check compare(String name, List<String> texts, Map<String, Apfloat> bindings, String where) {
+  private LayerDerivation.Check compare(AttentionDerivation d, String name, List<String> texts, Map<String, Apfloat> bindings,
+      String where) {
+    for (String f : d.spec().free()) {
+      ExactNumber v = d.spec().bound().get(f);
+      bindings.put(f, new Apfloat(v.numerator(), DIGITS + 10).divide(new Apfloat(v.denominator(), DIGITS + 10)));
+    }
     double worst = 0;
     for (String t : texts) {
       try {
