@@ -31,7 +31,7 @@ public final class AttentionPlotter {
   static final double[] WEIGHTS = {1, 4};
   static final double LINE = 0.5;
   private static final double HALF_RANGE = 4;
-  private static final int SAMPLES = 400;
+  private static final int SAMPLES = 240;
 
   private AttentionPlotter() {}
 
