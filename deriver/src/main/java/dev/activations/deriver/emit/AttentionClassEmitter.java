@@ -87,7 +87,20 @@ public final class AttentionClassEmitter {
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, String packageName, String className) {
     AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences);
-    return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
+    java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
+    return new GeneratedSources(e.file(packageName, className), companion);
+  }
+
+  /** Whether this class has a SIMD companion ({@link AttentionSimdEmitter}); set by {@link #simdCompanion}. */
+  private boolean simd;
+
+  /** The SIMD companion's source, when {@link AttentionSimdEmitter} supports the class (it must compile on its own). */
+  private java.util.Optional<GeneratedSources.Source> simdCompanion(String packageName, String className) {
+    if (!AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) return java.util.Optional.empty();
+    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    SimdEmitter.compileSource(source, packageName, className);
+    simd = true;
+    return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
   }
 
   private boolean angular() {
@@ -111,6 +124,7 @@ public final class AttentionClassEmitter {
             .initializer("$T.withInitial(() -> new double[64])", ThreadLocal.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(outputs());
+    if (simd) AttentionSimdHooks.install(type, packageName, className);
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(value(isFloat));
       type.addMethod(backward(isFloat));
@@ -269,12 +283,14 @@ public final class AttentionClassEmitter {
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
     if (isFloat) {
-      m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0)")
+      m.addStatement("double[] acc = scratch($L)", outs());
+      if (simd) AttentionSimdHooks.value(m, isFloat, outs());
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0)")
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
+      if (simd) AttentionSimdHooks.value(m, isFloat, outs());
       m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff)");
     }
     return m.build();
@@ -308,6 +324,7 @@ public final class AttentionClassEmitter {
           .addStatement("gradQ[gqOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
+      if (simd) AttentionSimdHooks.backward(m);
       m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false)");
     }
     return m.build();
