@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -21,18 +20,20 @@ import org.openjdk.jmh.annotations.TearDown;
  * Java implementation: the scores loop, a {@code Math.exp} softmax over the scores, the weighted
  * sum. Also its backward pass and its {@code float[]} twin. After the measurement it prints the
  * useful work rate ({@code 4 n d}-ish flops: {@code 2 n d} for the scores, {@code 2 n m} for the
- * weighted sum) next to an assumed double FMA peak, so the distance to the hardware is visible.
+ * weighted sum) next to an assumed double FMA peak, so the distance to the hardware is visible,
+ * and whether the class took its SIMD kernels. Two forks in one run: {@link AttentionBenchSimd}
+ * (with {@code jdk.incubator.vector}) and {@link AttentionBenchScalar} (the plain-Java code).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-public class AttentionBench {
+public abstract class AttentionBench {
   /**
-   * The peak assumed for one core of the development machine (AMD EPYC, AVX2 + FMA, no AVX-512):
-   * 2 FMA pipes x 4 doubles x 2 flops per cycle at an assumed 3.0 GHz.
+   * The peak assumed for one core of the development machine (AMD EPYC, family 26, with AVX-512:
+   * {@code DoubleVector.SPECIES_PREFERRED} has 8 doubles): 2 FMA pipes x 8 doubles x 2 flops per
+   * cycle at an assumed 3.0 GHz (the clock under load is not known; the TSC runs at 2.6 GHz).
    */
-  static final double PEAK_GFLOPS = 2 * 4 * 2 * 3.0;
+  static final double PEAK_GFLOPS = 2 * 8 * 2 * 3.0;
 
   @Param({"1024"})
   public int n;
@@ -121,6 +122,7 @@ public class AttentionBench {
   @TearDown(Level.Trial)
   public void printRates() {
     double flops = 2.0 * n * d + 2.0 * n * m;
+    System.out.printf(Locale.ROOT, "%nScaledDotAttention.VECTORIZED = %s%n", ScaledDotAttention.VECTORIZED);
     String[] names = {"straightforward", "ScaledDotAttention.value", "ScaledDotAttention.value(float[])"};
     Runnable[] runs = {this::straightforward, this::value, this::valueFloat};
     for (int k = 0; k < runs.length; k++) {
