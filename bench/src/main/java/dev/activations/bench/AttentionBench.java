@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code ScaledDotAttention} (one query, n keys in R^d, values in R^m) against a straightforward
@@ -118,15 +117,21 @@ public abstract class AttentionBench {
     return outF;
   }
 
-  /** Times a few hundred calls of each path outside JMH and prints GFLOP/s beside the assumed peak. */
-  @TearDown(Level.Trial)
+  /**
+   * Times a few hundred calls of each path outside JMH's iterations and prints GFLOP/s beside the
+   * assumed peak. It runs at set-up (after its own warm-up of 2000 calls per path), not at
+   * tear-down: a tear-down's calls fell inside the last iteration's {@code -prof gc} window and
+   * showed up there as hundreds of kB per op.
+   */
+  @Setup(Level.Trial)
   public void printRates() {
+    setUp();
     double flops = 2.0 * n * d + 2.0 * n * m;
     System.out.printf(Locale.ROOT, "%nScaledDotAttention.VECTORIZED = %s%n", ScaledDotAttention.VECTORIZED);
     String[] names = {"straightforward", "ScaledDotAttention.value", "ScaledDotAttention.value(float[])"};
     Runnable[] runs = {this::straightforward, this::value, this::valueFloat};
     for (int k = 0; k < runs.length; k++) {
-      for (int i = 0; i < 50; i++) runs[k].run();
+      for (int i = 0; i < 2000; i++) runs[k].run();
       long t0 = System.nanoTime();
       int reps = 300;
       for (int i = 0; i < reps; i++) runs[k].run();
