@@ -17,8 +17,11 @@ import java.util.Set;
  * layer companions ({@link SimdEmitter#compileSource}, {@link SimdLoader}); every kernel returns 0
  * when it has done the call and 1 when it leaves the call to the plain-Java code.
  *
- * <p>Why it is fast: the plain-Java class computes every Gram entry as a compensated sum (about
- * ten flops per element) and visits the keys three times in {@code backward}. Here the entries of a
+ * <p>What it saves: the plain-Java class computes every Gram entry as a compensated sum (about ten
+ * flops per element) and visits the keys three times in {@code backward}, recomputing every energy
+ * each time (measured, docs/PERFORMANCE.md: {@code value} 3.2x and {@code backward} 7.6x faster
+ * than the plain code at n = 1024, d = m = 64; {@code value} only 1.1x a straightforward loop
+ * without error control). Here the entries of a
  * key are lane-wise FMA sums over {@code d} (two accumulators, {@code DoubleVector.SPECIES_PREFERRED}),
  * the running value sum is lane-wise over {@code m}, and {@code backward} keeps each key's energy
  * and entries in the caller's {@code gradKeys} row (overwritten at the end anyway) instead of
@@ -26,14 +29,15 @@ import java.util.Set;
  *
  * <p>Why it stays inside the contract: each fast entry comes with an a-posteriori bound on its
  * rounding error (for {@code qk}: {@code u (c + L - 1) sum_i |q_i k_i|}, {@code c} the FMA
- * chain's depth and {@code L - 1} the final reduction's, whose order the Vector API leaves open; {@code kk} and {@code dd} have positive terms, so their bound is relative), and
+ * chain's depth and {@code L - 1} the final reduction's, whose order the Vector API leaves open;
+ * {@code kk} and {@code dd} have positive terms, so their bound is relative), and
  * the energy's error bound {@code tau_j = sum_g |de/dg| bound_g}. A key whose {@code tau_j}
  * exceeds {@link #KEY_LIMIT} is recomputed with the compensated sums of the plain code. After the
  * pass, a first-order bound of what the energies' rounding can do to the output,
- * {@code |d out_i| <= sum_j r_j (tau_j + tau_mean) (max_k |v_jk| + |out_i|)}, must be at most {@link
- * #OUTPUT_SHARE} of the 1e-12 contract against the largest output component; otherwise the call
- * is left to the plain code. So the fast path is taken only where it provably costs at most that
- * share; everything else (NaN, infinite energies, overflowing entries, outputs that cancel to
+ * {@code |d out_i| <= sum_j r_j (tau_j + tau_mean) (|v_ji| + |out_i|)} (bounded lane by lane), must
+ * be at most {@link #OUTPUT_SHARE} of the largest output component; otherwise the call is left to
+ * the plain code. So the fast path is taken only where, to first order, it costs at most that
+ * share of the 1e-12 contract; everything else (NaN, infinite energies, overflowing entries, outputs that cancel to
  * nearly nothing) runs the plain code, which keeps every special-input rule.
  *
  * <p>The {@code float[]} kernels load floats and compute in double lanes: the float twin's
