@@ -443,6 +443,51 @@ class AttentionContractTest {
   }
 
   @Test
+  void vectorKernelsAreUsedWhereExpected() {
+    boolean expected = Boolean.getBoolean("dev.activations.expectSimd");
+    assertEquals(expected, ScaledDotAttention.VECTORIZED, "ScaledDotAttention.VECTORIZED");
+    assertEquals(expected, EuclideanAttention.VECTORIZED, "EuclideanAttention.VECTORIZED");
+  }
+
+  /**
+   * The float twin and the batched form at sizes where the SIMD kernels run (d and m at least one
+   * vector), so that the suite's SIMD execution checks them too.
+   */
+  @TestFactory
+  Stream<DynamicTest> floatTwinAndBatchAtVectorSizes() throws ReflectiveOperationException {
+    return each(a -> {
+      SplittableRandom random = new SplittableRandom(SEED + 4);
+      int n = 40;
+      int d = 16;
+      int m = 16;
+      float[] qf = toFloat(normal(random, d, 1));
+      float[] kf = toFloat(normal(random, n * d, 1));
+      float[] vf = toFloat(normal(random, n * m, 1));
+      double[] exactOfFloats = a.value(toDouble(qf), toDouble(kf), toDouble(vf), n, d, m);
+      float[] outF = new float[exactOfFloats.length];
+      try {
+        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0);
+      } catch (Throwable t) {
+        throw new AssertionError(t);
+      }
+      for (int i = 0; i < outF.length; i++) assertEquals((float) exactOfFloats[i], outF[i], Math.ulp((float) exactOfFloats[i]), "float twin " + i);
+      double[] keys = toDouble(kf);
+      double[] values = toDouble(vf);
+      double[] queries = normal(random, 2 * d, 1);
+      double[] batch = new double[2 * exactOfFloats.length];
+      try {
+        a.valueBatch().invokeExact(2, queries, 0, keys, 0, values, 0, n, d, m, batch, 0);
+      } catch (Throwable t) {
+        throw new AssertionError(t);
+      }
+      for (int b = 0; b < 2; b++) {
+        double[] single = a.value(java.util.Arrays.copyOfRange(queries, b * d, b * d + d), keys, values, n, d, m);
+        for (int i = 0; i < single.length; i++) assertEquals(single[i], batch[b * exactOfFloats.length + i], 0.0, "batch " + b);
+      }
+    });
+  }
+
+  @Test
   void specialInputs() {
     int n = 3;
     int d = 2;

@@ -103,7 +103,26 @@ public final class AttentionClassEmitter {
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, String packageName, String className) {
     AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials);
-    return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
+    java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
+    return new GeneratedSources(e.file(packageName, className), companion);
+  }
+
+  /** Whether this class has a SIMD companion ({@link AttentionSimdEmitter}); set by {@link #simdCompanion}. */
+  private boolean simd;
+
+  /**
+   * The SIMD companion's source, when {@link AttentionSimdEmitter} supports the class (it must
+   * compile on its own). Weighted entries and free parameters have no kernel: those classes, and
+   * the log-prior overloads of every class, run the plain-Java code.
+   */
+  private java.util.Optional<GeneratedSources.Source> simdCompanion(String packageName, String className) {
+    if (weighted || !free.isEmpty() || !AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) {
+      return java.util.Optional.empty();
+    }
+    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    SimdEmitter.compileSource(source, packageName, className);
+    simd = true;
+    return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
   }
 
   private boolean angular() {
@@ -127,6 +146,7 @@ public final class AttentionClassEmitter {
             .initializer("$T.withInitial(() -> new double[64])", ThreadLocal.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(outputs());
+    if (simd) AttentionSimdHooks.install(type, packageName, className);
     for (boolean isFloat : new boolean[] {false, true}) {
       type.addMethod(value(isFloat, false));
       type.addMethod(backward(isFloat, false));
@@ -379,12 +399,14 @@ public final class AttentionClassEmitter {
     weightChecks(m, false, null);
     if (priors) m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS);
     if (isFloat) {
-      m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())
+      m.addStatement("double[] acc = scratch($L)", outs());
+      if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
+      if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
       m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs());
     }
     return m.build();
@@ -439,6 +461,7 @@ public final class AttentionClassEmitter {
       if (weighted) {
         m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
       }
+      if (simd && !priors) AttentionSimdHooks.backward(m);
       m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
           weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true), backwardTail());
     }
