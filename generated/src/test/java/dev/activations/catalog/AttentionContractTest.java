@@ -465,8 +465,10 @@ class AttentionContractTest {
       float[] vf = toFloat(normal(random, n * m, 1));
       double[] exactOfFloats = a.value(toDouble(qf), toDouble(kf), toDouble(vf), n, d, m);
       float[] outF = new float[exactOfFloats.length];
+      double[] w = a.weights(d);
+      float[] wf = w == null ? null : toFloat(w);
       try {
-        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0);
+        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0, wf, 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
@@ -476,7 +478,7 @@ class AttentionContractTest {
       double[] queries = normal(random, 2 * d, 1);
       double[] batch = new double[2 * exactOfFloats.length];
       try {
-        a.valueBatch().invokeExact(2, queries, 0, keys, 0, values, 0, n, d, m, batch, 0);
+        a.valueBatch().invokeExact(2, queries, 0, keys, 0, values, 0, n, d, m, batch, 0, w, 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
