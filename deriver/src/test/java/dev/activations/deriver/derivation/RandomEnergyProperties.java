@@ -208,7 +208,8 @@ class RandomEnergyProperties {
     long started = System.nanoTime();
     List<Outcome> outcomes = new ArrayList<>();
     ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "random-energy");
+      // a stack as large as the command's (-Xss8m in ./derive): the test JVM's default is smaller
+      Thread t = new Thread(null, r, "random-energy", 16L << 20);
       t.setDaemon(true);
       return t;
     });
