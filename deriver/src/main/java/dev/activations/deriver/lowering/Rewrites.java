@@ -132,6 +132,13 @@ public final class Rewrites {
               + " there, not 0); its reciprocal is tanh_prime(x/2) / 2 (resp. / 4), which never"
               + " overflows.",
           Rewrites::halfAngle),
+      new Rule("tanh-squares",
+          "tanh(a)^2 - tanh(b)^2 loses everything once both squares are 1 - O(e^-2|x|) (a saturating"
+              + " energy far out: every tanh^2 energy is 1 and their differences, which decide the"
+              + " posterior, are in the e^-2|x| terms). It equals tanh'(b) - tanh'(a) (tanh^2 = 1 -"
+              + " tanh'), accurate there; near 0 that form cancels instead, so it is taken only where"
+              + " both |a| and |b| exceed 1/2, and (tanh a - tanh b)(tanh a + tanh b) elsewhere.",
+          Rewrites::tanhSquares),
       new Rule("logistic-product",
           "logistic(u) logistic(-u) (also times other factors) costs two exp calls; it equals"
               + " tanh_prime(u / 2) / 4, one exp and as accurate.",
@@ -453,6 +460,45 @@ public final class Rewrites {
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Expr> tanhSquares(Expr e) {
+    if (!(e instanceof Add s)) {
+      return Optional.empty();
+    }
+    List<Expr> t = s.terms();
+    for (int i = 0; i < t.size(); i++) {
+      Expr a = tanhSquared(t.get(i));
+      if (a == null) {
+        continue;
+      }
+      for (int j = 0; j < t.size(); j++) {
+        if (j == i || !(t.get(j) instanceof Neg n)) {
+          continue;
+        }
+        Expr b = tanhSquared(n.operand());
+        if (b == null) {
+          continue;
+        }
+        Expr ta = Call.of(Fn.TANH, a);
+        Expr tb = Call.of(Fn.TANH, b);
+        Expr far = sum(List.of(Call.of(Fn.TANH_PRIME, b), new Neg(Call.of(Fn.TANH_PRIME, a))));
+        Expr near = product(List.of(sum(List.of(ta, new Neg(tb))), sum(List.of(ta, tb))));
+        Test bothFar = new Test.And(List.of(
+            new Test.Compare(Test.Op.GT, Call.of(Fn.ABS, a), Const.of(0.5)),
+            new Test.Compare(Test.Op.GT, Call.of(Fn.ABS, b), Const.of(0.5))));
+        List<Expr> out = new ArrayList<>(t);
+        out.set(Math.min(i, j), new Cond(bothFar, far, near));
+        out.remove(Math.max(i, j));
+        return Optional.of(sum(out));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** If {@code e} is {@code tanh(x)^2}, {@code x}. */
+  private static Expr tanhSquared(Expr e) {
+    return e instanceof PowInt p && p.exponent() == 2 && isCall(p.base(), Fn.TANH) ? arg(p.base()) : null;
   }
 
   private static Optional<Expr> halfAngle(Expr e) {

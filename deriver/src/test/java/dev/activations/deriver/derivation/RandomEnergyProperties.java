@@ -82,12 +82,9 @@ class RandomEnergyProperties {
    */
   static final List<String> KNOWN_GAPS = List.of(
       "--energy 'Abs[((1/3)*(z-mu))]^(3/2)' --hypotheses -1:0,1:z --stat mean",
-      "--energy 'Tanh[((2)*(z-mu))]^2' --hypotheses prototypes:3 --stat mean",
-      "--energy 'Tanh[(z-mu)]^2' --hypotheses prototypes:3 --stat mean",
       "--energy 'Log[Cosh[((z-mu)/a)]]' --hypotheses -1:-1,1/2:0,2:1 --stat mean --param a=1/2",
       "--energy 'Log[Cosh[((1/3)*(z-mu))]]' --hypotheses -1:-1,1/2:0,2:1 --stat mean",
       "--energy 'Sqrt[1+((1/2)*(z-mu))^2]-1' --hypotheses -1:-1,1/2:0,2:1 --stat mean",
-      "--energy 'Tanh[((z-mu)/a)]^2' --hypotheses -1:-1,1/2:0,2:1 --stat mean --param a=2",
       "--energy 'Max[0,Abs[((2)*(z-mu))]-2]^2+(3/2)*(Sign[((z-mu)/a)]*((z-mu)/a))' --hypotheses -1:-1,1/2:0,2:1 --stat mean --param a=1/2");
 
   /** With -Denergies.survey=true every case runs and what fails is printed; the test does not fail. */
@@ -208,7 +205,8 @@ class RandomEnergyProperties {
     long started = System.nanoTime();
     List<Outcome> outcomes = new ArrayList<>();
     ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "random-energy");
+      // a stack as large as the command's (-Xss8m in ./derive): the test JVM's default is smaller
+      Thread t = new Thread(null, r, "random-energy", 16L << 20);
       t.setDaemon(true);
       return t;
     });

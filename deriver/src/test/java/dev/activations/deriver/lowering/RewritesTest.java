@@ -3,6 +3,7 @@ package dev.activations.deriver.lowering;
 import static dev.activations.deriver.lowering.Expr.constant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -328,6 +329,29 @@ class RewritesTest {
     Expr mirror = mul(add(new Div(new Div(constant(2), Z), Z), constant(6)), Z, Z);
     assertTrue(Rewrites.negatives(tail, mirror));
     assertFalse(Rewrites.negatives(tail, mul(add(new Div(new Div(constant(2), Z), Z), constant(-6)), Z, Z)));
+  }
+
+  /**
+   * tanh(a)^2 - tanh(b)^2 far out is tanh'(b) - tanh'(a) (the squares are both 1 to the last
+   * bit at a = z + 1, b = z - 1, z = 25, where the difference is about 2.4e-21), near 0 the
+   * factored form; either way the value of the definition.
+   */
+  @Test
+  void tanhSquares() {
+    Expr a = add(Z, constant(1));
+    Expr b = add(Z, constant(-1));
+    Expr input = add(new PowInt(call(Fn.TANH, a), 2), new Expr.Neg(new PowInt(call(Fn.TANH, b), 2)));
+    Expr rewritten = Rewrites.apply(input);
+    assertInstanceOf(Expr.Cond.class, rewritten);
+    double z = 25;
+    double exact = 4 * Math.exp(-2 * (z - 1)) - 4 * Math.exp(-2 * (z + 1)); // to ~1e-21 relative
+    assertEquals(0.0, DoubleEvaluator.evaluate(input, z));
+    assertEquals(exact, DoubleEvaluator.evaluate(rewritten, z), 1e-14 * exact);
+    double small = 1e-9; // near 0: (tanh a - tanh b)(tanh a + tanh b) with a, b = small +- 1e-3
+    Map<String, Double> env = Map.of("z", small, "s", 1e-3);
+    Expr near = add(new PowInt(call(Fn.TANH, add(Z, S)), 2), new Expr.Neg(new PowInt(call(Fn.TANH, add(Z, new Expr.Neg(S))), 2)));
+    double exactNear = 4 * small * 1e-3 * (1 - Math.tanh(1e-3) * Math.tanh(1e-3)); // d/dx tanh^2 at 1e-3, times 2e-9, to 1e-6
+    assertEquals(exactNear, DoubleEvaluator.evaluate(Rewrites.apply(near), env), 1e-5 * exactNear);
   }
 
   @Test
