@@ -346,6 +346,19 @@ class AttentionContractTest {
       for (int k = 0; k < d; k++) sum[k] += one[k];
     }
     assertArrayEquals(sum, gw, 1e-14 * java.util.Arrays.stream(sum).map(Math::abs).max().orElse(1), "batched grad w");
+    // the float twin: grad w computed in double from the float inputs, rounded once
+    float[] qf = toFloat(java.util.Arrays.copyOf(q, d));
+    float[] kf = toFloat(keys);
+    float[] vf = toFloat(values);
+    float[] uf = toFloat(java.util.Arrays.copyOf(u, m));
+    float[] wf = toFloat(w);
+    float[] gwf = new float[d];
+    MahalanobisAttention.backward(qf, 0, kf, 0, vf, 0, n, d, m, uf, 0, new float[d], 0, new float[n * d], 0, new float[n * m], 0,
+        wf, 0, gwf, 0);
+    double[] gwd = new double[d];
+    MahalanobisAttention.backward(toDouble(qf), 0, toDouble(kf), 0, toDouble(vf), 0, n, d, m, toDouble(uf), 0, new double[d], 0,
+        new double[n * d], 0, new double[n * m], 0, toDouble(wf), 0, gwd, 0);
+    for (int i = 0; i < d; i++) assertEquals((float) gwd[i], gwf[i], Math.ulp((float) gwd[i]), "float grad w " + i);
     // bad weights range
     assertThrows(IndexOutOfBoundsException.class, () -> MahalanobisAttention.value(q, 0, keys, 0, values, 0, n, d, m, a, 0, ones, 1));
   }
@@ -452,6 +465,13 @@ class AttentionContractTest {
     ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, plain, 0);
     assertArrayEquals(plain, shifted, 1e-15, "a shared bias");
     assertArrayEquals(plain, none, 0.0, "null priors");
+    // the float twin of the prior overload
+    float[] outF = new float[m];
+    ScaledDotAttention.value(toFloat(q), 0, toFloat(keys), 0, toFloat(values), 0, n, d, m, outF, 0, toFloat(mask), 0);
+    double[] ofFloats = new double[m];
+    ScaledDotAttention.value(toDouble(toFloat(q)), 0, toDouble(toFloat(keys)), 0, toDouble(toFloat(values)), 0, n, d, m, ofFloats, 0,
+        mask, 0);
+    for (int i = 0; i < m; i++) assertEquals((float) ofFloats[i], outF[i], Math.ulp((float) ofFloats[i]), "float twin with priors " + i);
     // every key masked: no posterior
     double[] all = new double[n];
     java.util.Arrays.fill(all, Double.NEGATIVE_INFINITY);
