@@ -113,24 +113,40 @@ class AttentionContractTest {
     for (AttentionCatalog.Entry e : AttentionCatalog.ENTRIES) {
       Class<?> c = Class.forName("dev.activations.catalog." + e.className());
       AttentionSpec spec = generation.resolve(GenerateCatalog.split(e.spec()));
-      AttentionCheck.Handles handles = AttentionCheck.Handles.of(c);
+      // free parameters bound to the values the class was measured at
+      double[] free = AttentionGeneration.reference(spec).freeValues();
+      AttentionCheck.Handles handles = AttentionCheck.Handles.of(c, free, spec.free());
       MethodType floatType = MethodType.methodType(void.class, float[].class, int.class,
           float[].class, int.class, float[].class, int.class, int.class, int.class, int.class, float[].class, int.class);
       MethodType batchType = MethodType.methodType(void.class, int.class, double[].class,
           int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class);
-      MethodHandle valueFloat;
-      MethodHandle valueBatch;
       if (handles.weighted()) {
-        valueFloat = lookup.findStatic(c, "value", floatType.appendParameterTypes(float[].class, int.class));
-        valueBatch = lookup.findStatic(c, "valueBatch", batchType.appendParameterTypes(double[].class, int.class));
-      } else {
-        valueFloat = MethodHandles.dropArguments(lookup.findStatic(c, "value", floatType), floatType.parameterCount(), float[].class, int.class);
-        valueBatch = MethodHandles.dropArguments(lookup.findStatic(c, "valueBatch", batchType), batchType.parameterCount(), double[].class, int.class);
+        floatType = floatType.appendParameterTypes(float[].class, int.class);
+        batchType = batchType.appendParameterTypes(double[].class, int.class);
+      }
+      MethodHandle valueFloat = bind(lookup.findStatic(c, "value", withFree(floatType, free.length)), free);
+      MethodHandle valueBatch = bind(lookup.findStatic(c, "valueBatch", withFree(batchType, free.length)), free);
+      if (!handles.weighted()) {
+        valueFloat = MethodHandles.dropArguments(valueFloat, floatType.parameterCount(), float[].class, int.class);
+        valueBatch = MethodHandles.dropArguments(valueBatch, batchType.parameterCount(), double[].class, int.class);
       }
       out.add(new Attention(e.className(), spec, handles, valueFloat, valueBatch));
     }
     classes = out;
     return out;
+  }
+
+  private static MethodType withFree(MethodType t, int free) {
+    for (int i = 0; i < free; i++) t = t.appendParameterTypes(double.class);
+    return t;
+  }
+
+  /** The trailing free parameters bound to {@code free}. */
+  private static MethodHandle bind(MethodHandle h, double[] free) {
+    if (free.length == 0) return h;
+    Object[] values = new Object[free.length];
+    for (int i = 0; i < free.length; i++) values[i] = free[i];
+    return MethodHandles.insertArguments(h, h.type().parameterCount() - free.length, values);
   }
 
   private static Stream<DynamicTest> each(java.util.function.Consumer<Attention> check) throws ReflectiveOperationException {
@@ -141,7 +157,8 @@ class AttentionContractTest {
   void theCatalogHasTheAttentionClasses() {
     List<String> names = AttentionCatalog.ENTRIES.stream().map(AttentionCatalog.Entry::className).toList();
     assertTrue(names.containsAll(List.of("ScaledDotAttention", "ScaledDotAttentionWeights", "ScaledDotAttentionEnergy",
-        "EuclideanAttention", "CosineAttention", "StudentTAttention", "YatAttention", "MahalanobisAttention")), names.toString());
+        "EuclideanAttention", "CosineAttention", "StudentTAttention", "YatAttention", "MahalanobisAttention",
+        "EuclideanAttentionScaleFree")), names.toString());
   }
 
   @TestFactory
@@ -329,6 +346,19 @@ class AttentionContractTest {
       for (int k = 0; k < d; k++) sum[k] += one[k];
     }
     assertArrayEquals(sum, gw, 1e-14 * java.util.Arrays.stream(sum).map(Math::abs).max().orElse(1), "batched grad w");
+    // the float twin: grad w computed in double from the float inputs, rounded once
+    float[] qf = toFloat(java.util.Arrays.copyOf(q, d));
+    float[] kf = toFloat(keys);
+    float[] vf = toFloat(values);
+    float[] uf = toFloat(java.util.Arrays.copyOf(u, m));
+    float[] wf = toFloat(w);
+    float[] gwf = new float[d];
+    MahalanobisAttention.backward(qf, 0, kf, 0, vf, 0, n, d, m, uf, 0, new float[d], 0, new float[n * d], 0, new float[n * m], 0,
+        wf, 0, gwf, 0);
+    double[] gwd = new double[d];
+    MahalanobisAttention.backward(toDouble(qf), 0, toDouble(kf), 0, toDouble(vf), 0, n, d, m, toDouble(uf), 0, new double[d], 0,
+        new double[n * d], 0, new double[n * m], 0, toDouble(wf), 0, gwd, 0);
+    for (int i = 0; i < d; i++) assertEquals((float) gwd[i], gwf[i], Math.ulp((float) gwd[i]), "float grad w " + i);
     // bad weights range
     assertThrows(IndexOutOfBoundsException.class, () -> MahalanobisAttention.value(q, 0, keys, 0, values, 0, n, d, m, a, 0, ones, 1));
   }
@@ -435,11 +465,48 @@ class AttentionContractTest {
     ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, plain, 0);
     assertArrayEquals(plain, shifted, 1e-15, "a shared bias");
     assertArrayEquals(plain, none, 0.0, "null priors");
+    // the float twin of the prior overload
+    float[] outF = new float[m];
+    ScaledDotAttention.value(toFloat(q), 0, toFloat(keys), 0, toFloat(values), 0, n, d, m, outF, 0, toFloat(mask), 0);
+    double[] ofFloats = new double[m];
+    ScaledDotAttention.value(toDouble(toFloat(q)), 0, toDouble(toFloat(keys)), 0, toDouble(toFloat(values)), 0, n, d, m, ofFloats, 0,
+        mask, 0);
+    for (int i = 0; i < m; i++) assertEquals((float) ofFloats[i], outF[i], Math.ulp((float) ofFloats[i]), "float twin with priors " + i);
     // every key masked: no posterior
     double[] all = new double[n];
     java.util.Arrays.fill(all, Double.NEGATIVE_INFINITY);
     ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, masked, 0, all, 0);
     assertTrue(Double.isNaN(masked[0]) && Double.isNaN(masked[1]), "fully masked");
+  }
+
+  /** {@code dS} of the free-scale Euclidean class against central differences of {@code value} in {@code s}. */
+  @Test
+  void freeParameterGradientMatchesCentralDifferences() {
+    SplittableRandom random = new SplittableRandom(SEED + 7);
+    for (int trial = 0; trial < 4; trial++) {
+      int n = 1 + random.nextInt(6);
+      int d = 1 + random.nextInt(5);
+      int m = 1 + random.nextInt(4);
+      double[] q = normal(random, d, 0.7);
+      double[] keys = normal(random, n * d, 0.7);
+      double[] values = normal(random, n * m, 1);
+      double[] u = normal(random, m, 1);
+      double s = Math.pow(2, random.nextDouble(-1, 1));
+      double h = 1e-6 * s;
+      double[] up = new double[m];
+      double[] down = new double[m];
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, up, 0, s + h);
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, down, 0, s - h);
+      double numeric = (dot(u, up) - dot(u, down)) / (2 * h);
+      double exact = EuclideanAttentionScaleFree.dS(q, 0, keys, 0, values, 0, n, d, m, u, 0, s);
+      assertEquals(numeric, exact, 1e-6 * Math.max(1, Math.abs(exact)), "dS at s = " + s + ", n=" + n + " d=" + d + " m=" + m);
+      // s = 1 is EuclideanAttention
+      double[] a1 = new double[m];
+      double[] a2 = new double[m];
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, a1, 0, 1.0);
+      EuclideanAttention.value(q, 0, keys, 0, values, 0, n, d, m, a2, 0);
+      assertArrayEquals(a2, a1, 1e-15, "s = 1");
+    }
   }
 
   @Test
