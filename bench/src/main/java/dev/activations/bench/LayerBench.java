@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The layer classes {@code Softmax} and {@code LogSoftmax} (one group over the whole input) against
- * a straightforward three-pass Java softmax (max, {@code Math.exp} and sum, divide). Subclasses fix
+ * a straightforward three-pass Java softmax (max, {@code Math.exp} and sum, divide), {@code double[]}
+ * and {@code float[]} (the same values rounded to float). Subclasses fix
  * the path: {@link LayerSimd} with {@code --add-modules jdk.incubator.vector}, {@link LayerScalar}
  * with SIMD switched off. Inputs are N(0, 3^2).
  */
@@ -91,6 +92,12 @@ public abstract class LayerBench {
   public double[] logSoftmaxValue() {
     LogSoftmax.value(in, out);
     return out;
+  }
+
+  @Benchmark
+  public float[] logSoftmaxValueFloat() {
+    LogSoftmax.value(inF, outF);
+    return outF;
   }
 
   @Benchmark

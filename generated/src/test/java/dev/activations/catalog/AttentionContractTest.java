@@ -29,15 +29,29 @@ import org.junit.jupiter.api.TestFactory;
  * independent high-precision reference at random inputs (a stream the derive-time measurement does
  * not use), the backward pass against central differences of the forward, and the invariants of
  * attention (weights sum to 1, the mean in the values' convex hull, keys and values permuted
- * together, a shared value shift, a query shift orthogonal to every key for scaled-dot).
+ * together, a shared value shift, a query shift orthogonal to every key for scaled-dot). A weighted
+ * (diagonal Mahalanobis) class is called with the weights {@link #W} (or the samples' own) and its
+ * {@code grad w} is held to the reference and to central differences as well.
  */
 class AttentionContractTest {
   /** Not the deriver's seed: these inputs chose nothing. */
   private static final long SEED = 0xa77e_b0b5L;
 
-  /** One attention class through method handles. */
+  /** The diagonal weights the weighted classes get outside the reference samples (positive, up to d = 5). */
+  private static final double[] W = {0.75, 2.5, 0.125, 1.5, 4.0};
+
+  /** One attention class through method handles (always the weighted signatures; see {@link AttentionCheck.Handles}). */
   record Attention(String name, AttentionSpec spec, AttentionCheck.Handles handles, MethodHandle valueFloat,
       MethodHandle valueBatch) {
+    boolean weighted() {
+      return handles.weighted();
+    }
+
+    /** The weights for a query in d dimensions (null without weights). */
+    double[] weights(int d) {
+      return weighted() ? java.util.Arrays.copyOf(W, d) : null;
+    }
+
     AttentionStatistic stat() {
       return spec.statistic();
     }
@@ -53,23 +67,39 @@ class AttentionContractTest {
     double[] value(double[] q, double[] keys, double[] values, int n, int d, int m) {
       double[] out = new double[outputs(n, m)];
       try {
-        handles.value().invokeExact(q, 0, keys, 0, values, 0, n, d, m, out, 0);
+        handles.value().invokeExact(q, 0, keys, 0, values, 0, n, d, m, out, 0, weights(d), 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
       return out;
     }
 
+    /** {@code {grad q, grad keys, grad values, grad w}} (the last empty without weights). */
     double[][] backward(double[] q, double[] keys, double[] values, int n, int d, int m, double[] u) {
+      return backward(q, keys, values, n, d, m, u, weights(d));
+    }
+
+    double[][] backward(double[] q, double[] keys, double[] values, int n, int d, int m, double[] u, double[] w) {
       double[] gq = new double[d];
       double[] gk = new double[n * d];
       double[] gv = new double[n * m];
+      double[] gw = new double[w == null ? 0 : d];
       try {
-        handles.backward().invokeExact(q, 0, keys, 0, values, 0, n, d, m, u, 0, gq, 0, gk, 0, gv, 0);
+        handles.backward().invokeExact(q, 0, keys, 0, values, 0, n, d, m, u, 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
-      return new double[][] {gq, gk, gv};
+      return new double[][] {gq, gk, gv, gw};
+    }
+
+    double[] value(double[] q, double[] keys, double[] values, int n, int d, int m, double[] w) {
+      double[] out = new double[outputs(n, m)];
+      try {
+        handles.value().invokeExact(q, 0, keys, 0, values, 0, n, d, m, out, 0, w, 0);
+      } catch (Throwable t) {
+        throw new AssertionError(t);
+      }
+      return out;
     }
   }
 
@@ -83,14 +113,40 @@ class AttentionContractTest {
     for (AttentionCatalog.Entry e : AttentionCatalog.ENTRIES) {
       Class<?> c = Class.forName("dev.activations.catalog." + e.className());
       AttentionSpec spec = generation.resolve(GenerateCatalog.split(e.spec()));
-      MethodHandle valueFloat = lookup.findStatic(c, "value", MethodType.methodType(void.class, float[].class, int.class,
-          float[].class, int.class, float[].class, int.class, int.class, int.class, int.class, float[].class, int.class));
-      MethodHandle valueBatch = lookup.findStatic(c, "valueBatch", MethodType.methodType(void.class, int.class, double[].class,
-          int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
-      out.add(new Attention(e.className(), spec, AttentionCheck.Handles.of(c), valueFloat, valueBatch));
+      // free parameters bound to the values the class was measured at
+      double[] free = AttentionGeneration.reference(spec).freeValues();
+      AttentionCheck.Handles handles = AttentionCheck.Handles.of(c, free, spec.free());
+      MethodType floatType = MethodType.methodType(void.class, float[].class, int.class,
+          float[].class, int.class, float[].class, int.class, int.class, int.class, int.class, float[].class, int.class);
+      MethodType batchType = MethodType.methodType(void.class, int.class, double[].class,
+          int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class);
+      if (handles.weighted()) {
+        floatType = floatType.appendParameterTypes(float[].class, int.class);
+        batchType = batchType.appendParameterTypes(double[].class, int.class);
+      }
+      MethodHandle valueFloat = bind(lookup.findStatic(c, "value", withFree(floatType, free.length)), free);
+      MethodHandle valueBatch = bind(lookup.findStatic(c, "valueBatch", withFree(batchType, free.length)), free);
+      if (!handles.weighted()) {
+        valueFloat = MethodHandles.dropArguments(valueFloat, floatType.parameterCount(), float[].class, int.class);
+        valueBatch = MethodHandles.dropArguments(valueBatch, batchType.parameterCount(), double[].class, int.class);
+      }
+      out.add(new Attention(e.className(), spec, handles, valueFloat, valueBatch));
     }
     classes = out;
     return out;
+  }
+
+  private static MethodType withFree(MethodType t, int free) {
+    for (int i = 0; i < free; i++) t = t.appendParameterTypes(double.class);
+    return t;
+  }
+
+  /** The trailing free parameters bound to {@code free}. */
+  private static MethodHandle bind(MethodHandle h, double[] free) {
+    if (free.length == 0) return h;
+    Object[] values = new Object[free.length];
+    for (int i = 0; i < free.length; i++) values[i] = free[i];
+    return MethodHandles.insertArguments(h, h.type().parameterCount() - free.length, values);
   }
 
   private static Stream<DynamicTest> each(java.util.function.Consumer<Attention> check) throws ReflectiveOperationException {
@@ -101,7 +157,8 @@ class AttentionContractTest {
   void theCatalogHasTheAttentionClasses() {
     List<String> names = AttentionCatalog.ENTRIES.stream().map(AttentionCatalog.Entry::className).toList();
     assertTrue(names.containsAll(List.of("ScaledDotAttention", "ScaledDotAttentionWeights", "ScaledDotAttentionEnergy",
-        "EuclideanAttention", "CosineAttention", "StudentTAttention", "YatAttention")), names.toString());
+        "EuclideanAttention", "CosineAttention", "StudentTAttention", "YatAttention", "MahalanobisAttention",
+        "EuclideanAttentionScaleFree")), names.toString());
   }
 
   @TestFactory
@@ -138,9 +195,11 @@ class AttentionContractTest {
         double[] keys = normal(random, n * d, 0.7);
         double[] values = normal(random, n * m, 1);
         double[] u = normal(random, a.outputs(n, m), 1);
-        double[][] g = a.backward(q, keys, values, n, d, m, u);
-        double[][] inputs = {q, keys, values};
-        for (int which = 0; which < (a.stat().usesValues() ? 3 : 2); which++) {
+        double[] w = a.weighted() ? positive(random, d) : null;
+        double[][] g = a.backward(q, keys, values, n, d, m, u, w);
+        double[][] inputs = {q, keys, values, w};
+        for (int which = 0; which < 4; which++) {
+          if (which == 2 && !a.stat().usesValues() || which == 3 && w == null) continue;
           double[] x = inputs[which];
           double largest = 0;
           for (double v : g[which]) largest = Math.max(largest, Math.abs(v));
@@ -148,9 +207,9 @@ class AttentionContractTest {
             double keep = x[i];
             double h = 1e-6 * Math.max(1, Math.abs(keep));
             x[i] = keep + h;
-            double up = dot(u, a.value(q, keys, values, n, d, m));
+            double up = dot(u, a.value(q, keys, values, n, d, m, w));
             x[i] = keep - h;
-            double down = dot(u, a.value(q, keys, values, n, d, m));
+            double down = dot(u, a.value(q, keys, values, n, d, m, w));
             x[i] = keep;
             double numeric = (up - down) / (2 * h);
             assertEquals(numeric, g[which][i], 1e-6 * Math.max(1, largest),
@@ -224,8 +283,10 @@ class AttentionContractTest {
       float[] vf = toFloat(values);
       double[] exactOfFloats = a.value(toDouble(qf), toDouble(kf), toDouble(vf), n, d, m);
       float[] outF = new float[out.length];
+      double[] w = a.weights(d);
+      float[] wf = w == null ? null : toFloat(w);
       try {
-        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0);
+        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0, wf, 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
@@ -234,13 +295,263 @@ class AttentionContractTest {
       double[] queries = normal(random, 3 * d, 1);
       double[] batch = new double[3 * out.length];
       try {
-        a.valueBatch().invokeExact(3, queries, 0, keys, 0, values, 0, n, d, m, batch, 0);
+        a.valueBatch().invokeExact(3, queries, 0, keys, 0, values, 0, n, d, m, batch, 0, w, 0);
       } catch (Throwable t) {
         throw new AssertionError(t);
       }
       for (int b = 0; b < 3; b++) {
         double[] single = a.value(java.util.Arrays.copyOfRange(queries, b * d, b * d + d), keys, values, n, d, m);
         for (int i = 0; i < single.length; i++) assertEquals(single[i], batch[b * out.length + i], 0.0, "batch " + b);
+      }
+    });
+  }
+
+  /**
+   * The Mahalanobis kernel with unit weights is the Euclidean one (s = 1); the batched backward sums
+   * grad w over the queries; grad w may be null.
+   */
+  @Test
+  void mahalanobisWeights() {
+    SplittableRandom random = new SplittableRandom(SEED + 4);
+    int n = 6;
+    int d = 4;
+    int m = 3;
+    double[] q = normal(random, 2 * d, 1);
+    double[] keys = normal(random, n * d, 1);
+    double[] values = normal(random, n * m, 1);
+    double[] u = normal(random, 2 * m, 1);
+    double[] ones = {1, 1, 1, 1};
+    double[] a = new double[m];
+    double[] b = new double[m];
+    MahalanobisAttention.value(q, 0, keys, 0, values, 0, n, d, m, a, 0, ones, 0);
+    EuclideanAttention.value(q, 0, keys, 0, values, 0, n, d, m, b, 0);
+    assertArrayEquals(b, a, 1e-15, "unit weights: the Euclidean kernel");
+    double[][] gm = {new double[d], new double[n * d], new double[n * m]};
+    double[][] ge = {new double[d], new double[n * d], new double[n * m]};
+    MahalanobisAttention.backward(q, 0, keys, 0, values, 0, n, d, m, u, 0, gm[0], 0, gm[1], 0, gm[2], 0, ones, 0, null, 0);
+    EuclideanAttention.backward(q, 0, keys, 0, values, 0, n, d, m, u, 0, ge[0], 0, ge[1], 0, ge[2], 0);
+    for (int k = 0; k < 3; k++) assertArrayEquals(ge[k], gm[k], 1e-15, "unit weights: gradient " + k + " (gradW null)");
+    // two queries in a batch: grad w (like grad keys) is the sum of the single calls'
+    double[] w = positive(random, d);
+    double[] gq = new double[2 * d];
+    double[] gk = new double[n * d];
+    double[] gv = new double[n * m];
+    double[] gw = new double[d];
+    MahalanobisAttention.backwardBatch(2, q, 0, keys, 0, values, 0, n, d, m, u, 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
+    double[] sum = new double[d];
+    for (int i = 0; i < 2; i++) {
+      double[] one = new double[d];
+      MahalanobisAttention.backward(q, i * d, keys, 0, values, 0, n, d, m, u, i * m, new double[d], 0, new double[n * d], 0,
+          new double[n * m], 0, w, 0, one, 0);
+      for (int k = 0; k < d; k++) sum[k] += one[k];
+    }
+    assertArrayEquals(sum, gw, 1e-14 * java.util.Arrays.stream(sum).map(Math::abs).max().orElse(1), "batched grad w");
+    // the float twin: grad w computed in double from the float inputs, rounded once
+    float[] qf = toFloat(java.util.Arrays.copyOf(q, d));
+    float[] kf = toFloat(keys);
+    float[] vf = toFloat(values);
+    float[] uf = toFloat(java.util.Arrays.copyOf(u, m));
+    float[] wf = toFloat(w);
+    float[] gwf = new float[d];
+    MahalanobisAttention.backward(qf, 0, kf, 0, vf, 0, n, d, m, uf, 0, new float[d], 0, new float[n * d], 0, new float[n * m], 0,
+        wf, 0, gwf, 0);
+    double[] gwd = new double[d];
+    MahalanobisAttention.backward(toDouble(qf), 0, toDouble(kf), 0, toDouble(vf), 0, n, d, m, toDouble(uf), 0, new double[d], 0,
+        new double[n * d], 0, new double[n * m], 0, toDouble(wf), 0, gwd, 0);
+    for (int i = 0; i < d; i++) assertEquals((float) gwd[i], gwf[i], Math.ulp((float) gwd[i]), "float grad w " + i);
+    // bad weights range
+    assertThrows(IndexOutOfBoundsException.class, () -> MahalanobisAttention.value(q, 0, keys, 0, values, 0, n, d, m, a, 0, ones, 1));
+  }
+
+  /** d L / d logPrior against central differences of the prior overload of value, for every class. */
+  @TestFactory
+  Stream<DynamicTest> logPriorGradientMatchesCentralDifferences() throws ReflectiveOperationException {
+    return each(a -> {
+      if (a.stat() == AttentionStatistic.MODE) return;
+      SplittableRandom random = new SplittableRandom(SEED + 5);
+      for (int trial = 0; trial < 3; trial++) {
+        int n = 1 + random.nextInt(6);
+        int d = 1 + random.nextInt(5);
+        int m = 1 + random.nextInt(4);
+        double[] q = normal(random, d, 0.7);
+        double[] keys = normal(random, n * d, 0.7);
+        double[] values = normal(random, n * m, 1);
+        double[] prior = normal(random, n, 1);
+        double[] u = normal(random, a.outputs(n, m), 1);
+        double[] w = a.weights(d);
+        double[] gp = new double[n];
+        double[] gw = w == null ? null : new double[d];
+        try {
+          a.handles().backwardPrior().invokeExact(q, 0, keys, 0, values, 0, n, d, m, u, 0, new double[d], 0, new double[n * d], 0,
+              new double[n * m], 0, w, 0, gw, 0, prior, 0, gp, 0);
+        } catch (Throwable t) {
+          throw new AssertionError(t);
+        }
+        double largest = 0;
+        for (double v : gp) largest = Math.max(largest, Math.abs(v));
+        for (int j = 0; j < n; j++) {
+          double keep = prior[j];
+          double h = 1e-6 * Math.max(1, Math.abs(keep));
+          prior[j] = keep + h;
+          double up = dot(u, valueWithPriors(a, q, keys, values, n, d, m, w, prior));
+          prior[j] = keep - h;
+          double down = dot(u, valueWithPriors(a, q, keys, values, n, d, m, w, prior));
+          prior[j] = keep;
+          assertEquals((up - down) / (2 * h), gp[j], 1e-6 * Math.max(1, largest), a.name() + " log-prior " + j + " n=" + n);
+        }
+      }
+    });
+  }
+
+  private static double[] valueWithPriors(Attention a, double[] q, double[] keys, double[] values, int n, int d, int m, double[] w,
+      double[] prior) {
+    double[] out = new double[a.outputs(n, m)];
+    try {
+      a.handles().valuePrior().invokeExact(q, 0, keys, 0, values, 0, n, d, m, out, 0, w, 0, prior, 0);
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    return out;
+  }
+
+  /**
+   * A log-prior of -Infinity removes its key exactly (outputs and gradients as without the key, the
+   * key's gradients 0); null priors are no priors; a query whose keys are all masked gets NaN.
+   */
+  @Test
+  void logPriorsMaskAndBias() {
+    SplittableRandom random = new SplittableRandom(SEED + 6);
+    int n = 5;
+    int d = 3;
+    int m = 2;
+    double[] q = normal(random, d, 1);
+    double[] keys = normal(random, n * d, 1);
+    double[] values = normal(random, n * m, 1);
+    double[] u = normal(random, m, 1);
+    double[] mask = {0, Double.NEGATIVE_INFINITY, 0, 0, Double.NEGATIVE_INFINITY};
+    int[] kept = {0, 2, 3};
+    double[] keptKeys = new double[kept.length * d];
+    double[] keptValues = new double[kept.length * m];
+    for (int j = 0; j < kept.length; j++) {
+      System.arraycopy(keys, kept[j] * d, keptKeys, j * d, d);
+      System.arraycopy(values, kept[j] * m, keptValues, j * m, m);
+    }
+    double[] masked = new double[m];
+    double[] removed = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, masked, 0, mask, 0);
+    ScaledDotAttention.value(q, 0, keptKeys, 0, keptValues, 0, kept.length, d, m, removed, 0);
+    assertArrayEquals(removed, masked, 0.0, "masked keys are removed");
+    double[] gq = new double[d];
+    double[] gk = new double[n * d];
+    double[] gv = new double[n * m];
+    double[] gp = new double[n];
+    ScaledDotAttention.backward(q, 0, keys, 0, values, 0, n, d, m, u, 0, gq, 0, gk, 0, gv, 0, mask, 0, gp, 0);
+    double[] gq2 = new double[d];
+    double[] gk2 = new double[kept.length * d];
+    double[] gv2 = new double[kept.length * m];
+    ScaledDotAttention.backward(q, 0, keptKeys, 0, keptValues, 0, kept.length, d, m, u, 0, gq2, 0, gk2, 0, gv2, 0);
+    assertArrayEquals(gq2, gq, 1e-15, "grad q without the masked keys");
+    for (int j = 0; j < kept.length; j++) {
+      for (int i = 0; i < d; i++) assertEquals(gk2[j * d + i], gk[kept[j] * d + i], 1e-15, "grad of kept key " + j);
+    }
+    for (int i = 0; i < d; i++) assertEquals(0.0, gk[d + i], 0.0, "masked key's gradient");
+    assertEquals(0.0, gp[1], 0.0, "masked key's prior gradient");
+    // a bias equal for every key changes nothing; a null prior is no prior
+    double[] shifted = new double[m];
+    double[] none = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, shifted, 0, new double[] {0.5, 0.5, 0.5, 0.5, 0.5}, 0);
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, none, 0, null, 0);
+    double[] plain = new double[m];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, plain, 0);
+    assertArrayEquals(plain, shifted, 1e-15, "a shared bias");
+    assertArrayEquals(plain, none, 0.0, "null priors");
+    // the float twin of the prior overload
+    float[] outF = new float[m];
+    ScaledDotAttention.value(toFloat(q), 0, toFloat(keys), 0, toFloat(values), 0, n, d, m, outF, 0, toFloat(mask), 0);
+    double[] ofFloats = new double[m];
+    ScaledDotAttention.value(toDouble(toFloat(q)), 0, toDouble(toFloat(keys)), 0, toDouble(toFloat(values)), 0, n, d, m, ofFloats, 0,
+        mask, 0);
+    for (int i = 0; i < m; i++) assertEquals((float) ofFloats[i], outF[i], Math.ulp((float) ofFloats[i]), "float twin with priors " + i);
+    // every key masked: no posterior
+    double[] all = new double[n];
+    java.util.Arrays.fill(all, Double.NEGATIVE_INFINITY);
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, masked, 0, all, 0);
+    assertTrue(Double.isNaN(masked[0]) && Double.isNaN(masked[1]), "fully masked");
+  }
+
+  /** {@code dS} of the free-scale Euclidean class against central differences of {@code value} in {@code s}. */
+  @Test
+  void freeParameterGradientMatchesCentralDifferences() {
+    SplittableRandom random = new SplittableRandom(SEED + 7);
+    for (int trial = 0; trial < 4; trial++) {
+      int n = 1 + random.nextInt(6);
+      int d = 1 + random.nextInt(5);
+      int m = 1 + random.nextInt(4);
+      double[] q = normal(random, d, 0.7);
+      double[] keys = normal(random, n * d, 0.7);
+      double[] values = normal(random, n * m, 1);
+      double[] u = normal(random, m, 1);
+      double s = Math.pow(2, random.nextDouble(-1, 1));
+      double h = 1e-6 * s;
+      double[] up = new double[m];
+      double[] down = new double[m];
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, up, 0, s + h);
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, down, 0, s - h);
+      double numeric = (dot(u, up) - dot(u, down)) / (2 * h);
+      double exact = EuclideanAttentionScaleFree.dS(q, 0, keys, 0, values, 0, n, d, m, u, 0, s);
+      assertEquals(numeric, exact, 1e-6 * Math.max(1, Math.abs(exact)), "dS at s = " + s + ", n=" + n + " d=" + d + " m=" + m);
+      // s = 1 is EuclideanAttention
+      double[] a1 = new double[m];
+      double[] a2 = new double[m];
+      EuclideanAttentionScaleFree.value(q, 0, keys, 0, values, 0, n, d, m, a1, 0, 1.0);
+      EuclideanAttention.value(q, 0, keys, 0, values, 0, n, d, m, a2, 0);
+      assertArrayEquals(a2, a1, 1e-15, "s = 1");
+    }
+  }
+
+  @Test
+  void vectorKernelsAreUsedWhereExpected() {
+    boolean expected = Boolean.getBoolean("dev.activations.expectSimd");
+    assertEquals(expected, ScaledDotAttention.VECTORIZED, "ScaledDotAttention.VECTORIZED");
+    assertEquals(expected, EuclideanAttention.VECTORIZED, "EuclideanAttention.VECTORIZED");
+  }
+
+  /**
+   * The float twin and the batched form at sizes where the SIMD kernels run (d and m at least one
+   * vector), so that the suite's SIMD execution checks them too.
+   */
+  @TestFactory
+  Stream<DynamicTest> floatTwinAndBatchAtVectorSizes() throws ReflectiveOperationException {
+    return each(a -> {
+      SplittableRandom random = new SplittableRandom(SEED + 4);
+      int n = 40;
+      int d = 16;
+      int m = 16;
+      float[] qf = toFloat(normal(random, d, 1));
+      float[] kf = toFloat(normal(random, n * d, 1));
+      float[] vf = toFloat(normal(random, n * m, 1));
+      double[] exactOfFloats = a.value(toDouble(qf), toDouble(kf), toDouble(vf), n, d, m);
+      float[] outF = new float[exactOfFloats.length];
+      double[] w = a.weights(d);
+      float[] wf = w == null ? null : toFloat(w);
+      try {
+        a.valueFloat().invokeExact(qf, 0, kf, 0, vf, 0, n, d, m, outF, 0, wf, 0);
+      } catch (Throwable t) {
+        throw new AssertionError(t);
+      }
+      for (int i = 0; i < outF.length; i++) assertEquals((float) exactOfFloats[i], outF[i], Math.ulp((float) exactOfFloats[i]), "float twin " + i);
+      double[] keys = toDouble(kf);
+      double[] values = toDouble(vf);
+      double[] queries = normal(random, 2 * d, 1);
+      double[] batch = new double[2 * exactOfFloats.length];
+      try {
+        a.valueBatch().invokeExact(2, queries, 0, keys, 0, values, 0, n, d, m, batch, 0, w, 0);
+      } catch (Throwable t) {
+        throw new AssertionError(t);
+      }
+      for (int b = 0; b < 2; b++) {
+        double[] single = a.value(java.util.Arrays.copyOfRange(queries, b * d, b * d + d), keys, values, n, d, m);
+        for (int i = 0; i < single.length; i++) assertEquals(single[i], batch[b * exactOfFloats.length + i], 0.0, "batch " + b);
       }
     });
   }
@@ -276,6 +587,13 @@ class AttentionContractTest {
     // bad sizes
     assertThrows(IllegalArgumentException.class, () -> ScaledDotAttention.value(q, 0, keys, 0, values, 0, -1, d, m, out, 0));
     assertThrows(IndexOutOfBoundsException.class, () -> ScaledDotAttention.value(q, 0, keys, 0, values, 0, 4, d, m, out, 0));
+  }
+
+  /** Positive weights, log-uniform in 1/4 .. 4. */
+  private static double[] positive(SplittableRandom random, int size) {
+    double[] x = new double[size];
+    for (int i = 0; i < size; i++) x[i] = Math.pow(4, random.nextDouble(-1, 1));
+    return x;
   }
 
   private static double[] normal(SplittableRandom random, int size, double scale) {

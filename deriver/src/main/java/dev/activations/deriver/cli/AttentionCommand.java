@@ -13,7 +13,6 @@ final class AttentionCommand {
   private AttentionCommand() {}
 
   static int run(DeriveCommand o, CommandLine.Model.CommandSpec commandSpec, DeriveCommand.Format format) {
-    if (o.plot != null) throw new SpecException("--plot is not available for --attention yet");
     if (!o.compare.isEmpty()) throw new SpecException("--compare does not apply to --attention");
     if (o.group != null) throw new SpecException("--group applies to --layer, not --attention");
     PrintWriter out = commandSpec.commandLine().getOut();
@@ -34,6 +33,7 @@ final class AttentionCommand {
       err.println("derive: check passed: " + emitted.check().describe());
       DeriveCommand.write(emitted.sources(), o.out, err);
     }
+    if (o.plot != null) err.println("derive: wrote " + dev.activations.deriver.report.AttentionPlotter.write(derivation, o.plot));
     out.print(rendered);
     out.flush();
     return 0;

@@ -80,30 +80,48 @@ public final class AttentionGeneration {
     }
   }
 
-  /** The lowered energy and partials the emitter needs. */
-  public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {}
+  /** The lowered energy and partials the emitter needs (and the partials by the free parameters). */
+  public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
+      Map<String, Expr> parameterPartials) {
+    public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {
+      this(energy, partials, differences, Map.of());
+    }
+  }
+
+  private static Set<String> variables(AttentionDerivation d, String... names) {
+    Set<String> out = new java.util.LinkedHashSet<>(List.of(names));
+    out.addAll(d.spec().free());
+    return out;
+  }
+
+  private static Map<String, Expr> lowerParameterPartials(AttentionDerivation d, Lowerer lowerer) {
+    Map<String, Expr> out = new LinkedHashMap<>();
+    d.parameterPartials().forEach((f, e) -> out.put(f, lowerer.lower(e)));
+    return out;
+  }
 
   public Lowered lower(AttentionDerivation d) {
     try {
       if (d.isAngular()) {
-        Lowerer lowerer = new Lowerer(symja, Set.of("rho", "dim"));
-        return new Lowered(lowerer.lower(d.angular()), Map.of("rho", lowerer.lower(d.angularSlope())), Map.of());
+        Lowerer lowerer = new Lowerer(symja, variables(d, "rho", "dim"));
+        return new Lowered(lowerer.lower(d.angular()), Map.of("rho", lowerer.lower(d.angularSlope())), Map.of(),
+            lowerParameterPartials(d, lowerer));
       }
-      Lowerer lowerer = new Lowerer(symja, Set.of("qq", "qk", "kk", "dd", "dim"));
+      Lowerer lowerer = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "dim"));
       Map<String, Expr> partials = new LinkedHashMap<>();
       for (String g : GramForm.ENTRIES) {
         IExpr p = d.partials().get(g);
         if (!p.isZero()) partials.put(g, lowerer.lower(p));
       }
-      Lowerer pairs = new Lowerer(symja, Set.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim"));
+      Lowerer pairs = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim"));
       Map<String, Map<String, Expr>> differences = new LinkedHashMap<>();
       for (Map.Entry<String, Map<String, IExpr>> f : d.differences().entrySet()) {
-        if (!f.getKey().equals("energy") && !partials.containsKey(f.getKey())) continue;
+        if (!f.getKey().equals("energy") && !f.getKey().startsWith("param") && !partials.containsKey(f.getKey())) continue;
         Map<String, Expr> byEntry = new LinkedHashMap<>();
         for (Map.Entry<String, IExpr> v : f.getValue().entrySet()) byEntry.put(v.getKey(), pairs.lower(v.getValue()));
         differences.put(f.getKey(), byEntry);
       }
-      return new Lowered(lowerer.lower(d.energy()), partials, differences);
+      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer));
     } catch (IllegalArgumentException e) {
       throw new SpecException("the vector energy cannot be evaluated in Java: " + e.getMessage());
     }
@@ -116,7 +134,8 @@ public final class AttentionGeneration {
    */
   public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
     Lowered lowered = lower(d);
-    GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(), packageName, className);
+    GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(),
+        lowered.parameterPartials(), packageName, className);
     AttentionSpec spec = d.spec();
     AttentionCheck.Result result = AttentionCheck.run(sources.activation(), reference(spec), spec.statistic(),
         samples(SEED, SAMPLES, spec.statistic()));
@@ -150,6 +169,7 @@ public final class AttentionGeneration {
   public static AttentionReference reference(AttentionSpec spec) {
     Map<String, String> params = new LinkedHashMap<>();
     spec.bound().forEach((k, v) -> params.put(k, v.toString()));
-    return new AttentionReference(GramForm.of(spec.kernel().energy()), params, spec.temperature().toString(), spec.statistic());
+    return new AttentionReference(GramForm.of(spec.kernel().energy()), params, spec.temperature().toString(), spec.statistic(),
+        GramForm.weighted(spec.kernel().energy()), spec.free());
   }
 }

@@ -7,6 +7,7 @@ import dev.activations.deriver.derivation.layer.LayerSpecResolver;
 import dev.activations.deriver.emit.GeneratedSources;
 import dev.activations.deriver.emit.LayerClassEmitter;
 import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.LogOnePlus;
 import dev.activations.deriver.lowering.Lowerer;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.LayerSpec;
@@ -96,9 +97,12 @@ public final class LayerGeneration {
     Expr slope;
     List<Expr> parameterSlopes = new java.util.ArrayList<>();
     try {
-      energy = lowerer.lower(d.energy());
-      slope = lowerer.lower(d.slope());
-      for (org.matheclipse.core.interfaces.IExpr ps : d.parameterSlopes()) parameterSlopes.add(lowerer.lower(ps));
+      // log(1 + u) as log1p(u): a Student-t energy near its centre, and its de/dnu, keep their digits
+      energy = LogOnePlus.rewrite(lowerer.lower(d.energy()));
+      slope = LogOnePlus.rewrite(lowerer.lower(d.slope()));
+      for (org.matheclipse.core.interfaces.IExpr ps : d.parameterSlopes()) {
+        parameterSlopes.add(LogOnePlus.rewrite(lowerer.lower(ps)));
+      }
     } catch (IllegalArgumentException e) {
       throw new SpecException("the unit energy cannot be evaluated in Java: " + e.getMessage());
     }

@@ -50,23 +50,33 @@ public final class AttentionClassEmitter {
   /** The Gram entries the energy or its partials read (Gram kernels). */
   private final Set<String> entries;
   private final boolean usesDim;
+  /** Diagonal Mahalanobis entries {@code <x, W y>}: a weight vector {@code w} argument and its gradient. */
+  private final boolean weighted;
   private final JavaExprPrinter printer = new JavaExprPrinter();
 
   /** Divided differences to the winner: function ("energy" or an entry) -> entry -> DD. */
   private final Map<String, Map<String, Expr>> differences;
+  /** The free parameters ({@code --free}), in order, and the energy's partial by each. */
+  private final List<String> free;
+  private final List<Expr> parameterPartials;
 
   private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences) {
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
     this.partials = new LinkedHashMap<>(partials);
     this.differences = new LinkedHashMap<>(differences);
+    this.free = d.spec().free();
+    this.parameterPartials = new ArrayList<>();
+    for (String f : free) this.parameterPartials.add(parameterPartials.get(f));
     Set<String> used = new TreeSet<>();
+    for (Expr p : this.parameterPartials) variables(p, used);
     variables(energy, used);
     for (Expr p : partials.values()) variables(p, used);
     for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
     this.usesDim = used.contains("dim");
+    this.weighted = d.weighted();
     Set<String> gram = new TreeSet<>();
     for (String g : GRAM) if (used.contains(g)) gram.add(g);
     this.entries = gram;
@@ -86,8 +96,33 @@ public final class AttentionClassEmitter {
    */
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, String packageName, String className) {
-    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences);
-    return new GeneratedSources(e.file(packageName, className), java.util.Optional.empty());
+    return emit(d, energy, partials, differences, Map.of(), packageName, className);
+  }
+
+  /** @param parameterPartials the lowered partial of the energy by each free parameter */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials);
+    java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
+    return new GeneratedSources(e.file(packageName, className), companion);
+  }
+
+  /** Whether this class has a SIMD companion ({@link AttentionSimdEmitter}); set by {@link #simdCompanion}. */
+  private boolean simd;
+
+  /**
+   * The SIMD companion's source, when {@link AttentionSimdEmitter} supports the class (it must
+   * compile on its own). Weighted entries and free parameters have no kernel: those classes, and
+   * the log-prior overloads of every class, run the plain-Java code.
+   */
+  private java.util.Optional<GeneratedSources.Source> simdCompanion(String packageName, String className) {
+    if (weighted || !free.isEmpty() || !AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) {
+      return java.util.Optional.empty();
+    }
+    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    SimdEmitter.compileSource(source, packageName, className);
+    simd = true;
+    return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
   }
 
   private boolean angular() {
@@ -111,12 +146,16 @@ public final class AttentionClassEmitter {
             .initializer("$T.withInitial(() -> new double[64])", ThreadLocal.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(outputs());
+    if (simd) AttentionSimdHooks.install(type, packageName, className);
     for (boolean isFloat : new boolean[] {false, true}) {
-      type.addMethod(value(isFloat));
-      type.addMethod(backward(isFloat));
+      type.addMethod(value(isFloat, false));
+      type.addMethod(backward(isFloat, false));
+      type.addMethod(value(isFloat, true));
+      type.addMethod(backward(isFloat, true));
       type.addMethod(valueBatch(isFloat));
       type.addMethod(backwardBatch(isFloat));
     }
+    for (int i = 0; i < free.size(); i++) type.addMethod(parameterGradient(i));
     type.addMethod(checks());
     type.addMethod(scratch());
     for (boolean isFloat : new boolean[] {false, true}) {
@@ -128,10 +167,16 @@ public final class AttentionClassEmitter {
       type.addMethod(scalarFunction("d" + p.getKey(), p.getValue(),
           angular() ? "{@code g'(rho)}, the energy's derivative by the cosine." : "The energy's partial by {@code " + p.getKey() + "}."));
     }
+    for (int i = 0; i < free.size(); i++) {
+      type.addMethod(scalarFunction("dParam" + i, parameterPartials.get(i), "The energy's partial by the free parameter {@code "
+          + free.get(i) + "}" + (angular() ? ", as a function of the cosine." : ".")));
+    }
     for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
       for (Map.Entry<String, Expr> v : f.getValue().entrySet()) {
         type.addMethod(differenceFunction(differenceName(f.getKey(), v.getKey()), v.getValue(),
-            "Divided difference of " + (f.getKey().equals("energy") ? "the energy" : "the partial by {@code " + f.getKey() + "}")
+            "Divided difference of " + (f.getKey().equals("energy") ? "the energy"
+                : f.getKey().startsWith("param") ? "the partial by {@code " + free.get(Integer.parseInt(f.getKey().substring(5))) + "}"
+                : "the partial by {@code " + f.getKey() + "}")
                 + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
       }
     }
@@ -141,12 +186,13 @@ public final class AttentionClassEmitter {
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
-          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()))) {
+          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted)) {
         type.addMethod(m);
       }
     }
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
+    all.addAll(parameterPartials);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
@@ -154,11 +200,45 @@ public final class AttentionClassEmitter {
   private List<String> scalarArgs() {
     List<String> args = new ArrayList<>(angular() ? List.of("rho") : List.copyOf(entries));
     args.add("dim");
+    args.addAll(free);
     return args;
   }
 
+  /** The scalar functions' arguments inside the cores, where the free parameters are {@code param0, ...}. */
   private String callArgs() {
-    return String.join(", ", scalarArgs());
+    List<String> args = new ArrayList<>(angular() ? List.of("rho") : List.copyOf(entries));
+    args.add("dim");
+    for (int i = 0; i < free.size(); i++) args.add("param" + i);
+    return String.join(", ", args);
+  }
+
+  /** Names the public methods may not give a free parameter (their own parameters and locals). */
+  private static final Set<String> TAKEN = Set.of("q", "qOff", "keys", "kOff", "values", "vOff", "n", "d", "m", "out", "outOff",
+      "upstream", "upOff", "gradQ", "gqOff", "gradKeys", "gkOff", "gradValues", "gvOff", "w", "wOff", "gradW", "gwOff",
+      "logPrior", "pOff", "gradPrior", "gpOff", "queries", "acc", "i", "j", "per", "buf", "nd", "nm");
+
+  /** The public name of free parameter {@code i}: its own unless that is taken. */
+  private String publicName(int i) {
+    String f = free.get(i);
+    return TAKEN.contains(f) || !javax.lang.model.SourceVersion.isName(f) ? "param" + i : f;
+  }
+
+  /** The free parameters as trailing arguments of a call from a public method ({@code ", s, nu"}). */
+  private String freeArgs() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < free.size(); i++) b.append(", ").append(publicName(i));
+    return b.toString();
+  }
+
+  /** Adds the free parameters as trailing {@code double} parameters (public names, or the cores' {@code paramI}). */
+  private MethodSpec.Builder freeParameters(MethodSpec.Builder m, boolean publicNames) {
+    for (int i = 0; i < free.size(); i++) m.addParameter(TypeName.DOUBLE, publicNames ? publicName(i) : "param" + i);
+    return m;
+  }
+
+  /** A backwardCore call's trailing arguments: no parameter gradient, the public free parameters. */
+  private String backwardTail() {
+    return (free.isEmpty() ? "" : ", null, 0") + freeArgs();
   }
 
   private MethodSpec scalarFunction(String name, Expr e, String doc) {
@@ -170,7 +250,13 @@ public final class AttentionClassEmitter {
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
 
-  private static final List<String> DIFFERENCE_ARGS = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+  private static final List<String> DIFFERENCE_ENTRIES = List.of("qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim");
+
+  private List<String> differenceArgs() {
+    List<String> args = new ArrayList<>(DIFFERENCE_ENTRIES);
+    args.addAll(free);
+    return args;
+  }
 
   private static String differenceName(String function, String entry) {
     return "diff" + Character.toUpperCase(function.charAt(0)) + function.substring(1) + "By"
@@ -180,8 +266,8 @@ public final class AttentionClassEmitter {
   private MethodSpec differenceFunction(String name, Expr e, String doc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
-    for (String a : DIFFERENCE_ARGS) m.addParameter(TypeName.DOUBLE, a);
-    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(DIFFERENCE_ARGS));
+    for (String a : differenceArgs()) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(differenceArgs()));
     for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
     return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
   }
@@ -195,10 +281,11 @@ public final class AttentionClassEmitter {
     if (dd == null) return null;
     if (dd.isEmpty()) return "0.0";
     List<String> present = new ArrayList<>();
-    for (String a : DIFFERENCE_ARGS) {
+    for (String a : DIFFERENCE_ENTRIES) {
       String base = a.endsWith("W") ? a.substring(0, a.length() - 1) : a;
       present.add(a.equals("dim") || a.endsWith("W") || entries.contains(base) ? a : "0.0");
     }
+    for (int i = 0; i < free.size(); i++) present.add("param" + i);
     String args = String.join(", ", present);
     List<String> terms = new ArrayList<>();
     for (String v : dd.keySet()) {
@@ -216,10 +303,32 @@ public final class AttentionClassEmitter {
     for (int kind = 0; kind < kinds.size(); kind++) {
       String v = kinds.get(kind);
       if (!used.contains(v)) continue;
-      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d)",
-          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights());
     }
     return b.build();
+  }
+
+  /** The weight arguments of the core and helper calls ({@code ", w, wo"}), empty without weights. */
+  private String weights() {
+    return weighted ? ", wt, wo" : "";
+  }
+
+  /** The public methods' trailing weight vector {@code w, wOff} (weighted kernels). */
+  private MethodSpec.Builder weightParameters(MethodSpec.Builder m, boolean isFloat) {
+    if (weighted) m.addParameter(array(isFloat), "w").addParameter(int.class, "wOff");
+    return m;
+  }
+
+  /** Range checks of the weights (and of their gradient, which may be null). */
+  private void weightChecks(MethodSpec.Builder m, boolean gradient, String rows) {
+    if (!weighted) return;
+    m.addStatement("$T.checkFromIndexSize(wOff, d, w.length)", OBJECTS);
+    if (gradient) {
+      m.beginControlFlow("if (gradW != null)")
+          .addStatement("$T.checkFromIndexSize(gwOff, d, gradW.length)", OBJECTS)
+          .endControlFlow();
+    }
   }
 
   /** A gradient term in the scaled upstream's units, back in the caller's (the mean scales the upstream). */
@@ -256,61 +365,144 @@ public final class AttentionClassEmitter {
         .addParameter(int.class, "n").addParameter(int.class, "d").addParameter(int.class, "m");
   }
 
-  private MethodSpec value(boolean isFloat) {
+  /** The per-key log-prior arguments of a core call: the caller's, or none. */
+  private static String priorArgs(boolean priors, boolean gradient) {
+    String in = priors ? ", logPrior, pOff" : ", null, 0";
+    return in + (gradient ? (priors ? ", gradPrior, gpOff" : ", null, 0") : "");
+  }
+
+  /** {@code logPrior_j - logPrior_win}: the log-priors' part of {@code e_j - e_win} (with a minus sign). */
+  private static String priorGap(boolean isFloat) {
+    return "(logPrior == null ? 0.0 : " + (isFloat ? "(double) " : "") + "logPrior[po + j] - logPrior[po + win])";
+  }
+
+  private static final String PRIOR_DOC = "\nWith per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are\n"
+      + "{@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all\n"
+      + "masked has no posterior: its outputs are NaN.";
+
+  private MethodSpec value(boolean isFloat, boolean priors) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("Writes the $L for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys\n"
             + "{@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})\n"
-            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L\n\n"
+            + "to {@code out[outOff ..]} ({@link #outputs} entries). $L$L$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
             + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
-            stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).");
+            stat.definition().replace("_", "_"), stat.usesValues() ? "" : "{@code values} is not read (it may be null).",
+            weighted ? "\nThe diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive)." : "", priors ? PRIOR_DOC : "");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    weightParameters(m, isFloat);
+    if (priors) m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff");
+    freeParameters(m, true);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
     m.addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, outs());
+    weightChecks(m, false, null);
+    if (priors) m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS);
     if (isFloat) {
-      m.addStatement("double[] acc = scratch($L)", outs())
-          .addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0)")
+      m.addStatement("double[] acc = scratch($L)", outs());
+      if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff)");
+      if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
+      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs());
     }
     return m.build();
   }
 
-  private MethodSpec backward(boolean isFloat) {
+  private MethodSpec backward(boolean isFloat, boolean priors) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("backward").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}\n"
             + "entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to\n"
             + "{@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};\n"
             + "{@code gradValues} may be null when the statistic does not read values). The gradient arrays must not\n"
-            + "overlap the inputs or each other.\n\n"
+            + "overlap the inputs or each other.$L$L\n\n"
             + "@throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive\n"
-            + "@throws IndexOutOfBoundsException if a range lies outside its array\n");
+            + "@throws IndexOutOfBoundsException if a range lies outside its array\n",
+            weighted ? "\nWith the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to\n"
+                + "{@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null)." : "",
+            priors ? PRIOR_DOC + "\n{@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]}"
+                + " (may be null)." : "");
     inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
         .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    gradientWeightParameters(m, isFloat);
+    if (priors) {
+      m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "pOff")
+          .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpOff");
+    }
+    freeParameters(m, true);
     m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
         + "values == null ? -1 : values.length, vOff, n, d, m)");
+    if (priors) {
+      m.addStatement("if (logPrior != null) $T.checkFromIndexSize(pOff, n, logPrior.length)", OBJECTS)
+          .addStatement("if (gradPrior != null) $T.checkFromIndexSize(gpOff, n, gradPrior.length)", OBJECTS);
+    }
     m.addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs())
         .addStatement("$T.checkFromIndexSize(gqOff, d, gradQ.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length)", OBJECTS);
     if (stat.usesValues()) {
       m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS);
     }
+    weightChecks(m, true, null);
     if (isFloat) {
-      m.addStatement("double[] acc = scratch(d)")
-          .addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false)")
+      m.addStatement("double[] acc = scratch($L)", weighted ? "2 * d" : "d");
+      if (weighted) m.addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true), backwardTail())
           .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("gradQ[gqOff + i] = (float) acc[i]")
-          .endControlFlow();
+          .addStatement("gradQ[gqOff + i] = (float) acc[i]");
+      if (weighted) m.addStatement("if (gradW != null) gradW[gwOff + i] = (float) acc[d + i]");
+      m.endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false)");
+      if (weighted) {
+        m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
+      }
+      if (simd && !priors) AttentionSimdHooks.backward(m);
+      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true), backwardTail());
     }
     return m.build();
+  }
+
+  /**
+   * {@code d<Param>}: the gradient of {@code <upstream, value(...)>} by free parameter {@code i}. It
+   * runs the backward pass into a per-thread scratch of {@code n (d + m) + d} doubles plus one per free
+   * parameter (allocated on a thread's first call, grown when a larger size arrives, then reused).
+   */
+  private MethodSpec parameterGradient(int index) {
+    String f = free.get(index);
+    MethodSpec.Builder m = MethodSpec.methodBuilder("d" + Character.toUpperCase(f.charAt(0)) + f.substring(1))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(TypeName.DOUBLE)
+        .addJavadoc("The derivative of {@code <upstream, value(...)>} by the free parameter {@code $L} (the upstream as in\n"
+            + "{@code backward}). Runs the backward pass into a per-thread scratch of {@code n (d + m) + d} doubles (plus one\n"
+            + "per free parameter), allocated on a thread's first call and reused.\n", f);
+    inputs(m, false).addParameter(double[].class, "upstream").addParameter(int.class, "upOff");
+    weightParameters(m, false);
+    freeParameters(m, true);
+    m.addStatement("checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, "
+        + "values == null ? -1 : values.length, vOff, n, d, m)")
+        .addStatement("$T.checkFromIndexSize(upOff, $L, upstream.length)", OBJECTS, outs());
+    weightChecks(m, false, null);
+    m.addStatement("int nd = Math.multiplyExact(n, d)")
+        .addStatement("int nm = Math.multiplyExact(n, m)")
+        .addStatement("double[] buf = scratch(d + nd + nm + $L)", free.size())
+        .addStatement("$T.fill(buf, d + nd + nm, d + nd + nm + $L, 0.0)", java.util.Arrays.class, free.size())
+        .addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, buf, 0, buf, d, buf, d + nd, false$L, "
+            + "null, 0, null, 0, buf, d + nd + nm$L)", weighted ? ", w, wOff, null, 0" : "", freeArgs())
+        .addStatement("return buf[d + nd + nm + $L]", index);
+    return m.build();
+  }
+
+  /** The trailing {@code w, wOff, gradW, gwOff} of the backward methods (weighted kernels). */
+  private MethodSpec.Builder gradientWeightParameters(MethodSpec.Builder m, boolean isFloat) {
+    if (weighted) {
+      weightParameters(m, isFloat).addParameter(array(isFloat), "gradW").addParameter(int.class, "gwOff");
+    }
+    return m;
   }
 
   private MethodSpec valueBatch(boolean isFloat) {
@@ -320,12 +512,14 @@ public final class AttentionClassEmitter {
             + "({@code queries x outputs(n, m)}).\n");
     m.addParameter(int.class, "queries");
     inputs(m, isFloat).addParameter(array(isFloat), "out").addParameter(int.class, "outOff");
+    weightParameters(m, isFloat);
+    freeParameters(m, true);
     return m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
         .addStatement("int per = outputs(n, m)")
         .beginControlFlow("for (int i = 0; i < queries; i++)")
-        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per)")
+        .addStatement("value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per$L$L)", weighted ? ", w, wOff" : "", freeArgs())
         .endControlFlow().build();
   }
 
@@ -333,12 +527,15 @@ public final class AttentionClassEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("backwardBatch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("{@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream\n"
             + "row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and\n"
-            + "{@code gradValues} the sums over the queries (they are overwritten, not added to).\n");
+            + "{@code gradValues} the sums over the queries (they are overwritten, not added to)$L.\n",
+            weighted ? "; so does {@code gradW}" : "");
     m.addParameter(int.class, "queries");
     inputs(m, isFloat).addParameter(array(isFloat), "upstream").addParameter(int.class, "upOff")
         .addParameter(array(isFloat), "gradQ").addParameter(int.class, "gqOff")
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gkOff")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvOff");
+    gradientWeightParameters(m, isFloat);
+    freeParameters(m, true);
     m.beginControlFlow("if (queries < 0)")
         .addStatement("throw new IllegalArgumentException(\"queries < 0: \" + queries)")
         .endControlFlow()
@@ -354,17 +551,31 @@ public final class AttentionClassEmitter {
       m.addStatement("$T.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length)", OBJECTS)
           .addStatement("$T.fill(gradValues, gvOff, gvOff + n * m, 0)", java.util.Arrays.class);
     }
+    weightChecks(m, true, null);
+    if (weighted && isFloat) {
+      m.addStatement("double[] acc = scratch(2 * d)").addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
+    } else if (weighted) {
+      m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
+    }
     m.beginControlFlow("for (int i = 0; i < queries; i++)");
     if (isFloat) {
-      m.addStatement("double[] acc = scratch(d)")
-          .addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true)")
+      if (!weighted) m.addStatement("double[] acc = scratch(d)");
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail())
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true)");
+      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail());
     }
-    return m.endControlFlow().build();
+    m.endControlFlow();
+    if (weighted && isFloat) {
+      m.beginControlFlow("if (gradW != null)")
+          .beginControlFlow("for (int j = 0; j < d; j++)").addStatement("gradW[gwOff + j] = (float) acc[d + j]").endControlFlow()
+          .endControlFlow();
+    }
+    return m.build();
   }
 
   private MethodSpec checks() {
@@ -413,37 +624,45 @@ public final class AttentionClassEmitter {
       b.addStatement("int qe = scaleExponent(q, qOff, d)")
           .addStatement("double qn = scaledNorm(q, qOff, d, qe)");
     } else if (entries.contains("qq")) {
-      b.addStatement("double qq = dot(q, qOff, q, qOff, d)");
+      b.addStatement("double qq = dot(q, qOff, q, qOff, d$L)", weights());
     }
     return b.build();
   }
 
   /** The energy of the key at {@code ko} into {@code e}, with the Gram entries (or rho, ke, kn) as locals. */
   private CodeBlock keyEnergy() {
+    return keyEnergy("j");
+  }
+
+  /** As {@link #keyEnergy()}, for the key numbered {@code index}; a log-prior, if given, is subtracted. */
+  private CodeBlock keyEnergy(String index) {
     CodeBlock.Builder b = CodeBlock.builder();
     if (angular()) {
       b.addStatement("int ke = scaleExponent(keys, ko, d)")
           .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
           .addStatement("double rho = scaledDot(q, qOff, qe, keys, ko, ke, d) / (qn * kn)");
     } else {
-      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d)");
-      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d)");
-      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d)");
+      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d$L)", weights());
+      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L)", weights());
+      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L)", weights());
     }
-    return b.addStatement("double e = energy($L)", callArgs()).build();
+    return b.addStatement("double e = energy($L)", callArgs())
+        .addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
 
   /** The winning key's offset {@code kwo} and the kernel's partials there ({@code ...W}). */
   private CodeBlock winner() {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("int kwo = kOff + win * d");
-    List<String> names = angular() ? List.of("rhoW", "gW", "knW") : new ArrayList<>();
+    List<String> names = new ArrayList<>(angular() ? List.of("rhoW", "gW", "knW") : List.of());
     if (!angular()) {
       for (String p : partials.keySet()) names.add("f" + p + "W");
       names.addAll(List.of("qkW", "kkW", "ddW"));
     }
+    for (int i = 0; i < free.size(); i++) names.add("fparW" + i);
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
-    b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy());
+    b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy("win"));
+    for (int i = 0; i < free.size(); i++) b.addStatement("fparW$L = dParam$L($L)", i, i, callArgs());
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
     } else {
@@ -457,6 +676,9 @@ public final class AttentionClassEmitter {
     MethodSpec.Builder m = core("valueCore", isFloat)
         .addJavadoc("The outputs into the double accumulator {@code acc[ao ..]}.\n")
         .addParameter(double[].class, "acc").addParameter(int.class, "ao");
+    if (weighted) m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo");
+    m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po");
+    freeParameters(m, false);
     m.addCode(query());
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
@@ -544,6 +766,18 @@ public final class AttentionClassEmitter {
         .addParameter(array(isFloat), "gradKeys").addParameter(int.class, "gko")
         .addParameter(array(isFloat), "gradValues").addParameter(int.class, "gvo")
         .addParameter(boolean.class, "add");
+    if (weighted) {
+      // gradW is a double accumulator that the core adds to (the callers zero it)
+      m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo")
+          .addParameter(double[].class, "gradW").addParameter(int.class, "gwo");
+    }
+    m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po")
+        .addParameter(array(isFloat), "gradPrior").addParameter(int.class, "gpo");
+    if (!free.isEmpty()) {
+      // the free parameters' gradient, a double accumulator added to (the d<Param> companions zero it)
+      m.addParameter(double[].class, "gradParams").addParameter(int.class, "gpp");
+    }
+    freeParameters(m, false);
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
@@ -560,6 +794,12 @@ public final class AttentionClassEmitter {
           .addStatement("double share = nan || c == 0 ? Double.NaN : 1.0 / c")
           .beginControlFlow("if (share != share)")
           .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
+          .addCode(weighted ? CodeBlock.of("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN);\n", java.util.Arrays.class) : CodeBlock.of(""))
+          .endControlFlow()
+          .addCode(free.isEmpty() ? CodeBlock.of("") : CodeBlock.of(
+              "if (gradParams != null && share != share) $T.fill(gradParams, gpp, gpp + $L, Double.NaN);\n", java.util.Arrays.class, free.size()))
+          .beginControlFlow("if (gradPrior != null && !add)")
+          .addStatement("$T.fill(gradPrior, gpo, gpo + n, $L(share != share ? Double.NaN : 0.0))", java.util.Arrays.class, gcast)
           .endControlFlow()
           .beginControlFlow("for (int j = 0, ko = kOff, vo = gvo; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
@@ -596,6 +836,9 @@ public final class AttentionClassEmitter {
         .addComment("no posterior: every gradient is NaN")
         .addStatement("$T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class)
         .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    if (weighted) m.addStatement("if (gradW != null) $T.fill(gradW, gwo, gwo + d, Double.NaN)", java.util.Arrays.class);
+    m.addStatement("if (gradPrior != null) $T.fill(gradPrior, gpo, gpo + n, $LDouble.NaN)", java.util.Arrays.class, gcast);
+    if (!free.isEmpty()) m.addStatement("if (gradParams != null) $T.fill(gradParams, gpp, gpp + $L, Double.NaN)", java.util.Arrays.class, free.size());
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
     m.addStatement("return").endControlFlow()
         .addStatement("double inv = 1.0 / s");
@@ -636,7 +879,7 @@ public final class AttentionClassEmitter {
               .addStatement("double r = weight(e, mm) * inv")
               .beginControlFlow("if (r != 0.0)")
               .addCode(entryDifferences())
-              .addStatement("acc += r * $L", difference("energy"))
+              .addStatement("acc += r * ($L - $L)", difference("energy"), priorGap(isFloat))
               .endControlFlow()
               .endControlFlow();
         }
@@ -649,6 +892,7 @@ public final class AttentionClassEmitter {
     m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    if (weighted) m.addStatement("double sumC = 0.0");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
         .addStatement("double r = weight(e, mm) * inv")
@@ -661,11 +905,30 @@ public final class AttentionClassEmitter {
           m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
         } else {
           m.addCode(entryDifferences())
-              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L))", difference("energy"));
+              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L - $L))", difference("energy"), priorGap(isFloat));
         }
       }
       case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
       case MODE -> throw new AssertionError();
+    }
+    // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
+    m.beginControlFlow("if (gradPrior != null)")
+        .addStatement("double gp = $L", rescaled("-delta"))
+        .addStatement("gradPrior[gpo + j] = $L(add ? gradPrior[gpo + j] + gp : gp)", gcast)
+        .endControlFlow();
+    if (!free.isEmpty()) {
+      // d L / d theta = sum_j dL/de_j (de_j/dtheta - de_win/dtheta) + total de_win/dtheta
+      m.beginControlFlow("if (gradParams != null && delta != 0.0 && j != win)");
+      boolean any = false;
+      for (int i = 0; i < free.size(); i++) any |= difference("param" + i) != null;
+      // (the entropy's pass has declared them already when the energy has divided differences)
+      if (any && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
+      for (int i = 0; i < free.size(); i++) {
+        // the divided difference where it exists (near-duplicate keys), else the difference itself
+        String diff = difference("param" + i) != null ? difference("param" + i) : "(dParam" + i + "(" + callArgs() + ") - fparW" + i + ")";
+        m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("delta * " + diff));
+      }
+      m.endControlFlow();
     }
     if (stat.usesValues()) {
       m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
@@ -754,6 +1017,9 @@ public final class AttentionClassEmitter {
         m.addStatement("double fs = $L", fs)
             .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
       }
+      if (weighted && partials.containsKey("kk")) {
+        m.addStatement("sumC += delta * $L", difference("kk") != null ? difference("kk") : "(dkk(" + callArgs() + ") - fkkW)");
+      }
       m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
@@ -765,21 +1031,46 @@ public final class AttentionClassEmitter {
           .beginControlFlow("if (bs != 0.0 && j != win)")
           .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
           .endControlFlow()
-          .addStatement("double g = $L", rescaled("(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)"))
-          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast)
-          .endControlFlow()
-          .endControlFlow();
+          .addStatement("double g = $L", rescaled((weighted ? "wt[wo + i] * (" : "(")
+              + "(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff))"))
+          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
+      if (weighted) {
+        // d e_j/d w_i = f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 + f_dd (q_i - k_ji)^2, each term taken relative
+        // to the winner's (the rest is added once below, with the sums A, B, C, S)
+        m.beginControlFlow("if (gradW != null && j != win)")
+            .addStatement("double kwi = keys[kwo + i]")
+            .addStatement("double gw = $L", rescaled("(b == 0.0 ? 0.0 : b * qi * (ki - kwi)) + (c == 0.0 ? 0.0 : 0.5 * c * (ki - kwi) * (ki + kwi))"
+                + " + (sd == 0.0 ? 0.0 : 0.5 * sd * (kwi - ki) * (diff + (qi - kwi)))"))
+            .addStatement("gradW[gwo + i] += gw")
+            .endControlFlow();
+      }
+      m.endControlFlow().endControlFlow();
       m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : "2.0 * fqqW * total")
           .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : "fqkW * total")
-          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total")
+          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total");
+      if (weighted) m.addStatement("double bigC = sumC + $L", partials.containsKey("kk") ? "fkkW * total" : "0.0");
+      m
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qi = q[qOff + i]")
           .addStatement("double kwi = keys[kwo + i]")
-          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))")
-          .endControlFlow();
+          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
+      if (weighted) {
+        m.addStatement("gradQ[go + i] *= wt[wo + i]")
+            .beginControlFlow("if (gradW != null)")
+            .addStatement("double gw = $L", rescaled("(bigA == 0.0 ? 0.0 : 0.5 * bigA * qi * qi) + (bigB == 0.0 ? 0.0 : bigB * qi * kwi)"
+                + " + (bigC == 0.0 ? 0.0 : bigC * kwi * kwi) + (bigS == 0.0 ? 0.0 : 0.5 * bigS * (qi - kwi) * (qi - kwi))"))
+            .addStatement("gradW[gwo + i] += gw")
+            .endControlFlow();
+      }
+      m.endControlFlow();
     }
     if (stat == AttentionStatistic.MEAN) {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();
+    }
+    if (!free.isEmpty()) {
+      m.beginControlFlow("if (gradParams != null)");
+      for (int i = 0; i < free.size(); i++) m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("total * fparW" + i));
+      m.endControlFlow();
     }
     return m.build();
   }

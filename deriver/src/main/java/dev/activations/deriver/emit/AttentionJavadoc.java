@@ -16,14 +16,15 @@ final class AttentionJavadoc {
         .append("<p>Query {@code q} in R^d, keys {@code k_1..k_n} in R^d (row-major), values {@code v_1..v_n} in R^m")
         .append(" (row-major).\nKey {@code j} is a hypothesis with the energy {@code e_j = kappa(q, k_j) / T},")
         .append(" {@code kappa(q, k) = ").append(html(d.spec().kernel().energy())).append("}; in the Gram entries")
-        .append("\n({@code qq = <q,q>}, {@code qk = <q,k>}, {@code kk = <k,k>}, {@code dd = |q-k|^2}, {@code dim = d}):\n\n<pre>\n")
+        .append("\n({@code ").append(html(AttentionReports.entries(d))).append("}):\n\n<pre>\n")
         .append("e = ").append(html(Symja.inputForm(d.energy()))).append('\n');
     for (String g : AttentionReports.gradients(d)) sb.append(html(g)).append('\n');
     sb.append("</pre>\n\nWith {@code A = log sum_j exp(-e_j)} and {@code r_j = exp(-e_j - A)} (the attention weights), the statistic is\n{@code ")
         .append(html(d.spec().statistic().definition())).append("}. Backward (upstream {@code u}):\n\n<pre>\n")
         .append(html(AttentionReports.delta(d.spec().statistic()))).append("\n")
         .append("grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j")
-        .append(d.spec().statistic().usesValues() ? ",  grad v_j = r_j u" : "").append("\n</pre>\n\n")
+        .append(d.spec().statistic().usesValues() ? ",  grad v_j = r_j u" : "")
+        .append(d.weighted() ? ",  grad w = sum_j dL/de_j grad_w e_j" : "").append("\n</pre>\n\n")
         .append("<p>Checks made when this class was derived:\n\n<ul>\n");
     for (LayerDerivation.Check c : d.checks()) {
       sb.append("  <li>").append(html(c.name())).append(": ").append(c.passed() ? "holds" : "FAILED")
@@ -38,6 +39,14 @@ final class AttentionJavadoc {
         .append("or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows\n")
         .append("for finite inputs counts as infinite. The {@code double[]} methods do not allocate; the {@code float[]}\n")
         .append("methods compute in double with a per-thread accumulator and round once.\n\n")
+        .append(d.weighted() ? "<p>Weights: the diagonal {@code w} (positive, {@code d} entries) is the trailing argument pair\n"
+            + "{@code w, wOff} of every method; the backward methods also take {@code gradW, gwOff} ({@code d L / d w}; may be null;\n"
+            + "summed over the queries in {@code backwardBatch}). The weighted entries are compensated sums as well.\n\n" : "")
+        .append(d.spec().free().isEmpty() ? "" : "<p>Free parameters (" + String.join(", ", d.spec().free())
+            + "): trailing {@code double} arguments of every method, in that order; {@code d<Param>(..., upstream, upOff, ...)}\n"
+            + "returns the derivative of {@code <upstream, value(...)>} by the parameter (measured at "
+            + d.spec().free().stream().map(f -> f + " = " + d.spec().bound().get(f)).collect(java.util.stream.Collectors.joining(", "))
+            + ").\n\n")
         .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):\n")
         .append("outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within\n")
         .append("1e-10 of their largest component.\n");

@@ -22,6 +22,16 @@ final class AttentionKernels {
   private AttentionKernels() {}
 
   static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences) {
+    return helpers(isFloat, angular, entries, mean, keyDifferences, false);
+  }
+
+  /**
+   * @param weighted the Gram entries are diagonal Mahalanobis ones, {@code sum_i w_i x_i y_i}: the
+   *     dot, squared distance and key difference take the weights {@code (w, wo)} as trailing
+   *     arguments
+   */
+  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences,
+      boolean weighted) {
     TypeName array = ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
     String rd = isFloat ? "(double) " : "";
     List<MethodSpec> out = new ArrayList<>();
@@ -30,14 +40,14 @@ final class AttentionKernels {
       out.add(scaledNorm(array, rd));
       out.add(scaledDot(array, rd));
     } else {
-      if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) out.add(dot(array));
-      if (entries.contains("dd")) out.add(squaredDistance(array));
+      if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) out.add(weighted ? weightedDot(array) : dot(array));
+      if (entries.contains("dd")) out.add(weighted ? weightedSquaredDistance(array) : squaredDistance(array));
     }
     if (mean) {
       out.add(differenceDot(array, rd));
       out.add(exponentOf(array, rd));
     }
-    if (keyDifferences) out.add(keyDifference(array));
+    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array) : keyDifference(array));
     return out;
   }
 
@@ -86,6 +96,78 @@ final class AttentionKernels {
         .addStatement("double p = h * h")
         .addStatement("c += Math.fma(h, h, -p) + 2.0 * h * l");
     twoSum(m, "p");
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  /**
+   * Adds {@code w * p} (with {@code pe} the rounding error of {@code p}) to the compensated sum: the
+   * product {@code w p} is split by {@code Math.fma} as well, so the weighted term is kept to about
+   * twice the working precision.
+   */
+  private static void weightedTerm(MethodSpec.Builder m) {
+    m.addStatement("double wp = ww * p")
+        .addStatement("c += Math.fma(ww, p, -wp) + ww * pe");
+    twoSum(m, "wp");
+  }
+
+  private static MethodSpec weightedDot(TypeName array) {
+    MethodSpec.Builder m = start("dot", "{@code sum_i w_i x_i y_i}, compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = x[xo + i]")
+        .addStatement("double b = y[yo + i]")
+        .addStatement("double ww = w[wo + i]")
+        .addStatement("double p = a * b")
+        .addStatement("double pe = Math.fma(a, b, -p)");
+    weightedTerm(m);
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec weightedSquaredDistance(TypeName array) {
+    MethodSpec.Builder m = start("squaredDistance",
+        "{@code sum_i w_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = x[xo + i]")
+        .addStatement("double b = y[yo + i]")
+        .addStatement("double ww = w[wo + i]")
+        .addStatement("double h = a - b")
+        .addStatement("double v = h - a")
+        .addStatement("double l = (a - (h - v)) - (b + v)")
+        .addStatement("double p = h * h")
+        .addStatement("double pe = Math.fma(h, h, -p) + 2.0 * h * l");
+    weightedTerm(m);
+    return m.endControlFlow().addStatement("return s + c").build();
+  }
+
+  private static MethodSpec weightedKeyDifference(TypeName array) {
+    MethodSpec.Builder m = start("keyDifference",
+        "As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.")
+        .returns(double.class)
+        .addParameter(int.class, "kind")
+        .addParameter(array, "q").addParameter(int.class, "qo")
+        .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qo + i]")
+        .addStatement("double a = k[kj + i]")
+        .addStatement("double b = k[kw + i]")
+        .addStatement("double ww = w[wo + i]")
+        .addStatement("double x = kind == 2 ? b - a : a - b")
+        .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
+        .addStatement("double p = x * y")
+        .addStatement("double pe = Math.fma(x, y, -p)");
+    weightedTerm(m);
     return m.endControlFlow().addStatement("return s + c").build();
   }
 

@@ -62,6 +62,8 @@ public final class LayerClassEmitter {
   private Gap gap = Gap.NAIVE;
   /** Whether the class has a SIMD companion ({@link LayerSimdEmitter}) to load. */
   private boolean simd;
+  /** Whether that companion has a {@code float[]} value kernel ({@link LayerSimdEmitter#hasFloatKernel}). */
+  private boolean floatSimd;
 
   private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes) {
     this.d = d;
@@ -158,6 +160,7 @@ public final class LayerClassEmitter {
       SimdEmitter.compileSource(source, packageName, className); // it must compile on its own
       companion = Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
       e.simd = true;
+      e.floatSimd = LayerSimdEmitter.hasFloatKernel(e.stat, slope);
     }
     return new GeneratedSources(e.file(packageName, className), companion);
   }
@@ -185,7 +188,7 @@ public final class LayerClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", LayerJavadoc.of(d, simd))
+        .addJavadoc("$L", LayerJavadoc.of(d, simd, floatSimd))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())
@@ -201,10 +204,17 @@ public final class LayerClassEmitter {
       List<TypeName> group = List.of(array, TypeName.INT, array, TypeName.INT, TypeName.INT);
       List<TypeName> backward = List.of(array, TypeName.INT, array, TypeName.INT, array, TypeName.INT,
           TypeName.INT);
-      SimdLoader.install(type, packageName, className, SimdEmitter.companionName(className),
-          List.of(new SimdLoader.Kernel("SIMD_VALUE", "value", TypeName.INT, group),
-              new SimdLoader.Kernel("SIMD_BACKWARD", "backward", TypeName.INT, backward)),
-          "Whether {@code value(double[] ...)} and {@code backward(double[] ...)} use SIMD"
+      List<SimdLoader.Kernel> kernels = new ArrayList<>(List.of(
+          new SimdLoader.Kernel("SIMD_VALUE", "value", TypeName.INT, group),
+          new SimdLoader.Kernel("SIMD_BACKWARD", "backward", TypeName.INT, backward)));
+      if (floatSimd) {
+        TypeName floats = TypeName.get(float[].class);
+        kernels.add(new SimdLoader.Kernel("SIMD_VALUE_FLOAT", "valueFloat", TypeName.INT,
+            List.of(floats, TypeName.INT, floats, TypeName.INT, TypeName.INT)));
+      }
+      SimdLoader.install(type, packageName, className, SimdEmitter.companionName(className), kernels,
+          "Whether {@code value(double[] ...)} and {@code backward(double[] ...)}"
+              + (floatSimd ? " (and {@code value(float[] ...)}, which then\ncomputes in float)" : "") + " use SIMD"
               + " ({@code jdk.incubator.vector});\ndecided once, when this class initialises: true when the JVM"
               + " runs with {@code --add-modules\njdk.incubator.vector}, the system property {@code"
               + " dev.activations.simd} is not {@code false}, and the companion class {@code "
@@ -581,6 +591,7 @@ public final class LayerClassEmitter {
         .addJavadoc("One group of {@code g} units.\n");
     String c = cast(isFloat);
     if (simd && !isFloat) simd(m, "SIMD_VALUE", "z, zo, out, oo, g");
+    if (floatSimd && isFloat) simd(m, "SIMD_VALUE_FLOAT", "z, zo, out, oo, g");
     if (stat == LayerStatistic.MODE) {
       return m.addCode(minimum())
           .beginControlFlow("for (int j = 0; j < g; j++)")

@@ -8,7 +8,7 @@ import dev.activations.deriver.symbolic.Symja;
 final class LayerJavadoc {
   private LayerJavadoc() {}
 
-  static String of(LayerDerivation d, boolean simd) {
+  static String of(LayerDerivation d, boolean simd, boolean floatSimd) {
     LayerStatistic stat = d.spec().statistic();
     StringBuilder sb = new StringBuilder();
     sb.append("Generated layer activation; do not edit. Regenerate with:\n\n<pre>\nderive ")
@@ -60,6 +60,10 @@ final class LayerJavadoc {
             + " minimum energy in a\npass of its own and exponentiates once per unit; the backward pass takes its"
             + " reduction relative to\nthe winning unit the same way. Groups with a NaN or an infinite minimum go to"
             + " the plain code.\n\n" : "")
+        .append(floatSimd ? "<p>With SIMD, {@code value(float[] ...)} computes in float (groups of at least one"
+            + " float vector):\nthe gaps as exact sums of two floats, a float exponential, within 2^-20 relative of"
+            + " the exact value\n(scale floor {@code Float.MIN_NORMAL}). Without SIMD it computes in double and rounds"
+            + " once.\n\n" : "")
         .append("<p>Special inputs: a NaN in a group makes that group's outputs (and gradients) NaN; units at")
         .append(" energy\n{@code -Infinity} share the responsibility equally (the limit), units at {@code +Infinity}")
         .append(" get none; a group\nwhose winner sits at an infinite input with energy {@code +Infinity} has no")
@@ -67,7 +71,8 @@ final class LayerJavadoc {
         .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class")
         .append(" was derived):\neach output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL});")
         .append(" per group, the gradient within\n1e-10 of its largest component. The {@code float[]} methods")
-        .append(" compute in double and round once.\n");
+        .append(floatSimd ? " other than that kernel compute in double and round once.\n"
+            : " compute in double and round once.\n");
     return sb.toString();
   }
 

@@ -54,8 +54,20 @@ public final class AttentionReports {
     String fb = form(d.partials().get("qk"));
     String fc = form(d.partials().get("kk"));
     String fs = form(d.partials().get("dd"));
+    if (d.weighted()) {
+      return new String[] {"grad_q e = W (2 (" + fa + ") q + (" + fb + ") k + 2 (" + fs + ") (q - k))",
+          "grad_k e = W ((" + fb + ") q + 2 (" + fc + ") k - 2 (" + fs + ") (q - k))",
+          "d e/d w_i = (" + fa + ") q_i^2 + (" + fb + ") q_i k_i + (" + fc + ") k_i^2 + (" + fs + ") (q_i - k_i)^2"};
+    }
     return new String[] {"grad_q e = 2 (" + fa + ") q + (" + fb + ") k + 2 (" + fs + ") (q - k)",
         "grad_k e = (" + fb + ") q + 2 (" + fc + ") k - 2 (" + fs + ") (q - k)"};
+  }
+
+  /** How the Gram entries are defined (weighted: with {@code W = diag(w)}). */
+  public static String entries(AttentionDerivation d) {
+    return d.weighted()
+        ? "qq = <q,Wq>, qk = <q,Wk>, kk = <k,Wk>, dd = sum w_i (q_i - k_i)^2, W = diag(w), dim = d"
+        : "qq = <q,q>, qk = <q,k>, kk = <k,k>, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d";
   }
 
   public String text(AttentionDerivation d) {
@@ -72,7 +84,7 @@ public final class AttentionReports {
     b.append("statistic:   ").append(s.statistic().cliName()).append(" (").append(s.statistic().definition())
         .append("; ").append(s.statistic().outputs()).append(" output").append(s.statistic().outputs().equals("1") ? "" : "s").append(")\n\n");
     b.append("Gram form     e = kappa/T = ").append(form(d.energy()))
-        .append("   (qq = <q,q>, qk = <q,k>, kk = <k,k>, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d)\n");
+        .append("   (").append(entries(d)).append(")\n");
     if (d.isAngular()) {
       b.append("angular       e = g(rho), rho = qk/(|q| |k|):  g = ").append(form(d.angular()))
           .append(",  g'(rho) = ").append(form(d.angularSlope())).append('\n');
@@ -81,15 +93,18 @@ public final class AttentionReports {
         b.append(String.format("partial       de/d%-3s = %s%n", g, form(d.partials().get(g))));
       }
     }
+    d.parameterPartials().forEach((f, e) -> b.append(String.format("free          de/d%s = %s%n", f, form(e))));
     String[] grads = gradients(d);
     b.append("gradients     ").append(grads[0]).append('\n');
     b.append("              ").append(grads[1]).append('\n');
+    if (grads.length > 2) b.append("              ").append(grads[2]).append('\n');
     b.append("per query     m = min_j e_j,  s = sum_j exp(m - e_j),  A = -m + log s,  r_j = exp(m - e_j)/s\n");
     b.append("forward       ").append(forward(s.statistic())).append('\n');
     b.append("backward      ").append(delta(s.statistic())).append('\n');
     if (s.statistic() != AttentionStatistic.MODE) {
       b.append("              grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j")
-          .append(s.statistic() == AttentionStatistic.MEAN ? ",  grad v_j = r_j u" : "").append("\n");
+          .append(s.statistic() == AttentionStatistic.MEAN ? ",  grad v_j = r_j u" : "")
+          .append(d.weighted() ? ",  grad w = sum_j dL/de_j grad_w e_j" : "").append("\n");
     }
     b.append('\n');
     CheckListing.appendText(b, d.checks());
@@ -121,6 +136,11 @@ public final class AttentionReports {
     String[] grads = gradients(d);
     o.put("gradQ", grads[0]);
     o.put("gradK", grads[1]);
+    if (!d.parameterPartials().isEmpty()) {
+      ObjectNode byParameter = o.putObject("parameterPartials");
+      d.parameterPartials().forEach((f, e) -> byParameter.put(f, form(e)));
+    }
+    if (grads.length > 2) o.put("gradW", grads[2]);
     o.put("statistic", forward(s.statistic()));
     o.put("backward", delta(s.statistic()));
     CheckListing.putJson(o, d.checks());

@@ -17,14 +17,22 @@ import java.util.Objects;
  * @param statistic what the attention passes on
  * @param bound every parameter of the kernel, bound to an exact number, in declaration order
  * @param temperature divides every energy
+ * @param free the parameters kept symbolic ({@code --free}): trailing {@code double} arguments of the
+ *     generated class, each with a {@code d<Param>} companion; {@code bound} still holds their
+ *     values, at which the class is measured
  */
 public record AttentionSpec(Kernel kernel, AttentionStatistic statistic, Map<String, ExactNumber> bound,
-    ExactNumber temperature) {
+    ExactNumber temperature, List<String> free) {
+
+  public AttentionSpec(Kernel kernel, AttentionStatistic statistic, Map<String, ExactNumber> bound, ExactNumber temperature) {
+    this(kernel, statistic, bound, temperature, List.of());
+  }
 
   public AttentionSpec {
     Objects.requireNonNull(kernel, "kernel");
     Objects.requireNonNull(statistic, "statistic");
     bound = Collections.unmodifiableMap(new LinkedHashMap<>(bound));
+    free = List.copyOf(free);
     Objects.requireNonNull(temperature, "temperature");
     if (temperature.signum() <= 0) throw new SpecException("temperature must be > 0, not " + temperature);
   }
@@ -35,7 +43,10 @@ public record AttentionSpec(Kernel kernel, AttentionStatistic statistic, Map<Str
     parts.add("--attention");
     parts.add(kernel.isCustom() ? "--energy '" + kernel.energy() + "'" : "--kernel " + kernel.name());
     parts.add("--stat " + statistic.cliName());
-    bound.forEach((k, v) -> parts.add("--param " + k + "=" + v));
+    bound.forEach((k, v) -> {
+      if (!free.contains(k)) parts.add("--param " + k + "=" + v);
+    });
+    free.forEach(f -> parts.add("--free " + f));
     if (!temperature.equals(ExactNumber.ONE)) parts.add("--temperature " + temperature);
     return String.join(" ", parts);
   }

@@ -30,6 +30,14 @@ import java.util.Map;
  * grad k_j = dL/de_j (f_qk q + 2 f_kk k_j - 2 f_dd (q - k_j))
  * </pre>
  *
+ * <p>A <em>weighted</em> kernel (diagonal Mahalanobis, {@code Dot[x, y, w]}) has the entries {@code
+ * sum_i w_i x_i y_i}, again exact integers (now times {@code 2^-3222}); its gradients are {@code W}
+ * times the above, and {@code d L/d w_i = sum_j dL/de_j (f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 +
+ * f_dd (q_i - k_ji)^2)}.
+ *
+ * <p>Per-key log-priors {@code pi_j} (finite doubles, exact) make the energies {@code e_j =
+ * kappa(q, k_j)/T - pi_j}; their gradient is {@code dL/d pi_j = -dL/de_j}.
+ *
  * <p>Precision is adaptive: from 40 digits, doubled until every output is known to 17 digits of
  * its scale and every gradient component to 16 digits of its array's largest component.
  */
@@ -46,26 +54,76 @@ public final class AttentionReference {
   private final Map<String, HighPrecisionExpression> parameters;
   private final HighPrecisionExpression temperature;
   private final AttentionStatistic stat;
+  private final boolean weighted;
+  private final List<String> free;
 
   /**
    * @param gramEnergy the kernel in the Gram entries {@code qq, qk, kk, dd} and {@code dim}
    * @param parameters each parameter's exact value
    */
   public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat) {
+    this(gramEnergy, parameters, temperature, stat, false);
+  }
+
+  /** @param weighted the Gram entries are weighted by a diagonal {@code W = diag(w)} (given to {@link #evaluate}) */
+  public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat,
+      boolean weighted) {
+    this(gramEnergy, parameters, temperature, stat, weighted, List.of());
+  }
+
+  /**
+   * @param free parameters (among {@code parameters}, at those values) whose gradient {@code dL/d theta =
+   *     sum_j dL/de_j de_j/d theta} is evaluated too ({@link Result#gradParams}, in this order)
+   */
+  public AttentionReference(String gramEnergy, Map<String, String> parameters, String temperature, AttentionStatistic stat,
+      boolean weighted, List<String> free) {
+    this.free = List.copyOf(free);
+    this.weighted = weighted;
     this.energy = HighPrecisionExpression.parse(gramEnergy);
     this.parameters = HighPrecisionExpression.parseValues(parameters);
     this.temperature = HighPrecisionExpression.parse(temperature);
     this.stat = stat;
   }
 
-  /** One query's outputs, what each is measured against, and the three gradients. */
-  public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues) {}
+  /**
+   * One query's outputs, what each is measured against, and the gradients ({@code gradW} empty
+   * without weights, {@code gradPrior} empty without log-priors).
+   */
+  public record Result(double[] values, double[] scales, double[] gradQ, double[] gradKeys, double[] gradValues, double[] gradW,
+      double[] gradPrior, double[] gradParams) {}
+
+  public boolean weighted() {
+    return weighted;
+  }
+
+  public List<String> free() {
+    return free;
+  }
+
+  /** The free parameters' values (in the order of {@link Result#gradParams}), as doubles. */
+  public double[] freeValues() {
+    double[] out = new double[free.size()];
+    for (int f = 0; f < out.length; f++) out[f] = parameters.get(free.get(f)).evaluate(Map.of(), 40).doubleValue();
+    return out;
+  }
 
   /** Evaluates one query; {@code upstream} null for the forward outputs only. */
   public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream) {
+    return evaluate(q, keys, values, n, d, m, upstream, null);
+  }
+
+  /** Evaluates one query with the diagonal weights {@code w} (a weighted kernel; null otherwise). */
+  public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] w) {
+    return evaluate(q, keys, values, n, d, m, upstream, w, null);
+  }
+
+  /** Evaluates one query with the diagonal weights {@code w} (or null) and per-key log-priors (finite; or null). */
+  public Result evaluate(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] w,
+      double[] logPrior) {
+    if (weighted != (w != null)) throw new IllegalArgumentException(weighted ? "a weighted kernel needs the weights w" : "the kernel takes no weights");
     for (long p = START_DIGITS; ; p *= 2) {
       try {
-        Result r = attempt(q, keys, values, n, d, m, upstream, p);
+        Result r = attempt(q, keys, values, n, d, m, upstream, w, logPrior, p);
         if (r != null) return r;
       } catch (InsufficientPrecisionException e) {
         // undecided comparison: more digits
@@ -83,19 +141,25 @@ public final class AttentionReference {
     return Enclosure.exact(Rational.of(scaledValue, BigInteger.TWO.pow(shifts * SHIFT))).approx(p);
   }
 
-  private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, long p) {
+  private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] weights, double[] logPrior,
+      long p) {
     Map<String, Dual> base = new HashMap<>();
     parameters.forEach((k, v) -> base.put(k, Dual.constant(v.enclose(Map.of(), p))));
     base.put("dim", Dual.constant(Enclosure.exact(d)));
     Enclosure t = temperature.enclose(Map.of(), p);
     BigInteger[] qs = new BigInteger[d];
+    // each weighted term carries a third factor 2^1074
+    BigInteger[] ws = new BigInteger[d];
+    int shifts = weights == null ? 2 : 3;
     BigInteger qq = BigInteger.ZERO;
     for (int i = 0; i < d; i++) {
       qs[i] = scaled(q[i]);
-      qq = qq.add(qs[i].multiply(qs[i]));
+      ws[i] = weights == null ? BigInteger.ONE : scaled(weights[i]);
+      qq = qq.add(qs[i].multiply(qs[i]).multiply(ws[i]));
     }
     Enclosure[] e = new Enclosure[n];
     Enclosure[][] partial = new Enclosure[n][4];
+    Enclosure[][] byParameter = new Enclosure[free.size()][n];
     BigInteger[][] ks = new BigInteger[n][d];
     List<List<BigInteger>> tuples = new java.util.ArrayList<>();
     boolean[] used = new boolean[4];
@@ -107,20 +171,22 @@ public final class AttentionReference {
       for (int i = 0; i < d; i++) {
         BigInteger k = scaled(keys[j * d + i]);
         ks[j][i] = k;
-        qk = qk.add(qs[i].multiply(k));
-        kk = kk.add(k.multiply(k));
+        qk = qk.add(qs[i].multiply(k).multiply(ws[i]));
+        kk = kk.add(k.multiply(k).multiply(ws[i]));
         BigInteger diff = qs[i].subtract(k);
-        dd = dd.add(diff.multiply(diff));
+        dd = dd.add(diff.multiply(diff).multiply(ws[i]));
       }
-      tuples.add(List.of(qk, kk, dd));
+      // a key ties with the winner only with the same entries and the same log-prior
+      tuples.add(logPrior == null ? List.of(qk, kk, dd) : List.of(qk, kk, dd, scaled(logPrior[j])));
       Enclosure[] gram = {
-          Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(2 * SHIFT))),
-          Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(2 * SHIFT))),
-          Enclosure.exact(Rational.of(kk, BigInteger.TWO.pow(2 * SHIFT))),
-          Enclosure.exact(Rational.of(dd, BigInteger.TWO.pow(2 * SHIFT)))};
+          Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(shifts * SHIFT))),
+          Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(shifts * SHIFT))),
+          Enclosure.exact(Rational.of(kk, BigInteger.TWO.pow(shifts * SHIFT))),
+          Enclosure.exact(Rational.of(dd, BigInteger.TWO.pow(shifts * SHIFT)))};
       Map<String, Dual> env = new HashMap<>(base);
       for (int g = 0; g < 4; g++) env.put(ENTRIES.get(g), Dual.constant(gram[g]));
       e[j] = energy.encloseDual(env, p).value().divide(t, p);
+      if (logPrior != null) e[j] = e[j].subtract(exact(scaled(logPrior[j]), 1, p), p);
       if (upstream != null) {
         for (int g = 0; g < 4; g++) {
           if (!used[g]) {
@@ -130,6 +196,12 @@ public final class AttentionReference {
           env.put(ENTRIES.get(g), Dual.variable(gram[g]));
           partial[j][g] = energy.encloseDual(env, p).derivative().divide(t, p);
           env.put(ENTRIES.get(g), Dual.constant(gram[g]));
+        }
+        for (int f = 0; f < free.size(); f++) {
+          Dual keep = env.get(free.get(f));
+          env.put(free.get(f), Dual.variable(keep.value()));
+          byParameter[f][j] = energy.encloseDual(env, p).derivative().divide(t, p);
+          env.put(free.get(f), keep);
         }
       }
     }
@@ -204,7 +276,9 @@ public final class AttentionReference {
       double floor = Math.log10(stat == AttentionStatistic.MEAN ? largestOut : Math.max(scales[i], Double.MIN_NORMAL));
       if (out[i].logRadius() > floor - 17) return null;
     }
-    if (upstream == null) return new Result(vals, scales, new double[0], new double[0], new double[0]);
+    if (upstream == null) {
+      return new Result(vals, scales, new double[0], new double[0], new double[0], new double[0], new double[0], new double[0]);
+    }
 
     Enclosure[] u = new Enclosure[upstream.length];
     for (int i = 0; i < u.length; i++) u[i] = Enclosure.exact(Rational.of(upstream[i])).approx(p);
@@ -253,7 +327,11 @@ public final class AttentionReference {
     // only when it is known to 30 digits of them
     double[] gqScale = new double[d];
     double[] gkScale = new double[n * d];
+    Enclosure[] gw = new Enclosure[weights == null ? 0 : d];
+    double[] gwScale = new double[gw.length];
+    for (int i = 0; i < gw.length; i++) gw[i] = Enclosure.ZERO;
     Enclosure two = Enclosure.exact(2);
+    Enclosure half = Enclosure.ONE.divide(two, p);
     for (int j = 0; j < n; j++) {
       if (delta[j].isExactZero()) {
         for (int i = 0; i < d; i++) gk[j * d + i] = Enclosure.ZERO;
@@ -276,13 +354,50 @@ public final class AttentionReference {
         gk[j * d + i] = ub.add(uc, p).subtract(ts, p);
         gqScale[i] += magnitude(ta) + magnitude(tb) + magnitude(ts);
         gkScale[j * d + i] = magnitude(ub) + magnitude(uc) + magnitude(ts);
+        if (weights != null) {
+          // d e_j/d w_i = f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 + f_dd (q_i - k_ji)^2, times dL/de_j
+          Enclosure wa = half.multiply(ta, p).multiply(qi, p);
+          Enclosure wb = tb.multiply(qi, p);
+          Enclosure wc = half.multiply(uc, p).multiply(ki, p);
+          Enclosure wd = half.multiply(ts, p).multiply(diff, p);
+          gw[i] = gw[i].add(wa, p).add(wb, p).add(wc, p).add(wd, p);
+          gwScale[i] += magnitude(wa) + magnitude(wb) + magnitude(wc) + magnitude(wd);
+          Enclosure wi = exact(ws[i], 1, p);
+          gk[j * d + i] = gk[j * d + i].multiply(wi, p);
+          gkScale[j * d + i] *= weights[i];
+        }
+      }
+    }
+    if (weights != null) {
+      for (int i = 0; i < d; i++) {
+        gq[i] = gq[i].multiply(exact(ws[i], 1, p), p);
+        gqScale[i] *= weights[i];
       }
     }
     double[] gradQ = normwise(gq, gqScale, p);
     double[] gradKeys = normwise(gk, gkScale, p);
     double[] gradValues = normwise(gv, null, p);
-    if (gradQ == null || gradKeys == null || gradValues == null) return null;
-    return new Result(vals, scales, gradQ, gradKeys, gradValues);
+    double[] gradW = normwise(gw, gwScale, p);
+    Enclosure[] gp = new Enclosure[logPrior == null ? 0 : n];
+    for (int j = 0; j < gp.length; j++) gp[j] = delta[j].negate();
+    double[] gradPrior = normwise(gp, null, p);
+    double[] gradParams = new double[free.size()];
+    for (int f = 0; f < free.size(); f++) {
+      Enclosure acc = Enclosure.ZERO;
+      double terms = 0;
+      for (int j = 0; j < n; j++) {
+        if (delta[j].isExactZero()) continue;
+        Enclosure term = delta[j].multiply(byParameter[f][j], p);
+        acc = acc.add(term, p);
+        terms += magnitude(term);
+      }
+      // each parameter's gradient is its own array: relative to itself
+      double[] one = normwise(new Enclosure[] {acc}, new double[] {terms}, p);
+      if (one == null) return null;
+      gradParams[f] = one[0];
+    }
+    if (gradQ == null || gradKeys == null || gradValues == null || gradW == null || gradPrior == null) return null;
+    return new Result(vals, scales, gradQ, gradKeys, gradValues, gradW, gradPrior, gradParams);
   }
 
   private static double magnitude(Enclosure e) {

@@ -10,14 +10,18 @@ import java.util.SplittableRandom;
  * 1e-200 to 1e75 (beyond that the Yat energy overflows a double); near-duplicate keys
  * (relative perturbations 1e-15 .. 1e-6); one dominant key (a scaled copy of the query: near-hard
  * attention); keys equal to the query; values and upstreams of independent magnitudes from 1e-200
- * to 1e200. Different seeds are different streams (the derive-time measurement and the property
+ * to 1e200. Each sample also carries positive diagonal weights {@code w} (log-uniform in 0.1 .. 10,
+ * from a stream of their own, so that adding them changed no other input) for the weighted
+ * (Mahalanobis) kernels, and per-key log-priors (normal, standard deviation 2, from a third stream).
+ * Different seeds are different streams (the derive-time measurement and the property
  * suite use different ones).
  */
 public final class AttentionSamples {
   private AttentionSamples() {}
 
-  /** One query, its keys (n x d) and values (n x m), and an upstream for each output. */
-  public record Sample(String family, int n, int d, int m, double[] q, double[] keys, double[] values, double[] upstream) {}
+  /** One query, its keys (n x d) and values (n x m), an upstream for each output, and diagonal weights (d). */
+  public record Sample(String family, int n, int d, int m, double[] q, double[] keys, double[] values, double[] upstream,
+      double[] w, double[] logPrior) {}
 
   /** The families, in the order the samples cycle through them. */
   public static final List<String> FAMILIES = List.of("normal", "scaled", "near-duplicates", "dominant", "equal-to-query", "wide-values");
@@ -29,6 +33,8 @@ public final class AttentionSamples {
    */
   public static List<Sample> of(long seed, int count, int[] ns, int[] ds, int[] ms, int outputs) {
     SplittableRandom random = new SplittableRandom(seed);
+    SplittableRandom weightStream = new SplittableRandom(seed ^ 0x5eedL);
+    SplittableRandom priorStream = new SplittableRandom(seed ^ 0x9e1bL);
     List<Sample> out = new ArrayList<>();
     for (int c = 0; c < count; c++) {
       int n = ns[c % ns.length];
@@ -75,7 +81,11 @@ public final class AttentionSamples {
       int outs = outputs == 0 ? m : outputs == 1 ? n : 1;
       double[] up = new double[outs];
       for (int i = 0; i < outs; i++) up[i] = wide && random.nextBoolean() ? wideNumber(random) : gaussian(random);
-      out.add(new Sample(family, n, d, m, q, keys, values, up));
+      double[] w = new double[d];
+      for (int i = 0; i < d; i++) w[i] = Math.pow(10, weightStream.nextDouble(-1, 1));
+      double[] logPrior = new double[n];
+      for (int j = 0; j < n; j++) logPrior[j] = 2 * gaussian(priorStream);
+      out.add(new Sample(family, n, d, m, q, keys, values, up, w, logPrior));
     }
     return out;
   }

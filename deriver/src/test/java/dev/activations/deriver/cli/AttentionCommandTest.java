@@ -33,6 +33,56 @@ class AttentionCommandTest {
   }
 
   @Test
+  void weightedEntriesRewriteToTheSameNames() {
+    assertEquals("(1*dd)/2", GramForm.of("Dot[q-k,q-k,w]/2"));
+    assertTrue(GramForm.weighted("Dot[q-k,q-k,w]/2"));
+    assertTrue(GramForm.weighted("Dot[q,k,w]/Norm[k,w]"));
+    org.junit.jupiter.api.Assertions.assertFalse(GramForm.weighted("Dot[q-k,q-k]/2"));
+    org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.weighted("Dot[q,k,w]/Norm[k]"));
+  }
+
+  @Test
+  void theMahalanobisReportShowsGradW() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "mahalanobis", "--stat", "mean", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("dd/2", j.get("gramForm").asText());
+    assertTrue(j.get("gradQ").asText().startsWith("grad_q e = W ("), j.get("gradQ").asText());
+    assertTrue(j.get("gradW").asText().contains("(q_i - k_i)^2"), j.get("gradW").asText());
+    boolean sawW = false;
+    for (JsonNode c : j.get("checks")) {
+      assertTrue(c.get("passed").asBoolean(), c.toString());
+      sawW |= c.get("name").asText().contains("d/dw");
+    }
+    assertTrue(sawW, "grad w is checked against Symja");
+  }
+
+  @Test
+  void plotsTheWeightsAndTheOutputAlongALine() throws Exception {
+    Path png = dir.resolve("attention.png");
+    CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--stat", "mean", "--plot", png.toString());
+    assertEquals(0, r.code(), r.err());
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', r.err());
+    CliRun again = CliRun.of("--attention", "--kernel", "euclidean", "--stat", "mean", "--plot", dir.resolve("again.png").toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(dir.resolve("again.png"))), "same spec, same bytes");
+  }
+
+  @Test
+  void aFreeParameterIsATrailingArgumentWithItsGradient() throws Exception {
+    CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--free", "s", "--stat", "mean", "--out", dir.toString(),
+        "--package", "p", "--name", "Scaled");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    assertTrue(r.out().contains("de/ds = "), r.out());
+    String source = Files.readString(dir.resolve("p/Scaled.java"));
+    assertTrue(source.contains("public static double dS(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,"), source);
+    assertTrue(source.contains("double[] out, int outOff, double s)"), source);
+    assertTrue(source.contains("--free s"), source);
+  }
+
+  @Test
   void theReportShowsTheKernelItsGradientsAndTheChecks() throws Exception {
     CliRun r = CliRun.of("--attention", "--kernel", "euclidean", "--param", "s=2", "--stat", "mean", "--format", "json");
     assertEquals(0, r.code(), r.err());
@@ -69,7 +119,10 @@ class AttentionCommandTest {
         Arguments.of(new String[] {"--attention", "--kernel", "dot", "--param", "s=2", "--stat", "mean"}, "no parameter"),
         Arguments.of(new String[] {"--attention", "--layer", "--kernel", "dot", "--stat", "mean"}, "not both"),
         Arguments.of(new String[] {"--attention", "--kernel", "dot", "--free", "x", "--stat", "mean"}, "--free"),
-        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--hypotheses", "signed", "--stat", "mean"}, "--hypotheses"));
+        Arguments.of(new String[] {"--attention", "--kernel", "dot", "--hypotheses", "signed", "--stat", "mean"}, "--hypotheses"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,k,w]-Dot[k,k]", "--stat", "mean"}, "or none does"),
+        Arguments.of(new String[] {"--attention", "--energy", "Dot[q,k,v]", "--stat", "mean"}, "weight vector w"),
+        Arguments.of(new String[] {"--attention", "--energy", "w*Dot[q,k]", "--stat", "mean"}, "weight vector"));
   }
 
   @ParameterizedTest

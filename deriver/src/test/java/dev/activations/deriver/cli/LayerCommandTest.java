@@ -79,6 +79,22 @@ class LayerCommandTest {
     assertTrue(source.contains("derive --layer --group 4 --energy '2*Log[1+(z-mu)^2/3]' --stat responsibilities --param mu=1"), source);
   }
 
+  /**
+   * {@code de/dnu} of a Student-t energy needs {@code log(1 + z^2/nu)} itself, which rounds to 0 at
+   * {@code |z| < 1e-8} unless it is taken as {@code log1p} (it was off by a factor 4 there, and the
+   * class was not written).
+   */
+  @Test
+  void studentTWithFreeDegreesOfFreedomMeetsTheContract() throws Exception {
+    Run r = run("--layer", "--kernel", "student-t", "--free", "nu", "--stat", "responsibilities",
+        "--out", dir.toString(), "--package", "p", "--name", "FreeNu");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    String source = Files.readString(dir.resolve("p/FreeNu.java"));
+    assertTrue(source.contains("Math.log1p("), source);
+    assertTrue(source.contains("public static double dNu(double[] z, double[] upstream, double nu)"), source);
+  }
+
   @Test
   void aFreeParameterIsATrailingArgumentWithItsOwnGradient() throws Exception {
     Run r = run("--layer", "--energy", "-z/tau", "--free", "tau", "--stat", "log-responsibilities",

@@ -39,9 +39,17 @@ import org.matheclipse.core.interfaces.IExpr;
  *     over {@code qk, kk, dd} (symbols {@code qkW, kkW, ddW} for the winner's entries); a function whose
  *     differences do not cancel symbolically (a logarithm, say) is absent
  * @param checks the identity checks and their outcomes, in the order run
+ * @param parameterPartials the energy's partial by each free parameter, in the order of {@code
+ *     spec.free()} (a function of the Gram entries, or of {@code rho} for an angular kernel)
  */
 public record AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, IExpr> partials, IExpr angular,
-    IExpr angularSlope, Map<String, Map<String, IExpr>> differences, List<LayerDerivation.Check> checks) {
+    IExpr angularSlope, Map<String, Map<String, IExpr>> differences, List<LayerDerivation.Check> checks,
+    Map<String, IExpr> parameterPartials) {
+
+  public AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, IExpr> partials, IExpr angular,
+      IExpr angularSlope, Map<String, Map<String, IExpr>> differences, List<LayerDerivation.Check> checks) {
+    this(spec, energy, partials, angular, angularSlope, differences, checks, Map.of());
+  }
 
   public AttentionDerivation {
     Objects.requireNonNull(spec, "spec");
@@ -54,10 +62,16 @@ public record AttentionDerivation(AttentionSpec spec, IExpr energy, Map<String, 
     differences.forEach((k, v) -> ordered.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     differences = Collections.unmodifiableMap(ordered);
     checks = List.copyOf(checks);
+    parameterPartials = Collections.unmodifiableMap(new LinkedHashMap<>(parameterPartials));
   }
 
   public boolean isAngular() {
     return angular != null;
+  }
+
+  /** Whether the kernel uses weighted entries {@code <x, W y>} (a run-time weight vector {@code w}). */
+  public boolean weighted() {
+    return GramForm.weighted(spec.kernel().energy());
   }
 
   public boolean verified() {

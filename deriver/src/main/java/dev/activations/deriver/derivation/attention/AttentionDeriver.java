@@ -52,6 +52,8 @@ public final class AttentionDeriver {
   private static final String[] K2 = {"-7/16", "1/4", "5/8"};
   private static final String[] V = {"3/2", "-1/4"};
   private static final String[] U = {"1/2", "-2"};
+  /** The diagonal weights of a weighted kernel at the check points. */
+  private static final String[] WEIGHTS = {"3/2", "1/4", "5/8"};
 
   private final Symja symja;
   private final SafeExpressionParser parser;
@@ -65,13 +67,15 @@ public final class AttentionDeriver {
     String what = spec.kernel().isCustom() ? "energy" : "vector kernel " + spec.kernel().name();
     IExpr k = parser.parse(GramForm.of(spec.kernel().energy()), what).expr();
     for (Map.Entry<String, ExactNumber> b : spec.bound().entrySet()) {
-      k = k.subs(symja.symbol(b.getKey()), exact(b.getValue()));
+      if (!spec.free().contains(b.getKey())) k = k.subs(symja.symbol(b.getKey()), exact(b.getValue()));
     }
     IExpr energy = simplify(F.Divide(k, exact(spec.temperature())));
-    checkReal(energy);
+    boolean weighted = GramForm.weighted(spec.kernel().energy());
+    checkReal(atDefaults(spec, energy), weighted);
 
     Map<String, IExpr> partials = new LinkedHashMap<>();
-    IExpr angular = angular(energy);
+    // weighted entries are no cosine's: a weighted kernel is a Gram kernel with W applied
+    IExpr angular = weighted ? null : angular(energy);
     IExpr angularSlope = null;
     if (angular != null) {
       angularSlope = simplify(F.D(angular, symja.symbol("rho")));
@@ -92,13 +96,29 @@ public final class AttentionDeriver {
         if (!p.getValue().isZero()) differences(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
       }
     }
+    Map<String, IExpr> parameterPartials = new LinkedHashMap<>();
+    for (String f : spec.free()) parameterPartials.put(f, simplify(F.D(angular != null ? angular : energy, symja.symbol(f))));
+    if (angular == null) {
+      // the parameter gradient sums dL/de_j (de_j/dtheta - de_win/dtheta): near-duplicate keys need the difference
+      for (int i = 0; i < spec.free().size(); i++) {
+        String key = "param" + i;
+        differences(parameterPartials.get(spec.free().get(i))).ifPresent(dd -> differences.put(key, dd));
+      }
+    }
     List<LayerDerivation.Check> checks = new ArrayList<>(new LayerDeriver(symja).emIdentities());
-    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
+    AttentionDerivation d = new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks, parameterPartials);
     checks.add(kernelCheck(d, 2));
     checks.add(kernelCheck(d, 3));
     if (spec.statistic() != AttentionStatistic.MODE) checks.add(statisticCheck(d));
     if (!differences.isEmpty()) checks.add(differenceCheck(d));
-    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks);
+    return new AttentionDerivation(spec, energy, partials, angular, angularSlope, differences, checks, parameterPartials);
+  }
+
+  /** {@code e} with the free parameters at the values the class is measured at. */
+  private IExpr atDefaults(AttentionSpec spec, IExpr e) {
+    IExpr out = e;
+    for (String f : spec.free()) out = out.subs(symja.symbol(f), exact(spec.bound().get(f)));
+    return out;
   }
 
   private static final List<String> KEY_ENTRIES = List.of("qk", "kk", "dd");
@@ -152,7 +172,9 @@ public final class AttentionDeriver {
   private LayerDerivation.Check differenceCheck(AttentionDerivation d) {
     List<String> texts = new ArrayList<>();
     for (Map.Entry<String, Map<String, IExpr>> e : d.differences().entrySet()) {
-      IExpr f = e.getKey().equals("energy") ? d.energy() : d.partials().get(e.getKey());
+      IExpr f = e.getKey().equals("energy") ? d.energy()
+          : e.getKey().startsWith("param") ? d.parameterPartials().get(d.spec().free().get(Integer.parseInt(e.getKey().substring(5))))
+          : d.partials().get(e.getKey());
       IExpr atY = f;
       for (String v : KEY_ENTRIES) atY = atY.subs(symja.symbol(v), symja.symbol(v + "W"));
       List<IExpr> terms = new ArrayList<>();
@@ -165,7 +187,7 @@ public final class AttentionDeriver {
     Map<String, Apfloat> bindings = new HashMap<>();
     String[][] at = {{"qq", "7/4"}, {"qk", "-3/8"}, {"kk", "5/2"}, {"dd", "9/8"}, {"qkW", "1/4"}, {"kkW", "3/2"}, {"ddW", "5/16"}, {"dim", "3"}};
     for (String[] b : at) bindings.put(b[0], number(b[1]));
-    return compare("energy and partial differences to the winner = telescoped divided differences ("
+    return compare(d, "energy and partial differences to the winner = telescoped divided differences ("
         + String.join(", ", d.differences().keySet()) + ")", texts, bindings, "at exact Gram entries");
   }
 
@@ -188,10 +210,10 @@ public final class AttentionDeriver {
   }
 
   /** The energy is real and finite at a few query/key pairs in three dimensions. */
-  private void checkReal(IExpr energy) {
+  private void checkReal(IExpr energy, boolean weighted) {
     String[][][] pairs = {{Q, K1}, {K1, K2}, {{"1", "0", "0"}, {"0", "2", "0"}}, {{"2", "-1", "1"}, {"-1", "3", "1/2"}}};
     for (String[][] pair : pairs) {
-      IExpr at = symja.eval(F.N(written(energy, symbols(pair[0]), symbols(pair[1]), 3), F.ZZ(20)));
+      IExpr at = symja.eval(F.N(written(energy, symbols(pair[0]), symbols(pair[1]), weighted ? symbols(WEIGHTS) : null, 3), F.ZZ(20)));
       if (!at.isReal()) {
         throw new SpecException("energy is not real and finite at q = (" + String.join(", ", pair[0]) + "), k = ("
             + String.join(", ", pair[1]) + ") (it evaluates to " + ExactNumber.abbreviate(Symja.inputForm(at)) + ")");
@@ -211,8 +233,13 @@ public final class AttentionDeriver {
     return out;
   }
 
-  /** A function of the Gram entries at explicit vectors. */
-  private IExpr written(IExpr form, IExpr[] q, IExpr[] k, int d) {
+  /** The weight vector's symbols {@code w1..wd} for a weighted kernel, else null. */
+  private IExpr[] weights(AttentionDerivation d, int dim) {
+    return d.weighted() ? vector("w", dim) : null;
+  }
+
+  /** A function of the Gram entries at explicit vectors ({@code w} the diagonal weights, or null). */
+  private IExpr written(IExpr form, IExpr[] q, IExpr[] k, IExpr[] w, int d) {
     IExpr[] qq = new IExpr[d];
     IExpr[] qk = new IExpr[d];
     IExpr[] kk = new IExpr[d];
@@ -222,6 +249,12 @@ public final class AttentionDeriver {
       qk[i] = F.Times(q[i], k[i]);
       kk[i] = F.Sqr(k[i]);
       dd[i] = F.Sqr(F.Subtract(q[i], k[i]));
+      if (w != null) {
+        qq[i] = F.Times(w[i], qq[i]);
+        qk[i] = F.Times(w[i], qk[i]);
+        kk[i] = F.Times(w[i], kk[i]);
+        dd[i] = F.Times(w[i], dd[i]);
+      }
     }
     IExpr rho = F.Divide(F.Plus(qk), F.Times(F.Sqrt(F.Plus(qq)), F.Sqrt(F.Plus(kk))));
     return form.subs(symja.symbol("qq"), F.Plus(qq)).subs(symja.symbol("qk"), F.Plus(qk))
@@ -231,18 +264,25 @@ public final class AttentionDeriver {
 
   /** The energy as the emitted code evaluates it, at explicit vectors (angular or Gram). */
   private IExpr writtenEnergy(AttentionDerivation d, IExpr[] q, IExpr[] k, int dim) {
-    return written(d.isAngular() ? d.angular() : d.energy(), q, k, dim);
+    return written(d.isAngular() ? d.angular() : d.energy(), q, k, weights(d, dim), dim);
   }
 
-  /** {@code {grad_q e, grad_k e}} assembled from the partials, at explicit vectors. */
+  /**
+   * {@code {grad_q e, grad_k e}} assembled from the partials, at explicit vectors; for a weighted
+   * kernel also {@code grad_w e}: {@code grad_q e = W (2 f_qq q + f_qk k + 2 f_dd (q - k))},
+   * {@code grad_k e = W (f_qk q + 2 f_kk k - 2 f_dd (q - k))}, {@code d e/d w_i = f_qq q_i^2 + f_qk
+   * q_i k_i + f_kk k_i^2 + f_dd (q_i - k_i)^2}.
+   */
   private IExpr[][] assembled(AttentionDerivation d, IExpr[] q, IExpr[] k, int dim) {
     IExpr[] gq = new IExpr[dim];
     IExpr[] gk = new IExpr[dim];
+    IExpr[] gw = new IExpr[dim];
+    IExpr[] w = weights(d, dim);
     if (d.isAngular()) {
-      IExpr slope = written(d.angularSlope(), q, k, dim);
-      IExpr rho = written(symja.symbol("rho"), q, k, dim);
-      IExpr nq = written(F.Sqrt(symja.symbol("qq")), q, k, dim);
-      IExpr nk = written(F.Sqrt(symja.symbol("kk")), q, k, dim);
+      IExpr slope = written(d.angularSlope(), q, k, null, dim);
+      IExpr rho = written(symja.symbol("rho"), q, k, null, dim);
+      IExpr nq = written(F.Sqrt(symja.symbol("qq")), q, k, null, dim);
+      IExpr nk = written(F.Sqrt(symja.symbol("kk")), q, k, null, dim);
       for (int i = 0; i < dim; i++) {
         IExpr qh = F.Divide(q[i], nq);
         IExpr kh = F.Divide(k[i], nk);
@@ -250,37 +290,45 @@ public final class AttentionDeriver {
         gk[i] = F.Times(F.Divide(slope, nk), F.Subtract(qh, F.Times(rho, kh)));
       }
     } else {
-      IExpr fa = written(d.partials().get("qq"), q, k, dim);
-      IExpr fb = written(d.partials().get("qk"), q, k, dim);
-      IExpr fc = written(d.partials().get("kk"), q, k, dim);
-      IExpr fs = written(d.partials().get("dd"), q, k, dim);
+      IExpr fa = written(d.partials().get("qq"), q, k, w, dim);
+      IExpr fb = written(d.partials().get("qk"), q, k, w, dim);
+      IExpr fc = written(d.partials().get("kk"), q, k, w, dim);
+      IExpr fs = written(d.partials().get("dd"), q, k, w, dim);
       for (int i = 0; i < dim; i++) {
         IExpr diff = F.Subtract(q[i], k[i]);
         gq[i] = F.Plus(F.Times(F.C2, fa, q[i]), F.Times(fb, k[i]), F.Times(F.C2, fs, diff));
         gk[i] = F.Plus(F.Times(fb, q[i]), F.Times(F.C2, fc, k[i]), F.Times(F.CN2, fs, diff));
+        if (w != null) {
+          gq[i] = F.Times(w[i], gq[i]);
+          gk[i] = F.Times(w[i], gk[i]);
+          gw[i] = F.Plus(F.Times(fa, F.Sqr(q[i])), F.Times(fb, q[i], k[i]), F.Times(fc, F.Sqr(k[i])), F.Times(fs, F.Sqr(diff)));
+        }
       }
     }
-    return new IExpr[][] {gq, gk};
+    return w == null ? new IExpr[][] {gq, gk} : new IExpr[][] {gq, gk, gw};
   }
 
   /** The assembled kernel gradients against Symja's derivative of the written-out kernel. */
   private LayerDerivation.Check kernelCheck(AttentionDerivation d, int dim) {
     IExpr[] q = vector("q", dim);
     IExpr[] k = vector("k", dim);
-    IExpr e = written(d.energy(), q, k, dim);
+    IExpr[] w = weights(d, dim);
+    IExpr e = written(d.energy(), q, k, w, dim);
     IExpr[][] rule = assembled(d, q, k, dim);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < dim; i++) {
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, q[i]), rule[0][i]))));
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, k[i]), rule[1][i]))));
+      if (w != null) texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(e, w[i]), rule[2][i]))));
     }
     Map<String, Apfloat> bindings = new HashMap<>();
     for (int i = 0; i < dim; i++) {
       bindings.put("q" + (i + 1), number(Q[i]));
       bindings.put("k" + (i + 1), number(K1[i]));
+      bindings.put("w" + (i + 1), number(WEIGHTS[i]));
     }
-    String name = "grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = " + dim + ")";
-    return compare(name, texts, bindings, "at q = (" + String.join(", ", List.of(Q).subList(0, dim)) + "), k = ("
+    String name = (w == null ? "" : "grad_w e, ") + "grad_q e and grad_k e assembled = d/dq, d/dk" + (w == null ? "" : ", d/dw") + " of the written-out kernel (d = " + dim + ")";
+    return compare(d, name, texts, bindings, "at q = (" + String.join(", ", List.of(Q).subList(0, dim)) + "), k = ("
         + String.join(", ", List.of(K1).subList(0, dim)) + ")");
   }
 
@@ -298,7 +346,7 @@ public final class AttentionDeriver {
     IExpr[] e = new IExpr[2];
     IExpr[] w = new IExpr[2];
     for (int j = 0; j < 2; j++) {
-      e[j] = written(d.energy(), q, keys[j], dim);
+      e[j] = written(d.energy(), q, keys[j], weights(d, dim), dim);
       w[j] = F.Exp(F.Negate(e[j]));
     }
     IExpr sum = F.Plus(w[0], w[1]);
@@ -340,8 +388,24 @@ public final class AttentionDeriver {
     if (stat == AttentionStatistic.MEAN) {
       texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, v[0]), F.Times(u[0], r[0])))));
     }
+    for (Map.Entry<String, IExpr> f : d.parameterPartials().entrySet()) {
+      // d L / d theta = sum_j dL/de_j d e_j / d theta
+      IExpr pa = written(f.getValue(), q, keys[0], weights(d, dim), dim);
+      IExpr pb = written(f.getValue(), q, keys[1], weights(d, dim), dim);
+      texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, symja.symbol(f.getKey())),
+          F.Plus(F.Times(delta[0], pa), F.Times(delta[1], pb))))));
+    }
+    IExpr[] ws = weights(d, dim);
+    if (ws != null) {
+      // grad w = sum_j dL/de_j grad_w e_j
+      for (int i = 0; i < dim; i++) {
+        texts.add(Symja.inputForm(symja.eval(F.Subtract(F.D(loss, ws[i]),
+            F.Plus(F.Times(delta[0], ga[2][i]), F.Times(delta[1], gb[2][i]))))));
+      }
+    }
     Map<String, Apfloat> bindings = new HashMap<>();
     for (int i = 0; i < dim; i++) {
+      bindings.put("w" + (i + 1), number(WEIGHTS[i]));
       bindings.put("q" + (i + 1), number(Q[i]));
       bindings.put("ka" + (i + 1), number(K1[i]));
       bindings.put("kb" + (i + 1), number(K2[i]));
@@ -350,11 +414,18 @@ public final class AttentionDeriver {
       bindings.put("v" + (j + 1), number(V[j]));
       bindings.put("u" + (j + 1), number(U[j]));
     }
-    return compare("backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j of the written-out "
+    return compare(d, "backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j" + (ws == null ? "" : ", d/dw")
+        + d.spec().free().stream().map(f -> ", d/d" + f).collect(java.util.stream.Collectors.joining())
+        + " of the written-out "
         + stat.cliName() + " (2 keys, d = 2)", texts, bindings, "at exact binary fractions");
   }
 
-  private LayerDerivation.Check compare(String name, List<String> texts, Map<String, Apfloat> bindings, String where) {
+  private LayerDerivation.Check compare(AttentionDerivation d, String name, List<String> texts, Map<String, Apfloat> bindings,
+      String where) {
+    for (String f : d.spec().free()) {
+      ExactNumber v = d.spec().bound().get(f);
+      bindings.put(f, new Apfloat(v.numerator(), DIGITS + 10).divide(new Apfloat(v.denominator(), DIGITS + 10)));
+    }
     double worst = 0;
     for (String t : texts) {
       try {

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * Validates an attention request into an {@link AttentionSpec}: a vector kernel ({@code *.vector}
  * file) or a custom energy in {@code q}, {@code k} (inside {@code Dot}/{@code Norm}) and {@code
  * Dim} that passes the whitelist and depends on the key; every parameter bound exactly once and
- * inside its domain; a positive temperature. No free parameters yet.
+ * inside its domain, or kept symbolic with {@code --free} (measured at its default, 1 for a custom
+ * energy's); a positive temperature.
  */
 public final class AttentionSpecResolver {
   private static final Set<String> KEY_ENTRIES = Set.of("qk", "kk", "dd");
@@ -41,9 +42,6 @@ public final class AttentionSpecResolver {
       throw new SpecException(r.kernel().isPresent()
           ? "give either --kernel or --energy, not both"
           : "give --kernel NAME or --energy EXPR for the vector kernel (vector kernels: " + String.join(", ", vectors.names()) + ")");
-    }
-    if (!r.free().isEmpty()) {
-      throw new SpecException("--free is not supported for attention yet: bind every parameter with --param NAME=VALUE");
     }
     Kernel kernel;
     Set<String> symbols;
@@ -65,6 +63,7 @@ public final class AttentionSpecResolver {
       kernel = new Kernel(Kernel.CUSTOM, energy, params, "custom vector energy", "--energy");
     }
     GramForm.checkNames(kernel.parameters().stream().map(Parameter::name).toList());
+    GramForm.weighted(kernel.energy()); // weighted and unweighted entries are not mixed
     if (symbols.stream().noneMatch(KEY_ENTRIES::contains)) {
       throw new SpecException("energy must depend on the key k (through Dot[q,k], Dot[k,k], Dot[q-k,q-k] or Norm[..])");
     }
@@ -72,8 +71,20 @@ public final class AttentionSpecResolver {
     Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> kernel.parameter(name).orElseThrow(
         () -> new SpecException("the vector kernel has no parameter '" + ExactNumber.abbreviate(name) + "'" + ParameterAssignments.listing(kernel))));
     Map<String, ExactNumber> bound = new LinkedHashMap<>();
+    List<String> free = new ArrayList<>();
+    for (String f : r.free()) {
+      String name = f.strip();
+      if (kernel.parameter(name).isEmpty()) {
+        throw new SpecException("--free " + ExactNumber.abbreviate(name) + ": the vector kernel has no parameter '"
+            + ExactNumber.abbreviate(name) + "'" + ParameterAssignments.listing(kernel));
+      }
+      if (free.contains(name)) throw new SpecException("--free " + name + " is given twice");
+      if (given.containsKey(name)) throw new SpecException("parameter " + name + " is both --free and --param");
+      free.add(name);
+    }
     for (Parameter p : kernel.parameters()) {
       ExactNumber v = given.get(p.name());
+      if (v == null && free.contains(p.name())) v = p.defaultValue(); // where the class is measured
       if (v == null && kernel.isCustom()) {
         throw new SpecException("parameter " + p.name() + " of the energy has no value: give --param " + p.name() + "=VALUE");
       }
@@ -81,6 +92,6 @@ public final class AttentionSpecResolver {
     }
     ExactNumber temperature = ExactNumber.parse(r.temperature(), "temperature");
     AttentionStatistic statistic = AttentionStatistic.parse(r.statistic().strip());
-    return new AttentionSpec(kernel, statistic, bound, temperature);
+    return new AttentionSpec(kernel, statistic, bound, temperature, free);
   }
 }

@@ -17,6 +17,13 @@ import java.util.regex.Pattern;
  * emitted code computes {@code sum (q_i - k_i)^2}, never {@code qq - 2 qk + kk}), anything else is
  * expanded bilinearly.
  *
+ * <p><b>Weighted entries.</b> {@code Dot[x, y, w]} and {@code Norm[x, w]} are the diagonal
+ * Mahalanobis forms {@code <x, W y>} and {@code sqrt(<x, W x>)}, {@code W = diag(w)} with a
+ * positive weight vector {@code w} of length d (a run-time argument of the emitted class, not a
+ * {@code --param}). They rewrite to the same entry names, which then stand for the weighted
+ * entries ({@code dd = sum_i w_i (q_i - k_i)^2}); an energy is either weighted throughout or not at
+ * all ({@link #weighted}).
+ *
  * <p>The rewrite is textual and runs before the whitelist parser sees the text, which then
  * applies the same limits as for every other energy.
  */
@@ -29,9 +36,37 @@ public final class GramForm {
   private static final Pattern CALL = Pattern.compile("\\b(Dot|Norm)\\s*\\[");
   private static final Pattern TERM = Pattern.compile("([+-]?)(\\d*)\\*?([qk])");
   private static final Pattern DIM = Pattern.compile("\\bDim\\b");
+  private static final Pattern BARE_W = Pattern.compile("(?<![A-Za-z0-9])w(?![A-Za-z0-9])");
   private static final Pattern BARE = Pattern.compile("(?<![A-Za-z0-9])[qk](?![A-Za-z0-9])");
 
+  /** The name of the weight vector in {@code Dot[x, y, w]} and {@code Norm[x, w]}. */
+  public static final String WEIGHTS = "w";
+
   private GramForm() {}
+
+  /**
+   * Whether the energy uses weighted entries ({@code Dot[x, y, w]}, {@code Norm[x, w]}).
+   *
+   * @throws SpecException when weighted and unweighted calls are mixed
+   */
+  public static boolean weighted(String energy) {
+    of(energy);
+    Matcher m = CALL.matcher(energy);
+    int at = 0;
+    Boolean weighted = null;
+    while (m.find(at)) {
+      int open = m.end() - 1;
+      int close = matching(energy, open);
+      List<String> args = splitTopLevel(energy.substring(open + 1, close));
+      boolean w = args.size() == (m.group(1).equals("Dot") ? 3 : 2);
+      if (weighted != null && weighted != w) {
+        throw new SpecException("energy: either every Dot and Norm takes the weight vector w (Dot[q-k,q-k,w]) or none does");
+      }
+      weighted = w;
+      at = close + 1;
+    }
+    return weighted != null && weighted;
+  }
 
   /**
    * The energy in Gram entries.
@@ -50,10 +85,12 @@ public final class GramForm {
       String inner = energy.substring(open + 1, close);
       List<String> args = splitTopLevel(inner);
       if (m.group(1).equals("Dot")) {
-        if (args.size() != 2) throw new SpecException("energy: Dot takes 2 arguments, not " + args.size());
+        if (args.size() == 3) weight(args.get(2));
+        else if (args.size() != 2) throw new SpecException("energy: Dot takes 2 arguments (or 3 with the weight vector w), not " + args.size());
         out.append(dot(linear(args.get(0)), linear(args.get(1))));
       } else {
-        if (args.size() != 1) throw new SpecException("energy: Norm takes 1 argument, not " + args.size());
+        if (args.size() == 2) weight(args.get(1));
+        else if (args.size() != 1) throw new SpecException("energy: Norm takes 1 argument (or 2 with the weight vector w), not " + args.size());
         int[] x = linear(args.get(0));
         out.append("Sqrt[").append(dot(x, x)).append("]");
       }
@@ -61,10 +98,19 @@ public final class GramForm {
     }
     out.append(energy.substring(at));
     String rewritten = DIM.matcher(out.toString()).replaceAll("dim");
+    if (BARE_W.matcher(rewritten).find()) {
+      throw new SpecException("energy: w is the weight vector and may only appear as the last argument of Dot[..] or Norm[..]");
+    }
     if (BARE.matcher(rewritten).find()) {
       throw new SpecException("energy: q and k may only appear inside Dot[..] or Norm[..] (e.g. -Dot[q,k]/Sqrt[Dim], Dot[q-k,q-k]/2)");
     }
     return rewritten;
+  }
+
+  private static void weight(String arg) {
+    if (!arg.strip().equals(WEIGHTS)) {
+      throw new SpecException("energy: the weight argument of Dot and Norm is the weight vector w, not '" + ExactNumber.abbreviate(arg.strip()) + "'");
+    }
   }
 
   /** Rejects user symbols that collide with the rewrite's names (checked on the original text). */
