@@ -219,11 +219,11 @@ public final class AttentionClassEmitter {
     if (scalable) {
       type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
-              + "{@code e, m} in units of {@code 2^-2se} (the power of two is applied exactly) and the log-priors {@code p, pm}\n"
-              + "kept apart: 0 exactly for tied keys.\n")
+              + "{@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.\n"
+              + "{@code f = 2^se}: multiplying by it twice is exact (a gap that overflows has weight 0 anyway).\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "p")
-          .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(int.class, "se")
-          .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : Math.scalb(e - m, 2 * se)")
+          .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
+          .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : (e - m) * f * f")
           .addStatement("return p == pm ? k : k - (p - pm)").build());
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
@@ -693,7 +693,8 @@ public final class AttentionClassEmitter {
     CodeBlock.Builder b = CodeBlock.builder();
     if (scalable) {
       b.add("// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n")
-          .addStatement("double entryScale = Math.scalb(1.0, -se)");
+          .addStatement("double entryScale = Math.scalb(1.0, -se)")
+          .addStatement("double gapScale = Math.scalb(1.0, se)");
     }
     if (usesDim) b.addStatement("double dim = d");
     else b.addStatement("double dim = 0.0");
@@ -734,7 +735,7 @@ public final class AttentionClassEmitter {
       // the log-prior is kept apart from the scaled kernel energy (it would vanish below the rounding of a scaled
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
-          .addStatement("double eg = gap(e, ep, mm, mp, se)").build();
+          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)").build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
@@ -747,7 +748,7 @@ public final class AttentionClassEmitter {
   /** {@code exp(mm - e)} of the energy held in {@code e} (the key's gap {@code eg} when scalable). */
   private String weightOf(String e) {
     if (!scalable) return "weight(" + e + ", mm)";
-    return e.equals("e") ? "weight(eg)" : "weight(gap(" + e + ", logPrior == null ? 0.0 : logPrior[po + j], mm, mp, se))";
+    return e.equals("e") ? "weight(eg)" : "weight(gap(" + e + ", logPrior == null ? 0.0 : logPrior[po + j], mm, mp, gapScale))";
   }
 
   /** Whether the key's energy is below the running minimum. */
