@@ -164,7 +164,7 @@ public final class AttentionClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", AttentionJavadoc.of(d))
+        .addJavadoc("$L", AttentionJavadoc.of(d, scalable))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())
