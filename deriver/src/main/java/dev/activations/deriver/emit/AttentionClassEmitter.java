@@ -62,8 +62,7 @@ public final class AttentionClassEmitter {
   /**
    * Whether the cores evaluate the entries on vectors scaled by {@code 2^-se} when an energy
    * overflows (see {@link dev.activations.deriver.derivation.attention.EntryScaling}): the energy is
-   * linear and homogeneous in the entries (decided by the derivation), no free parameter, no
-   * divided difference (they would need scaled entry differences as well).
+   * linear and homogeneous in the entries (decided by the derivation); see {@link #scalesEntries}.
    */
   private final boolean scalable;
 
@@ -93,14 +92,15 @@ public final class AttentionClassEmitter {
   /**
    * Whether the emitted class evaluates overflowing entries scaled: the derivation found the energy
    * linear and homogeneous in the entries, the kernel is no angular one, there is no free parameter,
-   * and no divided difference is in use (they read entry differences of the unscaled vectors; the
-   * energy's are read by the entropy only, a linear energy's partials are constants without any).
+   * and no divided difference but the energy's is in use (a linear energy's partials are constants
+   * without any; the energy's, read by the entropy, multiply entry differences of the scaled vectors
+   * and are scaled back).
    */
   public static boolean scalesEntries(AttentionDerivation d, Map<String, ? extends Map<String, ?>> differences,
       boolean linearHomogeneous) {
     AttentionStatistic stat = d.spec().statistic();
-    boolean noDifferences = differences.entrySet().stream()
-        .allMatch(f -> f.getValue().isEmpty() || (f.getKey().equals("energy") && stat != AttentionStatistic.ENTROPY));
+    // the energy's divided differences (read by the entropy) run on scaled entry differences, scaled back
+    boolean noDifferences = differences.entrySet().stream().allMatch(f -> f.getValue().isEmpty() || f.getKey().equals("energy"));
     return linearHomogeneous && !d.isAngular() && d.spec().free().isEmpty() && noDifferences;
   }
 
@@ -338,7 +338,9 @@ public final class AttentionClassEmitter {
     for (String v : dd.keySet()) {
       terms.add("d" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + " * " + differenceName(function, v) + "(" + args + ")");
     }
-    return "(" + String.join(" + ", terms) + ")";
+    String sum = "(" + String.join(" + ", terms) + ")";
+    // scalable classes: the entry differences are in units of 2^-2se, and so is a linear energy's difference
+    return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
   }
 
   /** The entries' differences to the winner, from the vectors (only when some difference is used). */
@@ -350,8 +352,8 @@ public final class AttentionClassEmitter {
     for (int kind = 0; kind < kinds.size(); kind++) {
       String v = kinds.get(kind);
       if (!used.contains(v)) continue;
-      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L)",
-          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights());
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L$L)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights(), factor());
     }
     return b.build();
   }

@@ -58,7 +58,7 @@ final class AttentionKernels {
       out.add(differenceDot(array, rd));
       out.add(exponentOf(array, rd));
     }
-    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array) : keyDifference(array));
+    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array, scaled) : keyDifference(array, scaled));
     return out;
   }
 
@@ -197,20 +197,21 @@ final class AttentionKernels {
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
-  private static MethodSpec weightedKeyDifference(TypeName array) {
+  private static MethodSpec weightedKeyDifference(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("keyDifference",
         "As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.")
         .returns(double.class)
         .addParameter(int.class, "kind")
         .addParameter(array, "q").addParameter(int.class, "qo")
         .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]")
-        .addStatement("double a = k[kj + i]")
-        .addStatement("double b = k[kw + i]")
+        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
+        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
         .addStatement("double ww = w[wo + i]")
         .addStatement("double x = kind == 2 ? b - a : a - b")
         .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
@@ -275,7 +276,7 @@ final class AttentionKernels {
         .build();
   }
 
-  private static MethodSpec keyDifference(TypeName array) {
+  private static MethodSpec keyDifference(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("keyDifference",
         "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
             + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
@@ -284,13 +285,14 @@ final class AttentionKernels {
         .addParameter(int.class, "kind")
         .addParameter(array, "q").addParameter(int.class, "qo")
         .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d")
+        .addParameter(int.class, "d");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]")
-        .addStatement("double a = k[kj + i]")
-        .addStatement("double b = k[kw + i]")
+        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
+        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
         .addStatement("double x = kind == 2 ? b - a : a - b")
         .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
         .addStatement("double p = x * y")

@@ -16,8 +16,9 @@ import org.matheclipse.core.interfaces.IExpr;
  * (entries of 1e200 for the dot kernels, the Euclidean and the Mahalanobis kernel).
  *
  * <p>Kernels whose partials depend on the entries (Student-t's logarithm, Yat's quotient) are not
- * linear: their differences and divided differences would need the scaled entries as well, which
- * the emitter does not do.
+ * linear: their partials' divided differences would need the scaled entries as well, which the
+ * emitter does not do. An energy with a constant term is not homogeneous and is not scaled either
+ * (although the constant cancels in the posterior).
  */
 public final class EntryScaling {
   private EntryScaling() {}
