@@ -233,7 +233,7 @@ public final class AttentionClassEmitter {
     }
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
-          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted, scalable)) {
+          scalable || differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted, scalable)) {
         type.addMethod(m);
       }
     }
@@ -737,7 +737,8 @@ public final class AttentionClassEmitter {
       // the log-prior is kept apart from the scaled kernel energy (it would vanish below the rounding of a scaled
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
-          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)").build();
+          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .add(nearTie()).build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
@@ -763,9 +764,33 @@ public final class AttentionClassEmitter {
     return scalable ? "eg" : "(e - mm)";
   }
 
+  /**
+   * Scalable classes: where a key's kernel energy is within 16 units in the last place of the
+   * minimum's (their rounding could decide the gap, which at large scales is far more than 1), the
+   * gap is taken again from the entries' differences to the minimum key, computed from the vectors
+   * (a linear energy's difference is its constant partials times them).
+   */
+  private CodeBlock nearTie() {
+    List<String> terms = new ArrayList<>();
+    List<String> kinds = List.of("qk", "kk", "dd");
+    List<String> zero = new ArrayList<>();
+    for (String a : entries) zero.add("0.0");
+    zero.add("dim");
+    String args = String.join(", ", zero);
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!partials.containsKey(v)) continue;
+      terms.add("d" + v + "(" + args + ") * keyDifference(" + kind + ", q, qOff, keys, ko, mko, d" + weights() + factor() + ")");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .addStatement("eg = ($L) * gapScale * gapScale - (ep - mp)", String.join(" + ", terms))
+        .endControlFlow().build();
+  }
+
   /** The statement(s) making the key the new minimum. */
   private String newMin() {
-    return scalable ? "mm = e;\nmp = ep" : "mm = e";
+    return scalable ? "mm = e;\nmp = ep;\nmko = ko" : "mm = e";
   }
 
   /** The cores' {@code return} (they return whether no energy overflowed when scalable). */
@@ -808,7 +833,7 @@ public final class AttentionClassEmitter {
     if (stat == AttentionStatistic.MODE) {
       m.addComment("the lowest energy; tied keys' values are averaged")
           .addStatement("double mm = Double.POSITIVE_INFINITY")
-          .addCode(scalable ? "double mp = 0.0;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class)
@@ -830,7 +855,7 @@ public final class AttentionClassEmitter {
       return finish(m);
     }
     m.addStatement("double mm = Double.MAX_VALUE")
-        .addCode(scalable ? "double mp = 0.0;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
     if (stat == AttentionStatistic.MEAN) m.addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class);
@@ -872,8 +897,19 @@ public final class AttentionClassEmitter {
         .addStatement("double inv = 1.0 / s");
     switch (stat) {
       case MEAN -> m.beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] *= inv").endControlFlow();
-      case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < n; j++)")
-          .addStatement("acc[ao + j] = $L * inv", weightOf("acc[ao + j]")).endControlFlow();
+      case RESPONSIBILITIES -> {
+        if (!scalable) {
+          m.beginControlFlow("for (int j = 0; j < n; j++)")
+              .addStatement("acc[ao + j] = $L * inv", weightOf("acc[ao + j]")).endControlFlow();
+        } else {
+          m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+          .addStatement("double e = acc[ao + j]")
+          .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
+          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .addCode(nearTie())
+          .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
+        }
+      }
       case ENTROPY -> m.addStatement("acc[ao] = Math.log1p(t) + gap * inv");
       case FREE_ENERGY -> m.addStatement("acc[ao] = $L - Math.log1p(t)", scalable ? "(Math.scalb(mm, 2 * se) - mp)" : "mm");
       case MODE -> throw new AssertionError();
@@ -909,7 +945,7 @@ public final class AttentionClassEmitter {
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
       m.addStatement("double mm = Double.POSITIVE_INFINITY")
-          .addCode(scalable ? "double mp = 0.0;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
@@ -944,7 +980,7 @@ public final class AttentionClassEmitter {
     }
     // pass 1: the normaliser and the winner
     m.addStatement("double mm = Double.MAX_VALUE")
-        .addCode(scalable ? "double mp = 0.0;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0");
