@@ -172,6 +172,50 @@ class AttentionContractTest {
     });
   }
 
+  /**
+   * The kernels whose classes meet the contract where the Gram entries overflow (query and keys at
+   * a common scale of 1e150 .. 1e200): energies linear in the entries, evaluated on scaled entries.
+   * Not Student-t, Yat or cosine (see docs/ATTENTION.md, Limits), not classes with free parameters,
+   * and not the free energy (its value, about 1e400, overflows itself).
+   */
+  private static final java.util.Set<String> EXTREME_KERNELS = java.util.Set.of("dot", "scaled-dot", "euclidean", "mahalanobis");
+
+  @TestFactory
+  Stream<DynamicTest> referenceAtExtremeScales() throws ReflectiveOperationException {
+    List<Attention> fixed = classes().stream()
+        .filter(a -> EXTREME_KERNELS.contains(a.spec().kernel().name()) && a.spec().free().isEmpty()
+            && a.stat() != AttentionStatistic.FREE_ENERGY)
+        .toList();
+    assertTrue(fixed.size() >= 3, "classes measured at extreme scales: " + fixed.size());
+    return fixed.stream().map(a -> DynamicTest.dynamicTest(a.name(), () -> {
+      AttentionReference reference = AttentionGeneration.reference(a.spec());
+      List<AttentionSamples.Sample> samples = AttentionGeneration.extremeSamples(SEED, 12,
+          new int[] {1, 4, 130, 9, 2, 31}, new int[] {2, 1, 5, 24, 3, 64}, new int[] {3, 1, 17, 2}, a.stat());
+      AttentionCheck.Result r = AttentionCheck.run(a.handles(), reference, a.stat(), samples);
+      assertTrue(r.passed(), a.name() + ": " + r.describe());
+    }));
+  }
+
+  /** Exact ties at an extreme scale: two copies of the query's best key split the weight, a log-prior decides. */
+  @Test
+  void tiesAndPriorsDecideAtExtremeScales() {
+    int n = 3;
+    int d = 2;
+    int m = 1;
+    double big = 1e200;
+    double[] q = {big, -0.5 * big};
+    double[] keys = {big, -0.5 * big, big, -0.5 * big, -big, 0.25 * big};
+    double[] values = {1.0, 3.0, -7.0};
+    double[] out = new double[1];
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, out, 0);
+    assertEquals(2.0, out[0], 0.0, "two exactly tied keys split the weight equally");
+    // a log-prior difference of log 3 between the tied keys: weights 1/4 and 3/4
+    ScaledDotAttention.value(q, 0, keys, 0, values, 0, n, d, m, out, 0, new double[] {0.0, Math.log(3.0), 0.0}, 0);
+    assertEquals(2.5, out[0], 1e-15, "the prior decides between tied keys");
+    EuclideanAttention.value(q, 0, keys, 0, values, 0, n, d, m, out, 0);
+    assertEquals(2.0, out[0], 0.0, "Euclidean: the keys equal to the query tie");
+  }
+
   /** The sizes of the issue (n = 1024 keys, d = m = 64) once (one sample), for the main class. */
   @Test
   void scaledDotAttentionAtFullSize() throws ReflectiveOperationException {

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.derivation.attention.AttentionDerivation;
 import dev.activations.deriver.derivation.attention.AttentionDeriver;
 import dev.activations.deriver.derivation.attention.AttentionSpecResolver;
+import dev.activations.deriver.derivation.attention.EntryScaling;
 import dev.activations.deriver.derivation.attention.GramForm;
 import dev.activations.deriver.emit.AttentionClassEmitter;
 import dev.activations.deriver.emit.GeneratedSources;
@@ -37,6 +38,8 @@ public final class AttentionGeneration {
   private static final int[] DS = {1, 2, 3, 4, 7, 16, 33};
   private static final int[] MS = {1, 2, 3, 5, 9};
   private static final int SAMPLES = 30;
+  /** Extra samples at common scales 1e150 .. 1e200 for classes that scale overflowing entries. */
+  private static final int EXTREME_SAMPLES = 12;
 
   private final Symja symja;
 
@@ -82,9 +85,14 @@ public final class AttentionGeneration {
 
   /** The lowered energy and partials the emitter needs (and the partials by the free parameters). */
   public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
-      Map<String, Expr> parameterPartials) {
+      Map<String, Expr> parameterPartials, boolean scalable) {
     public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {
-      this(energy, partials, differences, Map.of());
+      this(energy, partials, differences, Map.of(), false);
+    }
+
+    public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
+        Map<String, Expr> parameterPartials) {
+      this(energy, partials, differences, parameterPartials, false);
     }
   }
 
@@ -121,7 +129,8 @@ public final class AttentionGeneration {
         for (Map.Entry<String, IExpr> v : f.getValue().entrySet()) byEntry.put(v.getKey(), pairs.lower(v.getValue()));
         differences.put(f.getKey(), byEntry);
       }
-      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer));
+      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer),
+          EntryScaling.linearHomogeneous(symja, d));
     } catch (IllegalArgumentException e) {
       throw new SpecException("the vector energy cannot be evaluated in Java: " + e.getMessage());
     }
@@ -135,10 +144,16 @@ public final class AttentionGeneration {
   public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
     Lowered lowered = lower(d);
     GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(),
-        lowered.parameterPartials(), packageName, className);
+        lowered.parameterPartials(), lowered.scalable(), packageName, className);
     AttentionSpec spec = d.spec();
-    AttentionCheck.Result result = AttentionCheck.run(sources.activation(), reference(spec), spec.statistic(),
-        samples(SEED, SAMPLES, spec.statistic()));
+    List<AttentionSamples.Sample> samples = new java.util.ArrayList<>(samples(SEED, SAMPLES, spec.statistic()));
+    // a class whose energies are evaluated on scaled entries is also measured where the entries overflow
+    // (the free energy itself overflows there)
+    if (AttentionClassEmitter.scalesEntries(d, lowered.differences(), lowered.scalable())
+        && spec.statistic() != AttentionStatistic.FREE_ENERGY) {
+      samples.addAll(extremeSamples(SEED, EXTREME_SAMPLES, NS, DS, MS, spec.statistic()));
+    }
+    AttentionCheck.Result result = AttentionCheck.run(sources.activation(), reference(spec), spec.statistic(), samples);
     if (!result.passed()) {
       throw new CheckFailedException(className + " misses the attention contract: " + result.describe() + "; nothing written");
     }
@@ -163,6 +178,22 @@ public final class AttentionGeneration {
     return stat == AttentionStatistic.MODE
         ? all.stream().filter(s -> !s.family().equals("near-duplicates") && !s.family().equals("scaled")).toList()
         : all;
+  }
+
+  /**
+   * Samples whose query and keys share a common scale from 1e150 to 1e200 ({@link
+   * AttentionSamples#extreme}), for the classes that evaluate overflowing entries scaled.
+   */
+  public static List<AttentionSamples.Sample> extremeSamples(long seed, int count, int[] ns, int[] ds, int[] ms,
+      AttentionStatistic stat) {
+    int outputs = switch (stat.outputs()) {
+      case "m" -> 0;
+      case "n" -> 1;
+      default -> 2;
+    };
+    List<AttentionSamples.Sample> all = AttentionSamples.extreme(seed, count, ns, ds, ms, outputs);
+    // the mode at near-duplicate keys: their energies (about 1e400 in units of 2^-2se) differ by less than their rounding
+    return stat == AttentionStatistic.MODE ? all.stream().filter(s -> !s.family().endsWith("near-duplicates")).toList() : all;
   }
 
   /** The independent reference for a spec: the kernel text rewritten in Gram entries (not simplified). */

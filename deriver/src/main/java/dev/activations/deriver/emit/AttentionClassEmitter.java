@@ -59,9 +59,15 @@ public final class AttentionClassEmitter {
   /** The free parameters ({@code --free}), in order, and the energy's partial by each. */
   private final List<String> free;
   private final List<Expr> parameterPartials;
+  /**
+   * Whether the cores evaluate the entries on vectors scaled by {@code 2^-se} when an energy
+   * overflows (see {@link dev.activations.deriver.derivation.attention.EntryScaling}): the energy is
+   * linear and homogeneous in the entries (decided by the derivation); see {@link #scalesEntries}.
+   */
+  private final boolean scalable;
 
   private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials) {
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
@@ -80,6 +86,22 @@ public final class AttentionClassEmitter {
     Set<String> gram = new TreeSet<>();
     for (String g : GRAM) if (used.contains(g)) gram.add(g);
     this.entries = gram;
+    this.scalable = scalesEntries(d, differences, linearHomogeneous);
+  }
+
+  /**
+   * Whether the emitted class evaluates overflowing entries scaled: the derivation found the energy
+   * linear and homogeneous in the entries, the kernel is no angular one, there is no free parameter,
+   * and no divided difference but the energy's is in use (a linear energy's partials are constants
+   * without any; the energy's, read by the entropy, multiply entry differences of the scaled vectors
+   * and are scaled back).
+   */
+  public static boolean scalesEntries(AttentionDerivation d, Map<String, ? extends Map<String, ?>> differences,
+      boolean linearHomogeneous) {
+    AttentionStatistic stat = d.spec().statistic();
+    // the energy's divided differences (read by the entropy) run on scaled entry differences, scaled back
+    boolean noDifferences = differences.entrySet().stream().allMatch(f -> f.getValue().isEmpty() || f.getKey().equals("energy"));
+    return linearHomogeneous && !d.isAngular() && d.spec().free().isEmpty() && noDifferences;
   }
 
   private static void variables(Expr e, Set<String> into) {
@@ -96,13 +118,23 @@ public final class AttentionClassEmitter {
    */
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, String packageName, String className) {
-    return emit(d, energy, partials, differences, Map.of(), packageName, className);
+    return emit(d, energy, partials, differences, Map.of(), false, packageName, className);
   }
 
   /** @param parameterPartials the lowered partial of the energy by each free parameter */
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, String packageName, String className) {
-    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials);
+    return emit(d, energy, partials, differences, parameterPartials, false, packageName, className);
+  }
+
+  /**
+   * @param linearHomogeneous whether the derivation found the energy linear and homogeneous in the
+   *     Gram entries (then entries that overflow are evaluated in a scaled representation)
+   */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
+      String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials, linearHomogeneous);
     java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
     return new GeneratedSources(e.file(packageName, className), companion);
   }
@@ -132,7 +164,7 @@ public final class AttentionClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", AttentionJavadoc.of(d))
+        .addJavadoc("$L", AttentionJavadoc.of(d, scalable))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())
@@ -184,9 +216,24 @@ public final class AttentionClassEmitter {
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+    if (scalable) {
+      type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
+              + "{@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.\n"
+              + "{@code f = 2^se}: multiplying by it twice is exact (a gap that overflows has weight 0 anyway).\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "p")
+          .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
+          .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : (e - m) * f * f")
+          .addStatement("return p == pm ? k : k - (p - pm)").build());
+      type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
+          .addStatement("return g == 0.0 ? 1.0 : Math.exp(-g)").build());
+      for (boolean isFloat : new boolean[] {false, true}) type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
+    }
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
-          differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted)) {
+          scalable || differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty()), weighted, scalable)) {
         type.addMethod(m);
       }
     }
@@ -291,7 +338,9 @@ public final class AttentionClassEmitter {
     for (String v : dd.keySet()) {
       terms.add("d" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + " * " + differenceName(function, v) + "(" + args + ")");
     }
-    return "(" + String.join(" + ", terms) + ")";
+    String sum = "(" + String.join(" + ", terms) + ")";
+    // scalable classes: the entry differences are in units of 2^-2se, and so is a linear energy's difference
+    return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
   }
 
   /** The entries' differences to the winner, from the vectors (only when some difference is used). */
@@ -303,8 +352,8 @@ public final class AttentionClassEmitter {
     for (int kind = 0; kind < kinds.size(); kind++) {
       String v = kinds.get(kind);
       if (!used.contains(v)) continue;
-      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L)",
-          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights());
+      b.addStatement("double d$L = j == win ? 0.0 : keyDifference($L, q, qOff, keys, ko, kwo, d$L$L)",
+          Character.toUpperCase(v.charAt(0)) + v.substring(1), kind, weights(), factor());
     }
     return b.build();
   }
@@ -401,13 +450,13 @@ public final class AttentionClassEmitter {
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", outs());
       if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())
+      m.addCode(coreCall("valueCore", String.format("q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0%s%s%s", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())))
           .beginControlFlow("for (int i = 0; i < $L; i++)", outs())
           .addStatement("out[outOff + i] = (float) acc[i]")
           .endControlFlow();
     } else {
       if (simd && !priors) AttentionSimdHooks.value(m, isFloat, outs());
-      m.addStatement("valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff$L$L$L)", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs());
+      m.addCode(coreCall("valueCore", String.format("q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff%s%s%s", weighted ? ", w, wOff" : "", priorArgs(priors, false), freeArgs())));
     }
     return m.build();
   }
@@ -451,8 +500,8 @@ public final class AttentionClassEmitter {
     if (isFloat) {
       m.addStatement("double[] acc = scratch($L)", weighted ? "2 * d" : "d");
       if (weighted) m.addStatement("$T.fill(acc, d, 2 * d, 0.0)", java.util.Arrays.class);
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true), backwardTail())
+      m.addCode(coreCall("backwardCore", String.format("q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false%s%s%s",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(priors, true), backwardTail())))
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("gradQ[gqOff + i] = (float) acc[i]");
       if (weighted) m.addStatement("if (gradW != null) gradW[gwOff + i] = (float) acc[d + i]");
@@ -462,8 +511,8 @@ public final class AttentionClassEmitter {
         m.beginControlFlow("if (gradW != null)").addStatement("$T.fill(gradW, gwOff, gwOff + d, 0.0)", java.util.Arrays.class).endControlFlow();
       }
       if (simd && !priors) AttentionSimdHooks.backward(m);
-      m.addStatement("backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false$L$L$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true), backwardTail());
+      m.addCode(coreCall("backwardCore", String.format("q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false%s%s%s",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(priors, true), backwardTail())));
     }
     return m.build();
   }
@@ -560,14 +609,14 @@ public final class AttentionClassEmitter {
     m.beginControlFlow("for (int i = 0; i < queries; i++)");
     if (isFloat) {
       if (!weighted) m.addStatement("double[] acc = scratch(d)");
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail())
+      m.addCode(coreCall("backwardCore", String.format("q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true%s%s%s",
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail())))
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
-      m.addStatement("backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true$L$L$L)",
-          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail());
+      m.addCode(coreCall("backwardCore", String.format("q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true%s%s%s",
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail())));
     }
     m.endControlFlow();
     if (weighted && isFloat) {
@@ -612,19 +661,50 @@ public final class AttentionClassEmitter {
 
   private MethodSpec.Builder core(String name, boolean isFloat) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+    if (scalable) m.returns(boolean.class);
     return inputs(m, isFloat);
+  }
+
+  /** The scale exponent as the cores' last parameter (scalable classes). */
+  private MethodSpec.Builder scaleParameter(MethodSpec.Builder m) {
+    if (scalable) m.addParameter(int.class, "se");
+    return m;
+  }
+
+  /** Ends a core: scalable cores return true (no energy overflowed, or the scaled attempt). */
+  private MethodSpec finish(MethodSpec.Builder m) {
+    if (scalable) m.addStatement("return true");
+    return m.build();
+  }
+
+  /**
+   * A call of a core with the arguments {@code args} (without the scale exponent): when scalable,
+   * first unscaled, and if an energy overflowed again with the entries scaled by the largest
+   * vector entry's power of two.
+   */
+  private CodeBlock coreCall(String core, String args) {
+    if (!scalable) return CodeBlock.of("$L($L);\n", core, args);
+    return CodeBlock.builder()
+        .beginControlFlow("if (!$L($L, 0))", core, args)
+        .addStatement("$L($L, rescaleExponent(q, qOff, keys, kOff, n, d))", core, args)
+        .endControlFlow().build();
   }
 
   /** Per-query quantities: {@code qq} for Gram kernels, the scale exponent and scaled norm of q for angular ones. */
   private CodeBlock query() {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (scalable) {
+      b.add("// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n")
+          .addStatement("double entryScale = Math.scalb(1.0, -se)")
+          .addStatement("double gapScale = Math.scalb(1.0, se)");
+    }
     if (usesDim) b.addStatement("double dim = d");
     else b.addStatement("double dim = 0.0");
     if (angular()) {
       b.addStatement("int qe = scaleExponent(q, qOff, d)")
           .addStatement("double qn = scaledNorm(q, qOff, d, qe)");
     } else if (entries.contains("qq")) {
-      b.addStatement("double qq = dot(q, qOff, q, qOff, d$L)", weights());
+      b.addStatement("double qq = dot(q, qOff, q, qOff, d$L$L)", weights(), factor());
     }
     return b.build();
   }
@@ -642,12 +722,80 @@ public final class AttentionClassEmitter {
           .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
           .addStatement("double rho = scaledDot(q, qOff, qe, keys, ko, ke, d) / (qn * kn)");
     } else {
-      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d$L)", weights());
-      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L)", weights());
-      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L)", weights());
+      if (entries.contains("qk")) b.addStatement("double qk = dot(q, qOff, keys, ko, d$L$L)", weights(), factor());
+      if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L$L)", weights(), factor());
+      if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L$L)", weights(), factor());
     }
-    return b.addStatement("double e = energy($L)", callArgs())
-        .addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
+    b.addStatement("double e = energy($L)", callArgs());
+    if (scalable) {
+      // an overflowing entry gives an infinite or (through the compensation terms) a NaN energy
+      b.add("// a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates\n")
+          .add("// again on scaled entries, where NaN inputs give NaN again\n")
+          .addStatement("if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false");
+    }
+    if (scalable) {
+      // the log-prior is kept apart from the scaled kernel energy (it would vanish below the rounding of a scaled
+      // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
+      return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
+          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .add(nearTie()).build();
+    }
+    return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
+  }
+
+  /** The scale-factor argument of the entry helpers ({@code ", entryScale"}), empty unless scalable. */
+  private String factor() {
+    return scalable ? ", entryScale" : "";
+  }
+
+  /** {@code exp(mm - e)} of the energy held in {@code e} (the key's gap {@code eg} when scalable). */
+  private String weightOf(String e) {
+    if (!scalable) return "weight(" + e + ", mm)";
+    return e.equals("e") ? "weight(eg)" : "weight(gap(" + e + ", logPrior == null ? 0.0 : logPrior[po + j], mm, mp, gapScale))";
+  }
+
+  /** Whether the key's energy is below the running minimum. */
+  private String belowMin() {
+    return scalable ? "eg < 0.0" : "e < mm";
+  }
+
+  /** {@code e - mm} of the key in the caller's units. */
+  private String aboveMin() {
+    return scalable ? "eg" : "(e - mm)";
+  }
+
+  /**
+   * Scalable classes: where a key's kernel energy is within 16 units in the last place of the
+   * minimum's (their rounding could decide the gap, which at large scales is far more than 1), the
+   * gap is taken again from the entries' differences to the minimum key, computed from the vectors
+   * (a linear energy's difference is its constant partials times them).
+   */
+  private CodeBlock nearTie() {
+    List<String> terms = new ArrayList<>();
+    List<String> kinds = List.of("qk", "kk", "dd");
+    List<String> zero = new ArrayList<>();
+    for (String a : entries) zero.add("0.0");
+    zero.add("dim");
+    String args = String.join(", ", zero);
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!partials.containsKey(v)) continue;
+      terms.add("d" + v + "(" + args + ") * keyDifference(" + kind + ", q, qOff, keys, ko, mko, d" + weights() + factor() + ")");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .addStatement("eg = ($L) * gapScale * gapScale - (ep - mp)", String.join(" + ", terms))
+        .endControlFlow().build();
+  }
+
+  /** The statement(s) making the key the new minimum. */
+  private String newMin() {
+    return scalable ? "mm = e;\nmp = ep;\nmko = ko" : "mm = e";
+  }
+
+  /** The cores' {@code return} (they return whether no energy overflowed when scalable). */
+  private String ret() {
+    return scalable ? "return true" : "return";
   }
 
   /** The winning key's offset {@code kwo} and the kernel's partials there ({@code ...W}). */
@@ -679,32 +827,35 @@ public final class AttentionClassEmitter {
     if (weighted) m.addParameter(array(isFloat), "wt").addParameter(int.class, "wo");
     m.addParameter(array(isFloat), "logPrior").addParameter(int.class, "po");
     freeParameters(m, false);
+    scaleParameter(m);
     m.addCode(query());
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
-      return m.addComment("the lowest energy; tied keys' values are averaged")
+      m.addComment("the lowest energy; tied keys' values are averaged")
           .addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class)
           .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
-          .beginControlFlow("if (e < mm)")
-          .addStatement("mm = e")
+          .beginControlFlow("if ($L)", belowMin())
+          .addStatement(newMin())
           .addStatement("c = 1")
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = $L[vo + i]", v).endControlFlow()
-          .nextControlFlow("else if (e == mm && e < Double.POSITIVE_INFINITY)")
+          .nextControlFlow("else if ($L)", scalable ? "eg == 0.0" : "e == mm && e < Double.POSITIVE_INFINITY")
           .addStatement("c++")
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += $L[vo + i]", v).endControlFlow()
-          .nextControlFlow("else if (e != e)")
+          .nextControlFlow("else if ($L)", scalable ? "e != e || ep != ep" : "e != e")
           .addStatement("nan = true")
           .endControlFlow()
           .endControlFlow()
           .addStatement("double inv = nan || c == 0 ? Double.NaN : 1.0 / c")
-          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = c == 1 && !nan ? acc[ao + i] : acc[ao + i] * inv").endControlFlow()
-          .build();
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = c == 1 && !nan ? acc[ao + i] : acc[ao + i] * inv").endControlFlow();
+      return finish(m);
     }
     m.addStatement("double mm = Double.MAX_VALUE")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
     if (stat == AttentionStatistic.MEAN) m.addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class);
@@ -712,20 +863,20 @@ public final class AttentionClassEmitter {
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy());
     if (stat == AttentionStatistic.RESPONSIBILITIES) m.addStatement("acc[ao + j] = e");
-    m.beginControlFlow("if (e < mm)")
+    m.beginControlFlow("if ($L)", belowMin())
         .addComment("a new minimum: rescale what was summed relative to the old one")
-        .addStatement("double scale = Math.exp(e - mm)");
-    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + (mm - e) * s)");
+        .addStatement("double scale = Math.exp($L)", scalable ? "eg" : "e - mm");
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
     m.addStatement("t = s * scale")
         .addStatement("s = t + 1.0")
-        .addStatement("mm = e");
+        .addStatement(newMin());
     if (stat == AttentionStatistic.MEAN) {
       m.beginControlFlow("for (int i = 0; i < m; i++)")
           .addStatement("acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + $L[vo + i]", v)
           .endControlFlow();
     }
     m.nextControlFlow("else")
-        .addStatement("double w = weight(e, mm)")
+        .addStatement("double w = $L", weightOf("e"))
         .addStatement("s += w")
         .addStatement("t += w");
     if (stat == AttentionStatistic.MEAN) {
@@ -734,25 +885,36 @@ public final class AttentionClassEmitter {
           .endControlFlow();
     }
     if (stat == AttentionStatistic.ENTROPY) {
-      m.beginControlFlow("if (w != 0.0 && e != mm)").addStatement("gap += w * (e - mm)").endControlFlow();
+      m.beginControlFlow("if (w != 0.0 && $L)", scalable ? "eg != 0.0" : "e != mm").addStatement("gap += w * $L", aboveMin()).endControlFlow();
     }
     m.endControlFlow().endControlFlow();
     String count = outs();
     m.beginControlFlow("if (!(s >= 1.0))")
         .addComment("a NaN energy, no keys, or no energy below +Infinity: no posterior")
         .addStatement("$T.fill(acc, ao, ao + $L, Double.NaN)", java.util.Arrays.class, count)
-        .addStatement("return")
+        .addStatement(ret())
         .endControlFlow()
         .addStatement("double inv = 1.0 / s");
     switch (stat) {
       case MEAN -> m.beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] *= inv").endControlFlow();
-      case RESPONSIBILITIES -> m.beginControlFlow("for (int j = 0; j < n; j++)")
-          .addStatement("acc[ao + j] = weight(acc[ao + j], mm) * inv").endControlFlow();
+      case RESPONSIBILITIES -> {
+        if (!scalable) {
+          m.beginControlFlow("for (int j = 0; j < n; j++)")
+              .addStatement("acc[ao + j] = $L * inv", weightOf("acc[ao + j]")).endControlFlow();
+        } else {
+          m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
+          .addStatement("double e = acc[ao + j]")
+          .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
+          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .addCode(nearTie())
+          .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
+        }
+      }
       case ENTROPY -> m.addStatement("acc[ao] = Math.log1p(t) + gap * inv");
-      case FREE_ENERGY -> m.addStatement("acc[ao] = mm - Math.log1p(t)");
+      case FREE_ENERGY -> m.addStatement("acc[ao] = $L - Math.log1p(t)", scalable ? "(Math.scalb(mm, 2 * se) - mp)" : "mm");
       case MODE -> throw new AssertionError();
     }
-    return m.build();
+    return finish(m);
   }
 
   private MethodSpec backwardCore(boolean isFloat) {
@@ -778,17 +940,19 @@ public final class AttentionClassEmitter {
       m.addParameter(double[].class, "gradParams").addParameter(int.class, "gpp");
     }
     freeParameters(m, false);
+    scaleParameter(m);
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
       m.addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
           .addCode(keyEnergy())
-          .beginControlFlow("if (e < mm)").addStatement("mm = e").addStatement("c = 1")
-          .nextControlFlow("else if (e == mm && e < Double.POSITIVE_INFINITY)").addStatement("c++")
-          .nextControlFlow("else if (e != e)").addStatement("nan = true")
+          .beginControlFlow("if ($L)", belowMin()).addStatement(newMin()).addStatement("c = 1")
+          .nextControlFlow("else if ($L)", scalable ? "eg == 0.0" : "e == mm && e < Double.POSITIVE_INFINITY").addStatement("c++")
+          .nextControlFlow("else if ($L)", scalable ? "e != e || ep != ep" : "e != e").addStatement("nan = true")
           .endControlFlow()
           .endControlFlow()
           .addStatement("double share = nan || c == 0 ? Double.NaN : 1.0 / c")
@@ -803,7 +967,7 @@ public final class AttentionClassEmitter {
           .endControlFlow()
           .beginControlFlow("for (int j = 0, ko = kOff, vo = gvo; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
-          .addStatement("boolean tied = share != share || e == mm")
+          .addStatement("boolean tied = share != share || $L", scalable ? "eg == 0.0" : "e == mm")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("gradKeys[gko + j * d + i] = $L((add ? gradKeys[gko + j * d + i] : 0.0) + (share != share ? Double.NaN : 0.0))", gcast)
           .endControlFlow()
@@ -812,24 +976,25 @@ public final class AttentionClassEmitter {
           .addStatement("gradValues[vo + i] = $L(add ? gradValues[vo + i] + g : g)", gcast)
           .endControlFlow()
           .endControlFlow();
-      return m.build();
+      return finish(m);
     }
     // pass 1: the normaliser and the winner
     m.addStatement("double mm = Double.MAX_VALUE")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0");
     if (stat == AttentionStatistic.ENTROPY) m.addStatement("double gap = 0.0");
     m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
         .addCode(keyEnergy())
-        .beginControlFlow("if (e < mm)")
-        .addStatement("double scale = Math.exp(e - mm)");
-    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + (mm - e) * s)");
-    m.addStatement("t = s * scale").addStatement("s = t + 1.0").addStatement("mm = e").addStatement("win = j")
+        .beginControlFlow("if ($L)", belowMin())
+        .addStatement("double scale = Math.exp($L)", scalable ? "eg" : "e - mm");
+    if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
+    m.addStatement("t = s * scale").addStatement("s = t + 1.0").addStatement(newMin()).addStatement("win = j")
         .nextControlFlow("else")
-        .addStatement("double w = weight(e, mm)").addStatement("s += w").addStatement("t += w");
+        .addStatement("double w = $L", weightOf("e")).addStatement("s += w").addStatement("t += w");
     if (stat == AttentionStatistic.ENTROPY) {
-      m.beginControlFlow("if (w != 0.0 && e != mm)").addStatement("gap += w * (e - mm)").endControlFlow();
+      m.beginControlFlow("if (w != 0.0 && $L)", scalable ? "eg != 0.0" : "e != mm").addStatement("gap += w * $L", aboveMin()).endControlFlow();
     }
     m.endControlFlow().endControlFlow();
     m.beginControlFlow("if (!(s >= 1.0))")
@@ -840,7 +1005,7 @@ public final class AttentionClassEmitter {
     m.addStatement("if (gradPrior != null) $T.fill(gradPrior, gpo, gpo + n, $LDouble.NaN)", java.util.Arrays.class, gcast);
     if (!free.isEmpty()) m.addStatement("if (gradParams != null) $T.fill(gradParams, gpp, gpp + $L, Double.NaN)", java.util.Arrays.class, free.size());
     if (stat.usesValues()) m.addStatement("$T.fill(gradValues, gvo, gvo + n * m, $LDouble.NaN)", java.util.Arrays.class, gcast);
-    m.addStatement("return").endControlFlow()
+    m.addStatement(ret()).endControlFlow()
         .addStatement("double inv = 1.0 / s");
     // the winner's partials: grad q is assembled relative to the winning key, so that near-duplicate keys
     // (whose contributions cancel) leave only their differences
@@ -855,7 +1020,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
-          .addStatement("double r = weight(e, mm) * inv")
+          .addStatement("double r = $L * inv", weightOf("e"))
           .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)").endControlFlow()
           .endControlFlow();
       case RESPONSIBILITIES -> m.addComment("acc = sum_{j != win} r_j (u_win - u_j)")
@@ -864,7 +1029,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
-          .addStatement("double r = weight(e, mm) * inv")
+          .addStatement("double r = $L * inv", weightOf("e"))
           .beginControlFlow("if (r != 0.0)").addStatement("acc += r * (uw - upstream[uo + j])").endControlFlow()
           .endControlFlow();
       case ENTROPY -> {
@@ -876,7 +1041,7 @@ public final class AttentionClassEmitter {
               .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
               .addStatement("if (j == win) continue")
               .addCode(keyEnergy())
-              .addStatement("double r = weight(e, mm) * inv")
+              .addStatement("double r = $L * inv", weightOf("e"))
               .beginControlFlow("if (r != 0.0)")
               .addCode(entryDifferences())
               .addStatement("acc += r * ($L - $L)", difference("energy"), priorGap(isFloat))
@@ -895,14 +1060,14 @@ public final class AttentionClassEmitter {
     if (weighted) m.addStatement("double sumC = 0.0");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
-        .addStatement("double r = weight(e, mm) * inv")
+        .addStatement("double r = $L * inv", weightOf("e"))
         .addStatement("double delta");
     switch (stat) {
       case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)");
       case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
       case ENTROPY -> {
         if (difference("energy") == null) {
-          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (e == mm ? 0.0 : e - mm))");
+          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - $L)", scalable ? "eg" : "(e == mm ? 0.0 : e - mm)");
         } else {
           m.addCode(entryDifferences())
               .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L - $L))", difference("energy"), priorGap(isFloat));
@@ -1072,6 +1237,6 @@ public final class AttentionClassEmitter {
       for (int i = 0; i < free.size(); i++) m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("total * fparW" + i));
       m.endControlFlow();
     }
-    return m.build();
+    return finish(m);
   }
 }

@@ -10,6 +10,11 @@ final class AttentionJavadoc {
   private AttentionJavadoc() {}
 
   static String of(AttentionDerivation d) {
+    return of(d, false);
+  }
+
+  /** @param scalesEntries whether the class evaluates overflowing Gram entries scaled (a linear Gram energy) */
+  static String of(AttentionDerivation d, boolean scalesEntries) {
     StringBuilder sb = new StringBuilder();
     sb.append("Generated attention; do not edit. Regenerate with:\n\n<pre>\nderive ")
         .append(html(d.spec().toCommandLine())).append("\n</pre>\n\n")
@@ -37,7 +42,11 @@ final class AttentionJavadoc {
         .append("the running value sum, rescaled when the minimum drops; the backward pass takes its reductions relative to\n")
         .append("the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys\n")
         .append("or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows\n")
-        .append("for finite inputs counts as infinite. The {@code double[]} methods do not allocate; the {@code float[]}\n")
+        .append(scalesEntries
+            ? "for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are\n"
+                + "evaluated again on query and keys scaled by a power of two, energy gaps scaled back exactly and log-priors kept\n"
+                + "apart (entries up to 1e200 meet the contract). The {@code double[]} methods do not allocate; the {@code float[]}\n"
+            : "for finite inputs counts as infinite. The {@code double[]} methods do not allocate; the {@code float[]}\n")
         .append("methods compute in double with a per-thread accumulator and round once.\n\n")
         .append(d.weighted() ? "<p>Weights: the diagonal {@code w} (positive, {@code d} entries) is the trailing argument pair\n"
             + "{@code w, wOff} of every method; the backward methods also take {@code gradW, gwOff} ({@code d L / d w}; may be null;\n"

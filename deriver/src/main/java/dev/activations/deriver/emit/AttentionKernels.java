@@ -32,6 +32,15 @@ final class AttentionKernels {
    */
   static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences,
       boolean weighted) {
+    return helpers(isFloat, angular, entries, mean, keyDifferences, weighted, false);
+  }
+
+  /**
+   * @param scaled whether the entry helpers take a power-of-two factor {@code f} applied to every
+   *     vector entry before the products (exact, barring underflow of entries far below the largest)
+   */
+  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences,
+      boolean weighted, boolean scaled) {
     TypeName array = ArrayTypeName.of(isFloat ? TypeName.FLOAT : TypeName.DOUBLE);
     String rd = isFloat ? "(double) " : "";
     List<MethodSpec> out = new ArrayList<>();
@@ -40,15 +49,51 @@ final class AttentionKernels {
       out.add(scaledNorm(array, rd));
       out.add(scaledDot(array, rd));
     } else {
-      if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) out.add(weighted ? weightedDot(array) : dot(array));
-      if (entries.contains("dd")) out.add(weighted ? weightedSquaredDistance(array) : squaredDistance(array));
+      if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) {
+        out.add(weighted ? weightedDot(array, scaled) : dot(array, scaled));
+      }
+      if (entries.contains("dd")) out.add(weighted ? weightedSquaredDistance(array, scaled) : squaredDistance(array, scaled));
     }
     if (mean) {
       out.add(differenceDot(array, rd));
       out.add(exponentOf(array, rd));
     }
-    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array) : keyDifference(array));
+    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array, scaled) : keyDifference(array, scaled));
     return out;
+  }
+
+  /** The trailing factor parameter {@code f} of a scaled entry helper. */
+  private static MethodSpec.Builder factor(MethodSpec.Builder m, boolean scaled) {
+    if (scaled) {
+      m.addParameter(double.class, "f").addJavadoc("Every entry is multiplied by the power of two {@code f} first.\n");
+    }
+    return m;
+  }
+
+  /**
+   * {@code max(1, E - 384)} with {@code E} the largest binary exponent of a finite entry of the query
+   * and keys: the entries times {@code 2^-se} stay below {@code 2^385}, their products below {@code
+   * 2^770} (far from overflow for any dimension and any moderate coefficient), and entries down to
+   * {@code 2^(E - 1406)} stay normal numbers.
+   */
+  static MethodSpec rescaleExponent(TypeName array) {
+    String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
+    return start("rescaleExponent", "The scale exponent {@code se} for a second attempt: {@code max(1, E - 384)} with {@code E} the largest\n"
+        + "binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.")
+        .returns(int.class)
+        .addParameter(array, "q").addParameter(int.class, "qOff").addParameter(array, "keys").addParameter(int.class, "kOff")
+        .addParameter(int.class, "n").addParameter(int.class, "d")
+        .addStatement("int e = Integer.MIN_VALUE")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lq[qOff + i])", rd)
+        .addStatement("if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x))")
+        .endControlFlow()
+        .beginControlFlow("for (int i = 0, len = n * d; i < len; i++)")
+        .addStatement("double x = Math.abs($Lkeys[kOff + i])", rd)
+        .addStatement("if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x))")
+        .endControlFlow()
+        .addStatement("return Math.max(1, e - 384)")
+        .build();
   }
 
   private static MethodSpec.Builder start(String name, String doc) {
@@ -63,33 +108,35 @@ final class AttentionKernels {
         .addStatement("s = t");
   }
 
-  private static MethodSpec dot(TypeName array) {
+  private static MethodSpec dot(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("dot", "{@code sum_i x_i y_i}, compensated.")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d")
+        .addParameter(int.class, "d");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]")
-        .addStatement("double b = y[yo + i]")
+        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
         .addStatement("double p = a * b")
         .addStatement("c += Math.fma(a, b, -p)");
     twoSum(m, "p");
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
-  private static MethodSpec squaredDistance(TypeName array) {
+  private static MethodSpec squaredDistance(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("squaredDistance",
         "{@code sum_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d")
+        .addParameter(int.class, "d");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]")
-        .addStatement("double b = y[yo + i]")
+        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
         .addStatement("double h = a - b")
         .addStatement("double v = h - a")
         .addStatement("double l = (a - (h - v)) - (b + v)")
@@ -110,16 +157,17 @@ final class AttentionKernels {
     twoSum(m, "wp");
   }
 
-  private static MethodSpec weightedDot(TypeName array) {
+  private static MethodSpec weightedDot(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("dot", "{@code sum_i w_i x_i y_i}, compensated.")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]")
-        .addStatement("double b = y[yo + i]")
+        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
         .addStatement("double ww = w[wo + i]")
         .addStatement("double p = a * b")
         .addStatement("double pe = Math.fma(a, b, -p)");
@@ -127,17 +175,18 @@ final class AttentionKernels {
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
-  private static MethodSpec weightedSquaredDistance(TypeName array) {
+  private static MethodSpec weightedSquaredDistance(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("squaredDistance",
         "{@code sum_i w_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]")
-        .addStatement("double b = y[yo + i]")
+        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
         .addStatement("double ww = w[wo + i]")
         .addStatement("double h = a - b")
         .addStatement("double v = h - a")
@@ -148,20 +197,21 @@ final class AttentionKernels {
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
-  private static MethodSpec weightedKeyDifference(TypeName array) {
+  private static MethodSpec weightedKeyDifference(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("keyDifference",
         "As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.")
         .returns(double.class)
         .addParameter(int.class, "kind")
         .addParameter(array, "q").addParameter(int.class, "qo")
         .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo")
+        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]")
-        .addStatement("double a = k[kj + i]")
-        .addStatement("double b = k[kw + i]")
+        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
+        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
         .addStatement("double ww = w[wo + i]")
         .addStatement("double x = kind == 2 ? b - a : a - b")
         .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
@@ -226,7 +276,7 @@ final class AttentionKernels {
         .build();
   }
 
-  private static MethodSpec keyDifference(TypeName array) {
+  private static MethodSpec keyDifference(TypeName array, boolean scaled) {
     MethodSpec.Builder m = start("keyDifference",
         "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
             + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
@@ -235,13 +285,14 @@ final class AttentionKernels {
         .addParameter(int.class, "kind")
         .addParameter(array, "q").addParameter(int.class, "qo")
         .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d")
+        .addParameter(int.class, "d");
+    factor(m, scaled)
         .addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]")
-        .addStatement("double a = k[kj + i]")
-        .addStatement("double b = k[kw + i]")
+        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
+        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
+        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
         .addStatement("double x = kind == 2 ? b - a : a - b")
         .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
         .addStatement("double p = x * y")

@@ -90,6 +90,27 @@ public final class AttentionSamples {
     return out;
   }
 
+  /**
+   * Samples at extreme common scales: the samples of {@link #of} from a stream of their own
+   * ({@code seed ^ 0xe57e}), with query and keys multiplied together by a common scale from 1e150
+   * to 1e200 (from a further stream), where the Gram entries overflow a double. Their families are
+   * named {@code extreme-<family>}. Only kernels whose energies are evaluated on scaled entries meet
+   * the contract there (see docs/ATTENTION.md, Limits).
+   */
+  public static List<Sample> extreme(long seed, int count, int[] ns, int[] ds, int[] ms, int outputs) {
+    SplittableRandom scales = new SplittableRandom(seed ^ 0x5ca1eL);
+    List<Sample> out = new ArrayList<>();
+    for (Sample s : of(seed ^ 0xe57eL, count, ns, ds, ms, outputs)) {
+      double common = Math.pow(10, scales.nextDouble(150, 200));
+      double[] q = s.q().clone();
+      double[] keys = s.keys().clone();
+      for (int i = 0; i < q.length; i++) q[i] *= common;
+      for (int i = 0; i < keys.length; i++) keys[i] *= common;
+      out.add(new Sample("extreme-" + s.family(), s.n(), s.d(), s.m(), q, keys, s.values(), s.upstream(), s.w(), s.logPrior()));
+    }
+    return out;
+  }
+
   private static double wideNumber(SplittableRandom random) {
     return Math.copySign(Math.pow(10, random.nextDouble(-200, 200)), random.nextDouble() - 0.5);
   }
