@@ -22,20 +22,13 @@ final class AttentionKernels {
   private AttentionKernels() {}
 
   static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences) {
-    return helpers(isFloat, angular, entries, mean, keyDifferences, false);
+    return helpers(isFloat, angular, entries, mean, keyDifferences, false, false);
   }
 
   /**
    * @param weighted the Gram entries are diagonal Mahalanobis ones, {@code sum_i w_i x_i y_i}: the
    *     dot, squared distance and key difference take the weights {@code (w, wo)} as trailing
    *     arguments
-   */
-  static List<MethodSpec> helpers(boolean isFloat, boolean angular, Set<String> entries, boolean mean, boolean keyDifferences,
-      boolean weighted) {
-    return helpers(isFloat, angular, entries, mean, keyDifferences, weighted, false);
-  }
-
-  /**
    * @param scaled whether the entry helpers take a power-of-two factor {@code f} applied to every
    *     vector entry before the products (exact, barring underflow of entries far below the largest)
    */
@@ -50,15 +43,15 @@ final class AttentionKernels {
       out.add(scaledDot(array, rd));
     } else {
       if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) {
-        out.add(weighted ? weightedDot(array, scaled) : dot(array, scaled));
+        out.add(dot(array, weighted, scaled));
       }
-      if (entries.contains("dd")) out.add(weighted ? weightedSquaredDistance(array, scaled) : squaredDistance(array, scaled));
+      if (entries.contains("dd")) out.add(squaredDistance(array, weighted, scaled));
     }
     if (mean) {
       out.add(differenceDot(array, rd));
       out.add(exponentOf(array, rd));
     }
-    if (keyDifferences) out.add(weighted ? weightedKeyDifference(array, scaled) : keyDifference(array, scaled));
+    if (keyDifferences) out.add(keyDifference(array, weighted, scaled));
     return out;
   }
 
@@ -108,117 +101,91 @@ final class AttentionKernels {
         .addStatement("s = t");
   }
 
-  private static MethodSpec dot(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("dot", "{@code sum_i x_i y_i}, compensated.")
-        .returns(double.class)
-        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
-        .addStatement("double p = a * b")
-        .addStatement("c += Math.fma(a, b, -p)");
-    twoSum(m, "p");
-    return m.endControlFlow().addStatement("return s + c").build();
+  /** The weights {@code (w, wo)} of a weighted entry helper, after its other parameters. */
+  private static MethodSpec.Builder weights(MethodSpec.Builder m, TypeName array, boolean weighted) {
+    return weighted ? m.addParameter(array, "w").addParameter(int.class, "wo") : m;
   }
 
-  private static MethodSpec squaredDistance(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("squaredDistance",
-        "{@code sum_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
-        .returns(double.class)
-        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
+  /** {@code s = 0}, {@code c = 0} and the loop over the {@code d} terms. */
+  private static MethodSpec.Builder loop(MethodSpec.Builder m) {
+    return m.addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
-        .addStatement("double h = a - b")
-        .addStatement("double v = h - a")
-        .addStatement("double l = (a - (h - v)) - (b + v)")
-        .addStatement("double p = h * h")
-        .addStatement("c += Math.fma(h, h, -p) + 2.0 * h * l");
-    twoSum(m, "p");
-    return m.endControlFlow().addStatement("return s + c").build();
+        .beginControlFlow("for (int i = 0; i < d; i++)");
+  }
+
+  /** Loads {@code x[at + i]}, times the factor {@code f} when scaled. */
+  private static String load(String array, String at, boolean scaled) {
+    return array + "[" + at + " + i]" + (scaled ? " * f" : "");
   }
 
   /**
-   * Adds {@code w * p} (with {@code pe} the rounding error of {@code p}) to the compensated sum: the
-   * product {@code w p} is split by {@code Math.fma} as well, so the weighted term is kept to about
+   * Adds the term {@code p} (its rounding error {@code error}) to the compensated sum and closes the
+   * loop; a weighted term {@code w_i p} is split by {@code Math.fma} as well, so it is kept to about
    * twice the working precision.
    */
-  private static void weightedTerm(MethodSpec.Builder m) {
-    m.addStatement("double wp = ww * p")
-        .addStatement("c += Math.fma(ww, p, -wp) + ww * pe");
-    twoSum(m, "wp");
-  }
-
-  private static MethodSpec weightedDot(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("dot", "{@code sum_i w_i x_i y_i}, compensated.")
-        .returns(double.class)
-        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
-        .addStatement("double ww = w[wo + i]")
-        .addStatement("double p = a * b")
-        .addStatement("double pe = Math.fma(a, b, -p)");
-    weightedTerm(m);
+  private static MethodSpec term(MethodSpec.Builder m, boolean weighted, String error) {
+    if (weighted) {
+      m.addStatement("double pe = $L", error)
+          .addStatement("double wp = ww * p")
+          .addStatement("c += Math.fma(ww, p, -wp) + ww * pe");
+      twoSum(m, "wp");
+    } else {
+      m.addStatement("c += $L", error);
+      twoSum(m, "p");
+    }
     return m.endControlFlow().addStatement("return s + c").build();
   }
 
-  private static MethodSpec weightedSquaredDistance(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("squaredDistance",
-        "{@code sum_i w_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.")
+  private static MethodSpec dot(TypeName array, boolean weighted, boolean scaled) {
+    MethodSpec.Builder m = start("dot", weighted ? "{@code sum_i w_i x_i y_i}, compensated." : "{@code sum_i x_i y_i}, compensated.")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = x[xo + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = y[yo + i]$L", scaled ? " * f" : "")
-        .addStatement("double ww = w[wo + i]")
-        .addStatement("double h = a - b")
+        .addParameter(int.class, "d");
+    loop(factor(weights(m, array, weighted), scaled))
+        .addStatement("double a = $L", load("x", "xo", scaled))
+        .addStatement("double b = $L", load("y", "yo", scaled));
+    if (weighted) m.addStatement("double ww = w[wo + i]");
+    m.addStatement("double p = a * b");
+    return term(m, weighted, "Math.fma(a, b, -p)");
+  }
+
+  private static MethodSpec squaredDistance(TypeName array, boolean weighted, boolean scaled) {
+    MethodSpec.Builder m = start("squaredDistance", (weighted ? "{@code sum_i w_i (x_i - y_i)^2}" : "{@code sum_i (x_i - y_i)^2}")
+            + ", from the differences themselves (with their rounding errors), compensated.")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(array, "y").addParameter(int.class, "yo")
+        .addParameter(int.class, "d");
+    loop(factor(weights(m, array, weighted), scaled))
+        .addStatement("double a = $L", load("x", "xo", scaled))
+        .addStatement("double b = $L", load("y", "yo", scaled));
+    if (weighted) m.addStatement("double ww = w[wo + i]");
+    m.addStatement("double h = a - b")
         .addStatement("double v = h - a")
         .addStatement("double l = (a - (h - v)) - (b + v)")
-        .addStatement("double p = h * h")
-        .addStatement("double pe = Math.fma(h, h, -p) + 2.0 * h * l");
-    weightedTerm(m);
-    return m.endControlFlow().addStatement("return s + c").build();
+        .addStatement("double p = h * h");
+    return term(m, weighted, "Math.fma(h, h, -p) + 2.0 * h * l");
   }
 
-  private static MethodSpec weightedKeyDifference(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("keyDifference",
-        "As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.")
+  private static MethodSpec keyDifference(TypeName array, boolean weighted, boolean scaled) {
+    MethodSpec.Builder m = start("keyDifference", weighted
+            ? "As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated."
+            : "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
+                + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
+                + " <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.")
         .returns(double.class)
         .addParameter(int.class, "kind")
         .addParameter(array, "q").addParameter(int.class, "qo")
         .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d").addParameter(array, "w").addParameter(int.class, "wo");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
-        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
-        .addStatement("double ww = w[wo + i]")
-        .addStatement("double x = kind == 2 ? b - a : a - b")
+        .addParameter(int.class, "d");
+    loop(factor(weights(m, array, weighted), scaled))
+        .addStatement("double qi = $L", load("q", "qo", scaled))
+        .addStatement("double a = $L", load("k", "kj", scaled))
+        .addStatement("double b = $L", load("k", "kw", scaled));
+    if (weighted) m.addStatement("double ww = w[wo + i]");
+    m.addStatement("double x = kind == 2 ? b - a : a - b")
         .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
-        .addStatement("double p = x * y")
-        .addStatement("double pe = Math.fma(x, y, -p)");
-    weightedTerm(m);
-    return m.endControlFlow().addStatement("return s + c").build();
+        .addStatement("double p = x * y");
+    return term(m, weighted, "Math.fma(x, y, -p)");
   }
 
   private static MethodSpec scaleExponent(TypeName array, String rd) {
@@ -274,31 +241,6 @@ final class AttentionKernels {
         .endControlFlow()
         .addStatement("return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max)")
         .build();
-  }
-
-  private static MethodSpec keyDifference(TypeName array, boolean scaled) {
-    MethodSpec.Builder m = start("keyDifference",
-        "A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:\n"
-            + "kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 ="
-            + " <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.")
-        .returns(double.class)
-        .addParameter(int.class, "kind")
-        .addParameter(array, "q").addParameter(int.class, "qo")
-        .addParameter(array, "k").addParameter(int.class, "kj").addParameter(int.class, "kw")
-        .addParameter(int.class, "d");
-    factor(m, scaled)
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double qi = q[qo + i]$L", scaled ? " * f" : "")
-        .addStatement("double a = k[kj + i]$L", scaled ? " * f" : "")
-        .addStatement("double b = k[kw + i]$L", scaled ? " * f" : "")
-        .addStatement("double x = kind == 2 ? b - a : a - b")
-        .addStatement("double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b)")
-        .addStatement("double p = x * y")
-        .addStatement("c += Math.fma(x, y, -p)");
-    twoSum(m, "p");
-    return m.endControlFlow().addStatement("return s + c").build();
   }
 
   private static MethodSpec differenceDot(TypeName array, String rd) {
