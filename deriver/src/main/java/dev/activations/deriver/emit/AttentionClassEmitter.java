@@ -789,8 +789,10 @@ public final class AttentionClassEmitter {
   }
 
   /** The statement(s) making the key the new minimum. */
-  private String newMin() {
-    return scalable ? "mm = e;\nmp = ep;\nmko = ko" : "mm = e";
+  private CodeBlock newMin() {
+    CodeBlock.Builder b = CodeBlock.builder().addStatement("mm = e");
+    if (scalable) b.addStatement("mp = ep").addStatement("mko = ko");
+    return b.build();
   }
 
   /** The cores' {@code return} (they return whether no energy overflowed when scalable). */
@@ -840,7 +842,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
           .addCode(keyEnergy())
           .beginControlFlow("if ($L)", belowMin())
-          .addStatement(newMin())
+          .addCode(newMin())
           .addStatement("c = 1")
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = $L[vo + i]", v).endControlFlow()
           .nextControlFlow("else if ($L)", scalable ? "eg == 0.0" : "e == mm && e < Double.POSITIVE_INFINITY")
@@ -869,7 +871,7 @@ public final class AttentionClassEmitter {
     if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
     m.addStatement("t = s * scale")
         .addStatement("s = t + 1.0")
-        .addStatement(newMin());
+        .addCode(newMin());
     if (stat == AttentionStatistic.MEAN) {
       m.beginControlFlow("for (int i = 0; i < m; i++)")
           .addStatement("acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + $L[vo + i]", v)
@@ -950,7 +952,7 @@ public final class AttentionClassEmitter {
           .addStatement("boolean nan = false")
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
           .addCode(keyEnergy())
-          .beginControlFlow("if ($L)", belowMin()).addStatement(newMin()).addStatement("c = 1")
+          .beginControlFlow("if ($L)", belowMin()).addCode(newMin()).addStatement("c = 1")
           .nextControlFlow("else if ($L)", scalable ? "eg == 0.0" : "e == mm && e < Double.POSITIVE_INFINITY").addStatement("c++")
           .nextControlFlow("else if ($L)", scalable ? "e != e || ep != ep" : "e != e").addStatement("nan = true")
           .endControlFlow()
@@ -990,7 +992,7 @@ public final class AttentionClassEmitter {
         .beginControlFlow("if ($L)", belowMin())
         .addStatement("double scale = Math.exp($L)", scalable ? "eg" : "e - mm");
     if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
-    m.addStatement("t = s * scale").addStatement("s = t + 1.0").addStatement(newMin()).addStatement("win = j")
+    m.addStatement("t = s * scale").addStatement("s = t + 1.0").addCode(newMin()).addStatement("win = j")
         .nextControlFlow("else")
         .addStatement("double w = $L", weightOf("e")).addStatement("s += w").addStatement("t += w");
     if (stat == AttentionStatistic.ENTROPY) {
