@@ -216,6 +216,33 @@ class AttentionContractTest {
     assertEquals(2.0, out[0], 0.0, "Euclidean: the keys equal to the query tie");
   }
 
+  /**
+   * A batch whose second query is far larger than the first and the keys (1e300 against 1e10: its
+   * energies overflow): its rescaled attempt takes the scale from that query, so the batched
+   * gradients equal the single calls'.
+   */
+  @Test
+  void batchedBackwardScalesEachQuery() {
+    int n = 2;
+    int d = 2;
+    int m = 1;
+    double[] queries = {1.0, -0.5, 1e300, -0.5e300};
+    double[] keys = {1e10, -0.5e10, -1e10, 0.25e10};
+    double[] values = {1.0, 3.0};
+    double[] upstream = {1.0, 1.0};
+    double[] batchQ = new double[2 * d];
+    ScaledDotAttention.backwardBatch(2, queries, 0, keys, 0, values, 0, n, d, m, upstream, 0, batchQ, 0,
+        new double[n * d], 0, new double[n * m], 0);
+    for (int i = 0; i < 2; i++) {
+      double[] singleQ = new double[d];
+      ScaledDotAttention.backward(queries, i * d, keys, 0, values, 0, n, d, m, upstream, i, singleQ, 0,
+          new double[n * d], 0, new double[n * m], 0);
+      for (int k = 0; k < d; k++) {
+        assertEquals(singleQ[k], batchQ[i * d + k], 0.0, "query " + i + ", grad q " + k);
+      }
+    }
+  }
+
   /** The sizes of the issue (n = 1024 keys, d = m = 64) once (one sample), for the main class. */
   @Test
   void scaledDotAttentionAtFullSize() throws ReflectiveOperationException {

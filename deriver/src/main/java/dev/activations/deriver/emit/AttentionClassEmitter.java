@@ -610,13 +610,13 @@ public final class AttentionClassEmitter {
     if (isFloat) {
       if (!weighted) m.addStatement("double[] acc = scratch(d)");
       m.addCode(coreCall("backwardCore", String.format("q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true%s%s%s",
-              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail())))
+              weighted ? ", w, wOff, gradW == null ? null : acc, d" : "", priorArgs(false, true), backwardTail()), "qOff + i * d"))
           .beginControlFlow("for (int j = 0; j < d; j++)")
           .addStatement("gradQ[gqOff + i * d + j] = (float) acc[j]")
           .endControlFlow();
     } else {
       m.addCode(coreCall("backwardCore", String.format("q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true%s%s%s",
-          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail())));
+          weighted ? ", w, wOff, gradW, gwOff" : "", priorArgs(false, true), backwardTail()), "qOff + i * d"));
     }
     m.endControlFlow();
     if (weighted && isFloat) {
@@ -683,10 +683,15 @@ public final class AttentionClassEmitter {
    * vector entry's power of two.
    */
   private CodeBlock coreCall(String core, String args) {
+    return coreCall(core, args, "qOff");
+  }
+
+  /** As above for the query at {@code queryOffset} (a row of a batch): the scale comes from that query and the keys. */
+  private CodeBlock coreCall(String core, String args, String queryOffset) {
     if (!scalable) return CodeBlock.of("$L($L);\n", core, args);
     return CodeBlock.builder()
         .beginControlFlow("if (!$L($L, 0))", core, args)
-        .addStatement("$L($L, rescaleExponent(q, qOff, keys, kOff, n, d))", core, args)
+        .addStatement("$L($L, rescaleExponent(q, $L, keys, kOff, n, d))", core, args, queryOffset)
         .endControlFlow().build();
   }
 
