@@ -10,6 +10,8 @@ import dev.activations.deriver.emit.AttentionClassEmitter;
 import dev.activations.deriver.emit.GeneratedSources;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Lowerer;
+import dev.activations.deriver.report.AttentionPlotter;
+import dev.activations.deriver.report.AttentionReports;
 import dev.activations.deriver.spec.AttentionSpec;
 import dev.activations.deriver.spec.AttentionStatistic;
 import dev.activations.deriver.spec.KernelCatalog;
@@ -19,6 +21,7 @@ import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.AttentionCheck;
 import dev.activations.deriver.verify.AttentionReference;
 import dev.activations.deriver.verify.AttentionSamples;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,7 @@ import picocli.CommandLine;
  * -> {@link AttentionSpec} -> {@link AttentionDerivation} -> lowered energy and partials -> Java
  * file, compiled and measured against {@link AttentionReference} before anything is written.
  */
-public final class AttentionGeneration {
+public final class AttentionGeneration implements VectorGeneration<AttentionSpec, AttentionDerivation> {
   /** The derive-time measurement's stream (the property suite uses others). */
   static final long SEED = 0xa77e5L;
   private static final int[] NS = {1, 2, 3, 5, 8, 17, 40, 129};
@@ -52,14 +55,14 @@ public final class AttentionGeneration {
     return args.contains("--attention");
   }
 
-  /** Resolves attention derive options given as separate arguments (a catalog line). */
-  public AttentionSpec resolve(List<String> args) {
-    DeriveCommand options = new DeriveCommand();
-    CommandLine.ParseResult parsed = new CommandLine(options).parseArgs(args.toArray(new String[0]));
-    return resolve(options, parsed);
+  @Override
+  public String option() {
+    return "--attention";
   }
 
-  AttentionSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
+  @Override
+  public AttentionSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
+    if (o.group != null) throw new SpecException("--group applies to --layer, not --attention");
     if (parsed.hasMatchedOption("--hypotheses")) {
       throw new SpecException("--hypotheses does not apply to --attention: the keys are the hypotheses");
     }
@@ -67,6 +70,7 @@ public final class AttentionGeneration {
     return new AttentionSpecResolver(new SafeExpressionParser(symja), KernelCatalog.vectors()).resolve(o.request());
   }
 
+  @Override
   public AttentionDerivation derive(AttentionSpec spec) {
     AttentionDerivation d = new AttentionDeriver(symja).derive(spec);
     if (!d.verified()) {
@@ -76,8 +80,28 @@ public final class AttentionGeneration {
     return d;
   }
 
+  @Override
+  public AttentionReports reports() {
+    return new AttentionReports(symja);
+  }
+
+  @Override
+  public Path plot(AttentionDerivation derivation, Path file) {
+    return AttentionPlotter.write(derivation, file);
+  }
+
+  @Override
+  public String[] indexRow(AttentionSpec spec, String className) {
+    return new String[] {className, spec.toCommandLine(), AttentionReports.forward(spec.statistic())};
+  }
+
   /** The emitted sources and the class's measurement. */
-  public record Emitted(GeneratedSources sources, AttentionCheck.Result check) {
+  public record Emitted(GeneratedSources sources, AttentionCheck.Result check) implements Measured {
+    @Override
+    public String summary() {
+      return check.describe();
+    }
+
     public JavaFile file() {
       return sources.activation();
     }
@@ -141,6 +165,7 @@ public final class AttentionGeneration {
    *
    * @throws CheckFailedException when the compiled class misses the contract
    */
+  @Override
   public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
     Lowered lowered = lower(d);
     GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(),

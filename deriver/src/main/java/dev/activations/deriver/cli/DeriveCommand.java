@@ -155,8 +155,8 @@ public final class DeriveCommand implements Callable<Integer> {
     validateOutputOptions();
     Format fmt = Format.parse(format);
     if (layer && attention) throw new SpecException("give --layer or --attention, not both");
-    if (attention) return AttentionCommand.run(this, commandSpec, fmt);
-    if (layer) return LayerCommand.run(this, commandSpec, fmt);
+    if (attention) return VectorCommand.run(new AttentionGeneration(new Symja()), this, commandSpec, fmt);
+    if (layer) return VectorCommand.run(new LayerGeneration(new Symja()), this, commandSpec, fmt);
     if (group != null) throw new SpecException("--group needs --layer");
     Symja symja = new Symja();
     Generation generation = new Generation(symja);

@@ -10,9 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.emit.SourceWriter;
 import dev.activations.deriver.lowering.ActivationLowering;
-import dev.activations.deriver.derivation.layer.LayerDerivation;
 import dev.activations.deriver.spec.ActivationSpec;
-import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.Symja;
@@ -148,8 +146,8 @@ public final class GenerateCatalog {
    * produces cannot depend on which entries ran before it or on the thread it ran on.
    */
   private static Derived derive(CatalogFile.Entry e, Job job) throws IOException {
-    if (LayerGeneration.isLayer(e.args())) return deriveLayer(e, job);
-    if (AttentionGeneration.isAttention(e.args())) return deriveAttention(e, job);
+    if (LayerGeneration.isLayer(e.args())) return deriveVector(e, job, new LayerGeneration(new Symja()), "layer");
+    if (AttentionGeneration.isAttention(e.args())) return deriveVector(e, job, new AttentionGeneration(new Symja()), "attention");
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja(), job.kernels());
     ActivationSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
@@ -196,32 +194,17 @@ public final class GenerateCatalog {
     }
   }
 
-  /** A layer entry: derived, emitted, measured against the layer reference, written. */
-  private static Derived deriveLayer(CatalogFile.Entry e, Job job) throws IOException {
+  /** A layer or attention entry: derived, emitted, measured against its input's reference, written. */
+  private static <S, D> Derived deriveVector(CatalogFile.Entry e, Job job, VectorGeneration<S, D> generation,
+      String input) throws IOException {
     long t0 = System.nanoTime();
-    LayerGeneration generation = new LayerGeneration(new Symja());
-    LayerSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
-    LayerDerivation derivation = atLine(e, job, () -> generation.derive(spec));
-    LayerGeneration.Emitted emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
+    S spec = atLine(e, job, () -> generation.resolve(e.args()));
+    D derivation = atLine(e, job, () -> generation.derive(spec));
+    VectorGeneration.Measured emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
     emitted.sources().write(job.outDir(), job.simdDir());
-    String report = String.format("catalog: %-36s %5.2f s  layer: %s", e.className(),
-        (System.nanoTime() - t0) / 1e9, emitted.check().describe());
-    return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
-        dev.activations.deriver.report.LayerReports.forward(spec.statistic())}, Optional.empty());
-  }
-
-  /** An attention entry: derived, emitted, measured against the attention reference, written. */
-  private static Derived deriveAttention(CatalogFile.Entry e, Job job) throws IOException {
-    long t0 = System.nanoTime();
-    AttentionGeneration generation = new AttentionGeneration(new Symja());
-    dev.activations.deriver.spec.AttentionSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
-    dev.activations.deriver.derivation.attention.AttentionDerivation derivation = atLine(e, job, () -> generation.derive(spec));
-    AttentionGeneration.Emitted emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
-    emitted.sources().write(job.outDir(), job.simdDir());
-    String report = String.format("catalog: %-36s %5.2f s  attention: %s", e.className(),
-        (System.nanoTime() - t0) / 1e9, emitted.check().describe());
-    return new Derived(report, new String[] {e.className(), spec.toCommandLine(),
-        dev.activations.deriver.report.AttentionReports.forward(spec.statistic())}, Optional.empty());
+    String report = String.format("catalog: %-36s %5.2f s  %s: %s", e.className(),
+        (System.nanoTime() - t0) / 1e9, input, emitted.summary());
+    return new Derived(report, generation.indexRow(spec, e.className()), Optional.empty());
   }
 
   /**

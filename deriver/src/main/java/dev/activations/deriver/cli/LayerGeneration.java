@@ -9,6 +9,8 @@ import dev.activations.deriver.emit.LayerClassEmitter;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.LogOnePlus;
 import dev.activations.deriver.lowering.Lowerer;
+import dev.activations.deriver.report.LayerPlotter;
+import dev.activations.deriver.report.LayerReports;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.LayerSpec;
 import dev.activations.deriver.spec.SpecException;
@@ -17,6 +19,7 @@ import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.LayerCheck;
 import dev.activations.deriver.verify.LayerReference;
 import dev.activations.deriver.verify.LayerSamples;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import picocli.CommandLine;
  * LayerSpec} -> {@link LayerDerivation} -> lowered unit energy -> Java file, compiled and measured
  * against {@link LayerReference} before anything is written.
  */
-public final class LayerGeneration {
+public final class LayerGeneration implements VectorGeneration<LayerSpec, LayerDerivation> {
   /** The derive-time measurement's stream (the property suite uses others). */
   static final long SEED = 0x1a7e5L;
   private static final int[] SIZES = {1, 2, 3, 5, 8, 17, 64, 257};
@@ -49,14 +52,13 @@ public final class LayerGeneration {
     return args.contains("--layer");
   }
 
-  /** Resolves layer derive options given as separate arguments (a catalog line). */
-  public LayerSpec resolve(List<String> args) {
-    DeriveCommand options = new DeriveCommand();
-    CommandLine.ParseResult parsed = new CommandLine(options).parseArgs(args.toArray(new String[0]));
-    return resolve(options, parsed);
+  @Override
+  public String option() {
+    return "--layer";
   }
 
-  LayerSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
+  @Override
+  public LayerSpec resolve(DeriveCommand o, CommandLine.ParseResult parsed) {
     if (parsed.hasMatchedOption("--hypotheses")) {
       throw new SpecException("--hypotheses does not apply to --layer: the units are the hypotheses");
     }
@@ -66,6 +68,7 @@ public final class LayerGeneration {
     return new LayerSpecResolver(new SafeExpressionParser(symja), KernelCatalog.units()).resolve(o.request(), group);
   }
 
+  @Override
   public LayerDerivation derive(LayerSpec spec) {
     LayerDerivation d = new LayerDeriver(symja).derive(spec);
     if (!d.verified()) {
@@ -75,8 +78,28 @@ public final class LayerGeneration {
     return d;
   }
 
+  @Override
+  public LayerReports reports() {
+    return new LayerReports(symja);
+  }
+
+  @Override
+  public Path plot(LayerDerivation derivation, Path file) {
+    return LayerPlotter.write(derivation, file);
+  }
+
+  @Override
+  public String[] indexRow(LayerSpec spec, String className) {
+    return new String[] {className, spec.toCommandLine(), LayerReports.forward(spec.statistic())};
+  }
+
   /** The emitted sources (the class and its SIMD companion, if any) and the class's measurement. */
-  public record Emitted(GeneratedSources sources, LayerCheck.Result check) {
+  public record Emitted(GeneratedSources sources, LayerCheck.Result check) implements Measured {
+    @Override
+    public String summary() {
+      return check.describe();
+    }
+
     /** The layer class. */
     public JavaFile file() {
       return sources.activation();
@@ -88,6 +111,7 @@ public final class LayerGeneration {
    *
    * @throws CheckFailedException when the compiled class misses the contract
    */
+  @Override
   public Emitted emitVerified(LayerDerivation d, String packageName, String className) {
     LayerSpec spec = d.spec();
     Set<String> variables = new java.util.LinkedHashSet<>(spec.free());

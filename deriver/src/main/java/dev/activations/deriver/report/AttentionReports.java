@@ -10,7 +10,7 @@ import dev.activations.deriver.symbolic.Symja;
 import org.matheclipse.core.interfaces.IExpr;
 
 /** Renders an {@link AttentionDerivation} as text, one JSON object, Markdown or LaTeX. */
-public final class AttentionReports {
+public final class AttentionReports implements DerivationReports<AttentionDerivation> {
   private final Symja symja;
 
   public AttentionReports(Symja symja) {
@@ -70,6 +70,7 @@ public final class AttentionReports {
         : "qq = <q,q>, qk = <q,k>, kk = <k,k>, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d";
   }
 
+  @Override
   public String text(AttentionDerivation d) {
     AttentionSpec s = d.spec();
     StringBuilder b = new StringBuilder();
@@ -111,6 +112,7 @@ public final class AttentionReports {
     return b.toString();
   }
 
+  @Override
   public String json(AttentionDerivation d) {
     ObjectMapper mapper = CheckListing.mapper();
     ObjectNode o = mapper.createObjectNode();
@@ -147,6 +149,7 @@ public final class AttentionReports {
     return CheckListing.write(mapper, o);
   }
 
+  @Override
   public String markdown(AttentionDerivation d) {
     AttentionSpec s = d.spec();
     StringBuilder b = new StringBuilder();
@@ -157,6 +160,7 @@ public final class AttentionReports {
     return b.toString();
   }
 
+  @Override
   public String latex(AttentionDerivation d) {
     StringBuilder b = new StringBuilder();
     b.append("% derive ").append(d.spec().toCommandLine()).append('\n');

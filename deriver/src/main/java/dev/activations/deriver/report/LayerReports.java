@@ -9,7 +9,7 @@ import dev.activations.deriver.spec.LayerStatistic;
 import dev.activations.deriver.symbolic.Symja;
 
 /** Renders a {@link LayerDerivation} as text, one JSON object, Markdown or LaTeX. */
-public final class LayerReports {
+public final class LayerReports implements DerivationReports<LayerDerivation> {
   private final Symja symja;
 
   public LayerReports(Symja symja) {
@@ -42,6 +42,7 @@ public final class LayerReports {
         + (d.spec().statistic().perUnit() ? "" : " - U (" + form(d.groupSlope()) + ")") + "))";
   }
 
+  @Override
   public String text(LayerDerivation d) {
     LayerSpec s = d.spec();
     StringBuilder b = new StringBuilder();
@@ -76,6 +77,7 @@ public final class LayerReports {
     return b.toString();
   }
 
+  @Override
   public String json(LayerDerivation d) {
     ObjectMapper mapper = CheckListing.mapper();
     ObjectNode o = mapper.createObjectNode();
@@ -115,6 +117,7 @@ public final class LayerReports {
   }
 
   /** Markdown: the same content as the text report, with the formulas as code and TeX for the energy. */
+  @Override
   public String markdown(LayerDerivation d) {
     LayerSpec s = d.spec();
     StringBuilder b = new StringBuilder();
@@ -127,6 +130,7 @@ public final class LayerReports {
   }
 
   /** LaTeX: the energy, slope and rule as an align block. */
+  @Override
   public String latex(LayerDerivation d) {
     StringBuilder b = new StringBuilder();
     b.append("% derive ").append(d.spec().toCommandLine()).append('\n');
