@@ -10,6 +10,7 @@ import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.List;
 import java.util.Optional;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -228,7 +229,11 @@ final class Repairs {
     // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
     Optional<IExpr> leading = Bounded.call(symja, "{%s /. z -> 0, D[%s, z] /. z -> 0}", closedForm, WorkBudget.OPTIONAL);
     if (leading.isPresent() && !polynomialCoefficients(leading.get())) return Optional.empty();
-    Optional<IExpr> series = Bounded.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, optional ? OPTIONAL_SERIES_LIMIT : SERIES_LIMIT);
+    WorkBudget budget = optional ? OPTIONAL_SERIES_LIMIT : SERIES_LIMIT;
+    if (closedForm.isLog() && leading.isPresent() && leading.get().isList()) {
+      return logSeries(closedForm, ((IAST) leading.get()).arg1(), budget);
+    }
+    Optional<IExpr> series = Bounded.call(symja, "Normal[Series[%s, {z, 0, " + SERIES_ORDER + "}]]", closedForm, budget);
     if (series.isEmpty() || !polynomialCoefficients(series.get())) {
       return Optional.empty();
     }
@@ -237,6 +242,30 @@ final class Repairs {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The Taylor polynomial of a logarithm {@code Log[u]} at 0 as its value there plus the series of
+   * its derivative {@code u'/u} integrated term by term: the same polynomial as {@code Series} of
+   * the log, which Symja expands far more slowly than the quotient (the Cauchy free energy's {@code
+   * Log[(4 + z^4)/(4 + 2 z^2)]}: {@code Series} ran out of its budget after 14 s of CPU, the
+   * derivative's series takes 0.07 s). The derivative is expanded as {@code D} gives it: its
+   * {@code Together} is wrong in Symja 3.0.0 (docs/SYMJA.md). The coefficients are exact rationals,
+   * each rounded once, in Horner form like {@link #referenceTaylor}'s.
+   */
+  private Optional<Candidate> logSeries(IExpr log, IExpr valueAtZero, WorkBudget budget) {
+    Optional<IExpr> derivative = Bounded.call(symja,
+        "CoefficientList[Normal[Series[D[%s, z], {z, 0, " + (SERIES_ORDER - 1) + "}]], z]", log, budget);
+    if (derivative.isEmpty() || !derivative.get().isList()) return Optional.empty();
+    IAST list = (IAST) derivative.get();
+    double[] c = new double[list.argSize() + 1];
+    for (int k = 0; k <= list.argSize(); k++) {
+      // integrated term by term (Symja's Integrate loads its rule base first: seconds)
+      IExpr coefficient = k == 0 ? valueAtZero : symja.eval(F.Divide(list.get(k), F.ZZ(k)));
+      if (!coefficient.isRational()) return Optional.empty();
+      c[k] = ((Expr.Const) lowerer.lower(coefficient)).value();
+    }
+    return horner("series", c);
   }
 
   /** Free of Log, Exp and fractional powers: what a series patch may contain. */
@@ -252,7 +281,11 @@ final class Repairs {
   Optional<Candidate> referenceTaylor() {
     Optional<double[]> coefficients = scorer.taylorAtZero(output, role, SERIES_ORDER);
     if (coefficients.isEmpty()) return Optional.empty();
-    double[] c = coefficients.get();
+    return horner("reference-taylor", coefficients.get());
+  }
+
+  /** {@code sum_k c[k] z^k} in Horner form, skipping zero coefficients; empty if one is not finite. */
+  private static Optional<Candidate> horner(String name, double[] c) {
     Expr.Var z = new Expr.Var("z");
     Expr horner = null;
     int degree = -1;
@@ -263,7 +296,7 @@ final class Repairs {
       degree = k;
     }
     if (horner == null) return Optional.empty();
-    return Optional.of(new Candidate("reference-taylor", degree == 0 ? horner : times(power(z, degree), horner)));
+    return Optional.of(new Candidate(name, degree == 0 ? horner : times(power(z, degree), horner)));
   }
 
   private static Expr power(Expr base, int k) {
