@@ -19,13 +19,17 @@ import java.util.Set;
  *
  * <p>What it saves: the plain-Java class computes every Gram entry as a compensated sum (about ten
  * flops per element) and visits the keys three times in {@code backward}, recomputing every energy
- * each time (measured, docs/PERFORMANCE.md: {@code value} 3.2x and {@code backward} 7.6x faster
- * than the plain code at n = 1024, d = m = 64; {@code value} only 1.1x a straightforward loop
- * without error control). Here the entries of a
+ * each time (docs/PERFORMANCE.md has the measured ratios; {@code value} is well short of the 3x over a
+ * straightforward loop without error control that the issue asks for). Here the entries of a
  * key are lane-wise FMA sums over {@code d} (two accumulators, {@code DoubleVector.SPECIES_PREFERRED}),
  * the running value sum is lane-wise over {@code m}, and {@code backward} keeps each key's energy
  * and entries in the caller's {@code gradKeys} row (overwritten at the end anyway) instead of
- * recomputing them.
+ * recomputing them. The key loops run in blocks ({@link #BLOCK} keys in {@code value} and backward's
+ * first pass, {@link #BACKWARD_BLOCK} in its other two), then key by key for the rest: a block's
+ * FMA chains are interleaved in one loop over d, its energies get one rescale of the online
+ * normaliser, and each chunk of the output (or of q, {@code gradQ}, the winner's rows) is loaded
+ * and stored once per block instead of once per key. Each key keeps its own sums, depths and
+ * error bounds, so the bounds are exactly those of a key-by-key loop.
  *
  * <p>Why it stays inside the contract: each fast entry comes with an a-posteriori bound on its
  * rounding error (for {@code qk}: {@code u (c + L - 1) sum_i |q_i k_i|}, {@code c} the FMA
@@ -173,87 +177,235 @@ final class AttentionSimdEmitter {
     }
   }
 
+  /** The key loop: blocks of {@code block} keys ({@code body} emits one block's code), then the rest one by one. */
+  private static void blocks(StringBuilder sb, int block, java.util.function.IntConsumer body) {
+    sb.append("    int j = 0;\n")
+        .append("    for (; j <= n - ").append(block).append("; j += ").append(block).append(") {\n");
+    body.accept(block);
+    sb.append("    }\n")
+        .append("    for (; j < n; j++) {\n");
+    body.accept(1);
+    sb.append("    }\n");
+  }
+
+  /** Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}. */
+  static final int BLOCK = 4;
+
+  /** {@code name + b} for each key {@code b} of a block, joined. */
+  private static String each(int keys, String separator, java.util.function.IntFunction<String> term) {
+    List<String> parts = new ArrayList<>();
+    for (int b = 0; b < keys; b++) parts.add(term.apply(b));
+    return String.join(separator, parts);
+  }
+
+  /** The energy function's arguments for key {@code b} of a block ({@code qq} and {@code dim} are shared). */
+  private String keyArgs(int b) {
+    List<String> args = new ArrayList<>();
+    for (String a : scalarArgs()) args.add(a.equals("qq") || a.equals("dim") ? a : a + b);
+    return String.join(", ", args);
+  }
+
   /**
-   * The fast entries of the key at {@code ko} (locals {@code qk, kk, dd} as the energy needs them),
-   * the energy {@code e} and its error bound {@code tau}; a key over {@link #KEY_LIMIT} is
-   * recomputed compensated ({@code tau = 0}).
+   * The fast entries of the {@code keys} keys at {@code ko0, ko1, ..} (locals {@code qk0, kk0, dd0, ..} as
+   * the energy needs them), interleaved in one loop over d so that their FMA chains overlap; then each
+   * key's energy {@code e0, ..} and error bound {@code tau0, ..}. A key over {@link #KEY_LIMIT} is
+   * recomputed compensated ({@code tau = 0}). Per key the sums and their depths are those of a single
+   * key: {@code qk}, {@code kk}, {@code dd} in two accumulators (even and odd chunks), {@code sum |q_i k_i|} in one.
    */
-  private void keyEnergy(StringBuilder sb, boolean isFloat, String indent) {
+  private void blockEnergy(StringBuilder sb, boolean isFloat, String in, int keys) {
     boolean qk = entries.contains("qk");
     boolean kk = entries.contains("kk");
     boolean dd = entries.contains("dd");
-    String in = indent;
-    StringBuilder acc = new StringBuilder();
-    if (qk) acc.append(in).append("DoubleVector sa = DoubleVector.zero(S), sb = sa, aa = sa, ab = sa;\n");
-    if (kk) acc.append(in).append("DoubleVector ka = DoubleVector.zero(S), kb = ka;\n");
-    if (dd) acc.append(in).append("DoubleVector da = DoubleVector.zero(S), dz = da;\n");
-    sb.append(acc);
+    String i2 = in + "  ";
+    String i3 = i2 + "  ";
+    sb.append(in).append("DoubleVector z = DoubleVector.zero(S);\n");
+    for (int b = 0; b < keys; b++) {
+      List<String> acc = new ArrayList<>();
+      if (qk) acc.addAll(List.of("s" + b, "t" + b, "a" + b));
+      if (kk) acc.addAll(List.of("ka" + b, "kb" + b));
+      if (dd) acc.addAll(List.of("da" + b, "dz" + b));
+      sb.append(in).append("DoubleVector ").append(String.join(" = z, ", acc)).append(" = z;\n");
+    }
     sb.append(in).append("int i = 0;\n");
     sb.append(in).append("for (; i < d2; i += 2 * L) {\n");
-    String i2 = in + "  ";
-    sb.append(i2).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko + i")).append(";\n")
-        .append(i2).append("DoubleVector k1 = ").append(vload(isFloat, "keys", "ko + i + L")).append(";\n");
     if (qk || dd) {
       sb.append(i2).append("DoubleVector q0 = ").append(vload(isFloat, "q", "qOff + i")).append(";\n")
           .append(i2).append("DoubleVector q1 = ").append(vload(isFloat, "q", "qOff + i + L")).append(";\n");
     }
-    if (qk) {
-      sb.append(i2).append("sa = q0.fma(k0, sa);\n").append(i2).append("sb = q1.fma(k1, sb);\n")
-          .append(i2).append("aa = q0.abs().fma(k0.abs(), aa);\n").append(i2).append("ab = q1.abs().fma(k1.abs(), ab);\n");
-    }
-    if (kk) sb.append(i2).append("ka = k0.fma(k0, ka);\n").append(i2).append("kb = k1.fma(k1, kb);\n");
-    if (dd) {
-      sb.append(i2).append("DoubleVector h0 = q0.sub(k0);\n").append(i2).append("DoubleVector h1 = q1.sub(k1);\n")
-          .append(i2).append("da = h0.fma(h0, da);\n").append(i2).append("dz = h1.fma(h1, dz);\n");
+    if (qk) sb.append(i2).append("DoubleVector qa = q0.abs();\n").append(i2).append("DoubleVector qb = q1.abs();\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("{\n")
+          .append(i3).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko" + b + " + i")).append(";\n")
+          .append(i3).append("DoubleVector k1 = ").append(vload(isFloat, "keys", "ko" + b + " + i + L")).append(";\n");
+      if (qk) {
+        sb.append(i3).append("s").append(b).append(" = q0.fma(k0, s").append(b).append(");\n")
+            .append(i3).append("t").append(b).append(" = q1.fma(k1, t").append(b).append(");\n")
+            .append(i3).append("a").append(b).append(" = qb.fma(k1.abs(), qa.fma(k0.abs(), a").append(b).append("));\n");
+      }
+      if (kk) {
+        sb.append(i3).append("ka").append(b).append(" = k0.fma(k0, ka").append(b).append(");\n")
+            .append(i3).append("kb").append(b).append(" = k1.fma(k1, kb").append(b).append(");\n");
+      }
+      if (dd) {
+        sb.append(i3).append("DoubleVector h0 = q0.sub(k0);\n").append(i3).append("DoubleVector h1 = q1.sub(k1);\n")
+            .append(i3).append("da").append(b).append(" = h0.fma(h0, da").append(b).append(");\n")
+            .append(i3).append("dz").append(b).append(" = h1.fma(h1, dz").append(b).append(");\n");
+      }
+      sb.append(i2).append("}\n");
     }
     sb.append(in).append("}\n");
     sb.append(in).append("if (i < db) {\n");
-    sb.append(i2).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko + i")).append(";\n");
     if (qk || dd) sb.append(i2).append("DoubleVector q0 = ").append(vload(isFloat, "q", "qOff + i")).append(";\n");
-    if (qk) sb.append(i2).append("sa = q0.fma(k0, sa);\n").append(i2).append("aa = q0.abs().fma(k0.abs(), aa);\n");
-    if (kk) sb.append(i2).append("ka = k0.fma(k0, ka);\n");
-    if (dd) sb.append(i2).append("DoubleVector h0 = q0.sub(k0);\n").append(i2).append("da = h0.fma(h0, da);\n");
+    if (qk) sb.append(i2).append("DoubleVector qa = q0.abs();\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("{\n")
+          .append(i3).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko" + b + " + i")).append(";\n");
+      if (qk) {
+        sb.append(i3).append("s").append(b).append(" = q0.fma(k0, s").append(b).append(");\n")
+            .append(i3).append("a").append(b).append(" = qa.fma(k0.abs(), a").append(b).append(");\n");
+      }
+      if (kk) sb.append(i3).append("ka").append(b).append(" = k0.fma(k0, ka").append(b).append(");\n");
+      if (dd) {
+        sb.append(i3).append("DoubleVector h0 = q0.sub(k0);\n")
+            .append(i3).append("da").append(b).append(" = h0.fma(h0, da").append(b).append(");\n");
+      }
+      sb.append(i2).append("}\n");
+    }
     sb.append(i2).append("i += L;\n");
     sb.append(in).append("}\n");
-    if (qk) {
-      sb.append(in).append("DoubleVector sv = sa.add(sb);\n")
-          .append(in).append("double qk = sv.reduceLanes(VectorOperators.ADD);\n")
-          .append(in).append("double qkA = aa.add(ab).reduceLanes(VectorOperators.ADD);\n");
+    for (int b = 0; b < keys; b++) {
+      if (qk) {
+        sb.append(in).append("double qk").append(b).append(" = s").append(b).append(".add(t").append(b)
+            .append(").reduceLanes(VectorOperators.ADD);\n")
+            .append(in).append("double qkA").append(b).append(" = a").append(b).append(".reduceLanes(VectorOperators.ADD);\n");
+      }
+      if (kk) {
+        sb.append(in).append("double kk").append(b).append(" = ka").append(b).append(".add(kb").append(b)
+            .append(").reduceLanes(VectorOperators.ADD);\n");
+      }
+      if (dd) {
+        sb.append(in).append("double dd").append(b).append(" = da").append(b).append(".add(dz").append(b)
+            .append(").reduceLanes(VectorOperators.ADD);\n");
+      }
     }
-    if (kk) sb.append(in).append("double kk = ka.add(kb).reduceLanes(VectorOperators.ADD);\n");
-    if (dd) sb.append(in).append("double dd = da.add(dz).reduceLanes(VectorOperators.ADD);\n");
     sb.append(in).append("for (; i < d; i++) {\n");
-    sb.append(i2).append("double a = q[qOff + i];\n").append(i2).append("double b = keys[ko + i];\n");
-    if (qk) sb.append(i2).append("qk = Math.fma(a, b, qk);\n").append(i2).append("qkA = Math.fma(Math.abs(a), Math.abs(b), qkA);\n");
-    if (kk) sb.append(i2).append("kk = Math.fma(b, b, kk);\n");
-    if (dd) sb.append(i2).append("double h = a - b;\n").append(i2).append("dd = Math.fma(h, h, dd);\n");
+    sb.append(i2).append("double qi = q[qOff + i];\n");
+    for (int b = 0; b < keys; b++) {
+      String ki = "k" + b + "i";
+      sb.append(i2).append("double ").append(ki).append(" = keys[ko").append(b).append(" + i];\n");
+      if (qk) {
+        sb.append(i2).append("qk").append(b).append(" = Math.fma(qi, ").append(ki).append(", qk").append(b).append(");\n")
+            .append(i2).append("qkA").append(b).append(" = Math.fma(Math.abs(qi), Math.abs(").append(ki).append("), qkA")
+            .append(b).append(");\n");
+      }
+      if (kk) sb.append(i2).append("kk").append(b).append(" = Math.fma(").append(ki).append(", ").append(ki).append(", kk").append(b).append(");\n");
+      if (dd) {
+        sb.append(i2).append("double h").append(b).append(" = qi - ").append(ki).append(";\n")
+            .append(i2).append("dd").append(b).append(" = Math.fma(h").append(b).append(", h").append(b).append(", dd").append(b).append(");\n");
+      }
+    }
     sb.append(in).append("}\n");
+    for (int b = 0; b < keys; b++) keyBound(sb, in, b);
+  }
+
+  /** Key {@code b}'s energy {@code e<b>} and its error bound {@code tau<b>}; recomputed compensated over {@link #KEY_LIMIT}. */
+  private void keyBound(StringBuilder sb, String in, int b) {
+    String i2 = in + "  ";
+    String args = keyArgs(b);
     List<String> terms = new ArrayList<>();
-    if (qk) {
-      sb.append(in).append("double qkB = U * (chain + L - 1) * qkA + d * Double.MIN_VALUE;\n");
-      if (partials.containsKey("qk")) terms.add("Math.abs(dqk(" + callArgs() + ")) * qkB");
+    if (entries.contains("qk")) {
+      sb.append(in).append("double qkB").append(b).append(" = U * (chain + L - 1) * qkA").append(b).append(" + d * Double.MIN_VALUE;\n");
+      if (partials.containsKey("qk")) terms.add("Math.abs(dqk(" + args + ")) * qkB" + b);
     }
-    if (kk) {
-      sb.append(in).append("double kkB = U * (chain + L - 1) * kk + d * Double.MIN_VALUE;\n");
-      if (partials.containsKey("kk")) terms.add("Math.abs(dkk(" + callArgs() + ")) * kkB");
+    if (entries.contains("kk")) {
+      sb.append(in).append("double kkB").append(b).append(" = U * (chain + L - 1) * kk").append(b).append(" + d * Double.MIN_VALUE;\n");
+      if (partials.containsKey("kk")) terms.add("Math.abs(dkk(" + args + ")) * kkB" + b);
     }
-    if (dd) {
+    if (entries.contains("dd")) {
       // each difference q_i - k_i is rounded once: its square carries two more roundings
-      sb.append(in).append("double ddB = U * (chain + L + 1) * dd + d * Double.MIN_VALUE;\n");
-      if (partials.containsKey("dd")) terms.add("Math.abs(ddd(" + callArgs() + ")) * ddB");
+      sb.append(in).append("double ddB").append(b).append(" = U * (chain + L + 1) * dd").append(b).append(" + d * Double.MIN_VALUE;\n");
+      if (partials.containsKey("dd")) terms.add("Math.abs(ddd(" + args + ")) * ddB" + b);
     }
-    if (entries.contains("qq") && partials.containsKey("qq")) terms.add("Math.abs(dqq(" + callArgs() + ")) * qqB");
-    sb.append(in).append("double e = energy(").append(callArgs()).append(");\n");
-    sb.append(in).append("double tau = ").append(terms.isEmpty() ? "0.0" : String.join(" + ", terms)).append(";\n");
-    sb.append(in).append("if (!(tau <= ").append(KEY_LIMIT).append(")) {\n");
+    if (entries.contains("qq") && partials.containsKey("qq")) terms.add("Math.abs(dqq(" + args + ")) * qqB");
+    sb.append(in).append("double e").append(b).append(" = energy(").append(args).append(");\n");
+    sb.append(in).append("double tau").append(b).append(" = ").append(terms.isEmpty() ? "0.0" : String.join(" + ", terms)).append(";\n");
+    sb.append(in).append("if (!(tau").append(b).append(" <= ").append(KEY_LIMIT).append(")) {\n");
     sb.append(i2).append("// the fast sums may cost the contract here: the compensated sums of the plain code\n");
-    if (qk) sb.append(i2).append("qk = dot(q, qOff, keys, ko, d);\n");
-    if (kk) sb.append(i2).append("kk = dot(keys, ko, keys, ko, d);\n");
-    if (dd) sb.append(i2).append("dd = squaredDistance(q, qOff, keys, ko, d);\n");
+    String ko = "ko" + b;
+    if (entries.contains("qk")) sb.append(i2).append("qk").append(b).append(" = dot(q, qOff, keys, ").append(ko).append(", d);\n");
+    if (entries.contains("kk")) sb.append(i2).append("kk").append(b).append(" = dot(keys, ").append(ko).append(", keys, ").append(ko).append(", d);\n");
+    if (entries.contains("dd")) sb.append(i2).append("dd").append(b).append(" = squaredDistance(q, qOff, keys, ").append(ko).append(", d);\n");
     if (entries.contains("qq")) sb.append(i2).append("qq = dot(q, qOff, q, qOff, d);\n");
-    sb.append(i2).append("e = energy(").append(callArgs()).append(");\n");
-    sb.append(i2).append("tau = 0.0;\n");
+    sb.append(i2).append("e").append(b).append(" = energy(").append(args).append(");\n");
+    sb.append(i2).append("tau").append(b).append(" = 0.0;\n");
     sb.append(in).append("}\n");
+  }
+
+  /** The key offsets {@code ko0, ko1, ..} of the block at key {@code j}. */
+  private static void keyOffsets(StringBuilder sb, String in, int keys) {
+    sb.append(in).append("int ko0 = kOff + j * d;\n");
+    for (int b = 1; b < keys; b++) sb.append(in).append("int ko").append(b).append(" = ko").append(b - 1).append(" + d;\n");
+  }
+
+  /**
+   * One block of {@code keys} keys in {@code value}: their energies, one rescale of the online
+   * normaliser for the block's smallest energy, their weights, then one pass over the value chunks:
+   * each chunk of {@code out} loaded once, {@code out * scale + w0 v0 + w1 v1 + ..} in key order, stored
+   * once; with it each key's lane-wise maximum {@code |v_j|} for the output bound.
+   */
+  private void valueBlock(StringBuilder sb, boolean isFloat, String in, int keys) {
+    String i2 = in + "  ";
+    keyOffsets(sb, in, keys);
+    blockEnergy(sb, isFloat, in, keys);
+    sb.append(in).append("// NaN, infinite energies: the plain code's rules\n")
+        .append(in).append("if (!(").append(each(keys, " && ", b -> "Math.abs(e" + b + ") <= Double.MAX_VALUE")).append(")) return 1;\n")
+        .append(in).append("double emin = e0;\n");
+    for (int b = 1; b < keys; b++) sb.append(in).append("emin = Math.min(emin, e").append(b).append(");\n");
+    sb.append(in).append("double scale = 1.0;\n")
+        .append(in).append("if (emin < mm) {\n")
+        .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
+        .append(i2).append("scale = Math.exp(emin - mm);\n")
+        .append(i2).append("mm = emin;\n")
+        .append(in).append("}\n");
+    for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = Math.exp(mm - e").append(b).append(");\n");
+    sb.append(in).append("int vo0 = vOff + j * m;\n");
+    for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
+    sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
+        .append(in).append("int k = 0;\n")
+        .append(in).append("for (; k < mb; k += L) {\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("DoubleVector v").append(b).append(" = ").append(vload(isFloat, "values", "vo" + b + " + k")).append(";\n")
+          .append(i2).append("m").append(b).append(" = m").append(b).append(".max(v").append(b).append(".abs());\n");
+    }
+    sb.append(i2).append("DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, scale));\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("o = v").append(b).append(".fma(DoubleVector.broadcast(S, w").append(b).append("), o);\n");
+    }
+    sb.append(i2).append("o.intoArray(out, oo + k);\n")
+        .append(in).append("}\n")
+        .append(in).append("double ").append(each(keys, ", ", b -> "x" + b + " = 0.0")).append(";\n")
+        .append(in).append("for (; k < m; k++) {\n")
+        .append(i2).append("double o = out[oo + k] * scale;\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("double v").append(b).append(" = values[vo").append(b).append(" + k];\n")
+          .append(i2).append("x").append(b).append(" = Math.max(x").append(b).append(", Math.abs(v").append(b).append("));\n")
+          .append(i2).append("o = Math.fma(w").append(b).append(", v").append(b).append(", o);\n");
+    }
+    sb.append(i2).append("out[oo + k] = o;\n")
+        .append(in).append("}\n");
+    for (int b = 0; b < keys; b++) sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * tau").append(b).append(";\n");
+    sb.append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n")
+        .append(in).append("tauW = tauW * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n");
+    String tv = "tv.mul(scale)";
+    String mw = "mw.mul(scale)";
+    for (int b = 0; b < keys; b++) {
+      tv = "m" + b + ".fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
+      mw = "m" + b + ".fma(DoubleVector.broadcast(S, w" + b + "), " + mw + ")";
+    }
+    sb.append(in).append("tv = ").append(tv).append(";\n")
+        .append(in).append("mw = ").append(mw).append(";\n")
+        .append(in).append("tvT = tvT * scale + ").append(each(keys, " + ", b -> "wt" + b + " * x" + b)).append(";\n")
+        .append(in).append("mwT = mwT * scale + ").append(each(keys, " + ", b -> "w" + b + " * x" + b)).append(";\n");
   }
 
   /** {@code value}: the attention output (the mean) into {@code out} (double accumulators for float inputs). */
@@ -264,6 +416,7 @@ final class AttentionSimdEmitter {
         .append("    if (n < 1 || d < L || m < L) return 1;\n");
     setUp(sb, isFloat);
     sb.append("    if (").append(entries.contains("qq") ? "!(qqB < Double.POSITIVE_INFINITY)" : "false").append(") return 1;\n")
+        .append("    for (int k = 0; k < m; k++) out[oo + k] = 0.0;\n")
         .append("    double mm = Double.MAX_VALUE;\n")
         .append("    double s = 0.0;\n")
         .append("    // lane-wise over the value chunks: tv = sum_j w_j tau_j |v_j|, mw = sum_j w_j |v_j| (|v_j| the lane-wise\n")
@@ -273,57 +426,9 @@ final class AttentionSimdEmitter {
         .append("    DoubleVector mw = tv;\n")
         .append("    double tvT = 0.0;\n")
         .append("    double mwT = 0.0;\n")
-        .append("    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {\n");
-    keyEnergy(sb, isFloat, "      ");
-    sb.append("      // NaN, infinite energies: the plain code's rules\n")
-        .append("      if (!(Math.abs(e) <= Double.MAX_VALUE)) return 1;\n")
-        .append("      double w;\n")
-        .append("      double scale;\n")
-        .append("      if (e < mm) {\n")
-        .append("        // a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
-        .append("        scale = Math.exp(e - mm);\n")
-        .append("        mm = e;\n")
-        .append("        w = 1.0;\n")
-        .append("      } else {\n")
-        .append("        scale = 1.0;\n")
-        .append("        w = e == mm ? 1.0 : Math.exp(mm - e);\n")
-        .append("        if (w == 0.0) continue;\n")
-        .append("      }\n")
-        .append("      DoubleVector vm = DoubleVector.zero(S);\n")
-        .append("      int k = 0;\n")
-        .append("      if (scale == 1.0) {\n")
-        .append("        for (; k < mb; k += L) {\n")
-        .append("          DoubleVector v = ").append(vload(isFloat, "values", "vo + k")).append(";\n")
-        .append("          vm = vm.max(v.abs());\n")
-        .append("          v.fma(DoubleVector.broadcast(S, w), DoubleVector.fromArray(S, out, oo + k)).intoArray(out, oo + k);\n")
-        .append("        }\n")
-        .append("      } else {\n")
-        .append("        for (; k < mb; k += L) {\n")
-        .append("          DoubleVector v = ").append(vload(isFloat, "values", "vo + k")).append(";\n")
-        .append("          vm = vm.max(v.abs());\n")
-        .append("          (scale == 0.0 ? v : DoubleVector.fromArray(S, out, oo + k).fma(DoubleVector.broadcast(S, scale), v)).intoArray(out, oo + k);\n")
-        .append("        }\n")
-        .append("        s *= scale;\n")
-        .append("        tauW *= scale;\n")
-        .append("        tv = tv.mul(scale);\n")
-        .append("        mw = mw.mul(scale);\n")
-        .append("        tvT *= scale;\n")
-        .append("        mwT *= scale;\n")
-        .append("      }\n")
-        .append("      double vj = 0.0;\n")
-        .append("      for (; k < m; k++) {\n")
-        .append("        double v = values[vo + k];\n")
-        .append("        vj = Math.max(vj, Math.abs(v));\n")
-        .append("        out[oo + k] = scale == 0.0 ? v : Math.fma(w, v, out[oo + k] * scale);\n")
-        .append("      }\n")
-        .append("      s += w;\n")
-        .append("      double wt = w * tau;\n")
-        .append("      tauW += wt;\n")
-        .append("      tv = vm.fma(DoubleVector.broadcast(S, wt), tv);\n")
-        .append("      mw = vm.fma(DoubleVector.broadcast(S, w), mw);\n")
-        .append("      tvT = Math.fma(wt, vj, tvT);\n")
-        .append("      mwT = Math.fma(w, vj, mwT);\n")
-        .append("    }\n")
+        .append("    // blocks of ").append(BLOCK).append(" keys, then the remaining keys one by one\n");
+    blocks(sb, BLOCK, keys -> valueBlock(sb, isFloat, "      ", keys));
+    sb
         .append("    double inv = 1.0 / s;\n")
         .append("    DoubleVector omax = DoubleVector.zero(S);\n")
         .append("    int k = 0;\n")
@@ -373,6 +478,225 @@ final class AttentionSimdEmitter {
     return "d" + entry + "(" + String.join(", ", args) + ")";
   }
 
+  /** One block of {@code keys} keys in backward's pass 1: energies and bounds into their rows, the normaliser key by key. */
+  private void energiesBlock(StringBuilder sb, String in, int keys) {
+    String i2 = in + "  ";
+    String i3 = i2 + "  ";
+    keyOffsets(sb, in, keys);
+    blockEnergy(sb, false, in, keys);
+    for (int b = 0; b < keys; b++) {
+      String e = "e" + b;
+      String tau = "tau" + b;
+      sb.append(in).append("{\n")
+          .append(i2).append("if (!(Math.abs(").append(e).append(") <= Double.MAX_VALUE)) return -1;\n")
+          .append(i2).append("int row = gko + (j + ").append(b).append(") * d;\n")
+          .append(i2).append("gradKeys[row + 1] = ").append(tau).append(";\n")
+          .append(i2).append("if (").append(e).append(" < mm) {\n")
+          .append(i3).append("double scale = Math.exp(").append(e).append(" - mm);\n")
+          .append(i3).append("s = s * scale + 1.0;\n")
+          .append(i3).append("tauW = tauW * scale + ").append(tau).append(";\n")
+          .append(i3).append("mm = ").append(e).append(";\n")
+          .append(i3).append("win = j + ").append(b).append(";\n")
+          .append(i3).append("gradKeys[row] = 1.0;\n")
+          .append(i2).append("} else {\n")
+          .append(i3).append("double w = ").append(e).append(" == mm ? 1.0 : Math.exp(mm - ").append(e).append(");\n")
+          .append(i3).append("s += w;\n")
+          .append(i3).append("tauW = Math.fma(w, ").append(tau).append(", tauW);\n")
+          .append(i3).append("gradKeys[row] = w;\n")
+          .append(i2).append("}\n")
+          .append(i2).append("// the weight relative to the running minimum, and that minimum: pass 2 needs no exponential\n")
+          .append(i2).append("// for the keys after the last new minimum\n")
+          .append(i2).append("gradKeys[row + 2] = mm;\n")
+          .append(in).append("}\n");
+    }
+  }
+
+  /**
+   * A key's gradient row before the upstream's scale, {@code b q + c k - sd (q - k)} with only the
+   * terms whose partial the energy has (the others are 0 for every key): vector ({@code qv, kv}) or
+   * scalar ({@code qi, ki}) form.
+   */
+  private String keyGradient(boolean vector) {
+    List<String> terms = new ArrayList<>();
+    if (vector) {
+      if (partials.containsKey("qk")) terms.add("DoubleVector.broadcast(S, b).mul(qv)");
+      if (partials.containsKey("kk")) terms.add("DoubleVector.broadcast(S, c).mul(kv)");
+      // sd (k - q) = -(sd (q - k)) exactly
+      if (partials.containsKey("dd")) terms.add("DoubleVector.broadcast(S, sd).mul(kv.sub(qv))");
+      if (terms.isEmpty()) return "DoubleVector.zero(S)";
+      String g = terms.get(0);
+      for (String t : terms.subList(1, terms.size())) g += ".add(" + t + ")";
+      return g;
+    }
+    if (partials.containsKey("qk")) terms.add("b * qi");
+    if (partials.containsKey("kk")) terms.add("c * ki");
+    if (partials.containsKey("dd")) terms.add("sd * (ki - qi)");
+    return terms.isEmpty() ? "0.0" : String.join(" + ", terms);
+  }
+
+  /** Keys per block of backward's passes 2 and 3: the upstream, the winner's value and key rows, q and {@code gradQ} loaded once per block. */
+  static final int BACKWARD_BLOCK = 2;
+
+  /** Key {@code b}'s row offsets: for each (name, base, stride) {@code int <name><b> = <base> + (j + <b>) * <stride>;}. */
+  private static void offsets(StringBuilder sb, String in, int b, String... nameBaseStride) {
+    for (int k = 0; k < nameBaseStride.length; k += 3) {
+      sb.append(in).append("int ").append(nameBaseStride[k]).append(b).append(" = ").append(nameBaseStride[k + 1])
+          .append(" + (j + ").append(b).append(") * ").append(nameBaseStride[k + 2]).append(";\n");
+    }
+  }
+
+  /**
+   * One block of backward's pass 2: the weights {@code r}, {@code gradValues = r u}, {@code t = <u, v_j - v_w>}
+   * and its bound {@code beta} (the winner's {@code t} is exactly 0: its difference is 0); no branch per key
+   * (C2 boxed vectors merged from two branches): a key of weight 0 gets its {@code t} too.
+   */
+  private static void weightsBlock(StringBuilder sb, String in, int keys) {
+    String i2 = in + "  ";
+    for (int b = 0; b < keys; b++) {
+      offsets(sb, in, b, "row", "gko", "d", "vo", "vOff", "m", "gv", "gvo", "m");
+      sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
+          .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
+          .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
+          .append(in).append("gradKeys[row").append(b).append("] = r").append(b).append(";\n");
+    }
+    laneLoop(sb, in, keys, b -> "ts" + b + " = z, ta" + b + " = z",
+        new LaneLoop("k", "mb", "m",
+            List.of("DoubleVector u = DoubleVector.fromArray(S, upstream, uo + k);", "DoubleVector a = u.mul(DoubleVector.broadcast(S, down));",
+                "DoubleVector aa = a.abs();", "DoubleVector vw = DoubleVector.fromArray(S, values, vw0 + k);"),
+            List.of(), List.of("double u = upstream[uo + k];", "double a = u * down;")),
+        b -> "double t" + b + " = ts" + b + ".reduceLanes(VectorOperators.ADD);\n" + in
+            + "double ab" + b + " = ta" + b + ".reduceLanes(VectorOperators.ADD);",
+        (b, vector) -> weightsStep(sb, i2, b, vector));
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("// the difference v_j - v_w is rounded once: one more rounding in the depth\n")
+          .append(in).append("double beta").append(b).append(" = U * depthM * ab").append(b).append(" + m * Double.MIN_VALUE;\n")
+          .append(in).append("gradKeys[row").append(b).append(" + 2] = t").append(b).append(";\n")
+          .append(in).append("gradKeys[row").append(b).append(" + 3] = beta").append(b).append(";\n")
+          .append(in).append("acc -= r").append(b).append(" * t").append(b).append(";\n")
+          .append(in).append("spill = Math.fma(r").append(b).append(", (gradKeys[row").append(b).append(" + 1] + tauBar) * Math.abs(t")
+          .append(b).append(") + beta").append(b).append(", spill);\n");
+    }
+  }
+
+  /**
+   * A loop over one dimension of a block's keys: {@code index} in lane steps up to {@code vectorBound}, then one
+   * by one up to {@code limit}; the lines before each form's per-key steps (and after the vector ones).
+   */
+  private record LaneLoop(String index, String vectorBound, String limit, List<String> vectorSetUp, List<String> vectorEnd,
+      List<String> scalarSetUp) {}
+
+  /**
+   * Emits {@code loop} for a block of {@code keys} keys: the per-key vector accumulators (zero), the vector steps,
+   * the per-key reductions, the scalar steps ({@code step} gets the key and whether the step is the vector one).
+   */
+  private static void laneLoop(StringBuilder sb, String in, int keys, java.util.function.IntFunction<String> accumulators,
+      LaneLoop loop, java.util.function.IntFunction<String> reductions, java.util.function.BiConsumer<Integer, Boolean> step) {
+    String i2 = in + "  ";
+    String x = loop.index();
+    sb.append(in).append("DoubleVector z = DoubleVector.zero(S);\n")
+        .append(in).append("DoubleVector ").append(each(keys, ", ", accumulators)).append(";\n")
+        .append(in).append("int ").append(x).append(" = 0;\n")
+        .append(in).append("for (; ").append(x).append(" < ").append(loop.vectorBound()).append("; ").append(x).append(" += L) {\n");
+    for (String line : loop.vectorSetUp()) sb.append(i2).append(line).append('\n');
+    for (int b = 0; b < keys; b++) step.accept(b, true);
+    for (String line : loop.vectorEnd()) sb.append(i2).append(line).append('\n');
+    sb.append(in).append("}\n");
+    for (int b = 0; b < keys; b++) sb.append(in).append(reductions.apply(b)).append('\n');
+    sb.append(in).append("for (; ").append(x).append(" < ").append(loop.limit()).append("; ").append(x).append("++) {\n");
+    for (String line : loop.scalarSetUp()) sb.append(i2).append(line).append('\n');
+    for (int b = 0; b < keys; b++) step.accept(b, false);
+    sb.append(in).append("}\n");
+  }
+
+  /**
+   * Key {@code b}'s share of one step over m in pass 2, vector ({@code u, a = u 2^-ue, aa = |a|, vw} of the chunk)
+   * or scalar ({@code u, a}): {@code gradValues = r u}, and {@code a (v_j - v_w)} with its absolute value added to
+   * {@code t} and its bound's sum.
+   */
+  private static void weightsStep(StringBuilder sb, String in, int b, boolean vector) {
+    String x = String.valueOf(b);
+    // each line's vector and scalar form
+    List<List<String>> lines = List.of(
+        List.of("u.mul(DoubleVector.broadcast(S, r" + x + ")).intoArray(gradValues, gv" + x + " + k);", "gradValues[gv" + x + " + k] = r" + x + " * u;"),
+        List.of("DoubleVector b" + x + " = DoubleVector.fromArray(S, values, vo" + x + " + k).sub(vw);",
+            "double b" + x + " = values[vo" + x + " + k] - values[vw0 + k];"),
+        List.of("ts" + x + " = a.fma(b" + x + ", ts" + x + ");", "t" + x + " = Math.fma(a, b" + x + ", t" + x + ");"),
+        List.of("ta" + x + " = aa.fma(b" + x + ".abs(), ta" + x + ");", "ab" + x + " = Math.fma(Math.abs(a), Math.abs(b" + x + "), ab" + x + ");"));
+    for (List<String> line : lines) sb.append(in).append(line.get(vector ? 0 : 1)).append('\n');
+  }
+
+  /**
+   * One block of backward's pass 3: per key {@code dL/de_j} and the factors of its gradient row, then one
+   * pass over d: q, the winner's key and {@code gradQ} loaded once, each key's row written and its
+   * {@code (b_j - s_j) (k_j - k_w)} added to {@code gradQ}. A key with {@code dL/de_j = 0} gets a zero row
+   * (its factors are 0) and no error share.
+   */
+  private void gradientsBlock(StringBuilder sb, String in, int keys) {
+    String i2 = in + "  ";
+    for (int b = 0; b < keys; b++) {
+      String x = String.valueOf(b);
+      offsets(sb, in, b, "ko", "kOff", "d", "row", "gko", "d");
+      sb.append(in).append("double r").append(x).append(" = gradKeys[row").append(x).append("];\n")
+          .append(in).append("double t").append(x).append(" = gradKeys[row").append(x).append(" + 2];\n")
+          .append(in).append("double delta").append(x).append(" = r").append(x).append(" == 0.0 ? 0.0 : -r").append(x)
+          .append(" * (j + ").append(x).append(" == win ? acc : t").append(x).append(" + acc);\n")
+          .append(in).append("// Delta_j over |delta_j|: the relative error of this key's gradient row\n")
+          .append(in).append("double rel").append(x).append(" = delta").append(x).append(" == 0.0 ? 0.0 : r").append(x)
+          .append(" * ((gradKeys[row").append(x).append(" + 1] + tauBar) * (Math.abs(t").append(x).append(") + absAcc) + gradKeys[row")
+          .append(x).append(" + 3] + spill) / Math.abs(delta").append(x).append(");\n")
+          .append(in).append("double b").append(x).append(" = delta").append(x).append(" * fqk;\n")
+          .append(in).append("double c").append(x).append(" = 2.0 * delta").append(x).append(" * fkk;\n")
+          .append(in).append("double sd").append(x).append(" = 2.0 * delta").append(x).append(" * fdd;\n")
+          .append(in).append("double bs").append(x).append(" = b").append(x).append(" - sd").append(x).append(";\n");
+    }
+    laneLoop(sb, in, keys, b -> (rowMaxFromQ() ? "" : "gm" + b + " = z, ") + "km" + b + " = z",
+        new LaneLoop("i", "db", "d",
+            List.of("// the broadcasts inside the loop body: C2 boxed broadcast vectors that lived across the inner loop",
+                "DoubleVector qv = DoubleVector.fromArray(S, q, qOff + i);", "DoubleVector kw = DoubleVector.fromArray(S, keys, kwo + i);",
+                "DoubleVector gq = DoubleVector.fromArray(S, gradQ, go + i);"),
+            List.of("gq.intoArray(gradQ, go + i);"), List.of("double qi = q[qOff + i];", "double kwi = keys[kwo + i];")),
+        b -> "double gj" + b + " = " + (rowMaxFromQ() ? "Math.abs(b" + b + " * qs * up)" : "gm" + b + ".reduceLanes(VectorOperators.MAX)")
+            + ";\n" + in + "double kj" + b + " = km" + b + ".reduceLanes(VectorOperators.MAX);",
+        (b, vector) -> gradientRow(sb, i2, b, vector));
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("errK = Math.max(errK, gj").append(b).append(" * rel").append(b).append(");\n")
+          .append(in).append("maxK = Math.max(maxK, gj").append(b).append(");\n")
+          .append(in).append("// grad q moves by (Delta_j / |delta_j|) |b_j - s_j| |k_j - k_w| (the exact dL/de sum to 0)\n")
+          .append(in).append("errQ = Math.fma(kj").append(b).append(", rel").append(b).append(" * Math.abs(bs").append(b).append(") * up, errQ);\n");
+    }
+  }
+
+  /** Whether a key's gradient row is {@code (b_j q) up} alone (the energy's only partial is that of {@code qk}). */
+  private boolean rowMaxFromQ() {
+    return partials.keySet().equals(Set.of("qk"));
+  }
+
+  /**
+   * Key {@code b}'s share of one step over d in pass 3, vector ({@code qv, kw, gq} of the chunk) or scalar
+   * ({@code qi, kwi}, {@code gradQ} in place): its gradient entries, their maximum, and {@code (b_j - s_j) (k_j - k_w)}
+   * added to {@code grad q}.
+   */
+  private void gradientRow(StringBuilder sb, String in, int b, boolean vector) {
+    String i2 = in + "  ";
+    sb.append(in).append("{\n")
+        .append(i2).append("double b = b").append(b).append(";\n")
+        .append(i2).append("double c = c").append(b).append(";\n")
+        .append(i2).append("double sd = sd").append(b).append(";\n");
+    String x = String.valueOf(b);
+    // each line's vector and scalar form
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of("DoubleVector kv = DoubleVector.fromArray(S, keys, ko" + x + " + i);", "double ki = keys[ko" + x + " + i];"));
+    lines.add(List.of("DoubleVector g = " + keyGradient(true) + ".mul(DoubleVector.broadcast(S, up));",
+        "double g = (" + keyGradient(false) + ") * up;"));
+    lines.add(List.of("g.intoArray(gradKeys, row" + x + " + i);", "gradKeys[row" + x + " + i] = g;"));
+    if (!rowMaxFromQ()) lines.add(List.of("gm" + x + " = gm" + x + ".max(g.abs());", "gj" + x + " = Math.max(gj" + x + ", Math.abs(g));"));
+    lines.add(List.of("DoubleVector dk = kv.sub(kw);", "double dk = ki - kwi;"));
+    lines.add(List.of("gq = dk.fma(DoubleVector.broadcast(S, bs" + x + "), gq);", "gradQ[go + i] = Math.fma(bs" + x + ", dk, gradQ[go + i]);"));
+    lines.add(List.of("km" + x + " = km" + x + ".max(dk.abs());", "kj" + x + " = Math.max(kj" + x + ", Math.abs(dk));"));
+    for (List<String> line : lines) sb.append(i2).append(line.get(vector ? 0 : 1)).append('\n');
+    sb.append(in).append("}\n");
+  }
+
   /**
    * {@code backward(double[] ...)} for constant partials: pass 1 computes each key's energy once
    * (fast entries with their bound, as in {@code value}) and keeps it, its bound, later its
@@ -419,25 +743,9 @@ final class AttentionSimdEmitter {
         .append("    double mm = Double.MAX_VALUE;\n")
         .append("    double s = 0.0;\n")
         .append("    double tauW = 0.0;\n")
-        .append("    int win = 0;\n")
-        .append("    for (int j = 0, ko = kOff; j < n; j++, ko += d) {\n");
-    keyEnergy(sb, isFloat, "      ");
-    sb.append("      if (!(Math.abs(e) <= Double.MAX_VALUE)) return -1;\n")
-        .append("      int row = gko + j * d;\n")
-        .append("      gradKeys[row] = e;\n")
-        .append("      gradKeys[row + 1] = tau;\n")
-        .append("      if (e < mm) {\n")
-        .append("        double scale = Math.exp(e - mm);\n")
-        .append("        s = s * scale + 1.0;\n")
-        .append("        tauW = tauW * scale + tau;\n")
-        .append("        mm = e;\n")
-        .append("        win = j;\n")
-        .append("      } else {\n")
-        .append("        double w = e == mm ? 1.0 : Math.exp(mm - e);\n")
-        .append("        s += w;\n")
-        .append("        tauW = Math.fma(w, tau, tauW);\n")
-        .append("      }\n")
-        .append("    }\n")
+        .append("    int win = 0;\n");
+    blocks(sb, BLOCK, keys -> energiesBlock(sb, "      ", keys));
+    sb
         .append("    gradQ[go] = mm;\n")
         .append("    gradQ[go + 1] = s;\n")
         .append("    gradQ[go + 2] = tauW;\n")
@@ -448,56 +756,13 @@ final class AttentionSimdEmitter {
         .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double mm, double inv, double tauBar, int ue) {\n")
         .append("    int mb = S.loopBound(m);\n")
         .append("    double down = Math.scalb(1.0, -ue);\n")
-        .append("    int vw = vOff + win * m;\n")
+        .append("    int vw0 = vOff + win * m;\n")
         .append("    double depthM = mb / L + (m - mb) + L;\n")
         .append("    // pass 2: weights, gradValues = r_j u, t_j = <u, v_j - v_w> and acc = -sum_{j != win} r_j t_j\n")
         .append("    double acc = 0.0;\n")
-        .append("    double spill = 0.0;\n")
-        .append("    for (int j = 0, vo = vOff; j < n; j++, vo += m) {\n")
-        .append("      int row = gko + j * d;\n")
-        .append("      double e = gradKeys[row];\n")
-        .append("      double r = (e == mm ? 1.0 : Math.exp(mm - e)) * inv;\n")
-        .append("      gradKeys[row] = r;\n")
-        .append("      DoubleVector ts = DoubleVector.zero(S);\n")
-        .append("      DoubleVector ta = ts;\n")
-        .append("      int k = 0;\n")
-        .append("      // separate loops, not a condition inside one: C2 boxes vectors merged from two branches\n")
-        .append("      if (j != win && r != 0.0) {\n")
-        .append("        for (; k < mb; k += L) {\n")
-        .append("          DoubleVector u = DoubleVector.fromArray(S, upstream, uo + k);\n")
-        .append("          u.mul(DoubleVector.broadcast(S, r)).intoArray(gradValues, gvo + j * m + k);\n")
-        .append("          DoubleVector a = u.mul(DoubleVector.broadcast(S, down));\n")
-        .append("          DoubleVector b = DoubleVector.fromArray(S, values, vo + k).sub(DoubleVector.fromArray(S, values, vw + k));\n")
-        .append("          ts = a.fma(b, ts);\n")
-        .append("          ta = a.abs().fma(b.abs(), ta);\n")
-        .append("        }\n")
-        .append("      } else {\n")
-        .append("        for (; k < mb; k += L) {\n")
-        .append("          DoubleVector.fromArray(S, upstream, uo + k).mul(DoubleVector.broadcast(S, r)).intoArray(gradValues, gvo + j * m + k);\n")
-        .append("        }\n")
-        .append("      }\n")
-        .append("      double t = 0.0;\n")
-        .append("      double ab = 0.0;\n")
-        .append("      if (j != win && r != 0.0) {\n")
-        .append("        t = ts.reduceLanes(VectorOperators.ADD);\n")
-        .append("        ab = ta.reduceLanes(VectorOperators.ADD);\n")
-        .append("      }\n")
-        .append("      for (; k < m; k++) {\n")
-        .append("        gradValues[gvo + j * m + k] = r * upstream[uo + k];\n")
-        .append("        if (j != win && r != 0.0) {\n")
-        .append("          double a = upstream[uo + k] * down;\n")
-        .append("          double b = values[vo + k] - values[vw + k];\n")
-        .append("          t = Math.fma(a, b, t);\n")
-        .append("          ab = Math.fma(Math.abs(a), Math.abs(b), ab);\n")
-        .append("        }\n")
-        .append("      }\n")
-        .append("      // the difference v_j - v_w is rounded once: one more rounding in the depth\n")
-        .append("      double beta = U * depthM * ab + m * Double.MIN_VALUE;\n")
-        .append("      gradKeys[row + 2] = t;\n")
-        .append("      gradKeys[row + 3] = beta;\n")
-        .append("      acc -= r * t;\n")
-        .append("      spill = Math.fma(r, (gradKeys[row + 1] + tauBar) * Math.abs(t) + beta, spill);\n")
-        .append("    }\n")
+        .append("    double spill = 0.0;\n");
+    blocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
+    sb
         .append("    gradQ[go] = acc;\n")
         .append("    gradQ[go + 1] = spill;\n")
         .append("  }\n\n")
@@ -519,61 +784,15 @@ final class AttentionSimdEmitter {
         .append("    double errK = 0.0;\n")
         .append("    double maxK = 0.0;\n")
         .append("    double errQ = 0.0;\n")
-        .append("    double absAcc = Math.abs(acc);\n")
-        .append("    for (int j = 0, ko = kOff; j < n; j++, ko += d) {\n")
-        .append("      int row = gko + j * d;\n")
-        .append("      double r = gradKeys[row];\n")
-        .append("      double tau = gradKeys[row + 1];\n")
-        .append("      double t = gradKeys[row + 2];\n")
-        .append("      double beta = gradKeys[row + 3];\n")
-        .append("      double delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : t + acc);\n")
-        .append("      if (delta == 0.0) {\n")
-        .append("        for (int i = 0; i < d; i++) gradKeys[row + i] = 0.0;\n")
-        .append("        continue;\n")
-        .append("      }\n")
-        .append("      // Delta_j over |delta_j|: the relative error of this key's gradient row\n")
-        .append("      double rel = r * ((tau + tauBar) * (Math.abs(t) + absAcc) + beta + spill) / Math.abs(delta);\n")
-        .append("      double b = delta * fqk;\n")
-        .append("      double c = 2.0 * delta * fkk;\n")
-        .append("      double sd = 2.0 * delta * fdd;\n")
-        .append("      double bs = b - sd;\n")
-        .append("      int i = 0;\n")
-        .append("      // one loop for every key (the winner's k_j - k_w is 0); the broadcasts inside the loop body: C2 boxed\n")
-        .append("      // broadcast vectors that lived across the inner loop (240 bytes per key at d = 64)\n")
-        .append("      DoubleVector gm = DoubleVector.zero(S);\n")
-        .append("      DoubleVector km = gm;\n")
-        .append("      for (; i < db; i += L) {\n")
-        .append("        DoubleVector qv = DoubleVector.fromArray(S, q, qOff + i);\n")
-        .append("        DoubleVector kv = DoubleVector.fromArray(S, keys, ko + i);\n")
-        .append("        DoubleVector g = DoubleVector.broadcast(S, b).mul(qv).add(DoubleVector.broadcast(S, c).mul(kv))\n")
-        .append("            .sub(DoubleVector.broadcast(S, sd).mul(qv.sub(kv))).mul(DoubleVector.broadcast(S, up));\n")
-        .append("        g.intoArray(gradKeys, row + i);\n")
-        .append("        gm = gm.max(g.abs());\n")
-        .append("        DoubleVector dk = kv.sub(DoubleVector.fromArray(S, keys, kwo + i));\n")
-        .append("        dk.fma(DoubleVector.broadcast(S, bs), DoubleVector.fromArray(S, gradQ, go + i)).intoArray(gradQ, go + i);\n")
-        .append("        km = km.max(dk.abs());\n")
-        .append("      }\n")
-        .append("      double gj = gm.reduceLanes(VectorOperators.MAX);\n")
-        .append("      double kj = km.reduceLanes(VectorOperators.MAX);\n")
-        .append("      double gT = 0.0;\n")
-        .append("      double kT = 0.0;\n")
-        .append("      for (; i < d; i++) {\n")
-        .append("        double qi = q[qOff + i];\n")
-        .append("        double ki = keys[ko + i];\n")
-        .append("        double g = (b * qi + c * ki - sd * (qi - ki)) * up;\n")
-        .append("        gradKeys[row + i] = g;\n")
-        .append("        gT = Math.max(gT, Math.abs(g));\n")
-        .append("        double dk = ki - keys[kwo + i];\n")
-        .append("        gradQ[go + i] = Math.fma(bs, dk, gradQ[go + i]);\n")
-        .append("        kT = Math.max(kT, Math.abs(dk));\n")
-        .append("      }\n")
-        .append("      gj = Math.max(gj, gT);\n")
-        .append("      errK = Math.max(errK, gj * rel);\n")
-        .append("      maxK = Math.max(maxK, gj);\n")
-        .append("      // grad q moves by (Delta_j / |delta_j|) |b_j - s_j| |k_j - k_w| (the exact dL/de sum to 0)\n")
-        .append("      errQ = Math.fma(Math.max(kj, kT), rel * Math.abs(bs) * up, errQ);\n")
-        .append("    }\n")
-        .append("    DoubleVector gqm = DoubleVector.zero(S);\n")
+        .append("    double absAcc = Math.abs(acc);\n");
+    if (rowMaxFromQ()) {
+      sb.append("    // a key row is (b_j q) up: its largest entry is (b_j qs) up, qs the entry of q largest in magnitude\n")
+          .append("    // (rounding is monotone), so the rows need no maximum of their own\n")
+          .append("    double qs = 0.0;\n")
+          .append("    for (int i = 0; i < d; i++) if (Math.abs(q[qOff + i]) > Math.abs(qs)) qs = q[qOff + i];\n");
+    }
+    blocks(sb, BACKWARD_BLOCK, keys -> gradientsBlock(sb, "      ", keys));
+    sb.append("    DoubleVector gqm = DoubleVector.zero(S);\n")
         .append("    int i = 0;\n")
         .append("    for (; i < db; i += L) {\n")
         .append("      DoubleVector g = DoubleVector.fromArray(S, gradQ, go + i).mul(DoubleVector.broadcast(S, up));\n")
