@@ -146,8 +146,8 @@ public final class GenerateCatalog {
    * produces cannot depend on which entries ran before it or on the thread it ran on.
    */
   private static Derived derive(CatalogFile.Entry e, Job job) throws IOException {
-    if (LayerGeneration.isLayer(e.args())) return deriveVector(e, job, new LayerGeneration(new Symja()), "layer");
-    if (AttentionGeneration.isAttention(e.args())) return deriveVector(e, job, new AttentionGeneration(new Symja()), "attention");
+    if (LayerGeneration.isLayer(e.args())) return deriveVector(e, job, new LayerGeneration(new Symja()));
+    if (AttentionGeneration.isAttention(e.args())) return deriveVector(e, job, new AttentionGeneration(new Symja()));
     long t0 = System.nanoTime();
     Generation generation = new Generation(new Symja(), job.kernels());
     ActivationSpec spec = atLine(e, job, () -> generation.resolve(e.args()));
@@ -195,15 +195,15 @@ public final class GenerateCatalog {
   }
 
   /** A layer or attention entry: derived, emitted, measured against its input's reference, written. */
-  private static <S, D> Derived deriveVector(CatalogFile.Entry e, Job job, VectorGeneration<S, D> generation,
-      String input) throws IOException {
+  private static <S, D> Derived deriveVector(CatalogFile.Entry e, Job job, VectorGeneration<S, D> generation)
+      throws IOException {
     long t0 = System.nanoTime();
     S spec = atLine(e, job, () -> generation.resolve(e.args()));
     D derivation = atLine(e, job, () -> generation.derive(spec));
     VectorGeneration.Measured emitted = atLine(e, job, () -> generation.emitVerified(derivation, job.packageName(), e.className()));
     emitted.sources().write(job.outDir(), job.simdDir());
     String report = String.format("catalog: %-36s %5.2f s  %s: %s", e.className(),
-        (System.nanoTime() - t0) / 1e9, input, emitted.summary());
+        (System.nanoTime() - t0) / 1e9, generation.option().substring(2), emitted.summary());
     return new Derived(report, generation.indexRow(spec, e.className()), Optional.empty());
   }
 

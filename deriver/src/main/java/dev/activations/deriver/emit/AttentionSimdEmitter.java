@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The SIMD companion of an attention class whose energy is a function of the Gram entries ({@code
@@ -87,10 +92,6 @@ final class AttentionSimdEmitter {
     List<String> args = new ArrayList<>(entries);
     args.add("dim");
     return args;
-  }
-
-  private String callArgs() {
-    return String.join(", ", scalarArgs());
   }
 
   private String source(String packageName, String className) {
@@ -178,7 +179,7 @@ final class AttentionSimdEmitter {
   }
 
   /** The key loop: blocks of {@code block} keys ({@code body} emits one block's code), then the rest one by one. */
-  private static void blocks(StringBuilder sb, int block, java.util.function.IntConsumer body) {
+  private static void blocks(StringBuilder sb, int block, IntConsumer body) {
     sb.append("    int j = 0;\n")
         .append("    for (; j <= n - ").append(block).append("; j += ").append(block).append(") {\n");
     body.accept(block);
@@ -192,17 +193,13 @@ final class AttentionSimdEmitter {
   static final int BLOCK = 4;
 
   /** {@code name + b} for each key {@code b} of a block, joined. */
-  private static String each(int keys, String separator, java.util.function.IntFunction<String> term) {
-    List<String> parts = new ArrayList<>();
-    for (int b = 0; b < keys; b++) parts.add(term.apply(b));
-    return String.join(separator, parts);
+  private static String each(int keys, String separator, IntFunction<String> term) {
+    return IntStream.range(0, keys).mapToObj(term).collect(Collectors.joining(separator));
   }
 
   /** The energy function's arguments for key {@code b} of a block ({@code qq} and {@code dim} are shared). */
   private String keyArgs(int b) {
-    List<String> args = new ArrayList<>();
-    for (String a : scalarArgs()) args.add(a.equals("qq") || a.equals("dim") ? a : a + b);
-    return String.join(", ", args);
+    return scalarArgs().stream().map(a -> a.equals("qq") || a.equals("dim") ? a : a + b).collect(Collectors.joining(", "));
   }
 
   /**
@@ -589,8 +586,8 @@ final class AttentionSimdEmitter {
    * Emits {@code loop} for a block of {@code keys} keys: the per-key vector accumulators (zero), the vector steps,
    * the per-key reductions, the scalar steps ({@code step} gets the key and whether the step is the vector one).
    */
-  private static void laneLoop(StringBuilder sb, String in, int keys, java.util.function.IntFunction<String> accumulators,
-      LaneLoop loop, java.util.function.IntFunction<String> reductions, java.util.function.BiConsumer<Integer, Boolean> step) {
+  private static void laneLoop(StringBuilder sb, String in, int keys, IntFunction<String> accumulators,
+      LaneLoop loop, IntFunction<String> reductions, BiConsumer<Integer, Boolean> step) {
     String i2 = in + "  ";
     String x = loop.index();
     sb.append(in).append("DoubleVector z = DoubleVector.zero(S);\n")
