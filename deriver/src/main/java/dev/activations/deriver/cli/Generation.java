@@ -13,6 +13,7 @@ import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.spec.ActivationSpec;
 import dev.activations.deriver.spec.KernelCatalog;
 import dev.activations.deriver.spec.Request;
+import dev.activations.deriver.spec.SpecException;
 import dev.activations.deriver.symbolic.SafeExpressionParser;
 import dev.activations.deriver.symbolic.Symja;
 import dev.activations.deriver.verify.Accuracy;
@@ -68,7 +69,13 @@ public final class Generation {
   }
 
   public ActivationSpec resolve(Request request) {
-    return resolver.resolve(request);
+    ActivationSpec spec = resolver.resolve(request);
+    for (String p : spec.free()) {
+      ClassEmitter.parameterNameProblem(p).ifPresent(problem -> {
+        throw new SpecException(problem);
+      });
+    }
+    return spec;
   }
 
   public Derivation derive(ActivationSpec spec) {

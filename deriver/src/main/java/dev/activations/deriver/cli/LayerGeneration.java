@@ -65,7 +65,13 @@ public final class LayerGeneration implements VectorGeneration<LayerSpec, LayerD
     if (o.reject != null) throw new SpecException("--reject does not apply to --layer");
     int group = o.group == null ? 0 : o.group;
     if (o.group != null && group <= 0) throw new SpecException("--group must be a positive number of units, not " + group);
-    return new LayerSpecResolver(new SafeExpressionParser(symja), KernelCatalog.units()).resolve(o.request(), group);
+    LayerSpec spec = new LayerSpecResolver(new SafeExpressionParser(symja), KernelCatalog.units()).resolve(o.request(), group);
+    for (String p : spec.free()) {
+      LayerClassEmitter.parameterNameProblem(p).ifPresent(problem -> {
+        throw new SpecException(problem);
+      });
+    }
+    return spec;
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.IntFunction;
@@ -181,12 +182,24 @@ public final class ClassEmitter {
   }
 
   private static void checkParameterName(String p) {
+    parameterNameProblem(p).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+  }
+
+  /**
+   * Why {@code p} cannot name a free parameter of a generated class (it becomes a method argument
+   * beside the generated code's own locals), or empty. The command line asks this before deriving,
+   * so that such a name is a user error (exit 2) and not an internal one after the derivation.
+   */
+  public static Optional<String> parameterNameProblem(String p) {
     if (!SourceVersion.isName(p) || p.contains(".") || !Character.isLowerCase(p.charAt(0))
         || LOCALS.contains(p) || p.matches("dv[0-9]+")) {
-      throw new IllegalArgumentException("free parameter name must be a lower-case Java"
+      return Optional.of("free parameter name must be a lower-case Java"
           + " identifier other than " + new java.util.TreeSet<>(LOCALS) + " and dv0, dv1, ...: "
-          + p);
+          + p + " (rename it in the energy)");
     }
+    return Optional.empty();
   }
 
   private JavaFile file(String packageName, String className) {

@@ -77,8 +77,7 @@ public final class LayerClassEmitter {
     Set<String> methods = new java.util.HashSet<>();
     for (int i = 0; i < free.size(); i++) {
       String name = free.get(i);
-      if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || PUBLIC_LOCALS.contains(name)
-          || !methods.add(gradientMethod(name))) {
+      if (parameterNameProblem(name).isPresent() || !methods.add(gradientMethod(name))) {
         throw new IllegalArgumentException("free parameter name must be a Java identifier other than "
             + new java.util.TreeSet<>(PUBLIC_LOCALS) + " (and give its own gradient method name): " + name);
       }
@@ -87,6 +86,18 @@ public final class LayerClassEmitter {
     }
     this.P = inner.toString();
     this.publicArgs = outer.toString();
+  }
+
+  /**
+   * Why {@code name} cannot name a free parameter of a layer class (it becomes an argument of the
+   * public methods beside their own), or empty; asked by the command line before deriving.
+   */
+  public static java.util.Optional<String> parameterNameProblem(String name) {
+    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || PUBLIC_LOCALS.contains(name)) {
+      return java.util.Optional.of("free parameter name must be a Java identifier other than "
+          + new java.util.TreeSet<>(PUBLIC_LOCALS) + ": " + name + " (rename it in the energy)");
+    }
+    return java.util.Optional.empty();
   }
 
   /** Names the public methods use, which a free parameter must not take. */

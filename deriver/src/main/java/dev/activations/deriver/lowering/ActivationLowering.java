@@ -72,6 +72,11 @@ public final class ActivationLowering {
       return List.of();
     }
 
+    /** The free parameters' values at which this scorer measures (empty without free parameters). */
+    default Map<String, Double> parameterValues() {
+      return Map.of();
+    }
+
     /** Without a reference: nothing is measured and the structured form is kept. */
     Scorer STRUCTURED_ONLY = new Scorer() {
       @Override public double[] points() { return new double[0]; }
@@ -182,7 +187,8 @@ public final class ActivationLowering {
       Scorer reference, List<Choice> choices, boolean extrapolate) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
-    Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits);
+    Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits,
+        extrapolate ? reference.elsewhere() : List.of(), reference.parameterValues());
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
@@ -354,6 +360,7 @@ public final class ActivationLowering {
     @Override public double[] reference(int o, Role r) { return scorer.reference(o, r); }
     @Override public double[] limits(int o, Role r) { return scorer.limits(o, r); }
     @Override public Optional<double[]> taylorAtZero(int o, Role r, int degree) { return scorer.taylorAtZero(o, r, degree); }
+    @Override public Map<String, Double> parameterValues() { return scorer.parameterValues(); }
 
     @Override
     public double[] errors(Expr candidate, int o, Role r) {

@@ -50,7 +50,15 @@ final class Repairs {
   private final double[] reference;
   private final double tolerance;
 
-  Repairs(Symja symja, Lowerer lowerer, Scorer scorer, int output, Role role, double[] limits) {
+  /** Scorers at other parameter values (parameter derivatives only; empty otherwise). */
+  private final List<Scorer> elsewhere;
+  /** The parameter values {@link #scorer} measures at: the defaults. */
+  private final java.util.Map<String, Double> defaults;
+
+  Repairs(Symja symja, Lowerer lowerer, Scorer scorer, int output, Role role, double[] limits,
+      List<Scorer> elsewhere, java.util.Map<String, Double> defaults) {
+    this.elsewhere = elsewhere;
+    this.defaults = defaults;
     this.symja = symja;
     this.lowerer = lowerer;
     this.scorer = scorer;
@@ -177,7 +185,7 @@ final class Repairs {
     if (mapped instanceof Expr.Mul m) {
       List<Expr> small = new java.util.ArrayList<>();
       for (Expr f : m.factors()) {
-        if (f instanceof Expr.Call call && (call.fn() == Fn.LOGISTIC || call.fn() == Fn.TANH_PRIME)) small.add(f);
+        if (f instanceof Expr.Call call && (call.fn() == Fn.LOGISTIC || call.fn() == Fn.TANH_PRIME || call.fn() == Fn.EXP)) small.add(f);
       }
       if (!small.isEmpty() && small.size() < m.factors().size()) {
         Expr product = small.size() == 1 ? small.get(0) : new Expr.Mul(small);
@@ -323,12 +331,40 @@ final class Repairs {
    * points; empty where they do not show a clean power.
    */
   List<Candidate> extrapolatedNearZero(Candidate c) {
-    int k = leadingPower();
+    int k = leadingPower(points, reference);
     List<Candidate> out = new java.util.ArrayList<>();
     if (k < 1) return out;
+    // The power at the defaults can be a coincidence of those values: the gated Welsch mean's dA
+    // vanishes like z^4 at a = 1 and like z^2 at every other a. Divided by z^4, the extrapolation
+    // is wrong by a factor of 7 at a = 3.25, z = 0.08. So the power elsewhere is the smallest that
+    // the other parameter values show, and where one of them shows none (the output does not
+    // vanish at 0 there) the form itself stands for the other values.
+    int generic = k;
+    for (Scorer s : elsewhere) {
+      int there = leadingPower(s.points(), s.reference(output, role));
+      generic = there < 1 ? 0 : Math.min(generic, there);
+      if (generic == 0) break;
+    }
     // node spacings: the measurement (the splice and the choice) decides which, if any, holds
-    for (double radius : EXTRAPOLATION_RADII) out.add(extrapolated(c, k, radius));
+    for (double radius : EXTRAPOLATION_RADII) {
+      Expr atDefaults = extrapolated(c, k, radius).expr();
+      if (generic == k) {
+        out.add(new Candidate("extrapolated-" + radius, atDefaults));
+        continue;
+      }
+      Expr other = generic == 0 ? c.expr() : extrapolated(c, generic, radius).expr();
+      out.add(new Candidate("extrapolated-" + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
+    }
     return out;
+  }
+
+  /** The test that every free parameter has its default value (exactly, as the root splices test it). */
+  private Expr.Test atDefaults() {
+    List<Expr.Test> tests = new java.util.ArrayList<>();
+    for (var p : new java.util.TreeMap<>(defaults).entrySet()) {
+      tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, new Expr.Var(p.getKey()), Expr.Const.of(p.getValue())));
+    }
+    return tests.size() == 1 ? tests.get(0) : new Expr.Test.And(tests);
   }
 
   /** Node spacings tried, powers of two (exact nodes). */
@@ -384,7 +420,7 @@ final class Repairs {
    * the smallest positive sample points, when they show a clean power and the matching parity
    * ({@code f(-z) = (-1)^k f(z)}); 0 otherwise.
    */
-  private int leadingPower() {
+  private static int leadingPower(double[] points, double[] reference) {
     double z1 = Double.NaN;
     double f1 = Double.NaN;
     double z2 = Double.NaN;

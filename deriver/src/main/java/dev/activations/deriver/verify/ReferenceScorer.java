@@ -34,6 +34,18 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   }
 
   @Override
+  public Map<String, Double> parameterValues() {
+    return withoutZ(variables);
+  }
+
+  /** The parameters of a variable map that the evaluation also uses for z. */
+  private static Map<String, Double> withoutZ(Map<String, Double> variables) {
+    Map<String, Double> out = new java.util.TreeMap<>(variables);
+    out.remove("z");
+    return Map.copyOf(out);
+  }
+
+  @Override
   public double[] points() {
     double[] zs = new double[table.points().size()];
     for (int i = 0; i < zs.length; i++) zs[i] = table.points().get(i).z().doubleValue();
@@ -158,6 +170,11 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       @Override
       public List<ActivationLowering.Scorer> elsewhere() {
         return elsewhereScorers().stream().map(s -> s.forParameter(name)).toList();
+      }
+
+      @Override
+      public Map<String, Double> parameterValues() {
+        return withoutZ(vars);
       }
 
       @Override

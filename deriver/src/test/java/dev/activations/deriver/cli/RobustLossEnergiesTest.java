@@ -47,6 +47,10 @@ class RobustLossEnergiesTest {
       // gap in docs/ENERGIES.md, so it is not listed here)
       // Abs of a free scale is no breakpoint; 0 * Inf guarded (Repairs.vanishing)
       "--energy|Abs[(z-mu)/s]^4|--free|s",
+      // Welsch with a free scale, gated: dA vanishes like z^4 at the default a = 1 and like z^2
+      // elsewhere (Repairs.extrapolatedNearZero takes the power from other values too); the
+      // Gaussian factor underflows where (z-1)^2 overflows, 0 * Inf (Repairs.vanishing of Exp)
+      "--energy|1-Exp[-((z-mu)/a)^2]|--hypotheses|gated|--free|a",
       // the free energy's derivative where it is flat (a kink at 0)
       "--kernel|huber|--stat|free-energy",
   })
