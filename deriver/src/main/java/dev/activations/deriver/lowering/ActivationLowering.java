@@ -222,9 +222,15 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
-    if (extrapolate) {
-      // parameter derivatives: no limits that hold for every parameter value, so the tails come
-      // from the form itself where it overflows out there (only where measured to be needed)
+    // Tails taken from the form itself where it overflows out there (only where measured to be
+    // needed): parameter derivatives have no limits that hold for every parameter value, and an
+    // output that grows like a power of z has no finite limit for the saturation guard (the gated
+    // mean of Abs[z-mu]^(3/2) tends to z, while both 3/2 powers overflow beyond 1e205)
+    // (for values and z-derivatives only where no form is safe yet, so that a class that met the
+    // contract keeps its form and its bytes)
+    boolean anySafe = false;
+    for (Candidate c : variants) anySafe |= worst(scorer.errors(c.expr(), output, role)) <= safe;
+    if (extrapolate || !anySafe) {
       for (Candidate c : List.copyOf(variants)) repairs.poweredTails(c).ifPresent(variants::add);
     }
     for (Candidate c : List.copyOf(variants)) {

@@ -92,7 +92,8 @@ final class Repairs {
    * The far tails of a parameter derivative taken from the form itself: beyond the farthest sample
    * point {@code T} at which {@code c} is still accurate and from which the reference follows a
    * power law {@code f(z) = f(T) (z/T)^k} to within the repair margin at every sample point further
-   * out, {@code c(T) (z/T)^k}. {@code c(T)} is computed by the generated code from {@code c}, so it
+   * out, {@code c(T) (z/T)^k} (and 0 where the reference is exactly 0 from T outwards: a derivative
+   * that has underflowed for good while the form meets {@code Inf - Inf}). {@code c(T)} is computed by the generated code from {@code c}, so it
    * follows the parameters (a limit that depends on them, like the pseudo-Huber {@code dDelta}'s
    * {@code sech(delta)^2}). Why: far out, {@code z^2}-type intermediates overflow (beyond 1e154) in
    * forms whose exact value is constant or grows like z; the saturation guard ({@link #saturated})
@@ -107,6 +108,7 @@ final class Repairs {
     for (int side : new int[] {+1, -1}) {
       int at = -1;
       int k = 0;
+      boolean zero = false;
       boolean inaccurateBeyond = false;
       for (int step = 0; step < points.length; step++) {
         int i = side > 0 ? points.length - 1 - step : step; // walk inwards from the far end
@@ -121,6 +123,7 @@ final class Repairs {
         if (power.present()) {
           at = i;
           k = power.k();
+          zero = power.zero();
         }
         break;
       }
@@ -128,7 +131,11 @@ final class Repairs {
       double t = points[at];
       Expr atT = substitute(c.expr(), t);
       Expr ratio = new Expr.Div(z, Expr.Const.of(t));
-      Expr tail = k == 0 ? atT : k > 0 ? new Expr.Mul(List.of(atT, power(ratio, k))) : new Expr.Div(atT, power(ratio, -k));
+      // k = 1 as (c(T)/T) z: c(T) (z/T) overflows at z = MAX_VALUE when z/T rounds up
+      Expr tail = zero ? Expr.Const.of(0.0)
+          : k == 0 ? atT
+          : k == 1 ? new Expr.Mul(List.of(new Expr.Div(atT, Expr.Const.of(t)), z))
+          : k > 0 ? new Expr.Mul(List.of(atT, power(ratio, k))) : new Expr.Div(atT, power(ratio, -k));
       Expr.Test.Op op = side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE;
       guarded = new Expr.Cond(new Expr.Test.Compare(op, z, Expr.Const.of(t)), tail, guarded);
       changed = true;
@@ -136,7 +143,12 @@ final class Repairs {
     return changed ? Optional.of(new Candidate(c.form() + "+powered-tails", guarded)) : Optional.empty();
   }
 
-  private record OptionalPower(boolean present, int k) {}
+  /** A power law {@code f(T) (z/T)^k} from T outwards, or ({@code zero}) exactly 0 out there. */
+  private record OptionalPower(boolean present, int k, boolean zero) {
+    OptionalPower(boolean present, int k) {
+      this(present, k, false);
+    }
+  }
 
   /**
    * Whether the reference from sample point {@code from} outwards is {@code f(from) (z/from)^k}
@@ -145,7 +157,15 @@ final class Repairs {
   private OptionalPower powerLaw(int from, int side) {
     double t = points[from];
     double ft = reference[from];
-    if (!Double.isFinite(ft) || ft == 0) return new OptionalPower(false, 0);
+    if (ft == 0) {
+      // an output that has underflowed for good (a derivative that decays like exp(-|z|^p)):
+      // where the form meets 0 * Inf or Inf - Inf out there, the tail is 0
+      for (int i = 0; i < points.length; i++) {
+        if (side * points[i] > side * t && !Double.isNaN(reference[i]) && reference[i] != 0) return new OptionalPower(false, 0);
+      }
+      return new OptionalPower(true, 0, true);
+    }
+    if (!Double.isFinite(ft)) return new OptionalPower(false, 0);
     int far = -1;
     for (int i = 0; i < points.length; i++) {
       if (side * points[i] > side * t && Double.isFinite(reference[i]) && reference[i] != 0
@@ -157,8 +177,9 @@ final class Repairs {
     if (Math.abs(k) > 4) return new OptionalPower(false, 0);
     for (int i = 0; i < points.length; i++) {
       if (side * points[i] <= side * t || Double.isNaN(reference[i])) continue;
-      double predicted = ft * Math.pow(points[i] / t, k);
-      if (!Double.isFinite(predicted) || Math.abs(reference[i] - predicted) > tolerance * Math.abs(reference[i])) {
+      // as a ratio: ft (z/t)^k itself can round past MAX_VALUE where the reference is MAX_VALUE
+      double ratio = reference[i] / ft / Math.pow(points[i] / t, k);
+      if (!Double.isFinite(ratio) || Math.abs(ratio - 1) > tolerance) {
         return new OptionalPower(false, 0);
       }
     }
