@@ -37,6 +37,7 @@ public final class Lowerer {
   private final ISymbol z;
   private final Set<String> variables;
   private final NumericalRewrites rewrites;
+  private final ConditionIsolation isolation;
   /**
    * What {@link #translate} returned for each compound expression so far. The lowering of one
    * activation translates the same subexpressions again and again (every candidate form of every
@@ -54,6 +55,7 @@ public final class Lowerer {
     this.z = symja.symbol("z");
     this.variables = Set.copyOf(variables);
     this.rewrites = new NumericalRewrites(symja, z, this);
+    this.isolation = new ConditionIsolation(symja, z);
   }
 
   /** Lowers and applies the accuracy rewrites. */
@@ -277,6 +279,8 @@ public final class Lowerer {
       else if (s == S.LessEqual) op = Expr.Test.Op.LE;
       else if (s == S.Equal) op = Expr.Test.Op.EQ;
       else op = Expr.Test.Op.NE;
+      Optional<Expr.Test> isolated = isolation.isolate(a.arg1(), a.arg2(), op, this::translate);
+      if (isolated.isPresent()) return isolated.get();
       return new Expr.Test.Compare(op, translate(a.arg1()), translate(a.arg2()));
     }
     if (c.isTrue()) return new Expr.Test.Compare(Expr.Test.Op.EQ, Expr.Const.of(0.0), Expr.Const.of(0.0));

@@ -57,6 +57,9 @@ class RobustLossEnergiesTest {
       // the same power with a free scale: the derivative has underflowed to 0 where the energies
       // overflow (a tail of exact zeros)
       "--energy|Abs[(z-mu)/a]^(3/2)|--free|a",
+      // Tukey's biweight with a free scale: the breakpoint 1 - |c| is 0 at c = 1, where the mean has
+      // its root; |z - 1| / |c| <= 1 rounded to the wrong case at z = -1.5e-83 (ConditionIsolation)
+      "--energy|Piecewise[{{1-(1-((z-mu)/c)^2)^3, Abs[(z-mu)/c]<=1}}, 1]|--free|c",
       // the free energy's derivative where it is flat (a kink at 0)
       "--kernel|huber|--stat|free-energy",
   })
