@@ -187,8 +187,11 @@ public final class ActivationLowering {
       Scorer reference, List<Choice> choices, boolean extrapolate) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
+    // With free parameters every output takes them as arguments: a near-zero patch must follow
+    // them, which the extrapolation from the form itself does (values and z-derivatives too)
+    boolean free = !reference.parameterValues().isEmpty();
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits,
-        extrapolate ? reference.elsewhere() : List.of(), reference.parameterValues());
+        extrapolate || free ? reference.elsewhere() : List.of(), reference.parameterValues());
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
@@ -211,12 +214,12 @@ public final class ActivationLowering {
         series.ifPresent(patches::add);
         seriesTried = true;
       }
-      if (extrapolate) {
+      if (extrapolate || free) {
         // built from c itself: spliced with c only
         for (Candidate p : repairs.extrapolatedNearZero(c)) repairs.spliceNearZero(c, p).ifPresent(variants::add);
       }
       for (Candidate p : patches) {
-        if (p != c) repairs.spliceNearZero(c, p).ifPresent(variants::add);
+        if (p != c) repairs.spliceNearZero(c, repairs.whereItHolds(p, c)).ifPresent(variants::add);
       }
     }
     for (Candidate c : List.copyOf(variants)) {

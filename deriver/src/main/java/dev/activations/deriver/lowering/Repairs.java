@@ -310,8 +310,21 @@ final class Repairs {
   Optional<Candidate> referenceTaylor() {
     Optional<double[]> coefficients = scorer.taylorAtZero(output, role, SERIES_ORDER);
     if (coefficients.isEmpty()) return Optional.empty();
-    return horner("reference-taylor", coefficients.get());
+    return horner(REFERENCE_TAYLOR, coefficients.get());
   }
+
+  /**
+   * A near-zero patch for {@code c} where it holds: the {@link #referenceTaylor()} coefficients are
+   * the reference's at the default parameter values, so with free parameters that patch stands for
+   * {@code c} only at those values (at other values {@code c} itself is evaluated). Other patches
+   * (Symja's series, symbolic in the parameters) are returned as they are.
+   */
+  Candidate whereItHolds(Candidate patch, Candidate c) {
+    if (!patch.form().equals(REFERENCE_TAYLOR) || defaults.isEmpty()) return patch;
+    return new Candidate(patch.form(), new Expr.Cond(atDefaults(), patch.expr(), c.expr()));
+  }
+
+  private static final String REFERENCE_TAYLOR = "reference-taylor";
 
   /** {@code sum_k c[k] z^k} in Horner form, skipping zero coefficients; empty if one is not finite. */
   private static Optional<Candidate> horner(String name, double[] c) {
