@@ -364,10 +364,13 @@ final class Repairs {
    * (odd or even, which {@code P(z^2)} needs) come from the reference at the smallest sample
    * points; empty where they do not show a clean power.
    */
+  /** What {@link #leadingPower} returns where the reference has too few small sample values. */
+  private static final int NO_DATA = -1;
+
   List<Candidate> extrapolatedNearZero(Candidate c) {
     int k = leadingPower(points, reference);
     List<Candidate> out = new java.util.ArrayList<>();
-    if (k < 1) return out;
+    if (k < 1) return out; // NO_DATA included
     // The power at the defaults can be a coincidence of those values: the gated Welsch mean's dA
     // vanishes like z^4 at a = 1 and like z^2 at every other a. Divided by z^4, the extrapolation
     // is wrong by a factor of 7 at a = 3.25, z = 0.08. So the power elsewhere is the smallest that
@@ -376,6 +379,7 @@ final class Repairs {
     int generic = k;
     for (Scorer s : elsewhere) {
       int there = leadingPower(s.points(), s.reference(output, role));
+      if (there == NO_DATA) continue; // the output is not real there (Log[1+x^2/nu] at nu < 0)
       generic = there < 1 ? 0 : Math.min(generic, there);
       if (generic == 0) break;
     }
@@ -452,7 +456,8 @@ final class Repairs {
   /**
    * The power k with which the reference vanishes at 0 ({@code |f(z)| ~ z^k}), from its values at
    * the smallest positive sample points, when they show a clean power and the matching parity
-   * ({@code f(-z) = (-1)^k f(z)}); 0 otherwise.
+   * ({@code f(-z) = (-1)^k f(z)}); {@link #NO_DATA} where fewer than two small sample values are
+   * known (NaN, or below 1e-250); 0 otherwise.
    */
   private static int leadingPower(double[] points, double[] reference) {
     double z1 = Double.NaN;
@@ -473,7 +478,8 @@ final class Repairs {
         f2 = f;
       }
     }
-    if (Double.isNaN(z2) || f1 == 0 || f2 == 0 || z2 / z1 < 1e3) return 0;
+    if (Double.isNaN(z2)) return NO_DATA;
+    if (f1 == 0 || f2 == 0 || z2 / z1 < 1e3) return 0;
     double slope = Math.log(Math.abs(f2 / f1)) / Math.log(z2 / z1);
     long k = Math.round(slope);
     if (k < 1 || k > 9 || Math.abs(slope - k) > 1e-3) return 0;

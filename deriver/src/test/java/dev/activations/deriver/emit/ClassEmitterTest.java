@@ -420,7 +420,7 @@ class ClassEmitterTest {
           tanh.values(), tanh.derivatives(), Map.of(bad, tanh.derivatives()));
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> ClassEmitter.emit(a, "p", "T"), bad);
-      assertTrue(e.getMessage().endsWith(": " + bad), e.getMessage());
+      assertTrue(e.getMessage().contains(": " + bad + " "), e.getMessage());
     }
     assertEquals("dNu", ClassEmitter.derivativeMethod("nu"));
   }
