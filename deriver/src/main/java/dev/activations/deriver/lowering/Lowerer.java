@@ -168,6 +168,10 @@ public final class Lowerer {
       for (int j = i + 1; j < terms.size() && a.kind() != null; j++) {
         if (used[j]) continue;
         NumericalRewrites.Term b = rewrites.term(terms.get(j));
+        if (a.kind() == S.Tanh && b.kind() == S.Tanh && symja.eval(F.Expand(F.Subtract(a.coefficient(), b.coefficient()))).isZero()) {
+          // c tanh(v) = (-c) tanh(-v): a sum of two tanh is a difference
+          b = new NumericalRewrites.Term(F.Negate(b.coefficient()), S.Tanh, symja.eval(F.Negate(b.argument())));
+        }
         boolean opposite = b.kind() == a.kind() && symja.eval(F.Expand(F.Plus(a.coefficient(), b.coefficient()))).isZero();
         if (opposite && a.kind() == S.Log && NumericalRewrites.softplusArgument(a.argument()) != null && NumericalRewrites.softplusArgument(b.argument()) != null) {
           out.add(rewrites.softplusDifference(a.coefficient(), NumericalRewrites.softplusArgument(a.argument()), NumericalRewrites.softplusArgument(b.argument())));

@@ -104,6 +104,7 @@ final class NumericalRewrites {
       coefficient = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
     }
     if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
+    if (core.isAST(S.Tanh, 2)) return new Term(coefficient, S.Tanh, core.first());
     if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
     if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
     if (core.isPower() && !core.exponent().isInteger() && core.exponent().isFree(z) && !core.base().isFree(z)) {
@@ -173,6 +174,8 @@ final class NumericalRewrites {
       }
     } else if (a.kind() == S.Power) {
       core = powerDifference(u, v);
+    } else if (a.kind() == S.Tanh) {
+      core = tanhDifference(u, v);
     } else {
       // e^u - e^v = e^v expm1(u - v) = -e^u expm1(v - u), factored on the larger exponential:
       // on the smaller one, e^v underflows to 0 and expm1(u - v) overflows where their product
@@ -183,6 +186,31 @@ final class NumericalRewrites {
       core = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, Expr.Const.of(0.0)), onU, onV);
     }
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
+  }
+
+  /**
+   * {@code tanh(u) - tanh(v) = tanh(u - v) (1 - tanh(u) tanh(v))} with {@code u - v} combined
+   * symbolically. Where u and v have the same sign, {@code 1 - tanh(u) tanh(v)} is taken as {@code
+   * e_u + e_v - e_u e_v} with {@code e_x = 1 - |tanh x| = 2 logistic(-2|x|)}. Why: far out both
+   * tanh round to the same +-1 and their difference, which decides a log-cosh mixture's slope
+   * (the slopes {@code tanh(u_h)/a}), came out 0 where it is {@code 2e-21} (z = -12.5, a = 1/2); a
+   * sum {@code tanh(u) + tanh(v)} is the difference with {@code -v} (tanh is odd).
+   */
+  Expr tanhDifference(IExpr u, IExpr v) {
+    Expr lu = lowerer.translate(u);
+    Expr lv = lowerer.translate(v);
+    Expr gap = lowerer.translate(together(F.Subtract(u, v)));
+    Expr zero = Expr.Const.of(0.0);
+    Expr tu = Expr.Call.of(Fn.TANH, lu);
+    Expr tv = Expr.Call.of(Fn.TANH, lv);
+    Expr eu = new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.LOGISTIC, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lu))))));
+    Expr ev = new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.LOGISTIC, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lv))))));
+    Expr sameSign = new Expr.Add(List.of(eu, ev, new Expr.Neg(new Expr.Mul(List.of(eu, ev)))));
+    Expr otherSigns = new Expr.Add(List.of(Expr.Const.of(1.0), new Expr.Neg(new Expr.Mul(List.of(tu, tv)))));
+    Expr.Test same = new Expr.Test.Or(List.of(
+        new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GE, lu, zero), new Expr.Test.Compare(Expr.Test.Op.GE, lv, zero))),
+        new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, lu, zero), new Expr.Test.Compare(Expr.Test.Op.LT, lv, zero)))));
+    return new Expr.Mul(List.of(Expr.Call.of(Fn.TANH, gap), new Expr.Cond(same, sameSign, otherSigns)));
   }
 
   /**

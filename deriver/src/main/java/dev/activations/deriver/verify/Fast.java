@@ -249,6 +249,8 @@ final class Fast {
 
   private static final double LN2_HI = 0x1.62e42fefa39efp-1;
   private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
+  /** ln 2, with the radius of its double-double rounding. */
+  static final Fast LN2 = norm(LN2_HI, LN2_LO, 0, 0x1p-106);
 
   /** e^x. */
   Fast exp() {

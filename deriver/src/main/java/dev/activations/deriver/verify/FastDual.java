@@ -104,6 +104,19 @@ final class FastDual {
     });
   }
 
+  /**
+   * {@code log cosh x}: beyond |x| = 1 as {@code |x| - ln 2 + log(1 + e^-2|x|)}, which needs no
+   * {@code e^|x|} (the exponential is undecided beyond |x| = 2^60, so a log-cosh energy left half of
+   * the log-uniform verification stream to the high-precision evaluator, which decides only a few
+   * points per output: 2428 points verified instead of 10,000).
+   */
+  FastDual logCosh() {
+    Fast a = v.abs();
+    Fast f = Fast.compare(a, Fast.ONE) <= 0 ? cosh(v).log()
+        : a.subtract(Fast.LN2).add(Fast.ONE.add(a.multiply(Fast.of(-2)).exp()).log());
+    return chain(f, () -> tanh(v));
+  }
+
   FastDual tanh() {
     Fast t = tanh(v);
     return chain(t, () -> Fast.ONE.divide(cosh(v)).multiply(Fast.ONE.divide(cosh(v))));

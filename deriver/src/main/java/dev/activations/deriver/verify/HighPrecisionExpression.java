@@ -501,6 +501,7 @@ public final class HighPrecisionExpression {
     }
 
     public FastDual evalFast(Map<String, FastDual> env) {
+      if (fn == Fn.LOG && arg instanceof Call inner && inner.fn() == Fn.COSH) return inner.arg().evalFast(env).logCosh();
       FastDual x = arg.evalFast(env);
       return switch (fn) {
         case EXP -> x.exp();
