@@ -24,7 +24,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  * was taken, a mean twice the exact one (the output has its root at that breakpoint). Compared with
  * {@code 1 - |c|}, which is exactly 0 there, the decision is exact; in general the breakpoint is
  * rounded once, where the quotient was rounded at every z. Conditions free of parameters are left
- * to {@code PiecewiseSplitter}, which cuts the line at their exact breakpoints.
+ * to {@code PiecewiseSplitter}, which cuts the line at their exact breakpoints. A square {@code P u^2
+ * op R} is {@code |u| op Sqrt[R/P]} (the truncated quadratic {@code Min[(z-mu)^2, c]} with a free c:
+ * its breakpoint {@code 1 - Sqrt[c]} is 0 at c = 1, where {@code (z+1)^2 <= c} rounded to true at
+ * z = 4.6e-295 and doubled the mean).
  */
 final class ConditionIsolation {
   private final Symja symja;
@@ -53,9 +56,14 @@ final class ConditionIsolation {
     } else {
       factors.add(lhs);
     }
+    boolean squared = false;
     for (IExpr factor : factors) {
       if (factor.isAST(S.Abs, 2) && !factor.isFree(z) && abs == null) {
         abs = factor;
+      } else if (factor.isPower() && factor.exponent().equals(F.C2) && !factor.base().isFree(z) && abs == null) {
+        // u^2 op R is |u| op Sqrt[R] (Min[(z-mu)^2, c] breaks at mu +- Sqrt[c])
+        abs = F.Abs(factor.base());
+        squared = true;
       } else if (factor.isFree(z) && positive(factor)) {
         positive = F.Times(positive, factor);
       } else {
@@ -64,6 +72,12 @@ final class ConditionIsolation {
     }
     if (abs == null) return Optional.empty();
     rhs = symja.eval(F.Times(rhs, F.Power(positive, F.CN1)));
+    if (squared) {
+      // R < 0: u^2 <= R never holds (Sqrt is NaN, every comparison false); u^2 >= R always does
+      // (the bound 0)
+      boolean below = op == Expr.Test.Op.LE || op == Expr.Test.Op.LT;
+      rhs = symja.eval(F.Sqrt(below ? rhs : F.Max(F.C0, rhs)));
+    }
     IExpr u = symja.eval(F.Expand(abs.first()));
     if (!symja.eval(F.Exponent(u, z)).isOne()) return Optional.empty();
     IExpr alpha = symja.eval(F.Coefficient(u, z, F.C1));

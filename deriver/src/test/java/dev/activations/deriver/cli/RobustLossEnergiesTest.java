@@ -63,6 +63,9 @@ class RobustLossEnergiesTest {
       // Welsch's free energy with a free scale: its derivative vanishes at 0; the reference's Taylor
       // patch holds at a = 1 only, the extrapolation from the form follows a (a = 4.24 missed by 1.1)
       "--energy|1-Exp[-((z-mu)/a)^2]|--free|a|--stat|free-energy",
+      // a truncated quadratic with a free threshold: (z+1)^2 <= c rounded to true next to the
+      // breakpoint 1 - Sqrt[c] = 0 (ConditionIsolation of squares)
+      "--energy|Min[(z-mu)^2,c]|--free|c",
       // the free energy's derivative where it is flat (a kink at 0)
       "--kernel|huber|--stat|free-energy",
   })
