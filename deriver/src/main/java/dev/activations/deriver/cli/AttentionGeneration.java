@@ -1,6 +1,7 @@
 package dev.activations.deriver.cli;
 
 import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.derivation.attention.AsymptoticScaling;
 import dev.activations.deriver.derivation.attention.AttentionDerivation;
 import dev.activations.deriver.derivation.attention.AttentionDeriver;
 import dev.activations.deriver.derivation.attention.AttentionSpecResolver;
@@ -109,7 +110,12 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
 
   /** The lowered energy and partials the emitter needs (and the partials by the free parameters). */
   public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
-      Map<String, Expr> parameterPartials, boolean scalable) {
+      Map<String, Expr> parameterPartials, boolean scalable, AttentionClassEmitter.Asymptotic asymptotic) {
+    public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
+        Map<String, Expr> parameterPartials, boolean scalable) {
+      this(energy, partials, differences, parameterPartials, scalable, null);
+    }
+
     public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {
       this(energy, partials, differences, Map.of(), false);
     }
@@ -153,11 +159,41 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
         for (Map.Entry<String, IExpr> v : f.getValue().entrySet()) byEntry.put(v.getKey(), pairs.lower(v.getValue()));
         differences.put(f.getKey(), byEntry);
       }
-      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer),
-          EntryScaling.linearHomogeneous(symja, d));
+      boolean linear = EntryScaling.linearHomogeneous(symja, d);
+      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer), linear,
+          linear || !AttentionClassEmitter.scalesAsymptotically(d) ? null : asymptotic(d, partials, differences));
     } catch (IllegalArgumentException e) {
       throw new SpecException("the vector energy cannot be evaluated in Java: " + e.getMessage());
     }
+  }
+
+  /**
+   * The asymptotic form of a non-linear energy ({@link AsymptoticScaling}), lowered with {@code
+   * tscale} as a further variable; null when the derivation finds none or the form lacks a partial
+   * or divided difference the unscaled functions have.
+   */
+  private AttentionClassEmitter.Asymptotic asymptotic(AttentionDerivation d, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences) {
+    AsymptoticScaling.Form form = AsymptoticScaling.of(symja, d).orElse(null);
+    if (form == null) return null;
+    Lowerer lowerer = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "dim", AsymptoticScaling.T));
+    Lowerer pairs = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim", AsymptoticScaling.T));
+    Map<String, Expr> scaledPartials = new LinkedHashMap<>();
+    for (String g : partials.keySet()) {
+      IExpr p = form.partials().get(g);
+      if (p == null) return null;
+      scaledPartials.put(g, lowerer.lower(p));
+    }
+    Map<String, Map<String, Expr>> scaledDifferences = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
+      Map<String, IExpr> byEntry = form.differences().get(f.getKey());
+      if (byEntry == null || !byEntry.keySet().equals(f.getValue().keySet())) return null;
+      Map<String, Expr> lowered = new LinkedHashMap<>();
+      byEntry.forEach((v, e) -> lowered.put(v, pairs.lower(e)));
+      scaledDifferences.put(f.getKey(), lowered);
+    }
+    return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
+        scaledPartials, scaledDifferences);
   }
 
   /**
@@ -169,12 +205,12 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
     Lowered lowered = lower(d);
     GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(),
-        lowered.parameterPartials(), lowered.scalable(), packageName, className);
+        lowered.parameterPartials(), lowered.scalable(), lowered.asymptotic(), packageName, className);
     AttentionSpec spec = d.spec();
     List<AttentionSamples.Sample> samples = new java.util.ArrayList<>(samples(SEED, SAMPLES, spec.statistic()));
     // a class whose energies are evaluated on scaled entries is also measured where the entries overflow
     // (the free energy itself overflows there)
-    if (AttentionClassEmitter.scalesEntries(d, lowered.differences(), lowered.scalable())
+    if ((AttentionClassEmitter.scalesEntries(d, lowered.differences(), lowered.scalable()) || lowered.asymptotic() != null)
         && spec.statistic() != AttentionStatistic.FREE_ENERGY) {
       samples.addAll(extremeSamples(SEED, EXTREME_SAMPLES, NS, DS, MS, spec.statistic()));
     }
