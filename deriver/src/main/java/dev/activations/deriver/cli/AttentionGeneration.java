@@ -193,7 +193,8 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
       scaledDifferences.put(f.getKey(), lowered);
     }
     return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
-        scaledPartials, scaledDifferences);
+        scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
+        form.logArgument() == null ? null : lowerer.lower(form.logArgument()));
   }
 
   /**

@@ -76,10 +76,17 @@ public final class AttentionClassEmitter {
   /**
    * A lowered asymptotic form {@code e(L g') = L^p f(g', t) + c log L}: {@code f} ({@code energy}),
    * its partials and divided differences over the entries, {@code dim} and {@code tscale = t}, and
-   * the largest unscaled entry exponent {@code target} (entries are scaled above it).
+   * the largest unscaled entry exponent {@code target} (entries are scaled above it). For an energy
+   * that is one logarithm {@code a Log[R]} also {@code a} ({@code logFactor}, over {@code dim}) and
+   * {@code R(g', t)} ({@code logArgument}); else both null.
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences) {}
+      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument) {
+    /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
+    public boolean logForm() {
+      return logArgument != null;
+    }
+  }
 
   private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
@@ -251,6 +258,11 @@ public final class AttentionClassEmitter {
                 + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
       }
     }
+    if (asym != null && asym.logForm()) {
+      type.addMethod(scaledFunction("logArgument", asym.logArgument(), scalarArgs(),
+          "The energy is {@code logFactor(dim) log R}: this is {@code R(g', t)} at entries scaled by {@code L = 1/t} ({@code t = 1} unscaled)."));
+      type.addMethod(function("logFactor", asym.logFactor(), List.of("dim"), "The factor {@code a} of the energy {@code a log R} (free of the entries)."));
+    }
     if (asym != null) {
       type.addMethod(scaledFunction("energyScaled", asym.energy(), scalarArgs(),
           "The scaled energy {@code f(g', t)}: {@code e(g) = L^" + asym.power() + " f(g/L, 1/L) + c log L} ({@code L = 2^2se}, {@code t = tscale})."));
@@ -302,6 +314,9 @@ public final class AttentionClassEmitter {
 
   /** {@code (e - m)} in the caller's units: times {@code 2^2se} (linear, or {@code p = 1}), {@code L^p} in general. */
   private String gapTimesScale() {
+    // one logarithm: e and m are the arguments R of a log R, f is a; the quotient keeps the gap's rounding to a few
+    // units of a, where (a log R_j) - (a log R_min) would carry that of |a log R| (1e4 and more at large d and scales)
+    if (asym != null && asym.logForm()) return "f * Math.log(e / m)";
     if (asym == null || asym.power() == 1) return "(e - m) * f * f";
     if (asym.power() == 0) return "(e - m)";
     return "Math.scalb(e - m, " + asym.power() + " * 2 * Math.getExponent(f))";
@@ -311,6 +326,10 @@ public final class AttentionClassEmitter {
   private MethodSpec scaledFunction(String name, Expr e, List<String> args, String doc) {
     List<String> all = new ArrayList<>(args);
     all.add("tscale");
+    return function(name, e, all, doc);
+  }
+
+  private MethodSpec function(String name, Expr e, List<String> all, String doc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
     for (String a : all) m.addParameter(TypeName.DOUBLE, a);
@@ -795,7 +814,8 @@ public final class AttentionClassEmitter {
     if (scalable) {
       b.add("// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n")
           .addStatement("double entryScale = Math.scalb(1.0, -se)")
-          .addStatement("double gapScale = Math.scalb(1.0, se)");
+          .addStatement("double gapScale = $L", asym != null && asym.logForm() ? "logFactor(d)" : "Math.scalb(1.0, se)");
+      if (asym != null && asym.logForm()) b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n");
       if (asym != null) {
         b.add("// t = 1/L = 2^-2se (0 once it underflows), and the gradients' factor 2^(se (2p - 1)), p = $L\n", asym.power())
             .addStatement("double tscale = Math.scalb(1.0, -2 * se)")
@@ -830,7 +850,12 @@ public final class AttentionClassEmitter {
       if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L$L)", weights(), factor());
       if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L$L)", weights(), factor());
     }
-    b.addStatement("double e = $L", call("energy", callArgs()));
+    if (asym != null && asym.logForm()) {
+      b.add("// the energy is a log(e): e is the argument R (scaled or not), gaps are a log(R_j / R_min)\n");
+      b.addStatement("double e = logArgument($L, tscale)", callArgs());
+    } else {
+      b.addStatement("double e = $L", call("energy", callArgs()));
+    }
     if (scalable && asym == null) {
       // an overflowing entry gives an infinite or (through the compensation terms) a NaN energy
       b.add("// a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates\n")

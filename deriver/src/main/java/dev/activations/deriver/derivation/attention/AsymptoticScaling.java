@@ -69,9 +69,11 @@ public final class AsymptoticScaling {
    * @param degree the largest degree in the entries of any intermediate of {@code f}, its partials
    *     and their differences (products and powers of entries as the expressions are written)
    * @param detail what the check measured
+   * @param logFactor for an energy that is one logarithm, {@code e = a Log[R(g)]}: {@code a}; else null
+   * @param logArgument then {@code Together[t^k R(g'/t)]}, so that {@code f = a Log[logArgument]}; else null
    */
   public record Form(int power, IExpr logCoefficient, IExpr scaled, Map<String, IExpr> partials,
-      Map<String, Map<String, IExpr>> differences, int degree, String detail) {}
+      Map<String, Map<String, IExpr>> differences, int degree, String detail, IExpr logFactor, IExpr logArgument) {}
 
   private AsymptoticScaling() {}
 
@@ -97,6 +99,8 @@ public final class AsymptoticScaling {
     }
     List<Integer> powers = new ArrayList<>();
     List<IExpr> forms = new ArrayList<>();
+    IExpr logFactor = null;
+    IExpr logArgument = null;
     IExpr c = F.C0;
     for (IExpr term : terms) {
       List<IExpr> factors = new ArrayList<>();
@@ -128,6 +132,8 @@ public final class AsymptoticScaling {
         if (inner == null) return Optional.empty();
         powers.add(0);
         forms.add(symja.eval(F.Times(coefficient, rational, F.Log(inner))));
+        logFactor = symja.eval(F.Times(coefficient, rational));
+        logArgument = inner;
       } else {
         Optional<Integer> k = degreeDifference(symja, rational);
         if (k.isEmpty()) return Optional.empty();
@@ -175,7 +181,15 @@ public final class AsymptoticScaling {
       if (dg == null) return Optional.empty();
       degree = Math.max(degree, dg[1]);
     }
-    return Optional.of(new Form(p, c, scaled, partials, differences, (int) Math.ceil(degree), detail));
+    if (logArgument != null) {
+      double[] dg = degree(symja, logArgument);
+      if (dg == null) return Optional.empty();
+      degree = Math.max(degree, dg[1]);
+    }
+    // the gaps of a single logarithm are taken as a Log[R_j / R_min] (see the emitter): only for that form
+    boolean oneLog = terms.size() == 1 && logArgument != null;
+    return Optional.of(new Form(p, c, scaled, partials, differences, (int) Math.ceil(degree), detail,
+        oneLog ? logFactor : null, oneLog ? logArgument : null));
   }
 
   /**
