@@ -145,11 +145,7 @@ public final class AsymptoticScaling {
     }
     int p = powers.stream().mapToInt(Integer::intValue).max().orElse(0);
     if (p < 0) p = 0;
-    if (p == 0 && c.isZero()) {
-      // bounded energies: nothing to gain over the unscaled evaluation's overflow (none, barring entries)
-      boolean anyRational = powers.stream().anyMatch(x -> x > 0);
-      if (!anyRational) return Optional.empty();
-    }
+    // (p = 0 and c = 0, a bounded energy such as dd/(1 + kk), is scaled as well: its entries overflow first)
     List<IExpr> parts = new ArrayList<>();
     for (int i = 0; i < forms.size(); i++) {
       parts.add(F.Times(F.Power(t, F.ZZ(p - powers.get(i))), forms.get(i)));
