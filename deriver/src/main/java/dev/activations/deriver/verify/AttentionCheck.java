@@ -199,7 +199,12 @@ public final class AttentionCheck {
     return new Result(worstValue, valueWhere, worstGradient, gradientWhere, samples.size());
   }
 
-  /** {@code max_i |c_i - e_i| / max_i |e_i|} (floor MIN_NORMAL); NaN counts as infinite. */
+  /**
+   * {@code max_i |c_i - e_i| / max_i |e_i|} (floor MIN_NORMAL); NaN counts as infinite. Where the
+   * exact gradient overflows (a component of {@code +-Infinity}: Yat's key gradients at 1e200 are
+   * about 1e600), a computed component that differs from an infinite exact one is an infinite error
+   * (it was NaN, which no comparison reports); the finite ones count as 0 relative to it.
+   */
   public static double normwise(double[] computed, double[] exact) {
     double largest = Double.MIN_NORMAL;
     for (double v : exact) largest = Math.max(largest, Math.abs(v));
@@ -208,7 +213,8 @@ public final class AttentionCheck {
       double di = Double.isNaN(computed[i]) ? Double.POSITIVE_INFINITY : computed[i] == exact[i] ? 0 : Math.abs(computed[i] - exact[i]);
       diff = Math.max(diff, di);
     }
-    return diff / largest;
+    double err = diff / largest;
+    return err == err ? err : Double.POSITIVE_INFINITY;
   }
 
   /** The relative error on {@code scale} (floor MIN_NORMAL); NaN counts as infinite. */
