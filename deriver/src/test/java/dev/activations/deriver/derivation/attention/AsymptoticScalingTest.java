@@ -26,7 +26,7 @@ class AsymptoticScalingTest {
       "--kernel student-t;0;1/2*(3+dim);1/2*(3+dim)*Log[1/3*(dd+3*tscale)];2;true",
       "--energy -Dot[q,k]^2/(Dot[q-k,q-k]+e) --param e=1/2;1;0;(-2*qk^2)/(2*dd+tscale);4;false",
       "--energy 1-Dot[q,k];1;0;-qk+tscale;1;false",
-      "--energy Dot[q-k,q-k]/(1+Dot[k,k]);0;0;dd/(kk+tscale);2;false"})
+      "--energy Dot[q-k,q-k]/(1+Dot[k,k]);0;0;dd/(kk+tscale);4;false"})
   void formsOfNonLinearEnergies(String option, int power, String c, String scaled, int degree, boolean logForm) {
     Optional<AsymptoticScaling.Form> form = formOf(option);
     assertTrue(form.isPresent(), option);
