@@ -97,10 +97,17 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   }
 
   /** The emitted sources and the class's measurement. */
-  public record Emitted(GeneratedSources sources, AttentionCheck.Result check) implements Measured {
+  public record Emitted(GeneratedSources sources, AttentionCheck.Result check, AttentionClassEmitter.Asymptotic asymptotic)
+      implements Measured {
+    public Emitted(GeneratedSources sources, AttentionCheck.Result check) {
+      this(sources, check, null);
+    }
+
     @Override
     public String summary() {
-      return check.describe();
+      // a class that scales large entries by its asymptotic form says so, with the form's check
+      return check.describe() + (asymptotic == null ? "" : "; large entries by the asymptotic form f = " + asymptotic.formula()
+          + " (" + asymptotic.check() + ")");
     }
 
     public JavaFile file() {
@@ -194,7 +201,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     }
     return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
         scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
-        form.logArgument() == null ? null : lowerer.lower(form.logArgument()));
+        form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail());
   }
 
   /**
@@ -219,7 +226,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     if (!result.passed()) {
       throw new CheckFailedException(className + " misses the attention contract: " + result.describe() + "; nothing written");
     }
-    return new Emitted(sources, result);
+    return new Emitted(sources, result, AttentionClassEmitter.scalesAsymptotically(d) ? lowered.asymptotic() : null);
   }
 
   /** Samples with the output count of the statistic. */

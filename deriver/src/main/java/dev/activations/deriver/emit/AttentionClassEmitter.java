@@ -78,10 +78,11 @@ public final class AttentionClassEmitter {
    * its partials and divided differences over the entries, {@code dim} and {@code tscale = t}, and
    * the largest unscaled entry exponent {@code target} (entries are scaled above it). For an energy
    * that is one logarithm {@code a Log[R]} also {@code a} ({@code logFactor}, over {@code dim}) and
-   * {@code R(g', t)} ({@code logArgument}); else both null.
+   * {@code R(g', t)} ({@code logArgument}); else both null. {@code formula} shows {@code f} (Symja's
+   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified.
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument) {
+      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;

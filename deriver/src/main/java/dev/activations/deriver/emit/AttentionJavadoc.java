@@ -40,6 +40,10 @@ final class AttentionJavadoc {
       sb.append("  <li>").append(html(c.name())).append(": ").append(c.passed() ? "holds" : "FAILED")
           .append(" (").append(html(c.detail())).append(")\n");
     }
+    if (asymptotic != null) {
+      sb.append("  <li>asymptotic form at large entries, f = ").append(html(asymptotic.formula())).append(": holds (")
+          .append(html(asymptotic.check())).append(")\n");
+    }
     sb.append("</ul>\n\n")
         .append("<p>Evaluation: the Gram entries are compensated sums; the squared distance is {@code sum (q_i - k_i)^2},\n")
         .append("never {@code qq - 2 qk + kk}; a kernel of the cosine only runs on vectors scaled by powers of two (no norm\n")
