@@ -323,6 +323,15 @@ public final class AttentionClassEmitter {
     return "Math.scalb(e - m, " + asym.power() + " * 2 * Math.getExponent(f))";
   }
 
+  /**
+   * The running minimum's start: {@code usual}, or for a single logarithm {@code a log R} (keys carry
+   * {@code R}) the argument above every key's energy by the sign of {@code a} ({@code gapScale}): the
+   * largest {@code R} for {@code a > 0}, the smallest for {@code a < 0}.
+   */
+  private String sentinel(String usual, String forNegativeFactor) {
+    return asym != null && asym.logForm() ? "gapScale > 0.0 ? " + usual + " : " + forNegativeFactor : usual;
+  }
+
   /** A scaled function: the arguments {@code args} and {@code tscale}. */
   private MethodSpec scaledFunction(String name, Expr e, List<String> args, String doc) {
     List<String> all = new ArrayList<>(args);
@@ -964,7 +973,7 @@ public final class AttentionClassEmitter {
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
       m.addComment("the lowest energy; tied keys' values are averaged")
-          .addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
           .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
@@ -986,7 +995,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = c == 1 && !nan ? acc[ao + i] : acc[ao + i] * inv").endControlFlow();
       return finish(m);
     }
-    m.addStatement("double mm = Double.MAX_VALUE")
+    m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
         .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
@@ -1076,7 +1085,7 @@ public final class AttentionClassEmitter {
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
-      m.addStatement("double mm = Double.POSITIVE_INFINITY")
+      m.addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
           .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
@@ -1111,7 +1120,7 @@ public final class AttentionClassEmitter {
       return finish(m);
     }
     // pass 1: the normaliser and the winner
-    m.addStatement("double mm = Double.MAX_VALUE")
+    m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
         .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
