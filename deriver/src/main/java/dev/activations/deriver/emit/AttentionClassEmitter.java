@@ -822,7 +822,9 @@ public final class AttentionClassEmitter {
   private CodeBlock query() {
     CodeBlock.Builder b = CodeBlock.builder();
     if (scalable) {
-      b.add("// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n")
+      b.add(asym == null ? "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n"
+              : "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 while every entry is\n"
+                  + "// below 2^" + (asym.target() + 1) + ": the unscaled functions)\n")
           .addStatement("double entryScale = Math.scalb(1.0, -se)")
           .addStatement("double gapScale = $L", asym != null && asym.logForm() ? "logFactor(d)" : "Math.scalb(1.0, se)");
       if (asym != null && asym.logForm()) b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n");
