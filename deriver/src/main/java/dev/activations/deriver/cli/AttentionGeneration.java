@@ -42,7 +42,10 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   private static final int[] DS = {1, 2, 3, 4, 7, 16, 33};
   private static final int[] MS = {1, 2, 3, 5, 9};
   private static final int SAMPLES = 30;
-  /** Extra samples at common scales 1e150 .. 1e200 for classes that scale overflowing entries. */
+  /**
+   * Extra samples at common scales 1e150 .. 1e200 (every fourth at 1e77 .. 1e125) for classes that
+   * scale overflowing entries (linear energies and asymptotic forms).
+   */
   private static final int EXTREME_SAMPLES = 12;
 
   private final Symja symja;
@@ -250,8 +253,8 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   }
 
   /**
-   * Samples whose query and keys share a common scale from 1e150 to 1e200 ({@link
-   * AttentionSamples#extreme}), for the classes that evaluate overflowing entries scaled.
+   * Samples whose query and keys share a common scale from 1e150 to 1e200, every fourth from 1e77 to
+   * 1e125 ({@link AttentionSamples#extreme}), for the classes that evaluate overflowing entries scaled.
    */
   public static List<AttentionSamples.Sample> extremeSamples(long seed, int count, int[] ns, int[] ds, int[] ms,
       AttentionStatistic stat) {
