@@ -198,7 +198,9 @@ public final class AttentionClassEmitter {
     if (weighted || !free.isEmpty() || !AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) {
       return java.util.Optional.empty();
     }
-    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    String source = asym != null && asym.logForm()
+        ? AttentionSimdEmitter.source(energy, partials, entries, usesDim, true, packageName, className)
+        : AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
     SimdEmitter.compileSource(source, packageName, className);
     simd = true;
     return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
