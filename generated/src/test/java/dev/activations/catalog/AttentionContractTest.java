@@ -174,11 +174,13 @@ class AttentionContractTest {
 
   /**
    * The kernels whose classes meet the contract where the Gram entries overflow (query and keys at
-   * a common scale of 1e150 .. 1e200): energies linear in the entries, evaluated on scaled entries.
-   * Not Student-t, Yat or cosine (see docs/ATTENTION.md, Limits), not classes with free parameters,
-   * and not the free energy (its value, about 1e400, overflows itself).
+   * a common scale of 1e150 .. 1e200, every fourth sample at 1e77 .. 1e125): energies linear in the
+   * entries, and the Student-t and Yat energies in their asymptotic forms, evaluated on scaled
+   * entries. Not cosine (its own scaling has its own test), not classes with free parameters, and not
+   * the free energy (its value, about 1e400 for the linear kernels, overflows itself).
    */
-  private static final java.util.Set<String> EXTREME_KERNELS = java.util.Set.of("dot", "scaled-dot", "euclidean", "mahalanobis");
+  private static final java.util.Set<String> EXTREME_KERNELS = java.util.Set.of("dot", "scaled-dot", "euclidean", "mahalanobis",
+      "student-t", "yat");
 
   @TestFactory
   Stream<DynamicTest> referenceAtExtremeScales() throws ReflectiveOperationException {
@@ -186,7 +188,7 @@ class AttentionContractTest {
         .filter(a -> EXTREME_KERNELS.contains(a.spec().kernel().name()) && a.spec().free().isEmpty()
             && a.stat() != AttentionStatistic.FREE_ENERGY)
         .toList();
-    assertTrue(fixed.size() >= 3, "classes measured at extreme scales: " + fixed.size());
+    assertTrue(fixed.size() >= 6, "classes measured at extreme scales: " + fixed.size());
     return fixed.stream().map(a -> DynamicTest.dynamicTest(a.name(), () -> {
       AttentionReference reference = AttentionGeneration.reference(a.spec());
       List<AttentionSamples.Sample> samples = AttentionGeneration.extremeSamples(SEED, 12,
@@ -194,6 +196,36 @@ class AttentionContractTest {
       AttentionCheck.Result r = AttentionCheck.run(a.handles(), reference, a.stat(), samples);
       assertTrue(r.passed(), a.name() + ": " + r.describe());
     }));
+  }
+
+  /**
+   * Yat at 1e200: keys equal to the query have the energy {@code -|q|^4/eps} (about -1e800, a scaled
+   * energy of -Infinity once {@code eps t} underflows) and win outright; two of them split the weight
+   * equally, and the gradients stay finite where the exact ones are (q: 0, the values: u/2 for the
+   * tied keys, 0 for the other). Before the asymptotic form every output was NaN.
+   */
+  @Test
+  void yatKeysEqualToTheQueryWinAtExtremeScales() {
+    int n = 3;
+    int d = 2;
+    int m = 1;
+    double big = 1e200;
+    double[] q = {big, -0.5 * big};
+    double[] keys = {0.5 * big, 0.25 * big, big, -0.5 * big, big, -0.5 * big};
+    double[] values = {-7.0, 1.0, 3.0};
+    double[] out = new double[1];
+    YatAttention.value(q, 0, keys, 0, values, 0, n, d, m, out, 0);
+    assertEquals(2.0, out[0], 0.0, "the two keys equal to the query split the weight");
+    double[] gq = new double[d];
+    double[] gk = new double[n * d];
+    double[] gv = new double[n * m];
+    YatAttention.backward(q, 0, keys, 0, values, 0, n, d, m, new double[] {1.0}, 0, gq, 0, gk, 0, gv, 0);
+    assertArrayEquals(new double[] {0.0, 0.0}, gq, 0.0, "grad q");
+    assertArrayEquals(new double[] {0.0, 0.5, 0.5}, gv, 0.0, "grad values");
+    // one key equal to the query among keys near it (relative 1e-9): it wins outright
+    double[] near = {big * (1 + 1e-9), -0.5 * big, big, -0.5 * big, big, -0.5 * big * (1 - 1e-9)};
+    YatAttention.value(q, 0, near, 0, values, 0, n, d, m, out, 0);
+    assertEquals(1.0, out[0], 0.0, "the key equal to the query wins");
   }
 
   /** Exact ties at an extreme scale: two copies of the query's best key split the weight, a log-prior decides. */

@@ -1,6 +1,7 @@
 package dev.activations.deriver.cli;
 
 import com.palantir.javapoet.JavaFile;
+import dev.activations.deriver.derivation.attention.AsymptoticScaling;
 import dev.activations.deriver.derivation.attention.AttentionDerivation;
 import dev.activations.deriver.derivation.attention.AttentionDeriver;
 import dev.activations.deriver.derivation.attention.AttentionSpecResolver;
@@ -41,7 +42,10 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   private static final int[] DS = {1, 2, 3, 4, 7, 16, 33};
   private static final int[] MS = {1, 2, 3, 5, 9};
   private static final int SAMPLES = 30;
-  /** Extra samples at common scales 1e150 .. 1e200 for classes that scale overflowing entries. */
+  /**
+   * Extra samples at common scales 1e150 .. 1e200 (every fourth at 1e77 .. 1e125) for classes that
+   * scale overflowing entries (linear energies and asymptotic forms).
+   */
   private static final int EXTREME_SAMPLES = 12;
 
   private final Symja symja;
@@ -96,10 +100,17 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   }
 
   /** The emitted sources and the class's measurement. */
-  public record Emitted(GeneratedSources sources, AttentionCheck.Result check) implements Measured {
+  public record Emitted(GeneratedSources sources, AttentionCheck.Result check, AttentionClassEmitter.Asymptotic asymptotic)
+      implements Measured {
+    public Emitted(GeneratedSources sources, AttentionCheck.Result check) {
+      this(sources, check, null);
+    }
+
     @Override
     public String summary() {
-      return check.describe();
+      // a class that scales large entries by its asymptotic form says so, with the form's check
+      return check.describe() + (asymptotic == null ? "" : "; large entries by the asymptotic form f = " + asymptotic.formula()
+          + " (" + asymptotic.check() + ")");
     }
 
     public JavaFile file() {
@@ -109,7 +120,12 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
 
   /** The lowered energy and partials the emitter needs (and the partials by the free parameters). */
   public record Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
-      Map<String, Expr> parameterPartials, boolean scalable) {
+      Map<String, Expr> parameterPartials, boolean scalable, AttentionClassEmitter.Asymptotic asymptotic) {
+    public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences,
+        Map<String, Expr> parameterPartials, boolean scalable) {
+      this(energy, partials, differences, parameterPartials, scalable, null);
+    }
+
     public Lowered(Expr energy, Map<String, Expr> partials, Map<String, Map<String, Expr>> differences) {
       this(energy, partials, differences, Map.of(), false);
     }
@@ -153,11 +169,42 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
         for (Map.Entry<String, IExpr> v : f.getValue().entrySet()) byEntry.put(v.getKey(), pairs.lower(v.getValue()));
         differences.put(f.getKey(), byEntry);
       }
-      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer),
-          EntryScaling.linearHomogeneous(symja, d));
+      boolean linear = EntryScaling.linearHomogeneous(symja, d);
+      return new Lowered(lowerer.lower(d.energy()), partials, differences, lowerParameterPartials(d, lowerer), linear,
+          linear || !AttentionClassEmitter.scalesAsymptotically(d) ? null : asymptotic(d, partials, differences));
     } catch (IllegalArgumentException e) {
       throw new SpecException("the vector energy cannot be evaluated in Java: " + e.getMessage());
     }
+  }
+
+  /**
+   * The asymptotic form of a non-linear energy ({@link AsymptoticScaling}), lowered with {@code
+   * tscale} as a further variable; null when the derivation finds none or the form lacks a partial
+   * or divided difference the unscaled functions have.
+   */
+  private AttentionClassEmitter.Asymptotic asymptotic(AttentionDerivation d, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences) {
+    AsymptoticScaling.Form form = AsymptoticScaling.of(symja, d).orElse(null);
+    if (form == null) return null;
+    Lowerer lowerer = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "dim", AsymptoticScaling.T));
+    Lowerer pairs = new Lowerer(symja, variables(d, "qq", "qk", "kk", "dd", "qkW", "kkW", "ddW", "dim", AsymptoticScaling.T));
+    Map<String, Expr> scaledPartials = new LinkedHashMap<>();
+    for (String g : partials.keySet()) {
+      IExpr p = form.partials().get(g);
+      if (p == null) return null;
+      scaledPartials.put(g, lowerer.lower(p));
+    }
+    Map<String, Map<String, Expr>> scaledDifferences = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Expr>> f : differences.entrySet()) {
+      Map<String, IExpr> byEntry = form.differences().get(f.getKey());
+      if (byEntry == null || !byEntry.keySet().equals(f.getValue().keySet())) return null;
+      Map<String, Expr> lowered = new LinkedHashMap<>();
+      byEntry.forEach((v, e) -> lowered.put(v, pairs.lower(e)));
+      scaledDifferences.put(f.getKey(), lowered);
+    }
+    return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
+        scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
+        form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail());
   }
 
   /**
@@ -169,12 +216,12 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   public Emitted emitVerified(AttentionDerivation d, String packageName, String className) {
     Lowered lowered = lower(d);
     GeneratedSources sources = AttentionClassEmitter.emit(d, lowered.energy(), lowered.partials(), lowered.differences(),
-        lowered.parameterPartials(), lowered.scalable(), packageName, className);
+        lowered.parameterPartials(), lowered.scalable(), lowered.asymptotic(), packageName, className);
     AttentionSpec spec = d.spec();
     List<AttentionSamples.Sample> samples = new java.util.ArrayList<>(samples(SEED, SAMPLES, spec.statistic()));
     // a class whose energies are evaluated on scaled entries is also measured where the entries overflow
     // (the free energy itself overflows there)
-    if (AttentionClassEmitter.scalesEntries(d, lowered.differences(), lowered.scalable())
+    if ((AttentionClassEmitter.scalesEntries(d, lowered.differences(), lowered.scalable()) || lowered.asymptotic() != null)
         && spec.statistic() != AttentionStatistic.FREE_ENERGY) {
       samples.addAll(extremeSamples(SEED, EXTREME_SAMPLES, NS, DS, MS, spec.statistic()));
     }
@@ -182,7 +229,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     if (!result.passed()) {
       throw new CheckFailedException(className + " misses the attention contract: " + result.describe() + "; nothing written");
     }
-    return new Emitted(sources, result);
+    return new Emitted(sources, result, AttentionClassEmitter.scalesAsymptotically(d) ? lowered.asymptotic() : null);
   }
 
   /** Samples with the output count of the statistic. */
@@ -206,8 +253,8 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   }
 
   /**
-   * Samples whose query and keys share a common scale from 1e150 to 1e200 ({@link
-   * AttentionSamples#extreme}), for the classes that evaluate overflowing entries scaled.
+   * Samples whose query and keys share a common scale from 1e150 to 1e200, every fourth from 1e77 to
+   * 1e125 ({@link AttentionSamples#extreme}), for the classes that evaluate overflowing entries scaled.
    */
   public static List<AttentionSamples.Sample> extremeSamples(long seed, int count, int[] ns, int[] ds, int[] ms,
       AttentionStatistic stat) {
@@ -217,8 +264,12 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
       default -> 2;
     };
     List<AttentionSamples.Sample> all = AttentionSamples.extreme(seed, count, ns, ds, ms, outputs);
-    // the mode at near-duplicate keys: their energies (about 1e400 in units of 2^-2se) differ by less than their rounding
-    return stat == AttentionStatistic.MODE ? all.stream().filter(s -> !s.family().endsWith("near-duplicates")).toList() : all;
+    // the mode at near-duplicate keys: their energies (about 1e400 in units of 2^-2se) differ by less than their rounding;
+    // and the scaled family (its own scale 1e-200 .. 1e75 times the extreme one): at common scales near 1e-100 the Yat
+    // energies (degree 4, about 1e-400) underflow to 0 and tie, as at the usual samples' tiny scales
+    return stat == AttentionStatistic.MODE
+        ? all.stream().filter(s -> !s.family().endsWith("near-duplicates") && !s.family().equals("extreme-scaled")).toList()
+        : all;
   }
 
   /** The independent reference for a spec: the kernel text rewritten in Gram entries (not simplified). */

@@ -65,9 +65,33 @@ public final class AttentionClassEmitter {
    * linear and homogeneous in the entries (decided by the derivation); see {@link #scalesEntries}.
    */
   private final boolean scalable;
+  /**
+   * The asymptotic form of a non-linear energy (see {@link
+   * dev.activations.deriver.derivation.attention.AsymptoticScaling}), lowered, when the class
+   * evaluates large entries scaled with it; null otherwise (then {@link #scalable} means the linear
+   * path, whose generated code is unchanged by this form).
+   */
+  private final Asymptotic asym;
+
+  /**
+   * A lowered asymptotic form {@code e(L g') = L^p f(g', t) + c log L}: {@code f} ({@code energy}),
+   * its partials and divided differences over the entries, {@code dim} and {@code tscale = t}, and
+   * the largest unscaled entry exponent {@code target} (entries are scaled above it). For an energy
+   * that is one logarithm {@code a Log[R]} also {@code a} ({@code logFactor}, over {@code dim}) and
+   * {@code R(g', t)} ({@code logArgument}); else both null. {@code formula} shows {@code f} (Symja's
+   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified.
+   */
+  public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check) {
+    /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
+    public boolean logForm() {
+      return logArgument != null;
+    }
+  }
 
   private AttentionClassEmitter(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous) {
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
+      Asymptotic asymptotic) {
     this.d = d;
     this.stat = d.spec().statistic();
     this.energy = energy;
@@ -81,12 +105,28 @@ public final class AttentionClassEmitter {
     variables(energy, used);
     for (Expr p : partials.values()) variables(p, used);
     for (Map<String, Expr> m : differences.values()) for (Expr e : m.values()) variables(e, used);
+    if (asymptotic != null) {
+      variables(asymptotic.energy(), used);
+      for (Expr p : asymptotic.partials().values()) variables(p, used);
+      for (Map<String, Expr> m : asymptotic.differences().values()) for (Expr e : m.values()) variables(e, used);
+    }
     this.usesDim = used.contains("dim");
     this.weighted = d.weighted();
     Set<String> gram = new TreeSet<>();
     for (String g : GRAM) if (used.contains(g)) gram.add(g);
     this.entries = gram;
-    this.scalable = scalesEntries(d, differences, linearHomogeneous);
+    boolean linear = scalesEntries(d, differences, linearHomogeneous);
+    this.asym = !linear && asymptotic != null && scalesAsymptotically(d) ? asymptotic : null;
+    this.scalable = linear || asym != null;
+  }
+
+  /**
+   * Whether a class with an asymptotic form evaluates large entries with it: every statistic but the
+   * free energy (whose {@code c log L} and {@code L^p} terms are not added back), no angular kernel, no
+   * weights and no free parameters (the form is derived for none of them).
+   */
+  public static boolean scalesAsymptotically(AttentionDerivation d) {
+    return !d.isAngular() && !d.weighted() && d.spec().free().isEmpty() && d.spec().statistic() != AttentionStatistic.FREE_ENERGY;
   }
 
   /**
@@ -134,7 +174,14 @@ public final class AttentionClassEmitter {
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
       String packageName, String className) {
-    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials, linearHomogeneous);
+    return emit(d, energy, partials, differences, parameterPartials, linearHomogeneous, null, packageName, className);
+  }
+
+  /** @param asymptotic the lowered asymptotic form of a non-linear energy (or null) */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
+      Asymptotic asymptotic, String packageName, String className) {
+    AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials, linearHomogeneous, asymptotic);
     java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
     return new GeneratedSources(e.file(packageName, className), companion);
   }
@@ -151,7 +198,9 @@ public final class AttentionClassEmitter {
     if (weighted || !free.isEmpty() || !AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) {
       return java.util.Optional.empty();
     }
-    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    String source = asym != null && asym.logForm()
+        ? AttentionSimdEmitter.source(energy, partials, entries, usesDim, true, packageName, className)
+        : AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
     SimdEmitter.compileSource(source, packageName, className);
     simd = true;
     return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
@@ -164,7 +213,7 @@ public final class AttentionClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", AttentionJavadoc.of(d, scalable))
+        .addJavadoc("$L", asym == null ? AttentionJavadoc.of(d, scalable) : AttentionJavadoc.of(d, scalable, asym))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())
@@ -212,6 +261,26 @@ public final class AttentionClassEmitter {
                 + " by {@code " + v.getKey() + "} between a key and the winning key ({@code ...W})."));
       }
     }
+    if (asym != null && asym.logForm()) {
+      type.addMethod(scaledFunction("logArgument", asym.logArgument(), scalarArgs(),
+          "The energy is {@code logFactor(dim) log R}: this is {@code R(g', t)} at entries scaled by {@code L = 1/t} ({@code t = 1} unscaled)."));
+      type.addMethod(function("logFactor", asym.logFactor(), List.of("dim"), "The factor {@code a} of the energy {@code a log R} (free of the entries)."));
+    }
+    if (asym != null) {
+      type.addMethod(scaledFunction("energyScaled", asym.energy(), scalarArgs(),
+          "The scaled energy {@code f(g', t)}: {@code e(g) = L^" + asym.power() + " f(g/L, 1/L) + c log L} ({@code L = 2^2se}, {@code t = tscale})."));
+      for (Map.Entry<String, Expr> p : asym.partials().entrySet()) {
+        type.addMethod(scaledFunction("d" + p.getKey() + "Scaled", p.getValue(), scalarArgs(),
+            "{@code f}'s partial by {@code " + p.getKey() + "}: {@code e_" + p.getKey() + "(g) = L^" + (asym.power() - 1) + "} times it."));
+      }
+      for (Map.Entry<String, Map<String, Expr>> f : asym.differences().entrySet()) {
+        for (Map.Entry<String, Expr> v : f.getValue().entrySet()) {
+          type.addMethod(scaledFunction(differenceName(f.getKey(), v.getKey()) + "Scaled", v.getValue(), differenceArgs(),
+              "Divided difference of " + (f.getKey().equals("energy") ? "{@code f}" : "{@code f}'s partial by {@code " + f.getKey() + "}")
+                  + " by {@code " + v.getKey() + "} between a key and the winning key, at scaled entries."));
+        }
+      }
+    }
     type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
@@ -223,13 +292,15 @@ public final class AttentionClassEmitter {
               + "{@code f = 2^se}: multiplying by it twice is exact (a gap that overflows has weight 0 anyway).\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "p")
           .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
-          .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : (e - m) * f * f")
+          .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : $L", gapTimesScale())
           .addStatement("return p == pm ? k : k - (p - pm)").build());
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
           .addStatement("return g == 0.0 ? 1.0 : Math.exp(-g)").build());
-      for (boolean isFloat : new boolean[] {false, true}) type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
+      for (boolean isFloat : new boolean[] {false, true}) {
+        type.addMethod(asym == null ? AttentionKernels.rescaleExponent(array(isFloat)) : AttentionKernels.scaleExponentFor(array(isFloat), asym.target()));
+      }
     }
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec m : AttentionKernels.helpers(isFloat, angular(), entries, stat == AttentionStatistic.MEAN,
@@ -242,6 +313,50 @@ public final class AttentionClassEmitter {
     all.addAll(parameterPartials);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** {@code (e - m)} in the caller's units: times {@code 2^2se} (linear, or {@code p = 1}), {@code L^p} in general. */
+  private String gapTimesScale() {
+    // one logarithm: e and m are the arguments R of a log R, f is a; the quotient keeps the gap's rounding to a few
+    // units of a, where (a log R_j) - (a log R_min) would carry that of |a log R| (1e4 and more at large d and scales)
+    if (asym != null && asym.logForm()) return "f * Math.log(e / m)";
+    if (asym == null || asym.power() == 1) return "(e - m) * f * f";
+    if (asym.power() == 0) return "(e - m)";
+    return "Math.scalb(e - m, " + asym.power() + " * 2 * Math.getExponent(f))";
+  }
+
+  /**
+   * The running minimum's start: {@code usual}, or for a single logarithm {@code a log R} (keys carry
+   * {@code R}) the argument above every key's energy by the sign of {@code a} ({@code gapScale}): the
+   * largest {@code R} for {@code a > 0}, the smallest for {@code a < 0}.
+   */
+  private String sentinel(String usual, String forNegativeFactor) {
+    return asym != null && asym.logForm() ? "gapScale > 0.0 ? " + usual + " : " + forNegativeFactor : usual;
+  }
+
+  /** A scaled function: the arguments {@code args} and {@code tscale}. */
+  private MethodSpec scaledFunction(String name, Expr e, List<String> args, String doc) {
+    List<String> all = new ArrayList<>(args);
+    all.add("tscale");
+    return function(name, e, all, doc);
+  }
+
+  private MethodSpec function(String name, Expr e, List<String> all, String doc) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", doc).returns(TypeName.DOUBLE);
+    for (String a : all) m.addParameter(TypeName.DOUBLE, a);
+    Cse.Result r = Cse.eliminate(List.of(e), Set.copyOf(all));
+    for (Cse.Binding b : r.bindings()) m.addStatement("double $L = $L", b.name(), printer.print(b.expr()));
+    return m.addStatement("return $L", printer.print(r.roots().get(0))).build();
+  }
+
+  /**
+   * A call of the scalar function {@code name} with {@code args}; for an asymptotic class, of its
+   * scaled twin ({@code tscale} appended) once the entries are scaled ({@code se != 0}).
+   */
+  private String call(String name, String args) {
+    if (asym == null) return name + "(" + args + ")";
+    return "(se == 0 ? " + name + "(" + args + ") : " + name + "Scaled(" + args + ", tscale))";
   }
 
   private List<String> scalarArgs() {
@@ -336,9 +451,17 @@ public final class AttentionClassEmitter {
     String args = String.join(", ", present);
     List<String> terms = new ArrayList<>();
     for (String v : dd.keySet()) {
-      terms.add("d" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + " * " + differenceName(function, v) + "(" + args + ")");
+      String dv = "d" + Character.toUpperCase(v.charAt(0)) + v.substring(1);
+      // asymptotic classes: an entry difference of 0 (keys equal to the winner) contributes 0 also where the
+      // divided difference is infinite (t underflowed: a key equal to the query in the Yat kernel)
+      terms.add(asym == null ? dv + " * " + differenceName(function, v) + "(" + args + ")"
+          : "(" + dv + " == 0.0 ? 0.0 : " + dv + " * " + call(differenceName(function, v), args) + ")");
     }
     String sum = "(" + String.join(" + ", terms) + ")";
+    if (asym != null && function.equals("energy")) {
+      // the energy's difference is L^p times f's
+      return asym.power() == 1 ? "(" + sum + " * gapScale * gapScale)" : asym.power() == 0 ? sum : "Math.scalb(" + sum + ", " + (2 * asym.power()) + " * se)";
+    }
     // scalable classes: the entry differences are in units of 2^-2se, and so is a linear energy's difference
     return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
   }
@@ -689,6 +812,8 @@ public final class AttentionClassEmitter {
   /** As above for the query at {@code queryOffset} (a row of a batch): the scale comes from that query and the keys. */
   private CodeBlock coreCall(String core, String args, String queryOffset) {
     if (!scalable) return CodeBlock.of("$L($L);\n", core, args);
+    // asymptotic classes decide the scale before the first evaluation (entries above 2^target are scaled)
+    if (asym != null) return CodeBlock.of("$L($L, rescaleExponent(q, $L, keys, kOff, n, d));\n", core, args, queryOffset);
     return CodeBlock.builder()
         .beginControlFlow("if (!$L($L, 0))", core, args)
         .addStatement("$L($L, rescaleExponent(q, $L, keys, kOff, n, d))", core, args, queryOffset)
@@ -699,9 +824,17 @@ public final class AttentionClassEmitter {
   private CodeBlock query() {
     CodeBlock.Builder b = CodeBlock.builder();
     if (scalable) {
-      b.add("// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n")
+      b.add(asym == null ? "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n"
+              : "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 while every entry is\n"
+                  + "// below 2^" + (asym.target() + 1) + ": the unscaled functions)\n")
           .addStatement("double entryScale = Math.scalb(1.0, -se)")
-          .addStatement("double gapScale = Math.scalb(1.0, se)");
+          .addStatement("double gapScale = $L", asym != null && asym.logForm() ? "logFactor(d)" : "Math.scalb(1.0, se)");
+      if (asym != null && asym.logForm()) b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n");
+      if (asym != null) {
+        b.add("// t = 1/L = 2^-2se (0 once it underflows), and the gradients' factor 2^(se (2p - 1)), p = $L\n", asym.power())
+            .addStatement("double tscale = Math.scalb(1.0, -2 * se)")
+            .addStatement("int ge = $L", asym.power() == 1 ? "se" : asym.power() == 0 ? "-se" : "se * " + (2 * asym.power() - 1));
+      }
     }
     if (usesDim) b.addStatement("double dim = d");
     else b.addStatement("double dim = 0.0");
@@ -731,8 +864,13 @@ public final class AttentionClassEmitter {
       if (entries.contains("kk")) b.addStatement("double kk = dot(keys, ko, keys, ko, d$L$L)", weights(), factor());
       if (entries.contains("dd")) b.addStatement("double dd = squaredDistance(q, qOff, keys, ko, d$L$L)", weights(), factor());
     }
-    b.addStatement("double e = energy($L)", callArgs());
-    if (scalable) {
+    if (asym != null && asym.logForm()) {
+      b.add("// the energy is a log(e): e is the argument R (scaled or not), gaps are a log(R_j / R_min)\n");
+      b.addStatement("double e = logArgument($L, tscale)", callArgs());
+    } else {
+      b.addStatement("double e = $L", call("energy", callArgs()));
+    }
+    if (scalable && asym == null) {
       // an overflowing entry gives an infinite or (through the compensation terms) a NaN energy
       b.add("// a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates\n")
           .add("// again on scaled entries, where NaN inputs give NaN again\n")
@@ -743,7 +881,7 @@ public final class AttentionClassEmitter {
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
           .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
-          .add(nearTie()).build();
+          .add(asym == null ? nearTie() : CodeBlock.of("")).build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
@@ -821,7 +959,7 @@ public final class AttentionClassEmitter {
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
     } else {
-      for (String p : partials.keySet()) b.addStatement("f$LW = d$L($L)", p, p, callArgs());
+      for (String p : partials.keySet()) b.addStatement("f$LW = $L", p, call("d" + p, callArgs()));
       for (String g : List.of("qk", "kk", "dd")) b.addStatement("$LW = $L", g, entries.contains(g) ? g : "0.0");
     }
     return b.unindent().add("}\n").build();
@@ -839,7 +977,7 @@ public final class AttentionClassEmitter {
     String v = isFloat ? "(double) values" : "values";
     if (stat == AttentionStatistic.MODE) {
       m.addComment("the lowest energy; tied keys' values are averaged")
-          .addStatement("double mm = Double.POSITIVE_INFINITY")
+          .addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
           .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
@@ -861,7 +999,7 @@ public final class AttentionClassEmitter {
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] = c == 1 && !nan ? acc[ao + i] : acc[ao + i] * inv").endControlFlow();
       return finish(m);
     }
-    m.addStatement("double mm = Double.MAX_VALUE")
+    m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
         .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
@@ -913,7 +1051,7 @@ public final class AttentionClassEmitter {
           .addStatement("double e = acc[ao + j]")
           .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
           .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
-          .addCode(nearTie())
+          .addCode(asym == null ? nearTie() : CodeBlock.of(""))
           .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
         }
       }
@@ -951,7 +1089,7 @@ public final class AttentionClassEmitter {
     m.addCode(query());
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
-      m.addStatement("double mm = Double.POSITIVE_INFINITY")
+      m.addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
           .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
@@ -986,7 +1124,7 @@ public final class AttentionClassEmitter {
       return finish(m);
     }
     // pass 1: the normaliser and the winner
-    m.addStatement("double mm = Double.MAX_VALUE")
+    m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
         .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
@@ -1171,10 +1309,16 @@ public final class AttentionClassEmitter {
           .addStatement("gradQ[go + i] = cq * ((gradQ[go + i] - proj * qh) + (bigG == 0.0 ? 0.0 : bigG * rw))")
           .endControlFlow();
     } else {
-      String fa = partials.containsKey("qq") ? "dqq(" + callArgs() + ")" : null;
-      String fb = partials.containsKey("qk") ? "dqk(" + callArgs() + ")" : null;
-      String fc = partials.containsKey("kk") ? "2.0 * delta * dkk(" + callArgs() + ")" : "0.0";
-      String fs = partials.containsKey("dd") ? "ddd(" + callArgs() + ")" : null;
+      String fa = partials.containsKey("qq") ? call("dqq", callArgs()) : null;
+      String fb = partials.containsKey("qk") ? call("dqk", callArgs()) : null;
+      String fc = partials.containsKey("kk") ? "2.0 * delta * " + call("dkk", callArgs()) : "0.0";
+      String fs = partials.containsKey("dd") ? call("ddd", callArgs()) : null;
+      if (asym != null) {
+        // asymptotic classes: the partials are f's, L^(1-p) times the energy's, and the vectors are the scaled ones
+        // (2^-se times the caller's), so each gradient term is 2^-(se (2p - 1)) times the caller's: scaled back at the end.
+        // Products with a zero vector difference are 0 also where a partial is infinite (t underflowed)
+        m.addComment("asymptotic form: partials of f and vectors times 2^-se; gradients scaled back by 2^ge");
+      }
       m.addComment("grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)");
       m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
@@ -1196,16 +1340,28 @@ public final class AttentionClassEmitter {
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
           .addStatement("double bs = b - sd")
-          .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double qi = q[qOff + i]")
-          .addStatement("double ki = keys[ko + i]")
-          .addStatement("double diff = qi - ki")
-          .beginControlFlow("if (bs != 0.0 && j != win)")
-          .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
-          .endControlFlow()
-          .addStatement("double g = $L", rescaled((weighted ? "wt[wo + i] * (" : "(")
-              + "(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff))"))
-          .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
+          .beginControlFlow("for (int i = 0; i < d; i++)");
+      if (asym == null) {
+        m.addStatement("double qi = q[qOff + i]")
+            .addStatement("double ki = keys[ko + i]")
+            .addStatement("double diff = qi - ki")
+            .beginControlFlow("if (bs != 0.0 && j != win)")
+            .addStatement("gradQ[go + i] += bs * (ki - keys[kwo + i])")
+            .endControlFlow()
+            .addStatement("double g = $L", rescaled((weighted ? "wt[wo + i] * (" : "(")
+                + "(b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff))"));
+      } else {
+        m.addStatement("double qi = q[qOff + i] * entryScale")
+            .addStatement("double ki = keys[ko + i] * entryScale")
+            .addStatement("double diff = qi - ki")
+            .addStatement("double dk = ki - keys[kwo + i] * entryScale")
+            .beginControlFlow("if (bs != 0.0 && dk != 0.0 && j != win)")
+            .addStatement("gradQ[go + i] += bs * dk")
+            .endControlFlow()
+            .addStatement("double g = Math.scalb($L, $L)", "(b == 0.0 || qi == 0.0 ? 0.0 : b * qi) + (c == 0.0 || ki == 0.0 ? 0.0 : c * ki)"
+                + " - (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff)", stat == AttentionStatistic.MEAN ? "ue + ge" : "ge");
+      }
+      m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
         // d e_j/d w_i = f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 + f_dd (q_i - k_ji)^2, each term taken relative
         // to the winner's (the rest is added once below, with the sums A, B, C, S)
@@ -1217,15 +1373,22 @@ public final class AttentionClassEmitter {
             .endControlFlow();
       }
       m.endControlFlow().endControlFlow();
-      m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : "2.0 * fqqW * total")
-          .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : "fqkW * total")
-          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : "2.0 * fddW * total");
+      // (asymptotic classes: a winner's infinite partial times a zero total is 0)
+      m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : asym == null ? "2.0 * fqqW * total" : "(total == 0.0 ? 0.0 : 2.0 * fqqW * total)")
+          .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : asym == null ? "fqkW * total" : "(total == 0.0 ? 0.0 : fqkW * total)")
+          .addStatement("double bigS = sumS + $L", fs == null ? "0.0" : asym == null ? "2.0 * fddW * total" : "(total == 0.0 ? 0.0 : 2.0 * fddW * total)");
       if (weighted) m.addStatement("double bigC = sumC + $L", partials.containsKey("kk") ? "fkkW * total" : "0.0");
-      m
-          .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double qi = q[qOff + i]")
-          .addStatement("double kwi = keys[kwo + i]")
-          .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
+      m.beginControlFlow("for (int i = 0; i < d; i++)");
+      if (asym == null) {
+        m.addStatement("double qi = q[qOff + i]")
+            .addStatement("double kwi = keys[kwo + i]")
+            .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
+      } else {
+        m.addStatement("double qi = q[qOff + i] * entryScale")
+            .addStatement("double kwi = keys[kwo + i] * entryScale")
+            .addStatement("gradQ[go + i] += (bigA == 0.0 || qi == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 || kwi == 0.0 ? 0.0 : bigB * kwi)"
+                + " + (bigS == 0.0 || qi - kwi == 0.0 ? 0.0 : bigS * (qi - kwi))");
+      }
       if (weighted) {
         m.addStatement("gradQ[go + i] *= wt[wo + i]")
             .beginControlFlow("if (gradW != null)")
@@ -1236,8 +1399,9 @@ public final class AttentionClassEmitter {
       }
       m.endControlFlow();
     }
-    if (stat == AttentionStatistic.MEAN) {
-      m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], ue)").endControlFlow();
+    if (stat == AttentionStatistic.MEAN || asym != null) {
+      m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], $L)",
+          asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + ge" : "ge").endControlFlow();
     }
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");

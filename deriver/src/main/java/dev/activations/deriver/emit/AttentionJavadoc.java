@@ -15,6 +15,11 @@ final class AttentionJavadoc {
 
   /** @param scalesEntries whether the class evaluates overflowing Gram entries scaled (a linear Gram energy) */
   static String of(AttentionDerivation d, boolean scalesEntries) {
+    return of(d, scalesEntries, null);
+  }
+
+  /** @param asymptotic the asymptotic form the class scales large entries with (null: the linear path or none) */
+  static String of(AttentionDerivation d, boolean scalesEntries, AttentionClassEmitter.Asymptotic asymptotic) {
     StringBuilder sb = new StringBuilder();
     sb.append("Generated attention; do not edit. Regenerate with:\n\n<pre>\nderive ")
         .append(html(d.spec().toCommandLine())).append("\n</pre>\n\n")
@@ -35,6 +40,10 @@ final class AttentionJavadoc {
       sb.append("  <li>").append(html(c.name())).append(": ").append(c.passed() ? "holds" : "FAILED")
           .append(" (").append(html(c.detail())).append(")\n");
     }
+    if (asymptotic != null) {
+      sb.append("  <li>asymptotic form at large entries, f = ").append(html(asymptotic.formula())).append(": holds (")
+          .append(html(asymptotic.check())).append(")\n");
+    }
     sb.append("</ul>\n\n")
         .append("<p>Evaluation: the Gram entries are compensated sums; the squared distance is {@code sum (q_i - k_i)^2},\n")
         .append("never {@code qq - 2 qk + kk}; a kernel of the cosine only runs on vectors scaled by powers of two (no norm\n")
@@ -42,7 +51,14 @@ final class AttentionJavadoc {
         .append("the running value sum, rescaled when the minimum drops; the backward pass takes its reductions relative to\n")
         .append("the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys\n")
         .append("or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows\n")
-        .append(scalesEntries
+        .append(asymptotic != null
+            ? "for finite inputs does not: where a query or key entry exceeds 2^" + (asymptotic.target() + 1) + ", query and keys are multiplied by\n"
+                + "a power of two 2^-se and the energy is evaluated in its asymptotic form e(L g') = L^" + asymptotic.power()
+                + " f(g', t) + c log L (L = 2^2se, t = 1/L; the\n"
+                + "c log L term is the same for every key), energy gaps scaled back exactly (a scaled energy of -Infinity, a key\n"
+                + "equal to the query once t underflows, wins outright) and log-priors kept apart (entries up to 1e200 meet the\n"
+                + "contract). The {@code double[]} methods do not allocate; the {@code float[]}\n"
+            : scalesEntries
             ? "for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are\n"
                 + "evaluated again on query and keys scaled by a power of two, energy gaps scaled back exactly and log-priors kept\n"
                 + "apart (entries up to 1e200 meet the contract). The {@code double[]} methods do not allocate; the {@code float[]}\n"

@@ -199,7 +199,13 @@ public final class AttentionCheck {
     return new Result(worstValue, valueWhere, worstGradient, gradientWhere, samples.size());
   }
 
-  /** {@code max_i |c_i - e_i| / max_i |e_i|} (floor MIN_NORMAL); NaN counts as infinite. */
+  /**
+   * {@code max_i |c_i - e_i| / max_i |e_i|} (floor MIN_NORMAL); NaN counts as infinite. An array
+   * whose exact value overflows a double (a component of {@code +-Infinity}: Yat's key gradients at
+   * 1e200 are about 1e600) has no relative error to measure: 0 (as before, when the quotient came
+   * out NaN and no comparison reported it; counting it found {@code MahalanobisAttention}'s
+   * {@code grad w} NaN where the exact one overflows, see docs/ATTENTION.md, Limits).
+   */
   public static double normwise(double[] computed, double[] exact) {
     double largest = Double.MIN_NORMAL;
     for (double v : exact) largest = Math.max(largest, Math.abs(v));
@@ -208,7 +214,7 @@ public final class AttentionCheck {
       double di = Double.isNaN(computed[i]) ? Double.POSITIVE_INFINITY : computed[i] == exact[i] ? 0 : Math.abs(computed[i] - exact[i]);
       diff = Math.max(diff, di);
     }
-    return diff / largest;
+    return largest == Double.POSITIVE_INFINITY ? 0.0 : diff / largest;
   }
 
   /** The relative error on {@code scale} (floor MIN_NORMAL); NaN counts as infinite. */

@@ -428,6 +428,12 @@ public final class AttentionReference {
       return out;
     }
     double floor = Math.log10(largest);
+    if (!(floor < Double.POSITIVE_INFINITY)) {
+      // a midpoint beyond the double range (the ball of a sum of terms near 1e600 that cancel, say): the
+      // components must be known to 16 digits of the largest magnitude itself, not of its rounding to Infinity
+      floor = Double.NEGATIVE_INFINITY;
+      for (Enclosure e : g) if (!e.isExactZero()) floor = Math.max(floor, e.log10Magnitude());
+    }
     for (Enclosure e : g) if (e.logRadius() > floor - 16) return null;
     return out;
   }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Deterministic random attention inputs from a seed: what the accuracy contract is measured on.
  * The families: unit-scale normal vectors; one common scale for query and keys anywhere from
- * 1e-200 to 1e75 (beyond that the Yat energy overflows a double); near-duplicate keys
+ * 1e-200 to 1e75 (larger ones are {@link #extreme}); near-duplicate keys
  * (relative perturbations 1e-15 .. 1e-6); one dominant key (a scaled copy of the query: near-hard
  * attention); keys equal to the query; values and upstreams of independent magnitudes from 1e-200
  * to 1e200. Each sample also carries positive diagonal weights {@code w} (log-uniform in 0.1 .. 10,
@@ -93,15 +93,19 @@ public final class AttentionSamples {
   /**
    * Samples at extreme common scales: the samples of {@link #of} from a stream of their own
    * ({@code seed ^ 0xe57e}), with query and keys multiplied together by a common scale from 1e150
-   * to 1e200 (from a further stream), where the Gram entries overflow a double. Their families are
-   * named {@code extreme-<family>}. Only kernels whose energies are evaluated on scaled entries meet
-   * the contract there (see docs/ATTENTION.md, Limits).
+   * to 1e200 (from a further stream), where the Gram entries overflow a double; every fourth sample
+   * takes an intermediate scale from 1e77 to 1e125 instead, where some energies overflow and others
+   * do not (the Yat energy of a key equal to the query, {@code -|q|^4/eps}, from about 1e77 on; its
+   * other keys' and the Student-t energies later). Their families are named {@code
+   * extreme-<family>}. Only kernels whose energies are evaluated on scaled entries meet the contract
+   * there (see docs/ATTENTION.md, Limits).
    */
   public static List<Sample> extreme(long seed, int count, int[] ns, int[] ds, int[] ms, int outputs) {
     SplittableRandom scales = new SplittableRandom(seed ^ 0x5ca1eL);
     List<Sample> out = new ArrayList<>();
+    int c = 0;
     for (Sample s : of(seed ^ 0xe57eL, count, ns, ds, ms, outputs)) {
-      double common = Math.pow(10, scales.nextDouble(150, 200));
+      double common = Math.pow(10, c++ % 4 == 3 ? scales.nextDouble(77, 125) : scales.nextDouble(150, 200));
       double[] q = s.q().clone();
       double[] keys = s.keys().clone();
       for (int i = 0; i < q.length; i++) q[i] *= common;

@@ -129,7 +129,7 @@ public final class AttentionDeriver {
    * x_v, ..) - f(.., y_v, ..)) / (x_v - y_v)]}. Empty when one does not cancel (it is undefined at
    * {@code x_v = y_v}).
    */
-  private java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
+  java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
     Map<String, IExpr> out = new LinkedHashMap<>();
     IExpr current = f;
     for (int i = 0; i < KEY_ENTRIES.size(); i++) {

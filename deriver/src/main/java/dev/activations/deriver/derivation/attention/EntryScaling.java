@@ -16,9 +16,10 @@ import org.matheclipse.core.interfaces.IExpr;
  * (entries of 1e200 for the dot kernels, the Euclidean and the Mahalanobis kernel).
  *
  * <p>Kernels whose partials depend on the entries (Student-t's logarithm, Yat's quotient) are not
- * linear: their partials' divided differences would need the scaled entries as well, which the
- * emitter does not do. An energy with a constant term is not homogeneous and is not scaled either
- * (although the constant cancels in the posterior).
+ * linear: they scale by their asymptotic form instead ({@link AsymptoticScaling}), which evaluates
+ * their partials and divided differences on the scaled entries as well; so does an energy with a
+ * constant term ({@code 1 - qk}: {@code f = t - qk'}). This older path is kept for the linear
+ * energies, whose generated classes it leaves byte-identical.
  */
 public final class EntryScaling {
   private EntryScaling() {}
