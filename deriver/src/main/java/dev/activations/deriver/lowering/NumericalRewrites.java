@@ -83,6 +83,9 @@ final class NumericalRewrites {
   record Term(IExpr coefficient, ISymbol kind, IExpr argument) {
   }
 
+  /** The kind of a term {@code c Tanh[u]^2} (no Symja head names it). */
+  static final ISymbol TANH_SQUARED = F.Dummy("tanhSquared");
+
   Term term(IExpr t) {
     IExpr coefficient = F.C1;
     IExpr core = t;
@@ -105,6 +108,9 @@ final class NumericalRewrites {
     }
     if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
     if (core.isAST(S.Tanh, 2)) return new Term(coefficient, S.Tanh, core.first());
+    if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Tanh, 2)) {
+      return new Term(coefficient, TANH_SQUARED, core.base().first());
+    }
     if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
     if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
     if (core.isPower() && !core.exponent().isInteger() && core.exponent().isFree(z) && !core.base().isFree(z)) {
@@ -176,6 +182,10 @@ final class NumericalRewrites {
       core = powerDifference(u, v);
     } else if (a.kind() == S.Tanh) {
       core = tanhDifference(u, v);
+    } else if (a.kind() == TANH_SQUARED) {
+      // tanh(u)^2 - tanh(v)^2 = (tanh u - tanh v)(tanh u + tanh v), each factor with its argument
+      // combined symbolically: the root of (z+1)/a + (z-2)/a at z = 1/2 is exact whatever a is
+      core = new Expr.Mul(List.of(tanhDifference(u, v), tanhDifference(u, symja.eval(F.Negate(v)))));
     } else {
       // e^u - e^v = e^v expm1(u - v) = -e^u expm1(v - u), factored on the larger exponential:
       // on the smaller one, e^v underflows to 0 and expm1(u - v) overflows where their product
