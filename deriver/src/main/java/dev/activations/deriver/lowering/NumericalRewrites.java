@@ -467,7 +467,7 @@ final class NumericalRewrites {
     List<Expr> factors = new ArrayList<>();
     RationalRoots r = roots.get();
     for (int i = 0; i < r.roots().size(); i++) {
-      Expr factor = RationalRoots.offset(r.roots().get(i), lowerer::translate);
+      Expr factor = r.offset(i, lowerer::translate);
       if (w != null) factor = new Expr.Mul(List.of(factor, w));
       factors.add(Lowerer.powInt(factor, r.multiplicities().get(i)));
     }

@@ -31,8 +31,13 @@ import org.matheclipse.core.interfaces.ISymbol;
  * @param roots the distinct nonzero rational roots
  * @param multiplicities how often each divides the polynomial
  * @param rest the cofactor, expanded (the polynomial is {@code rest * prod (z - c_i)^m_i})
+ * @param surds the exact values (to 60 digits) of the roots that are quadratic surds: a factor
+ *     {@code a z^2 + b z + c} over Q with two irrational real roots {@code (-b +- Sqrt[D])/(2a)} is
+ *     pulled out as well, each root as a double-double (the truncated quadratic {@code
+ *     Min[(2(z-mu))^2, 2]}: its pieces {@code 4z^2 + 8z + 2} cancel next to {@code -1 + 1/Sqrt[2]},
+ *     where the mean has its root, in Horner form)
  */
-record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest) {
+record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest, java.util.Map<IExpr, BigDecimal> surds) {
   /** The factoring of a small polynomial never needs more than this; past it nothing is pulled out. */
   private static final WorkBudget FACTOR_BUDGET = WorkBudget.OPTIONAL;
 
@@ -63,6 +68,7 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
     }
     List<IExpr> roots = new ArrayList<>();
     List<Integer> multiplicities = new ArrayList<>();
+    java.util.Map<IExpr, BigDecimal> surds = new java.util.HashMap<>();
     IExpr rest = F.C1;
     for (IExpr factor : factors) {
       IExpr base = factor;
@@ -74,6 +80,25 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
       IExpr c = symja.eval(F.CoefficientList(symja.eval(F.Expand(base)), z));
       IExpr root = c.isList() && c.argSize() == 2 && !((IAST) c).arg1().isZero()
           ? symja.eval(F.Together(F.Divide(F.Negate(((IAST) c).arg1()), ((IAST) c).arg2()))) : F.NIL;
+      if (c.isList() && c.argSize() == 3 && ((IAST) c).arg1().isRational() && ((IAST) c).arg2().isRational()
+          && ((IAST) c).arg3().isRational() && !((IAST) c).arg3().isZero()) {
+        IExpr a0 = ((IAST) c).arg1();
+        IExpr a1 = ((IAST) c).arg2();
+        IExpr a2 = ((IAST) c).arg3();
+        IExpr disc = symja.eval(F.Subtract(F.Sqr(a1), F.Times(F.C4, a2, a0)));
+        if (disc.isRational() && disc.isPositive()) {
+          BigDecimal sqrt = exact(disc).sqrt(new MathContext(80));
+          BigDecimal twoA = exact(a2).multiply(BigDecimal.valueOf(2));
+          for (int sign : new int[] {1, -1}) {
+            IExpr r = symja.eval(F.Times(F.Plus(F.Negate(a1), F.Times(F.ZZ(sign), F.Sqrt(disc))), F.Power(F.Times(F.C2, a2), F.CN1)));
+            roots.add(r);
+            multiplicities.add(m);
+            surds.put(r, exact(a1).negate().add(sqrt.multiply(BigDecimal.valueOf(sign))).divide(twoA, new MathContext(60)));
+          }
+          rest = F.Times(rest, F.Power(a2, F.ZZ(m)));
+          continue;
+        }
+      }
       // a root in the free parameters (the Tukey loss with a free scale c: z = mu +- c) is kept
       // too, when the factor's slope is a number (no division by a parameter that may be 0)
       if (root.isPresent() && root.isFree(z) && ((IAST) c).arg2().isRational()) {
@@ -94,7 +119,7 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
       product = F.Times(product, F.Power(F.Subtract(z, roots.get(i)), F.ZZ(multiplicities.get(i))));
     }
     if (!symja.eval(F.Expand(F.Subtract(product, poly))).isZero()) return Optional.empty();
-    return Optional.of(new RationalRoots(List.copyOf(roots), List.copyOf(multiplicities), expandedRest));
+    return Optional.of(new RationalRoots(List.copyOf(roots), List.copyOf(multiplicities), expandedRest, java.util.Map.copyOf(surds)));
   }
 
   /**
@@ -106,7 +131,16 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
     if (!root.isRational()) {
       return new Expr.Add(List.of(new Expr.Var("z"), new Expr.Neg(translate.apply(root))));
     }
-    BigDecimal exact = exact(root);
+    return offset(exact(root));
+  }
+
+  /** The factor of root i: {@link #offset(IExpr, java.util.function.Function)}, a surd as a double-double. */
+  Expr offset(int i, java.util.function.Function<IExpr, Expr> translate) {
+    BigDecimal surd = surds.get(roots.get(i));
+    return surd != null ? offset(surd) : offset(roots.get(i), translate);
+  }
+
+  private static Expr offset(BigDecimal exact) {
     double hi = Double.parseDouble(exact.round(new MathContext(60)).toString());
     double lo = exact.subtract(new BigDecimal(hi)).doubleValue();
     Expr z = new Expr.Var("z");
