@@ -93,6 +93,18 @@ public final class Exprs {
    * Rebuilds {@code e} with {@code f} applied to each direct sub-expression (same order as {@link
    * #children}); returns {@code e} itself when no child changed.
    */
+  /**
+   * One test {@code name == value} for each parameter, in the order of the names: the guard of a
+   * form that holds only at those values (root splices, patches exact at the defaults).
+   */
+  public static List<Expr.Test> parametersAt(java.util.Map<String, Double> values) {
+    List<Expr.Test> tests = new java.util.ArrayList<>();
+    for (var p : new java.util.TreeMap<>(values).entrySet()) {
+      tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, new Expr.Var(p.getKey()), Expr.Const.of(p.getValue())));
+    }
+    return tests;
+  }
+
   public static Expr mapChildren(Expr e, UnaryOperator<Expr> f) {
     if (e instanceof Const || e instanceof Var) {
       return e;

@@ -213,14 +213,20 @@ final class NumericalRewrites {
     Expr zero = Expr.Const.of(0.0);
     Expr tu = Expr.Call.of(Fn.TANH, lu);
     Expr tv = Expr.Call.of(Fn.TANH, lv);
-    Expr eu = new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.LOGISTIC, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lu))))));
-    Expr ev = new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.LOGISTIC, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lv))))));
+    Expr eu = oneMinusAbsTanh(lu);
+    Expr ev = oneMinusAbsTanh(lv);
     Expr sameSign = new Expr.Add(List.of(eu, ev, new Expr.Neg(new Expr.Mul(List.of(eu, ev)))));
     Expr otherSigns = new Expr.Add(List.of(Expr.Const.of(1.0), new Expr.Neg(new Expr.Mul(List.of(tu, tv)))));
     Expr.Test same = new Expr.Test.Or(List.of(
         new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GE, lu, zero), new Expr.Test.Compare(Expr.Test.Op.GE, lv, zero))),
         new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, lu, zero), new Expr.Test.Compare(Expr.Test.Op.LT, lv, zero)))));
     return new Expr.Mul(List.of(Expr.Call.of(Fn.TANH, gap), new Expr.Cond(same, sameSign, otherSigns)));
+  }
+
+  /** {@code 1 - |tanh x| = 2 logistic(-2|x|)}, without the cancellation of the difference. */
+  private static Expr oneMinusAbsTanh(Expr x) {
+    return new Expr.Mul(List.of(Expr.Const.of(2.0),
+        Expr.Call.of(Fn.LOGISTIC, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, x))))));
   }
 
   /**

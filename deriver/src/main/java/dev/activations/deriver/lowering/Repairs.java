@@ -398,10 +398,7 @@ final class Repairs {
 
   /** The test that every free parameter has its default value (exactly, as the root splices test it). */
   private Expr.Test atDefaults() {
-    List<Expr.Test> tests = new java.util.ArrayList<>();
-    for (var p : new java.util.TreeMap<>(defaults).entrySet()) {
-      tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, new Expr.Var(p.getKey()), Expr.Const.of(p.getValue())));
-    }
+    List<Expr.Test> tests = Exprs.parametersAt(defaults);
     return tests.size() == 1 ? tests.get(0) : new Expr.Test.And(tests);
   }
 

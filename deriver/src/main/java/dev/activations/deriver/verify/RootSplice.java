@@ -75,10 +75,7 @@ public final class RootSplice {
   /** Every splice of {@code spliced} (a chain of Conds ending in {@code form}) also tests the parameters' values. */
   private static Expr guard(Expr spliced, Expr form, Map<String, Double> free) {
     if (spliced == form || !(spliced instanceof Expr.Cond c)) return spliced;
-    List<Expr.Test> tests = new ArrayList<>();
-    for (Map.Entry<String, Double> p : new java.util.TreeMap<>(free).entrySet()) {
-      tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, new Expr.Var(p.getKey()), Expr.Const.of(p.getValue())));
-    }
+    List<Expr.Test> tests = new ArrayList<>(dev.activations.deriver.lowering.Exprs.parametersAt(free));
     tests.add(c.test());
     return new Expr.Cond(new Expr.Test.And(tests), c.then(), guard(c.otherwise(), form, free));
   }
