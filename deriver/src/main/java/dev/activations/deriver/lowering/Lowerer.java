@@ -172,6 +172,7 @@ public final class Lowerer {
           // c tanh(v) = (-c) tanh(-v): a sum of two tanh is a difference
           b = new NumericalRewrites.Term(F.Negate(b.coefficient()), S.Tanh, symja.eval(F.Negate(b.argument())));
         }
+        if (a.kind() == S.Sqrt && b.kind() == S.Sqrt) b = rewrites.onCoefficientOf(a, b);
         boolean opposite = b.kind() == a.kind() && symja.eval(F.Expand(F.Plus(a.coefficient(), b.coefficient()))).isZero();
         if (opposite && a.kind() == S.Log && NumericalRewrites.softplusArgument(a.argument()) != null && NumericalRewrites.softplusArgument(b.argument()) != null) {
           out.add(rewrites.softplusDifference(a.coefficient(), NumericalRewrites.softplusArgument(a.argument()), NumericalRewrites.softplusArgument(b.argument())));

@@ -120,6 +120,21 @@ final class NumericalRewrites {
   }
 
   /**
+   * {@code b = c_b Sqrt[v]} on the coefficient of {@code a = c_a Sqrt[u]} when the two are numbers
+   * of opposite signs: {@code c_b Sqrt[v] = -c_a Sqrt[(c_b/c_a)^2 v]}, so the pair is a difference
+   * of roots that {@link #combine} takes by its conjugate. Why: Symja writes the pseudo-Huber
+   * energies {@code Sqrt[1+((z-mu)/2)^2]} at different centers with different factors pulled out
+   * ({@code 2 Sqrt[4+(z-2)^2]} against {@code Sqrt[16+(1-2z)^2]}), and their difference far out,
+   * a constant, was two numbers of 1e68 subtracted. {@code b} unchanged otherwise.
+   */
+  Term onCoefficientOf(Term a, Term b) {
+    if (!a.coefficient().isReal() || !b.coefficient().isReal()) return b;
+    IExpr ratio = symja.eval(F.Divide(b.coefficient(), a.coefficient()));
+    if (!ratio.isNegative() || ratio.isMinusOne()) return b;
+    return new Term(symja.eval(F.Negate(a.coefficient())), S.Sqrt, symja.eval(F.Expand(F.Times(F.Sqr(ratio), b.argument()))));
+  }
+
+  /**
    * Only algebraic arguments are combined: {@code u - v} must become a rational function, not a
    * difference of exponentials that overflows in its own way.
    */
@@ -322,10 +337,18 @@ final class NumericalRewrites {
     return Expr.Call.of(Fn.LOG1P, Expr.Call.of(Fn.EXP, twiceAbs));
   }
 
+  /**
+   * {@code e} over one denominator (then factored) when Symja does that correctly, as checked by
+   * {@link #sameAt}; {@code e} as it evaluates otherwise.
+   */
   IExpr together(IExpr e) {
     IExpr evaluated = symja.eval(e);
     Optional<IExpr> t = Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT);
-    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(evaluated);
+    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated))
+        .or(() -> Bounded.apply(symja, "ExpandAll", evaluated, PIECE_LIMIT)
+            .flatMap(x -> Bounded.apply(symja, "Together", x, PIECE_LIMIT))
+            .filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)))
+        .orElse(evaluated);
     Optional<IExpr> f = Bounded.apply(symja, "Factor", best, PIECE_LIMIT);
     return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(best);
   }
@@ -341,7 +364,10 @@ final class NumericalRewrites {
    * True unless {@code a - b} is a nonzero number at {@link #CHECK_POINT} (rational arithmetic; a
    * point where either is undefined proves nothing). Symja 3.0.0's Together has been seen to
    * return a different rational function: (6-4z)^2/(1+(3-2z)^2) - 16(2-z)^2/(1+4(2-z)^2), whose
-   * numerator is 16z - 28, came back with a quartic one.
+   * numerator is 16z - 28, came back with a quartic one. The same sum with every numerator and
+   * denominator expanded first ({@code ExpandAll}) comes back right, so {@link #together} tries
+   * that when the plain call fails this check: a difference of pseudo-Huber slopes far out was
+   * otherwise left as two nearly equal fractions (relative error 1e8 at z = -7e7).
    */
   boolean sameAt(IExpr a, IExpr b) {
     IExpr d = symja.eval(F.ReplaceAll(F.Subtract(a, b), F.Rule(z, CHECK_POINT)));
