@@ -181,7 +181,7 @@ public final class Generation {
     }
     java.util.Map<String, Double> free = freeValues(spec);
     double[][][] roots = roots(lowered, reference, free);
-    lowered = spliceRoots(lowered, roots, reference, free);
+    lowered = spliceRoots(lowered, roots, kinks(derivation), reference, free);
     Certification certification = certification(derivation, lowered, reference, roots, round);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
@@ -274,17 +274,17 @@ public final class Generation {
   }
 
   /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
-  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, ReferenceEvaluator reference,
-      java.util.Map<String, Double> free) {
+  static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, double[][] kinks,
+      ReferenceEvaluator reference, java.util.Map<String, Double> free) {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     for (int o = 0; o < lowered.values().size(); o++) {
       LoweredActivation.Output v = lowered.values().get(o);
       LoweredActivation.Output d = lowered.derivatives().get(o);
-      values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], reference, o, false,
-          free, Contract.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
-      derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], reference, o, true,
-          free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
+      values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], kinks, reference, o, false,
+          null, free, Contract.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], kinks, reference, o, true,
+          null, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
     }
     java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
     List<String> parameters = lowered.freeParameters();
@@ -293,7 +293,7 @@ public final class Generation {
       List<LoweredActivation.Output> outs = new ArrayList<>();
       for (int o = 0; o < lowered.values().size(); o++) {
         LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
-        outs.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][2 + k], reference, o, true,
+        outs.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][2 + k], kinks, reference, o, true,
             p, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
       }
       parameterDerivatives.put(p, outs);
@@ -343,6 +343,25 @@ public final class Generation {
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),
         elsewhere);
+  }
+
+  /** The kinks the derivation found that are numbers, each as a double-double {@code {hi, lo}}. */
+  private static double[][] kinks(Derivation derivation) {
+    List<double[]> out = new ArrayList<>();
+    for (String k : derivation.kinks()) {
+      dev.activations.deriver.spec.ExactNumber x;
+      try {
+        x = dev.activations.deriver.spec.ExactNumber.parse(k, "kink");
+      } catch (RuntimeException notANumber) {
+        continue; // a kink that depends on a free parameter
+      }
+      double hi = x.toDouble();
+      java.math.MathContext digits = new java.math.MathContext(60);
+      double lo = new java.math.BigDecimal(x.numerator()).divide(new java.math.BigDecimal(x.denominator()), digits)
+          .subtract(new java.math.BigDecimal(hi)).doubleValue();
+      out.add(new double[] {hi, lo});
+    }
+    return out.toArray(new double[0][]);
   }
 
   /** The kinks the derivation found, as doubles (those that are numbers). */

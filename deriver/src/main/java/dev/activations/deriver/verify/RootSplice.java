@@ -72,6 +72,107 @@ public final class RootSplice {
     return guard(spliced, form, free);
   }
 
+  /**
+   * {@link #spliceAtValues} next to the roots, then next to the kinks ({@link #atKink}), each
+   * splice guarded by the free parameters' values.
+   */
+  public static Expr spliceAtValues(Expr form, double[] roots, double[][] kinks, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
+    Expr current = splice(form, roots, reference, output, derivative, parameter, free, tolerance);
+    for (double[] kink : kinks) {
+      if (Math.abs(kink[0]) <= 1e-6 || !Double.isFinite(kink[0])) continue;
+      for (int side : new int[] {-1, 1}) {
+        Optional<Expr> spliced = atKink(current, kink, side, reference, output, derivative, parameter, free, tolerance);
+        if (spliced.isPresent()) current = spliced.get();
+      }
+    }
+    if (current == form || free.isEmpty()) return current;
+    return guard(current, form, free);
+  }
+
+  /**
+   * A one-sided expansion next to a kink: where pieces join, an output may tend to 0 from one
+   * side only (the Tukey mean's derivative left of a breakpoint, where every energy is flat, and
+   * a jump to the right), so no sign change shows a root and a two-sided fit cannot follow the
+   * jump. On the side {@code side} of {@code kink} (a double-double {@code hi + lo}: the offset
+   * {@code t = (z - hi) - lo} is exact to a rounding next to it, also at a kink such as -5/3 that
+   * no double is) the output is {@code t P(u)} when it vanishes at the
+   * kink and {@code P(u)} otherwise, with {@code u = 2t/delta - side} in {@code (-1, 1)} and P
+   * interpolated at Chebyshev nodes from the reference. As for roots: used only where the form
+   * loses the contract on that side and the spliced form measures inside it; the kink itself
+   * keeps the form (its value there is the pieces' convention).
+   */
+  static Optional<Expr> atKink(Expr form, double[] kink, int side, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
+    Map<String, Double> vars = new HashMap<>(free);
+    double widest = 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(kink[0]));
+    double[] probes = java.util.Arrays.stream(probes(kink[0], widest)).filter(z -> side * offset(z, kink) > 0).toArray();
+    double before = worst(form, probes, reference, output, derivative, parameter, vars);
+    if (before <= tolerance / 8) return Optional.empty();
+    for (int i = 0; i < HALF_WIDTHS.length; i++) {
+      double delta = 2 * HALF_WIDTHS[i] * Math.max(1, Math.abs(kink[0]));
+      for (boolean vanishing : new boolean[] {true, false}) {
+        Optional<double[]> coefficients = fitOneSided(kink, side, delta, DEGREES[i], vanishing, reference, output,
+            derivative, parameter);
+        if (coefficients.isEmpty()) continue;
+        Expr candidate = splicedOneSided(form, kink, side, delta, coefficients.get(), vanishing);
+        double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+        if (after <= tolerance / 8) return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** P's coefficients in u for {@link #atKink}: f (or f/t) at Chebyshev nodes of the side's interval. */
+  static Optional<double[]> fitOneSided(double[] kink, int side, double delta, int degree, boolean vanishing,
+      ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+    int n = degree + 1;
+    double[][] a = new double[n][n];
+    double[] rhs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double z = kink[0] + side * delta * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
+      double t = offset(z, kink);
+      if (side * t <= 0) return Optional.empty();
+      double[] fz = f(z, reference, output, derivative, parameter);
+      if (fz == null) return Optional.empty();
+      double u = 2 * t / delta - side;
+      double p = 1;
+      for (int j = 0; j < n; j++) {
+        a[k][j] = p;
+        p *= u;
+      }
+      rhs[k] = vanishing ? (fz[0] + fz[1]) / t : fz[0] + fz[1];
+      if (!Double.isFinite(rhs[k])) return Optional.empty();
+    }
+    double[] c = solve(a, rhs);
+    if (c == null) return Optional.empty();
+    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
+    return Optional.of(c);
+  }
+
+  private static double offset(double z, double[] kink) {
+    return (z - kink[0]) - kink[1];
+  }
+
+  /** {@code 0 < side t < delta ? [t] P(2t/delta - side) : form}, {@code t = (z - hi) - lo}. */
+  static Expr splicedOneSided(Expr form, double[] kink, int side, double delta, double[] c, boolean vanishing) {
+    Expr t = new Expr.Add(List.of(new Expr.Var("z"), Expr.Const.of(-kink[0])));
+    if (kink[1] != 0) t = new Expr.Add(List.of(t, Expr.Const.of(-kink[1])));
+    Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(t, Expr.Const.of(2 / delta))), Expr.Const.of(-side)));
+    Expr horner = Expr.Const.of(c[c.length - 1]);
+    for (int j = c.length - 2; j >= 0; j--) {
+      horner = new Expr.Add(List.of(Expr.Const.of(c[j]), new Expr.Mul(List.of(u, horner))));
+    }
+    Expr local = vanishing ? new Expr.Mul(List.of(t, horner)) : horner;
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test near = side < 0
+        ? new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, t, zero),
+            new Expr.Test.Compare(Expr.Test.Op.GT, t, Expr.Const.of(-delta))))
+        : new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, t, zero),
+            new Expr.Test.Compare(Expr.Test.Op.LT, t, Expr.Const.of(delta))));
+    return new Expr.Cond(near, local, form);
+  }
+
   /** Every splice of {@code spliced} (a chain of Conds ending in {@code form}) also tests the parameters' values. */
   private static Expr guard(Expr spliced, Expr form, Map<String, Double> free) {
     if (spliced == form || !(spliced instanceof Expr.Cond c)) return spliced;

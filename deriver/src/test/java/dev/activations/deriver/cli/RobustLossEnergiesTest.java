@@ -70,6 +70,10 @@ class RobustLossEnergiesTest {
       // (x^2 - y^2)/..., which Symja's Together got wrong (ExpandAll first), and the energies'
       // gaps 2 Sqrt[4+(z-2)^2] - Sqrt[16+(1-2z)^2] are roots on different factors (onCoefficientOf)
       "--energy|Sqrt[1+((1/2)*(z-mu))^2]-1|--hypotheses|-1:-1,1/2:0,2:1",
+      // Tukey's biweight with three hypotheses: left of the breakpoint z = -1 every energy is flat
+      // and the mean's derivative tends to 0 from that side only, with a jump to the right (no sign
+      // change, no two-sided expansion): a one-sided expansion at the kink (RootSplice.atKink)
+      "--energy|Piecewise[{{1-(1-(z-mu)^2)^3, Abs[z-mu]<=3/2}}, 1]|--hypotheses|-1:-1,1/2:0,2:1",
       // the free energy's derivative where it is flat (a kink at 0)
       "--kernel|huber|--stat|free-energy",
   })
