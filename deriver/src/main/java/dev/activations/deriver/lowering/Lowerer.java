@@ -154,6 +154,7 @@ public final class Lowerer {
   private Expr plus(IAST ast) {
     List<IExpr> terms = new ArrayList<>();
     flatten(ast, S.Plus, terms);
+    terms = rewrites.rationalTermsCombined(terms);
     if (terms.size() == 2) {
       Optional<Expr> conjugate = rewrites.rootTermsSum(terms.get(0), terms.get(1));
       if (conjugate.isPresent()) return conjugate.get();

@@ -74,6 +74,10 @@ class RobustLossEnergiesTest {
       // and the mean's derivative tends to 0 from that side only, with a jump to the right (no sign
       // change, no two-sided expansion): a one-sided expansion at the kink (RootSplice.atKink)
       "--energy|Piecewise[{{1-(1-(z-mu)^2)^3, Abs[z-mu]<=3/2}}, 1]|--hypotheses|-1:-1,1/2:0,2:1",
+      // log-cosh plus Cauchy, three hypotheses: far out the tanh slopes agree to the last bit and
+      // the Cauchy slopes x/(4+x^2) differ by O(1/z^2); summed over one denominator
+      // (NumericalRewrites.rationalTermsCombined) instead of as terms of order 1/z
+      "--energy|Log[Cosh[2*(z-mu)]]+(1/2)*Log[1+((z-mu)/2)^2]|--hypotheses|-1:-1,1/2:0,2:1",
       // the free energy's derivative where it is flat (a kink at 0)
       "--kernel|huber|--stat|free-energy",
   })
