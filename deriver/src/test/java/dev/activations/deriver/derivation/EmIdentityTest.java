@@ -42,6 +42,24 @@ class EmIdentityTest {
     assertFalse(check("-2*z/s"));
   }
 
+  private static boolean checkPowers(String d01) {
+    List<IExpr> energies = List.of(SYMJA.evalTrusted("Abs[z-1]^p"), SYMJA.evalTrusted("Abs[z+1]^p"));
+    List<IExpr> values = EmIdentity.values(SYMJA, "Abs[z-mu]^p --free p", "p", ExactNumber.ONE, Domain.parse("p", "p > 0"));
+    return EmIdentity.check(SYMJA, energies, differences(d01), new ArrayList<>(), Map.of("p", values));
+  }
+
+  /**
+   * Fractional powers of rationals at the random values of p: equal numbers written two ways
+   * compare equal (Symja's N had evaluated them in machine precision, 1e-16 apart), and a
+   * difference wrong by 1e-20 of a term is still caught.
+   */
+  @Test
+  void powersWithAFreeExponentAreComparedInHighPrecision() {
+    String pieces = "Piecewise[{{-(-1-z)^p+(1-z)^p, z<=-1},{(1-z)^p-(1+z)^p, z<=1}}, (-1+z)^p-(1+z)^p]";
+    assertTrue(checkPowers(pieces));
+    assertFalse(checkPowers(pieces + "*(1+10^-20)"));
+  }
+
   @Test
   void valuesAreTheDefaultThenInsideTheDomain() {
     List<IExpr> values = EmIdentity.values(SYMJA, "spec", "nu", ExactNumber.of(3), Domain.parse("nu", "0 < nu && nu < 5"));
