@@ -321,14 +321,30 @@ final class NumericalRewrites {
     Expr exponent = lowerer.translate(p);
     Expr gap = lowerer.translate(together(F.Subtract(bu, bv)));
     // u > v: -u^p expm1(p log1p(-(u - v)/u)); else v^p expm1(p log1p((u - v)/v))
-    Expr onU = new Expr.Neg(new Expr.Mul(List.of(lowerer.translate(F.Power(bu, p)), Expr.Call.of(Fn.EXPM1,
-        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(new Expr.Neg(gap), lu))))))));
-    Expr onV = new Expr.Mul(List.of(lowerer.translate(F.Power(bv, p)), Expr.Call.of(Fn.EXPM1,
-        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv)))))));
+    Expr onU = new Expr.Neg(beyondOverflow(lowerer.translate(F.Power(bu, p)), exponent, lu, Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(new Expr.Neg(gap), lu)))))));
+    Expr onV = beyondOverflow(lowerer.translate(F.Power(bv, p)), exponent, lv, Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv))))));
     Expr zero = Expr.Const.of(0.0);
     Expr.Test positive = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, lu, zero),
         new Expr.Test.Compare(Expr.Test.Op.GT, lv, zero)));
     return new Expr.Cond(positive, new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, zero), onU, onV), plain);
+  }
+
+  /**
+   * {@code b^p * f} for a positive base b, also where {@code b^p} overflows and the product does
+   * not: there {@code signum(f) exp(p log b + log|f|)}. Why: far out the difference of two
+   * generalized-Gaussian energies {@code |z+1|^p - |z-1|^p} is about {@code 2p z^(p-1)}, an
+   * ordinary number at z = 4e133 for p = 3.1, while each power is beyond the double range: the
+   * product form gave -Infinity there and the gated mean's derivative NaN (exact 1). The
+   * exponential's relative error, about {@code |p log b|} roundings, matters only where the power
+   * has overflowed, and there the energies' gap is far beyond what a posterior can resolve.
+   */
+  private static Expr beyondOverflow(Expr power, Expr exponent, Expr base, Expr factor) {
+    Expr scaled = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, factor), Expr.Call.of(Fn.EXP, new Expr.Add(List.of(
+        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG, base))), Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, factor)))))));
+    Expr.Test overflowed = new Expr.Test.Compare(Expr.Test.Op.GT, power, Expr.Const.of(Double.MAX_VALUE));
+    return new Expr.Cond(overflowed, scaled, new Expr.Mul(List.of(power, factor)));
   }
 
   /** {@code log1p(e^-2|x|)}. */

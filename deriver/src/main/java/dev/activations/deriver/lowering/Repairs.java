@@ -193,8 +193,9 @@ final class Repairs {
    * the responsibility underflows, so it evaluated to {@code 0 * Inf = NaN} where the exact value
    * is 0 ({@code Abs[(z-mu)/s]^4} with a free s: derivative NaN at z = 5.9e272). With free
    * parameters there is no saturation guard ({@link #saturated} needs the limits at the defaults
-   * to stand for every parameter value), so this is the repair that applies. A candidate like the
-   * others: it is kept only if it measures better.
+   * to stand for every parameter value), so this is the repair that applies. Likewise a quotient
+   * whose denominator holds an exponential is 0 where that denominator has overflowed. A candidate
+   * like the others: it is kept only if it measures better.
    */
   Optional<Candidate> vanishing(Candidate c) {
     Expr guarded = guardVanishing(c.expr());
@@ -213,6 +214,15 @@ final class Repairs {
         Expr zero = Expr.Const.of(0.0);
         return new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.EQ, product, zero), zero, mapped);
       }
+    }
+    if (mapped instanceof Expr.Div d && Exprs.functionsUsed(List.of(d.denominator())).contains(Fn.EXP)) {
+      // the mirror image: a denominator such as (1 + e^w)(1 + e^-w) that has overflowed is a
+      // responsibility that has underflowed; the numerator (a slope that overflows with it, the
+      // generalized Gaussian's p z^(p-1) at z = -MAX_VALUE) made Inf/Inf = NaN where the exact
+      // value is 0. The measurement decides, as for the products above.
+      Expr.Test overflowed = new Expr.Test.Compare(Expr.Test.Op.GT, Expr.Call.of(Fn.ABS, d.denominator()),
+          Expr.Const.of(Double.MAX_VALUE));
+      return new Expr.Cond(overflowed, Expr.Const.of(0.0), mapped);
     }
     return mapped;
   }
