@@ -85,6 +85,8 @@ final class NumericalRewrites {
 
   /** The kind of a term {@code c Tanh[u]^2} (no Symja head names it). */
   static final ISymbol TANH_SQUARED = F.Dummy("tanhSquared");
+  /** The kind of a term {@code c b^p Log[b]}, p free of z and not an integer (argument {@code {b, p}}). */
+  static final ISymbol POWER_LOG = F.Dummy("powerLog");
 
   Term term(IExpr t) {
     IExpr coefficient = F.C1;
@@ -99,7 +101,11 @@ final class NumericalRewrites {
         } else if (found == null) {
           found = f;
         } else {
-          return new Term(F.C1, null, null);
+          IExpr powerLog = powerLog((IAST) t);
+          if (powerLog == null) return new Term(F.C1, null, null);
+          List<IExpr> c = new ArrayList<>();
+          for (int j = 1; j < t.size(); j++) if (((IAST) t).get(j).isFree(z)) c.add(((IAST) t).get(j));
+          return new Term(c.isEmpty() ? F.C1 : c.size() == 1 ? c.get(0) : F.ast(S.Times, c), POWER_LOG, powerLog);
         }
       }
       if (found == null) return new Term(F.C1, null, null);
@@ -132,6 +138,55 @@ final class NumericalRewrites {
     IExpr ratio = symja.eval(F.Divide(b.coefficient(), a.coefficient()));
     if (!ratio.isNegative() || ratio.isMinusOne()) return b;
     return new Term(symja.eval(F.Negate(a.coefficient())), S.Sqrt, symja.eval(F.Expand(F.Times(F.Sqr(ratio), b.argument()))));
+  }
+
+  /**
+   * {@code {b, p}} when the factors of {@code t} that depend on z are exactly {@code b^p} and
+   * {@code Log[b]} (p free of z and not an integer: the parameter derivative of a generalized
+   * Gaussian energy), else null.
+   */
+  private IExpr powerLog(IAST t) {
+    IExpr power = null;
+    IExpr log = null;
+    for (int i = 1; i < t.size(); i++) {
+      IExpr f = t.get(i);
+      if (f.isFree(z)) continue;
+      if (power == null && f.isPower() && f.exponent().isFree(z) && !f.exponent().isInteger() && !f.base().equals(S.E)) {
+        power = f;
+      } else if (log == null && f.isAST(S.Log, 2)) {
+        log = f;
+      } else {
+        return null;
+      }
+    }
+    if (power == null || log == null || !power.base().equals(log.first())) return null;
+    return F.List(power.base(), power.exponent());
+  }
+
+  /**
+   * {@code u^p log u - v^p log v = (u^p - v^p) log u + v^p log1p((u - v)/v)} for positive bases,
+   * the power difference by {@link #powerDifference} and {@code u - v} combined symbolically; as
+   * written otherwise. Why: it is the parameter derivative of {@code |z+1|^p - |z-1|^p}, about
+   * {@code 2 log z + 2} for p = 1 where each term is beyond the double range ({@code Abs[z-mu]^p
+   * --free p}: dP was {@code Inf - Inf = NaN} at z = MAX_VALUE, exact 298.5).
+   */
+  private Expr powerLogDifference(IExpr u, IExpr v) {
+    IExpr bu = u.first();
+    IExpr bv = v.first();
+    IExpr p = u.second();
+    Expr plain = new Expr.Add(List.of(lowerer.translate(F.Times(F.Power(bu, p), F.Log(bu))),
+        new Expr.Neg(lowerer.translate(F.Times(F.Power(bv, v.second()), F.Log(bv))))));
+    if (!p.equals(v.second())) return plain;
+    Expr lu = lowerer.translate(bu);
+    Expr lv = lowerer.translate(bv);
+    Expr gap = lowerer.translate(together(F.Subtract(bu, bv)));
+    Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)), lowerer.call(Fn.LOG, bu)));
+    Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), lv,
+        Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv)));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test positive = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, lu, zero),
+        new Expr.Test.Compare(Expr.Test.Op.GT, lv, zero)));
+    return new Expr.Cond(positive, new Expr.Add(List.of(powers, logs)), plain);
   }
 
   /**
@@ -195,6 +250,8 @@ final class NumericalRewrites {
       }
     } else if (a.kind() == S.Power) {
       core = powerDifference(u, v);
+    } else if (a.kind() == POWER_LOG) {
+      core = powerLogDifference(u, v);
     } else if (a.kind() == S.Tanh) {
       core = tanhDifference(u, v);
     } else if (a.kind() == TANH_SQUARED) {

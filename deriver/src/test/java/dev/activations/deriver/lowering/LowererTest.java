@@ -53,6 +53,29 @@ class LowererTest {
   }
 
   @Test
+  void rootsOnDifferentFactorsArePairedByTheirConjugate() {
+    // 2 Sqrt[4+(z-2)^2] - Sqrt[16+(1-2z)^2] = (15 - 12z)/(Sqrt[16+4(z-2)^2] + Sqrt[16+(1-2z)^2]),
+    // 3 + O(1/z) for z -> -Infinity; as written, two numbers of 2e68 subtracted
+    assertRelative(3, at("2*Sqrt[4+(z-2)^2]-Sqrt[16+(1-2*z)^2]", -1e68), 1e-15);
+  }
+
+  @Test
+  void rationalTermsThatCancelFarOutAreSummedOverOneDenominator() {
+    // the tanh terms agree to the last bit at 1e20; (z+1)/(4+(z+1)^2) - (z-1)/(4+(z-1)^2)
+    // = 2(4 - z^2 + 1)/((4+(z+1)^2)(4+(z-1)^2)) = -2/z^2 (1 + O(1/z^2)), each term about 1e-20
+    assertRelative(-2e-40, at("Tanh[z+1]-Tanh[z-1]+(z+1)/(4+(z+1)^2)-(z-1)/(4+(z-1)^2)", 1e20), 1e-14);
+  }
+
+  @Test
+  void powerLogDifferencesDoNotOverflow() {
+    // g(z+1) - g(z-1) with g(x) = x^(3/2) log x is 2 g'(z) (1 + O(1/z^2)), g'(z) = sqrt(z)(3/2 log z
+    // + 1): 2.07e153 at z = 1e300, where each term is beyond the double range (Inf - Inf)
+    double z = 1e300;
+    double expected = 2 * Math.sqrt(z) * (1.5 * Math.log(z) + 1);
+    assertRelative(expected, at("(1+z)^(3/2)*Log[1+z]-(-1+z)^(3/2)*Log[-1+z]", z), 1e-13);
+  }
+
+  @Test
   void aWrongTogetherFromSymjaIsNotUsed() {
     // a + b with a = (6-4z)/Sqrt[1+(3-2z)^2], b = 4(z-2)/Sqrt[1+4(2-z)^2] (a pseudo-Huber
     // derivative): the root-sum form needs a^2 - b^2 = (16z - 28)/((10-12z+4z^2)(17-16z+4z^2)),
