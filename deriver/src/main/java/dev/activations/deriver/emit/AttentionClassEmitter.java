@@ -285,6 +285,18 @@ public final class AttentionClassEmitter {
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+    if (stat != AttentionStatistic.MODE) {
+      // a weight below the normal range times a large value or upstream can be representable (and decide the output
+      // or a gradient): 1e-348 times 1e200 is 1e-148, which the weight, rounded to 0 first, loses
+      type.addMethod(MethodSpec.methodBuilder("tinyWeighted").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code x exp(-g) inv} for a weight {@code exp(-g)} below {@code 2^-1000}, {@code g <= TINY_GAP}: two\n"
+              + "half-weights {@code exp(-g/2)} (normal there), multiplied in after {@code x}, so that a representable\n"
+              + "product is not lost with the weight (rounded to 0 or subnormal on its own).\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "x").addParameter(TypeName.DOUBLE, "g")
+          .addParameter(TypeName.DOUBLE, "inv")
+          .addStatement("double h = Math.exp(-0.5 * g)")
+          .addStatement("return ((x * inv) * h) * h").build());
+    }
     if (scalable) {
       type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
@@ -886,6 +898,17 @@ public final class AttentionClassEmitter {
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
 
+  /**
+   * Weights below this ({@code 2^-1000}, near the end of the normal range) are applied as two
+   * half-weights ({@code tinyWeighted}) where they multiply a value or an upstream.
+   */
+  private static final String TINY_WEIGHT = "0x1p-1000";
+  /**
+   * The largest gap taken that way: {@code exp(-g/2)} is normal up to {@code g} of about 1416; beyond
+   * 1400 a weight counts as 0 (its product with a double below 2^1024 stays below about 1e-300).
+   */
+  private static final String TINY_GAP = "1400.0";
+
   /** The scale-factor argument of the entry helpers ({@code ", entryScale"}), empty unless scalable. */
   private String factor() {
     return scalable ? ", entryScale" : "";
@@ -1016,8 +1039,16 @@ public final class AttentionClassEmitter {
         .addStatement("s = t + 1.0")
         .addCode(newMin());
     if (stat == AttentionStatistic.MEAN) {
-      m.beginControlFlow("for (int i = 0; i < m; i++)")
+      m.beginControlFlow("if (!(scale < $L))", TINY_WEIGHT)
+          .beginControlFlow("for (int i = 0; i < m; i++)")
           .addStatement("acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + $L[vo + i]", v)
+          .endControlFlow()
+          .nextControlFlow("else")
+          .addComment("the old keys' weights fell below the normal range: their sum times two half-weights")
+          .addStatement("double drop = $L", scalable ? "-eg" : "mm - e")
+          .beginControlFlow("for (int i = 0; i < m; i++)")
+          .addStatement("acc[ao + i] = (drop <= $L ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + $L[vo + i]", TINY_GAP, v)
+          .endControlFlow()
           .endControlFlow();
     }
     m.nextControlFlow("else")
@@ -1025,8 +1056,12 @@ public final class AttentionClassEmitter {
         .addStatement("s += w")
         .addStatement("t += w");
     if (stat == AttentionStatistic.MEAN) {
-      m.beginControlFlow("if (w != 0.0)")
+      m.beginControlFlow("if (!(w < $L))", TINY_WEIGHT)
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += w * $L[vo + i]", v).endControlFlow()
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addComment("a weight below the normal range: a large value can still contribute")
+          .addStatement("double g = $L", aboveMin())
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += tinyWeighted($L[vo + i], g, 1.0)", v).endControlFlow()
           .endControlFlow();
     }
     if (stat == AttentionStatistic.ENTROPY) {
@@ -1166,7 +1201,9 @@ public final class AttentionClassEmitter {
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
           .addStatement("double r = $L * inv", weightOf("e"))
-          .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)").endControlFlow()
+          .beginControlFlow("if (!(r < $L))", TINY_WEIGHT).addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)")
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addStatement("acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), $L, inv)", aboveMin()).endControlFlow()
           .endControlFlow();
       case RESPONSIBILITIES -> m.addComment("acc = sum_{j != win} r_j (u_win - u_j)")
           .addStatement("double acc = 0.0")
@@ -1175,7 +1212,9 @@ public final class AttentionClassEmitter {
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
           .addStatement("double r = $L * inv", weightOf("e"))
-          .beginControlFlow("if (r != 0.0)").addStatement("acc += r * (uw - upstream[uo + j])").endControlFlow()
+          .beginControlFlow("if (!(r < $L))", TINY_WEIGHT).addStatement("acc += r * (uw - upstream[uo + j])")
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addStatement("acc += tinyWeighted(uw - upstream[uo + j], $L, inv)", aboveMin()).endControlFlow()
           .endControlFlow();
       case ENTROPY -> {
         if (difference("energy") == null) {
@@ -1208,17 +1247,24 @@ public final class AttentionClassEmitter {
         .addStatement("double r = $L * inv", weightOf("e"))
         .addStatement("double delta");
     switch (stat) {
-      case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)");
-      case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
+      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
+          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
+          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
       case ENTROPY -> {
         if (difference("energy") == null) {
-          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - $L)", scalable ? "eg" : "(e == mm ? 0.0 : e - mm)");
+          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
+              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
         } else {
           m.addCode(entryDifferences())
-              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L - $L))", difference("energy"), priorGap(isFloat));
+              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L - $L)) : $L <= $L"
+                  + " ? tinyWeighted(u * (acc - ($L - $L)), $L, inv) : 0.0", TINY_WEIGHT, difference("energy"), priorGap(isFloat),
+                  aboveMin(), TINY_GAP, difference("energy"), priorGap(isFloat), aboveMin());
         }
       }
-      case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
+      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
       case MODE -> throw new AssertionError();
     }
     // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
@@ -1242,7 +1288,8 @@ public final class AttentionClassEmitter {
     }
     if (stat.usesValues()) {
       m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
-          .addStatement("double g = r == 0.0 ? 0.0 : r * upstream[uo + i]")
+          .addStatement("double g = !(r < $L) ? r * upstream[uo + i] : $L <= $L ? tinyWeighted(upstream[uo + i], $L, inv) : 0.0",
+              TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin())
           .addStatement("gradValues[o] = $L(add ? gradValues[o] + g : g)", gcast)
           .endControlFlow();
     }
