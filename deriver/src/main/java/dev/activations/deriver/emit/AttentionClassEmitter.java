@@ -306,6 +306,23 @@ public final class AttentionClassEmitter {
           .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
           .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : $L", gapTimesScale())
           .addStatement("return p == pm ? k : k - (p - pm)").build());
+      if (asym != null && asym.logForm()) {
+        // at the largest scales R_j / R_min overflows (R_min = t = 2^-2se for a key equal to the query, R_j about
+        // 2^384): the gap is finite (about 900 for a = 1) and its weight, below the normal range, can still matter
+        type.addMethod(MethodSpec.methodBuilder("logRatio").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("{@code log(e / m)} of two positive arguments also where the quotient overflows or underflows: their\n"
+                + "binary exponents apart ({@code (ke - km) log 2} rounds to a few units in 1e-13 of the gap there); zeros,\n"
+                + "infinities and NaN as the quotient gives them.\n")
+            .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+            .addStatement("double r = e / m")
+            .beginControlFlow("if ((r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
+                + " || !(e > 0.0 && m > 0.0 && e < Double.POSITIVE_INFINITY && m < Double.POSITIVE_INFINITY))")
+            .addStatement("return Math.log(r)")
+            .endControlFlow()
+            .addStatement("int ke = Math.getExponent(e)")
+            .addStatement("int km = Math.getExponent(m)")
+            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km) * Math.log(2.0)").build());
+      }
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
@@ -331,7 +348,7 @@ public final class AttentionClassEmitter {
   private String gapTimesScale() {
     // one logarithm: e and m are the arguments R of a log R, f is a; the quotient keeps the gap's rounding to a few
     // units of a, where (a log R_j) - (a log R_min) would carry that of |a log R| (1e4 and more at large d and scales)
-    if (asym != null && asym.logForm()) return "f * Math.log(e / m)";
+    if (asym != null && asym.logForm()) return "f * logRatio(e, m)";
     if (asym == null || asym.power() == 1) return "(e - m) * f * f";
     if (asym.power() == 0) return "(e - m)";
     return "Math.scalb(e - m, " + asym.power() + " * 2 * Math.getExponent(f))";
