@@ -1052,6 +1052,8 @@ public final class AttentionClassEmitter {
         .addComment("a new minimum: rescale what was summed relative to the old one")
         .addStatement("double scale = Math.exp($L)", scalable ? "eg" : "e - mm");
     if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
+    // the minimum's drop, taken before the new minimum replaces the old one
+    if (stat == AttentionStatistic.MEAN) m.addStatement("double drop = $L", scalable ? "-eg" : "mm - e");
     m.addStatement("t = s * scale")
         .addStatement("s = t + 1.0")
         .addCode(newMin());
@@ -1062,7 +1064,6 @@ public final class AttentionClassEmitter {
           .endControlFlow()
           .nextControlFlow("else")
           .addComment("the old keys' weights fell below the normal range: their sum times two half-weights")
-          .addStatement("double drop = $L", scalable ? "-eg" : "mm - e")
           .beginControlFlow("for (int i = 0; i < m; i++)")
           .addStatement("acc[ao + i] = (drop <= $L ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + $L[vo + i]", TINY_GAP, v)
           .endControlFlow()

@@ -33,26 +33,32 @@ class AttentionTinyWeightTest {
     GeneratedSources src = AttentionClassEmitter.emit(d, l.energy(), l.partials(), l.differences(), l.parameterPartials(),
         l.scalable(), l.asymptotic(), "tiny", "Tiny");
     AttentionReference reference = AttentionGeneration.reference(d.spec());
-    return AttentionCheck.run(AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation())), reference,
-        d.spec().statistic(), samples);
+    return AttentionCheck.run(AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation()), reference.freeValues(),
+        reference.free()), reference, d.spec().statistic(), samples);
   }
 
   /**
-   * Two keys in one dimension, energies -800 and 0 under the (scaled) dot product: the far key's
-   * weight is e^-800, its value 1e200, the winner's 1e-200. Exact output 3.7e-148; the class
-   * returned 1e-200, and 0 for grad q (exact -1.5e-146). The second copy of the sample goes through
-   * the log-prior overloads (with priors 0).
+   * Two keys in one dimension, energies 0 and 800 apart (scaled dot product: -400 and 400; Euclidean:
+   * 0 and 800): the far key's weight is e^-800, its value 1e200, the winner's 1e-200. Exact output
+   * 3.7e-148; the scaled-dot class returned 1e-200, and 0 for grad q (exact -1.5e-146). Both key
+   * orders (the far key first: its sum is rescaled by e^-800 when the winner arrives), each sample
+   * once more through the log-prior overloads (priors 0); with {@code --free s} a class that does
+   * not scale its entries (another code path).
    */
   @Test
   void aWeightBelowTheNormalRangeTimesALargeValue() {
-    AttentionSamples.Sample s = new AttentionSamples.Sample("tiny", 2, 1, 1, new double[] {20}, new double[] {40, 0},
-        new double[] {1e-200, 1e200}, new double[] {1}, new double[] {1}, new double[] {0, 0});
-    for (String kernel : List.of("scaled-dot", "euclidean")) {
-      AttentionCheck.Result r = measure(List.of(s, s), "--kernel", kernel, "--stat", "mean");
-      assertTrue(r.passed(), kernel + ": " + r.describe());
+    List<AttentionSamples.Sample> samples = List.of(
+        new AttentionSamples.Sample("tiny", 2, 1, 1, new double[] {20}, new double[] {20, -20}, new double[] {1e-200, 1e200},
+            new double[] {1}, new double[] {1}, new double[] {0, 0}),
+        new AttentionSamples.Sample("tiny-far-key-first", 2, 1, 1, new double[] {20}, new double[] {-20, 20},
+            new double[] {1e200, 1e-200}, new double[] {1}, new double[] {1}, new double[] {0, 0}));
+    List<AttentionSamples.Sample> twice = List.of(samples.get(0), samples.get(0), samples.get(1), samples.get(1));
+    for (String spec : List.of("--kernel scaled-dot", "--kernel euclidean", "--kernel euclidean --free s")) {
+      AttentionCheck.Result r = measure(twice, (spec + " --stat mean").split(" "));
+      assertTrue(r.passed(), spec + ": " + r.describe());
     }
     // responsibilities: the upstream of the far key is 1e200, its weight's gradient representable
-    AttentionSamples.Sample u = new AttentionSamples.Sample("tiny", 2, 1, 0, new double[] {20}, new double[] {40, 0},
+    AttentionSamples.Sample u = new AttentionSamples.Sample("tiny", 2, 1, 0, new double[] {20}, new double[] {20, -20},
         new double[0], new double[] {1e-200, 1e200}, new double[] {1}, new double[] {0, 0});
     AttentionCheck.Result r = measure(List.of(u, u), "--kernel", "scaled-dot", "--stat", "responsibilities");
     assertTrue(r.passed(), "responsibilities: " + r.describe());
