@@ -32,6 +32,19 @@ class AttentionCommandTest {
     org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("Dot[q,z]"));
   }
 
+  /**
+   * Symja's Simplify wrote {@code -Exp[-Dot[q-k,q-k]]} as {@code -Cosh[dd]+Sinh[dd]}: the class
+   * returned NaN once {@code dd} passed 710 (Infinity - Infinity) and energies off by 1e-8 at {@code
+   * dd = 20}. The exponential is kept.
+   */
+  @Test
+  void anExponentialEnergyIsNotRewrittenAsHyperbolics() {
+    CliRun r = CliRun.of("--attention", "--energy", "-Exp[-Dot[q-k,q-k]]", "--stat", "mean");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("e = kappa/T = -1/E^dd "), r.out());
+    org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("Cosh") || r.out().contains("Sinh"), r.out());
+  }
+
   @Test
   void weightedEntriesRewriteToTheSameNames() {
     assertEquals("(1*dd)/2", GramForm.of("Dot[q-k,q-k,w]/2"));
