@@ -382,11 +382,13 @@ final class AttentionSimdEmitter {
         .append(in).append("if (emin < mm) {\n")
         .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
         .append(i2).append("scale = Math.exp(emin - mm);\n")
-        .append(i2).append("tiny |= (scale < 0x1p-1000) & (mm - emin <= 1400.0);\n")
+        .append(i2).append("// the old weights below the normal range, where a large value can still contribute: the plain code\n")
+        .append(i2).append("if (scale < 0x1p-1000 && mm - emin <= 1400.0) return 1;\n")
         .append(i2).append("mm = emin;\n")
         .append(in).append("}\n");
     for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = Math.exp(mm - e").append(b).append(");\n");
-    sb.append(in).append("tiny |= ").append(each(keys, " | ", b -> "((w" + b + " < 0x1p-1000) & (e" + b + " - mm <= 1400.0))")).append(";\n");
+    sb.append(in).append("// a weight below the normal range (a large value can still contribute): the plain code\n")
+        .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < 0x1p-1000 && e" + b + " - mm <= 1400.0)")).append(") return 1;\n");
     sb.append(in).append("int vo0 = vOff + j * m;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
     sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
@@ -445,12 +447,9 @@ final class AttentionSimdEmitter {
         .append("    DoubleVector mw = tv;\n")
         .append("    double tvT = 0.0;\n")
         .append("    double mwT = 0.0;\n")
-        .append("    // a weight below the normal range, where a large value can still contribute: the plain code (after the pass)\n")
-        .append("    boolean tiny = false;\n")
         .append("    // blocks of ").append(BLOCK).append(" keys, then the remaining keys one by one\n");
     blocks(sb, BLOCK, keys -> valueBlock(sb, isFloat, "      ", keys));
     sb
-        .append("    if (tiny) return 1;\n")
         .append("    double inv = 1.0 / s;\n")
         .append("    DoubleVector omax = DoubleVector.zero(S);\n")
         .append("    int k = 0;\n")
