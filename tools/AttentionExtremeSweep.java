@@ -21,7 +21,8 @@ import java.util.Locale;
  * <p>Usage (with the deriver built): {@code java -Xss8m -cp
  * deriver/target/activation-deriver-0.1.0-SNAPSHOT.jar tools/AttentionExtremeSweep.java 4242 48
  * "--kernel yat --stat mean" "--energy 'Log[1 + Dot[q-k,q-k]]' --stat mean"} (a spec is split on
- * spaces outside quotes; free parameters are bound to the reference's values)
+ * spaces outside quotes; free parameters are bound to the reference's values). With {@code
+ * mixed:SEED} instead of the seed, the samples are {@link #mixed} ones.
  */
 public class AttentionExtremeSweep {
   private static final int[] NS = {1, 4, 130, 9, 2, 31, 1024, 17};
@@ -31,7 +32,9 @@ public class AttentionExtremeSweep {
   public static void main(String[] args) throws Throwable {
     Symja symja = new Symja();
     AttentionGeneration g = new AttentionGeneration(symja);
-    long seed = Long.parseLong(args[0]);
+    // "mixed:SEED": entries of independent magnitudes instead of a common scale (see mixed(..))
+    boolean mixed = args[0].startsWith("mixed:");
+    long seed = Long.parseLong(mixed ? args[0].substring(6) : args[0]);
     int count = Integer.parseInt(args[1]);
     for (int x = 2; x < args.length; x++) {
       List<String> spec = new java.util.ArrayList<>(List.of("--attention"));
@@ -48,7 +51,8 @@ public class AttentionExtremeSweep {
       GeneratedSources src = AttentionClassEmitter.emit(d, l.energy(), l.partials(), l.differences(), l.parameterPartials(),
           l.scalable(), l.asymptotic(), "sweep", "Sweep" + x);
       AttentionStatistic stat = d.spec().statistic();
-      List<AttentionSamples.Sample> samples = AttentionGeneration.extremeSamples(seed, count, NS, DS, MS, stat);
+      List<AttentionSamples.Sample> samples = mixed ? mixed(seed, count, stat)
+          : AttentionGeneration.extremeSamples(seed, count, NS, DS, MS, stat);
       AttentionReference reference = AttentionGeneration.reference(d.spec());
       // free parameters are bound to the values the reference uses (a custom energy's default 1)
       AttentionCheck.Handles h = AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation()),
@@ -149,6 +153,43 @@ public class AttentionExtremeSweep {
     }
     if (quote != 0) throw new IllegalArgumentException("unbalanced quote in " + spec);
     if (any || t.length() > 0) out.add(t.toString());
+    return out;
+  }
+
+  /**
+   * Samples whose query and key entries have independent magnitudes {@code 10^U(-200, 200)} (every
+   * other sample; the others at a common scale of 1e150), every fourth with near-duplicate keys
+   * (relative 1e-12), every fifth with a key equal to the query; values {@code 10^U(-200, 200)} in
+   * magnitude, upstreams normal. Not a family of {@link AttentionSamples}: a probe of inputs whose
+   * components differ by hundreds of orders of magnitude within one vector.
+   */
+  static List<AttentionSamples.Sample> mixed(long seed, int count, AttentionStatistic stat) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    List<AttentionSamples.Sample> out = new java.util.ArrayList<>();
+    int[] ns = {1, 2, 5, 17, 64};
+    int[] ds = {1, 2, 3, 8, 16};
+    for (int c = 0; c < count; c++) {
+      int n = ns[c % 5];
+      int d = ds[(c / 5 + c) % 5];
+      int m = 1 + c % 3;
+      boolean independent = c % 2 == 0;
+      double[] q = new double[d];
+      double[] k = new double[n * d];
+      double[] v = new double[n * m];
+      for (int i = 0; i < d; i++) q[i] = r.nextGaussian() * (independent ? Math.pow(10, r.nextDouble(-200, 200)) : 1e150);
+      for (int i = 0; i < n * d; i++) {
+        k[i] = c % 4 == 1 && i >= d ? k[i - d] * (1 + 1e-12 * r.nextGaussian())
+            : r.nextGaussian() * (independent ? Math.pow(10, r.nextDouble(-200, 200)) : 1e150);
+      }
+      if (c % 5 == 3) System.arraycopy(q, 0, k, 0, d);
+      for (int i = 0; i < n * m; i++) v[i] = r.nextGaussian() * Math.pow(10, r.nextDouble(-200, 200));
+      int outs = stat.outputs().equals("m") ? m : stat.outputs().equals("n") ? n : 1;
+      double[] u = new double[outs];
+      for (int i = 0; i < outs; i++) u[i] = r.nextGaussian();
+      double[] w = new double[d];
+      java.util.Arrays.fill(w, 1.0);
+      out.add(new AttentionSamples.Sample("mixed" + (independent ? "-independent" : "-common"), n, d, m, q, k, v, u, w, new double[n]));
+    }
     return out;
   }
 }
