@@ -79,4 +79,25 @@ class AttentionTinyWeightTest {
     AttentionCheck.Result r = measure(List.of(s), "--energy", "Log[1+Dot[q-k,q-k]]", "--stat", "mean");
     assertTrue(r.passed(), r.describe());
   }
+
+  /**
+   * The cosine kernel with keys of very different norms: {@code kh_j - kh_w} was formed as {@code
+   * (a - b)/|a| + b (|b|^2 - |a|^2)/(|a| |b| (|a| + |b|))} (for near-duplicate keys), whose two terms
+   * cancel with a rounding error of {@code |b|/|a|} units (1e40 here) when the winner's norm is far
+   * larger: {@code grad q} came out off by a relative 1e24 and more. And a key near 1e-177 (d = 1)
+   * next to values near 1e184: {@code 2^-ke} times the key's slope overflowed and gave NaN times an
+   * exact 0 (the key gradient of a one-dimensional cosine is 0). Found with entries of independent
+   * magnitudes (docs/ATTENTION.md, Limits).
+   */
+  @Test
+  void cosineWithKeysOfVeryDifferentNorms() {
+    AttentionSamples.Sample norms = new AttentionSamples.Sample("norms", 2, 2, 1, new double[] {1, 0.5},
+        new double[] {1e40, -3e39, 0.2, 1.0}, new double[] {1e30, -2e30}, new double[] {1}, new double[] {1, 1}, new double[] {0, 0});
+    AttentionSamples.Sample tiny = new AttentionSamples.Sample("tiny-key", 3, 1, 1, new double[] {-3.1788098243390638E-177},
+        new double[] {1.827021234743447E-67, 8.257801687430595E121, 4.353051314904083E-105},
+        new double[] {-2.208605027557573E184, 1.1666407939197122E-104, -9.38969965418792E181}, new double[] {-1.6229502742846018},
+        new double[] {1}, new double[] {0, 0, 0});
+    AttentionCheck.Result r = measure(List.of(norms, norms, tiny, tiny), "--kernel", "cosine", "--stat", "mean");
+    assertTrue(r.passed(), r.describe());
+  }
 }
