@@ -20,7 +20,9 @@ import java.util.Locale;
  *
  * <p>Usage (with the deriver built): {@code java -Xss8m -cp
  * deriver/target/activation-deriver-0.1.0-SNAPSHOT.jar tools/AttentionExtremeSweep.java 4242 48
- * "--kernel yat --stat mean" "--kernel student-t --stat mean"}
+ * "--kernel yat --stat mean" "--energy 'Log[1 + Dot[q-k,q-k]]' --stat mean"} (a spec is split on
+ * spaces outside quotes; free parameters are bound to the reference's values). With {@code
+ * mixed:SEED} instead of the seed, the samples are {@link #mixed} ones.
  */
 public class AttentionExtremeSweep {
   private static final int[] NS = {1, 4, 130, 9, 2, 31, 1024, 17};
@@ -30,22 +32,39 @@ public class AttentionExtremeSweep {
   public static void main(String[] args) throws Throwable {
     Symja symja = new Symja();
     AttentionGeneration g = new AttentionGeneration(symja);
-    long seed = Long.parseLong(args[0]);
+    // "mixed:SEED": entries of independent magnitudes instead of a common scale (see mixed(..))
+    boolean mixed = args[0].startsWith("mixed:");
+    long seed = Long.parseLong(mixed ? args[0].substring(6) : args[0]);
     int count = Integer.parseInt(args[1]);
     for (int x = 2; x < args.length; x++) {
       List<String> spec = new java.util.ArrayList<>(List.of("--attention"));
-      spec.addAll(List.of(args[x].split(" ")));
-      AttentionDerivation d = g.derive(g.resolve(spec));
-      AttentionGeneration.Lowered l = g.lower(d);
+      spec.addAll(tokens(args[x]));
+      AttentionDerivation d;
+      AttentionGeneration.Lowered l;
+      try {
+        d = g.derive(g.resolve(spec));
+        l = g.lower(d);
+      } catch (RuntimeException e) {
+        System.out.printf(Locale.ROOT, "%s: not derived: %s%n", args[x], e.getMessage());
+        continue;
+      }
       GeneratedSources src = AttentionClassEmitter.emit(d, l.energy(), l.partials(), l.differences(), l.parameterPartials(),
           l.scalable(), l.asymptotic(), "sweep", "Sweep" + x);
       AttentionStatistic stat = d.spec().statistic();
-      List<AttentionSamples.Sample> samples = AttentionGeneration.extremeSamples(seed, count, NS, DS, MS, stat);
-      AttentionCheck.Handles h = AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation()));
+      List<AttentionSamples.Sample> samples = mixed ? mixed(seed, count, stat)
+          : AttentionGeneration.extremeSamples(seed, count, NS, DS, MS, stat);
       AttentionReference reference = AttentionGeneration.reference(d.spec());
+      // free parameters are bound to the values the reference uses (a custom energy's default 1)
+      AttentionCheck.Handles h = AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation()),
+          reference.freeValues(), reference.free());
       String[] names = {"value", "grad q", "grad keys", "grad values", "grad log-prior"};
       double[] worst = new double[5];
       String[] where = new String[5];
+      // samples that miss the contract with a NaN somewhere (honest) and with finite numbers only (silently wrong)
+      int withNaN = 0;
+      int wrongFinite = 0;
+      int undefined = 0;
+      String undefinedWhere = null;
       long start = System.nanoTime();
       int index = 0;
       for (AttentionSamples.Sample s : samples) {
@@ -69,7 +88,15 @@ public class AttentionExtremeSweep {
           h.value().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, dim, m, out, 0, w, 0);
           h.backward().invokeExact(s.q(), 0, s.keys(), 0, s.values(), 0, n, dim, m, s.upstream(), 0, gq, 0, gk, 0, gv, 0, w, 0, gw, 0);
         }
-        AttentionReference.Result exact = reference.evaluate(s.q(), s.keys(), s.values(), n, dim, m, s.upstream(), w, lp);
+        AttentionReference.Result exact;
+        try {
+          exact = reference.evaluate(s.q(), s.keys(), s.values(), n, dim, m, s.upstream(), w, lp);
+        } catch (RuntimeException e) {
+          // no exact value to compare with (e.g. an energy not differentiable where a key equals the query)
+          undefined++;
+          if (undefinedWhere == null) undefinedWhere = s.family() + " n=" + n + " d=" + dim + ": " + e.getMessage();
+          continue;
+        }
         double largest = Double.MIN_NORMAL;
         for (double v : exact.values()) largest = Math.max(largest, Math.abs(v));
         double valueError = 0;
@@ -79,6 +106,16 @@ public class AttentionExtremeSweep {
         }
         double[] errors = {valueError, AttentionCheck.normwise(gq, exact.gradQ()), AttentionCheck.normwise(gk, exact.gradKeys()),
             stat.usesValues() ? AttentionCheck.normwise(gv, exact.gradValues()) : 0, priors ? AttentionCheck.normwise(gp, exact.gradPrior()) : 0};
+        boolean missed = errors[0] > 1e-12;
+        for (int k = 1; k < 5; k++) missed |= errors[k] > 1e-10;
+        if (missed) {
+          boolean nan = false;
+          for (double[] a : new double[][] {out, gq, gk, gv, gp}) {
+            for (double v : a) nan |= Double.isNaN(v);
+          }
+          if (nan) withNaN++;
+          else wrongFinite++;
+        }
         for (int k = 0; k < 5; k++) {
           if (errors[k] > worst[k]) {
             worst[k] = errors[k];
@@ -86,8 +123,73 @@ public class AttentionExtremeSweep {
           }
         }
       }
-      System.out.printf(Locale.ROOT, "%s (%d samples, %.1f s):%n", args[x], samples.size(), (System.nanoTime() - start) / 1e9);
+      System.out.printf(Locale.ROOT, "%s (%d samples, %.1f s; missed: %d with NaN, %d finite):%n", args[x], samples.size(),
+          (System.nanoTime() - start) / 1e9, withNaN, wrongFinite);
+      if (undefined > 0) System.out.printf(Locale.ROOT, "  reference undefined at %d samples, first %s%n", undefined, undefinedWhere);
       for (int k = 0; k < 5; k++) System.out.printf(Locale.ROOT, "  %-15s %.1e  %s%n", names[k], worst[k], where[k] == null ? "" : where[k]);
     }
+  }
+
+  /** Splits a spec on spaces outside single or double quotes, so energies with spaces can be given quoted. */
+  static List<String> tokens(String spec) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder t = new StringBuilder();
+    char quote = 0;
+    boolean any = false;
+    for (char c : spec.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        else t.append(c);
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        any = true;
+      } else if (c == ' ') {
+        if (any || t.length() > 0) out.add(t.toString());
+        t.setLength(0);
+        any = false;
+      } else {
+        t.append(c);
+      }
+    }
+    if (quote != 0) throw new IllegalArgumentException("unbalanced quote in " + spec);
+    if (any || t.length() > 0) out.add(t.toString());
+    return out;
+  }
+
+  /**
+   * Samples whose query and key entries have independent magnitudes {@code 10^U(-200, 200)} (every
+   * other sample; the others at a common scale of 1e150), every fourth with near-duplicate keys
+   * (relative 1e-12), every fifth with a key equal to the query; values {@code 10^U(-200, 200)} in
+   * magnitude, upstreams normal. Not a family of {@link AttentionSamples}: a probe of inputs whose
+   * components differ by hundreds of orders of magnitude within one vector.
+   */
+  static List<AttentionSamples.Sample> mixed(long seed, int count, AttentionStatistic stat) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    List<AttentionSamples.Sample> out = new java.util.ArrayList<>();
+    int[] ns = {1, 2, 5, 17, 64};
+    int[] ds = {1, 2, 3, 8, 16};
+    for (int c = 0; c < count; c++) {
+      int n = ns[c % 5];
+      int d = ds[(c / 5 + c) % 5];
+      int m = 1 + c % 3;
+      boolean independent = c % 2 == 0;
+      double[] q = new double[d];
+      double[] k = new double[n * d];
+      double[] v = new double[n * m];
+      for (int i = 0; i < d; i++) q[i] = r.nextGaussian() * (independent ? Math.pow(10, r.nextDouble(-200, 200)) : 1e150);
+      for (int i = 0; i < n * d; i++) {
+        k[i] = c % 4 == 1 && i >= d ? k[i - d] * (1 + 1e-12 * r.nextGaussian())
+            : r.nextGaussian() * (independent ? Math.pow(10, r.nextDouble(-200, 200)) : 1e150);
+      }
+      if (c % 5 == 3) System.arraycopy(q, 0, k, 0, d);
+      for (int i = 0; i < n * m; i++) v[i] = r.nextGaussian() * Math.pow(10, r.nextDouble(-200, 200));
+      int outs = stat.outputs().equals("m") ? m : stat.outputs().equals("n") ? n : 1;
+      double[] u = new double[outs];
+      for (int i = 0; i < outs; i++) u[i] = r.nextGaussian();
+      double[] w = new double[d];
+      java.util.Arrays.fill(w, 1.0);
+      out.add(new AttentionSamples.Sample("mixed" + (independent ? "-independent" : "-common"), n, d, m, q, k, v, u, w, new double[n]));
+    }
+    return out;
   }
 }

@@ -285,6 +285,18 @@ public final class AttentionClassEmitter {
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
         .addStatement("return e == m ? 1.0 : Math.exp(m - e)").build());
+    if (stat != AttentionStatistic.MODE) {
+      // a weight below the normal range times a large value or upstream can be representable (and decide the output
+      // or a gradient): 1e-348 times 1e200 is 1e-148, which the weight, rounded to 0 first, loses
+      type.addMethod(MethodSpec.methodBuilder("tinyWeighted").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code x exp(-g) inv} for a weight {@code exp(-g)} below {@code 2^-1000}, {@code g <= TINY_GAP}: two\n"
+              + "half-weights {@code exp(-g/2)} (normal there), multiplied in after {@code x}, so that a representable\n"
+              + "product is not lost with the weight (rounded to 0 or subnormal on its own).\n")
+          .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "x").addParameter(TypeName.DOUBLE, "g")
+          .addParameter(TypeName.DOUBLE, "inv")
+          .addStatement("double h = Math.exp(-0.5 * g)")
+          .addStatement("return ((x * inv) * h) * h").build());
+    }
     if (scalable) {
       type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
@@ -294,6 +306,23 @@ public final class AttentionClassEmitter {
           .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
           .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : $L", gapTimesScale())
           .addStatement("return p == pm ? k : k - (p - pm)").build());
+      if (asym != null && asym.logForm()) {
+        // at the largest scales R_j / R_min overflows (R_min = t = 2^-2se for a key equal to the query, R_j about
+        // 2^384): the gap is finite (about 900 for a = 1) and its weight, below the normal range, can still matter
+        type.addMethod(MethodSpec.methodBuilder("logRatio").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("{@code log(e / m)} of two positive arguments also where the quotient overflows or underflows: their\n"
+                + "binary exponents apart ({@code (ke - km) log 2} rounds to a few units in 1e-13 of the gap there); zeros,\n"
+                + "infinities and NaN as the quotient gives them.\n")
+            .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+            .addStatement("double r = e / m")
+            .beginControlFlow("if ((r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
+                + " || !(e > 0.0 && m > 0.0 && e < Double.POSITIVE_INFINITY && m < Double.POSITIVE_INFINITY))")
+            .addStatement("return Math.log(r)")
+            .endControlFlow()
+            .addStatement("int ke = Math.getExponent(e)")
+            .addStatement("int km = Math.getExponent(m)")
+            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km) * Math.log(2.0)").build());
+      }
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
@@ -319,7 +348,7 @@ public final class AttentionClassEmitter {
   private String gapTimesScale() {
     // one logarithm: e and m are the arguments R of a log R, f is a; the quotient keeps the gap's rounding to a few
     // units of a, where (a log R_j) - (a log R_min) would carry that of |a log R| (1e4 and more at large d and scales)
-    if (asym != null && asym.logForm()) return "f * Math.log(e / m)";
+    if (asym != null && asym.logForm()) return "f * logRatio(e, m)";
     if (asym == null || asym.power() == 1) return "(e - m) * f * f";
     if (asym.power() == 0) return "(e - m)";
     return "Math.scalb(e - m, " + asym.power() + " * 2 * Math.getExponent(f))";
@@ -886,6 +915,17 @@ public final class AttentionClassEmitter {
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
 
+  /**
+   * Weights below this ({@code 2^-1000}, near the end of the normal range) are applied as two
+   * half-weights ({@code tinyWeighted}) where they multiply a value or an upstream.
+   */
+  private static final String TINY_WEIGHT = "0x1p-1000";
+  /**
+   * The largest gap taken that way: {@code exp(-g/2)} is normal up to {@code g} of about 1416; beyond
+   * 1400 a weight counts as 0 (its product with a double below 2^1024 stays below about 1e-300).
+   */
+  private static final String TINY_GAP = "1400.0";
+
   /** The scale-factor argument of the entry helpers ({@code ", entryScale"}), empty unless scalable. */
   private String factor() {
     return scalable ? ", entryScale" : "";
@@ -1012,12 +1052,21 @@ public final class AttentionClassEmitter {
         .addComment("a new minimum: rescale what was summed relative to the old one")
         .addStatement("double scale = Math.exp($L)", scalable ? "eg" : "e - mm");
     if (stat == AttentionStatistic.ENTROPY) m.addStatement("gap = scale == 0.0 ? 0.0 : scale * (gap + $L * s)", scalable ? "(-eg)" : "(mm - e)");
+    // the minimum's drop, taken before the new minimum replaces the old one
+    if (stat == AttentionStatistic.MEAN) m.addStatement("double drop = $L", scalable ? "-eg" : "mm - e");
     m.addStatement("t = s * scale")
         .addStatement("s = t + 1.0")
         .addCode(newMin());
     if (stat == AttentionStatistic.MEAN) {
-      m.beginControlFlow("for (int i = 0; i < m; i++)")
+      m.beginControlFlow("if (!(scale < $L))", TINY_WEIGHT)
+          .beginControlFlow("for (int i = 0; i < m; i++)")
           .addStatement("acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + $L[vo + i]", v)
+          .endControlFlow()
+          .nextControlFlow("else")
+          .addComment("the old keys' weights fell below the normal range: their sum times two half-weights")
+          .beginControlFlow("for (int i = 0; i < m; i++)")
+          .addStatement("acc[ao + i] = (drop <= $L ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + $L[vo + i]", TINY_GAP, v)
+          .endControlFlow()
           .endControlFlow();
     }
     m.nextControlFlow("else")
@@ -1025,8 +1074,12 @@ public final class AttentionClassEmitter {
         .addStatement("s += w")
         .addStatement("t += w");
     if (stat == AttentionStatistic.MEAN) {
-      m.beginControlFlow("if (w != 0.0)")
+      m.beginControlFlow("if (!(w < $L))", TINY_WEIGHT)
           .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += w * $L[vo + i]", v).endControlFlow()
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addComment("a weight below the normal range: a large value can still contribute")
+          .addStatement("double g = $L", aboveMin())
+          .beginControlFlow("for (int i = 0; i < m; i++)").addStatement("acc[ao + i] += tinyWeighted($L[vo + i], g, 1.0)", v).endControlFlow()
           .endControlFlow();
     }
     if (stat == AttentionStatistic.ENTROPY) {
@@ -1166,7 +1219,9 @@ public final class AttentionClassEmitter {
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
           .addStatement("double r = $L * inv", weightOf("e"))
-          .beginControlFlow("if (r != 0.0)").addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)").endControlFlow()
+          .beginControlFlow("if (!(r < $L))", TINY_WEIGHT).addStatement("acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m)")
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addStatement("acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), $L, inv)", aboveMin()).endControlFlow()
           .endControlFlow();
       case RESPONSIBILITIES -> m.addComment("acc = sum_{j != win} r_j (u_win - u_j)")
           .addStatement("double acc = 0.0")
@@ -1175,7 +1230,9 @@ public final class AttentionClassEmitter {
           .addStatement("if (j == win) continue")
           .addCode(keyEnergy())
           .addStatement("double r = $L * inv", weightOf("e"))
-          .beginControlFlow("if (r != 0.0)").addStatement("acc += r * (uw - upstream[uo + j])").endControlFlow()
+          .beginControlFlow("if (!(r < $L))", TINY_WEIGHT).addStatement("acc += r * (uw - upstream[uo + j])")
+          .nextControlFlow("else if ($L <= $L)", aboveMin(), TINY_GAP)
+          .addStatement("acc += tinyWeighted(uw - upstream[uo + j], $L, inv)", aboveMin()).endControlFlow()
           .endControlFlow();
       case ENTROPY -> {
         if (difference("energy") == null) {
@@ -1208,17 +1265,24 @@ public final class AttentionClassEmitter {
         .addStatement("double r = $L * inv", weightOf("e"))
         .addStatement("double delta");
     switch (stat) {
-      case MEAN -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)");
-      case RESPONSIBILITIES -> m.addStatement("delta = r == 0.0 ? 0.0 : -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)");
+      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
+          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
+          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
       case ENTROPY -> {
         if (difference("energy") == null) {
-          m.addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - $L)", scalable ? "eg" : "(e == mm ? 0.0 : e - mm)");
+          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
+              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
         } else {
           m.addCode(entryDifferences())
-              .addStatement("delta = r == 0.0 ? 0.0 : u * r * (acc - (j == win ? 0.0 : $L - $L))", difference("energy"), priorGap(isFloat));
+              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L - $L)) : $L <= $L"
+                  + " ? tinyWeighted(u * (acc - ($L - $L)), $L, inv) : 0.0", TINY_WEIGHT, difference("energy"), priorGap(isFloat),
+                  aboveMin(), TINY_GAP, difference("energy"), priorGap(isFloat), aboveMin());
         }
       }
-      case FREE_ENERGY -> m.addStatement("delta = r == 0.0 ? 0.0 : u * r");
+      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
       case MODE -> throw new AssertionError();
     }
     // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
@@ -1242,7 +1306,8 @@ public final class AttentionClassEmitter {
     }
     if (stat.usesValues()) {
       m.beginControlFlow("for (int i = 0, o = gvo + j * m; i < m; i++, o++)")
-          .addStatement("double g = r == 0.0 ? 0.0 : r * upstream[uo + i]")
+          .addStatement("double g = !(r < $L) ? r * upstream[uo + i] : $L <= $L ? tinyWeighted(upstream[uo + i], $L, inv) : 0.0",
+              TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin())
           .addStatement("gradValues[o] = $L(add ? gradValues[o] + g : g)", gcast)
           .endControlFlow();
     }
@@ -1259,7 +1324,9 @@ public final class AttentionClassEmitter {
       // kh_j - kh_w = (a - b)/|a| + b (|b|^2 - |a|^2) / (|a| |b| (|a| + |b|)) in a common scale (a = k_j, b = k_w)
       m.addStatement("double g = drho($L)", callArgs())
           .addStatement("double slope = delta * g")
-          .addStatement("double ck = Math.scalb(slope / kn, -ke)")
+          .addComment("1/|k| is 2^-ke / kn: applied with the upstream's scale in one scalb after the unit-vector factor, since")
+          .addComment("2^-ke alone overflows for keys near 1e-177 next to values near 1e184 (Infinity times an exact 0 gave NaN)")
+          .addStatement("double ck = slope / kn")
           .addStatement("int common = Math.max(ke, kw)")
           .addStatement("double na = Math.scalb(kn, ke - common)")
           .addStatement("double nb = Math.scalb(knW, kw - common)")
@@ -1277,14 +1344,17 @@ public final class AttentionClassEmitter {
           .addStatement("double half = 0.5 * sg * apart")
           .addStatement("double ia = 1.0 / na")
           .addStatement("double shrink = norms / (na * nb * (na + nb))")
+          .addComment("the difference form cancels (a - b)/|a| against b shrink when the norms differ (by 1e42 at keys of 1e143")
+          .addComment("and 1e101: grad q off by 1e26): there, and where a norm underflows in the common scale, kh_j - kh_w directly")
+          .addStatement("boolean close = na <= 2.0 * nb && nb <= 2.0 * na")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
           .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
-          .addStatement("double dk = j == win ? 0.0 : (a - b) * ia + b * shrink")
+          .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
           .addStatement("gradQ[go + i] += slope * dk")
-          .addStatement("double gki = $L", rescaled("ck * ((qh - sg * kh) + half * kh)"))
+          .addStatement("double gki = Math.scalb(ck * ((qh - sg * kh) + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
           .addStatement("sumG += delta * (g - gW)")

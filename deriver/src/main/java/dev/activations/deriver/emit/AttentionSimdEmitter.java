@@ -382,9 +382,13 @@ final class AttentionSimdEmitter {
         .append(in).append("if (emin < mm) {\n")
         .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
         .append(i2).append("scale = Math.exp(emin - mm);\n")
+        .append(i2).append("// the old weights below the normal range, where a large value can still contribute: the plain code\n")
+        .append(i2).append("if (scale < 0x1p-1000 && mm - emin <= 1400.0) return 1;\n")
         .append(i2).append("mm = emin;\n")
         .append(in).append("}\n");
     for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = Math.exp(mm - e").append(b).append(");\n");
+    sb.append(in).append("// a weight below the normal range (a large value can still contribute): the plain code\n")
+        .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < 0x1p-1000 && e" + b + " - mm <= 1400.0)")).append(") return 1;\n");
     sb.append(in).append("int vo0 = vOff + j * m;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
     sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
@@ -574,6 +578,9 @@ final class AttentionSimdEmitter {
       sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
           .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
           .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
+          .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
+          .append(in).append("tiny = r").append(b).append(" < 0x1p-1000 && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
+          .append("]) <= 1400.0 ? 1.0 : tiny;\n")
           .append(in).append("gradKeys[row").append(b).append("] = r").append(b).append(";\n");
     }
     laneLoop(sb, in, keys, b -> "ts" + b + " = z, ta" + b + " = z",
@@ -748,6 +755,7 @@ final class AttentionSimdEmitter {
         .append("    int ue = umax == 0.0 ? 0 : Math.getExponent(umax);\n")
         .append("    if (ue < Double.MIN_EXPONENT || ue > Double.MAX_EXPONENT - 1) return 1;\n")
         .append("    weights(values, vOff, n, m, upstream, uo, gradQ, go, gradKeys, gko, d, gradValues, gvo, win, mm, inv, tauBar, ue);\n")
+        .append("    if (gradQ[go + 2] != 0.0) return 1;\n")
         .append("    return gradients(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko, win, tauBar, ue);\n")
         .append("  }\n\n");
     sb.append("  /** Pass 1: each key's energy and bound into its gradKeys row; mm, s, sum w tau into gradQ; the winner (-1: plain code). */\n")
@@ -768,7 +776,7 @@ final class AttentionSimdEmitter {
         .append("    gradQ[go + 2] = tauW;\n")
         .append("    return win;\n")
         .append("  }\n\n")
-        .append("  /** Pass 2: weights, gradValues, t_j and its bound into the rows; acc and the spill into gradQ. */\n")
+        .append("  /** Pass 2: weights, gradValues, t_j and its bound into the rows; acc, the spill and a flag for a weight below the normal range into gradQ. */\n")
         .append("  private static void weights(double[] values, int vOff, int n, int m, double[] upstream, int uo, double[] gradQ, int go,\n")
         .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double mm, double inv, double tauBar, int ue) {\n")
         .append("    int mb = S.loopBound(m);\n")
@@ -777,11 +785,13 @@ final class AttentionSimdEmitter {
         .append("    double depthM = mb / L + (m - mb) + L;\n")
         .append("    // pass 2: weights, gradValues = r_j u, t_j = <u, v_j - v_w> and acc = -sum_{j != win} r_j t_j\n")
         .append("    double acc = 0.0;\n")
-        .append("    double spill = 0.0;\n");
+        .append("    double spill = 0.0;\n")
+        .append("    double tiny = 0.0;\n");
     blocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = acc;\n")
         .append("    gradQ[go + 1] = spill;\n")
+        .append("    gradQ[go + 2] = tiny;\n")
         .append("  }\n\n")
         .append("  /** Pass 3: the gradients of q and the keys; 0 when their error bound holds. */\n")
         .append("  private static int gradients(double[] q, int qOff, double[] keys, int kOff, int n, int d, double[] gradQ, int go,\n")

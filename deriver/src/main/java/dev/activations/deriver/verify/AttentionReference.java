@@ -43,7 +43,12 @@ import java.util.Map;
  */
 public final class AttentionReference {
   private static final long START_DIGITS = 40;
-  private static final long MAX_DIGITS = 1280;
+  /**
+   * Energies of degree 4 in the entries (a custom {@code Dot[q-k,q-k]^2}) at common scales near
+   * 1e260 are about 1e1000; their gaps are needed to 17 digits: 1280 digits were not enough. Only
+   * samples that need them reach the larger precisions.
+   */
+  private static final long MAX_DIGITS = 5120;
   private static final double WEIGHT_CUT = 1e6;
   private static final int SHIFT = 1074;
   /** The precision at which components that all contain 0 count as zeros. */

@@ -32,6 +32,34 @@ class AttentionCommandTest {
     org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("Dot[q,z]"));
   }
 
+  /**
+   * Symja's Simplify wrote {@code -Exp[-Dot[q-k,q-k]]} as {@code -Cosh[dd]+Sinh[dd]}: the class
+   * returned NaN once {@code dd} passed 710 (Infinity - Infinity) and energies off by 1e-8 at {@code
+   * dd = 20}. The exponential is kept.
+   */
+  @Test
+  void anExponentialEnergyIsNotRewrittenAsHyperbolics() {
+    CliRun r = CliRun.of("--attention", "--energy", "-Exp[-Dot[q-k,q-k]]", "--stat", "mean");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("e = kappa/T = -1/E^dd "), r.out());
+    org.junit.jupiter.api.Assertions.assertFalse(r.out().contains("Cosh") || r.out().contains("Sinh"), r.out());
+  }
+
+  /**
+   * A class that does not scale its entries (free parameters) is measured at the extreme samples
+   * too, where a NaN is its documented answer but a number must be right: {@code
+   * Log[1+Dot[q-k,q-k]/s] --free s} returned finite gradients off by 1.2 (relative) at a common scale
+   * near 1e100 and was written; now it is refused, nothing written.
+   */
+  @Test
+  void aClassThatDoesNotScaleIsRefusedWhereItsFiniteAnswersAreWrong() throws Exception {
+    CliRun r = CliRun.of("--attention", "--energy", "Log[1+Dot[q-k,q-k]/s]", "--free", "s", "--stat", "mean", "--out", dir.toString(),
+        "--package", "p", "--name", "LogFree");
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("misses the attention contract") && r.err().contains("extreme-"), r.err());
+    assertTrue(!Files.exists(dir.resolve("p/LogFree.java")), "nothing written");
+  }
+
   @Test
   void weightedEntriesRewriteToTheSameNames() {
     assertEquals("(1*dd)/2", GramForm.of("Dot[q-k,q-k,w]/2"));

@@ -48,4 +48,26 @@ class AttentionReferenceExtremeTest {
     AttentionReference.Result r = reference.evaluate(s.q(), s.keys(), s.values(), s.n(), s.d(), s.m(), s.upstream());
     assertArrayEquals(new double[s.d()], r.gradQ(), 0.0, "grad q");
   }
+
+  /**
+   * A degree-4 energy, {@code Dot[q-k,q-k]^2}, at the derive-time stream's extreme sample with two
+   * keys (d = 2) at a common scale near 1e263 (the scaled family times an extreme scale): the energies
+   * are about 1e1000 and their gap is needed to 17 digits, more than the 1280 digits the reference
+   * stopped at (it threw, and derive refused the class, which is right). Hard attention: the output
+   * is the value of the key nearer the query.
+   */
+  @Test
+  void aDegreeFourEnergyAtTheLargestScalesIsEvaluated() {
+    AttentionReference reference = new AttentionReference("dd^2", Map.of(), "1", AttentionStatistic.MEAN);
+    AttentionSamples.Sample s = AttentionSamples.extreme(0xa77e5L, 12, new int[] {1, 2, 3, 5, 8, 17, 40, 129},
+            new int[] {1, 2, 3, 4, 7, 16, 33}, new int[] {1, 2, 3, 5, 9}, 0).stream()
+        .filter(x -> x.family().equals("extreme-scaled") && x.n() == 2).findFirst().orElseThrow();
+    AttentionReference.Result r = reference.evaluate(s.q(), s.keys(), s.values(), s.n(), s.d(), s.m(), s.upstream(), null, null);
+    double[] dist = new double[2];
+    for (int j = 0; j < 2; j++) {
+      for (int i = 0; i < s.d(); i++) dist[j] += Math.pow((s.q()[i] - s.keys()[j * s.d() + i]) / 1e250, 2);
+    }
+    int near = dist[0] < dist[1] ? 0 : 1;
+    for (int i = 0; i < s.m(); i++) assertEquals(s.values()[near * s.m() + i], r.values()[i], 0.0, "output " + i);
+  }
 }

@@ -193,7 +193,15 @@ public final class AttentionDeriver {
 
   private IExpr simplify(IExpr e) {
     IExpr v = symja.eval(e);
-    return Bounded.apply(symja, "Simplify", v, PIECE).orElse(v);
+    IExpr s = Bounded.apply(symja, "Simplify", v, PIECE).orElse(v);
+    // Symja's Simplify writes -E^(-dd) as Sinh[dd] - Cosh[dd]: a difference of two large numbers (absolute errors
+    // of 1e-8 at dd = 20, Infinity - Infinity = NaN beyond dd = 710) for a small one; keep the exponential form
+    return hyperbolic(s) && !hyperbolic(v) ? v : s;
+  }
+
+  private static boolean hyperbolic(IExpr e) {
+    return !e.isFree(x -> x.isAST(S.Sinh, 2) || x.isAST(S.Cosh, 2) || x.isAST(S.Tanh, 2) || x.isAST(S.Coth, 2)
+        || x.isAST(S.Sech, 2) || x.isAST(S.Csch, 2), true);
   }
 
   /**
