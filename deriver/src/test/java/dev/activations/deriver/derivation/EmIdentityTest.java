@@ -25,10 +25,15 @@ class EmIdentityTest {
     return List.of(List.of(SYMJA.evalTrusted("0"), d), List.of(SYMJA.evalTrusted("-(" + d01 + ")"), SYMJA.evalTrusted("0")));
   }
 
+  /** The check for energies {@code e0}, {@code e1} with one free parameter (default 1, positive). */
+  private static boolean check(String e0, String e1, String parameter, String spec, String d01) {
+    List<IExpr> energies = List.of(SYMJA.evalTrusted(e0), SYMJA.evalTrusted(e1));
+    List<IExpr> values = EmIdentity.values(SYMJA, spec, parameter, ExactNumber.ONE, Domain.parse(parameter, parameter + " > 0"));
+    return EmIdentity.check(SYMJA, energies, differences(d01), new ArrayList<>(), Map.of(parameter, values));
+  }
+
   private static boolean check(String d01) {
-    List<IExpr> energies = List.of(SYMJA.evalTrusted("(z-1)^2/(2*s^2)"), SYMJA.evalTrusted("(z+1)^2/(2*s^2)"));
-    List<IExpr> values = EmIdentity.values(SYMJA, "test", "s", ExactNumber.ONE, Domain.parse("s", "s > 0"));
-    return EmIdentity.check(SYMJA, energies, differences(d01), new ArrayList<>(), Map.of("s", values));
+    return check("(z-1)^2/(2*s^2)", "(z+1)^2/(2*s^2)", "s", "test", d01);
   }
 
   @Test
@@ -43,9 +48,7 @@ class EmIdentityTest {
   }
 
   private static boolean checkPowers(String d01) {
-    List<IExpr> energies = List.of(SYMJA.evalTrusted("Abs[z-1]^p"), SYMJA.evalTrusted("Abs[z+1]^p"));
-    List<IExpr> values = EmIdentity.values(SYMJA, "Abs[z-mu]^p --free p", "p", ExactNumber.ONE, Domain.parse("p", "p > 0"));
-    return EmIdentity.check(SYMJA, energies, differences(d01), new ArrayList<>(), Map.of("p", values));
+    return check("Abs[z-1]^p", "Abs[z+1]^p", "p", "Abs[z-mu]^p --free p", d01);
   }
 
   /**
