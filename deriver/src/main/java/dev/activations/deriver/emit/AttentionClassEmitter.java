@@ -860,9 +860,19 @@ public final class AttentionClassEmitter {
           .addStatement("double gapScale = $L", asym != null && asym.logForm() ? "logFactor(d)" : "Math.scalb(1.0, se)");
       if (asym != null && asym.logForm()) b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n");
       if (asym != null) {
-        b.add("// t = 1/L = 2^-2se (0 once it underflows), and the gradients' factor 2^(se (2p - 1)), p = $L\n", asym.power())
-            .addStatement("double tscale = Math.scalb(1.0, -2 * se)")
-            .addStatement("int ge = $L", asym.power() == 1 ? "se" : asym.power() == 0 ? "-se" : "se * " + (2 * asym.power() - 1));
+        if (asym.logForm()) {
+          b.add("// t = 1/L = 2^-2se (0 once it underflows), and the gradients' factor 2^(se (2p - 1)), p = $L\n", asym.power())
+              .addStatement("double tscale = Math.scalb(1.0, -2 * se)");
+        } else {
+          // Held at MIN_VALUE where 2^-2se underflows (entries beyond about 1e190): a query and a
+          // key that both scale to zero vectors (entries 1e-150 next to a key of 1e200) give f =
+          // -0/(0 + t), which is 0 with t > 0 and was 0/0 = NaN with t = 0; f changes only for a
+          // key within MIN_VALUE of the query, which has won outright either way.
+          b.add("// t = 1/L = 2^-2se (held at MIN_VALUE once it underflows: no 0/0 for keys and a query that scale to 0),\n"
+                  + "// and the gradients' factor 2^(se (2p - 1)), p = $L\n", asym.power())
+              .addStatement("double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE)");
+        }
+        b.addStatement("int ge = $L", asym.power() == 1 ? "se" : asym.power() == 0 ? "-se" : "se * " + (2 * asym.power() - 1));
       }
     }
     if (usesDim) b.addStatement("double dim = d");

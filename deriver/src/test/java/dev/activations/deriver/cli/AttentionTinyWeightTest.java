@@ -65,6 +65,24 @@ class AttentionTinyWeightTest {
   }
 
   /**
+   * Yat with one key of 1e200 and a query and two keys near 1e-150 (one dimension): scaled by the
+   * large key, the query and the small keys are zero vectors and t = 2^-2se has underflowed, so
+   * their scaled energy was 0/0 = NaN; every exact energy is within 1e-300 of 0, so the weights are
+   * uniform and the mean is 2. (t is held at MIN_VALUE.) The value only: grad q (exact about
+   * 6.7e-151, from the large key's {@code -2 <q,k> k / |q-k|^2}) is still missed, since the scaled
+   * query is 0 and carries nothing of it (docs/ATTENTION.md, Limits: entries of independent
+   * magnitudes).
+   */
+  @Test
+  void yatWithAQueryAndKeysThatScaleToZero() {
+    AttentionSamples.Sample s = new AttentionSamples.Sample("scaled-to-zero", 3, 1, 1, new double[] {1e-150},
+        new double[] {1e200, 2e-150, -3e-160}, new double[] {1, 2, 3}, new double[] {1}, new double[] {1},
+        new double[] {0, 0, 0});
+    AttentionCheck.Result r = measure(List.of(s, s), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.worstValue() <= dev.activations.deriver.verify.Contract.VALUE_TOLERANCE, r.describe());
+  }
+
+  /**
    * A single logarithm with factor 1 at the largest scales: {@code Log[1+Dot[q-k,q-k]]} with keys
    * equal to the query (n = 1024, d = 24, values up to 1e200). The gaps of the other keys are about
    * 700 to 900: their weights are below the normal range and, times the values, decide grad q and
