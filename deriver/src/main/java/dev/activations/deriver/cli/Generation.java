@@ -366,15 +366,8 @@ public final class Generation {
 
   /** The kinks the derivation found, as doubles (those that are numbers). */
   private static double[] knownSpecials(Derivation derivation) {
-    List<Double> out = new ArrayList<>();
-    for (String k : derivation.kinks()) {
-      try {
-        out.add(dev.activations.deriver.spec.ExactNumber.parse(k, "kink").toDouble());
-      } catch (RuntimeException notANumber) {
-        // a kink that depends on a free parameter: the thresholds of the forms stand in for it
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    // a kink that depends on a free parameter is left out: the thresholds of the forms stand in for it
+    return java.util.Arrays.stream(kinks(derivation)).mapToDouble(k -> k[0]).toArray();
   }
 
   /** Parameter values at which the parameter derivatives' forms are also measured when chosen. */

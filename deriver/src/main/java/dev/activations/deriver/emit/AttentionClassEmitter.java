@@ -198,9 +198,8 @@ public final class AttentionClassEmitter {
     if (weighted || !free.isEmpty() || !AttentionSimdEmitter.supports(angular(), stat == AttentionStatistic.MEAN)) {
       return java.util.Optional.empty();
     }
-    String source = asym != null && asym.logForm()
-        ? AttentionSimdEmitter.source(energy, partials, entries, usesDim, true, packageName, className)
-        : AttentionSimdEmitter.source(energy, partials, entries, usesDim, packageName, className);
+    String source = AttentionSimdEmitter.source(energy, partials, entries, usesDim, asym != null && asym.logForm(),
+        packageName, className);
     SimdEmitter.compileSource(source, packageName, className);
     simd = true;
     return java.util.Optional.of(new GeneratedSources.Source(packageName, SimdEmitter.companionName(className), source));
@@ -929,12 +928,12 @@ public final class AttentionClassEmitter {
    * Weights below this ({@code 2^-1000}, near the end of the normal range) are applied as two
    * half-weights ({@code tinyWeighted}) where they multiply a value or an upstream.
    */
-  private static final String TINY_WEIGHT = "0x1p-1000";
+  static final String TINY_WEIGHT = "0x1p-1000";
   /**
    * The largest gap taken that way: {@code exp(-g/2)} is normal up to {@code g} of about 1416; beyond
    * 1400 a weight counts as 0 (its product with a double below 2^1024 stays below about 1e-300).
    */
-  private static final String TINY_GAP = "1400.0";
+  static final String TINY_GAP = "1400.0";
 
   /** The scale-factor argument of the entry helpers ({@code ", entryScale"}), empty unless scalable. */
   private String factor() {

@@ -76,13 +76,15 @@ final class AttentionSimdEmitter {
    * d and scales (measured: 2.4e-12 at an extreme sample with d = 128 without it). The call goes to
    * the plain code where that could cost the contract.
    */
-  private boolean energyRounding;
+  private final boolean energyRounding;
 
-  private AttentionSimdEmitter(Expr energy, Map<String, Expr> partials, Set<String> entries, boolean usesDim) {
+  private AttentionSimdEmitter(Expr energy, Map<String, Expr> partials, Set<String> entries, boolean usesDim,
+      boolean energyRounding) {
     this.energy = energy;
     this.partials = partials;
     this.entries = entries;
     this.usesDim = usesDim;
+    this.energyRounding = energyRounding;
   }
 
   /** Whether a class of this shape gets a companion: Gram kernels (not angular) and the mean. */
@@ -90,18 +92,14 @@ final class AttentionSimdEmitter {
     return !angular && mean;
   }
 
-  /** The companion's source. */
-  static String source(Expr energy, Map<String, Expr> partials, Set<String> entries, boolean usesDim,
-      String packageName, String className) {
-    return new AttentionSimdEmitter(energy, partials, entries, usesDim).source(packageName, className);
-  }
-
-  /** @param energyRounding whether each key's bound counts its energy's own rounding (see {@link #energyRounding}) */
+  /**
+   * The companion's source.
+   *
+   * @param energyRounding whether each key's bound counts its energy's own rounding (see {@link #energyRounding})
+   */
   static String source(Expr energy, Map<String, Expr> partials, Set<String> entries, boolean usesDim, boolean energyRounding,
       String packageName, String className) {
-    AttentionSimdEmitter e = new AttentionSimdEmitter(energy, partials, entries, usesDim);
-    e.energyRounding = energyRounding;
-    return e.source(packageName, className);
+    return new AttentionSimdEmitter(energy, partials, entries, usesDim, energyRounding).source(packageName, className);
   }
 
   private List<String> scalarArgs() {
@@ -383,12 +381,12 @@ final class AttentionSimdEmitter {
         .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
         .append(i2).append("scale = Math.exp(emin - mm);\n")
         .append(i2).append("// the old weights below the normal range, where a large value can still contribute: the plain code\n")
-        .append(i2).append("if (scale < 0x1p-1000 && mm - emin <= 1400.0) return 1;\n")
+        .append(i2).append("if (scale < " + AttentionClassEmitter.TINY_WEIGHT + " && mm - emin <= " + AttentionClassEmitter.TINY_GAP + ") return 1;\n")
         .append(i2).append("mm = emin;\n")
         .append(in).append("}\n");
     for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = Math.exp(mm - e").append(b).append(");\n");
     sb.append(in).append("// a weight below the normal range (a large value can still contribute): the plain code\n")
-        .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < 0x1p-1000 && e" + b + " - mm <= 1400.0)")).append(") return 1;\n");
+        .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < " + AttentionClassEmitter.TINY_WEIGHT + " && e" + b + " - mm <= " + AttentionClassEmitter.TINY_GAP + ")")).append(") return 1;\n");
     sb.append(in).append("int vo0 = vOff + j * m;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
     sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
@@ -579,8 +577,8 @@ final class AttentionSimdEmitter {
           .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
           .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
           .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
-          .append(in).append("tiny = r").append(b).append(" < 0x1p-1000 && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
-          .append("]) <= 1400.0 ? 1.0 : tiny;\n")
+          .append(in).append("tiny = r").append(b).append(" < " + AttentionClassEmitter.TINY_WEIGHT + " && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
+          .append("]) <= " + AttentionClassEmitter.TINY_GAP + " ? 1.0 : tiny;\n")
           .append(in).append("gradKeys[row").append(b).append("] = r").append(b).append(";\n");
     }
     laneLoop(sb, in, keys, b -> "ts" + b + " = z, ta" + b + " = z",

@@ -183,10 +183,7 @@ final class NumericalRewrites {
     Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)), lowerer.call(Fn.LOG, bu)));
     Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), lv,
         Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv)));
-    Expr zero = Expr.Const.of(0.0);
-    Expr.Test positive = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, lu, zero),
-        new Expr.Test.Compare(Expr.Test.Op.GT, lv, zero)));
-    return new Expr.Cond(positive, new Expr.Add(List.of(powers, logs)), plain);
+    return new Expr.Cond(bothPositive(lu, lv), new Expr.Add(List.of(powers, logs)), plain);
   }
 
   /**
@@ -217,10 +214,7 @@ final class NumericalRewrites {
     Expr large = new Expr.Add(List.of(gap, Expr.Call.of(Fn.SOFTPLUS, new Expr.Neg(lu)),
         new Expr.Neg(Expr.Call.of(Fn.SOFTPLUS, new Expr.Neg(lv)))));
     Expr plain = new Expr.Add(List.of(Expr.Call.of(Fn.SOFTPLUS, lu), new Expr.Neg(Expr.Call.of(Fn.SOFTPLUS, lv))));
-    Expr.Test bothPositive = new Expr.Test.And(List.of(
-        new Expr.Test.Compare(Expr.Test.Op.GT, lu, Expr.Const.of(0.0)),
-        new Expr.Test.Compare(Expr.Test.Op.GT, lv, Expr.Const.of(0.0))));
-    Expr core = new Expr.Cond(bothPositive, large, plain);
+    Expr core = new Expr.Cond(bothPositive(lu, lv), large, plain);
     Expr scale = lowerer.translate(c);
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
   }
@@ -382,10 +376,8 @@ final class NumericalRewrites {
         new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(new Expr.Neg(gap), lu)))))));
     Expr onV = beyondOverflow(lowerer.translate(F.Power(bv, p)), exponent, lv, Expr.Call.of(Fn.EXPM1,
         new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv))))));
-    Expr zero = Expr.Const.of(0.0);
-    Expr.Test positive = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, lu, zero),
-        new Expr.Test.Compare(Expr.Test.Op.GT, lv, zero)));
-    return new Expr.Cond(positive, new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, zero), onU, onV), plain);
+    return new Expr.Cond(bothPositive(lu, lv),
+        new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, Expr.Const.of(0.0)), onU, onV), plain);
   }
 
   /**
@@ -404,6 +396,13 @@ final class NumericalRewrites {
     return new Expr.Cond(overflowed, scaled, new Expr.Mul(List.of(power, factor)));
   }
 
+  /** {@code a > 0 && b > 0}. */
+  private static Expr.Test bothPositive(Expr a, Expr b) {
+    Expr zero = Expr.Const.of(0.0);
+    return new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, a, zero),
+        new Expr.Test.Compare(Expr.Test.Op.GT, b, zero)));
+  }
+
   /** {@code log1p(e^-2|x|)}. */
   static Expr tailLog1p(Expr x) {
     Expr twiceAbs = new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, x)));
@@ -416,12 +415,7 @@ final class NumericalRewrites {
    */
   IExpr together(IExpr e) {
     IExpr evaluated = symja.eval(e);
-    Optional<IExpr> t = Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT);
-    IExpr best = t.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated))
-        .or(() -> Bounded.apply(symja, "ExpandAll", evaluated, PIECE_LIMIT)
-            .flatMap(x -> Bounded.apply(symja, "Together", x, PIECE_LIMIT))
-            .filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)))
-        .orElse(evaluated);
+    IExpr best = togetherChecked(evaluated, x -> x.leafCount() <= evaluated.leafCount() * 2).orElse(evaluated);
     Optional<IExpr> f = Bounded.apply(symja, "Factor", best, PIECE_LIMIT);
     return f.filter(x -> x.leafCount() <= evaluated.leafCount() * 2 && sameAt(x, evaluated)).orElse(best);
   }
@@ -636,7 +630,7 @@ final class NumericalRewrites {
       largest = Math.max(largest, d);
       parts.add(terms.get(i));
     }
-    Optional<IExpr> sum = togetherChecked(F.ast(S.Plus, parts));
+    Optional<IExpr> sum = togetherChecked(F.ast(S.Plus, parts), x -> true);
     if (sum.isEmpty()) return terms;
     Integer d = farDegree(sum.get());
     if (d == null || d >= largest) return terms;
@@ -659,16 +653,17 @@ final class NumericalRewrites {
   }
 
   /**
-   * Symja's Together of {@code e}, retried on {@code ExpandAll[e]} when the exact check at
-   * {@link #CHECK_POINT} fails ({@link #sameAt}); empty when neither holds.
+   * Symja's Together of {@code e} when it is {@code acceptable} and passes the exact check at
+   * {@link #CHECK_POINT} ({@link #sameAt}), else retried on {@code ExpandAll[e]}; empty when neither
+   * holds.
    */
-  Optional<IExpr> togetherChecked(IExpr e) {
+  Optional<IExpr> togetherChecked(IExpr e, java.util.function.Predicate<IExpr> acceptable) {
     IExpr evaluated = symja.eval(e);
-    Optional<IExpr> t = Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT).filter(x -> sameAt(x, evaluated));
-    if (t.isPresent()) return t;
-    return Bounded.apply(symja, "ExpandAll", evaluated, PIECE_LIMIT)
-        .flatMap(x -> Bounded.apply(symja, "Together", x, PIECE_LIMIT))
-        .filter(x -> sameAt(x, evaluated));
+    java.util.function.Predicate<IExpr> ok = x -> acceptable.test(x) && sameAt(x, evaluated);
+    return Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT).filter(ok)
+        .or(() -> Bounded.apply(symja, "ExpandAll", evaluated, PIECE_LIMIT)
+            .flatMap(x -> Bounded.apply(symja, "Together", x, PIECE_LIMIT))
+            .filter(ok));
   }
 
   /** Coefficients c_0..c_d of a polynomial in z with rational coefficients, or null. */

@@ -362,6 +362,8 @@ final class Repairs {
   /** Nodes of the near-zero extrapolation, in units of the radius: z = r, 2r, ..., 6r. */
   private static final int EXTRAPOLATION_NODES = 6;
 
+  /** What {@link #leadingPower} returns where the reference has too few small sample values. */
+  private static final int NO_DATA = -1;
 
   /**
    * A near-zero patch for a function that vanishes at 0 like {@code z^k} and cancels there in
@@ -374,9 +376,6 @@ final class Repairs {
    * (odd or even, which {@code P(z^2)} needs) come from the reference at the smallest sample
    * points; empty where they do not show a clean power.
    */
-  /** What {@link #leadingPower} returns where the reference has too few small sample values. */
-  private static final int NO_DATA = -1;
-
   List<Candidate> extrapolatedNearZero(Candidate c) {
     int k = leadingPower(points, reference);
     List<Candidate> out = new java.util.ArrayList<>();

@@ -156,13 +156,9 @@ public final class RootSplice {
 
   /** {@code 0 < side t < delta ? [t] P(2t/delta - side) : form}, {@code t = (z - hi) - lo}. */
   static Expr splicedOneSided(Expr form, double[] kink, int side, double delta, double[] c, boolean vanishing) {
-    Expr t = new Expr.Add(List.of(new Expr.Var("z"), Expr.Const.of(-kink[0])));
-    if (kink[1] != 0) t = new Expr.Add(List.of(t, Expr.Const.of(-kink[1])));
+    Expr t = offsetFrom(kink);
     Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(t, Expr.Const.of(2 / delta))), Expr.Const.of(-side)));
-    Expr horner = Expr.Const.of(c[c.length - 1]);
-    for (int j = c.length - 2; j >= 0; j--) {
-      horner = new Expr.Add(List.of(Expr.Const.of(c[j]), new Expr.Mul(List.of(u, horner))));
-    }
+    Expr horner = horner(u, c);
     Expr local = vanishing ? new Expr.Mul(List.of(t, horner)) : horner;
     Expr zero = Expr.Const.of(0.0);
     Expr.Test near = side < 0
@@ -376,15 +372,22 @@ public final class RootSplice {
 
   /** {@code |t| < delta ? t * (c_0 + t (c_1 + ...)) : form}, {@code t = (z - hi) - lo}. */
   static Expr spliced(Expr form, double[] root, double delta, double[] c) {
-    Expr z = new Expr.Var("z");
-    Expr t = new Expr.Add(List.of(new Expr.Add(List.of(z, Expr.Const.of(-root[0]))), Expr.Const.of(-root[1])));
-    if (root[1] == 0) t = new Expr.Add(List.of(z, Expr.Const.of(-root[0])));
-    Expr horner = Expr.Const.of(c[c.length - 1]);
-    for (int j = c.length - 2; j >= 0; j--) {
-      horner = new Expr.Add(List.of(Expr.Const.of(c[j]), new Expr.Mul(List.of(t, horner))));
-    }
-    Expr local = new Expr.Mul(List.of(t, horner));
+    Expr t = offsetFrom(root);
+    Expr local = new Expr.Mul(List.of(t, horner(t, c)));
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, t), Expr.Const.of(delta));
     return new Expr.Cond(near, local, form);
+  }
+
+  /** {@code (z - hi) - lo} for a double-double point {@code {hi, lo}} ({@code z - hi} when lo is 0). */
+  private static Expr offsetFrom(double[] point) {
+    Expr t = new Expr.Add(List.of(new Expr.Var("z"), Expr.Const.of(-point[0])));
+    return point[1] == 0 ? t : new Expr.Add(List.of(t, Expr.Const.of(-point[1])));
+  }
+
+  /** {@code c_0 + x (c_1 + x (...))}. */
+  private static Expr horner(Expr x, double[] c) {
+    Expr h = Expr.Const.of(c[c.length - 1]);
+    for (int j = c.length - 2; j >= 0; j--) h = new Expr.Add(List.of(Expr.Const.of(c[j]), new Expr.Mul(List.of(x, h))));
+    return h;
   }
 }
