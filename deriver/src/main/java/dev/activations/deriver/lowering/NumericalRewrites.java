@@ -630,7 +630,7 @@ final class NumericalRewrites {
       largest = Math.max(largest, d);
       parts.add(terms.get(i));
     }
-    Optional<IExpr> sum = togetherChecked(F.ast(S.Plus, parts), x -> true);
+    Optional<IExpr> sum = togetherChecked(symja.eval(F.ast(S.Plus, parts)), x -> true);
     if (sum.isEmpty()) return terms;
     Integer d = farDegree(sum.get());
     if (d == null || d >= largest) return terms;
@@ -653,12 +653,11 @@ final class NumericalRewrites {
   }
 
   /**
-   * Symja's Together of {@code e} when it is {@code acceptable} and passes the exact check at
-   * {@link #CHECK_POINT} ({@link #sameAt}), else retried on {@code ExpandAll[e]}; empty when neither
-   * holds.
+   * Symja's Together of {@code evaluated} (an evaluated expression) when it is {@code acceptable}
+   * and passes the exact check at {@link #CHECK_POINT} ({@link #sameAt}), else retried on {@code
+   * ExpandAll[evaluated]}; empty when neither holds.
    */
-  Optional<IExpr> togetherChecked(IExpr e, java.util.function.Predicate<IExpr> acceptable) {
-    IExpr evaluated = symja.eval(e);
+  Optional<IExpr> togetherChecked(IExpr evaluated, java.util.function.Predicate<IExpr> acceptable) {
     java.util.function.Predicate<IExpr> ok = x -> acceptable.test(x) && sameAt(x, evaluated);
     return Bounded.apply(symja, "Together", evaluated, PIECE_LIMIT).filter(ok)
         .or(() -> Bounded.apply(symja, "ExpandAll", evaluated, PIECE_LIMIT)
