@@ -247,14 +247,24 @@ final class Repairs {
     return needed ? found : Double.NaN;
   }
 
-  /** True when the exact value at 0 is 0 and {@code c} is inaccurate somewhere in |z| < 1. */
+  /**
+   * True when the exact value at 0 is 0 and {@code c} is inaccurate somewhere in |z| < 1, at the
+   * defaults or at one of the other parameter values measured (with free parameters).
+   */
   boolean needsNearZeroRepair(Candidate c) {
+    if (needsNearZeroRepair(points, reference, scorer.errors(c.expr(), output, role))) return true;
+    for (Scorer s : elsewhere) {
+      if (needsNearZeroRepair(s.points(), s.reference(output, role), s.errors(c.expr(), output, role))) return true;
+    }
+    return false;
+  }
+
+  private boolean needsNearZeroRepair(double[] points, double[] reference, double[] errors) {
     int zero = -1;
     for (int i = 0; i < points.length; i++) {
       if (Double.doubleToRawLongBits(points[i]) == 0L) zero = i;
     }
     if (zero < 0 || reference[zero] != 0.0) return false;
-    double[] errors = scorer.errors(c.expr(), output, role);
     for (int i = 0; i < points.length; i++) {
       if (Math.abs(points[i]) < 1 && errors[i] > tolerance) return true;
     }
@@ -379,30 +389,55 @@ final class Repairs {
   List<Candidate> extrapolatedNearZero(Candidate c) {
     int k = leadingPower(points, reference);
     List<Candidate> out = new java.util.ArrayList<>();
-    if (k < 1) return out; // NO_DATA included
+    if (k < 1) {
+      // No clean power at the defaults (NO_DATA included), where the other parameter values may
+      // show one: the Tukey mixture's dA is identically 0 next to z = 0 at a = 1 (the outer
+      // hypotheses sit on their flat part there) and like z elsewhere, where c cancels to 0.
+      // The splice that follows measures at the defaults only, where this patch is c itself; so
+      // the patch holds its own splice at its first node, from where c is accurate (it cancels
+      // like 1/z^k next to 0, and the nodes were chosen to be outside that).
+      int elsewherePower = commonPowerElsewhere();
+      if (elsewherePower < 1) return out;
+      for (double radius : EXTRAPOLATION_RADII) {
+        Expr elsewhereForm = new Expr.Cond(nearZero(radius), extrapolated(c, elsewherePower, radius).expr(), c.expr());
+        out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), c.expr(), elsewhereForm)));
+      }
+      return out;
+    }
     // The power at the defaults can be a coincidence of those values: the gated Welsch mean's dA
     // vanishes like z^4 at a = 1 and like z^2 at every other a. Divided by z^4, the extrapolation
     // is wrong by a factor of 7 at a = 3.25, z = 0.08. So the power elsewhere is the smallest that
     // the other parameter values show, and where one of them shows none (the output does not
     // vanish at 0 there) the form itself stands for the other values.
-    int generic = k;
-    for (Scorer s : elsewhere) {
-      int there = leadingPower(s.points(), s.reference(output, role));
-      if (there == NO_DATA) continue; // the output is not real there (Log[1+x^2/nu] at nu < 0)
-      generic = there < 1 ? 0 : Math.min(generic, there);
-      if (generic == 0) break;
-    }
+    // (a value with no data is left out: the output is not real there, Log[1+x^2/nu] at nu < 0)
+    int there = commonPowerElsewhere();
+    int generic = there == NO_DATA ? k : Math.min(k, there);
     // node spacings: the measurement (the splice and the choice) decides which, if any, holds
     for (double radius : EXTRAPOLATION_RADII) {
       Expr atDefaults = extrapolated(c, k, radius).expr();
       if (generic == k) {
-        out.add(new Candidate("extrapolated-" + radius, atDefaults));
+        out.add(new Candidate(EXTRAPOLATED + radius, atDefaults));
         continue;
       }
       Expr other = generic == 0 ? c.expr() : extrapolated(c, generic, radius).expr();
-      out.add(new Candidate("extrapolated-" + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
+      out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
     }
     return out;
+  }
+
+  /**
+   * The smallest power with which the output vanishes at 0 at the other parameter values, 0 where
+   * one of them shows none, {@link #NO_DATA} where none has data.
+   */
+  private int commonPowerElsewhere() {
+    int power = NO_DATA;
+    for (Scorer s : elsewhere) {
+      int there = leadingPower(s.points(), s.reference(output, role));
+      if (there == NO_DATA) continue;
+      if (there < 1) return 0;
+      power = power == NO_DATA ? there : Math.min(power, there);
+    }
+    return power;
   }
 
   /** The test that every free parameter has its default value (exactly, as the root splices test it). */
@@ -410,6 +445,9 @@ final class Repairs {
     List<Expr.Test> tests = Exprs.parametersAt(defaults);
     return tests.size() == 1 ? tests.get(0) : new Expr.Test.And(tests);
   }
+
+  /** The name of the extrapolated patches' forms, followed by their node spacing. */
+  static final String EXTRAPOLATED = "extrapolated-";
 
   /** Node spacings tried, powers of two (exact nodes). */
   private static final double[] EXTRAPOLATION_RADII = {0x1p-9, 0x1p-8, 0x1p-7, 0x1p-6, 0x1p-5};
@@ -450,7 +488,7 @@ final class Repairs {
     Expr horner = coefficients[n - 1];
     for (int i = n - 2; i >= 0; i--) horner = new Expr.Add(List.of(coefficients[i], new Expr.Mul(List.of(v, horner))));
     Expr power = k == 1 ? z : new Expr.PowInt(z, k);
-    return new Candidate("extrapolated-" + radius, new Expr.Mul(List.of(horner, power)));
+    return new Candidate(EXTRAPOLATED + radius, new Expr.Mul(List.of(horner, power)));
   }
 
   /** {@code e} with z replaced by the number {@code value}. */
@@ -525,7 +563,12 @@ final class Repairs {
       if (ok) radius = r;
     }
     if (Double.isNaN(radius)) return Optional.empty();
-    Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(radius));
-    return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0", new Expr.Cond(near, patch.expr(), c.expr())));
+    return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0",
+        new Expr.Cond(nearZero(radius), patch.expr(), c.expr())));
+  }
+
+  /** {@code |z| < radius}. */
+  private static Expr.Test nearZero(double radius) {
+    return new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(radius));
   }
 }
