@@ -229,11 +229,8 @@ final class NumericalRewrites {
     if (a.kind() == S.Log) {
       // log u - log v = log1p((u - v)/v)
       IExpr ratio = together(F.Divide(F.Subtract(u, v), v));
-      core = Expr.Call.of(Fn.LOG1P, lowerer.translate(ratio));
-      if (u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2)) {
-        Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(1.0));
-        core = new Expr.Cond(small, core, logCoshDifference(u.first(), v.first()));
-      }
+      core = u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2) ? logCoshDifference(u.first(), v.first())
+          : Expr.Call.of(Fn.LOG1P, lowerer.translate(ratio));
     } else if (a.kind() == S.Sqrt) {
       IExpr gap = together(F.Subtract(u, v));
       core = new Expr.Div(lowerer.translate(gap), new Expr.Add(List.of(sqrt(u), sqrt(v))));
@@ -296,22 +293,50 @@ final class NumericalRewrites {
   }
 
   /**
-   * {@code log cosh(p) - log cosh(q) = (|p| - |q|) + log1p(e^-2|p|) - log1p(e^-2|q|)}: the ratio
-   * of the two cosh overflows beyond |z| ~ 710 (Inf/Inf) although the difference is ordinary. The
-   * signed combinations {@code +-p -+ q} are combined symbolically (for {@code p = 1-z, q = 1+z}
-   * they are {@code -2z} and {@code +-2}), so no large numbers cancel. Used away from 0, where the
-   * two log1p terms are not nearly equal.
+   * {@code log cosh(p) - log cosh(q)}, accurate in relative terms next to its roots ({@code p = +-q})
+   * and without overflow, in two forms that both use the arguments' combinations {@code p +- q}
+   * and {@code |p| - |q|} taken symbolically (for {@code p = z+1, q = z-2} they are {@code 2z-1}
+   * and {@code +-3}: exact next to the root z = 1/2):
+   * <ul>
+   *   <li>where {@code |p|, |q| <= 1}: {@code log1p(2 sinh((p+q)/2) sinh((p-q)/2) / cosh q)}, the
+   *       cosh difference as a product;
+   *   <li>elsewhere: {@code D + log1p((e^-2|p| - e^-2|q|) / (1 + e^-2|q|))} with {@code D = |p| -
+   *       |q|}, the exponentials' difference factored on the larger one with {@code expm1(-+2D)}.
+   *       Its slope in D is {@code tanh|p|}, so it cancels only where both arguments are small,
+   *       which the first form covers (it would lose {@code cosh p / cosh q} next to -1 where the
+   *       arguments differ much).
+   * </ul>
+   * Before, a ratio {@code (cosh p - cosh q)/cosh q} was taken for |z| <= 1 and the two tails'
+   * difference {@code log1p(e^-2|p|) - log1p(e^-2|q|)} beyond: both cancel next to such a root
+   * (a relative error of 1.8e-2 at 6.8e-15 from z = 1/2 in {@code |(z-mu)/a| + 3 log cosh(z-mu)}
+   * with centres -1, 1/2 and 2, where the outer hypotheses tie for every a).
    */
   Expr logCoshDifference(IExpr p, IExpr q) {
     Expr lp = lowerer.translate(p);
     Expr lq = lowerer.translate(q);
     Expr zero = Expr.Const.of(0.0);
+    Expr one = Expr.Const.of(1.0);
+    Expr two = Expr.Const.of(2.0);
     Expr pPositive = lowerer.translate(together(F.Subtract(p, q)));
     Expr pNegative = lowerer.translate(together(F.Negate(F.Plus(p, q))));
-    Expr absGap = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lp, zero),
+    Expr gap = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lp, zero),
         new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pPositive, lowerer.translate(together(F.Plus(p, q)))),
         new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, lq, zero), pNegative, lowerer.translate(together(F.Subtract(q, p)))));
-    return new Expr.Add(List.of(absGap, tailLog1p(lp), new Expr.Neg(tailLog1p(lq))));
+    Expr halfSum = lowerer.translate(together(F.Times(F.C1D2, F.Plus(p, q))));
+    Expr halfGap = lowerer.translate(together(F.Times(F.C1D2, F.Subtract(p, q))));
+    Expr near = Expr.Call.of(Fn.LOG1P, new Expr.Div(
+        new Expr.Mul(List.of(two, Expr.Call.of(Fn.SINH, halfSum), Expr.Call.of(Fn.SINH, halfGap))), Expr.Call.of(Fn.COSH, lq)));
+    Expr tailQ = Expr.Call.of(Fn.EXP, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lq))));
+    Expr tailP = Expr.Call.of(Fn.EXP, new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lp))));
+    Expr tails = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, gap, zero),
+        new Expr.Mul(List.of(tailQ, Expr.Call.of(Fn.EXPM1, new Expr.Mul(List.of(Expr.Const.of(-2.0), gap))))),
+        new Expr.Neg(new Expr.Mul(List.of(tailP, Expr.Call.of(Fn.EXPM1, new Expr.Mul(List.of(two, gap)))))));
+    Expr far = new Expr.Add(List.of(gap,
+        Expr.Call.of(Fn.LOG1P, new Expr.Div(tails, new Expr.Add(List.of(one, tailQ))))));
+    Expr.Test small = new Expr.Test.And(List.of(
+        new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, lp), one),
+        new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, lq), one)));
+    return new Expr.Cond(small, near, far);
   }
 
   /**

@@ -119,6 +119,26 @@ class LowererTest {
   }
 
   @Test
+  void logCoshDifferencesAreAccurateNextToTheirRoots() {
+    // log cosh(z+1) - log cosh(z-2) vanishes at z = 1/2; its slope there is tanh(3/2) - tanh(-3/2)
+    // and its second derivative sech(3/2)^2 - sech(-3/2)^2 = 0, so at t = 2^-48 from the root it
+    // is 2 tanh(3/2) t to a relative 1e-29 (a cosh ratio, or the two tails' difference, lost 1e-2)
+    double t = 0x1p-48;
+    assertRelative(2 * Math.tanh(1.5) * t, at("Log[Cosh[z+1]]-Log[Cosh[z-2]]", 0.5 + t), 1e-14);
+    // beyond |z| = 1 (the other form): the root z = 5 of log cosh(z-4) - log cosh(z-6)
+    double u = 0x1p-40;
+    assertRelative(2 * Math.tanh(1) * u, at("Log[Cosh[z-4]]-Log[Cosh[z-6]]", 5 + u), 1e-14);
+  }
+
+  @Test
+  void aLinearPartOfALongerSumIsTakenByItsRoot() {
+    // -3 + 6z + (log cosh(z+1) - log cosh(z-2)) at z = 1/2 + t: (6 + 2 tanh(3/2)) t; 6z rounded
+    // before the 3 cancelled (about 2e-2 at t = 2^-48)
+    double t = 0x1p-48;
+    assertRelative((6 + 2 * Math.tanh(1.5)) * t, at("-3+6*z+Log[Cosh[z+1]]-Log[Cosh[z-2]]", 0.5 + t), 1e-14);
+  }
+
+  @Test
   void softplusDifferencesStayExactWhenBothAreLarge() {
     // Log[1+E^(1-z)] - Log[1+E^(-1-z)] -> 2 as z -> -infinity; naively (1e17+1) - (1e17-1) = 0
     assertRelative(2, at("Log[1+E^(1-z)]-Log[1+E^(-1-z)]", -1e17), 1e-15);
