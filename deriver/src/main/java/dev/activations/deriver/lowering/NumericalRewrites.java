@@ -85,7 +85,7 @@ final class NumericalRewrites {
 
   /** The kind of a term {@code c Tanh[u]^2} (no Symja head names it). */
   static final ISymbol TANH_SQUARED = F.Dummy("tanhSquared");
-  /** The kind of a term {@code c b^p Log[b]}, p free of z and not an integer (argument {@code {b, p}}). */
+  /** The kind of a term {@code c b^p Log[b]}, p free of z and not an integer, or 1 (argument {@code {b, p}}). */
   static final ISymbol POWER_LOG = F.Dummy("powerLog");
 
   Term term(IExpr t) {
@@ -104,6 +104,11 @@ final class NumericalRewrites {
           IExpr powerLog = powerLog((IAST) t);
           if (powerLog == null) return new Term(F.C1, null, null);
           List<IExpr> c = new ArrayList<>();
+          if (powerLog.second().isMinusOne()) {
+            // b Log[-b] with b = -u is -(u Log[u]): Symja writes z Log[-z] for z < -1
+            c.add(F.CN1);
+            powerLog = F.List(powerLog.first(), F.C1);
+          }
           for (int j = 1; j < t.size(); j++) if (((IAST) t).get(j).isFree(z)) c.add(((IAST) t).get(j));
           return new Term(c.isEmpty() ? F.C1 : c.size() == 1 ? c.get(0) : F.ast(S.Times, c), POWER_LOG, powerLog);
         }
@@ -143,7 +148,7 @@ final class NumericalRewrites {
   /**
    * {@code {b, p}} when the factors of {@code t} that depend on z are exactly {@code b^p} and
    * {@code Log[b]} (p free of z and not an integer: the parameter derivative of a generalized
-   * Gaussian energy), else null.
+   * Gaussian energy), or {@code b} and {@code Log[b]} (p = 1), else null.
    */
   private IExpr powerLog(IAST t) {
     IExpr power = null;
@@ -153,13 +158,20 @@ final class NumericalRewrites {
       if (f.isFree(z)) continue;
       if (power == null && f.isPower() && f.exponent().isFree(z) && !f.exponent().isInteger() && !f.base().equals(S.E)) {
         power = f;
+      } else if (power == null && !f.isAST(S.Log, 2) && (f.isPlus() || f.equals(z))) {
+        power = F.Power(f, F.C1); // b Log[b]: p = 1 (unevaluated, so that its base stays b)
       } else if (log == null && f.isAST(S.Log, 2)) {
         log = f;
       } else {
         return null;
       }
     }
-    if (power == null || log == null || !power.base().equals(log.first())) return null;
+    if (power == null || log == null) return null;
+    if (power.exponent().isOne() && !power.base().equals(log.first())
+        && symja.eval(F.Plus(power.base(), log.first())).isZero()) {
+      return F.List(log.first(), F.CN1); // z Log[-z] = -((-z) Log[-z]): a -1 that term() moves out
+    }
+    if (!power.base().equals(log.first())) return null;
     return F.List(power.base(), power.exponent());
   }
 
@@ -174,12 +186,20 @@ final class NumericalRewrites {
     IExpr bu = u.first();
     IExpr bv = v.first();
     IExpr p = u.second();
-    Expr plain = new Expr.Add(List.of(lowerer.translate(F.Times(F.Power(bu, p), F.Log(bu))),
-        new Expr.Neg(lowerer.translate(F.Times(F.Power(bv, v.second()), F.Log(bv))))));
+    Expr plain = new Expr.Add(List.of(lowerer.translate(F.Times(p.isOne() ? bu : F.Power(bu, p), F.Log(bu))),
+        new Expr.Neg(lowerer.translate(F.Times(v.second().isOne() ? bv : F.Power(bv, v.second()), F.Log(bv))))));
     if (!p.equals(v.second())) return plain;
     Expr lu = lowerer.translate(bu);
     Expr lv = lowerer.translate(bv);
     Expr gap = lowerer.translate(together(F.Subtract(bu, bv)));
+    if (p.isOne()) {
+      // u log u - v log v = (u - v) log u + v log1p((u - v)/v): the entropy-like energy
+      // (|x|+1) log(|x|+1) - |x| at two centres, whose difference far out is about -2 log z while
+      // each term is about z log z (its derivative came out -0.0 at z = 1.5e26, exact 1.3e-78)
+      Expr sum = new Expr.Add(List.of(new Expr.Mul(List.of(gap, lowerer.call(Fn.LOG, bu))),
+          new Expr.Mul(List.of(lv, Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv))))));
+      return new Expr.Cond(bothPositive(lu, lv), sum, plain);
+    }
     Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)), lowerer.call(Fn.LOG, bu)));
     Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), lv,
         Expr.Call.of(Fn.LOG1P, new Expr.Div(gap, lv)));

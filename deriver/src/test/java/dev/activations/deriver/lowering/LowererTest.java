@@ -139,6 +139,17 @@ class LowererTest {
   }
 
   @Test
+  void differencesOfBLogBArePairedLikePowerLogDifferences() {
+    // z log z - (z+2) log(z+2) = -2 log(z+2) - z log1p(2/z) = -2 log z - 2 + O(1/z) at 1e300,
+    // where each term is about 7e302 (as written: garbage of that size)
+    assertRelative(-2 * Math.log(1e300) - 2, at("z*Log[z]-(2+z)*Log[2+z]", 1e300), 1e-15);
+    // (2-z) log(2-z) - (2+z) log(2+z) = -2 (1 + log 2) z + O(z^3): as written, 0 at z = 1e-20
+    assertRelative(-2 * (1 + Math.log(2)) * 1e-20, at("(2-z)*Log[2-z]-(2+z)*Log[2+z]", 1e-20), 1e-15);
+    // Symja writes -((-z) Log[-z]) as z Log[-z]: (2-z) log(2-z) + z log(-z) = 2 log z + 2 + O(1/z)
+    assertRelative(2 * Math.log(1e300) + 2, at("(2-z)*Log[2-z]+z*Log[-z]", -1e300), 1e-15);
+  }
+
+  @Test
   void softplusDifferencesStayExactWhenBothAreLarge() {
     // Log[1+E^(1-z)] - Log[1+E^(-1-z)] -> 2 as z -> -infinity; naively (1e17+1) - (1e17-1) = 0
     assertRelative(2, at("Log[1+E^(1-z)]-Log[1+E^(-1-z)]", -1e17), 1e-15);
