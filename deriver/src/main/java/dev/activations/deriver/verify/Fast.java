@@ -116,6 +116,15 @@ final class Fast {
     return hi == 0 && r == 0;
   }
 
+  /** This number when it is exactly an integer below 2^30 in magnitude (no radius), else null. */
+  Long exactInteger() {
+    if (r != 0 || lo != 0) return null;
+    if (hi == 0) return 0L;
+    if (e < 0 || e > 29) return null;
+    double v = Math.scalb(hi, (int) e);
+    return v == Math.rint(v) ? (long) v : null;
+  }
+
   double magnitude() {
     return Math.abs(hi);
   }

@@ -453,6 +453,16 @@ public final class HighPrecisionExpression {
         }
       }
       FastDual y = exponent.evalFast(env);
+      if (y.constantDerivative()) {
+        // a parameter exponent whose value is an integer or a half-integer, exactly (p = 1 for
+        // Abs[z-mu]^p): by products, exact where they are, as for a number; exp(p log x) would
+        // leave a rounding in every power, and an exact 0 (the energies' slopes 1 - 1 of the
+        // Laplace case far out) could never be decided
+        Long n = y.v.exactInteger();
+        if (n != null) return x.pow(n);
+        Long twice = y.v.add(y.v).exactInteger();
+        if (twice != null) return x.sqrt().pow(twice);
+      }
       return x.log().multiply(y).exp();
     }
   }

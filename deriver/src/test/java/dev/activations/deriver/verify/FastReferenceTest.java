@@ -69,6 +69,33 @@ class FastReferenceTest {
   }
 
   @Test
+  void aParameterExponentAtAnIntegerDecidesExactZeros() {
+    // Abs[z-mu]^p at p = 1 (a free parameter's default): far out both energies' slopes are exactly
+    // 1, so the mean's derivative is exactly 0; through exp(p log x) each slope carried a rounding
+    // and the fast path could not decide (the class's stream lost three quarters of its points)
+    Definition d = new Definition("Abs[z-mu]^p", List.of(new HypothesisDef("1", "1", "0"), new HypothesisDef("-1", "-1", "0")),
+        java.util.Map.of("p", "1"), "1", Optional.empty(), "mean");
+    ReferenceEvaluator r = new ReferenceEvaluator(d);
+    for (double z : new double[] {17.113212257075773, -3e5, 1e5}) {
+      ContractVerification.Point p = r.evaluateFast(z).orElseThrow(() -> new AssertionError("undecided at " + z));
+      assertTrue(p.derivatives()[0].value().signum() == 0, z + ": " + p.derivatives()[0].value());
+      assertTrue(p.values()[0].value().subtract(new BigDecimal(Math.signum(z) * Math.tanh(1))).abs().doubleValue() < 1e-15, z + ": value");
+    }
+    // and where the exponent is 3 or 5/2 the products agree with the high-precision path
+    for (String exponent : new String[] {"3", "5/2"}) {
+      Definition e = new Definition("Abs[z-mu]^p", List.of(new HypothesisDef("1", "1", "0"), new HypothesisDef("-1", "-1", "0")),
+          java.util.Map.of("p", exponent), "1", Optional.empty(), "mean");
+      ReferenceEvaluator re = new ReferenceEvaluator(e);
+      for (double z : new double[] {0.3, -1.7, 4.25}) {
+        ContractVerification.Point p = re.evaluateFast(z).orElseThrow();
+        ReferencePoint exact = re.evaluate(z);
+        assertTrue(rel(p.values()[0].value(), exact.values().get(0)) <= 1e-17, exponent + " value at " + z);
+        assertTrue(rel(p.derivatives()[0].value(), exact.derivatives().get(0).orElseThrow()) <= 1e-17, exponent + " slope at " + z);
+      }
+    }
+  }
+
+  @Test
   void scoringAgainstTheFastPathMatchesScoringAgainstTheDecimal() {
     ReferenceEvaluator r = new ReferenceEvaluator(def("(z-mu)^2/2", "1:z,-1:0", "mean"));
     for (double z : new double[] {-700, -40, -1e-300, 3e-200, 0.7, 12}) {
