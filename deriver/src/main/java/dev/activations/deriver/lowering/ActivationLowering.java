@@ -244,8 +244,17 @@ public final class ActivationLowering {
     if (extrapolate || !anySafe) {
       for (Candidate c : List.copyOf(variants)) repairs.poweredTails(c).ifPresent(variants::add);
     }
-    for (Candidate c : List.copyOf(variants)) {
-      repairs.vanishing(c).ifPresent(variants::add);
+    List<Candidate> guarded = new ArrayList<>();
+    for (Candidate c : variants) repairs.vanishing(c).ifPresent(guarded::add);
+    // With free parameters the guarded forms go first, so that they win a tie: the measured
+    // parameter values rarely reach the corner where a responsibility underflows while its slope
+    // overflows, which other values do (GaussianSignedMeanScaleFree's derivative at s = 1e-300 was
+    // tanh'(z/s^2)/s^2 = 0 * Inf = NaN for every z, exact 0)
+    if (free) {
+      guarded.addAll(variants);
+      variants = guarded;
+    } else {
+      variants.addAll(guarded);
     }
     // The structured form is stable by construction between the sample points too; a form that
     // is only measured to be accurate at them is taken when the structured one is not safe.
