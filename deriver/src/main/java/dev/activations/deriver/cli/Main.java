@@ -23,15 +23,25 @@ public final class Main {
   /**
    * Bounds the time of one run: an energy can be valid yet too complex to derive in reasonable
    * time, and Symja cannot be interrupted, so the process ends itself with exit 2 and one line.
+   * The run is abandoned once both its wall-clock time and the process's CPU time exceed the
+   * limit (or the wall-clock time exceeds ten times it): on a machine shared with other jobs a
+   * derivation that needs 40 s of CPU took over 120 s of wall-clock time and was refused, so the
+   * exit code depended on the load; on an idle machine the CPU time grows at least as fast as the
+   * wall-clock time and the limit means what it says.
    */
   private static void startWatchdog() {
     int seconds = DEFAULT_TIMEOUT_SECONDS;
     String env = System.getenv("DERIVE_TIMEOUT");
     if (env != null && env.matches("[0-9]{1,6}")) seconds = Integer.parseInt(env);
     final int limit = seconds;
+    final long started = System.nanoTime();
     Thread t = new Thread(() -> {
       try {
-        Thread.sleep(limit * 1000L);
+        while (true) {
+          Thread.sleep(1000L);
+          double wall = (System.nanoTime() - started) / 1e9;
+          if (wall >= limit && (processCpuSeconds() >= limit || wall >= 10.0 * limit)) break;
+        }
       } catch (InterruptedException e) {
         return;
       }
@@ -42,6 +52,16 @@ public final class Main {
     }, "derive-watchdog");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The process's CPU time in seconds, or infinity where the JVM does not report it (then the wall clock decides). */
+  private static double processCpuSeconds() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      long nanos = sun.getProcessCpuTime();
+      if (nanos >= 0) return nanos / 1e9;
+    }
+    return Double.POSITIVE_INFINITY;
   }
 
   /** Runs the command and returns its exit code, without exiting (for tests). */
