@@ -129,7 +129,7 @@ final class Repairs {
       }
       if (at < 0) continue;
       double t = points[at];
-      Expr atT = substitute(c.expr(), t);
+      Expr atT = Exprs.substituteZ(c.expr(), t);
       Expr ratio = new Expr.Div(z, Expr.Const.of(t));
       // k = 1 as (c(T)/T) z: c(T) (z/T) overflows at z = MAX_VALUE when z/T rounds up
       Expr tail = zero ? Expr.Const.of(0.0)
@@ -454,47 +454,19 @@ final class Repairs {
 
   private Candidate extrapolated(Candidate c, int k, double radius) {
     int n = EXTRAPOLATION_NODES;
-    // P(v) in v = (z / r)^2, nodes v_j = j^2: the monomial coefficients of the Lagrange basis
-    double[][] basis = new double[n][];
-    for (int j = 0; j < n; j++) {
-      double[] poly = {1};
-      double vj = (j + 1.0) * (j + 1.0);
-      for (int m = 0; m < n; m++) {
-        if (m == j) continue;
-        double vm = (m + 1.0) * (m + 1.0);
-        double[] next = new double[poly.length + 1];
-        for (int i = 0; i < poly.length; i++) {
-          next[i + 1] += poly[i] / (vj - vm);
-          next[i] -= poly[i] * vm / (vj - vm);
-        }
-        poly = next;
-      }
-      basis[j] = poly;
-    }
-    Expr.Var z = new Expr.Var("z");
+    // P(v) in v = (z / r)^2, nodes v_j = j^2
+    double[] nodes = new double[n];
     Expr[] g = new Expr[n];
     for (int j = 0; j < n; j++) {
+      nodes[j] = (j + 1.0) * (j + 1.0);
       double zj = (j + 1) * radius;
-      g[j] = new Expr.Div(substitute(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
+      g[j] = new Expr.Div(Exprs.substituteZ(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
     }
-    Expr[] coefficients = new Expr[n];
-    for (int i = 0; i < n; i++) {
-      List<Expr> terms = new java.util.ArrayList<>();
-      for (int j = 0; j < n; j++) terms.add(new Expr.Mul(List.of(Expr.Const.of(basis[j][i]), g[j])));
-      coefficients[i] = new Expr.Add(terms);
-    }
+    Expr.Var z = new Expr.Var("z");
     Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
-    Expr v = new Expr.Mul(List.of(scaled, scaled));
-    Expr horner = coefficients[n - 1];
-    for (int i = n - 2; i >= 0; i--) horner = new Expr.Add(List.of(coefficients[i], new Expr.Mul(List.of(v, horner))));
+    Expr horner = Exprs.interpolated(nodes, g, new Expr.Mul(List.of(scaled, scaled)));
     Expr power = k == 1 ? z : new Expr.PowInt(z, k);
     return new Candidate(EXTRAPOLATED + radius, new Expr.Mul(List.of(horner, power)));
-  }
-
-  /** {@code e} with z replaced by the number {@code value}. */
-  private static Expr substitute(Expr e, double value) {
-    if (e instanceof Expr.Var v && v.name().equals("z")) return Expr.Const.of(value);
-    return Exprs.mapChildren(e, x -> substitute(x, value));
   }
 
   /**
