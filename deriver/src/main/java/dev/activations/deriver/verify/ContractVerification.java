@@ -59,7 +59,7 @@ public final class ContractVerification {
 
         @Override
         public Optional<Accuracy.Exact[]> parameterExact(double z, String name) {
-          return evaluator.parameterDerivative(z, name);
+          return evaluator.parameterDerivative(z, name, ReferenceScorer.SCORING_MAX_DIGITS);
         }
 
         @Override

@@ -433,6 +433,11 @@ public final class ReferenceEvaluator {
    * rule does not apply (a kink in the parameter, the mode) or the precision runs out.
    */
   public Optional<Accuracy.Exact[]> parameterDerivative(double z, String parameter) {
+    return parameterDerivative(z, parameter, MAX_WORKING_DIGITS);
+  }
+
+  /** {@link #parameterDerivative(double, String)} with another cap on the working precision. */
+  public Optional<Accuracy.Exact[]> parameterDerivative(double z, String parameter, long maxDigits) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
     Rational zr = Rational.of(exactInput(z));
     long p = digits + 10L;
@@ -457,8 +462,8 @@ public final class ReferenceEvaluator {
       } catch (Dual.NotDifferentiable | ArithmeticException | org.apfloat.ApfloatRuntimeException e) {
         return Optional.empty();
       }
-      if (p >= MAX_WORKING_DIGITS) return Optional.empty();
-      p = Math.min(Math.max(next, p + 1), MAX_WORKING_DIGITS);
+      if (p >= maxDigits) return Optional.empty();
+      p = Math.min(Math.max(next, p + 1), maxDigits);
     }
   }
 

@@ -144,6 +144,15 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
    * else the high-precision evaluator; no point where neither decides), as the {@link
    * ActivationLowering.Role#DERIVATIVE} role.
    */
+  /**
+   * The working precision beyond which a point is neither scored nor verified against the
+   * parameter derivative (it is passed over, as where the reference cannot decide). Where the
+   * energies grow like {@code e^(a|z|)} (the exponential kernel with a free rate) the derivative at
+   * large |z| needed the whole 20,000 digits, and more, at each of the sample points and the
+   * extremes: minutes for one spec, more than the derivation's limit.
+   */
+  static final long SCORING_MAX_DIGITS = 2_000;
+
   @Override
   public ActivationLowering.Scorer forParameter(String name) {
     double[] zs = points();
@@ -155,8 +164,8 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
           Accuracy.Exact[] out = new Accuracy.Exact[zs.length];
           for (int i = 0; i < zs.length; i++) {
             double z = zs[i];
-            out[i] = reference.parameterDerivativeFast(z, name).or(() -> reference.parameterDerivative(z, name))
-                .map(ds -> ds[o]).orElse(null);
+            out[i] = reference.parameterDerivativeFast(z, name)
+                .or(() -> reference.parameterDerivative(z, name, SCORING_MAX_DIGITS)).map(ds -> ds[o]).orElse(null);
           }
           return out;
         });

@@ -65,6 +65,20 @@ class ParameterDerivativeReferenceTest {
         .toPlainString();
   }
 
+  @org.junit.jupiter.api.Test
+  void aPointBeyondTheScoringPrecisionIsPassedOverNotComputed() {
+    // the exponential kernel's energies e^(a|z-mu|) at z = MAX_VALUE, a = 1: undecided even at the
+    // full 20,000 digits, after 176 s (measured once, on the loaded development machine); with
+    // the scoring cap of 2,000 digits it is given up after about 2 s
+    ReferenceEvaluator at = evaluator("Exp[a*Abs[z-mu]]", "a", "1", Map.of(), 40);
+    assertTrue(at.parameterDerivative(Double.MAX_VALUE, "a", ReferenceScorer.SCORING_MAX_DIGITS).isEmpty());
+    // where the precision suffices, the capped and the uncapped evaluations agree
+    for (double z : new double[] {0.75, -1e300, 37.5}) {
+      assertEquals(at.parameterDerivative(z, "a").orElseThrow()[0].value(),
+          at.parameterDerivative(z, "a", ReferenceScorer.SCORING_MAX_DIGITS).orElseThrow()[0].value());
+    }
+  }
+
   private static ReferenceEvaluator evaluator(String energy, String parameter, String value, Map<String, String> others,
       int digits) {
     Map<String, String> params = new java.util.LinkedHashMap<>(others);
