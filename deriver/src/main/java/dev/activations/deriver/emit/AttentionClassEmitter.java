@@ -79,10 +79,14 @@ public final class AttentionClassEmitter {
    * the largest unscaled entry exponent {@code target} (entries are scaled above it). For an energy
    * that is one logarithm {@code a Log[R]} also {@code a} ({@code logFactor}, over {@code dim}) and
    * {@code R(g', t)} ({@code logArgument}); else both null. {@code formula} shows {@code f} (Symja's
-   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified.
+   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified. Keys are
+   * scaled one by one, so {@code c log L} differs between keys of different scales: {@code
+   * logCoefficient} is {@code c} (over {@code dim}; null when it is 0 or for one logarithm), {@code
+   * logDegree} the degree {@code k} of a single logarithm's argument ({@code R = L^k R'}; 0 otherwise).
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check) {
+      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check,
+      Expr logCoefficient, int logDegree) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;
@@ -296,7 +300,14 @@ public final class AttentionClassEmitter {
           .addStatement("double h = Math.exp(-0.5 * g)")
           .addStatement("return ((x * inv) * h) * h").build());
     }
-    if (scalable) {
+    if (asym != null) {
+      type.addMethod(asymptoticGap());
+      if (asym.logCoefficient() != null) {
+        type.addMethod(function("logCoefficient", asym.logCoefficient(), List.of("dim"),
+            "The coefficient {@code c} of {@code c log L} in the asymptotic form (free of the entries)."));
+      }
+    }
+    if (scalable && asym == null) {
       type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
               + "{@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.\n"
@@ -305,6 +316,8 @@ public final class AttentionClassEmitter {
           .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
           .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : $L", gapTimesScale())
           .addStatement("return p == pm ? k : k - (p - pm)").build());
+    }
+    if (scalable) {
       if (asym != null && asym.logForm()) {
         // at the largest scales R_j / R_min overflows (R_min = t = 2^-2se for a key equal to the query, R_j about
         // 2^384): the gap is finite (about 900 for a = 1) and its weight, below the normal range, can still matter
@@ -313,21 +326,28 @@ public final class AttentionClassEmitter {
                 + "binary exponents apart ({@code (ke - km) log 2} rounds to a few units in 1e-13 of the gap there); zeros,\n"
                 + "infinities and NaN as the quotient gives them.\n")
             .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+            .addParameter(int.class, "dx")
+            .addJavadoc("{@code e} is in units of {@code 2^dx} relative to {@code m} (keys of different scales).\n")
             .addStatement("double r = e / m")
-            .beginControlFlow("if ((r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
+            .beginControlFlow("if ((dx == 0 && r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
                 + " || !(e > 0.0 && m > 0.0 && e < Double.POSITIVE_INFINITY && m < Double.POSITIVE_INFINITY))")
-            .addStatement("return Math.log(r)")
+            .addStatement("return dx == 0 ? Math.log(r) : Math.log(Math.scalb(r, dx))")
             .endControlFlow()
             .addStatement("int ke = Math.getExponent(e)")
             .addStatement("int km = Math.getExponent(m)")
-            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km) * Math.log(2.0)").build());
+            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km + dx) * Math.log(2.0)").build());
       }
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
           .addStatement("return g == 0.0 ? 1.0 : Math.exp(-g)").build());
       for (boolean isFloat : new boolean[] {false, true}) {
-        type.addMethod(asym == null ? AttentionKernels.rescaleExponent(array(isFloat)) : AttentionKernels.scaleExponentFor(array(isFloat), asym.target()));
+        if (asym == null) {
+          type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
+        } else {
+          type.addMethod(AttentionKernels.largest(array(isFloat)));
+          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
+        }
       }
     }
     for (boolean isFloat : new boolean[] {false, true}) {
@@ -341,6 +361,53 @@ public final class AttentionClassEmitter {
     all.addAll(parameterPartials);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /**
+   * The gap helper of an asymptotic class: keys carry their energy {@code f} in units of {@code L^p}
+   * ({@code L = 2^2se}, their own {@code se}), or for a single logarithm its argument {@code R'} ({@code
+   * R = L^k R'}); the gap is taken in the smaller of the two keys' units (the other energy scaled to
+   * it exactly: a key far below the largest keeps its energy, which in the larger unit could round to
+   * 0), plus {@code c log(L_j / L_min)}; infinite energies that tie (keys equal to the query) have gap 0.
+   */
+  private MethodSpec asymptoticGap() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(int.class, "x").addParameter(TypeName.DOUBLE, "p")
+        .addParameter(TypeName.DOUBLE, "m").addParameter(int.class, "mx").addParameter(TypeName.DOUBLE, "pm");
+    if (asym.logForm()) {
+      m.addJavadoc("The energy gap {@code a log(R_j / R_min) - (p - pm)} of a key to the minimum: {@code e, m} are the\n"
+              + "arguments {@code R'} of the two keys at their scales {@code x, mx} ({@code R = 2^(2 k x) R'}, k = $L), {@code f = a};\n"
+              + "the log-priors {@code p, pm} are kept apart: 0 exactly for tied keys.\n", asym.logDegree())
+          .addParameter(TypeName.DOUBLE, "f")
+          .addStatement("double k = e == m && (x == mx || e == 0.0 || e == Double.POSITIVE_INFINITY) ? 0.0 : f * logRatio(e, m, $L)",
+              asym.logDegree() == 0 ? "0" : 2 * asym.logDegree() + " * (x - mx)");
+    } else {
+      int p2 = 2 * asym.power();
+      m.addJavadoc("The energy gap {@code (L_x^p e - p) - (L_mx^p m - pm)} of a key to the minimum ({@code L_x = 2^2x}, p = $L), taken\n"
+              + "in the smaller of the two units (the other energy scaled to it exactly), plus {@code c log(L_x / L_mx)}; the\n"
+              + "log-priors {@code p, pm} are kept apart: 0 exactly for tied keys (also tied infinite energies).\n", asym.power())
+          .addStatement("double k");
+      m.beginControlFlow("if (e == m && (x == mx || e == 0.0 || Double.isInfinite(e)))").addStatement("k = 0.0");
+      if (p2 == 0) {
+        m.nextControlFlow("else").addStatement("k = e - m");
+      } else {
+        m.nextControlFlow("else if (x == mx)").addStatement("k = Math.scalb(e - m, $L * x)", p2)
+            .nextControlFlow("else")
+            .addStatement("int lo = Math.min(x, mx)")
+            .addStatement("k = Math.scalb(Math.scalb(e, $L * (x - lo)) - Math.scalb(m, $L * (mx - lo)), $L * lo)", p2, p2, p2);
+      }
+      m.endControlFlow();
+      if (asym.logCoefficient() != null) {
+        m.addParameter(TypeName.DOUBLE, "c").addStatement("if (x != mx) k += c * (2 * (x - mx)) * Math.log(2.0)");
+      }
+    }
+    return m.addStatement("return p == pm ? k : k - (p - pm)").build();
+  }
+
+  /** The call of {@link #asymptoticGap} for the key's {@code e} at its scale {@code se}. */
+  private String asymptoticGapCall() {
+    // (before the first minimum, the sentinel mm is taken in the key's own units, as a common scale had it)
+    return "gap(e, se, ep, mm, mko < 0 ? se : ms, mp" + (asym.logForm() ? ", gapScale" : "") + (asym.logCoefficient() != null ? ", logCoefficient(dim)" : "") + ")";
   }
 
   /** {@code (e - m)} in the caller's units: times {@code 2^2se} (linear, or {@code p = 1}), {@code L^p} in general. */
@@ -488,7 +555,7 @@ public final class AttentionClassEmitter {
     String sum = "(" + String.join(" + ", terms) + ")";
     if (asym != null && function.equals("energy")) {
       // the energy's difference is L^p times f's
-      return asym.power() == 1 ? "(" + sum + " * gapScale * gapScale)" : asym.power() == 0 ? sum : "Math.scalb(" + sum + ", " + (2 * asym.power()) + " * se)";
+      return asym.power() == 0 ? sum : "Math.scalb(" + sum + ", " + (2 * asym.power()) + " * se)";
     }
     // scalable classes: the entry differences are in units of 2^-2se, and so is a linear energy's difference
     return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
@@ -818,7 +885,8 @@ public final class AttentionClassEmitter {
 
   /** The scale exponent as the cores' last parameter (scalable classes). */
   private MethodSpec.Builder scaleParameter(MethodSpec.Builder m) {
-    if (scalable) m.addParameter(int.class, "se");
+    // (asymptotic classes scale each key with the query on its own: no scale for the whole call)
+    if (scalable && asym == null) m.addParameter(int.class, "se");
     return m;
   }
 
@@ -840,8 +908,8 @@ public final class AttentionClassEmitter {
   /** As above for the query at {@code queryOffset} (a row of a batch): the scale comes from that query and the keys. */
   private CodeBlock coreCall(String core, String args, String queryOffset) {
     if (!scalable) return CodeBlock.of("$L($L);\n", core, args);
-    // asymptotic classes decide the scale before the first evaluation (entries above 2^target are scaled)
-    if (asym != null) return CodeBlock.of("$L($L, rescaleExponent(q, $L, keys, kOff, n, d));\n", core, args, queryOffset);
+    // asymptotic classes decide each key's scale before evaluating it (entries above 2^target are scaled)
+    if (asym != null) return CodeBlock.of("$L($L);\n", core, args);
     return CodeBlock.builder()
         .beginControlFlow("if (!$L($L, 0))", core, args)
         .addStatement("$L($L, rescaleExponent(q, $L, keys, kOff, n, d))", core, args, queryOffset)
@@ -851,7 +919,17 @@ public final class AttentionClassEmitter {
   /** Per-query quantities: {@code qq} for Gram kernels, the scale exponent and scaled norm of q for angular ones. */
   private CodeBlock query() {
     CodeBlock.Builder b = CodeBlock.builder();
-    if (scalable) {
+    if (asym != null) {
+      // each key is scaled with the query by its own power of two (keyScale()): a common scale, set by the largest
+      // key, turned the entries of keys some 1e150 below it into 0 or infinite divided differences (keys of 1e195 and
+      // 1e36 next to a query of 1e-100: grad q NaN) and lost the energy of a small key equal to the query (the
+      // wrong key won: an output off by a relative 1.5e63)
+      b.addStatement("double qmax = largest(q, qOff, d)");
+      if (asym.logForm()) {
+        b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n")
+            .addStatement("double gapScale = logFactor(d)");
+      }
+    } else if (scalable) {
       b.add(asym == null ? "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n"
               : "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 while every entry is\n"
                   + "// below 2^" + (asym.target() + 1) + ": the unscaled functions)\n")
@@ -893,6 +971,7 @@ public final class AttentionClassEmitter {
   /** As {@link #keyEnergy()}, for the key numbered {@code index}; a log-prior, if given, is subtracted. */
   private CodeBlock keyEnergy(String index) {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (asym != null) b.add(keyScale());
     if (angular()) {
       b.addStatement("int ke = scaleExponent(keys, ko, d)")
           .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
@@ -918,10 +997,68 @@ public final class AttentionClassEmitter {
       // the log-prior is kept apart from the scaled kernel energy (it would vanish below the rounding of a scaled
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
-          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
           .add(asym == null ? nearTie() : CodeBlock.of("")).build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
+  }
+
+  /**
+   * Asymptotic classes: the key's scale exponent {@code se} from the query's and the key's largest
+   * entries (no other key's), the factor of its entries, {@code t = 2^-2se} and the gradients' factor
+   * {@code 2^ge}, {@code ge = se (2p - 1)}. Locals of the key: a later pass may evaluate the key again
+   * at the winner's scale ({@link #atWinnerScale}).
+   */
+  private CodeBlock keyScale() {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .add("// this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^$L\n",
+            asym.target() + 1)
+        .addStatement("int se = keyScale(qmax, keys, ko, d)")
+        .addStatement("double entryScale = Math.scalb(1.0, -se)");
+    b.addStatement("double tscale = $L", tscaleOf("se"));
+    return b.addStatement("int ge = $L", geOf("se")).build();
+  }
+
+  /** {@code t = 2^-2s} as Java (held at MIN_VALUE where it underflows, but for a single logarithm). */
+  private String tscaleOf(String s) {
+    // Held at MIN_VALUE where 2^-2se underflows (entries beyond about 1e190): a query and a key that both scale to
+    // zero vectors give f = -0/(0 + t), which is 0 with t > 0 and was 0/0 = NaN with t = 0; f changes only for a key
+    // within MIN_VALUE of the query, which has won outright either way.
+    return asym.logForm() ? "Math.scalb(1.0, -2 * " + s + ")" : "Math.max(Math.scalb(1.0, -2 * " + s + "), Double.MIN_VALUE)";
+  }
+
+  /** The gradients' scale exponent {@code s (2p - 1)} as Java. */
+  private String geOf(String s) {
+    return asym.power() == 1 ? s : asym.power() == 0 ? "-" + s : s + " * " + (2 * asym.power() - 1);
+  }
+
+  /**
+   * Keys whose scale exponent is within this of the winner's are evaluated again at the winner's
+   * scale in the backward pass (their differences to the winner need one scale); {@code 2 T / 3}
+   * keeps their scaled entries below {@code 2^(5 T / 3 + 1)}, an intermediate of degree {@code k <=
+   * 384 / T} below about {@code 2^(640 + k)}.
+   */
+  private int nearScales() {
+    return 2 * asym.target() / 3;
+  }
+
+  /**
+   * Asymptotic classes, backward: {@code near} (the key is the winner or its scale is within {@link
+   * #nearScales} of the winner's; then its entries are evaluated again at the winner's scale, for the
+   * differences to the winner), else the key's own scale stays (its gradient is taken directly).
+   */
+  private CodeBlock atWinnerScale() {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("boolean near = j == win || Math.abs(se - seW) <= $L", nearScales())
+        .beginControlFlow("if (near && se != seW)")
+        .addStatement("se = seW")
+        .addStatement("entryScale = Math.scalb(1.0, -se)")
+        .addStatement("tscale = $L", tscaleOf("se"))
+        .addStatement("ge = $L", geOf("se"));
+    if (entries.contains("qk")) b.addStatement("qk = dot(q, qOff, keys, ko, d$L)", factor());
+    if (entries.contains("kk")) b.addStatement("kk = dot(keys, ko, keys, ko, d$L)", factor());
+    if (entries.contains("dd")) b.addStatement("dd = squaredDistance(q, qOff, keys, ko, d$L)", factor());
+    return b.endControlFlow().build();
   }
 
   /**
@@ -984,6 +1121,7 @@ public final class AttentionClassEmitter {
   private CodeBlock newMin() {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("mm = e");
     if (scalable) b.addStatement("mp = ep").addStatement("mko = ko");
+    if (asym != null) b.addStatement("ms = se");
     return b.build();
   }
 
@@ -1003,7 +1141,9 @@ public final class AttentionClassEmitter {
     for (int i = 0; i < free.size(); i++) names.add("fparW" + i);
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
+    if (asym != null) b.addStatement("int seW");
     b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy("win"));
+    if (asym != null) b.addStatement("seW = se");
     for (int i = 0; i < free.size(); i++) b.addStatement("fparW$L = dParam$L($L)", i, i, callArgs());
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
@@ -1011,7 +1151,13 @@ public final class AttentionClassEmitter {
       for (String p : partials.keySet()) b.addStatement("f$LW = $L", p, call("d" + p, callArgs()));
       for (String g : List.of("qk", "kk", "dd")) b.addStatement("$LW = $L", g, entries.contains(g) ? g : "0.0");
     }
-    return b.unindent().add("}\n").build();
+    b.unindent().add("}\n");
+    if (asym != null) {
+      b.add("// the winner's scale: the keys near it are evaluated at it, so that their differences to it are in one scale\n")
+          .addStatement("double entryScaleW = Math.scalb(1.0, -seW)")
+          .addStatement("int geW = $L", geOf("seW"));
+    }
+    return b.build();
   }
 
   private MethodSpec valueCore(boolean isFloat) {
@@ -1027,7 +1173,7 @@ public final class AttentionClassEmitter {
     if (stat == AttentionStatistic.MODE) {
       m.addComment("the lowest energy; tied keys' values are averaged")
           .addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
-          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class)
@@ -1049,7 +1195,7 @@ public final class AttentionClassEmitter {
       return finish(m);
     }
     m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
-        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
     if (stat == AttentionStatistic.MEAN) m.addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class);
@@ -1112,7 +1258,8 @@ public final class AttentionClassEmitter {
           m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
           .addStatement("double e = acc[ao + j]")
           .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
-          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
+          .addCode(asym != null ? CodeBlock.of("int se = keyScale(qmax, keys, ko, d);\n") : CodeBlock.of(""))
+          .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
           .addCode(asym == null ? nearTie() : CodeBlock.of(""))
           .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
         }
@@ -1122,6 +1269,76 @@ public final class AttentionClassEmitter {
       case MODE -> throw new AssertionError();
     }
     return finish(m);
+  }
+
+  /** {@code delta = dL/de_j} of the key (with {@code r}, and the statistic's reduction {@code acc}). */
+  private void delta(MethodSpec.Builder m, boolean isFloat) {
+    switch (stat) {
+      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
+          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
+          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
+              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
+        } else {
+          m.addCode(entryDifferences())
+              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L)) : $L <= $L"
+                  + " ? tinyWeighted(u * (acc - ($L)), $L, inv) : 0.0", TINY_WEIGHT, energyToWinner(isFloat),
+                  aboveMin(), TINY_GAP, energyToWinner(isFloat), aboveMin());
+        }
+      }
+      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case MODE -> throw new AssertionError();
+    }
+  }
+
+  /**
+   * Asymptotic classes: {@code grad q} gets {@code dL/de_j grad_q e_j} of each key far from the
+   * winner's scale directly, at the key's own scale ({@code 2 f_qq q + f_qk k_j + 2 f_dd (q - k_j)},
+   * the coefficients' exponent apart), in the caller's units; the winner's share of these keys went
+   * to {@code total}. Runs only when such a key was seen.
+   */
+  private void farGradient(MethodSpec.Builder m, boolean isFloat) {
+    String fa = partials.containsKey("qq") ? call("dqq", callArgs()) : null;
+    String fb = partials.containsKey("qk") ? call("dqk", callArgs()) : null;
+    String fs = partials.containsKey("dd") ? call("ddd", callArgs()) : null;
+    m.beginControlFlow("if (far)")
+        .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+        .addCode(keyEnergy())
+        .addStatement("boolean near = j == win || Math.abs(se - seW) <= $L", nearScales())
+        .addStatement("if (near) continue")
+        .addStatement("double r = weight(eg) * inv")
+        .addStatement("double delta");
+    delta(m, isFloat);
+    m.addStatement("if (delta == 0.0) continue")
+        .addStatement("double a = $L", fa == null ? "0.0" : "2.0 * delta * " + fa)
+        .addStatement("double b = $L", fb == null ? "0.0" : "delta * " + fb)
+        .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * " + fs)
+        .addStatement("int ce = Math.getExponent(Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(sd))))")
+        .addStatement("double an = Math.scalb(a, -ce)")
+        .addStatement("double bn = Math.scalb(b, -ce)")
+        .addStatement("double sn = Math.scalb(sd, -ce)")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * entryScale")
+        .addStatement("double ki = keys[ko + i] * entryScale")
+        .addStatement("gradQ[go + i] += Math.scalb((an == 0.0 || qi == 0.0 ? 0.0 : an * qi) + (bn == 0.0 || ki == 0.0 ? 0.0 : bn * ki)"
+            + " + (sn == 0.0 || qi - ki == 0.0 ? 0.0 : sn * (qi - ki)), $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /**
+   * {@code e_j - e_win} (kernel energies minus log-priors) from the divided differences, for the
+   * entropy; asymptotic classes take the gap {@code eg} for keys not near the winner's scale.
+   */
+  private String energyToWinner(boolean isFloat) {
+    String diff = difference("energy") + " - " + priorGap(isFloat);
+    return asym == null ? diff : "(near ? " + diff + " : eg)";
   }
 
   private MethodSpec backwardCore(boolean isFloat) {
@@ -1152,7 +1369,7 @@ public final class AttentionClassEmitter {
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
       m.addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
-          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
@@ -1187,7 +1404,7 @@ public final class AttentionClassEmitter {
     }
     // pass 1: the normaliser and the winner
     m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
-        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0");
@@ -1252,10 +1469,11 @@ public final class AttentionClassEmitter {
               .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
               .addStatement("if (j == win) continue")
               .addCode(keyEnergy())
+              .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
               .addStatement("double r = $L * inv", weightOf("e"))
               .beginControlFlow("if (r != 0.0)")
               .addCode(entryDifferences())
-              .addStatement("acc += r * ($L - $L)", difference("energy"), priorGap(isFloat))
+              .addStatement("acc += r * ($L)", energyToWinner(isFloat))
               .endControlFlow()
               .endControlFlow();
         }
@@ -1269,31 +1487,13 @@ public final class AttentionClassEmitter {
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
     if (weighted) m.addStatement("double sumC = 0.0");
+    if (asym != null) m.addStatement("boolean far = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
+        .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
         .addStatement("double r = $L * inv", weightOf("e"))
         .addStatement("double delta");
-    switch (stat) {
-      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
-          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
-          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
-          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case ENTROPY -> {
-        if (difference("energy") == null) {
-          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
-              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
-        } else {
-          m.addCode(entryDifferences())
-              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L - $L)) : $L <= $L"
-                  + " ? tinyWeighted(u * (acc - ($L - $L)), $L, inv) : 0.0", TINY_WEIGHT, difference("energy"), priorGap(isFloat),
-                  aboveMin(), TINY_GAP, difference("energy"), priorGap(isFloat), aboveMin());
-        }
-      }
-      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
-          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case MODE -> throw new AssertionError();
-    }
+    delta(m, isFloat);
     // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
     m.beginControlFlow("if (gradPrior != null)")
         .addStatement("double gp = $L", rescaled("-delta"))
@@ -1403,14 +1603,26 @@ public final class AttentionClassEmitter {
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
           || (fs != null && difference("dd") != null);
       if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
-      if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
-      if (fb != null) {
-        m.addStatement("double fb = $L", fb)
-            .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
-      }
-      if (fs != null) {
-        m.addStatement("double fs = $L", fs)
-            .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+      if (asym != null) {
+        // a key far from the winner's scale: its gradient is taken directly, at its own scale, after the others
+        // (farGradient); here its dL/de_j goes to total (the winner's share: sum_j dL/de_j = 0)
+        if (fb != null) m.addStatement("double fb = $L", fb);
+        if (fs != null) m.addStatement("double fs = $L", fs);
+        m.beginControlFlow("if (near)");
+        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
+        if (fb != null) m.addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
+        if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+        m.nextControlFlow("else").addStatement("total -= delta").addStatement("far = true").endControlFlow();
+      } else {
+        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
+        if (fb != null) {
+          m.addStatement("double fb = $L", fb)
+              .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
+        }
+        if (fs != null) {
+          m.addStatement("double fs = $L", fs)
+              .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+        }
       }
       if (weighted && partials.containsKey("kk")) {
         m.addStatement("sumC += delta * $L", difference("kk") != null ? difference("kk") : "(dkk(" + callArgs() + ") - fkkW)");
@@ -1418,8 +1630,17 @@ public final class AttentionClassEmitter {
       m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
-          .addStatement("double bs = b - sd")
-          .beginControlFlow("for (int i = 0; i < d; i++)");
+          .addStatement("double bs = b - sd");
+      if (asym != null) {
+        // the key's gradient b q + c k - sd (q - k) with the coefficients' common exponent apart (put back in the final
+        // scalb): b (about 1e-274) times an entry scaled by 2^-se (1e-103) underflowed where the gradient, 2^ge times
+        // that, is representable (3e-245)
+        m.addStatement("int ce = Math.getExponent(Math.max(Math.abs(b), Math.max(Math.abs(c), Math.abs(sd))))")
+            .addStatement("double bn = Math.scalb(b, -ce)")
+            .addStatement("double cn = Math.scalb(c, -ce)")
+            .addStatement("double sn = Math.scalb(sd, -ce)");
+      }
+      m.beginControlFlow("for (int i = 0; i < d; i++)");
       if (asym == null) {
         m.addStatement("double qi = q[qOff + i]")
             .addStatement("double ki = keys[ko + i]")
@@ -1433,12 +1654,12 @@ public final class AttentionClassEmitter {
         m.addStatement("double qi = q[qOff + i] * entryScale")
             .addStatement("double ki = keys[ko + i] * entryScale")
             .addStatement("double diff = qi - ki")
+            .beginControlFlow("if (near && bs != 0.0 && j != win)")
             .addStatement("double dk = ki - keys[kwo + i] * entryScale")
-            .beginControlFlow("if (bs != 0.0 && dk != 0.0 && j != win)")
-            .addStatement("gradQ[go + i] += bs * dk")
+            .addStatement("if (dk != 0.0) gradQ[go + i] += bs * dk")
             .endControlFlow()
-            .addStatement("double g = Math.scalb($L, $L)", "(b == 0.0 || qi == 0.0 ? 0.0 : b * qi) + (c == 0.0 || ki == 0.0 ? 0.0 : c * ki)"
-                + " - (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff)", stat == AttentionStatistic.MEAN ? "ue + ge" : "ge");
+            .addStatement("double g = Math.scalb($L, $L)", "(bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi) + (cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki)"
+                + " - (sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce");
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
@@ -1463,8 +1684,8 @@ public final class AttentionClassEmitter {
             .addStatement("double kwi = keys[kwo + i]")
             .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
       } else {
-        m.addStatement("double qi = q[qOff + i] * entryScale")
-            .addStatement("double kwi = keys[kwo + i] * entryScale")
+        m.addStatement("double qi = q[qOff + i] * entryScaleW")
+            .addStatement("double kwi = keys[kwo + i] * entryScaleW")
             .addStatement("gradQ[go + i] += (bigA == 0.0 || qi == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 || kwi == 0.0 ? 0.0 : bigB * kwi)"
                 + " + (bigS == 0.0 || qi - kwi == 0.0 ? 0.0 : bigS * (qi - kwi))");
       }
@@ -1480,8 +1701,9 @@ public final class AttentionClassEmitter {
     }
     if (stat == AttentionStatistic.MEAN || asym != null) {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], $L)",
-          asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + ge" : "ge").endControlFlow();
+          asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + geW" : "geW").endControlFlow();
     }
+    if (asym != null) farGradient(m, isFloat);
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");
       for (int i = 0; i < free.size(); i++) m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("total * fparW" + i));

@@ -74,29 +74,37 @@ final class AttentionKernels {
         + "binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.", "Math.max(1, e - 384)");
   }
 
-  /**
-   * The scale exponent of a class with an asymptotic (non-linear) energy form, decided before the
-   * first evaluation: {@code max(0, E - target)}, 0 (no scaling, the unscaled functions) while every
-   * entry is below {@code 2^(target + 1)}; {@code target = floor(384 / degree)} keeps every
-   * intermediate of degree {@code degree} in the scaled entries far from overflow.
-   */
-  static MethodSpec scaleExponentFor(TypeName array, int target) {
-    // it runs on every call (not only after an overflow): the largest magnitude first and one exponent at the end
-    // (measured: 17.6 us against 52.2 us for an exponent per entry, 1024 x 64 doubles)
+  /** The largest finite magnitude of the query's entries (0 for none), from which each key's scale starts. */
+  static MethodSpec largest(TypeName array) {
     String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
-    return start("rescaleExponent", "The scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
-        + "finite query or key entry: the scaled entries stay below {@code 2^" + (target + 1) + "}, so that no intermediate of the scaled energy, its\n"
-        + "partials and their divided differences (degree up to " + (384 / target) + " in the entries) overflows; 0 (no scaling) below that.")
-        .returns(int.class)
-        .addParameter(array, "q").addParameter(int.class, "qOff").addParameter(array, "keys").addParameter(int.class, "kOff")
-        .addParameter(int.class, "n").addParameter(int.class, "d")
+    return start("largest", "The largest finite {@code |x_i|} of {@code x[xo .. xo + d - 1]} (0 for none).")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d")
         .addStatement("double max = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double x = Math.abs($Lq[qOff + i])", rd)
-        .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
+        .addStatement("double a = Math.abs($Lx[xo + i])", rd)
+        .addStatement("if (a > max && a < Double.POSITIVE_INFINITY) max = a")
         .endControlFlow()
-        .beginControlFlow("for (int i = 0, len = n * d; i < len; i++)")
-        .addStatement("double x = Math.abs($Lkeys[kOff + i])", rd)
+        .addStatement("return max")
+        .build();
+  }
+
+  /**
+   * A key's scale exponent in the asymptotic classes: from the query's largest entry and this key's
+   * only, so that a key far below the largest key keeps its entries (a common scale set by the
+   * largest key turned them into 0).
+   */
+  static MethodSpec keyScale(TypeName array, int target) {
+    String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
+    return start("keyScale", "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
+        + "finite entry of the query ({@code qmax}, its largest magnitude) or of this key: the scaled entries stay below {@code 2^" + (target + 1) + "},\n"
+        + "so that no intermediate of the scaled energy, its partials and their divided differences (degree up to " + (384 / target)
+        + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
+        .returns(int.class)
+        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d")
+        .addStatement("double max = qmax")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
         .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
         .endControlFlow()
         .addStatement("int e = Math.getExponent(max)")
