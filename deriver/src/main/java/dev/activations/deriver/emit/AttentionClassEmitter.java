@@ -347,6 +347,7 @@ public final class AttentionClassEmitter {
         } else {
           type.addMethod(AttentionKernels.largest(array(isFloat)));
           type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
+          type.addMethod(AttentionKernels.lost(array(isFloat)));
         }
       }
     }
@@ -1487,7 +1488,7 @@ public final class AttentionClassEmitter {
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
     if (weighted) m.addStatement("double sumC = 0.0");
-    if (asym != null) m.addStatement("boolean far = false");
+    if (asym != null) m.addStatement("boolean far = false").addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
         .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
@@ -1527,6 +1528,16 @@ public final class AttentionClassEmitter {
         .endControlFlow()
         .addStatement("continue")
         .endControlFlow();
+    if (asym != null) {
+      // a query or key whose entries all fall below the normal range at the pair's scale (its largest some 1e300 and
+      // more below the other's: q of 3e-177 against keys of 7e196, grad q off by 14 %) has lost its share of the
+      // partials, which a double cannot hold at any one scale: grad q and this key's gradient are NaN, not wrong numbers
+      m.beginControlFlow("if (lost(qmax, keys, ko, d, entryScale))")
+          .addStatement("lostAny = true")
+          .beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradKeys[gk + i] = $LDouble.NaN", gcast).endControlFlow()
+          .addStatement("continue")
+          .endControlFlow();
+    }
     if (angular()) {
       // grad_q e = g'/|q| (kh - rho qh), grad_k e = g'/|k| (qh - rho kh), on scaled vectors;
       // sum_j delta_j g'_j (kh_j - rho_j qh) = sum_j delta_j g'_j (kh_j - kh_w) + G kh_w - R qh, where
@@ -1703,7 +1714,10 @@ public final class AttentionClassEmitter {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], $L)",
           asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + geW" : "geW").endControlFlow();
     }
-    if (asym != null) farGradient(m, isFloat);
+    if (asym != null) {
+      farGradient(m, isFloat);
+      m.addStatement("if (lostAny) $T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class);
+    }
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");
       for (int i = 0; i < free.size(); i++) m.addStatement("gradParams[gpp + $L] += $L", i, rescaled("total * fparW" + i));

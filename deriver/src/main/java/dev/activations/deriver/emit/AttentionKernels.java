@@ -90,6 +90,26 @@ final class AttentionKernels {
   }
 
   /**
+   * Whether the query or the key lost every entry to the bottom of the range at the scale {@code f}
+   * (its largest nonzero magnitude times {@code f} below {@code 2^-969}, where fewer than 53 bits are left).
+   */
+  static MethodSpec lost(TypeName array) {
+    String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
+    return start("lost", "Whether the query ({@code qmax} its largest magnitude) or the key at {@code ko}, multiplied by the power of two\n"
+        + "{@code f}, has all its entries below {@code 2^-969} (fewer than 53 bits left) though not all 0.")
+        .returns(boolean.class)
+        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d")
+        .addParameter(double.class, "f")
+        .addStatement("double max = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
+        .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
+        .endControlFlow()
+        .addStatement("return (qmax != 0.0 && qmax * f < 0x1p-969) || (max != 0.0 && max * f < 0x1p-969)")
+        .build();
+  }
+
+  /**
    * A key's scale exponent in the asymptotic classes: from the query's largest entry and this key's
    * only, so that a key far below the largest key keeps its entries (a common scale set by the
    * largest key turned them into 0).
