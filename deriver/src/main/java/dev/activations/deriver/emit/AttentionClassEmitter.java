@@ -347,7 +347,7 @@ public final class AttentionClassEmitter {
         } else {
           type.addMethod(AttentionKernels.largest(array(isFloat)));
           type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
-          type.addMethod(AttentionKernels.lost(array(isFloat)));
+          if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
         }
       }
     }
@@ -1034,6 +1034,16 @@ public final class AttentionClassEmitter {
   }
 
   /**
+   * Whether the energy reads a Gram entry in which a vector far smaller than the other enters as a
+   * factor ({@code qk}, {@code qq}, {@code kk}): lost to the bottom of the range at the pair's scale,
+   * such a vector loses its share of the partials. (In {@code dd = |q - k|^2} it is negligible beside
+   * the larger one: a Euclidean or Student-t energy keeps its gradients.)
+   */
+  private boolean losesSmallVectors() {
+    return entries.contains("qk") || entries.contains("qq") || entries.contains("kk");
+  }
+
+  /**
    * Keys whose scale exponent is within this of the winner's are evaluated again at the winner's
    * scale in the backward pass (their differences to the winner need one scale); {@code 2 T / 3}
    * keeps their scaled entries below {@code 2^(5 T / 3 + 1)}, an intermediate of degree {@code k <=
@@ -1488,7 +1498,8 @@ public final class AttentionClassEmitter {
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
     if (weighted) m.addStatement("double sumC = 0.0");
-    if (asym != null) m.addStatement("boolean far = false").addStatement("boolean lostAny = false");
+    if (asym != null) m.addStatement("boolean far = false");
+    if (asym != null && losesSmallVectors()) m.addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
         .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
@@ -1528,7 +1539,7 @@ public final class AttentionClassEmitter {
         .endControlFlow()
         .addStatement("continue")
         .endControlFlow();
-    if (asym != null) {
+    if (asym != null && losesSmallVectors()) {
       // a query or key whose entries all fall below the normal range at the pair's scale (its largest some 1e300 and
       // more below the other's: q of 3e-177 against keys of 7e196, grad q off by 14 %) has lost its share of the
       // partials, which a double cannot hold at any one scale: grad q and this key's gradient are NaN, not wrong numbers
@@ -1716,7 +1727,7 @@ public final class AttentionClassEmitter {
     }
     if (asym != null) {
       farGradient(m, isFloat);
-      m.addStatement("if (lostAny) $T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class);
+      if (losesSmallVectors()) m.addStatement("if (lostAny) $T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class);
     }
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");
