@@ -302,6 +302,15 @@ public final class AttentionClassEmitter {
     }
     if (asym != null) {
       type.addMethod(asymptoticGap());
+      if (differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty())) {
+        type.addMethod(MethodSpec.methodBuilder("close").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("Whether two Gram entries are equal or of one sign and within a factor 2 (their difference is then exact).\n")
+            .returns(boolean.class).addParameter(TypeName.DOUBLE, "a").addParameter(TypeName.DOUBLE, "b")
+            .addStatement("return a == b || (a > 0.0 ? b > 0.0 && a <= 2.0 * b && b <= 2.0 * a : a < 0.0 && b < 0.0 && a >= 2.0 * b && b >= 2.0 * a)")
+            .build());
+      }
+    }
+    if (asym != null) {
       if (asym.logCoefficient() != null) {
         type.addMethod(function("logCoefficient", asym.logCoefficient(), List.of("dim"),
             "The coefficient {@code c} of {@code c log L} in the asymptotic form (free of the entries)."));
@@ -562,9 +571,26 @@ public final class AttentionClassEmitter {
     return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
   }
 
+  /**
+   * Asymptotic classes: the divided difference {@code divided} where the key's Gram entries are
+   * close to the winner's ({@code close}), else the partials' difference {@code direct}.
+   */
+  private String closeOr(String divided, String direct) {
+    return divided == null ? direct : "(close ? " + divided + " : " + direct + ")";
+  }
+
   /** The entries' differences to the winner, from the vectors (only when some difference is used). */
   private CodeBlock entryDifferences() {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (asym != null) {
+      // divided differences only for keys whose Gram entries are within a factor 2 of the winner's (near-duplicates, where
+      // the partials' difference cancels): as written (expanded over dd - ddW), their denominators cancel where dd is far
+      // below ddW, (1 + dd)^2 as 1 + t3^2 + 2 t3 + 2 ddW + 2 t3 ddW + ddW^2 with t3 = dd - ddW gave 0 (Yat: grad q Infinity
+      // at a key of 2e-170 next to a winner of 3e14, query 2e-57)
+      List<String> tests = new ArrayList<>();
+      for (String g : List.of("qk", "kk", "dd")) if (entries.contains(g)) tests.add("close(" + g + ", " + g + "W)");
+      b.addStatement("boolean close = j == win$L", tests.isEmpty() ? "" : " || (" + String.join(" && ", tests) + ")");
+    }
     Set<String> used = new TreeSet<>();
     for (Map<String, Expr> byEntry : differences.values()) used.addAll(byEntry.keySet());
     List<String> kinds = List.of("qk", "kk", "dd");
@@ -1349,7 +1375,7 @@ public final class AttentionClassEmitter {
    */
   private String energyToWinner(boolean isFloat) {
     String diff = difference("energy") + " - " + priorGap(isFloat);
-    return asym == null ? diff : "(near ? " + diff + " : eg)";
+    return asym == null ? diff : "(near && close ? " + diff + " : eg)";
   }
 
   private MethodSpec backwardCore(boolean isFloat) {
@@ -1631,9 +1657,9 @@ public final class AttentionClassEmitter {
         if (fb != null) m.addStatement("double fb = $L", fb);
         if (fs != null) m.addStatement("double fs = $L", fs);
         m.beginControlFlow("if (near)");
-        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
-        if (fb != null) m.addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
-        if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", closeOr(difference("qq"), "(" + fa + " - fqqW)"));
+        if (fb != null) m.addStatement("sumB += delta * $L", closeOr(difference("qk"), "(fb - fqkW)"));
+        if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", closeOr(difference("dd"), "(fs - fddW)"));
         m.nextControlFlow("else").addStatement("total -= delta").addStatement("far = true").endControlFlow();
       } else {
         if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
