@@ -1524,7 +1524,11 @@ public final class AttentionClassEmitter {
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
     if (weighted) m.addStatement("double sumC = 0.0");
-    if (asym != null) m.addStatement("boolean far = false");
+    if (asym != null) {
+      m.addStatement("boolean far = false");
+      // the key gradients' terms and results, for the cancellation check at the end
+      m.addStatement("double keyTerms = 0.0").addStatement("double keyLargest = 0.0");
+    }
     if (asym != null && losesSmallVectors()) m.addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
@@ -1706,8 +1710,13 @@ public final class AttentionClassEmitter {
             .addStatement("double dk = ki - keys[kwo + i] * entryScale")
             .addStatement("if (dk != 0.0) gradQ[go + i] += bs * dk")
             .endControlFlow()
-            .addStatement("double g = Math.scalb($L, $L)", "(bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi) + (cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki)"
-                + " - (sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce");
+            .addStatement("double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi")
+            .addStatement("double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki")
+            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff")
+            .addStatement("double g = Math.scalb(tb + tc - ts, $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
+            .addStatement("keyTerms = Math.max(keyTerms, Math.scalb(Math.abs(tb) + Math.abs(tc) + Math.abs(ts), $L))",
+                stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
+            .addStatement("keyLargest = Math.max(keyLargest, Math.abs(g))");
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
@@ -1754,6 +1763,13 @@ public final class AttentionClassEmitter {
     if (asym != null) {
       farGradient(m, isFloat);
       if (losesSmallVectors()) m.addStatement("if (lostAny) $T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class);
+      // a key's gradient b q + c k - sd (q - k) cancels where the query is nearly parallel to a much larger key (in one
+      // dimension always: Yat's bracket q + (qk/D)(q - k) is about q^2/k there, its terms about q); the terms carry a
+      // few units of rounding from the partials: where 2^-49 of the largest term exceeds 1e-11 of the largest key
+      // gradient, the key gradients are NaN instead of numbers the rounding decides
+      m.beginControlFlow("if (keyTerms * 0x1p-49 > 1e-11 * keyLargest)")
+          .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, isFloat ? "(float) " : "")
+          .endControlFlow();
     }
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");
