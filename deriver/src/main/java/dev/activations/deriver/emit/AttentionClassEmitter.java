@@ -1403,6 +1403,7 @@ public final class AttentionClassEmitter {
     freeParameters(m, false);
     scaleParameter(m);
     m.addCode(query());
+    if (angular() && stat != AttentionStatistic.MODE) m.addStatement("double qnLo = normLow(q, qOff, d, qe, qn)");
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
       m.addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
@@ -1588,6 +1589,8 @@ public final class AttentionClassEmitter {
           .addComment("1/|k| is 2^-ke / kn: applied with the upstream's scale in one scalb after the unit-vector factor, since")
           .addComment("2^-ke alone overflows for keys near 1e-177 next to values near 1e184 (Infinity times an exact 0 gave NaN)")
           .addStatement("double ck = slope / kn")
+          .addComment("the norm's rounding error: unit components in double-double (unitDifference)")
+          .addStatement("double knLo = normLow(keys, ko, d, ke, kn)")
           .addStatement("int common = Math.max(ke, kw)")
           .addStatement("double na = Math.scalb(kn, ke - common)")
           .addStatement("double nb = Math.scalb(knW, kw - common)")
@@ -1599,7 +1602,7 @@ public final class AttentionClassEmitter {
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("norms = Math.fma(b - a, b + a, norms)")
-          .addStatement("double h = Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd)
+          .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
           .addStatement("apart = Math.fma(h, h, apart)")
           .endControlFlow()
           .addStatement("double half = 0.5 * sg * apart")
@@ -1615,7 +1618,8 @@ public final class AttentionClassEmitter {
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
           .addStatement("gradQ[go + i] += slope * dk")
-          .addStatement("double gki = Math.scalb(ck * ((qh - sg * kh) + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
+          .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
+          .addStatement("double gki = Math.scalb(ck * (h + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
           .addStatement("sumG += delta * (g - gW)")
@@ -1625,17 +1629,18 @@ public final class AttentionClassEmitter {
           .addStatement("double bigG = sumG + gW * total")
           .addStatement("double cq = Math.scalb(1.0 / qn, -qe)")
           .addStatement("double sgW = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double knWLo = normLow(keys, kwo, d, kw, knW)")
           .addStatement("double proj = 0.0")
           .addStatement("double apartW = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
-          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, knWLo, $Lq[qOff + i], qe, qn, qnLo, sgW)", rd, rd)
           .addStatement("proj = Math.fma(gradQ[go + i], qh, proj)")
           .addStatement("apartW = Math.fma(h, h, apartW)")
           .endControlFlow()
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
-          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, knWLo, $Lq[qOff + i], qe, qn, qnLo, sgW)", rd, rd)
           .addStatement("double rw = h + 0.5 * sgW * apartW * qh")
           .addStatement("gradQ[go + i] = cq * ((gradQ[go + i] - proj * qh) + (bigG == 0.0 ? 0.0 : bigG * rw))")
           .endControlFlow();
