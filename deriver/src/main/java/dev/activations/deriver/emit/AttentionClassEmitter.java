@@ -1524,6 +1524,20 @@ public final class AttentionClassEmitter {
     m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    if (angular()) {
+      // the winner's distance to the line of q, |kh_w - sgW qh| (which keys take their own term: see direct)
+      m.addStatement("double rootW").addCode(CodeBlock.builder()
+          .add("{\n").indent()
+          .addStatement("double sw = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double lw = normLow(keys, kwo, d, kw, knW)")
+          .addStatement("double aw = 0.0")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, lw, $Lq[qOff + i], qe, qn, qnLo, sw)", rd, rd)
+          .addStatement("aw = Math.fma(h, h, aw)")
+          .endControlFlow()
+          .addStatement("rootW = Math.sqrt(aw)")
+          .unindent().add("}\n").build());
+    }
     if (weighted) m.addStatement("double sumC = 0.0");
     if (asym != null) {
       m.addStatement("boolean far = false");
@@ -1598,12 +1612,15 @@ public final class AttentionClassEmitter {
           .addComment("qh - rho kh = (qh - sg kh) + sg |qh - sg kh|^2 / 2 kh (sg the sign of rho): exact 0 for parallel vectors")
           .addStatement("double sg = rho < 0.0 ? -1.0 : 1.0")
           .addStatement("double apart = 0.0")
+          .addStatement("double chord = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("norms = Math.fma(b - a, b + a, norms)")
           .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
           .addStatement("apart = Math.fma(h, h, apart)")
+          .addStatement("double c = Math.scalb($Lkeys[ko + i], -ke) / kn - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd, rd)
+          .addStatement("chord = Math.fma(c, c, chord)")
           .endControlFlow()
           .addStatement("double half = 0.5 * sg * apart")
           .addStatement("double ia = 1.0 / na")
@@ -1611,18 +1628,28 @@ public final class AttentionClassEmitter {
           .addComment("the difference form cancels (a - b)/|a| against b shrink when the norms differ (by 1e42 at keys of 1e143")
           .addComment("and 1e101: grad q off by 1e26): there, and where a norm underflows in the common scale, kh_j - kh_w directly")
           .addStatement("boolean close = na <= 2.0 * nb && nb <= 2.0 * na")
+          .addComment("keys of other norms nearer the line of q than to the winner's direction: each its own kh - rho qh (orthogonal")
+          .addComment("to q) is more accurate than kh_j - kh_w, whose rounding in 1e-16 the projection onto q's complement keeps")
+          .addStatement("boolean direct = !close && j != win && Math.sqrt(apart) + rootW < Math.sqrt(chord)")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
           .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
-          .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
-          .addStatement("gradQ[go + i] += slope * dk")
           .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
+          .addComment("(direct: kh - rho qh = -sg h + half qh; kh_j - kh_w nearly along q, nearly -2 qh, left 7e-9 of it after the projection)")
+          .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : direct ? -sg * h + half * qh"
+              + " : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
+          .addStatement("gradQ[go + i] += slope * dk")
           .addStatement("double gki = Math.scalb(ck * (h + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
+          .beginControlFlow("if (!direct)")
           .addStatement("sumG += delta * (g - gW)")
+          .nextControlFlow("else")
+          .addComment("(its share of G kh_w is in its own term)")
+          .addStatement("total -= delta")
+          .endControlFlow()
           .endControlFlow()
           .addComment("the energy depends on the direction of q only, so grad q is orthogonal to q: project the")
           .addComment("accumulated part, and write the winner's kh_w - rho_w qh in the form that is exact for parallel vectors")

@@ -201,4 +201,22 @@ class AttentionTinyWeightTest {
     AttentionCheck.Result r = measure(true, List.of(lost, lost, cancels, cancels), "--kernel", "yat", "--stat", "mean");
     assertTrue(r.passed() && r.withNaN() == 4, r.describe());
   }
+  /**
+   * The cosine kernel with a query and a key nearly antiparallel along a dominant coordinate (1.7e123
+   * and -1.2e73 in the third entry, the angle 1.7e-8 from the query's 3e115 in another): their unit
+   * vectors' third components are within 1e-16 of 1 and -1, and {@code qh - rho kh} there is about
+   * the angle squared times the other components; the norms' rounding (a unit in 1e-16) made the key
+   * gradient's third component -2.5e56 where it is 0 to 60 digits (normwise 4e-9). A key equal to
+   * the query besides, which wins.
+   */
+  @Test
+  void cosineWithNearlyParallelVectorsAlongADominantCoordinate() {
+    double[] q = {-8119.993056562417, 1.7459624599004615E123, -3.0426049316902497E115, 3.5763967292402486E109};
+    AttentionSamples.Sample s = sample("dominant-coordinate", 4, 2, q,
+        new double[] {q[0], q[1], q[2], q[3], 2.9677105972748998e-64, -1.1625266993503917e+73, 5.391199052217329e-09, -3.945260935558535e+32},
+        new double[] {7.8801919101982885E-22, -9.77127255958123E153, 5.2187892815392656E153, 1.1269892074767958E-143},
+        new double[] {1.4136007371041317, -0.6910409465640983});
+    AttentionCheck.Result r = measure(List.of(s, s), "--kernel", "cosine", "--stat", "mean");
+    assertTrue(r.passed(), r.describe());
+  }
 }
