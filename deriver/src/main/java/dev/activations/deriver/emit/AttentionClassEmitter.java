@@ -1588,7 +1588,11 @@ public final class AttentionClassEmitter {
       // a query or key whose entries all fall below the normal range at the pair's scale (its largest some 1e300 and
       // more below the other's: q of 3e-177 against keys of 7e196, grad q off by 14 %) has lost its share of the
       // partials, which a double cannot hold at any one scale: grad q and this key's gradient are NaN, not wrong numbers
-      m.beginControlFlow("if (lost(qmax, keys, ko, d, entryScale))")
+      // the entropy's dL/de_j reads the energy differences themselves, not only their exponentials: a scaled energy
+      // at the bottom of the range (Yat's -qk'^2/(dd' + t) with qk'^2 underflowed: 0 for a true -1.3e-149) gave
+      // grad q a relative 0.36 off (exact 6e-224)
+      String entropyLoss = stat == AttentionStatistic.ENTROPY && !asym.logForm() ? " || (se != 0 && Math.abs(e) < 0x1p-969)" : "";
+      m.beginControlFlow("if (lost(qmax, keys, ko, d, entryScale)$L)", entropyLoss)
           .addStatement("lostAny = true")
           .beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradKeys[gk + i] = $LDouble.NaN", gcast).endControlFlow()
           .addStatement("continue")
