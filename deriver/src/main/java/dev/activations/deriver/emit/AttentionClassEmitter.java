@@ -1607,8 +1607,10 @@ public final class AttentionClassEmitter {
           .addComment("1/|k| is 2^-ke / kn: applied with the upstream's scale in one scalb after the unit-vector factor, since")
           .addComment("2^-ke alone overflows for keys near 1e-177 next to values near 1e184 (Infinity times an exact 0 gave NaN)")
           .addStatement("double ck = slope / kn")
-          .addComment("the norm's rounding error: unit components in double-double (unitDifference)")
-          .addStatement("double knLo = normLow(keys, ko, d, ke, kn)")
+          .addComment("nearly parallel (or antiparallel) to q: unit components in double-double (unitDifference), with the")
+          .addComment("norm's rounding error; elsewhere their rounding is far below qh - sg kh")
+          .addStatement("boolean parallel = Math.abs(rho) > 1.0 - 0x1p-20")
+          .addStatement("double knLo = parallel ? normLow(keys, ko, d, ke, kn) : 0.0")
           .addStatement("int common = Math.max(ke, kw)")
           .addStatement("double na = Math.scalb(kn, ke - common)")
           .addStatement("double nb = Math.scalb(knW, kw - common)")
@@ -1621,7 +1623,8 @@ public final class AttentionClassEmitter {
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("norms = Math.fma(b - a, b + a, norms)")
-          .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
+          .addStatement("double h = parallel ? unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)"
+              + " : Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd, rd, rd)
           .addStatement("apart = Math.fma(h, h, apart)")
           .addStatement("double c = Math.scalb($Lkeys[ko + i], -ke) / kn - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd, rd)
           .addStatement("chord = Math.fma(c, c, chord)")
@@ -1640,7 +1643,8 @@ public final class AttentionClassEmitter {
           .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
-          .addStatement("double h = unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)", rd, rd)
+          .addStatement("double h = parallel ? unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)"
+              + " : Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd, rd, rd)
           .addComment("(direct: kh - rho qh = -sg h + half qh; kh_j - kh_w nearly along q, nearly -2 qh, left 7e-9 of it after the projection)")
           .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : direct ? -sg * h + half * qh"
               + " : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
@@ -1726,7 +1730,9 @@ public final class AttentionClassEmitter {
         m.addStatement("int ce = Math.getExponent(Math.max(Math.abs(b), Math.max(Math.abs(c), Math.abs(sd))))")
             .addStatement("double bn = Math.scalb(b, -ce)")
             .addStatement("double cn = Math.scalb(c, -ce)")
-            .addStatement("double sn = Math.scalb(sd, -ce)");
+            .addStatement("double sn = Math.scalb(sd, -ce)")
+            .addStatement("double rowTerms = 0.0")
+            .addStatement("double rowLargest = 0.0");
       }
       m.beginControlFlow("for (int i = 0; i < d; i++)");
       if (asym == null) {
@@ -1750,9 +1756,8 @@ public final class AttentionClassEmitter {
             .addStatement("double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki")
             .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff")
             .addStatement("double g = Math.scalb(tb + tc - ts, $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
-            .addStatement("keyTerms = Math.max(keyTerms, Math.scalb(Math.abs(tb) + Math.abs(tc) + Math.abs(ts), $L))",
-                stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
-            .addStatement("keyLargest = Math.max(keyLargest, Math.abs(g))");
+            .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+            .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
@@ -1765,7 +1770,13 @@ public final class AttentionClassEmitter {
             .addStatement("gradW[gwo + i] += gw")
             .endControlFlow();
       }
-      m.endControlFlow().endControlFlow();
+      m.endControlFlow();
+      if (asym != null) {
+        String shift = stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce";
+        m.addStatement("keyTerms = Math.max(keyTerms, Math.scalb(rowTerms, $L))", shift)
+            .addStatement("keyLargest = Math.max(keyLargest, Math.scalb(rowLargest, $L))", shift);
+      }
+      m.endControlFlow();
       // (asymptotic classes: a winner's infinite partial times a zero total is 0)
       m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : asym == null ? "2.0 * fqqW * total" : "(total == 0.0 ? 0.0 : 2.0 * fqqW * total)")
           .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : asym == null ? "fqkW * total" : "(total == 0.0 ? 0.0 : fqkW * total)")
