@@ -357,6 +357,9 @@ public final class AttentionClassEmitter {
           type.addMethod(AttentionKernels.largest(array(isFloat)));
           type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
           if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
+          if (!asym.logForm() && differences.get("energy") != null && !differences.get("energy").isEmpty()) {
+            type.addMethod(energyDifference(isFloat));
+          }
         }
       }
     }
@@ -1025,7 +1028,7 @@ public final class AttentionClassEmitter {
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
           .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
-          .add(asym == null ? nearTie() : CodeBlock.of("")).build();
+          .add(asym == null ? nearTie() : asymptoticNearTie()).build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
   }
@@ -1152,6 +1155,57 @@ public final class AttentionClassEmitter {
         .beginControlFlow("if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
         .addStatement("eg = ($L) * gapScale * gapScale - (ep - mp)", String.join(" + ", terms))
         .endControlFlow().build();
+  }
+
+  /**
+   * Asymptotic classes with divided differences of the energy: where a key's scaled energy is within
+   * 16 units in the last place of the minimum's at the same scale, the gap is taken again from the
+   * divided differences times the entries' differences to the minimum key, computed from the vectors
+   * ({@code energyDifference}): energies of 1e575 that differ by 1e532 (Dot[q-k,q-k]^2 with |q - k|^2
+   * apart by a relative 1e-44) tied after rounding, where the exact posterior is hard. Only for two
+   * keys at one scale whose Gram entries are within a factor 2 (where divided differences hold).
+   */
+  private CodeBlock asymptoticNearTie() {
+    if (asym.logForm() || differences.get("energy") == null || differences.get("energy").isEmpty()) return CodeBlock.of("");
+    return CodeBlock.builder()
+        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
+        .addStatement("double ed = energyDifference(q, qOff, keys, ko, mko, d, se, dim)")
+        .addStatement("if (ed == ed) eg = ed - (ep - mp)")
+        .endControlFlow().build();
+  }
+
+  /** The helper of {@link #asymptoticNearTie}: {@code e_j - e_min} at the scale {@code se}, from divided differences. */
+  private MethodSpec energyDifference(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("energyDifference").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The energy of the key at {@code ko} minus that of the key at {@code mko}, both at the scale {@code se}, from the\n"
+            + "divided differences and the entries' differences computed from the vectors (near-ties at large scales).\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(array(isFloat), "keys")
+        .addParameter(int.class, "ko").addParameter(int.class, "mko").addParameter(int.class, "d").addParameter(int.class, "se")
+        .addParameter(double.class, "dim")
+        .addStatement("double entryScale = Math.scalb(1.0, -se)")
+        .addStatement("double tscale = $L", tscaleOf("se"));
+    if (entries.contains("qq")) m.addStatement("double qq = dot(q, qOff, q, qOff, d, entryScale)");
+    for (String g : List.of("qk", "kk", "dd")) {
+      if (!entries.contains(g)) continue;
+      String call = g.equals("dd") ? "squaredDistance(q, qOff, keys, $L, d, entryScale)" : g.equals("qk") ? "dot(q, qOff, keys, $L, d, entryScale)"
+          : "dot(keys, $L, keys, $L, d, entryScale)";
+      m.addStatement("double " + g + " = " + call, g.equals("kk") ? new Object[] {"ko", "ko"} : new Object[] {"ko"});
+      m.addStatement("double " + g + "W = " + call, g.equals("kk") ? new Object[] {"mko", "mko"} : new Object[] {"mko"});
+    }
+    for (String g : List.of("qk", "kk", "dd")) if (!entries.contains(g)) m.addStatement("double $LW = 0.0", g);
+    List<String> tests = new ArrayList<>();
+    for (String g : List.of("qk", "kk", "dd")) if (entries.contains(g)) tests.add("close(" + g + ", " + g + "W)");
+    if (!tests.isEmpty()) m.addStatement("if (!($L)) return Double.NaN", String.join(" && ", tests));
+    Set<String> used = new TreeSet<>(differences.get("energy").keySet());
+    List<String> kinds = List.of("qk", "kk", "dd");
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!used.contains(v)) continue;
+      m.addStatement("double d$L = keyDifference($L, q, qOff, keys, ko, mko, d, entryScale)", Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+    }
+    return m.addStatement("return $L", difference("energy")).build();
   }
 
   /** The statement(s) making the key the new minimum. */
@@ -1297,7 +1351,7 @@ public final class AttentionClassEmitter {
           .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
           .addCode(asym != null ? CodeBlock.of("int se = keyScale(qmax, keys, ko, d);\n") : CodeBlock.of(""))
           .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
-          .addCode(asym == null ? nearTie() : CodeBlock.of(""))
+          .addCode(asym == null ? nearTie() : asymptoticNearTie())
           .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
         }
       }
