@@ -203,9 +203,21 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
       byEntry.forEach((v, e) -> lowered.put(v, pairs.lower(e)));
       scaledDifferences.put(f.getKey(), lowered);
     }
+    // keys are scaled one by one (each by its own and the query's largest entry), so the c log L terms no longer cancel
+    // between keys of different scales: c for a sum of terms, and for one logarithm a Log[R] the degree k of R (c = a k:
+    // R = L^k R', the arguments R' of two keys then differ by the power of two L_j^k / L_min^k)
+    IExpr c = symja.eval(form.logCoefficient());
+    Expr logCoefficient = c.isZero() || form.logArgument() != null ? null : new Lowerer(symja, variables(d, "dim")).lower(c);
+    int logDegree = 0;
+    if (form.logArgument() != null) {
+      IExpr k = symja.eval(org.matheclipse.core.expression.F.Divide(c, form.logFactor()));
+      if (!k.isInteger()) return null;
+      logDegree = k.toIntDefault();
+    }
     return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
         scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
-        form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail());
+        form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail(),
+        logCoefficient, logDegree);
   }
 
   /**

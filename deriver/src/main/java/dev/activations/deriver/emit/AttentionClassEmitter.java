@@ -79,10 +79,14 @@ public final class AttentionClassEmitter {
    * the largest unscaled entry exponent {@code target} (entries are scaled above it). For an energy
    * that is one logarithm {@code a Log[R]} also {@code a} ({@code logFactor}, over {@code dim}) and
    * {@code R(g', t)} ({@code logArgument}); else both null. {@code formula} shows {@code f} (Symja's
-   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified.
+   * input form, {@code tscale} for {@code t}) and {@code check} what its derivation verified. Keys are
+   * scaled one by one, so {@code c log L} differs between keys of different scales: {@code
+   * logCoefficient} is {@code c} (over {@code dim}; null when it is 0 or for one logarithm), {@code
+   * logDegree} the degree {@code k} of a single logarithm's argument ({@code R = L^k R'}; 0 otherwise).
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
-      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check) {
+      Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check,
+      Expr logCoefficient, int logDegree) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;
@@ -296,7 +300,23 @@ public final class AttentionClassEmitter {
           .addStatement("double h = Math.exp(-0.5 * g)")
           .addStatement("return ((x * inv) * h) * h").build());
     }
-    if (scalable) {
+    if (asym != null) {
+      type.addMethod(asymptoticGap());
+      if (differences.values().stream().anyMatch(byEntry -> !byEntry.isEmpty())) {
+        type.addMethod(MethodSpec.methodBuilder("close").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .addJavadoc("Whether two Gram entries are equal or of one sign and within a factor 2 (their difference is then exact).\n")
+            .returns(boolean.class).addParameter(TypeName.DOUBLE, "a").addParameter(TypeName.DOUBLE, "b")
+            .addStatement("return a == b || (a > 0.0 ? b > 0.0 && a <= 2.0 * b && b <= 2.0 * a : a < 0.0 && b < 0.0 && a >= 2.0 * b && b >= 2.0 * a)")
+            .build());
+      }
+    }
+    if (asym != null) {
+      if (asym.logCoefficient() != null) {
+        type.addMethod(function("logCoefficient", asym.logCoefficient(), List.of("dim"),
+            "The coefficient {@code c} of {@code c log L} in the asymptotic form (free of the entries)."));
+      }
+    }
+    if (scalable && asym == null) {
       type.addMethod(MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies\n"
               + "{@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.\n"
@@ -305,6 +325,8 @@ public final class AttentionClassEmitter {
           .addParameter(TypeName.DOUBLE, "m").addParameter(TypeName.DOUBLE, "pm").addParameter(TypeName.DOUBLE, "f")
           .addStatement("double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : $L", gapTimesScale())
           .addStatement("return p == pm ? k : k - (p - pm)").build());
+    }
+    if (scalable) {
       if (asym != null && asym.logForm()) {
         // at the largest scales R_j / R_min overflows (R_min = t = 2^-2se for a key equal to the query, R_j about
         // 2^384): the gap is finite (about 900 for a = 1) and its weight, below the normal range, can still matter
@@ -313,21 +335,32 @@ public final class AttentionClassEmitter {
                 + "binary exponents apart ({@code (ke - km) log 2} rounds to a few units in 1e-13 of the gap there); zeros,\n"
                 + "infinities and NaN as the quotient gives them.\n")
             .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
+            .addParameter(int.class, "dx")
+            .addJavadoc("{@code e} is in units of {@code 2^dx} relative to {@code m} (keys of different scales).\n")
             .addStatement("double r = e / m")
-            .beginControlFlow("if ((r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
+            .beginControlFlow("if ((dx == 0 && r >= Double.MIN_NORMAL && r < Double.POSITIVE_INFINITY)"
                 + " || !(e > 0.0 && m > 0.0 && e < Double.POSITIVE_INFINITY && m < Double.POSITIVE_INFINITY))")
-            .addStatement("return Math.log(r)")
+            .addStatement("return dx == 0 ? Math.log(r) : Math.log(Math.scalb(r, dx))")
             .endControlFlow()
             .addStatement("int ke = Math.getExponent(e)")
             .addStatement("int km = Math.getExponent(m)")
-            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km) * Math.log(2.0)").build());
+            .addStatement("return Math.log(Math.scalb(e, -ke) / Math.scalb(m, -km)) + (ke - km + dx) * Math.log(2.0)").build());
       }
       type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.\n")
           .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "g")
           .addStatement("return g == 0.0 ? 1.0 : Math.exp(-g)").build());
       for (boolean isFloat : new boolean[] {false, true}) {
-        type.addMethod(asym == null ? AttentionKernels.rescaleExponent(array(isFloat)) : AttentionKernels.scaleExponentFor(array(isFloat), asym.target()));
+        if (asym == null) {
+          type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
+        } else {
+          type.addMethod(AttentionKernels.largest(array(isFloat)));
+          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
+          if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
+          if (!asym.logForm() && differences.get("energy") != null && !differences.get("energy").isEmpty()) {
+            type.addMethod(energyDifference(isFloat));
+          }
+        }
       }
     }
     for (boolean isFloat : new boolean[] {false, true}) {
@@ -341,6 +374,53 @@ public final class AttentionClassEmitter {
     all.addAll(parameterPartials);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /**
+   * The gap helper of an asymptotic class: keys carry their energy {@code f} in units of {@code L^p}
+   * ({@code L = 2^2se}, their own {@code se}), or for a single logarithm its argument {@code R'} ({@code
+   * R = L^k R'}); the gap is taken in the smaller of the two keys' units (the other energy scaled to
+   * it exactly: a key far below the largest keeps its energy, which in the larger unit could round to
+   * 0), plus {@code c log(L_j / L_min)}; infinite energies that tie (keys equal to the query) have gap 0.
+   */
+  private MethodSpec asymptoticGap() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("gap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(int.class, "x").addParameter(TypeName.DOUBLE, "p")
+        .addParameter(TypeName.DOUBLE, "m").addParameter(int.class, "mx").addParameter(TypeName.DOUBLE, "pm");
+    if (asym.logForm()) {
+      m.addJavadoc("The energy gap {@code a log(R_j / R_min) - (p - pm)} of a key to the minimum: {@code e, m} are the\n"
+              + "arguments {@code R'} of the two keys at their scales {@code x, mx} ({@code R = 2^(2 k x) R'}, k = $L), {@code f = a};\n"
+              + "the log-priors {@code p, pm} are kept apart: 0 exactly for tied keys.\n", asym.logDegree())
+          .addParameter(TypeName.DOUBLE, "f")
+          .addStatement("double k = e == m && (x == mx || e == 0.0 || e == Double.POSITIVE_INFINITY) ? 0.0 : f * logRatio(e, m, $L)",
+              asym.logDegree() == 0 ? "0" : 2 * asym.logDegree() + " * (x - mx)");
+    } else {
+      int p2 = 2 * asym.power();
+      m.addJavadoc("The energy gap {@code (L_x^p e - p) - (L_mx^p m - pm)} of a key to the minimum ({@code L_x = 2^2x}, p = $L), taken\n"
+              + "in the smaller of the two units (the other energy scaled to it exactly), plus {@code c log(L_x / L_mx)}; the\n"
+              + "log-priors {@code p, pm} are kept apart: 0 exactly for tied keys (also tied infinite energies).\n", asym.power())
+          .addStatement("double k");
+      m.beginControlFlow("if (e == m && (x == mx || e == 0.0 || Double.isInfinite(e)))").addStatement("k = 0.0");
+      if (p2 == 0) {
+        m.nextControlFlow("else").addStatement("k = e - m");
+      } else {
+        m.nextControlFlow("else if (x == mx)").addStatement("k = Math.scalb(e - m, $L * x)", p2)
+            .nextControlFlow("else")
+            .addStatement("int lo = Math.min(x, mx)")
+            .addStatement("k = Math.scalb(Math.scalb(e, $L * (x - lo)) - Math.scalb(m, $L * (mx - lo)), $L * lo)", p2, p2, p2);
+      }
+      m.endControlFlow();
+      if (asym.logCoefficient() != null) {
+        m.addParameter(TypeName.DOUBLE, "c").addStatement("if (x != mx) k += c * (2 * (x - mx)) * Math.log(2.0)");
+      }
+    }
+    return m.addStatement("return p == pm ? k : k - (p - pm)").build();
+  }
+
+  /** The call of {@link #asymptoticGap} for the key's {@code e} at its scale {@code se}. */
+  private String asymptoticGapCall() {
+    // (before the first minimum, the sentinel mm is taken in the key's own units, as a common scale had it)
+    return "gap(e, se, ep, mm, mko < 0 ? se : ms, mp" + (asym.logForm() ? ", gapScale" : "") + (asym.logCoefficient() != null ? ", logCoefficient(dim)" : "") + ")";
   }
 
   /** {@code (e - m)} in the caller's units: times {@code 2^2se} (linear, or {@code p = 1}), {@code L^p} in general. */
@@ -488,15 +568,32 @@ public final class AttentionClassEmitter {
     String sum = "(" + String.join(" + ", terms) + ")";
     if (asym != null && function.equals("energy")) {
       // the energy's difference is L^p times f's
-      return asym.power() == 1 ? "(" + sum + " * gapScale * gapScale)" : asym.power() == 0 ? sum : "Math.scalb(" + sum + ", " + (2 * asym.power()) + " * se)";
+      return asym.power() == 0 ? sum : "Math.scalb(" + sum + ", " + (2 * asym.power()) + " * se)";
     }
     // scalable classes: the entry differences are in units of 2^-2se, and so is a linear energy's difference
     return scalable && function.equals("energy") ? "(" + sum + " * gapScale * gapScale)" : sum;
   }
 
+  /**
+   * Asymptotic classes: the divided difference {@code divided} where the key's Gram entries are
+   * close to the winner's ({@code close}), else the partials' difference {@code direct}.
+   */
+  private String closeOr(String divided, String direct) {
+    return divided == null ? direct : "(close ? " + divided + " : " + direct + ")";
+  }
+
   /** The entries' differences to the winner, from the vectors (only when some difference is used). */
   private CodeBlock entryDifferences() {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (asym != null) {
+      // divided differences only for keys whose Gram entries are within a factor 2 of the winner's (near-duplicates, where
+      // the partials' difference cancels): as written (expanded over dd - ddW), their denominators cancel where dd is far
+      // below ddW, (1 + dd)^2 as 1 + t3^2 + 2 t3 + 2 ddW + 2 t3 ddW + ddW^2 with t3 = dd - ddW gave 0 (Yat: grad q Infinity
+      // at a key of 2e-170 next to a winner of 3e14, query 2e-57)
+      List<String> tests = new ArrayList<>();
+      for (String g : List.of("qk", "kk", "dd")) if (entries.contains(g)) tests.add("close(" + g + ", " + g + "W)");
+      b.addStatement("boolean close = j == win$L", tests.isEmpty() ? "" : " || (" + String.join(" && ", tests) + ")");
+    }
     Set<String> used = new TreeSet<>();
     for (Map<String, Expr> byEntry : differences.values()) used.addAll(byEntry.keySet());
     List<String> kinds = List.of("qk", "kk", "dd");
@@ -818,7 +915,8 @@ public final class AttentionClassEmitter {
 
   /** The scale exponent as the cores' last parameter (scalable classes). */
   private MethodSpec.Builder scaleParameter(MethodSpec.Builder m) {
-    if (scalable) m.addParameter(int.class, "se");
+    // (asymptotic classes scale each key with the query on its own: no scale for the whole call)
+    if (scalable && asym == null) m.addParameter(int.class, "se");
     return m;
   }
 
@@ -840,8 +938,8 @@ public final class AttentionClassEmitter {
   /** As above for the query at {@code queryOffset} (a row of a batch): the scale comes from that query and the keys. */
   private CodeBlock coreCall(String core, String args, String queryOffset) {
     if (!scalable) return CodeBlock.of("$L($L);\n", core, args);
-    // asymptotic classes decide the scale before the first evaluation (entries above 2^target are scaled)
-    if (asym != null) return CodeBlock.of("$L($L, rescaleExponent(q, $L, keys, kOff, n, d));\n", core, args, queryOffset);
+    // asymptotic classes decide each key's scale before evaluating it (entries above 2^target are scaled)
+    if (asym != null) return CodeBlock.of("$L($L);\n", core, args);
     return CodeBlock.builder()
         .beginControlFlow("if (!$L($L, 0))", core, args)
         .addStatement("$L($L, rescaleExponent(q, $L, keys, kOff, n, d))", core, args, queryOffset)
@@ -851,7 +949,17 @@ public final class AttentionClassEmitter {
   /** Per-query quantities: {@code qq} for Gram kernels, the scale exponent and scaled norm of q for angular ones. */
   private CodeBlock query() {
     CodeBlock.Builder b = CodeBlock.builder();
-    if (scalable) {
+    if (asym != null) {
+      // each key is scaled with the query by its own power of two (keyScale()): a common scale, set by the largest
+      // key, turned the entries of keys some 1e150 below it into 0 or infinite divided differences (keys of 1e195 and
+      // 1e36 next to a query of 1e-100: grad q NaN) and lost the energy of a small key equal to the query (the
+      // wrong key won: an output off by a relative 1.5e63)
+      b.addStatement("double qmax = largest(q, qOff, d)");
+      if (asym.logForm()) {
+        b.add("// (the energy a log R: gap(..) takes the factor a of the gaps a log(R_j / R_min))\n")
+            .addStatement("double gapScale = logFactor(d)");
+      }
+    } else if (scalable) {
       b.add(asym == null ? "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)\n"
               : "// entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 while every entry is\n"
                   + "// below 2^" + (asym.target() + 1) + ": the unscaled functions)\n")
@@ -893,6 +1001,7 @@ public final class AttentionClassEmitter {
   /** As {@link #keyEnergy()}, for the key numbered {@code index}; a log-prior, if given, is subtracted. */
   private CodeBlock keyEnergy(String index) {
     CodeBlock.Builder b = CodeBlock.builder();
+    if (asym != null) b.add(keyScale());
     if (angular()) {
       b.addStatement("int ke = scaleExponent(keys, ko, d)")
           .addStatement("double kn = scaledNorm(keys, ko, d, ke)")
@@ -918,10 +1027,78 @@ public final class AttentionClassEmitter {
       // the log-prior is kept apart from the scaled kernel energy (it would vanish below the rounding of a scaled
       // energy, and it decides between keys whose kernel energies tie): eg = e_j - e_min in the caller's units
       return b.addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + $L]", index)
-          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
-          .add(asym == null ? nearTie() : CodeBlock.of("")).build();
+          .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
+          .add(asym == null ? nearTie() : asymptoticNearTie()).build();
     }
     return b.addStatement("if (logPrior != null) e -= logPrior[po + $L]", index).build();
+  }
+
+  /**
+   * Asymptotic classes: the key's scale exponent {@code se} from the query's and the key's largest
+   * entries (no other key's), the factor of its entries, {@code t = 2^-2se} and the gradients' factor
+   * {@code 2^ge}, {@code ge = se (2p - 1)}. Locals of the key: a later pass may evaluate the key again
+   * at the winner's scale ({@link #atWinnerScale}).
+   */
+  private CodeBlock keyScale() {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .add("// this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^$L\n",
+            asym.target() + 1)
+        .addStatement("int se = keyScale(qmax, keys, ko, d)")
+        .addStatement("double entryScale = Math.scalb(1.0, -se)");
+    b.addStatement("double tscale = $L", tscaleOf("se"));
+    return b.addStatement("int ge = $L", geOf("se")).build();
+  }
+
+  /** {@code t = 2^-2s} as Java (held at MIN_VALUE where it underflows, but for a single logarithm). */
+  private String tscaleOf(String s) {
+    // Held at MIN_VALUE where 2^-2se underflows (entries beyond about 1e190): a query and a key that both scale to
+    // zero vectors give f = -0/(0 + t), which is 0 with t > 0 and was 0/0 = NaN with t = 0; f changes only for a key
+    // within MIN_VALUE of the query, which has won outright either way.
+    return asym.logForm() ? "Math.scalb(1.0, -2 * " + s + ")" : "Math.max(Math.scalb(1.0, -2 * " + s + "), Double.MIN_VALUE)";
+  }
+
+  /** The gradients' scale exponent {@code s (2p - 1)} as Java. */
+  private String geOf(String s) {
+    return asym.power() == 1 ? s : asym.power() == 0 ? "-" + s : s + " * " + (2 * asym.power() - 1);
+  }
+
+  /**
+   * Whether the energy reads a Gram entry in which a vector far smaller than the other enters as a
+   * factor ({@code qk}, {@code qq}, {@code kk}): lost to the bottom of the range at the pair's scale,
+   * such a vector loses its share of the partials. (In {@code dd = |q - k|^2} it is negligible beside
+   * the larger one: a Euclidean or Student-t energy keeps its gradients.)
+   */
+  private boolean losesSmallVectors() {
+    return entries.contains("qk") || entries.contains("qq") || entries.contains("kk");
+  }
+
+  /**
+   * Keys whose scale exponent is within this of the winner's are evaluated again at the winner's
+   * scale in the backward pass (their differences to the winner need one scale); {@code 2 T / 3}
+   * keeps their scaled entries below {@code 2^(5 T / 3 + 1)}, an intermediate of degree {@code k <=
+   * 384 / T} below about {@code 2^(640 + k)}.
+   */
+  private int nearScales() {
+    return 2 * asym.target() / 3;
+  }
+
+  /**
+   * Asymptotic classes, backward: {@code near} (the key is the winner or its scale is within {@link
+   * #nearScales} of the winner's; then its entries are evaluated again at the winner's scale, for the
+   * differences to the winner), else the key's own scale stays (its gradient is taken directly).
+   */
+  private CodeBlock atWinnerScale() {
+    CodeBlock.Builder b = CodeBlock.builder()
+        .addStatement("boolean near = j == win || Math.abs(se - seW) <= $L", nearScales())
+        .beginControlFlow("if (near && se != seW)")
+        .addStatement("se = seW")
+        .addStatement("entryScale = Math.scalb(1.0, -se)")
+        .addStatement("tscale = $L", tscaleOf("se"))
+        .addStatement("ge = $L", geOf("se"));
+    if (entries.contains("qk")) b.addStatement("qk = dot(q, qOff, keys, ko, d$L)", factor());
+    if (entries.contains("kk")) b.addStatement("kk = dot(keys, ko, keys, ko, d$L)", factor());
+    if (entries.contains("dd")) b.addStatement("dd = squaredDistance(q, qOff, keys, ko, d$L)", factor());
+    return b.endControlFlow().build();
   }
 
   /**
@@ -980,10 +1157,62 @@ public final class AttentionClassEmitter {
         .endControlFlow().build();
   }
 
+  /**
+   * Asymptotic classes with divided differences of the energy: where a key's scaled energy is within
+   * 16 units in the last place of the minimum's at the same scale, the gap is taken again from the
+   * divided differences times the entries' differences to the minimum key, computed from the vectors
+   * ({@code energyDifference}): energies of 1e575 that differ by 1e532 (Dot[q-k,q-k]^2 with |q - k|^2
+   * apart by a relative 1e-44) tied after rounding, where the exact posterior is hard. Only for two
+   * keys at one scale whose Gram entries are within a factor 2 (where divided differences hold).
+   */
+  private CodeBlock asymptoticNearTie() {
+    if (asym.logForm() || differences.get("energy") == null || differences.get("energy").isEmpty()) return CodeBlock.of("");
+    return CodeBlock.builder()
+        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
+        .addStatement("double ed = energyDifference(q, qOff, keys, ko, mko, d, se, dim)")
+        .addStatement("if (ed == ed) eg = ed - (ep - mp)")
+        .endControlFlow().build();
+  }
+
+  /** The helper of {@link #asymptoticNearTie}: {@code e_j - e_min} at the scale {@code se}, from divided differences. */
+  private MethodSpec energyDifference(boolean isFloat) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("energyDifference").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The energy of the key at {@code ko} minus that of the key at {@code mko}, both at the scale {@code se}, from the\n"
+            + "divided differences and the entries' differences computed from the vectors (near-ties at large scales).\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(array(isFloat), "keys")
+        .addParameter(int.class, "ko").addParameter(int.class, "mko").addParameter(int.class, "d").addParameter(int.class, "se")
+        .addParameter(double.class, "dim")
+        .addStatement("double entryScale = Math.scalb(1.0, -se)")
+        .addStatement("double tscale = $L", tscaleOf("se"));
+    if (entries.contains("qq")) m.addStatement("double qq = dot(q, qOff, q, qOff, d, entryScale)");
+    for (String g : List.of("qk", "kk", "dd")) {
+      if (!entries.contains(g)) continue;
+      String call = g.equals("dd") ? "squaredDistance(q, qOff, keys, $L, d, entryScale)" : g.equals("qk") ? "dot(q, qOff, keys, $L, d, entryScale)"
+          : "dot(keys, $L, keys, $L, d, entryScale)";
+      m.addStatement("double " + g + " = " + call, g.equals("kk") ? new Object[] {"ko", "ko"} : new Object[] {"ko"});
+      m.addStatement("double " + g + "W = " + call, g.equals("kk") ? new Object[] {"mko", "mko"} : new Object[] {"mko"});
+    }
+    for (String g : List.of("qk", "kk", "dd")) if (!entries.contains(g)) m.addStatement("double $LW = 0.0", g);
+    List<String> tests = new ArrayList<>();
+    for (String g : List.of("qk", "kk", "dd")) if (entries.contains(g)) tests.add("close(" + g + ", " + g + "W)");
+    if (!tests.isEmpty()) m.addStatement("if (!($L)) return Double.NaN", String.join(" && ", tests));
+    Set<String> used = new TreeSet<>(differences.get("energy").keySet());
+    List<String> kinds = List.of("qk", "kk", "dd");
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      String v = kinds.get(kind);
+      if (!used.contains(v)) continue;
+      m.addStatement("double d$L = keyDifference($L, q, qOff, keys, ko, mko, d, entryScale)", Character.toUpperCase(v.charAt(0)) + v.substring(1), kind);
+    }
+    return m.addStatement("return $L", difference("energy")).build();
+  }
+
   /** The statement(s) making the key the new minimum. */
   private CodeBlock newMin() {
     CodeBlock.Builder b = CodeBlock.builder().addStatement("mm = e");
     if (scalable) b.addStatement("mp = ep").addStatement("mko = ko");
+    if (asym != null) b.addStatement("ms = se");
     return b.build();
   }
 
@@ -1003,7 +1232,9 @@ public final class AttentionClassEmitter {
     for (int i = 0; i < free.size(); i++) names.add("fparW" + i);
     for (String nm : names) b.addStatement("double $L", nm);
     if (angular()) b.addStatement("int kw");
+    if (asym != null) b.addStatement("int seW");
     b.add("{\n").indent().addStatement("int ko = kwo").add(keyEnergy("win"));
+    if (asym != null) b.addStatement("seW = se");
     for (int i = 0; i < free.size(); i++) b.addStatement("fparW$L = dParam$L($L)", i, i, callArgs());
     if (angular()) {
       b.addStatement("rhoW = rho").addStatement("gW = drho($L)", callArgs()).addStatement("knW = kn").addStatement("kw = ke");
@@ -1011,7 +1242,13 @@ public final class AttentionClassEmitter {
       for (String p : partials.keySet()) b.addStatement("f$LW = $L", p, call("d" + p, callArgs()));
       for (String g : List.of("qk", "kk", "dd")) b.addStatement("$LW = $L", g, entries.contains(g) ? g : "0.0");
     }
-    return b.unindent().add("}\n").build();
+    b.unindent().add("}\n");
+    if (asym != null) {
+      b.add("// the winner's scale: the keys near it are evaluated at it, so that their differences to it are in one scale\n")
+          .addStatement("double entryScaleW = Math.scalb(1.0, -seW)")
+          .addStatement("int geW = $L", geOf("seW"));
+    }
+    return b.build();
   }
 
   private MethodSpec valueCore(boolean isFloat) {
@@ -1027,7 +1264,7 @@ public final class AttentionClassEmitter {
     if (stat == AttentionStatistic.MODE) {
       m.addComment("the lowest energy; tied keys' values are averaged")
           .addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
-          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class)
@@ -1049,7 +1286,7 @@ public final class AttentionClassEmitter {
       return finish(m);
     }
     m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
-        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0");
     if (stat == AttentionStatistic.MEAN) m.addStatement("$T.fill(acc, ao, ao + m, 0.0)", java.util.Arrays.class);
@@ -1112,8 +1349,9 @@ public final class AttentionClassEmitter {
           m.beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
           .addStatement("double e = acc[ao + j]")
           .addStatement("double ep = logPrior == null ? 0.0 : logPrior[po + j]")
-          .addStatement("double eg = gap(e, ep, mm, mp, gapScale)")
-          .addCode(asym == null ? nearTie() : CodeBlock.of(""))
+          .addCode(asym != null ? CodeBlock.of("int se = keyScale(qmax, keys, ko, d);\n") : CodeBlock.of(""))
+          .addStatement(asym != null ? "double eg = " + asymptoticGapCall() : "double eg = gap(e, ep, mm, mp, gapScale)")
+          .addCode(asym == null ? nearTie() : asymptoticNearTie())
           .addStatement("acc[ao + j] = weight(eg) * inv").endControlFlow();
         }
       }
@@ -1122,6 +1360,76 @@ public final class AttentionClassEmitter {
       case MODE -> throw new AssertionError();
     }
     return finish(m);
+  }
+
+  /** {@code delta = dL/de_j} of the key (with {@code r}, and the statistic's reduction {@code acc}). */
+  private void delta(MethodSpec.Builder m, boolean isFloat) {
+    switch (stat) {
+      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
+          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
+          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case ENTROPY -> {
+        if (difference("energy") == null) {
+          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
+              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
+        } else {
+          m.addCode(entryDifferences())
+              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L)) : $L <= $L"
+                  + " ? tinyWeighted(u * (acc - ($L)), $L, inv) : 0.0", TINY_WEIGHT, energyToWinner(isFloat),
+                  aboveMin(), TINY_GAP, energyToWinner(isFloat), aboveMin());
+        }
+      }
+      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
+          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
+      case MODE -> throw new AssertionError();
+    }
+  }
+
+  /**
+   * Asymptotic classes: {@code grad q} gets {@code dL/de_j grad_q e_j} of each key far from the
+   * winner's scale directly, at the key's own scale ({@code 2 f_qq q + f_qk k_j + 2 f_dd (q - k_j)},
+   * the coefficients' exponent apart), in the caller's units; the winner's share of these keys went
+   * to {@code total}. Runs only when such a key was seen.
+   */
+  private void farGradient(MethodSpec.Builder m, boolean isFloat) {
+    String fa = partials.containsKey("qq") ? call("dqq", callArgs()) : null;
+    String fb = partials.containsKey("qk") ? call("dqk", callArgs()) : null;
+    String fs = partials.containsKey("dd") ? call("ddd", callArgs()) : null;
+    m.beginControlFlow("if (far)")
+        .beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
+        .addCode(keyEnergy())
+        .addStatement("boolean near = j == win || Math.abs(se - seW) <= $L", nearScales())
+        .addStatement("if (near) continue")
+        .addStatement("double r = weight(eg) * inv")
+        .addStatement("double delta");
+    delta(m, isFloat);
+    m.addStatement("if (delta == 0.0) continue")
+        .addStatement("double a = $L", fa == null ? "0.0" : "2.0 * delta * " + fa)
+        .addStatement("double b = $L", fb == null ? "0.0" : "delta * " + fb)
+        .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * " + fs)
+        .addStatement("int ce = Math.getExponent(Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(sd))))")
+        .addStatement("double an = Math.scalb(a, -ce)")
+        .addStatement("double bn = Math.scalb(b, -ce)")
+        .addStatement("double sn = Math.scalb(sd, -ce)")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * entryScale")
+        .addStatement("double ki = keys[ko + i] * entryScale")
+        .addStatement("gradQ[go + i] += Math.scalb((an == 0.0 || qi == 0.0 ? 0.0 : an * qi) + (bn == 0.0 || ki == 0.0 ? 0.0 : bn * ki)"
+            + " + (sn == 0.0 || qi - ki == 0.0 ? 0.0 : sn * (qi - ki)), $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /**
+   * {@code e_j - e_win} (kernel energies minus log-priors) from the divided differences, for the
+   * entropy; asymptotic classes take the gap {@code eg} for keys not near the winner's scale.
+   */
+  private String energyToWinner(boolean isFloat) {
+    String diff = difference("energy") + " - " + priorGap(isFloat);
+    return asym == null ? diff : "(near && close ? " + diff + " : eg)";
   }
 
   private MethodSpec backwardCore(boolean isFloat) {
@@ -1149,10 +1457,11 @@ public final class AttentionClassEmitter {
     freeParameters(m, false);
     scaleParameter(m);
     m.addCode(query());
+    if (angular() && stat != AttentionStatistic.MODE) m.addStatement("double qnLo = normLow(q, qOff, d, qe, qn)");
     m.addStatement("$T.fill(gradQ, go, go + d, 0.0)", java.util.Arrays.class);
     if (stat == AttentionStatistic.MODE) {
       m.addStatement("double mm = $L", sentinel("Double.POSITIVE_INFINITY", "0.0"))
-          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+          .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
           .addStatement("int c = 0")
           .addStatement("boolean nan = false")
           .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
@@ -1187,7 +1496,7 @@ public final class AttentionClassEmitter {
     }
     // pass 1: the normaliser and the winner
     m.addStatement("double mm = $L", sentinel("Double.MAX_VALUE", "Double.MIN_VALUE"))
-        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" : "")
+        .addCode(scalable ? "double mp = 0.0;\nint mko = -1;\n" + (asym != null ? "int ms = 0;\n" : "") : "")
         .addStatement("double s = 0.0")
         .addStatement("double t = 0.0")
         .addStatement("int win = 0");
@@ -1252,10 +1561,11 @@ public final class AttentionClassEmitter {
               .beginControlFlow("for (int j = 0, ko = kOff; j < n; j++, ko += d)")
               .addStatement("if (j == win) continue")
               .addCode(keyEnergy())
+              .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
               .addStatement("double r = $L * inv", weightOf("e"))
               .beginControlFlow("if (r != 0.0)")
               .addCode(entryDifferences())
-              .addStatement("acc += r * ($L - $L)", difference("energy"), priorGap(isFloat))
+              .addStatement("acc += r * ($L)", energyToWinner(isFloat))
               .endControlFlow()
               .endControlFlow();
         }
@@ -1268,32 +1578,33 @@ public final class AttentionClassEmitter {
     m.addStatement("double total = $L", stat == AttentionStatistic.FREE_ENERGY ? "u" : "0.0");
     // pass 3: dL/de_j, then the chain rule through the kernel
     for (String acc : angular() ? List.of("sumG") : List.of("sumA", "sumB", "sumS")) m.addStatement("double $L = 0.0", acc);
+    if (angular()) {
+      // the winner's distance to the line of q, |kh_w - sgW qh| (which keys take their own term: see direct)
+      m.addStatement("double rootW").addCode(CodeBlock.builder()
+          .add("{\n").indent()
+          .addStatement("double sw = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double lw = normLow(keys, kwo, d, kw, knW)")
+          .addStatement("double aw = 0.0")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, lw, $Lq[qOff + i], qe, qn, qnLo, sw)", rd, rd)
+          .addStatement("aw = Math.fma(h, h, aw)")
+          .endControlFlow()
+          .addStatement("rootW = Math.sqrt(aw)")
+          .unindent().add("}\n").build());
+    }
     if (weighted) m.addStatement("double sumC = 0.0");
+    if (asym != null) {
+      m.addStatement("boolean far = false");
+      // the key gradients' terms and results, for the cancellation check at the end
+      m.addStatement("double keyTerms = 0.0").addStatement("double keyLargest = 0.0");
+    }
+    if (asym != null && losesSmallVectors()) m.addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
         .addCode(keyEnergy())
+        .addCode(asym != null ? atWinnerScale() : CodeBlock.of(""))
         .addStatement("double r = $L * inv", weightOf("e"))
         .addStatement("double delta");
-    switch (stat) {
-      case MEAN -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc)"
-          + " : $L <= $L ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, $L, inv) : 0.0",
-          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case RESPONSIBILITIES -> m.addStatement("delta = !(r < $L) ? -r * (j == win ? acc : (upstream[uo + j] - uw) + acc)"
-          + " : $L <= $L ? -tinyWeighted((upstream[uo + j] - uw) + acc, $L, inv) : 0.0", TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case ENTROPY -> {
-        if (difference("energy") == null) {
-          m.addStatement("delta = !(r < $L) ? u * r * (acc - $L) : $L <= $L ? tinyWeighted(u * (acc - $L), $L, inv) : 0.0", TINY_WEIGHT,
-              scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin(), TINY_GAP, scalable ? "eg" : "(e == mm ? 0.0 : e - mm)", aboveMin());
-        } else {
-          m.addCode(entryDifferences())
-              .addStatement("delta = !(r < $L) ? u * r * (acc - (j == win ? 0.0 : $L - $L)) : $L <= $L"
-                  + " ? tinyWeighted(u * (acc - ($L - $L)), $L, inv) : 0.0", TINY_WEIGHT, difference("energy"), priorGap(isFloat),
-                  aboveMin(), TINY_GAP, difference("energy"), priorGap(isFloat), aboveMin());
-        }
-      }
-      case FREE_ENERGY -> m.addStatement("delta = !(r < $L) ? u * r : $L <= $L ? tinyWeighted(u, $L, inv) : 0.0",
-          TINY_WEIGHT, aboveMin(), TINY_GAP, aboveMin());
-      case MODE -> throw new AssertionError();
-    }
+    delta(m, isFloat);
     // e_j = kappa_j / T - logPrior_j: d L / d logPrior_j = -dL/de_j
     m.beginControlFlow("if (gradPrior != null)")
         .addStatement("double gp = $L", rescaled("-delta"))
@@ -1327,6 +1638,20 @@ public final class AttentionClassEmitter {
         .endControlFlow()
         .addStatement("continue")
         .endControlFlow();
+    if (asym != null && losesSmallVectors()) {
+      // a query or key whose entries all fall below the normal range at the pair's scale (its largest some 1e300 and
+      // more below the other's: q of 3e-177 against keys of 7e196, grad q off by 14 %) has lost its share of the
+      // partials, which a double cannot hold at any one scale: grad q and this key's gradient are NaN, not wrong numbers
+      // the entropy's dL/de_j reads the energy differences themselves, not only their exponentials: a scaled energy
+      // at the bottom of the range (Yat's -qk'^2/(dd' + t) with qk'^2 underflowed: 0 for a true -1.3e-149) gave
+      // grad q a relative 0.36 off (exact 6e-224)
+      String entropyLoss = stat == AttentionStatistic.ENTROPY && !asym.logForm() ? " || (se != 0 && Math.abs(e) < 0x1p-969)" : "";
+      m.beginControlFlow("if (lost(qmax, keys, ko, d, entryScale)$L)", entropyLoss)
+          .addStatement("lostAny = true")
+          .beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradKeys[gk + i] = $LDouble.NaN", gcast).endControlFlow()
+          .addStatement("continue")
+          .endControlFlow();
+    }
     if (angular()) {
       // grad_q e = g'/|q| (kh - rho qh), grad_k e = g'/|k| (qh - rho kh), on scaled vectors;
       // sum_j delta_j g'_j (kh_j - rho_j qh) = sum_j delta_j g'_j (kh_j - kh_w) + G kh_w - R qh, where
@@ -1336,54 +1661,77 @@ public final class AttentionClassEmitter {
           .addComment("1/|k| is 2^-ke / kn: applied with the upstream's scale in one scalb after the unit-vector factor, since")
           .addComment("2^-ke alone overflows for keys near 1e-177 next to values near 1e184 (Infinity times an exact 0 gave NaN)")
           .addStatement("double ck = slope / kn")
+          .addComment("nearly parallel (or antiparallel) to q: unit components in double-double (unitDifference), with the")
+          .addComment("norm's rounding error; elsewhere their rounding is far below qh - sg kh")
+          .addStatement("boolean parallel = Math.abs(rho) > 1.0 - 0x1p-20")
+          .addStatement("double knLo = parallel ? normLow(keys, ko, d, ke, kn) : 0.0")
           .addStatement("int common = Math.max(ke, kw)")
           .addStatement("double na = Math.scalb(kn, ke - common)")
           .addStatement("double nb = Math.scalb(knW, kw - common)")
           .addStatement("double norms = 0.0")
+          .addStatement("boolean close = na <= 2.0 * nb && nb <= 2.0 * na")
           .addComment("qh - rho kh = (qh - sg kh) + sg |qh - sg kh|^2 / 2 kh (sg the sign of rho): exact 0 for parallel vectors")
           .addStatement("double sg = rho < 0.0 ? -1.0 : 1.0")
           .addStatement("double apart = 0.0")
+          .addStatement("double chord = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
           .addStatement("norms = Math.fma(b - a, b + a, norms)")
-          .addStatement("double h = Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd)
+          .addStatement("double h = parallel ? unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)"
+              + " : Math.scalb($Lq[qOff + i], -qe) / qn - sg * (Math.scalb($Lkeys[ko + i], -ke) / kn)", rd, rd, rd, rd)
           .addStatement("apart = Math.fma(h, h, apart)")
+          .beginControlFlow("if (!close)")
+          .addStatement("double c = Math.scalb($Lkeys[ko + i], -ke) / kn - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd, rd)
+          .addStatement("chord = Math.fma(c, c, chord)")
+          .endControlFlow()
           .endControlFlow()
           .addStatement("double half = 0.5 * sg * apart")
           .addStatement("double ia = 1.0 / na")
           .addStatement("double shrink = norms / (na * nb * (na + nb))")
           .addComment("the difference form cancels (a - b)/|a| against b shrink when the norms differ (by 1e42 at keys of 1e143")
           .addComment("and 1e101: grad q off by 1e26): there, and where a norm underflows in the common scale, kh_j - kh_w directly")
-          .addStatement("boolean close = na <= 2.0 * nb && nb <= 2.0 * na")
+          .addComment("keys of other norms nearer the line of q than to the winner's direction: each its own kh - rho qh (orthogonal")
+          .addComment("to q) is more accurate than kh_j - kh_w, whose rounding in 1e-16 the projection onto q's complement keeps")
+          .addStatement("boolean direct = !close && j != win && Math.sqrt(apart) + rootW < Math.sqrt(chord)")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
           .addStatement("double kh = Math.scalb($Lkeys[ko + i], -ke) / kn", rd)
           .addStatement("double a = Math.scalb($Lkeys[ko + i], -common)", rd)
           .addStatement("double b = Math.scalb($Lkeys[kwo + i], -common)", rd)
-          .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
+          .addStatement("double h = parallel ? unitDifference($Lq[qOff + i], qe, qn, qnLo, $Lkeys[ko + i], ke, kn, knLo, sg)"
+              + " : qh - sg * kh", rd, rd)
+          .addComment("(direct: kh - rho qh = -sg h + half qh; kh_j - kh_w nearly along q, nearly -2 qh, left 7e-9 of it after the projection)")
+          .addStatement("double dk = j == win ? 0.0 : close ? (a - b) * ia + b * shrink : direct ? -sg * h + half * qh"
+              + " : kh - Math.scalb($Lkeys[kwo + i], -kw) / knW", rd)
           .addStatement("gradQ[go + i] += slope * dk")
-          .addStatement("double gki = Math.scalb(ck * ((qh - sg * kh) + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
+          .addStatement("double gki = Math.scalb(ck * (h + half * kh), $L-ke)", stat == AttentionStatistic.MEAN ? "ue " : "")
           .addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + gki : gki)", gcast)
           .endControlFlow()
+          .beginControlFlow("if (!direct)")
           .addStatement("sumG += delta * (g - gW)")
+          .nextControlFlow("else")
+          .addComment("(its share of G kh_w is in its own term)")
+          .addStatement("total -= delta")
+          .endControlFlow()
           .endControlFlow()
           .addComment("the energy depends on the direction of q only, so grad q is orthogonal to q: project the")
           .addComment("accumulated part, and write the winner's kh_w - rho_w qh in the form that is exact for parallel vectors")
           .addStatement("double bigG = sumG + gW * total")
           .addStatement("double cq = Math.scalb(1.0 / qn, -qe)")
           .addStatement("double sgW = rhoW < 0.0 ? -1.0 : 1.0")
+          .addStatement("double knWLo = normLow(keys, kwo, d, kw, knW)")
           .addStatement("double proj = 0.0")
           .addStatement("double apartW = 0.0")
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
-          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, knWLo, $Lq[qOff + i], qe, qn, qnLo, sgW)", rd, rd)
           .addStatement("proj = Math.fma(gradQ[go + i], qh, proj)")
           .addStatement("apartW = Math.fma(h, h, apartW)")
           .endControlFlow()
           .beginControlFlow("for (int i = 0; i < d; i++)")
           .addStatement("double qh = Math.scalb($Lq[qOff + i], -qe) / qn", rd)
-          .addStatement("double h = Math.scalb($Lkeys[kwo + i], -kw) / knW - sgW * qh", rd)
+          .addStatement("double h = unitDifference($Lkeys[kwo + i], kw, knW, knWLo, $Lq[qOff + i], qe, qn, qnLo, sgW)", rd, rd)
           .addStatement("double rw = h + 0.5 * sgW * apartW * qh")
           .addStatement("gradQ[go + i] = cq * ((gradQ[go + i] - proj * qh) + (bigG == 0.0 ? 0.0 : bigG * rw))")
           .endControlFlow();
@@ -1403,14 +1751,26 @@ public final class AttentionClassEmitter {
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
           || (fs != null && difference("dd") != null);
       if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
-      if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
-      if (fb != null) {
-        m.addStatement("double fb = $L", fb)
-            .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
-      }
-      if (fs != null) {
-        m.addStatement("double fs = $L", fs)
-            .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+      if (asym != null) {
+        // a key far from the winner's scale: its gradient is taken directly, at its own scale, after the others
+        // (farGradient); here its dL/de_j goes to total (the winner's share: sum_j dL/de_j = 0)
+        if (fb != null) m.addStatement("double fb = $L", fb);
+        if (fs != null) m.addStatement("double fs = $L", fs);
+        m.beginControlFlow("if (near)");
+        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", closeOr(difference("qq"), "(" + fa + " - fqqW)"));
+        if (fb != null) m.addStatement("sumB += delta * $L", closeOr(difference("qk"), "(fb - fqkW)"));
+        if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", closeOr(difference("dd"), "(fs - fddW)"));
+        m.nextControlFlow("else").addStatement("total -= delta").addStatement("far = true").endControlFlow();
+      } else {
+        if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
+        if (fb != null) {
+          m.addStatement("double fb = $L", fb)
+              .addStatement("sumB += delta * $L", difference("qk") != null ? difference("qk") : "(fb - fqkW)");
+        }
+        if (fs != null) {
+          m.addStatement("double fs = $L", fs)
+              .addStatement("sumS += 2.0 * delta * $L", difference("dd") != null ? difference("dd") : "(fs - fddW)");
+        }
       }
       if (weighted && partials.containsKey("kk")) {
         m.addStatement("sumC += delta * $L", difference("kk") != null ? difference("kk") : "(dkk(" + callArgs() + ") - fkkW)");
@@ -1418,8 +1778,19 @@ public final class AttentionClassEmitter {
       m.addStatement("double b = $L", fb == null ? "0.0" : "delta * fb")
           .addStatement("double c = $L", fc)
           .addStatement("double sd = $L", fs == null ? "0.0" : "2.0 * delta * fs")
-          .addStatement("double bs = b - sd")
-          .beginControlFlow("for (int i = 0; i < d; i++)");
+          .addStatement("double bs = b - sd");
+      if (asym != null) {
+        // the key's gradient b q + c k - sd (q - k) with the coefficients' common exponent apart (put back in the final
+        // scalb): b (about 1e-274) times an entry scaled by 2^-se (1e-103) underflowed where the gradient, 2^ge times
+        // that, is representable (3e-245)
+        m.addStatement("int ce = Math.getExponent(Math.max(Math.abs(b), Math.max(Math.abs(c), Math.abs(sd))))")
+            .addStatement("double bn = Math.scalb(b, -ce)")
+            .addStatement("double cn = Math.scalb(c, -ce)")
+            .addStatement("double sn = Math.scalb(sd, -ce)")
+            .addStatement("double rowTerms = 0.0")
+            .addStatement("double rowLargest = 0.0");
+      }
+      m.beginControlFlow("for (int i = 0; i < d; i++)");
       if (asym == null) {
         m.addStatement("double qi = q[qOff + i]")
             .addStatement("double ki = keys[ko + i]")
@@ -1433,12 +1804,16 @@ public final class AttentionClassEmitter {
         m.addStatement("double qi = q[qOff + i] * entryScale")
             .addStatement("double ki = keys[ko + i] * entryScale")
             .addStatement("double diff = qi - ki")
+            .beginControlFlow("if (near && bs != 0.0 && j != win)")
             .addStatement("double dk = ki - keys[kwo + i] * entryScale")
-            .beginControlFlow("if (bs != 0.0 && dk != 0.0 && j != win)")
-            .addStatement("gradQ[go + i] += bs * dk")
+            .addStatement("if (dk != 0.0) gradQ[go + i] += bs * dk")
             .endControlFlow()
-            .addStatement("double g = Math.scalb($L, $L)", "(b == 0.0 || qi == 0.0 ? 0.0 : b * qi) + (c == 0.0 || ki == 0.0 ? 0.0 : c * ki)"
-                + " - (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff)", stat == AttentionStatistic.MEAN ? "ue + ge" : "ge");
+            .addStatement("double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi")
+            .addStatement("double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki")
+            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff")
+            .addStatement("double g = Math.scalb(tb + tc - ts, $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
+            .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+            .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
@@ -1451,7 +1826,13 @@ public final class AttentionClassEmitter {
             .addStatement("gradW[gwo + i] += gw")
             .endControlFlow();
       }
-      m.endControlFlow().endControlFlow();
+      m.endControlFlow();
+      if (asym != null) {
+        String shift = stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce";
+        m.addStatement("keyTerms = Math.max(keyTerms, Math.scalb(rowTerms, $L))", shift)
+            .addStatement("keyLargest = Math.max(keyLargest, Math.scalb(rowLargest, $L))", shift);
+      }
+      m.endControlFlow();
       // (asymptotic classes: a winner's infinite partial times a zero total is 0)
       m.addStatement("double bigA = sumA + $L", fa == null ? "0.0" : asym == null ? "2.0 * fqqW * total" : "(total == 0.0 ? 0.0 : 2.0 * fqqW * total)")
           .addStatement("double bigB = sumB + $L", fb == null ? "0.0" : asym == null ? "fqkW * total" : "(total == 0.0 ? 0.0 : fqkW * total)")
@@ -1463,8 +1844,8 @@ public final class AttentionClassEmitter {
             .addStatement("double kwi = keys[kwo + i]")
             .addStatement("gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi))");
       } else {
-        m.addStatement("double qi = q[qOff + i] * entryScale")
-            .addStatement("double kwi = keys[kwo + i] * entryScale")
+        m.addStatement("double qi = q[qOff + i] * entryScaleW")
+            .addStatement("double kwi = keys[kwo + i] * entryScaleW")
             .addStatement("gradQ[go + i] += (bigA == 0.0 || qi == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 || kwi == 0.0 ? 0.0 : bigB * kwi)"
                 + " + (bigS == 0.0 || qi - kwi == 0.0 ? 0.0 : bigS * (qi - kwi))");
       }
@@ -1480,7 +1861,18 @@ public final class AttentionClassEmitter {
     }
     if (stat == AttentionStatistic.MEAN || asym != null) {
       m.beginControlFlow("for (int i = 0; i < d; i++)").addStatement("gradQ[go + i] = Math.scalb(gradQ[go + i], $L)",
-          asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + ge" : "ge").endControlFlow();
+          asym == null ? "ue" : stat == AttentionStatistic.MEAN ? "ue + geW" : "geW").endControlFlow();
+    }
+    if (asym != null) {
+      farGradient(m, isFloat);
+      if (losesSmallVectors()) m.addStatement("if (lostAny) $T.fill(gradQ, go, go + d, Double.NaN)", java.util.Arrays.class);
+      // a key's gradient b q + c k - sd (q - k) cancels where the query is nearly parallel to a much larger key (in one
+      // dimension always: Yat's bracket q + (qk/D)(q - k) is about q^2/k there, its terms about q); the terms carry a
+      // few units of rounding from the partials: where 2^-49 of the largest term exceeds 1e-11 of the largest key
+      // gradient, the key gradients are NaN instead of numbers the rounding decides
+      m.beginControlFlow("if (keyTerms * 0x1p-49 > 1e-11 * keyLargest)")
+          .addStatement("$T.fill(gradKeys, gko, gko + n * d, $LDouble.NaN)", java.util.Arrays.class, isFloat ? "(float) " : "")
+          .endControlFlow();
     }
     if (!free.isEmpty()) {
       m.beginControlFlow("if (gradParams != null)");

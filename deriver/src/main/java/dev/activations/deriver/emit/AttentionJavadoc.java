@@ -52,12 +52,13 @@ final class AttentionJavadoc {
         .append("the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys\n")
         .append("or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows\n")
         .append(asymptotic != null
-            ? "for finite inputs does not: where a query or key entry exceeds 2^" + (asymptotic.target() + 1) + ", query and keys are multiplied by\n"
-                + "a power of two 2^-se and the energy is evaluated in its asymptotic form e(L g') = L^" + asymptotic.power()
-                + " f(g', t) + c log L (L = 2^2se, t = 1/L; the\n"
-                + "c log L term is the same for every key), energy gaps scaled back exactly (a scaled energy of -Infinity, a key\n"
-                + "equal to the query once t underflows, wins outright) and log-priors kept apart (entries up to 1e200 meet the\n"
-                + "contract). The {@code double[]} methods do not allocate; the {@code float[]}\n"
+            ? "for finite inputs does not: where an entry of the query or of a key exceeds 2^" + (asymptotic.target() + 1) + ", that key and the query\n"
+                + "are multiplied by a power of two 2^-se of their own (each key its own se) and the energy is evaluated in its\n"
+                + "asymptotic form e(L g') = L^" + asymptotic.power() + " f(g', t) + c log L (L = 2^2se, t = 1/L), energy gaps taken between the keys'\n"
+                + "scales exactly (a scaled energy of -Infinity, a key equal to the query once t underflows, wins outright) and\n"
+                + "log-priors kept apart (entries up to 1e200 meet the contract; where a double holds no scale of a query and a key\n"
+                + "some 1e300 apart, or a key's gradient cancels beyond the contract, the gradients are NaN). The {@code double[]}\n"
+                + "methods do not allocate; the {@code float[]}\n"
             : scalesEntries
             ? "for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are\n"
                 + "evaluated again on query and keys scaled by a power of two, energy gaps scaled back exactly and log-priors kept\n"

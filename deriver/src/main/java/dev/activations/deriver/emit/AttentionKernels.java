@@ -40,7 +40,9 @@ final class AttentionKernels {
     if (angular) {
       out.add(scaleExponent(array, rd));
       out.add(scaledNorm(array, rd));
+      out.add(normLow(array, rd));
       out.add(scaledDot(array, rd));
+      if (!isFloat) out.add(unitDifference());
     } else {
       if (entries.contains("qq") || entries.contains("qk") || entries.contains("kk")) {
         out.add(dot(array, weighted, scaled));
@@ -74,29 +76,57 @@ final class AttentionKernels {
         + "binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.", "Math.max(1, e - 384)");
   }
 
-  /**
-   * The scale exponent of a class with an asymptotic (non-linear) energy form, decided before the
-   * first evaluation: {@code max(0, E - target)}, 0 (no scaling, the unscaled functions) while every
-   * entry is below {@code 2^(target + 1)}; {@code target = floor(384 / degree)} keeps every
-   * intermediate of degree {@code degree} in the scaled entries far from overflow.
-   */
-  static MethodSpec scaleExponentFor(TypeName array, int target) {
-    // it runs on every call (not only after an overflow): the largest magnitude first and one exponent at the end
-    // (measured: 17.6 us against 52.2 us for an exponent per entry, 1024 x 64 doubles)
+  /** The largest finite magnitude of the query's entries (0 for none), from which each key's scale starts. */
+  static MethodSpec largest(TypeName array) {
     String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
-    return start("rescaleExponent", "The scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
-        + "finite query or key entry: the scaled entries stay below {@code 2^" + (target + 1) + "}, so that no intermediate of the scaled energy, its\n"
-        + "partials and their divided differences (degree up to " + (384 / target) + " in the entries) overflows; 0 (no scaling) below that.")
-        .returns(int.class)
-        .addParameter(array, "q").addParameter(int.class, "qOff").addParameter(array, "keys").addParameter(int.class, "kOff")
-        .addParameter(int.class, "n").addParameter(int.class, "d")
+    return start("largest", "The largest finite {@code |x_i|} of {@code x[xo .. xo + d - 1]} (0 for none).")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d")
         .addStatement("double max = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double x = Math.abs($Lq[qOff + i])", rd)
+        .addStatement("double a = Math.abs($Lx[xo + i])", rd)
+        .addStatement("if (a > max && a < Double.POSITIVE_INFINITY) max = a")
+        .endControlFlow()
+        .addStatement("return max")
+        .build();
+  }
+
+  /**
+   * Whether the query or the key lost every entry to the bottom of the range at the scale {@code f}
+   * (its largest nonzero magnitude times {@code f} below {@code 2^-969}, where fewer than 53 bits are left).
+   */
+  static MethodSpec lost(TypeName array) {
+    String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
+    return start("lost", "Whether the query ({@code qmax} its largest magnitude) or the key at {@code ko}, multiplied by the power of two\n"
+        + "{@code f}, has all its entries below {@code 2^-969} (fewer than 53 bits left) though not all 0.")
+        .returns(boolean.class)
+        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d")
+        .addParameter(double.class, "f")
+        .addStatement("double max = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
         .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
         .endControlFlow()
-        .beginControlFlow("for (int i = 0, len = n * d; i < len; i++)")
-        .addStatement("double x = Math.abs($Lkeys[kOff + i])", rd)
+        .addStatement("return (qmax != 0.0 && qmax * f < 0x1p-969) || (max != 0.0 && max * f < 0x1p-969)")
+        .build();
+  }
+
+  /**
+   * A key's scale exponent in the asymptotic classes: from the query's largest entry and this key's
+   * only, so that a key far below the largest key keeps its entries (a common scale set by the
+   * largest key turned them into 0).
+   */
+  static MethodSpec keyScale(TypeName array, int target) {
+    String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
+    return start("keyScale", "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
+        + "finite entry of the query ({@code qmax}, its largest magnitude) or of this key: the scaled entries stay below {@code 2^" + (target + 1) + "},\n"
+        + "so that no intermediate of the scaled energy, its partials and their divided differences (degree up to " + (384 / target)
+        + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
+        .returns(int.class)
+        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d")
+        .addStatement("double max = qmax")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
         .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
         .endControlFlow()
         .addStatement("int e = Math.getExponent(max)")
@@ -246,6 +276,48 @@ final class AttentionKernels {
         .addStatement("c += Math.fma(a, a, -p)");
     twoSum(m, "p");
     return m.endControlFlow().addStatement("return Math.sqrt(s + c)").build();
+  }
+
+  /**
+   * The rounding error of {@code scaledNorm}: {@code |x| 2^-e - n} to about 1e-32 relative, so that
+   * the unit vector's components are had in double-double ({@link #unitDifference}).
+   */
+  private static MethodSpec normLow(TypeName array, String rd) {
+    MethodSpec.Builder m = start("normLow", "{@code |x| 2^-e - n} for {@code n = scaledNorm(x, xo, d, e)}: the norm's own rounding error (0 for a zero vector).")
+        .returns(double.class)
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d").addParameter(int.class, "e")
+        .addParameter(double.class, "n")
+        .addStatement("double s = 0.0")
+        .addStatement("double c = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = Math.scalb($Lx[xo + i], -e)", rd)
+        .addStatement("double p = a * a")
+        .addStatement("c += Math.fma(a, a, -p)");
+    twoSum(m, "p");
+    return m.endControlFlow().addStatement("return n > 0.0 ? (Math.fma(-n, n, s) + c) / (2.0 * n) : 0.0").build();
+  }
+
+  /**
+   * A component of {@code x/|x| - sg y/|y|} with each unit component in double-double: near-parallel
+   * vectors with a dominant common coordinate (both unit components near 1) kept the rounding of
+   * their norms, a unit in 1e-16, where the difference is about the square of the small angle (the
+   * cosine's key gradient off by a relative 4e-9 at an angle of 1.7e-8).
+   */
+  private static MethodSpec unitDifference() {
+    return start("unitDifference", "{@code x 2^-xe / (xn + xl) - sg y 2^-ye / (yn + yl)}: the components of two unit vectors\n"
+            + "({@code xn + xl}, {@code yn + yl} their scaled norms in double-double) and their difference, to about 1e-32.")
+        .returns(double.class)
+        .addParameter(double.class, "x").addParameter(int.class, "xe").addParameter(double.class, "xn").addParameter(double.class, "xl")
+        .addParameter(double.class, "y").addParameter(int.class, "ye").addParameter(double.class, "yn").addParameter(double.class, "yl")
+        .addParameter(double.class, "sg")
+        .addStatement("double a = Math.scalb(x, -xe)")
+        .addStatement("double ah = a / xn")
+        .addStatement("double al = (Math.fma(-ah, xn, a) - ah * xl) / xn")
+        .addStatement("double b = Math.scalb(y, -ye)")
+        .addStatement("double bh = b / yn")
+        .addStatement("double bl = (Math.fma(-bh, yn, b) - bh * yl) / yn")
+        .addStatement("return (ah - sg * bh) + (al - sg * bl)")
+        .build();
   }
 
   private static MethodSpec scaledDot(TypeName array, String rd) {

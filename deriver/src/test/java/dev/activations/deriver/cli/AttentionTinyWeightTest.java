@@ -25,6 +25,11 @@ class AttentionTinyWeightTest {
   private static final Symja SYMJA = new Symja();
 
   private static AttentionCheck.Result measure(List<AttentionSamples.Sample> samples, String... spec) {
+    return measure(false, samples, spec);
+  }
+
+  /** As above; with {@code nanTolerated} a sample where the class returns NaN is counted, not measured. */
+  private static AttentionCheck.Result measure(boolean nanTolerated, List<AttentionSamples.Sample> samples, String... spec) {
     AttentionGeneration g = new AttentionGeneration(SYMJA);
     List<String> args = new ArrayList<>(List.of("--attention"));
     args.addAll(List.of(spec));
@@ -34,7 +39,7 @@ class AttentionTinyWeightTest {
         l.scalable(), l.asymptotic(), "tiny", "Tiny");
     AttentionReference reference = AttentionGeneration.reference(d.spec());
     return AttentionCheck.run(AttentionCheck.Handles.of(InMemoryCompiler.compileAndLoad(src.activation()), reference.freeValues(),
-        reference.free()), reference, d.spec().statistic(), samples);
+        reference.free()), reference, d.spec().statistic(), samples, nanTolerated);
   }
 
   /**
@@ -69,9 +74,9 @@ class AttentionTinyWeightTest {
    * large key, the query and the small keys are zero vectors and t = 2^-2se has underflowed, so
    * their scaled energy was 0/0 = NaN; every exact energy is within 1e-300 of 0, so the weights are
    * uniform and the mean is 2. (t is held at MIN_VALUE.) The value only: grad q (exact about
-   * 6.7e-151, from the large key's {@code -2 <q,k> k / |q-k|^2}) is still missed, since the scaled
-   * query is 0 and carries nothing of it (docs/ATTENTION.md, Limits: entries of independent
-   * magnitudes).
+   * 6.7e-151, from the large key's {@code -2 <q,k> k / |q-k|^2}) cannot be had at the pair's scale,
+   * where the query is 0 (docs/ATTENTION.md, Limits: entries of independent magnitudes); it is NaN
+   * ({@link #yatGivesNaNWhereNoScaleHoldsTheGradient}).
    */
   @Test
   void yatWithAQueryAndKeysThatScaleToZero() {
@@ -116,6 +121,102 @@ class AttentionTinyWeightTest {
         new double[] {-2.208605027557573E184, 1.1666407939197122E-104, -9.38969965418792E181}, new double[] {-1.6229502742846018},
         new double[] {1}, new double[] {0, 0, 0});
     AttentionCheck.Result r = measure(List.of(norms, norms, tiny, tiny), "--kernel", "cosine", "--stat", "mean");
+    assertTrue(r.passed(), r.describe());
+  }
+  /** A one-query sample with upstream {@code u} and no log-priors. */
+  private static AttentionSamples.Sample sample(String family, int d, int m, double[] q, double[] keys, double[] values, double[] u) {
+    int n = keys.length / d;
+    double[] w = new double[d];
+    java.util.Arrays.fill(w, 1.0);
+    return new AttentionSamples.Sample(family, n, d, m, q, keys, values, u, w, new double[n]);
+  }
+
+  /**
+   * Yat with entries of independent magnitudes: a key equal to a query of 4e23 next to a key of 6e171
+   * (one dimension). Its exact energy, {@code -q^4/eps} (about -3.5e95), is far below the others'
+   * (about {@code -q^2}, 1.9e47): the output is its value. All keys were scaled by the largest key's
+   * power of two, where {@code <q,k>^2} of the small pair underflowed to 0: its energy came out 0 and
+   * the large key won (output 2 instead of 1, a relative error of 1). Each key is now scaled with the
+   * query on its own.
+   */
+  @Test
+  void yatWithASmallKeyEqualToTheQueryNextToAHugeKey() {
+    AttentionSamples.Sample s = sample("small-equal-to-query", 1, 1, new double[] {4.33329692026645E23},
+        new double[] {4.33329692026645E23, 5.971164193282073E171, -12408.404081970606, -1.2766755758255443E130},
+        new double[] {1, 2, 3, 4}, new double[] {1});
+    AttentionCheck.Result r = measure(List.of(s, s), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed(), r.describe());
+  }
+
+  /**
+   * Yat with a key of 2e-170 next to the winner of 3e14 (query near 1e-57, d = 2, no scaling at
+   * all): the divided difference of {@code f_dd} is written over {@code dd - ddW}, and its
+   * denominator {@code (1 + dd)^2}, expanded as {@code 1 + t3^2 + 2 t3 + 2 ddW + 2 t3 ddW + ddW^2},
+   * cancelled to 0: grad q was Infinity. Divided differences are now used only for keys whose Gram
+   * entries are within a factor 2 of the winner's.
+   */
+  @Test
+  void yatWithAKeyFarBelowTheWinner() {
+    AttentionSamples.Sample s = sample("far-below-winner", 2, 2, new double[] {1e-57, 2e-57},
+        new double[] {2e-170, 1e-170, 3e14, -1e14}, new double[] {1, 2, 3, 4}, new double[] {1, -0.5});
+    AttentionCheck.Result r = measure(List.of(s, s), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed(), r.describe());
+  }
+
+  /**
+   * Student-t and {@code Log[1+Dot[q-k,q-k]]} with a query of 3e-177 and keys from 1e-67 to 7e196 (one
+   * dimension): scaled by the largest key, the small keys' {@code dd} and the divided differences over
+   * {@code 1/t^2} overflowed: grad q and the key gradients were NaN.
+   */
+  @Test
+  void logarithmicEnergiesWithKeysSpanning260Decades() {
+    AttentionSamples.Sample s = sample("spanning", 1, 1, new double[] {-3.1788098243390638E-177},
+        new double[] {1.827021234743447E-67, 8.257801687430595E121, 6.919868107871772E196, 17550.658868727995, -0.021568796277725108},
+        new double[] {-2.208605027557573E184, 1.1666407939197122E-104, -9.38969965418792E181, 3.345042088225533E-13, -596.0227640903017},
+        new double[] {-1.6229502742846018});
+    for (String[] spec : List.of(new String[] {"--kernel", "student-t", "--stat", "mean"},
+        new String[] {"--energy", "Log[1+Dot[q-k,q-k]]", "--stat", "mean"})) {
+      AttentionCheck.Result r = measure(List.of(s, s), spec);
+      assertTrue(r.passed(), String.join(" ", spec) + ": " + r.describe());
+    }
+  }
+
+  /**
+   * Where no one scale of a pair holds its gradient, Yat returns NaN there, not a wrong number: a
+   * query of 3e-177 against keys of 7e196 and 8e121 (one dimension; the scaled query is 0, and the
+   * exact grad q, 3.5e20, comes from {@code -2 <q,k> k / |q-k|^2}: it was off by 14 %), and a query of
+   * 2e-57 against a winner of 3e14 (one dimension: the key gradient {@code b q - sd (q - k)} is the
+   * difference of two terms near 1e-128 times the upstream, the exact one 1e13 times smaller: it was
+   * off by a relative 1.9e13).
+   */
+  @Test
+  void yatGivesNaNWhereNoScaleHoldsTheGradient() {
+    AttentionSamples.Sample lost = sample("lost-query", 1, 2, new double[] {-3.1788098243390638E-177},
+        new double[] {6.919868107871772E196, 8.257801687430595E121, 1.827021234743447E-67},
+        new double[] {-2.208605027557573E184, 1.0, -9.38969965418792E181, 2.0, 3.0, -4.0}, new double[] {-1.6229502742846018, 0.8162705609442188});
+    AttentionSamples.Sample cancels = sample("cancelling-key-gradient", 1, 2, new double[] {2.183948198874572E-57},
+        new double[] {2.325229931099218E-170, 2.896527928603168E14},
+        new double[] {-3.4870226936636397E95, 1.4200553234915421E-112, -8.91070941784133E112, 1.5534126511962129E24},
+        new double[] {0.6038294093849013, 0.2357061395460027});
+    AttentionCheck.Result r = measure(true, List.of(lost, lost, cancels, cancels), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed() && r.withNaN() == 4, r.describe());
+  }
+  /**
+   * The cosine kernel with a query and a key nearly antiparallel along a dominant coordinate (1.7e123
+   * and -1.2e73 in the third entry, the angle 1.7e-8 from the query's 3e115 in another): their unit
+   * vectors' third components are within 1e-16 of 1 and -1, and {@code qh - rho kh} there is about
+   * the angle squared times the other components; the norms' rounding (a unit in 1e-16) made the key
+   * gradient's third component -2.5e56 where it is 0 to 60 digits (normwise 4e-9). A key equal to
+   * the query besides, which wins.
+   */
+  @Test
+  void cosineWithNearlyParallelVectorsAlongADominantCoordinate() {
+    double[] q = {-8119.993056562417, 1.7459624599004615E123, -3.0426049316902497E115, 3.5763967292402486E109};
+    AttentionSamples.Sample s = sample("dominant-coordinate", 4, 2, q,
+        new double[] {q[0], q[1], q[2], q[3], 2.9677105972748998e-64, -1.1625266993503917e+73, 5.391199052217329e-09, -3.945260935558535e+32},
+        new double[] {7.8801919101982885E-22, -9.77127255958123E153, 5.2187892815392656E153, 1.1269892074767958E-143},
+        new double[] {1.4136007371041317, -0.6910409465640983});
+    AttentionCheck.Result r = measure(List.of(s, s), "--kernel", "cosine", "--stat", "mean");
     assertTrue(r.passed(), r.describe());
   }
 }
