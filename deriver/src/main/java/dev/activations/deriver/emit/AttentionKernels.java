@@ -267,15 +267,20 @@ final class AttentionKernels {
   private static MethodSpec scaledNorm(TypeName array, String rd) {
     MethodSpec.Builder m = start("scaledNorm", "{@code |x| 2^-e}, compensated (no overflow: every scaled entry is below 2).")
         .returns(double.class)
-        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d").addParameter(int.class, "e")
-        .addStatement("double s = 0.0")
+        .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d").addParameter(int.class, "e");
+    return sumOfScaledSquares(m, rd).addStatement("return Math.sqrt(s + c)").build();
+  }
+
+  /** {@code s + c}: the sum of the squares of {@code x[xo + i] 2^-e}, each square and sum compensated. */
+  private static MethodSpec.Builder sumOfScaledSquares(MethodSpec.Builder m, String rd) {
+    m.addStatement("double s = 0.0")
         .addStatement("double c = 0.0")
         .beginControlFlow("for (int i = 0; i < d; i++)")
         .addStatement("double a = Math.scalb($Lx[xo + i], -e)", rd)
         .addStatement("double p = a * a")
         .addStatement("c += Math.fma(a, a, -p)");
     twoSum(m, "p");
-    return m.endControlFlow().addStatement("return Math.sqrt(s + c)").build();
+    return m.endControlFlow();
   }
 
   /**
@@ -286,15 +291,8 @@ final class AttentionKernels {
     MethodSpec.Builder m = start("normLow", "{@code |x| 2^-e - n} for {@code n = scaledNorm(x, xo, d, e)}: the norm's own rounding error (0 for a zero vector).")
         .returns(double.class)
         .addParameter(array, "x").addParameter(int.class, "xo").addParameter(int.class, "d").addParameter(int.class, "e")
-        .addParameter(double.class, "n")
-        .addStatement("double s = 0.0")
-        .addStatement("double c = 0.0")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double a = Math.scalb($Lx[xo + i], -e)", rd)
-        .addStatement("double p = a * a")
-        .addStatement("c += Math.fma(a, a, -p)");
-    twoSum(m, "p");
-    return m.endControlFlow().addStatement("return n > 0.0 ? (Math.fma(-n, n, s) + c) / (2.0 * n) : 0.0").build();
+        .addParameter(double.class, "n");
+    return sumOfScaledSquares(m, rd).addStatement("return n > 0.0 ? (Math.fma(-n, n, s) + c) / (2.0 * n) : 0.0").build();
   }
 
   /**
