@@ -198,8 +198,12 @@ public final class ActivationLowering {
     // With free parameters every output takes them as arguments: a near-zero patch must follow
     // them, which the extrapolation from the form itself does (values and z-derivatives too)
     boolean free = !reference.parameterValues().isEmpty();
+    // the other parameter values' scorers, each measuring a form once: the near-zero repairs and
+    // the soundness check below measure the same forms there (and a parameter scorer's elsewhere()
+    // prepares its references anew on every call)
+    List<Scorer> elsewhere = reference.elsewhere().stream().map(s -> (Scorer) new MeasuredOnce(s, output, role)).toList();
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits,
-        extrapolate || free ? reference.elsewhere() : List.of(), reference.parameterValues());
+        extrapolate || free ? elsewhere : List.of(), reference.parameterValues());
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
@@ -297,7 +301,7 @@ public final class ActivationLowering {
       }
     }
     // with free parameters, the forms must hold at every value, not only at the defaults that chose
-    Candidate sound = soundElsewhere(variants, best, bestError, safe, scorer, reference.elsewhere(), output, role);
+    Candidate sound = soundElsewhere(variants, best, bestError, safe, scorer, elsewhere, output, role);
     if (sound != best) {
       best = sound;
       bestError = worst(scorer.errors(best.expr(), output, role));

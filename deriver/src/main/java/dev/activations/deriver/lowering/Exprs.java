@@ -111,39 +111,6 @@ public final class Exprs {
     return mapChildren(e, x -> substituteZ(x, value));
   }
 
-  /**
-   * {@code P(x)} in Horner form, P the polynomial through {@code (nodes[j], values[j])}: its
-   * monomial coefficients are fixed combinations of the values (the Lagrange basis expanded at
-   * generation time), so the values may be expressions the generated code computes (a form's
-   * own values at nodes, which follow the free parameters).
-   */
-  public static Expr interpolated(double[] nodes, Expr[] values, Expr x) {
-    int n = nodes.length;
-    double[][] basis = new double[n][];
-    for (int j = 0; j < n; j++) {
-      double[] poly = {1};
-      for (int m = 0; m < n; m++) {
-        if (m == j) continue;
-        double[] next = new double[poly.length + 1];
-        for (int i = 0; i < poly.length; i++) {
-          next[i + 1] += poly[i] / (nodes[j] - nodes[m]);
-          next[i] -= poly[i] * nodes[m] / (nodes[j] - nodes[m]);
-        }
-        poly = next;
-      }
-      basis[j] = poly;
-    }
-    Expr[] coefficients = new Expr[n];
-    for (int i = 0; i < n; i++) {
-      List<Expr> terms = new java.util.ArrayList<>();
-      for (int j = 0; j < n; j++) terms.add(new Mul(List.of(Const.of(basis[j][i]), values[j])));
-      coefficients[i] = new Add(terms);
-    }
-    Expr horner = coefficients[n - 1];
-    for (int i = n - 2; i >= 0; i--) horner = new Add(List.of(coefficients[i], new Mul(List.of(x, horner))));
-    return horner;
-  }
-
   public static Expr mapChildren(Expr e, UnaryOperator<Expr> f) {
     if (e instanceof Const || e instanceof Var) {
       return e;

@@ -126,27 +126,19 @@ public final class Lowerer {
   // ---- arithmetic ------------------------------------------------------------------------------
 
   /**
-   * {@code b + a z} with rational a and b (b nonzero) as {@code a (z - c)}, {@code c = -b/a} carried
-   * exactly ({@link RationalRoots#offset}), unless a is a power of two (then {@code a z} is exact and
-   * the sum is exact next to its root already, by Sterbenz's lemma). Why: the piecewise-linear
-   * energies' differences ({@code -3 + 6 z} for {@code 3 |z - mu|} at centers -1 and 2) decide the
-   * mean next to its root; {@code 6 z} rounds before the 3 cancels (a relative error of 3.7e-2 at
-   * {@code z = 1/2 + 1e-15}), while {@code 6 (z - 1/2)} keeps every digit.
-   */
-  /**
    * The terms of a sum that are free of z ({@code K}) and those that are z times a factor free of
-   * z ({@code L z}), as {@code L (z - c)} with {@code c = -K/L} carried exactly, when c is a
-   * rational number other than 0; the remaining terms go to {@code others}. For what {@link
-   * #linearByRoot} leaves: a sum with more terms, or coefficients that hold free parameters. Why:
-   * a piecewise energy's difference {@code -1/|a| + 2z/|a| - 3 (log cosh(z+1) - log cosh(z-2))}
-   * vanishes at z = 1/2 for every a; its linear part computed as written cancelled (a relative
-   * error of 2e-3 at 3.7e-15 from the root). A slope that is a power of two times a number keeps
-   * the sum as it is when it has no other terms (then {@code b + a z} is exact next to its root).
+   * z ({@code L z}), as {@code L (z - c)} with {@code c = -K/L} carried exactly ({@link
+   * RationalRoots#offset}), when c is a rational number other than 0; the remaining terms go to
+   * {@code others}. Unless L is a rational power of two: then {@code L z} is exact and {@code K + L
+   * z} is exact next to its root already, by Sterbenz's lemma. Why: the piecewise-linear energies'
+   * differences ({@code -3 + 6 z} for {@code 3 |z - mu|} at centers -1 and 2) decide the mean next
+   * to its root; {@code 6 z} rounds before the 3 cancels (a relative error of 3.7e-2 at {@code z =
+   * 1/2 + 1e-15}), while {@code 6 (z - 1/2)} keeps every digit. The same with more terms and
+   * parameter coefficients: {@code -1/|a| + 2z/|a| - 3 (log cosh(z+1) - log cosh(z-2))} vanishes
+   * at z = 1/2 for every a, and its linear part as written cancelled (a relative error of 2e-3 at
+   * 3.7e-15 from the root).
    */
   private Optional<Expr> linearPartByRoot(List<IExpr> terms, List<IExpr> others) {
-    if (terms.size() == 2 && terms.get(0).isRational() || terms.size() == 2 && terms.get(1).isRational()) {
-      return Optional.empty(); // linearByRoot's case
-    }
     List<IExpr> constants = new ArrayList<>();
     List<IExpr> slopes = new ArrayList<>();
     List<IExpr> rest = new ArrayList<>();
@@ -168,9 +160,7 @@ public final class Lowerer {
     if (constant.isZero() || slope.isZero()) return Optional.empty();
     IExpr root = symja.eval(F.Together(F.Times(F.CN1, constant, F.Power(slope, F.CN1))));
     if (!root.isRational()) return Optional.empty();
-    if (slope.isRational() && (rest.isEmpty() || powerOfTwo((org.matheclipse.core.interfaces.IRational) slope))) {
-      return Optional.empty(); // linearByRoot's case, or exact next to its root already
-    }
+    if (slope.isRational() && powerOfTwo((org.matheclipse.core.interfaces.IRational) slope)) return Optional.empty();
     others.addAll(rest);
     return Optional.of(new Expr.Mul(List.of(translate(slope), RationalRoots.offset(root, this::translate))));
   }
@@ -199,23 +189,6 @@ public final class Lowerer {
     return r.toBigNumerator().abs().bitCount() == 1 && r.toBigDenominator().bitCount() == 1;
   }
 
-  private Optional<Expr> linearByRoot(IExpr first, IExpr second) {
-    IExpr constant = first.isRational() ? first : second.isRational() ? second : null;
-    if (constant == null || constant.isZero()) return Optional.empty();
-    IExpr other = constant == first ? second : first;
-    IExpr slope;
-    if (other.equals(z)) {
-      return Optional.empty(); // a = 1
-    } else if (other.isTimes() && other.argSize() == 2 && other.first().isRational() && other.second().equals(z)) {
-      slope = other.first();
-    } else {
-      return Optional.empty();
-    }
-    if (powerOfTwo((org.matheclipse.core.interfaces.IRational) slope)) return Optional.empty();
-    IExpr root = symja.eval(F.Times(F.CN1, constant, F.Power(slope, F.CN1)));
-    return Optional.of(new Expr.Mul(List.of(translate(slope), RationalRoots.offset(root, this::translate))));
-  }
-
   private Expr plus(IAST ast) {
     List<IExpr> terms = new ArrayList<>();
     flatten(ast, S.Plus, terms);
@@ -223,8 +196,6 @@ public final class Lowerer {
     if (terms.size() == 2) {
       Optional<Expr> conjugate = rewrites.rootTermsSum(terms.get(0), terms.get(1));
       if (conjugate.isPresent()) return conjugate.get();
-      Optional<Expr> byRoot = linearByRoot(terms.get(0), terms.get(1));
-      if (byRoot.isPresent()) return byRoot.get();
     }
     List<Expr> out = new ArrayList<>();
     List<IExpr> others = new ArrayList<>();

@@ -248,9 +248,8 @@ final class NumericalRewrites {
     Expr core;
     if (a.kind() == S.Log) {
       // log u - log v = log1p((u - v)/v)
-      IExpr ratio = together(F.Divide(F.Subtract(u, v), v));
       core = u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2) ? logCoshDifference(u.first(), v.first())
-          : Expr.Call.of(Fn.LOG1P, lowerer.translate(ratio));
+          : Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(u, v), v))));
     } else if (a.kind() == S.Sqrt) {
       IExpr gap = together(F.Subtract(u, v));
       core = new Expr.Div(lowerer.translate(gap), new Expr.Add(List.of(sqrt(u), sqrt(v))));

@@ -464,10 +464,44 @@ final class Repairs {
     }
     Expr.Var z = new Expr.Var("z");
     Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
-    Expr horner = Exprs.interpolated(nodes, g, new Expr.Mul(List.of(scaled, scaled)));
+    Expr horner = interpolated(nodes, g, new Expr.Mul(List.of(scaled, scaled)));
     Expr power = k == 1 ? z : new Expr.PowInt(z, k);
     return new Candidate(EXTRAPOLATED + radius, new Expr.Mul(List.of(horner, power)));
   }
+
+  /**
+   * {@code P(x)} in Horner form, P the polynomial through {@code (nodes[j], values[j])}: its
+   * monomial coefficients are fixed combinations of the values (the Lagrange basis expanded at
+   * generation time), so the values may be expressions the generated code computes (the form's
+   * own values at the nodes, which follow the free parameters).
+   */
+  private static Expr interpolated(double[] nodes, Expr[] values, Expr x) {
+    int n = nodes.length;
+    double[][] basis = new double[n][];
+    for (int j = 0; j < n; j++) {
+      double[] poly = {1};
+      for (int m = 0; m < n; m++) {
+        if (m == j) continue;
+        double[] next = new double[poly.length + 1];
+        for (int i = 0; i < poly.length; i++) {
+          next[i + 1] += poly[i] / (nodes[j] - nodes[m]);
+          next[i] -= poly[i] * nodes[m] / (nodes[j] - nodes[m]);
+        }
+        poly = next;
+      }
+      basis[j] = poly;
+    }
+    Expr[] coefficients = new Expr[n];
+    for (int i = 0; i < n; i++) {
+      List<Expr> terms = new java.util.ArrayList<>();
+      for (int j = 0; j < n; j++) terms.add(new Expr.Mul(List.of(Expr.Const.of(basis[j][i]), values[j])));
+      coefficients[i] = new Expr.Add(terms);
+    }
+    Expr horner = coefficients[n - 1];
+    for (int i = n - 2; i >= 0; i--) horner = new Expr.Add(List.of(coefficients[i], new Expr.Mul(List.of(x, horner))));
+    return horner;
+  }
+
 
   /**
    * The power k with which the reference vanishes at 0 ({@code |f(z)| ~ z^k}), from its values at
