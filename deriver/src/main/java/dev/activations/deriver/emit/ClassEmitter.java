@@ -59,10 +59,13 @@ import javax.lang.model.element.Modifier;
 public final class ClassEmitter {
   private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
 
-  /** Locals and parameters the generated methods use; free parameters must not take them. */
+  /**
+   * The generated methods' own parameters, part of the public API (a caller sees them in the
+   * signatures): free parameters must not take them. Internal locals ({@code i}, {@code h}, {@code
+   * tmp}, ...) give way instead ({@link #local}).
+   */
   private static final Set<String> LOCALS = Set.of(
-      "z", "in", "inOff", "out", "outOff", "len", "i", "h", "u", "g", "upstream", "gradIn",
-      "off", "vd", "tmp", "x");
+      "z", "in", "inOff", "out", "outOff", "len", "upstream", "gradIn", "off");
 
   /** Class names that would shadow the {@code java.lang} types the generated code names. */
   private static final Set<String> SHADOWING = Set.of(
@@ -181,6 +184,15 @@ public final class ClassEmitter {
     return "d" + parameter.substring(0, 1).toUpperCase(Locale.ROOT) + parameter.substring(1);
   }
 
+  /**
+   * An internal local's or private parameter's name: {@code name}, or {@code name$} where a free
+   * parameter took it. Internal names are no part of the API, so a free parameter may take any name
+   * but the API's ({@link #LOCALS}); {@code $} is not allowed in free parameter names.
+   */
+  private String local(String name) {
+    return params.contains(name) ? name + "$" : name;
+  }
+
   private static void checkParameterName(String p) {
     parameterNameProblem(p).ifPresent(problem -> {
       throw new IllegalArgumentException(problem);
@@ -193,10 +205,10 @@ public final class ClassEmitter {
    * so that such a name is a user error (exit 2) and not an internal one after the derivation.
    */
   public static Optional<String> parameterNameProblem(String p) {
-    if (!SourceVersion.isName(p) || p.contains(".") || !Character.isLowerCase(p.charAt(0))
-        || LOCALS.contains(p) || p.matches("dv[0-9]+")) {
+    if (!SourceVersion.isName(p) || p.contains(".") || p.contains("$")
+        || !Character.isLowerCase(p.charAt(0)) || LOCALS.contains(p)) {
       return Optional.of("free parameter name must be a lower-case Java"
-          + " identifier other than " + new java.util.TreeSet<>(LOCALS) + " and dv0, dv1, ...: "
+          + " identifier without $ other than " + new java.util.TreeSet<>(LOCALS) + ": "
           + p + " (rename it in the energy)");
     }
     return Optional.empty();
@@ -362,10 +374,11 @@ public final class ClassEmitter {
         .addParameter(float[].class, "out")
         .addParameters(paramSpecs)
         .addStatement("$T.checkFromIndexSize(0, $L, out.length)", OBJECTS, outputs)
-        .addStatement("double[] tmp = new double[$L]", outputs)
-        .addStatement("$LInto(z, tmp, 0$L)", name, args)
-        .beginControlFlow("for (int h = 0; h < $L; h++)", outputs)
-        .addStatement("out[h] = (float) tmp[h]")
+        .addStatement("double[] $L = new double[$L]", local("tmp"), outputs)
+        .addStatement("$LInto(z, $L, 0$L)", name, local("tmp"), args)
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", local("h"), local("h"), outputs,
+            local("h"))
+        .addStatement("out[$L] = (float) $L[$L]", local("h"), local("tmp"), local("h"))
         .endControlFlow()
         .build();
   }
@@ -452,24 +465,28 @@ public final class ClassEmitter {
         .addParameters(paramSpecs)
         .addStatement("$T.checkFromIndexSize(inOff, len, in.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize(outOff, $L, out.length)", OBJECTS, times("len"));
+    String i = local("i");
     if (outputs == 1) {
-      m.addStatement("int i = 0");
+      m.addStatement("int $L = 0", i);
       if (simdSource != null) {
         simdCall(m, handle(name, isFloat), "in, inOff, out, outOff, len");
       }
-      m.beginControlFlow("for (; i < len; i++)")
-          .addStatement("out[outOff + i] = $L(in[inOff + i]$L)", name, args)
+      m.beginControlFlow("for (; $L < len; $L++)", i, i)
+          .addStatement("out[outOff + $L] = $L(in[inOff + $L]$L)", i, name, i, args)
           .endControlFlow();
     } else if (!isFloat) {
-      m.beginControlFlow("for (int i = 0; i < len; i++)")
-          .addStatement("$LInto(in[inOff + i], out, outOff + i * $L$L)", name, outputs, args)
+      m.beginControlFlow("for (int $L = 0; $L < len; $L++)", i, i, i)
+          .addStatement("$LInto(in[inOff + $L], out, outOff + $L * $L$L)", name, i, i, outputs,
+              args)
           .endControlFlow();
     } else {
-      m.addStatement("double[] tmp = new double[$L]", outputs)
-          .beginControlFlow("for (int i = 0; i < len; i++)")
-          .addStatement("$LInto(in[inOff + i], tmp, 0$L)", name, args)
-          .beginControlFlow("for (int h = 0; h < $L; h++)", outputs)
-          .addStatement("out[outOff + i * $L + h] = (float) tmp[h]", outputs)
+      String h = local("h");
+      String tmp = local("tmp");
+      m.addStatement("double[] $L = new double[$L]", tmp, outputs)
+          .beginControlFlow("for (int $L = 0; $L < len; $L++)", i, i, i)
+          .addStatement("$LInto(in[inOff + $L], $L, 0$L)", name, i, tmp, args)
+          .beginControlFlow("for (int $L = 0; $L < $L; $L++)", h, h, outputs, h)
+          .addStatement("out[outOff + $L * $L + $L] = (float) $L[$L]", i, outputs, h, tmp, h)
           .endControlFlow()
           .endControlFlow();
     }
@@ -500,18 +517,20 @@ public final class ClassEmitter {
         .addStatement("$T.checkFromIndexSize(off, len, in.length)", OBJECTS)
         .addStatement("$T.checkFromIndexSize($L, $L, upstream.length)", OBJECTS, times("off"),
             times("len"))
-        .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS)
-        .addStatement("int i = 0");
+        .addStatement("$T.checkFromIndexSize(off, len, gradIn.length)", OBJECTS);
+    String i = local("i");
+    m.addStatement("int $L = 0", i);
     if (simdSource != null) {
       simdCall(m, handle("backward", isFloat), "in, upstream, gradIn, off, len");
     }
-    m.beginControlFlow("for (; i < len; i++)");
+    m.beginControlFlow("for (; $L < len; $L++)", i, i);
     if (outputs == 1) {
-      m.addStatement("gradIn[off + i] = $L$Lupstream[off + i] * derivative($Lin[off + i]$L)$L",
-          cast, isFloat ? "(" : "", isFloat ? "(double) " : "", args, isFloat ? ")" : "");
+      m.addStatement("gradIn[off + $L] = $L$Lupstream[off + $L] * derivative($Lin[off + $L]$L)$L",
+          i, cast, isFloat ? "(" : "", i, isFloat ? "(double) " : "", i, args,
+          isFloat ? ")" : "");
     } else {
-      m.addStatement("gradIn[off + i] = $LupstreamDotDerivative(in[off + i], upstream, (off + i)"
-          + " * $L$L)", cast, outputs, args);
+      m.addStatement("gradIn[off + $L] = $LupstreamDotDerivative(in[off + $L], upstream, (off + $L)"
+          + " * $L$L)", i, cast, i, i, outputs, args);
     }
     return m.endControlFlow().build();
   }
@@ -545,9 +564,10 @@ public final class ClassEmitter {
    * with the derivatives in locals {@code dv0..}, so that {@code backward} allocates nothing.
    */
   private MethodSpec upstreamDot(boolean isFloat) {
+    String u = local("u");
     StringJoiner sum = new StringJoiner(" + ", "return ", "");
     for (int k = 0; k < outputs; k++) {
-      sum.add("upstream[u" + (k == 0 ? "" : " + " + k) + "] * dv" + k);
+      sum.add("upstream[" + u + (k == 0 ? "" : " + " + k) + "] * " + local("dv" + k));
     }
     MethodSpec.Builder m = method("upstreamDotDerivative", Modifier.PRIVATE)
         .addJavadoc("The sum over h of {@code upstream[u + h]} times the derivative of output h at"
@@ -555,14 +575,14 @@ public final class ClassEmitter {
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "z")
         .addParameter(isFloat ? float[].class : double[].class, "upstream")
-        .addParameter(TypeName.INT, "u")
+        .addParameter(TypeName.INT, u)
         .addParameters(paramSpecs);
     StringJoiner decl = new StringJoiner(", ", "double ", "");
     for (int k = 0; k < outputs; k++) {
-      decl.add("dv" + k);
+      decl.add(local("dv" + k));
     }
     m.addStatement("$L", decl.toString());
-    writeOutputs(m, a.derivatives(), k -> "dv" + k, sum.toString());
+    writeOutputs(m, a.derivatives(), k -> local("dv" + k), sum.toString());
     return m.addStatement("$L", sum.toString()).build();
   }
 
@@ -574,7 +594,7 @@ public final class ClassEmitter {
 
   /** {@code i = (int) HANDLE.invokeExact(args, P)} when the handle is bound. */
   private void simdCall(MethodSpec.Builder m, String handle, String callArgs) {
-    SimdLoader.call(m, "i", handle, callArgs + args);
+    SimdLoader.call(m, local("i"), local("e"), handle, callArgs + args);
   }
 
   /**

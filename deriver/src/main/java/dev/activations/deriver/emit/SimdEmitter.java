@@ -144,16 +144,25 @@ public final class SimdEmitter {
   private static String paramDecl(List<String> params) {
     StringBuilder sb = new StringBuilder();
     for (String q : params) {
-      sb.append(", double ").append(q);
+      sb.append(", double ").append(scalarName(q));
     }
     return sb.toString();
+  }
+
+  /**
+   * A free parameter's name in the companion's signatures: its own, or {@code q$} where a kernel
+   * local ({@code i}, {@code bound}, {@code r}) has it. The companion is called through method
+   * handles by position, so its parameter names are no part of any API.
+   */
+  private static String scalarName(String q) {
+    return KERNEL_LOCALS.contains(q) ? q + "$" : q;
   }
 
   private static void loopHead(StringBuilder sb, List<String> params, boolean isFloat,
       Lanes lanes) {
     for (String q : params) {
       sb.append("    DoubleVector ").append(vectorName(q)).append(" = DoubleVector.broadcast(S, ")
-          .append(q).append(");\n");
+          .append(scalarName(q)).append(");\n");
     }
     String step = lanes == Lanes.FLOAT ? "W" : "S";
     sb.append("    int bound = ").append(lanes == Lanes.FLOAT ? "W" : isFloat ? "F" : "S")

@@ -127,13 +127,19 @@ public final class SimdLoader {
    * nothing else can be thrown).
    */
   static void call(MethodSpec.Builder m, String target, String handle, String callArgs) {
+    call(m, target, "e", handle, callArgs);
+  }
+
+  /** As above, the caught exception named {@code caught} (a name no parameter of the method takes). */
+  static void call(MethodSpec.Builder m, String target, String caught, String handle,
+      String callArgs) {
     m.beginControlFlow("if ($L != null)", handle)
         .beginControlFlow("try")
         .addStatement("$L = (int) $L.invokeExact($L)", target, handle, callArgs)
-        .nextControlFlow("catch (RuntimeException | Error e)")
-        .addStatement("throw e")
-        .nextControlFlow("catch (Throwable e)")
-        .addStatement("throw new IllegalStateException(e)")
+        .nextControlFlow("catch (RuntimeException | Error $L)", caught)
+        .addStatement("throw $L", caught)
+        .nextControlFlow("catch (Throwable $L)", caught)
+        .addStatement("throw new IllegalStateException($L)", caught)
         .endControlFlow()
         .endControlFlow();
   }

@@ -66,9 +66,9 @@ class HostileInputTest {
         Arguments.of("bad class", new String[] {"--kernel", "gaussian", "--out", "x", "--package", "a.b", "--name", "class"}, "class name"),
         Arguments.of("bad format", new String[] {"--kernel", "gaussian", "--format", "yaml"}, "format"),
         Arguments.of("non-ascii", new String[] {"--energy", "(z-\u03bc)^2"}, "character"),
-        // a free parameter named like a local of the generated code: refused before the
-        // derivation (it once ended in an internal error after it)
-        Arguments.of("reserved parameter name", new String[] {"--energy", "Log[1+((z-mu)/g)^2]", "--free", "g"}, "rename it"),
+        // a free parameter named like a parameter of the generated API: refused before the
+        // derivation (it once ended in an internal error after it); internal locals give way
+        Arguments.of("reserved parameter name", new String[] {"--energy", "Log[1+((z-mu)/len)^2]", "--free", "len"}, "rename it"),
         Arguments.of("reserved layer parameter name", new String[] {"--layer", "--energy", "-z/b", "--free", "b"}, "rename it"));
   }
 

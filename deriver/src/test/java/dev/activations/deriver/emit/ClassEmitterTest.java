@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClassEmitterTest {
   private static final int[] LENGTHS = {0, 1, 4, 6, 8, 13, 16, 25};
@@ -415,7 +416,7 @@ class ClassEmitterTest {
     assertThrows(IllegalArgumentException.class, () -> ClassEmitter.emit(tanh, "p", "Math"));
     assertThrows(IllegalArgumentException.class, () -> ClassEmitter.emit(tanh, "p", "class"));
     assertThrows(IllegalArgumentException.class, () -> ClassEmitter.emit(tanh, "p-q", "T"));
-    for (String bad : List.of("in", "len", "Nu", "double", "z")) {
+    for (String bad : List.of("in", "len", "Nu", "double", "z", "off", "gradIn", "a$")) {
       LoweredActivation a = new LoweredActivation("x", tanh.math(), List.of(bad),
           tanh.values(), tanh.derivatives(), Map.of(bad, tanh.derivatives()));
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -423,6 +424,67 @@ class ClassEmitterTest {
       assertTrue(e.getMessage().contains(": " + bad + " "), e.getMessage());
     }
     assertEquals("dNu", ClassEmitter.derivativeMethod("nu"));
+  }
+
+  /**
+   * A free parameter may take the name of any internal local of the generated code (loop indices,
+   * the float twins' buffer, a caught exception, the SIMD kernels' locals): the local gives way.
+   * Before, {@code --free g} and a dozen other names were refused, and {@code r} or {@code bound}
+   * broke the SIMD companion's compilation.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"i", "h", "tmp", "u", "e", "r", "bound", "dv0", "dv1", "g"})
+  void aFreeParameterMayTakeTheNameOfAnInternalLocal(String name) throws Exception {
+    for (Case c : List.of(cases().get(3), cases().get(4))) {
+      LoweredActivation renamed = rename(c.a(), "s", name);
+      Class<?> k = InMemoryCompiler.compileAndLoad(
+          ClassEmitter.emit(renamed, "dev.generated", c.name() + "Named"));
+      if (SimdEmitter.supports(renamed)) { // throws where the companion does not compile
+        SimdEmitter.compile(renamed, "dev.generated", c.name() + "Named", FloatArithmetic.NONE);
+      }
+      Class<?> original = compile(c);
+      int outputs = renamed.values().size();
+      for (String f : List.of("value", "derivative")) {
+        double[] in = {-3.5, -0.25, 0.0, 0.5, 2.0, 7.0, 40.0};
+        double[] expected = new double[in.length * outputs];
+        double[] actual = new double[in.length * outputs];
+        Class<?>[] types = {double[].class, int.class, double[].class, int.class, int.class,
+            double.class};
+        original.getMethod(f, types).invoke(null, in, 0, expected, 0, in.length, c.params()[0]);
+        k.getMethod(f, types).invoke(null, in, 0, actual, 0, in.length, c.params()[0]);
+        assertArrayBits(expected, actual, name + " " + c.name() + " " + f);
+      }
+      double[] in = {-3.5, 0.5, 2.0};
+      double[] up = new double[in.length * outputs];
+      java.util.Arrays.fill(up, 0.75);
+      double[] expected = new double[in.length];
+      double[] actual = new double[in.length];
+      Class<?>[] types = {double[].class, double[].class, double[].class, int.class, int.class,
+          double.class};
+      original.getMethod("backward", types).invoke(null, in, up, expected, 0, in.length,
+          c.params()[0]);
+      k.getMethod("backward", types).invoke(null, in, up, actual, 0, in.length, c.params()[0]);
+      assertArrayBits(expected, actual, name + " " + c.name() + " backward");
+    }
+  }
+
+  /** {@code a} with its free parameter {@code from} called {@code to} everywhere. */
+  private static LoweredActivation rename(LoweredActivation a, String from, String to) {
+    java.util.function.UnaryOperator<Expr> sub = new java.util.function.UnaryOperator<>() {
+      @Override
+      public Expr apply(Expr e) {
+        return e instanceof Expr.Var v && v.name().equals(from)
+            ? new Expr.Var(to)
+            : dev.activations.deriver.lowering.Exprs.mapChildren(e, this);
+      }
+    };
+    java.util.function.Function<List<Output>, List<Output>> outs = l -> l.stream()
+        .map(o -> new Output(sub.apply(o.expr()), o.atNegativeInfinity(), o.atPositiveInfinity()))
+        .toList();
+    return new LoweredActivation(a.spec(), a.math(),
+        a.freeParameters().stream().map(p -> p.equals(from) ? to : p).toList(),
+        outs.apply(a.values()), outs.apply(a.derivatives()),
+        Map.of(to, outs.apply(a.parameterDerivatives().get(from))));
   }
 
   @Test
