@@ -64,14 +64,23 @@ public final class SpecResolver {
       kernel = new Kernel(Kernel.CUSTOM, energy.strip(), params, "custom energy", "--energy");
     }
 
-    Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> parameter(kernel, name));
+    Kernel declared = kernel;
+    Map<String, ExactNumber> given = ParameterAssignments.parse(r.params(), name -> parameter(declared, name));
     Set<String> free = new LinkedHashSet<>();
     for (String f : r.free()) {
       String name = f.strip();
       parameter(kernel, name);
-      if (given.containsKey(name)) throw new SpecException("parameter " + name + " cannot be both bound (--param) and free (--free)");
       if (!free.add(name)) throw new SpecException("parameter " + name + " is declared free twice");
     }
+    // --param with --free: the parameter stays an argument of the generated code, and the value
+    // given is its default, where the forms are chosen and the class is measured (a custom
+    // energy's parameters default to 1: Abs[z-mu]^p at p = 1 is the Laplace kernel, with flat
+    // stretches and kinks that a generalized Gaussian at p = 2 does not have)
+    Map<String, ExactNumber> freeDefaults = new LinkedHashMap<>();
+    for (String name : free) {
+      if (given.containsKey(name)) freeDefaults.put(name, given.get(name));
+    }
+    if (!freeDefaults.isEmpty()) kernel = kernel.withDefaults(freeDefaults);
     Map<String, ExactNumber> bound = new LinkedHashMap<>();
     List<String> freeOrdered = new ArrayList<>();
     for (Parameter p : kernel.parameters()) {
@@ -91,7 +100,7 @@ public final class SpecResolver {
     Optional<ExactNumber> reject = r.reject().map(e -> ExactNumber.parse(e, "reject energy"));
     HypothesisSet hypotheses = HypothesisSet.parse(r.hypotheses(), reject);
     Statistic statistic = Statistic.parse(r.statistic().strip());
-    return new ActivationSpec(kernel, hypotheses, statistic, bound, freeOrdered, temperature);
+    return new ActivationSpec(kernel, hypotheses, statistic, bound, freeOrdered, temperature, freeDefaults);
   }
 
   private static Parameter parameter(Kernel kernel, String name) {

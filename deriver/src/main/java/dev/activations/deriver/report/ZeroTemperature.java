@@ -153,7 +153,8 @@ final class ZeroTemperature {
         ? spec.hypotheses()
         : new HypothesisSet(String.join(",", hs.stream().map(Hypothesis::toString).toList()), hs,
             spec.hypotheses().rejectEnergy());
-    ActivationSpec modeSpec = new ActivationSpec(spec.kernel(), set, Statistic.MODE, spec.bound(), spec.free(), ExactNumber.ONE);
+    ActivationSpec modeSpec = new ActivationSpec(spec.kernel(), set, Statistic.MODE, spec.bound(), spec.free(), ExactNumber.ONE,
+        spec.freeDefaults());
     try {
       Derivation m = new Deriver(symja).derive(modeSpec);
       return Optional.of(tex.of(tidySigns(symja.eval(m.closed().get(0)), assumptions(spec))));

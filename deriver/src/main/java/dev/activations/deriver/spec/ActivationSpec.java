@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param bound parameter values in declaration order (catalog kernels) or name order (custom)
  * @param free parameters kept symbolic, in declaration order; they become arguments of the
  *     generated code
+ * @param freeDefaults the values given with {@code --param} for free parameters: where the class
+ *     is measured and its forms chosen (the kernel's parameters carry them as their defaults);
+ *     other free parameters keep the kernel's default (1 for a custom energy)
  */
 public record ActivationSpec(
     Kernel kernel,
@@ -20,7 +23,8 @@ public record ActivationSpec(
     Statistic statistic,
     Map<String, ExactNumber> bound,
     List<String> free,
-    ExactNumber temperature) {
+    ExactNumber temperature,
+    Map<String, ExactNumber> freeDefaults) {
 
   public ActivationSpec {
     Objects.requireNonNull(kernel, "kernel");
@@ -30,6 +34,13 @@ public record ActivationSpec(
     free = List.copyOf(free);
     Objects.requireNonNull(temperature, "temperature");
     if (temperature.signum() <= 0) throw new SpecException("temperature must be > 0, not " + temperature);
+    freeDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(freeDefaults));
+  }
+
+  /** A spec whose free parameters keep the kernel's defaults. */
+  public ActivationSpec(Kernel kernel, HypothesisSet hypotheses, Statistic statistic,
+      Map<String, ExactNumber> bound, List<String> free, ExactNumber temperature) {
+    this(kernel, hypotheses, statistic, bound, free, temperature, Map.of());
   }
 
   /**
@@ -47,6 +58,7 @@ public record ActivationSpec(
     hypotheses.rejectEnergy().ifPresent(e -> parts.add("--reject " + e));
     parts.add("--stat " + statistic.cliName());
     bound.forEach((k, v) -> parts.add("--param " + k + "=" + v));
+    freeDefaults.forEach((k, v) -> parts.add("--param " + k + "=" + v));
     free.forEach(f -> parts.add("--free " + f));
     if (!temperature.equals(ExactNumber.ONE)) parts.add("--temperature " + temperature);
     return String.join(" ", parts);

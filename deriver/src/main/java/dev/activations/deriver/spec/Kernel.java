@@ -2,6 +2,7 @@ package dev.activations.deriver.spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,6 +28,16 @@ public record Kernel(String name, String energy, List<Parameter> parameters, Str
 
   public boolean isCustom() {
     return name.equals(CUSTOM);
+  }
+
+  /** This kernel with the given parameters' defaults replaced (a free parameter's value from {@code --param}). */
+  public Kernel withDefaults(Map<String, ExactNumber> defaults) {
+    List<Parameter> ps = new java.util.ArrayList<>();
+    for (Parameter p : parameters) {
+      ExactNumber d = defaults.get(p.name());
+      ps.add(d == null ? p : new Parameter(p.name(), d, p.domain(), p.description()));
+    }
+    return new Kernel(name, energy, ps, description, source);
   }
 
   public Optional<Parameter> parameter(String n) {
