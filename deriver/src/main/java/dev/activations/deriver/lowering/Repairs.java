@@ -77,12 +77,14 @@ final class Repairs {
     boolean changed = false;
     double above = threshold(+1, limits[1], errors);
     if (!Double.isNaN(above)) {
-      guarded = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GE, z, Expr.Const.of(above)), Expr.Const.of(limits[1]), guarded);
+      guarded = new Expr.Cond(atDefaultsAnd(new Expr.Test.Compare(Expr.Test.Op.GE, z, Expr.Const.of(above))),
+          Expr.Const.of(limits[1]), guarded);
       changed = true;
     }
     double below = threshold(-1, limits[0], errors);
     if (!Double.isNaN(below)) {
-      guarded = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, z, Expr.Const.of(below)), Expr.Const.of(limits[0]), guarded);
+      guarded = new Expr.Cond(atDefaultsAnd(new Expr.Test.Compare(Expr.Test.Op.LE, z, Expr.Const.of(below))),
+          Expr.Const.of(limits[0]), guarded);
       changed = true;
     }
     return changed ? Optional.of(new Candidate(c.form() + "+saturation", guarded)) : Optional.empty();
@@ -202,12 +204,19 @@ final class Repairs {
     return guarded.equals(c.expr()) ? Optional.empty() : Optional.of(new Candidate(c.form() + "+vanishing", guarded));
   }
 
-  private static Expr guardVanishing(Expr e) {
+  static Expr guardVanishing(Expr e) {
     Expr mapped = Exprs.mapChildren(e, Repairs::guardVanishing);
     if (mapped instanceof Expr.Mul m) {
       List<Expr> small = new java.util.ArrayList<>();
       for (Expr f : m.factors()) {
         if (f instanceof Expr.Call call && (call.fn() == Fn.LOGISTIC || call.fn() == Fn.TANH_PRIME || call.fn() == Fn.EXP)) small.add(f);
+        // a factor guarded already (0.25 tanh'(x) became "tanh'(x) == 0 ? 0 : 0.25 tanh'(x)"): its
+        // test guards the whole product too (the gated generalized Gaussian's dP at z = 6.3e64,
+        // p = 6.76 was that factor's 0 times a slope of Infinity)
+        if (f instanceof Expr.Cond cond && cond.test() instanceof Expr.Test.Compare t && t.op() == Expr.Test.Op.EQ
+            && Exprs.isConst(t.right(), 0.0) && Exprs.isConst(cond.then(), 0.0)) {
+          small.add(t.left());
+        }
       }
       if (!small.isEmpty() && small.size() < m.factors().size()) {
         Expr product = small.size() == 1 ? small.get(0) : new Expr.Mul(small);
@@ -438,6 +447,19 @@ final class Repairs {
       power = power == NO_DATA ? there : Math.min(power, there);
     }
     return power;
+  }
+
+  /**
+   * {@code test}, and with free parameters also that they have their defaults: the limits and the
+   * threshold were measured there. The gated generalized Gaussian's dP (default p = 3) returned
+   * its limit 0 beyond z = 1e100 for every p, and at p = -2.18 the exact value at z = 1.3e109 is
+   * -1.3e-236.
+   */
+  private Expr.Test atDefaultsAnd(Expr.Test test) {
+    if (defaults.isEmpty()) return test;
+    List<Expr.Test> all = new java.util.ArrayList<>(Exprs.parametersAt(defaults));
+    all.add(test);
+    return new Expr.Test.And(all);
   }
 
   /** The test that every free parameter has its default value (exactly, as the root splices test it). */
