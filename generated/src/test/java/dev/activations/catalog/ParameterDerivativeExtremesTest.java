@@ -68,62 +68,6 @@ class ParameterDerivativeExtremesTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
-  /**
-   * {@code value} and {@code derivative} of every scalar class with a scale parameter at scales
-   * whose square leaves the double range (2^-540 and 2^540, about 3e-163 and 4e162): the Gaussian
-   * mean's {@code tanh(z / (s s))} was NaN at z = 0 for s = 1e-170 (0 / 0; exact 0) and its
-   * derivative NaN everywhere there, until products of free parameters were divided one at a
-   * time ({@code ParameterQuotients}). Only parameters whose domain has the bound 0 (a scale).
-   */
-  @Test
-  void valuesAndDerivativesAtScalesWhoseSquareLeavesTheRange() throws Exception {
-    List<String> failures = new ArrayList<>();
-    int checked = 0;
-    for (Catalog.Entry entry : Catalog.ENTRIES) {
-      GeneratedActivation a = GeneratedActivation.of(entry);
-      if (a.spec.free().isEmpty() || a.outputs != 1) continue;
-      Map<String, ExactNumber> defaults = SpecDefinitions.defaults(a.spec);
-      for (String p : a.spec.free()) {
-        Domain domain = a.spec.kernel().parameter(p).map(x -> x.domain()).orElse(Domain.REALS);
-        boolean scale = domain.bounds().stream().anyMatch(b -> b.op().startsWith(">") && b.limit().signum() == 0);
-        if (!scale) continue;
-        for (double value : new double[] {0x1p-540, 0x1p540}) {
-          // a documented limit (docs/PARAMETERS.md, "Parameter values at the edges"): the Student-t
-          // at nu beyond 1.3e154, the Gaussian limit, where its derivative's coefficients (1 + nu)^2
-          // overflow
-          if (value > 1 && p.equals("nu")) continue;
-          Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
-          values.put(p, exact(value));
-          ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
-          double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
-          Class<?>[] types = new Class<?>[1 + args.length];
-          java.util.Arrays.fill(types, double.class);
-          for (String function : List.of("value", "derivative")) {
-            Method m = a.type.getMethod(function, types);
-            for (double z : Z) {
-              var point = reference.evaluate(z);
-              java.math.BigDecimal exact = function.equals("value")
-                  ? point.values().get(0) : point.derivatives().get(0).orElse(null);
-              if (exact == null) continue;
-              Object[] call = new Object[1 + args.length];
-              call[0] = z;
-              for (int i = 0; i < args.length; i++) call[1 + i] = args[i];
-              double computed = (Double) m.invoke(null, call);
-              double error = Accuracy.relativeError(computed, exact);
-              checked++;
-              if (!(error <= (function.equals("value") ? 1e-12 : 1e-10))) {
-                failures.add(entry.className() + "." + function + "(" + z + ", " + p + " = " + value + ") = "
-                    + computed + ", exact " + exact.round(new java.math.MathContext(17)) + " (relative error " + error + ")");
-              }
-            }
-          }
-        }
-      }
-    }
-    assertTrue(checked > 0, "no scale parameter in the catalog");
-    assertTrue(failures.isEmpty(), String.join("\n", failures));
-  }
-
   /** The default, and a sixteenth, sixteen times and 2^-300 times its distance from the domain's bound. */
   static double[] extremes(Domain domain, double d) {
     double lower = Double.NEGATIVE_INFINITY;

@@ -318,21 +318,6 @@ public final class ActivationLowering {
         System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
       }
     }
-    // with free parameters, their products divided one at a time (range: ParameterQuotients),
-    // kept on the same terms as the speed passes
-    if (free) {
-      Expr stepwise = ParameterQuotients.apply(best.expr(), reference.parameterValues().keySet());
-      if (!stepwise.equals(best.expr())) {
-        Candidate c = new Candidate(best.form() + "+" + ParameterQuotients.PASS, stepwise);
-        double e = worst(scorer.errors(c.expr(), output, role));
-        if (e <= Math.max(safe, bestError)) {
-          best = c;
-          bestError = e;
-        } else if (TRACE) {
-          System.err.printf("trace: output %d %s parameter quotients rejected: %.2e%n", output, role, e);
-        }
-      }
-    }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }

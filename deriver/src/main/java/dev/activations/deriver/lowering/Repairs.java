@@ -488,29 +488,8 @@ final class Repairs {
     Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
     Expr horner = interpolated(nodes, g, new Expr.Mul(List.of(scaled, scaled)));
     Expr power = k == 1 ? z : new Expr.PowInt(z, k);
-    Expr patch = new Expr.Mul(List.of(horner, power));
-    // The polynomial models c only where c varies on the nodes' scale or slower, and the nodes'
-    // spacing was measured at a few parameter values: the signed Welsch dA at a = -0.047 varies on
-    // the scale a^2 = 0.002, and its extrapolation through nodes 1/32 apart came out 3.2e-231 at z
-    // = 1e-100 (exact -5.4e-294), where c itself, which cancels only next to a = 1, was accurate.
-    // So the generated code checks the model between the first two nodes (z = 1.5 r, v = 2.25),
-    // where c is accurate, and keeps c where they disagree.
-    double check = 1.5 * radius;
-    Expr modelled = new Expr.Mul(List.of(interpolated(nodes, g, Expr.Const.of(2.25)),
-        Expr.Const.of(Math.pow(check, k))));
-    Expr direct = Exprs.substituteZ(c.expr(), check);
-    Expr.Test holds = new Expr.Test.Compare(Expr.Test.Op.LE,
-        Expr.Call.of(Fn.ABS, new Expr.Add(List.of(modelled, new Expr.Neg(direct)))),
-        new Expr.Mul(List.of(Expr.Const.of(MODEL_AGREEMENT), Expr.Call.of(Fn.ABS, direct))));
-    return new Candidate(EXTRAPOLATED + radius, new Expr.Cond(holds, patch, c.expr()));
+    return new Candidate(EXTRAPOLATED + radius, new Expr.Mul(List.of(horner, power)));
   }
-
-  /**
-   * How closely the extrapolation's polynomial must reproduce the form between its first two
-   * nodes to be used: far looser than the contract (c's own rounding there must not switch the
-   * patch off), far tighter than a polynomial that does not model c at all (an error of order 1).
-   */
-  private static final double MODEL_AGREEMENT = 1e-6;
 
   /**
    * {@code P(x)} in Horner form, P the polynomial through {@code (nodes[j], values[j])}: its
