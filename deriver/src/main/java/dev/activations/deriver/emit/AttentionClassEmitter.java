@@ -355,7 +355,7 @@ public final class AttentionClassEmitter {
           type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
         } else {
           type.addMethod(AttentionKernels.largest(array(isFloat)));
-          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
+          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target(), productScale()));
           if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
           if (!asym.logForm() && differences.get("energy") != null && !differences.get("energy").isEmpty()) {
             type.addMethod(energyDifference(isFloat));
@@ -1068,6 +1068,14 @@ public final class AttentionClassEmitter {
    * such a vector loses its share of the partials. (In {@code dd = |q - k|^2} it is negligible beside
    * the larger one: a Euclidean or Student-t energy keeps its gradients.)
    */
+  /**
+   * Whether a key's scale comes from the product of the query's and the key's magnitudes (the
+   * energy reads no Gram entry but {@code <q, k>}): see {@link AttentionKernels#keyScale}.
+   */
+  private boolean productScale() {
+    return entries.contains("qk") && !entries.contains("qq") && !entries.contains("kk") && !entries.contains("dd") && !weighted;
+  }
+
   private boolean losesSmallVectors() {
     return entries.contains("qk") || entries.contains("qq") || entries.contains("kk");
   }
