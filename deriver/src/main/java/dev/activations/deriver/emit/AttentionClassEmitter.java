@@ -83,10 +83,13 @@ public final class AttentionClassEmitter {
    * scaled one by one, so {@code c log L} differs between keys of different scales: {@code
    * logCoefficient} is {@code c} (over {@code dim}; null when it is 0 or for one logarithm), {@code
    * logDegree} the degree {@code k} of a single logarithm's argument ({@code R = L^k R'}; 0 otherwise).
+   * For an energy of {@code qk^2 / (dd + kappa)} (Yat's family: {@code -f_qk qk / (2 f_dd) - dd} free
+   * of the entries), {@code ratioShift} is {@code kappa} and {@code ratioShiftScaled} the same for
+   * {@code f} (over {@code dim} and {@code tscale}), {@code ratioFormula} shows {@code kappa}; else all null.
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check,
-      Expr logCoefficient, int logDegree) {
+      Expr logCoefficient, int logDegree, Expr ratioShift, Expr ratioShiftScaled, String ratioFormula) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;
@@ -283,6 +286,12 @@ public final class AttentionClassEmitter {
                   + " by {@code " + v.getKey() + "} between a key and the winning key, at scaled entries."));
         }
       }
+    }
+    if (ratio()) {
+      type.addMethod(scalarFunction("ratioShift", asym.ratioShift(), "The constant {@code kappa = " + asym.ratioFormula()
+          + "} of {@code -f_qk qk / (2 f_dd) = dd + kappa} (the energy is a function of {@code qk^2 / (dd + kappa)})."));
+      type.addMethod(scaledFunction("ratioShiftScaled", asym.ratioShiftScaled(), scalarArgs(),
+          "The same for {@code f} at scaled entries: {@code -f_qk qk / (2 f_dd) - dd}, free of the entries."));
     }
     type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
@@ -1076,6 +1085,54 @@ public final class AttentionClassEmitter {
     return entries.contains("qk") && !entries.contains("qq") && !entries.contains("kk") && !entries.contains("dd") && !weighted;
   }
 
+  /**
+   * Yat's family ({@link #ratio}): the key gradient {@code b q - sd (q - k)} is {@code bn / D (q D + qk (q -
+   * k))} with {@code D = dd + kappa}, and the bracket's two terms cancel where the query is nearly parallel to
+   * a much larger key (in one dimension always: a query of 2e-57 and a key of 3e14 gave a relative 1.9e13, and
+   * the class returned NaN key gradients). Since {@code dd = qq - 2 qk + kk} the bracket is {@code q_i (<q, q -
+   * k> + kappa) + (kk q_i - qk k_i)}, and {@code kk q_i - qk k_i = sum_l k_l (q_i k_l - q_l k_i)} (both checked
+   * with Symja), differences of products an fma computes to full relative accuracy (0 exactly in one
+   * dimension). It costs {@code d^2} per key, so it is taken only where the terms can cancel: {@code |D |q| -
+   * |qk| |q - k||}, a lower bound of the bracket's norm, within 1/16 of the larger (elsewhere the bracket is at
+   * least 15/16 of its terms). Declares {@code ratio}, {@code den}, {@code qdk} ({@code <q, q - k> + kappa})
+   * and {@code qdTerms} (the magnitude of its terms).
+   */
+  private void ratioBracket(MethodSpec.Builder m) {
+    m.addStatement("double kap = $L", call("ratioShift", callArgs()))
+        .addStatement("double den = dd + kap")
+        .addStatement("double t1 = den * (qnorm * entryScale)")
+        .addStatement("double t2 = Math.abs(qk) * Math.sqrt(dd)")
+        .addStatement("boolean ratio = (bn != 0.0 || sn != 0.0) && Math.abs(t1 - t2) * 16.0 < Math.max(t1, t2)")
+        .addStatement("double qdk = 0.0")
+        .addStatement("double qdTerms = 0.0")
+        .beginControlFlow("if (ratio)")
+        .addStatement("double qs = 0.0")
+        .addStatement("double qc = 0.0")
+        .beginControlFlow("for (int l = 0; l < d; l++)")
+        .addStatement("double ql = q[qOff + l] * entryScale")
+        .addStatement("double dl = ql - keys[ko + l] * entryScale")
+        .addStatement("double p = ql * dl")
+        .addStatement("qc += Math.fma(ql, dl, -p)")
+        .addStatement("double pt = qs + p")
+        .addStatement("double pz = pt - qs")
+        .addStatement("qc += (qs - (pt - pz)) + (p - pz)")
+        .addStatement("qs = pt")
+        .addStatement("qdTerms += Math.abs(p)")
+        .endControlFlow()
+        .addStatement("qdk = (qs + qc) + kap")
+        .addStatement("qdTerms += Math.abs(kap)")
+        .endControlFlow();
+  }
+
+  /**
+   * Whether the key gradient has the cancellation-free bracket of an energy of {@code qk^2 / (dd +
+   * kappa)} (Yat's family, found by the derivation: {@link Asymptotic#ratioShift}).
+   */
+  private boolean ratio() {
+    return asym != null && asym.ratioShift() != null && !weighted && !partials.containsKey("kk") && !partials.containsKey("qq")
+        && partials.containsKey("qk") && partials.containsKey("dd");
+  }
+
   private boolean losesSmallVectors() {
     return entries.contains("qk") || entries.contains("qq") || entries.contains("kk");
   }
@@ -1605,6 +1662,18 @@ public final class AttentionClassEmitter {
       m.addStatement("boolean far = false");
       // the key gradients' terms and results, for the cancellation check at the end
       m.addStatement("double keyTerms = 0.0").addStatement("double keyLargest = 0.0");
+      if (ratio()) {
+        // |q| (scaled by its largest entry, so that it does not overflow), for the test of a key gradient's cancellation
+        m.addStatement("double qnorm = 0.0")
+            .beginControlFlow("if (qmax > 0.0)")
+            .addStatement("double qs2 = 0.0")
+            .beginControlFlow("for (int i = 0; i < d; i++)")
+            .addStatement("double x = q[qOff + i] / qmax")
+            .addStatement("qs2 += x * x")
+            .endControlFlow()
+            .addStatement("qnorm = qmax * Math.sqrt(qs2)")
+            .endControlFlow();
+      }
     }
     if (asym != null && losesSmallVectors()) m.addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
@@ -1758,16 +1827,25 @@ public final class AttentionClassEmitter {
       m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
           || (fs != null && difference("dd") != null);
+      boolean closeDeclared = asym != null && entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null);
       if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
       if (asym != null) {
         // a key far from the winner's scale: its gradient is taken directly, at its own scale, after the others
         // (farGradient); here its dL/de_j goes to total (the winner's share: sum_j dL/de_j = 0)
         if (fb != null) m.addStatement("double fb = $L", fb);
         if (fs != null) m.addStatement("double fs = $L", fs);
-        m.beginControlFlow("if (near)");
+        m.beginControlFlow(closeDeclared ? "if (near && close)" : "if (near)");
         if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", closeOr(difference("qq"), "(" + fa + " - fqqW)"));
         if (fb != null) m.addStatement("sumB += delta * $L", closeOr(difference("qk"), "(fb - fqkW)"));
         if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", closeOr(difference("dd"), "(fs - fddW)"));
+        if (closeDeclared) {
+          // a key near the winner's scale but not close to it (its entries not within a factor 2): its gradient is added
+          // directly, as a far key's but at the winner's scale, and its dL/de_j goes to total. Relative to the winner,
+          // B k_w + S (q - k_w) + (b - s)(k_j - k_w) are terms of |f_j| |k_w|, which cancel to |f_j| |k_j| where the winner
+          // is much larger (Yat, 2-D: a key of 3 next to a winner of 4e9 nearly parallel to a query of 3e-3: grad q
+          // was off by 7.8e-7)
+          m.nextControlFlow("else if (near)").addStatement("total -= delta");
+        }
         m.nextControlFlow("else").addStatement("total -= delta").addStatement("far = true").endControlFlow();
       } else {
         if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
@@ -1797,6 +1875,7 @@ public final class AttentionClassEmitter {
             .addStatement("double sn = Math.scalb(sd, -ce)")
             .addStatement("double rowTerms = 0.0")
             .addStatement("double rowLargest = 0.0");
+        if (ratio()) ratioBracket(m);
       }
       m.beginControlFlow("for (int i = 0; i < d; i++)");
       if (asym == null) {
@@ -1812,16 +1891,58 @@ public final class AttentionClassEmitter {
         m.addStatement("double qi = q[qOff + i] * entryScale")
             .addStatement("double ki = keys[ko + i] * entryScale")
             .addStatement("double diff = qi - ki")
-            .beginControlFlow("if (near && bs != 0.0 && j != win)")
+            .beginControlFlow(closeDeclared ? "if (near && close && bs != 0.0 && j != win)" : "if (near && bs != 0.0 && j != win)")
             .addStatement("double dk = ki - keys[kwo + i] * entryScale")
             .addStatement("if (dk != 0.0) gradQ[go + i] += bs * dk")
-            .endControlFlow()
+            .endControlFlow();
+        if (closeDeclared) {
+          // (the direct gradient of a near key that is not close: 2 f_qq q + f_qk k + 2 f_dd (q - k), times dL/de_j)
+          m.beginControlFlow("if (near && !close)")
+              .addStatement("gradQ[go + i] += $L(b == 0.0 || ki == 0.0 ? 0.0 : b * ki) + (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff)",
+                  fa == null ? "" : "(qi == 0.0 ? 0.0 : 2.0 * delta * " + fa + " * qi) + ")
+              .endControlFlow();
+        }
+        m
             .addStatement("double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi")
             .addStatement("double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki")
-            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff")
-            .addStatement("double g = Math.scalb(tb + tc - ts, $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
-            .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
-            .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
+            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff");
+        String shift = stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce";
+        if (ratio()) {
+          m.addStatement("double g")
+              .beginControlFlow("if (ratio)")
+              .addComment("bn / D (q_i (<q, q - k> + kappa) + sum_l k_l (q_i k_l - q_l k_i)): each 2x2 determinant by Kahan's fma")
+              .addComment("algorithm (to a few units of its own size), their sum compensated")
+              .addStatement("double ps = 0.0")
+              .addStatement("double pc = 0.0")
+              .addStatement("double pa = 0.0")
+              .beginControlFlow("for (int l = 0; l < d; l++)")
+              .addStatement("if (l == i) continue")
+              .addStatement("double ql = q[qOff + l] * entryScale")
+              .addStatement("double kl = keys[ko + l] * entryScale")
+              .addStatement("double pw = ql * ki")
+              .addStatement("double det = Math.fma(qi, kl, -pw) + Math.fma(-ql, ki, pw)")
+              .addStatement("double p = kl * det")
+              .addStatement("pc += Math.fma(kl, det, -p)")
+              .addStatement("double pt = ps + p")
+              .addStatement("double pz = pt - ps")
+              .addStatement("pc += (ps - (pt - pz)) + (p - pz)")
+              .addStatement("ps = pt")
+              .addStatement("pa += Math.abs(p)")
+              .endControlFlow()
+              .addStatement("double gi = bn * ((qi * qdk + (ps + pc)) / den)")
+              .addStatement("g = Math.scalb(gi, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(bn) * ((Math.abs(qi) * qdTerms + pa) / den))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(gi))")
+              .nextControlFlow("else")
+              .addStatement("g = Math.scalb(tb + tc - ts, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))")
+              .endControlFlow();
+        } else {
+          m.addStatement("double g = Math.scalb(tb + tc - ts, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
+        }
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {
