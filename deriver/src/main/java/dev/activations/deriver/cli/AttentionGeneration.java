@@ -219,11 +219,27 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     IExpr kappa = ratioShift(d.partials());
     IExpr kappaScaled = kappa == null ? null : ratioShift(form.partials());
     boolean ratio = kappa != null && kappaScaled != null;
+    // an energy c qk^2/(dd + kappa), c free of the entries: near-ties from the split into the key's direction and the rest
+    IExpr factor = ratio ? ratioFactor(d.energy(), kappa) : null;
     return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
         scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
         form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail(),
         logCoefficient, logDegree, ratio ? lowerer.lower(kappa) : null, ratio ? lowerer.lower(kappaScaled) : null,
-        ratio ? Symja.inputForm(kappa) : null);
+        ratio ? Symja.inputForm(kappa) : null, factor == null ? null : lowerer.lower(factor));
+  }
+
+  /**
+   * {@code c} where the energy is {@code c qk^2 / (dd + kappa)} with {@code c} free of the entries
+   * (Yat: -1), else null.
+   */
+  private IExpr ratioFactor(IExpr energy, IExpr kappa) {
+    try {
+      IExpr c = symja.eval(F.Together(F.Divide(F.Times(energy, F.Plus(symja.symbol("dd"), kappa)), F.Sqr(symja.symbol("qk")))));
+      for (String g : GramForm.ENTRIES) if (!c.isFree(symja.symbol(g))) return null;
+      return c.isZero() ? null : c;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

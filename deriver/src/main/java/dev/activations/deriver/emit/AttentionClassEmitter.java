@@ -86,10 +86,11 @@ public final class AttentionClassEmitter {
    * For an energy of {@code qk^2 / (dd + kappa)} (Yat's family: {@code -f_qk qk / (2 f_dd) - dd} free
    * of the entries), {@code ratioShift} is {@code kappa} and {@code ratioShiftScaled} the same for
    * {@code f} (over {@code dim} and {@code tscale}), {@code ratioFormula} shows {@code kappa}; else all null.
+   * {@code ratioFactor} is {@code c} where the energy is {@code c qk^2 / (dd + kappa)} (Yat: -1), else null.
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check,
-      Expr logCoefficient, int logDegree, Expr ratioShift, Expr ratioShiftScaled, String ratioFormula) {
+      Expr logCoefficient, int logDegree, Expr ratioShift, Expr ratioShiftScaled, String ratioFormula, Expr ratioFactor) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;
@@ -287,6 +288,19 @@ public final class AttentionClassEmitter {
         }
       }
     }
+    if (flat()) {
+      type.addMethod(scalarFunction("ratioFactor", asym.ratioFactor(), "The factor {@code c} of the energy {@code c qk^2 / (dd + kappa)}."));
+      type.addMethod(MethodSpec.methodBuilder("nearTie").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("Whether the energies {@code e} (scale {@code x}) and {@code m} (scale {@code mx}) agree to 16 units in the last\n"
+              + "place of the larger, compared in the smaller of the two units.\n")
+          .returns(boolean.class).addParameter(double.class, "e").addParameter(int.class, "x").addParameter(double.class, "m")
+          .addParameter(int.class, "mx")
+          .addStatement("int lo = Math.min(x, mx)")
+          .addStatement("double a = Math.scalb(e, $L * (x - lo))", 2 * asym.power())
+          .addStatement("double b = Math.scalb(m, $L * (mx - lo))", 2 * asym.power())
+          .addStatement("double big = Math.max(Math.abs(a), Math.abs(b))")
+          .addStatement("return big < Double.POSITIVE_INFINITY && Math.abs(a - b) <= 0x1p-48 * big").build());
+    }
     if (ratio()) {
       type.addMethod(scalarFunction("ratioShift", asym.ratioShift(), "The constant {@code kappa = " + asym.ratioFormula()
           + "} of {@code -f_qk qk / (2 f_dd) = dd + kappa} (the energy is a function of {@code qk^2 / (dd + kappa)})."));
@@ -368,6 +382,10 @@ public final class AttentionClassEmitter {
           if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
           if (!asym.logForm() && differences.get("energy") != null && !differences.get("energy").isEmpty()) {
             type.addMethod(energyDifference(isFloat));
+          }
+          if (flat()) {
+            type.addMethod(flatGap(isFloat));
+            type.addMethod(ratioAt(isFloat));
           }
         }
       }
@@ -1125,6 +1143,112 @@ public final class AttentionClassEmitter {
   }
 
   /**
+   * Whether near-ties are also taken from the split of an energy {@code c qk^2 / (dd + kappa)} (see
+   * {@link #flatGap}).
+   */
+  private boolean flat() {
+    return ratio() && asym.ratioFactor() != null && asym.power() > 0 && asym.logCoefficient() == null;
+  }
+
+  /**
+   * The gap of two keys of an energy {@code c qk^2 / (dd + kappa)} whose energies agree to their
+   * rounding: with {@code kh = k / |k|}, {@code u = (q . kh)^2} and {@code R = (<q, q - 2k> + kappa) /
+   * (dd + kappa)}, the energy is {@code c (u - u R)} (exact: {@code dd + kappa - kk = <q, q - 2k> +
+   * kappa}). Yat's energy tends to {@code -(q . kh)^2} as a key grows: keys of 1e130 to 1e200 next to
+   * a query of -1.1e105 (one dimension) have energies near -1.2e210 apart by 1e115 to 1e185, below
+   * their rounding, and four keys tied at 0.25 where one has weight 1. Here {@code u_j - u_w = (q .
+   * (kh_j - kh_w)) (q . (kh_j + kh_w))} is 0 exactly for keys of one direction in one dimension (and
+   * where the other components are below 2^-27 of the largest, whose unit component is then 1), and
+   * {@code u R} is small and accurate. {@code R} is a ratio, the same at every scale: each key's is
+   * taken at its own. The result is in the caller's units.
+   */
+  private MethodSpec flatGap(boolean isFloat) {
+    return MethodSpec.methodBuilder("flatGap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The energy of the key at {@code ko} (scale {@code x}) minus that of the key at {@code mko} (scale {@code mx}), in the\n"
+            + "caller's units, from {@code c ((q . kh_j)^2 - (q . kh_w)^2 - (q . kh_j)^2 R_j + (q . kh_w)^2 R_w)}, {@code kh = k/|k|}, {@code R}\n"
+            + "from {@link #ratioAt}; NaN for a zero query or key.\n")
+        .returns(double.class)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(double.class, "qmax")
+        .addParameter(array(isFloat), "keys").addParameter(int.class, "ko").addParameter(int.class, "mko").addParameter(int.class, "d")
+        .addParameter(int.class, "x").addParameter(int.class, "mx").addParameter(double.class, "dim")
+        .addStatement("double kj = 0.0")
+        .addStatement("double kw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("kj = Math.max(kj, Math.abs(keys[ko + i]))")
+        .addStatement("kw = Math.max(kw, Math.abs(keys[mko + i]))")
+        .endControlFlow()
+        .addStatement("if (!(qmax > 0.0 && kj > 0.0 && kw > 0.0 && kj < Double.POSITIVE_INFINITY && kw < Double.POSITIVE_INFINITY)) return Double.NaN")
+        .addComment("the query in units of its largest entry's power of two, each key in its own")
+        .addStatement("int eq = Math.getExponent(qmax)")
+        .addStatement("double fq = Math.scalb(1.0, -eq)")
+        .addStatement("double fj = Math.scalb(1.0, -Math.getExponent(kj))")
+        .addStatement("double fw = Math.scalb(1.0, -Math.getExponent(kw))")
+        .addStatement("double nj = 0.0")
+        .addStatement("double nw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = keys[ko + i] * fj")
+        .addStatement("double b = keys[mko + i] * fw")
+        .addStatement("nj += a * a")
+        .addStatement("nw += b * b")
+        .endControlFlow()
+        .addStatement("nj = Math.sqrt(nj)")
+        .addStatement("nw = Math.sqrt(nw)")
+        .addComment("q . (kh_j - kh_w), q . (kh_j + kh_w), q . kh_j, q . kh_w (q in units of 2^eq)")
+        .addStatement("double sm = 0.0")
+        .addStatement("double cm = 0.0")
+        .addStatement("double sp = 0.0")
+        .addStatement("double sj = 0.0")
+        .addStatement("double sw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * fq")
+        .addStatement("double hj = keys[ko + i] * fj / nj")
+        .addStatement("double hw = keys[mko + i] * fw / nw")
+        .addStatement("double dh = hj - hw")
+        .addStatement("double p = qi * dh")
+        .addStatement("cm += Math.fma(qi, dh, -p)")
+        .addStatement("double t = sm + p")
+        .addStatement("double z = t - sm")
+        .addStatement("cm += (sm - (t - z)) + (p - z)")
+        .addStatement("sm = t")
+        .addStatement("sp += qi * (hj + hw)")
+        .addStatement("sj += qi * hj")
+        .addStatement("sw += qi * hw")
+        .endControlFlow()
+        .addStatement("double du = (sm + cm) * sp")
+        .addStatement("double dr = sj * sj * ratioAt(q, qOff, keys, ko, d, x, dim) - sw * sw * ratioAt(q, qOff, keys, mko, d, mx, dim)")
+        .addStatement("return Math.scalb(ratioFactor(0.0, 0.0, dim) * (du - dr), 2 * eq)")
+        .build();
+  }
+
+  /** The helper of {@link #flatGap}: {@code R = (<q, q - 2k> + kappa) / (dd + kappa)} of the key at {@code ko}, at its scale {@code s}. */
+  private MethodSpec ratioAt(boolean isFloat) {
+    return MethodSpec.methodBuilder("ratioAt").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("{@code (<q, q - 2k> + kappa) / (|q - k|^2 + kappa)} of the key at {@code ko}, its entries scaled by {@code 2^-s} (a ratio: the same\n"
+            + "at every scale where nothing underflows).\n")
+        .returns(double.class)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(array(isFloat), "keys").addParameter(int.class, "ko")
+        .addParameter(int.class, "d").addParameter(int.class, "s").addParameter(double.class, "dim")
+        .addStatement("double f = Math.scalb(1.0, -s)")
+        .addStatement("double tscale = $L", tscaleOf("s"))
+        .addStatement("double kap = s == 0 ? ratioShift(0.0, 0.0, dim) : ratioShiftScaled(0.0, 0.0, dim, tscale)")
+        .addStatement("double sn = 0.0")
+        .addStatement("double cn = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * f")
+        .addStatement("double ki = keys[ko + i] * f")
+        .addStatement("double y = (qi - ki) - ki")
+        .addStatement("double p = qi * y")
+        .addStatement("cn += Math.fma(qi, y, -p)")
+        .addStatement("double t = sn + p")
+        .addStatement("double z = t - sn")
+        .addStatement("cn += (sn - (t - z)) + (p - z)")
+        .addStatement("sn = t")
+        .endControlFlow()
+        .addStatement("return ((sn + cn) + kap) / (squaredDistance(q, qOff, keys, ko, d, f) + kap)")
+        .build();
+  }
+
+  /**
    * Whether the key gradient has the cancellation-free bracket of an energy of {@code qk^2 / (dd +
    * kappa)} (Yat's family, found by the derivation: {@link Asymptotic#ratioShift}).
    */
@@ -1232,6 +1356,16 @@ public final class AttentionClassEmitter {
    */
   private CodeBlock asymptoticNearTie() {
     if (asym.logForm() || differences.get("energy") == null || differences.get("energy").isEmpty()) return CodeBlock.of("");
+    if (flat()) {
+      // (energyDifference is NaN where the keys' Gram entries are not within a factor 2; flatGap then takes the gap from
+      // the split of c qk^2/(dd + kappa) into the key's direction and the rest, also for keys of different scales)
+      return CodeBlock.builder()
+          .beginControlFlow("if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms)))")
+          .addStatement("double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN")
+          .addStatement("if (ed != ed) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim)")
+          .addStatement("if (ed == ed) eg = ed - (ep - mp)")
+          .endControlFlow().build();
+    }
     return CodeBlock.builder()
         .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
         .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
