@@ -220,6 +220,28 @@ class AttentionTinyWeightTest {
   }
 
   /**
+   * Yat's near-ties of keys of different scales: keys of 1e130 to 1e178 next to a query of -1.1e105
+   * (one dimension) have energies {@code -q^2 (1 + 2 q/k + ...)}, near -1.2e210, apart by 1e115 to
+   * 1e185 but below their rounding (1e194). The key of -1.3e130 has weight 1; four keys tied at 0.25
+   * (value off by a relative 1.1e307 against the exact 0). Such gaps now come from the split of
+   * {@code -qk^2/(dd + eps)} into {@code -(q . kh)^2}, the same for every key of one direction, and
+   * the rest. Responsibilities (the weights themselves) and the mean.
+   */
+  @Test
+  void yatNearTiesOfKeysOfDifferentScales() {
+    double[] keys = {1.2367280908615589e+138, 1.6366925259669850e+178, 5.9711641932820730e+171, 1.9737153788021997e+136,
+        -1.2766755758255443e+130, -2.5354852962773282e+138, -1.3211926024149190e+148, 9.3956283823450270e+193};
+    double[] q = {-1.0754802672207846e+105};
+    AttentionSamples.Sample weights = sample("near-tie-weights", 1, 0, q, keys, new double[0],
+        new double[] {1.94, -0.91, 0.21, 0.89, -1.54, 0.73, -1.24, -1.65});
+    AttentionCheck.Result r = measure(List.of(weights, weights), "--kernel", "yat", "--stat", "responsibilities");
+    assertTrue(r.passed() && r.withNaN() == 0, "responsibilities: " + r.describe());
+    AttentionSamples.Sample mean = sample("near-tie-mean", 1, 1, q, keys, new double[] {1, 2, 3, 4, 5, 6, 7, 8}, new double[] {1});
+    r = measure(List.of(mean, mean), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed() && r.withNaN() == 0, "mean: " + r.describe());
+  }
+
+  /**
    * A polynomial of the dot product, {@code -(Dot[q,k]+1)^2}, with a query of 3e-177 and keys up to
    * 7e196 (one dimension): the largest key wins ({@code <q,k>} about -2.2e20, energy -4.8e40). Scaled
    * by the key's magnitude alone (2^-462), the query fell to a subnormal and the scaled energy {@code
