@@ -299,7 +299,7 @@ public final class AttentionClassEmitter {
           .addStatement("double a = Math.scalb(e, $L * (x - lo))", 2 * asym.power())
           .addStatement("double b = Math.scalb(m, $L * (mx - lo))", 2 * asym.power())
           .addStatement("double big = Math.max(Math.abs(a), Math.abs(b))")
-          .addStatement("return big < Double.POSITIVE_INFINITY && Math.abs(a - b) <= 0x1p-48 * big").build());
+          .addStatement("return big > 0.0 && big < Double.POSITIVE_INFINITY && Math.abs(a - b) <= 0x1p-48 * big").build());
     }
     if (ratio()) {
       type.addMethod(scalarFunction("ratioShift", asym.ratioShift(), "The constant {@code kappa = " + asym.ratioFormula()
@@ -1362,7 +1362,9 @@ public final class AttentionClassEmitter {
       return CodeBlock.builder()
           .beginControlFlow("if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms)))")
           .addStatement("double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN")
-          .addStatement("if (ed != ed) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim)")
+          .add("// (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the\n")
+          .add("// entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)\n")
+          .addStatement("if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim)")
           .addStatement("if (ed == ed) eg = ed - (ep - mp)")
           .endControlFlow().build();
     }
