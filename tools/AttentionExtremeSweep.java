@@ -115,6 +115,15 @@ public class AttentionExtremeSweep {
           }
           if (nan) withNaN++;
           else wrongFinite++;
+          if (Boolean.getBoolean("sweep.misses")) {
+            // -Dsweep.misses=true: name each missed sample and the outputs that miss (value, gradients)
+            StringBuilder which = new StringBuilder();
+            for (int k = 0; k < 5; k++) {
+              if (errors[k] > (k == 0 ? 1e-12 : 1e-10) || Double.isNaN(errors[k])) which.append(String.format(Locale.ROOT, " %s %.1e", names[k], errors[k]));
+            }
+            System.out.printf(Locale.ROOT, "  miss #%d %s n=%d d=%d m=%d%s (%s):%s%n", index - 1, s.family(), n, dim, m,
+                priors ? " (log-priors)" : "", nan ? "NaN" : "finite", which);
+          }
         }
         for (int k = 0; k < 5; k++) {
           if (errors[k] > worst[k]) {

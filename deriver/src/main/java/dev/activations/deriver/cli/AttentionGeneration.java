@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 import picocli.CommandLine;
 
@@ -214,10 +215,57 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
       if (!k.isInteger()) return null;
       logDegree = k.toIntDefault();
     }
+    // a function of qk^2/(dd + kappa): its key gradient's cancellation-free bracket (AttentionClassEmitter.Asymptotic)
+    IExpr kappa = ratioShift(d.partials());
+    IExpr kappaScaled = kappa == null ? null : ratioShift(form.partials());
+    boolean ratio = kappa != null && kappaScaled != null;
+    // an energy c qk^2/(dd + kappa), c free of the entries: near-ties from the split into the key's direction and the rest
+    IExpr factor = ratio ? ratioFactor(d.energy(), kappa) : null;
     return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
         scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
         form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail(),
-        logCoefficient, logDegree);
+        logCoefficient, logDegree, ratio ? lowerer.lower(kappa) : null, ratio ? lowerer.lower(kappaScaled) : null,
+        ratio ? Symja.inputForm(kappa) : null, factor == null ? null : lowerer.lower(factor));
+  }
+
+  /**
+   * {@code c} where the energy is {@code c qk^2 / (dd + kappa)} with {@code c} free of the entries
+   * (Yat: -1), else null.
+   */
+  private IExpr ratioFactor(IExpr energy, IExpr kappa) {
+    try {
+      IExpr c = symja.eval(F.Together(F.Divide(F.Times(energy, F.Plus(symja.symbol("dd"), kappa)), F.Sqr(symja.symbol("qk")))));
+      for (String g : GramForm.ENTRIES) if (!c.isFree(symja.symbol(g))) return null;
+      return c.isZero() ? null : c;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * For a Gram energy whose key gradient is {@code f_qk q - 2 f_dd (q - k)} (no partial by {@code qq}
+   * or {@code kk}), the constant {@code kappa = -f_qk qk / (2 f_dd) - dd} when Symja finds it free of
+   * the entries (then {@code -2 f_dd = f_qk qk / (dd + kappa)}: the energy is a function of {@code
+   * qk^2 / (dd + kappa)}, Yat's family), else null. With it the key gradient is {@code f_qk / D (q D +
+   * qk (q - k))}, {@code D = dd + kappa}, and the bracket is {@code q_i (<q, q - k> + kappa) + sum_l
+   * k_l (q_i k_l - q_l k_i)} (since {@code dd = qq - 2 qk + kk}), free of the cancellation of its
+   * two terms where the query is nearly parallel to a much larger key.
+   */
+  private IExpr ratioShift(Map<String, IExpr> partials) {
+    IExpr fb = partials.get("qk");
+    IExpr fs = partials.get("dd");
+    if (fb == null || fs == null || fb.isZero() || fs.isZero()) return null;
+    for (String g : List.of("qq", "kk")) {
+      IExpr p = partials.get(g);
+      if (p != null && !p.isZero()) return null;
+    }
+    try {
+      IExpr k = symja.eval(F.Together(F.Subtract(F.Divide(F.Times(F.CN1, fb, symja.symbol("qk")), F.Times(F.C2, fs)), symja.symbol("dd"))));
+      for (String g : GramForm.ENTRIES) if (!k.isFree(symja.symbol(g))) return null;
+      return k.isFree(symja.symbol("qkW")) && k.isFree(symja.symbol("ddW")) ? k : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -83,10 +83,14 @@ public final class AttentionClassEmitter {
    * scaled one by one, so {@code c log L} differs between keys of different scales: {@code
    * logCoefficient} is {@code c} (over {@code dim}; null when it is 0 or for one logarithm), {@code
    * logDegree} the degree {@code k} of a single logarithm's argument ({@code R = L^k R'}; 0 otherwise).
+   * For an energy of {@code qk^2 / (dd + kappa)} (Yat's family: {@code -f_qk qk / (2 f_dd) - dd} free
+   * of the entries), {@code ratioShift} is {@code kappa} and {@code ratioShiftScaled} the same for
+   * {@code f} (over {@code dim} and {@code tscale}), {@code ratioFormula} shows {@code kappa}; else all null.
+   * {@code ratioFactor} is {@code c} where the energy is {@code c qk^2 / (dd + kappa)} (Yat: -1), else null.
    */
   public record Asymptotic(int power, int target, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Expr logFactor, Expr logArgument, String formula, String check,
-      Expr logCoefficient, int logDegree) {
+      Expr logCoefficient, int logDegree, Expr ratioShift, Expr ratioShiftScaled, String ratioFormula, Expr ratioFactor) {
     /** Whether the keys carry {@code R} instead of the energy and gaps are {@code a log(R_j / R_min)}. */
     public boolean logForm() {
       return logArgument != null;
@@ -284,6 +288,25 @@ public final class AttentionClassEmitter {
         }
       }
     }
+    if (flat()) {
+      type.addMethod(scalarFunction("ratioFactor", asym.ratioFactor(), "The factor {@code c} of the energy {@code c qk^2 / (dd + kappa)}."));
+      type.addMethod(MethodSpec.methodBuilder("nearTie").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("Whether the energies {@code e} (scale {@code x}) and {@code m} (scale {@code mx}) agree to 16 units in the last\n"
+              + "place of the larger, compared in the smaller of the two units.\n")
+          .returns(boolean.class).addParameter(double.class, "e").addParameter(int.class, "x").addParameter(double.class, "m")
+          .addParameter(int.class, "mx")
+          .addStatement("int lo = Math.min(x, mx)")
+          .addStatement("double a = Math.scalb(e, $L * (x - lo))", 2 * asym.power())
+          .addStatement("double b = Math.scalb(m, $L * (mx - lo))", 2 * asym.power())
+          .addStatement("double big = Math.max(Math.abs(a), Math.abs(b))")
+          .addStatement("return big > 0.0 && big < Double.POSITIVE_INFINITY && Math.abs(a - b) <= 0x1p-48 * big").build());
+    }
+    if (ratio()) {
+      type.addMethod(scalarFunction("ratioShift", asym.ratioShift(), "The constant {@code kappa = " + asym.ratioFormula()
+          + "} of {@code -f_qk qk / (2 f_dd) = dd + kappa} (the energy is a function of {@code qk^2 / (dd + kappa)})."));
+      type.addMethod(scaledFunction("ratioShiftScaled", asym.ratioShiftScaled(), scalarArgs(),
+          "The same for {@code f} at scaled entries: {@code -f_qk qk / (2 f_dd) - dd}, free of the entries."));
+    }
     type.addMethod(MethodSpec.methodBuilder("weight").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("{@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).\n")
         .returns(TypeName.DOUBLE).addParameter(TypeName.DOUBLE, "e").addParameter(TypeName.DOUBLE, "m")
@@ -355,10 +378,14 @@ public final class AttentionClassEmitter {
           type.addMethod(AttentionKernels.rescaleExponent(array(isFloat)));
         } else {
           type.addMethod(AttentionKernels.largest(array(isFloat)));
-          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target()));
+          type.addMethod(AttentionKernels.keyScale(array(isFloat), asym.target(), productScale()));
           if (losesSmallVectors()) type.addMethod(AttentionKernels.lost(array(isFloat)));
           if (!asym.logForm() && differences.get("energy") != null && !differences.get("energy").isEmpty()) {
             type.addMethod(energyDifference(isFloat));
+          }
+          if (flat()) {
+            type.addMethod(flatGap(isFloat));
+            type.addMethod(ratioAt(isFloat));
           }
         }
       }
@@ -1068,6 +1095,168 @@ public final class AttentionClassEmitter {
    * such a vector loses its share of the partials. (In {@code dd = |q - k|^2} it is negligible beside
    * the larger one: a Euclidean or Student-t energy keeps its gradients.)
    */
+  /**
+   * Whether a key's scale comes from the product of the query's and the key's magnitudes (the
+   * energy reads no Gram entry but {@code <q, k>}): see {@link AttentionKernels#keyScale}.
+   */
+  private boolean productScale() {
+    return entries.contains("qk") && !entries.contains("qq") && !entries.contains("kk") && !entries.contains("dd") && !weighted;
+  }
+
+  /**
+   * Yat's family ({@link #ratio}): the key gradient {@code b q - sd (q - k)} is {@code bn / D (q D + qk (q -
+   * k))} with {@code D = dd + kappa}, and the bracket's two terms cancel where the query is nearly parallel to
+   * a much larger key (in one dimension always: a query of 2e-57 and a key of 3e14 gave a relative 1.9e13, and
+   * the class returned NaN key gradients). Since {@code dd = qq - 2 qk + kk} the bracket is {@code q_i (<q, q -
+   * k> + kappa) + (kk q_i - qk k_i)}, and {@code kk q_i - qk k_i = sum_l k_l (q_i k_l - q_l k_i)} (both checked
+   * with Symja), differences of products an fma computes to full relative accuracy (0 exactly in one
+   * dimension). It costs {@code d^2} per key, so it is taken only where the terms can cancel: {@code |D |q| -
+   * |qk| |q - k||}, a lower bound of the bracket's norm, within 1/16 of the larger (elsewhere the bracket is at
+   * least 15/16 of its terms). Declares {@code ratio}, {@code den}, {@code qdk} ({@code <q, q - k> + kappa})
+   * and {@code qdTerms} (the magnitude of its terms).
+   */
+  private void ratioBracket(MethodSpec.Builder m) {
+    m.addStatement("double kap = $L", call("ratioShift", callArgs()))
+        .addStatement("double den = dd + kap")
+        .addStatement("double t1 = den * (qnorm * entryScale)")
+        .addStatement("double t2 = Math.abs(qk) * Math.sqrt(dd)")
+        .addStatement("boolean ratio = (bn != 0.0 || sn != 0.0) && Math.abs(t1 - t2) * 16.0 < Math.max(t1, t2)")
+        .addStatement("double qdk = 0.0")
+        .addStatement("double qdTerms = 0.0")
+        .beginControlFlow("if (ratio)")
+        .addStatement("double qs = 0.0")
+        .addStatement("double qc = 0.0")
+        .beginControlFlow("for (int l = 0; l < d; l++)")
+        .addStatement("double ql = q[qOff + l] * entryScale")
+        .addStatement("double dl = ql - keys[ko + l] * entryScale")
+        .addStatement("double p = ql * dl")
+        .addStatement("qc += Math.fma(ql, dl, -p)")
+        .addStatement("double pt = qs + p")
+        .addStatement("double pz = pt - qs")
+        .addStatement("qc += (qs - (pt - pz)) + (p - pz)")
+        .addStatement("qs = pt")
+        .addStatement("qdTerms += Math.abs(p)")
+        .endControlFlow()
+        .addStatement("qdk = (qs + qc) + kap")
+        .addStatement("qdTerms += Math.abs(kap)")
+        .endControlFlow();
+  }
+
+  /**
+   * Whether near-ties are also taken from the split of an energy {@code c qk^2 / (dd + kappa)} (see
+   * {@link #flatGap}).
+   */
+  private boolean flat() {
+    return ratio() && asym.ratioFactor() != null && asym.power() > 0 && asym.logCoefficient() == null;
+  }
+
+  /**
+   * The gap of two keys of an energy {@code c qk^2 / (dd + kappa)} whose energies agree to their
+   * rounding: with {@code kh = k / |k|}, {@code u = (q . kh)^2} and {@code R = (<q, q - 2k> + kappa) /
+   * (dd + kappa)}, the energy is {@code c (u - u R)} (exact: {@code dd + kappa - kk = <q, q - 2k> +
+   * kappa}). Yat's energy tends to {@code -(q . kh)^2} as a key grows: keys of 1e130 to 1e200 next to
+   * a query of -1.1e105 (one dimension) have energies near -1.2e210 apart by 1e115 to 1e185, below
+   * their rounding, and four keys tied at 0.25 where one has weight 1. Here {@code u_j - u_w = (q .
+   * (kh_j - kh_w)) (q . (kh_j + kh_w))} is 0 exactly for keys of one direction in one dimension (and
+   * where the other components are below 2^-27 of the largest, whose unit component is then 1), and
+   * {@code u R} is small and accurate. {@code R} is a ratio, the same at every scale: each key's is
+   * taken at its own. The result is in the caller's units.
+   */
+  private MethodSpec flatGap(boolean isFloat) {
+    return MethodSpec.methodBuilder("flatGap").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The energy of the key at {@code ko} (scale {@code x}) minus that of the key at {@code mko} (scale {@code mx}), in the\n"
+            + "caller's units, from {@code c ((q . kh_j)^2 - (q . kh_w)^2 - (q . kh_j)^2 R_j + (q . kh_w)^2 R_w)}, {@code kh = k/|k|}, {@code R}\n"
+            + "from {@link #ratioAt}; NaN for a zero query or key.\n")
+        .returns(double.class)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(double.class, "qmax")
+        .addParameter(array(isFloat), "keys").addParameter(int.class, "ko").addParameter(int.class, "mko").addParameter(int.class, "d")
+        .addParameter(int.class, "x").addParameter(int.class, "mx").addParameter(double.class, "dim")
+        .addStatement("double kj = 0.0")
+        .addStatement("double kw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("kj = Math.max(kj, Math.abs(keys[ko + i]))")
+        .addStatement("kw = Math.max(kw, Math.abs(keys[mko + i]))")
+        .endControlFlow()
+        .addStatement("if (!(qmax > 0.0 && kj > 0.0 && kw > 0.0 && kj < Double.POSITIVE_INFINITY && kw < Double.POSITIVE_INFINITY)) return Double.NaN")
+        .addComment("the query in units of its largest entry's power of two, each key in its own")
+        .addStatement("int eq = Math.getExponent(qmax)")
+        .addStatement("double fq = Math.scalb(1.0, -eq)")
+        .addStatement("double fj = Math.scalb(1.0, -Math.getExponent(kj))")
+        .addStatement("double fw = Math.scalb(1.0, -Math.getExponent(kw))")
+        .addStatement("double nj = 0.0")
+        .addStatement("double nw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double a = keys[ko + i] * fj")
+        .addStatement("double b = keys[mko + i] * fw")
+        .addStatement("nj += a * a")
+        .addStatement("nw += b * b")
+        .endControlFlow()
+        .addStatement("nj = Math.sqrt(nj)")
+        .addStatement("nw = Math.sqrt(nw)")
+        .addComment("q . (kh_j - kh_w), q . (kh_j + kh_w), q . kh_j, q . kh_w (q in units of 2^eq)")
+        .addStatement("double sm = 0.0")
+        .addStatement("double cm = 0.0")
+        .addStatement("double sp = 0.0")
+        .addStatement("double sj = 0.0")
+        .addStatement("double sw = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * fq")
+        .addStatement("double hj = keys[ko + i] * fj / nj")
+        .addStatement("double hw = keys[mko + i] * fw / nw")
+        .addStatement("double dh = hj - hw")
+        .addStatement("double p = qi * dh")
+        .addStatement("cm += Math.fma(qi, dh, -p)")
+        .addStatement("double t = sm + p")
+        .addStatement("double z = t - sm")
+        .addStatement("cm += (sm - (t - z)) + (p - z)")
+        .addStatement("sm = t")
+        .addStatement("sp += qi * (hj + hw)")
+        .addStatement("sj += qi * hj")
+        .addStatement("sw += qi * hw")
+        .endControlFlow()
+        .addStatement("double du = (sm + cm) * sp")
+        .addStatement("double dr = sj * sj * ratioAt(q, qOff, keys, ko, d, x, dim) - sw * sw * ratioAt(q, qOff, keys, mko, d, mx, dim)")
+        .addStatement("return Math.scalb(ratioFactor(0.0, 0.0, dim) * (du - dr), 2 * eq)")
+        .build();
+  }
+
+  /** The helper of {@link #flatGap}: {@code R = (<q, q - 2k> + kappa) / (dd + kappa)} of the key at {@code ko}, at its scale {@code s}. */
+  private MethodSpec ratioAt(boolean isFloat) {
+    return MethodSpec.methodBuilder("ratioAt").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("{@code (<q, q - 2k> + kappa) / (|q - k|^2 + kappa)} of the key at {@code ko}, its entries scaled by {@code 2^-s} (a ratio: the same\n"
+            + "at every scale where nothing underflows).\n")
+        .returns(double.class)
+        .addParameter(array(isFloat), "q").addParameter(int.class, "qOff").addParameter(array(isFloat), "keys").addParameter(int.class, "ko")
+        .addParameter(int.class, "d").addParameter(int.class, "s").addParameter(double.class, "dim")
+        .addStatement("double f = Math.scalb(1.0, -s)")
+        .addStatement("double tscale = $L", tscaleOf("s"))
+        .addStatement("double kap = s == 0 ? ratioShift(0.0, 0.0, dim) : ratioShiftScaled(0.0, 0.0, dim, tscale)")
+        .addStatement("double sn = 0.0")
+        .addStatement("double cn = 0.0")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double qi = q[qOff + i] * f")
+        .addStatement("double ki = keys[ko + i] * f")
+        .addStatement("double y = (qi - ki) - ki")
+        .addStatement("double p = qi * y")
+        .addStatement("cn += Math.fma(qi, y, -p)")
+        .addStatement("double t = sn + p")
+        .addStatement("double z = t - sn")
+        .addStatement("cn += (sn - (t - z)) + (p - z)")
+        .addStatement("sn = t")
+        .endControlFlow()
+        .addStatement("return ((sn + cn) + kap) / (squaredDistance(q, qOff, keys, ko, d, f) + kap)")
+        .build();
+  }
+
+  /**
+   * Whether the key gradient has the cancellation-free bracket of an energy of {@code qk^2 / (dd +
+   * kappa)} (Yat's family, found by the derivation: {@link Asymptotic#ratioShift}).
+   */
+  private boolean ratio() {
+    return asym != null && asym.ratioShift() != null && !weighted && !partials.containsKey("kk") && !partials.containsKey("qq")
+        && partials.containsKey("qk") && partials.containsKey("dd");
+  }
+
   private boolean losesSmallVectors() {
     return entries.contains("qk") || entries.contains("qq") || entries.contains("kk");
   }
@@ -1167,6 +1356,18 @@ public final class AttentionClassEmitter {
    */
   private CodeBlock asymptoticNearTie() {
     if (asym.logForm() || differences.get("energy") == null || differences.get("energy").isEmpty()) return CodeBlock.of("");
+    if (flat()) {
+      // (energyDifference is NaN where the keys' Gram entries are not within a factor 2; flatGap then takes the gap from
+      // the split of c qk^2/(dd + kappa) into the key's direction and the rest, also for keys of different scales)
+      return CodeBlock.builder()
+          .beginControlFlow("if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms)))")
+          .addStatement("double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN")
+          .add("// (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the\n")
+          .add("// entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)\n")
+          .addStatement("if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim)")
+          .addStatement("if (ed == ed) eg = ed - (ep - mp)")
+          .endControlFlow().build();
+    }
     return CodeBlock.builder()
         .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
         .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
@@ -1597,6 +1798,18 @@ public final class AttentionClassEmitter {
       m.addStatement("boolean far = false");
       // the key gradients' terms and results, for the cancellation check at the end
       m.addStatement("double keyTerms = 0.0").addStatement("double keyLargest = 0.0");
+      if (ratio()) {
+        // |q| (scaled by its largest entry, so that it does not overflow), for the test of a key gradient's cancellation
+        m.addStatement("double qnorm = 0.0")
+            .beginControlFlow("if (qmax > 0.0)")
+            .addStatement("double qs2 = 0.0")
+            .beginControlFlow("for (int i = 0; i < d; i++)")
+            .addStatement("double x = q[qOff + i] / qmax")
+            .addStatement("qs2 += x * x")
+            .endControlFlow()
+            .addStatement("qnorm = qmax * Math.sqrt(qs2)")
+            .endControlFlow();
+      }
     }
     if (asym != null && losesSmallVectors()) m.addStatement("boolean lostAny = false");
     m.beginControlFlow("for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m)")
@@ -1750,16 +1963,25 @@ public final class AttentionClassEmitter {
       m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
           || (fs != null && difference("dd") != null);
+      boolean closeDeclared = asym != null && entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null);
       if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
       if (asym != null) {
         // a key far from the winner's scale: its gradient is taken directly, at its own scale, after the others
         // (farGradient); here its dL/de_j goes to total (the winner's share: sum_j dL/de_j = 0)
         if (fb != null) m.addStatement("double fb = $L", fb);
         if (fs != null) m.addStatement("double fs = $L", fs);
-        m.beginControlFlow("if (near)");
+        m.beginControlFlow(closeDeclared ? "if (near && close)" : "if (near)");
         if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", closeOr(difference("qq"), "(" + fa + " - fqqW)"));
         if (fb != null) m.addStatement("sumB += delta * $L", closeOr(difference("qk"), "(fb - fqkW)"));
         if (fs != null) m.addStatement("sumS += 2.0 * delta * $L", closeOr(difference("dd"), "(fs - fddW)"));
+        if (closeDeclared) {
+          // a key near the winner's scale but not close to it (its entries not within a factor 2): its gradient is added
+          // directly, as a far key's but at the winner's scale, and its dL/de_j goes to total. Relative to the winner,
+          // B k_w + S (q - k_w) + (b - s)(k_j - k_w) are terms of |f_j| |k_w|, which cancel to |f_j| |k_j| where the winner
+          // is much larger (Yat, 2-D: a key of 3 next to a winner of 4e9 nearly parallel to a query of 3e-3: grad q
+          // was off by 7.8e-7)
+          m.nextControlFlow("else if (near)").addStatement("total -= delta");
+        }
         m.nextControlFlow("else").addStatement("total -= delta").addStatement("far = true").endControlFlow();
       } else {
         if (fa != null) m.addStatement("sumA += 2.0 * delta * $L", difference("qq") != null ? difference("qq") : "(" + fa + " - fqqW)");
@@ -1789,6 +2011,7 @@ public final class AttentionClassEmitter {
             .addStatement("double sn = Math.scalb(sd, -ce)")
             .addStatement("double rowTerms = 0.0")
             .addStatement("double rowLargest = 0.0");
+        if (ratio()) ratioBracket(m);
       }
       m.beginControlFlow("for (int i = 0; i < d; i++)");
       if (asym == null) {
@@ -1804,16 +2027,58 @@ public final class AttentionClassEmitter {
         m.addStatement("double qi = q[qOff + i] * entryScale")
             .addStatement("double ki = keys[ko + i] * entryScale")
             .addStatement("double diff = qi - ki")
-            .beginControlFlow("if (near && bs != 0.0 && j != win)")
+            .beginControlFlow(closeDeclared ? "if (near && close && bs != 0.0 && j != win)" : "if (near && bs != 0.0 && j != win)")
             .addStatement("double dk = ki - keys[kwo + i] * entryScale")
             .addStatement("if (dk != 0.0) gradQ[go + i] += bs * dk")
-            .endControlFlow()
+            .endControlFlow();
+        if (closeDeclared) {
+          // (the direct gradient of a near key that is not close: 2 f_qq q + f_qk k + 2 f_dd (q - k), times dL/de_j)
+          m.beginControlFlow("if (near && !close)")
+              .addStatement("gradQ[go + i] += $L(b == 0.0 || ki == 0.0 ? 0.0 : b * ki) + (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff)",
+                  fa == null ? "" : "(qi == 0.0 ? 0.0 : 2.0 * delta * " + fa + " * qi) + ")
+              .endControlFlow();
+        }
+        m
             .addStatement("double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi")
             .addStatement("double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki")
-            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff")
-            .addStatement("double g = Math.scalb(tb + tc - ts, $L)", stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce")
-            .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
-            .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
+            .addStatement("double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff");
+        String shift = stat == AttentionStatistic.MEAN ? "ue + ge + ce" : "ge + ce";
+        if (ratio()) {
+          m.addStatement("double g")
+              .beginControlFlow("if (ratio)")
+              .addComment("bn / D (q_i (<q, q - k> + kappa) + sum_l k_l (q_i k_l - q_l k_i)): each 2x2 determinant by Kahan's fma")
+              .addComment("algorithm (to a few units of its own size), their sum compensated")
+              .addStatement("double ps = 0.0")
+              .addStatement("double pc = 0.0")
+              .addStatement("double pa = 0.0")
+              .beginControlFlow("for (int l = 0; l < d; l++)")
+              .addStatement("if (l == i) continue")
+              .addStatement("double ql = q[qOff + l] * entryScale")
+              .addStatement("double kl = keys[ko + l] * entryScale")
+              .addStatement("double pw = ql * ki")
+              .addStatement("double det = Math.fma(qi, kl, -pw) + Math.fma(-ql, ki, pw)")
+              .addStatement("double p = kl * det")
+              .addStatement("pc += Math.fma(kl, det, -p)")
+              .addStatement("double pt = ps + p")
+              .addStatement("double pz = pt - ps")
+              .addStatement("pc += (ps - (pt - pz)) + (p - pz)")
+              .addStatement("ps = pt")
+              .addStatement("pa += Math.abs(p)")
+              .endControlFlow()
+              .addStatement("double gi = bn * ((qi * qdk + (ps + pc)) / den)")
+              .addStatement("g = Math.scalb(gi, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(bn) * ((Math.abs(qi) * qdTerms + pa) / den))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(gi))")
+              .nextControlFlow("else")
+              .addStatement("g = Math.scalb(tb + tc - ts, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))")
+              .endControlFlow();
+        } else {
+          m.addStatement("double g = Math.scalb(tb + tc - ts, $L)", shift)
+              .addStatement("rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts))")
+              .addStatement("rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts))");
+        }
       }
       m.addStatement("gradKeys[gk + i] = $L(add ? gradKeys[gk + i] + g : g)", gcast);
       if (weighted) {

@@ -114,24 +114,47 @@ final class AttentionKernels {
   /**
    * A key's scale exponent in the asymptotic classes: from the query's largest entry and this key's
    * only, so that a key far below the largest key keeps its entries (a common scale set by the
-   * largest key turned them into 0).
+   * largest key turned them into 0). With {@code product} (an energy that reads only {@code <q, k>})
+   * from the product of the two largest magnitudes instead of the larger one: a query of 3e-177
+   * against a key of 7e196 has {@code <q, k>} near 2e20, but scaled by the key alone the query fell
+   * to a subnormal and the scaled energy {@code -(qk' + t)^2} to 0 (an output off by a relative 3e173).
    */
-  static MethodSpec keyScale(TypeName array, int target) {
+  static MethodSpec keyScale(TypeName array, int target, boolean product) {
     String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
-    return start("keyScale", "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
+    MethodSpec.Builder b = start("keyScale", product
+        ? "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E = ceil((E_q + E_k) / 2)}, {@code E_q} and\n"
+            + "{@code E_k} the binary exponents of the largest finite magnitudes of the query ({@code qmax}) and of this key: the scaled\n"
+            + "products {@code q_i k_i} stay below {@code 2^" + (2 * target + 2) + "}, so that no intermediate of the scaled energy (which reads only\n"
+            + "{@code <q, k>}), its partials and their divided differences (degree up to " + (384 / target)
+            + " in the entries) overflows; 0 (no scaling) below that.\nA query and a key of very different magnitudes keep "
+            + "their product: neither is scaled by the other's magnitude alone."
+        : "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E} the largest binary exponent of a\n"
         + "finite entry of the query ({@code qmax}, its largest magnitude) or of this key: the scaled entries stay below {@code 2^" + (target + 1) + "},\n"
         + "so that no intermediate of the scaled energy, its partials and their divided differences (degree up to " + (384 / target)
         + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
         .returns(int.class)
-        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d")
-        .addStatement("double max = qmax")
-        .beginControlFlow("for (int i = 0; i < d; i++)")
-        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
-        .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
-        .endControlFlow()
-        .addStatement("int e = Math.getExponent(max)")
-        .addStatement("return e <= $L ? 0 : e - $L", target, target)
-        .build();
+        .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d");
+    if (product) {
+      b.addStatement("double max = 0.0")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
+          .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
+          .endControlFlow()
+          .addComment("a zero vector: <q, k> = 0 at every scale")
+          .addStatement("if (qmax == 0.0 || max == 0.0) return 0")
+          .addComment("exponents of subnormal magnitudes taken exactly (getExponent gives -1023 for all of them)")
+          .addStatement("int eq = qmax < Double.MIN_NORMAL ? Math.getExponent(qmax * 0x1p54) - 54 : Math.getExponent(qmax)")
+          .addStatement("int ek = max < Double.MIN_NORMAL ? Math.getExponent(max * 0x1p54) - 54 : Math.getExponent(max)")
+          .addStatement("int e = (eq + ek + 1) >> 1");
+    } else {
+      b.addStatement("double max = qmax")
+          .beginControlFlow("for (int i = 0; i < d; i++)")
+          .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
+          .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
+          .endControlFlow()
+          .addStatement("int e = Math.getExponent(max)");
+    }
+    return b.addStatement("return e <= $L ? 0 : e - $L", target, target).build();
   }
 
   private static MethodSpec rescaleExponent(TypeName array, String doc, String result) {

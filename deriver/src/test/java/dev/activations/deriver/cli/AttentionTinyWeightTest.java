@@ -184,23 +184,80 @@ class AttentionTinyWeightTest {
   /**
    * Where no one scale of a pair holds its gradient, Yat returns NaN there, not a wrong number: a
    * query of 3e-177 against keys of 7e196 and 8e121 (one dimension; the scaled query is 0, and the
-   * exact grad q, 3.5e20, comes from {@code -2 <q,k> k / |q-k|^2}: it was off by 14 %), and a query of
-   * 2e-57 against a winner of 3e14 (one dimension: the key gradient {@code b q - sd (q - k)} is the
-   * difference of two terms near 1e-128 times the upstream, the exact one 1e13 times smaller: it was
-   * off by a relative 1.9e13).
+   * exact grad q, 3.5e20, comes from {@code -2 <q,k> k / |q-k|^2}: it was off by 14 %).
    */
   @Test
   void yatGivesNaNWhereNoScaleHoldsTheGradient() {
     AttentionSamples.Sample lost = sample("lost-query", 1, 2, new double[] {-3.1788098243390638E-177},
         new double[] {6.919868107871772E196, 8.257801687430595E121, 1.827021234743447E-67},
         new double[] {-2.208605027557573E184, 1.0, -9.38969965418792E181, 2.0, 3.0, -4.0}, new double[] {-1.6229502742846018, 0.8162705609442188});
+    AttentionCheck.Result r = measure(true, List.of(lost, lost), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed() && r.withNaN() == 2, r.describe());
+  }
+
+  /**
+   * Yat's key gradient where the query is nearly parallel to a much larger key: {@code b q - sd (q -
+   * k)} is the difference of two terms near 1e-128 times the upstream, the exact one 1e13 times
+   * smaller (a query of 2e-57 against a winner of 3e14, one dimension); in two dimensions at an angle
+   * of 1e-7 (the second sample) 1e5 times smaller. The class gave NaN key gradients there (its
+   * cancellation bound); the bracket {@code q_i (<q, q - k> + eps) + sum_l k_l (q_i k_l - q_l k_i)}
+   * (an energy of {@code qk^2/(dd + eps)}, found by the derivation) has no such cancellation. Also
+   * the custom energy of the same family with another {@code eps}.
+   */
+  @Test
+  void yatKeyGradientWithAQueryNearlyParallelToAMuchLargerKey() {
     AttentionSamples.Sample cancels = sample("cancelling-key-gradient", 1, 2, new double[] {2.183948198874572E-57},
         new double[] {2.325229931099218E-170, 2.896527928603168E14},
         new double[] {-3.4870226936636397E95, 1.4200553234915421E-112, -8.91070941784133E112, 1.5534126511962129E24},
         new double[] {0.6038294093849013, 0.2357061395460027});
-    AttentionCheck.Result r = measure(true, List.of(lost, lost, cancels, cancels), "--kernel", "yat", "--stat", "mean");
-    assertTrue(r.passed() && r.withNaN() == 4, r.describe());
+    AttentionSamples.Sample angle = sample("nearly-parallel-2d", 2, 1, new double[] {3e-3, 3e-10},
+        new double[] {4e9, 4e9 * (1e-7 + 1e-7), -2.5, 1.5}, new double[] {1.0, -2.0}, new double[] {1.0});
+    for (String[] spec : List.of(new String[] {"--kernel", "yat", "--stat", "mean"},
+        new String[] {"--energy", "-Dot[q,k]^2/(Dot[q-k,q-k]+e)", "--param", "e=1/2", "--stat", "mean"})) {
+      AttentionCheck.Result r = measure(List.of(cancels, cancels, angle, angle), spec);
+      assertTrue(r.passed() && r.withNaN() == 0, String.join(" ", spec) + ": " + r.describe());
+    }
   }
+
+  /**
+   * Yat's near-ties of keys of different scales: keys of 1e130 to 1e178 next to a query of -1.1e105
+   * (one dimension) have energies {@code -q^2 (1 + 2 q/k + ...)}, near -1.2e210, apart by 1e115 to
+   * 1e185 but below their rounding (1e194). The key of -1.3e130 has weight 1; four keys tied at 0.25
+   * (value off by a relative 1.1e307 against the exact 0). Such gaps now come from the split of
+   * {@code -qk^2/(dd + eps)} into {@code -(q . kh)^2}, the same for every key of one direction, and
+   * the rest. Responsibilities (the weights themselves) and the mean.
+   */
+  @Test
+  void yatNearTiesOfKeysOfDifferentScales() {
+    double[] keys = {1.2367280908615589e+138, 1.6366925259669850e+178, 5.9711641932820730e+171, 1.9737153788021997e+136,
+        -1.2766755758255443e+130, -2.5354852962773282e+138, -1.3211926024149190e+148, 9.3956283823450270e+193};
+    double[] q = {-1.0754802672207846e+105};
+    AttentionSamples.Sample weights = sample("near-tie-weights", 1, 0, q, keys, new double[0],
+        new double[] {1.94, -0.91, 0.21, 0.89, -1.54, 0.73, -1.24, -1.65});
+    AttentionCheck.Result r = measure(List.of(weights, weights), "--kernel", "yat", "--stat", "responsibilities");
+    assertTrue(r.passed() && r.withNaN() == 0, "responsibilities: " + r.describe());
+    AttentionSamples.Sample mean = sample("near-tie-mean", 1, 1, q, keys, new double[] {1, 2, 3, 4, 5, 6, 7, 8}, new double[] {1});
+    r = measure(List.of(mean, mean), "--kernel", "yat", "--stat", "mean");
+    assertTrue(r.passed() && r.withNaN() == 0, "mean: " + r.describe());
+  }
+
+  /**
+   * A polynomial of the dot product, {@code -(Dot[q,k]+1)^2}, with a query of 3e-177 and keys up to
+   * 7e196 (one dimension): the largest key wins ({@code <q,k>} about -2.2e20, energy -4.8e40). Scaled
+   * by the key's magnitude alone (2^-462), the query fell to a subnormal and the scaled energy {@code
+   * -(qk' + t)^2} to 0: every key tied and the output was off by a relative 3e173. A key's scale now
+   * comes from the product of the two magnitudes for an energy that reads only {@code <q,k>}.
+   */
+  @Test
+  void aPolynomialOfTheDotProductWithAQueryFarBelowItsKeys() {
+    AttentionSamples.Sample s = sample("product-scale", 1, 2, new double[] {-3.1788098243390638E-177},
+        new double[] {1.827021234743447E-67, 8.257801687430595E121, 6.919868107871772E196, 17550.658868727995},
+        new double[] {-2.208605027557573E184, 1.0, 1.1666407939197122E-104, 2.0, -9.38969965418792E181, 3.0, 4.0, -5.0},
+        new double[] {-1.6229502742846018, 0.8162705609442188});
+    AttentionCheck.Result r = measure(List.of(s, s), "--energy", "-(Dot[q,k]+1)^2", "--stat", "mean");
+    assertTrue(r.passed() && r.withNaN() == 0, r.describe());
+  }
+
   /**
    * The cosine kernel with a query and a key nearly antiparallel along a dominant coordinate (1.7e123
    * and -1.2e73 in the third entry, the angle 1.7e-8 from the query's 3e115 in another): their unit
