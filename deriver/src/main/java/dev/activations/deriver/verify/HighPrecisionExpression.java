@@ -212,6 +212,220 @@ public final class HighPrecisionExpression {
   }
 
   /**
+   * {@code this(bindings1) - this(bindings2)} in the fast arithmetic, by identities applied to the
+   * expression's structure instead of one subtraction of the two values: a symbol bound to the same
+   * object in both contributes an exact 0, {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)},
+   * {@code log x1 - log x2 = log1p((x1 - x2) / x2)}, {@code e^x1 - e^x2 = e^x2 expm1(x1 - x2)},
+   * {@code |x1| - |x2| = s (x1 - x2)} for one decided sign s, {@code tanh x1 - tanh x2 = sinh(x1 - x2)
+   * sech x1 sech x2}, {@code x1^n - x2^n = (x1 - x2) sum x1^k x2^(n-1-k)}, {@code log cosh} beyond 1
+   * as {@code |x| - ln 2 + log1p(e^-2|x|)} with the two tails' difference as one {@code log1p}, and
+   * the same case (or extremum) taken on both sides; elsewhere the values are subtracted.
+   *
+   * <p>Why: the reference's effective energies {@code e_h - e_win} are differences of two values of
+   * one expression at two centres. Far out, log-cosh energies differ by about 2 while each is
+   * {@code |z|}: subtracted, the double-double rounding of each (2^-96 |z|) swamps the difference
+   * beyond |z| = 1e12, and their slopes {@code tanh(z - mu)} differ by {@code 4 e^-2|z|}, which no
+   * double-double subtraction of two numbers next to 1 can resolve beyond |z| = 15. Every identity
+   * holds exactly for all values of the differentiation variable near the point (a sign, a case or
+   * an extremum only where it is strictly decided), so the derivatives carried by {@link FastDual}
+   * are those of the difference; the result is an enclosure like every other fast value.
+   *
+   * @throws Fast.Undecided where a value the identities need cannot be decided
+   */
+  FastDual evalFastDifference(Map<String, FastDual> bindings1, Map<String, FastDual> bindings2) {
+    return difference(root, bindings1, bindings2).d();
+  }
+
+  /** A node at two bindings: both values, as {@link Node#evalFast} gives them, and their difference. */
+  private record Pair(FastDual a1, FastDual a2, FastDual d) {
+    static Pair direct(FastDual a1, FastDual a2) {
+      return new Pair(a1, a2, a1.subtract(a2));
+    }
+  }
+
+  private static boolean isZero(FastDual x) {
+    return x.v.isZero() && x.d.isZero();
+  }
+
+  private static Pair difference(Node n, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    if (n instanceof Num || n instanceof Constant) {
+      FastDual c = n.evalFast(env1);
+      return new Pair(c, c, FastDual.ZERO);
+    }
+    if (n instanceof Var v) {
+      FastDual a1 = v.evalFast(env1);
+      FastDual a2 = v.evalFast(env2);
+      return a1 == a2 ? new Pair(a1, a2, FastDual.ZERO) : Pair.direct(a1, a2);
+    }
+    if (n instanceof Sum s) {
+      Pair acc = difference(s.terms().get(0), env1, env2);
+      for (int i = 1; i < s.terms().size(); i++) {
+        Pair t = difference(s.terms().get(i), env1, env2);
+        acc = new Pair(acc.a1().add(t.a1()), acc.a2().add(t.a2()), acc.d().add(t.d()));
+      }
+      return acc;
+    }
+    if (n instanceof Product p) {
+      Pair acc = difference(p.factors().get(0), env1, env2);
+      for (int i = 1; i < p.factors().size(); i++) acc = times(acc, difference(p.factors().get(i), env1, env2));
+      return acc;
+    }
+    if (n instanceof Pow p) return power(p, env1, env2);
+    if (n instanceof Call c) return call(c, env1, env2);
+    if (n instanceof Extremum x) {
+      Pair[] args = new Pair[x.args().size()];
+      for (int i = 0; i < args.length; i++) args[i] = difference(x.args().get(i), env1, env2);
+      int w1 = winner(x.max(), args, true);
+      int w2 = winner(x.max(), args, false);
+      return w1 == w2 ? args[w1] : Pair.direct(args[w1].a1(), args[w2].a2());
+    }
+    Cases cs = (Cases) n;
+    for (Case c : cs.cases()) {
+      Truth t1 = c.condition().testFast(env1);
+      Truth t2 = c.condition().testFast(env2);
+      if (t1 == Truth.UNKNOWN || t2 == Truth.UNKNOWN) throw Fast.Undecided.get();
+      if (t1 == Truth.TRUE && t2 == Truth.TRUE) return difference(c.value(), env1, env2);
+      if (t1 != t2) return Pair.direct(cs.evalFast(env1), cs.evalFast(env2));
+    }
+    return difference(cs.otherwise(), env1, env2);
+  }
+
+  /** The strict winner of an extremum at one side, as {@link Extremum#evalFast} picks it. */
+  private static int winner(boolean max, Pair[] args, boolean first) {
+    int best = 0;
+    for (int i = 1; i < args.length; i++) {
+      int c = Fast.compare(first ? args[i].a1().v : args[i].a2().v, first ? args[best].a1().v : args[best].a2().v);
+      if (c == 0) throw Fast.Undecided.get();
+      if (max ? c > 0 : c < 0) best = i;
+    }
+    return best;
+  }
+
+  private static Pair times(Pair x, Pair y) {
+    FastDual d = FastDual.ZERO;
+    if (!isZero(x.d())) d = x.d().multiply(y.a1());
+    if (!isZero(y.d())) d = d.add(x.a2().multiply(y.d()));
+    return new Pair(x.a1().multiply(y.a1()), x.a2().multiply(y.a2()), d);
+  }
+
+  /** Integer powers up to this degree use the sum of products; higher ones subtract the values. */
+  private static final long DIFFERENCE_MAX_DEGREE = 64;
+
+  private static Pair powInt(Pair x, long n) {
+    FastDual a1 = x.a1().pow(n);
+    FastDual a2 = x.a2().pow(n);
+    if (n == 0 || isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    long m = Math.abs(n);
+    if (m > DIFFERENCE_MAX_DEGREE) return Pair.direct(a1, a2);
+    // x1^m - x2^m = (x1 - x2) S, S = sum_{k<m} x1^k x2^(m-1-k): S_1 = 1, S_{j+1} = x1 S_j + x2^j
+    FastDual sum = FastDual.ONE;
+    FastDual x2j = FastDual.ONE;
+    for (long j = 1; j < m; j++) {
+      x2j = x2j.multiply(x.a2());
+      sum = x.a1().multiply(sum).add(x2j);
+    }
+    FastDual dm = x.d().multiply(sum);
+    if (n > 0) return new Pair(a1, a2, dm);
+    // x1^-m - x2^-m = -(x1^m - x2^m) / (x1^m x2^m)
+    return new Pair(a1, a2, dm.negate().divide(x.a1().pow(m).multiply(x.a2().pow(m))));
+  }
+
+  private static Pair sqrt(Pair x) {
+    FastDual a1 = x.a1().sqrt();
+    FastDual a2 = x.a2().sqrt();
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    return new Pair(a1, a2, x.d().divide(a1.add(a2)));
+  }
+
+  private static Pair log(Pair x) {
+    FastDual a1 = x.a1().log();
+    FastDual a2 = x.a2().log();
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    return new Pair(a1, a2, x.d().divide(x.a2()).log1p());
+  }
+
+  private static Pair exp(Pair x) {
+    FastDual a1 = x.a1().exp();
+    FastDual a2 = x.a2().exp();
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    return new Pair(a1, a2, a2.multiply(x.d().expm1()));
+  }
+
+  /** {@code |x1| - |x2|}: {@code s (x1 - x2)} where both signs are decided and equal. */
+  private static Pair abs(Pair x) {
+    FastDual a1 = x.a1().abs();
+    FastDual a2 = x.a2().abs();
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    int s1 = x.a1().v.sign();
+    return s1 != 0 && s1 == x.a2().v.sign()
+        ? new Pair(a1, a2, s1 > 0 ? x.d() : x.d().negate())
+        : Pair.direct(a1, a2);
+  }
+
+  private static Pair power(Pow p, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    Pair x = difference(p.base(), env1, env2);
+    if (p.exponent() instanceof Num n) {
+      Rational y = n.value();
+      java.math.BigInteger den = y.denominator();
+      if (den.equals(java.math.BigInteger.ONE) && y.numerator().bitLength() < 31) {
+        return powInt(x, y.numerator().longValue());
+      }
+      if (den.equals(java.math.BigInteger.TWO) && y.numerator().bitLength() < 31) {
+        return powInt(sqrt(x), y.numerator().longValue());
+      }
+    }
+    Pair y = difference(p.exponent(), env1, env2);
+    if (isZero(y.d()) && y.a1().constantDerivative() && y.a1() == y.a2()) {
+      // the same exponent on both sides, as Pow#evalFast takes it
+      Long k = y.a1().v.exactInteger();
+      if (k != null) return powInt(x, k);
+      Long twice = y.a1().v.add(y.a1().v).exactInteger();
+      if (twice != null) return powInt(sqrt(x), twice);
+    }
+    return exp(times(log(x), y));
+  }
+
+  private static Pair call(Call c, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    if (c.fn() == Fn.LOG && c.arg() instanceof Call inner && inner.fn() == Fn.COSH) {
+      return logCosh(difference(inner.arg(), env1, env2));
+    }
+    Pair x = difference(c.arg(), env1, env2);
+    return switch (c.fn()) {
+      case EXP -> exp(x);
+      case LOG -> log(x);
+      case SQRT -> sqrt(x);
+      case ABS -> abs(x);
+      case TANH -> {
+        FastDual a1 = x.a1().tanh();
+        FastDual a2 = x.a2().tanh();
+        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO)
+            : new Pair(a1, a2, x.d().sinh().multiply(x.a1().sechFar()).multiply(x.a2().sechFar()));
+      }
+      default -> {
+        FastDual a1 = c.evalFastAt(x.a1());
+        FastDual a2 = c.evalFastAt(x.a2());
+        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO) : Pair.direct(a1, a2);
+      }
+    };
+  }
+
+  /**
+   * {@code log cosh u1 - log cosh u2}: beyond |u| = 1 on both sides, {@code (|u1| - |u2|) + log1p((t1 -
+   * t2) / (1 + t2))} with {@code t = e^-2|u|} and {@code t1 - t2 = t2 expm1(-2 (|u1| - |u2|))}.
+   */
+  private static Pair logCosh(Pair u) {
+    FastDual a1 = u.a1().logCosh();
+    FastDual a2 = u.a2().logCosh();
+    if (isZero(u.d())) return new Pair(a1, a2, FastDual.ZERO);
+    if (!(Math.abs(u.a1().v.toDouble()) > 1 && Math.abs(u.a2().v.toDouble()) > 1)) return Pair.direct(a1, a2);
+    FastDual dAbs = abs(u).d();
+    FastDual minusTwo = FastDual.constant(Fast.of(-2));
+    FastDual t2 = u.a2().abs().multiply(minusTwo).exp();
+    FastDual tails = t2.multiply(dAbs.multiply(minusTwo).expm1()).divide(FastDual.ONE.add(t2)).log1p();
+    return new Pair(a1, a2, dAbs.add(tails));
+  }
+
+  /**
    * The value as a canonical exact form ({@link ExactForm}) at exact bindings: for deciding exact
    * equality (the mode's ties) without numbers. Null where the form cannot be built (a condition
    * or extremum between non-rational values, an undefined value).
@@ -512,7 +726,11 @@ public final class HighPrecisionExpression {
 
     public FastDual evalFast(Map<String, FastDual> env) {
       if (fn == Fn.LOG && arg instanceof Call inner && inner.fn() == Fn.COSH) return inner.arg().evalFast(env).logCosh();
-      FastDual x = arg.evalFast(env);
+      return evalFastAt(arg.evalFast(env));
+    }
+
+    /** The function at an argument already evaluated. */
+    FastDual evalFastAt(FastDual x) {
       return switch (fn) {
         case EXP -> x.exp();
         case LOG -> x.log();

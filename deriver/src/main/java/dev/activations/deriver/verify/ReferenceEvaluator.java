@@ -573,9 +573,20 @@ public final class ReferenceEvaluator {
    */
   public Optional<ContractVerification.Point> evaluateFast(double z, double relative) {
     if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    Optional<ContractVerification.Point> direct = evaluateFast(z, relative, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, relative, true);
+  }
+
+  /**
+   * The fast path with the effective energies' differences subtracted ({@code differences} false)
+   * or by identities ({@code true}, {@link HighPrecisionExpression#evalFastDifference}): the second
+   * is tried only where the first cannot decide, so every point the first decides keeps its
+   * reference value.
+   */
+  private Optional<ContractVerification.Point> evaluateFast(double z, double relative, boolean differences) {
     List<FastDual> out;
     try {
-      out = fastStatistic(z);
+      out = fastStatistic(z, null, differences);
     } catch (Fast.Undecided | ArithmeticException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -634,9 +645,16 @@ public final class ReferenceEvaluator {
   /** {@link #parameterDerivativeFast(double, String)} to another accuracy (a sign next to a root needs less). */
   public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
+    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, relative, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct
+        : parameterDerivativeFast(z, parameter, relative, true);
+  }
+
+  private Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative,
+      boolean differences) {
     List<FastDual> out;
     try {
-      out = fastStatistic(z, parameter);
+      out = fastStatistic(z, parameter, differences);
     } catch (Fast.Undecided | ArithmeticException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -651,12 +669,12 @@ public final class ReferenceEvaluator {
     return Optional.of(ds);
   }
 
-  private List<FastDual> fastStatistic(double zd) {
-    return fastStatistic(zd, null);
-  }
-
-  /** With {@code variable} null, derivatives with respect to z; else with respect to that parameter. */
-  private List<FastDual> fastStatistic(double zd, String variable) {
+  /**
+   * With {@code variable} null, derivatives with respect to z; else with respect to that parameter.
+   * With {@code differences}, each loser's effective energy minus the winner's by {@link
+   * HighPrecisionExpression#evalFastDifference}.
+   */
+  private List<FastDual> fastStatistic(double zd, String variable, boolean differences) {
     FastConstants c = fastConstants();
     if (variable != null) {
       // the constants again, with the parameter as the variable (centers or priors may use it)
@@ -683,8 +701,11 @@ public final class ReferenceEvaluator {
     boolean unitTemperature = t.v.hi == 1 && t.v.e == 0 && t.v.lo == 0 && t.v.r == 0 && t.d.isZero();
     FastDual[] e = new FastDual[n];
     FastDual[] g = new FastDual[n];
+    @SuppressWarnings("unchecked")
+    Map<String, FastDual>[] envs = differences ? new Map[hyps] : null;
     for (int h = 0; h < hyps; h++) {
       env.put("mu", c.centers()[h]);
+      if (differences) envs[h] = new HashMap<>(env); // z and the parameters: the same objects in each
       FastDual d = energy.evalFast(env);
       if (!unitTemperature) d = d.divide(t);
       FastDual prior = c.priors()[h];
@@ -700,7 +721,19 @@ public final class ReferenceEvaluator {
       if (e[h].v.subtract(e[win].v).hi < 0) win = h;
     }
     FastDual[] x = new FastDual[n];
-    for (int h = 0; h < n; h++) x[h] = h == win ? FastDual.ZERO : e[h].subtract(e[win]);
+    for (int h = 0; h < n; h++) {
+      if (h == win) {
+        x[h] = FastDual.ZERO;
+      } else if (differences && h < hyps && win < hyps) {
+        // (d_h - d_win) / T - (pi_h - pi_win), the energies' difference by identities
+        FastDual dd = energy.evalFastDifference(envs[h], envs[win]);
+        if (!unitTemperature) dd = dd.divide(t);
+        FastDual priors = c.priors()[h].subtract(c.priors()[win]);
+        x[h] = priors.v.isZero() && priors.d.isZero() ? dd : dd.subtract(priors);
+      } else {
+        x[h] = e[h].subtract(e[win]);
+      }
+    }
     if (stat == Statistic.MODE) {
       for (int h = 0; h < n; h++) {
         if (h != win && x[h].v.sign() <= 0) throw Fast.Undecided.get(); // a tie: averaged values
