@@ -54,8 +54,29 @@ final class Fast {
   static final Fast ONE = of(1);
   static final Fast PI = norm(0x1.921fb54442d18p1, 0x1.1a62633145c07p-53, 0, 0x1p-104);
 
+  /**
+   * The smallest exponent kept: a result below {@code 2^FLOOR} becomes a zero whose radius covers
+   * it (as {@code e^-huge} from {@link #exp}). Without it, products of such numbers (four weights
+   * {@code e^-2e18} in an entropy's series) took the exponent past the range of a long, and it
+   * came back as a huge positive one.
+   */
+  static final long FLOOR = -(1L << 61);
+  /** Beyond {@code 2^CEILING} nothing is decided (products of huge numbers, as above). */
+  private static final long CEILING = 1L << 61;
+
   /** Normalises so that {@code |hi|} is in [1, 2) (or hi = 0 with r scaled to [1, 2)). */
   private static Fast norm(double hi, double lo, long e, double r) {
+    Fast f = normalised(hi, lo, e, r);
+    if (f.e < FLOOR) {
+      // |value| <= (|hi| + |lo| + r) 2^e <= (|hi| + |lo| + r) 2^FLOOR
+      double bound = Math.abs(f.hi) + Math.abs(f.lo) + f.r;
+      return bound == 0 ? new Fast(0, 0, 0, 0) : new Fast(0, 0, FLOOR, bound * 1.0000001);
+    }
+    if (f.e > CEILING) throw Undecided.get();
+    return f;
+  }
+
+  private static Fast normalised(double hi, double lo, long e, double r) {
     if (Double.isNaN(hi) || Double.isInfinite(hi) || Double.isNaN(r) || Double.isInfinite(r)) throw Undecided.get();
     if (hi == 0) {
       if (lo != 0) {
@@ -267,7 +288,7 @@ final class Fast {
     if (e > 60) {
       if (hi < 0) {
         // e^-huge: far below anything a double shows; a zero with a tiny radius
-        return new Fast(0, 0, -(1L << 61), 1);
+        return new Fast(0, 0, FLOOR, 1);
       }
       throw Undecided.get();
     }
