@@ -236,32 +236,47 @@ public final class HighPrecisionExpression {
     return difference(root, bindings1, bindings2).d();
   }
 
-  /** A node at two bindings: both values, as {@link Node#evalFast} gives them, and their difference. */
-  private record Pair(FastDual a1, FastDual a2, FastDual d) {
+  /**
+   * A node at two bindings: both values, as {@link Node#evalFast} gives them, their difference
+   * {@code d} and their sum {@code s}, each by identities. The sum is what an even function or a
+   * square needs next to a tie: {@code (z-1)^2 - (z+1)^2 = ((z-1) - (z+1)) ((z-1) + (z+1)) = -2 (2z)},
+   * where the values themselves, rounded next to 1, leave nothing of a tiny z.
+   */
+  private record Pair(FastDual a1, FastDual a2, FastDual d, FastDual s) {
     static Pair direct(FastDual a1, FastDual a2) {
-      return new Pair(a1, a2, a1.subtract(a2));
+      return new Pair(a1, a2, a1.subtract(a2), a1.add(a2));
+    }
+
+    /** The same value on both sides. */
+    static Pair same(FastDual a) {
+      return new Pair(a, a, FastDual.ZERO, a.multiply(TWO));
+    }
+
+    /** The pair {@code (x1, -x2)}: difference and sum trade places. */
+    Pair reflected() {
+      return new Pair(a1, a2.negate(), s, d);
     }
   }
+
+  private static final FastDual TWO = FastDual.constant(Fast.of(2));
+  private static final FastDual HALF = FastDual.constant(Fast.of(0.5));
 
   private static boolean isZero(FastDual x) {
     return x.v.isZero() && x.d.isZero();
   }
 
   private static Pair difference(Node n, Map<String, FastDual> env1, Map<String, FastDual> env2) {
-    if (n instanceof Num || n instanceof Constant) {
-      FastDual c = n.evalFast(env1);
-      return new Pair(c, c, FastDual.ZERO);
-    }
+    if (n instanceof Num || n instanceof Constant) return Pair.same(n.evalFast(env1));
     if (n instanceof Var v) {
       FastDual a1 = v.evalFast(env1);
       FastDual a2 = v.evalFast(env2);
-      return a1 == a2 ? new Pair(a1, a2, FastDual.ZERO) : Pair.direct(a1, a2);
+      return a1 == a2 ? Pair.same(a1) : Pair.direct(a1, a2);
     }
-    if (n instanceof Sum s) {
-      Pair acc = difference(s.terms().get(0), env1, env2);
-      for (int i = 1; i < s.terms().size(); i++) {
-        Pair t = difference(s.terms().get(i), env1, env2);
-        acc = new Pair(acc.a1().add(t.a1()), acc.a2().add(t.a2()), acc.d().add(t.d()));
+    if (n instanceof Sum sum) {
+      Pair acc = difference(sum.terms().get(0), env1, env2);
+      for (int i = 1; i < sum.terms().size(); i++) {
+        Pair t = difference(sum.terms().get(i), env1, env2);
+        acc = new Pair(acc.a1().add(t.a1()), acc.a2().add(t.a2()), acc.d().add(t.d()), acc.s().add(t.s()));
       }
       return acc;
     }
@@ -301,65 +316,74 @@ public final class HighPrecisionExpression {
     return best;
   }
 
+  /** {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)}, {@code x1 y1 + x2 y2 = (sx sy + dx dy) / 2}. */
   private static Pair times(Pair x, Pair y) {
     FastDual d = FastDual.ZERO;
     if (!isZero(x.d())) d = x.d().multiply(y.a1());
     if (!isZero(y.d())) d = d.add(x.a2().multiply(y.d()));
-    return new Pair(x.a1().multiply(y.a1()), x.a2().multiply(y.a2()), d);
+    FastDual s = x.s().multiply(y.s());
+    if (!isZero(x.d()) && !isZero(y.d())) s = s.add(x.d().multiply(y.d()));
+    return new Pair(x.a1().multiply(y.a1()), x.a2().multiply(y.a2()), d, s.multiply(HALF));
   }
 
-  /** Integer powers up to this degree use the sum of products; higher ones subtract the values. */
-  private static final long DIFFERENCE_MAX_DEGREE = 64;
+  /**
+   * {@code x^n} for {@code n >= 1} by squares and products of pairs: a square's difference is
+   * {@code d s}, its sum {@code (s^2 + d^2) / 2}; an odd power is the even one times x.
+   */
+  private static Pair powPositive(Pair x, long n) {
+    if (n == 1) return x;
+    if ((n & 1) == 1) return times(powPositive(x, n - 1), x);
+    Pair half = powPositive(x, n / 2);
+    FastDual d = isZero(half.d()) ? FastDual.ZERO : half.d().multiply(half.s());
+    FastDual s = half.s().multiply(half.s());
+    if (!isZero(half.d())) s = s.add(half.d().multiply(half.d()));
+    return new Pair(half.a1().multiply(half.a1()), half.a2().multiply(half.a2()), d, s.multiply(HALF));
+  }
 
   private static Pair powInt(Pair x, long n) {
     FastDual a1 = x.a1().pow(n);
     FastDual a2 = x.a2().pow(n);
-    if (n == 0 || isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
-    long m = Math.abs(n);
-    if (m > DIFFERENCE_MAX_DEGREE) return Pair.direct(a1, a2);
-    // x1^m - x2^m = (x1 - x2) S, S = sum_{k<m} x1^k x2^(m-1-k): S_1 = 1, S_{j+1} = x1 S_j + x2^j
-    FastDual sum = FastDual.ONE;
-    FastDual x2j = FastDual.ONE;
-    for (long j = 1; j < m; j++) {
-      x2j = x2j.multiply(x.a2());
-      sum = x.a1().multiply(sum).add(x2j);
-    }
-    FastDual dm = x.d().multiply(sum);
-    if (n > 0) return new Pair(a1, a2, dm);
-    // x1^-m - x2^-m = -(x1^m - x2^m) / (x1^m x2^m)
-    return new Pair(a1, a2, dm.negate().divide(x.a1().pow(m).multiply(x.a2().pow(m))));
+    if (n == 0) return Pair.same(FastDual.ONE);
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO, a1.add(a2));
+    Pair m = powPositive(x, Math.abs(n));
+    if (n > 0) return new Pair(a1, a2, m.d(), m.s());
+    // x1^-k - x2^-k = -(x1^k - x2^k) / (x1^k x2^k), and the sum likewise
+    FastDual product = m.a1().multiply(m.a2());
+    return new Pair(a1, a2, m.d().negate().divide(product), m.s().divide(product));
   }
 
   private static Pair sqrt(Pair x) {
     FastDual a1 = x.a1().sqrt();
     FastDual a2 = x.a2().sqrt();
-    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
-    return new Pair(a1, a2, x.d().divide(a1.add(a2)));
+    FastDual s = a1.add(a2);
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().divide(s), s);
   }
 
   private static Pair log(Pair x) {
     FastDual a1 = x.a1().log();
     FastDual a2 = x.a2().log();
-    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
-    return new Pair(a1, a2, x.d().divide(x.a2()).log1p());
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().divide(x.a2()).log1p(), a1.add(a2));
   }
 
   private static Pair exp(Pair x) {
     FastDual a1 = x.a1().exp();
     FastDual a2 = x.a2().exp();
-    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
-    return new Pair(a1, a2, a2.multiply(x.d().expm1()));
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : a2.multiply(x.d().expm1()), a1.add(a2));
   }
 
-  /** {@code |x1| - |x2|}: {@code s (x1 - x2)} where both signs are decided and equal. */
+  /**
+   * {@code |x1| - |x2|} and {@code |x1| + |x2|}: for one decided sign s of both, {@code s d} and
+   * {@code s s}; for opposite decided signs, {@code s1 s} and {@code s1 d}.
+   */
   private static Pair abs(Pair x) {
     FastDual a1 = x.a1().abs();
     FastDual a2 = x.a2().abs();
-    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO);
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO, a1.add(a2));
     int s1 = x.a1().v.sign();
-    return s1 != 0 && s1 == x.a2().v.sign()
-        ? new Pair(a1, a2, s1 > 0 ? x.d() : x.d().negate())
-        : Pair.direct(a1, a2);
+    int s2 = x.a2().v.sign();
+    if (s1 == 0 || s2 == 0) return Pair.direct(a1, a2);
+    Pair same = s1 == s2 ? x : x.reflected();
+    return new Pair(a1, a2, s1 > 0 ? same.d() : same.d().negate(), s1 > 0 ? same.s() : same.s().negate());
   }
 
   private static Pair power(Pow p, Map<String, FastDual> env1, Map<String, FastDual> env2) {
@@ -396,33 +420,44 @@ public final class HighPrecisionExpression {
       case SQRT -> sqrt(x);
       case ABS -> abs(x);
       case TANH -> {
+        // tanh x1 -+ tanh x2 = sinh(x1 -+ x2) sech x1 sech x2
         FastDual a1 = x.a1().tanh();
         FastDual a2 = x.a2().tanh();
-        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO)
-            : new Pair(a1, a2, x.d().sinh().multiply(x.a1().sechFar()).multiply(x.a2().sechFar()));
+        FastDual sechs = x.a1().sechFar().multiply(x.a2().sechFar());
+        yield new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().sinh().multiply(sechs), x.s().sinh().multiply(sechs));
       }
       default -> {
         FastDual a1 = c.evalFastAt(x.a1());
         FastDual a2 = c.evalFastAt(x.a2());
-        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO) : Pair.direct(a1, a2);
+        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO, a1.add(a2)) : Pair.direct(a1, a2);
       }
     };
   }
 
   /**
-   * {@code log cosh u1 - log cosh u2}: beyond |u| = 1 on both sides, {@code (|u1| - |u2|) + log1p((t1 -
-   * t2) / (1 + t2))} with {@code t = e^-2|u|} and {@code t1 - t2 = t2 expm1(-2 (|u1| - |u2|))}.
+   * {@code log cosh u1 - log cosh u2}, an even function: of {@code a = |u|} (with its own difference
+   * and sum, {@link #abs}). Beyond |u| = 1 on both sides, {@code (a1 - a2) + log1p((t1 - t2) / (1 +
+   * t2))} with {@code t = e^-2a} and {@code t1 - t2 = t2 expm1(-2 (a1 - a2))}; else {@code log1p((cosh
+   * a1 - cosh a2) / cosh a2)} with {@code cosh a1 - cosh a2 = 2 sinh((a1 + a2)/2) sinh((a1 - a2)/2)}.
    */
   private static Pair logCosh(Pair u) {
     FastDual a1 = u.a1().logCosh();
     FastDual a2 = u.a2().logCosh();
-    if (isZero(u.d())) return new Pair(a1, a2, FastDual.ZERO);
-    if (!(Math.abs(u.a1().v.toDouble()) > 1 && Math.abs(u.a2().v.toDouble()) > 1)) return Pair.direct(a1, a2);
-    FastDual dAbs = abs(u).d();
-    FastDual minusTwo = FastDual.constant(Fast.of(-2));
-    FastDual t2 = u.a2().abs().multiply(minusTwo).exp();
-    FastDual tails = t2.multiply(dAbs.multiply(minusTwo).expm1()).divide(FastDual.ONE.add(t2)).log1p();
-    return new Pair(a1, a2, dAbs.add(tails));
+    FastDual s = a1.add(a2);
+    if (isZero(u.d())) return new Pair(a1, a2, FastDual.ZERO, s);
+    Pair a = abs(u);
+    if (Math.abs(u.a1().v.toDouble()) > 1 && Math.abs(u.a2().v.toDouble()) > 1) {
+      FastDual minusTwo = FastDual.constant(Fast.of(-2));
+      FastDual t2 = a.a2().multiply(minusTwo).exp();
+      FastDual tails = t2.multiply(a.d().multiply(minusTwo).expm1()).divide(FastDual.ONE.add(t2)).log1p();
+      return new Pair(a1, a2, a.d().add(tails), s);
+    }
+    try {
+      FastDual coshDifference = a.s().multiply(HALF).sinh().multiply(a.d().multiply(HALF).sinh()).multiply(TWO);
+      return new Pair(a1, a2, coshDifference.divide(u.a2().cosh()).log1p(), s);
+    } catch (Fast.Undecided overflow) {
+      return new Pair(a1, a2, a1.subtract(a2), s); // cosh beyond e^(2^60): the values' difference
+    }
   }
 
   /**

@@ -717,19 +717,29 @@ public final class ReferenceEvaluator {
       g[hyps] = FastDual.ZERO;
     }
     int win = 0;
-    for (int h = 1; h < n; h++) {
-      if (e[h].v.subtract(e[win].v).hi < 0) win = h;
+    FastDual[] fromFirst = null; // with differences: e_h - e_0 by identities
+    if (differences && hyps > 1) {
+      // the winner from the differences too: two energies of 5e199 that differ by 2e100 (the
+      // Gaussian at z = -1e100) have midpoints that do not tell which is smaller
+      fromFirst = new FastDual[hyps];
+      fromFirst[0] = FastDual.ZERO;
+      for (int h = 1; h < hyps; h++) {
+        fromFirst[h] = effectiveDifference(envs, h, 0, c, t, unitTemperature);
+        if (fromFirst[h].v.subtract(fromFirst[win].v).hi < 0) win = h;
+      }
+      if (reject != null && e[hyps].v.subtract(e[win].v).hi < 0) win = hyps;
+    } else {
+      for (int h = 1; h < n; h++) {
+        if (e[h].v.subtract(e[win].v).hi < 0) win = h;
+      }
     }
     FastDual[] x = new FastDual[n];
     for (int h = 0; h < n; h++) {
       if (h == win) {
         x[h] = FastDual.ZERO;
-      } else if (differences && h < hyps && win < hyps) {
-        // (d_h - d_win) / T - (pi_h - pi_win), the energies' difference by identities
-        FastDual dd = energy.evalFastDifference(envs[h], envs[win]);
-        if (!unitTemperature) dd = dd.divide(t);
-        FastDual priors = c.priors()[h].subtract(c.priors()[win]);
-        x[h] = priors.v.isZero() && priors.d.isZero() ? dd : dd.subtract(priors);
+      } else if (fromFirst != null && h < hyps && win < hyps) {
+        x[h] = win == 0 ? fromFirst[h] : h == 0 ? fromFirst[win].negate()
+            : effectiveDifference(envs, h, win, c, t, unitTemperature);
       } else {
         x[h] = e[h].subtract(e[win]);
       }
@@ -749,6 +759,7 @@ public final class ReferenceEvaluator {
     FastDual partition = FastDual.ONE.add(losers);
     switch (stat) {
       case MEAN -> {
+        if (differences && nearTie(x, win)) return List.of(nearTieMean(x, g, win));
         FastDual acc = FastDual.ZERO;
         for (int h = 0; h < n; h++) {
           if (h != win) acc = acc.add(w[h].multiply(g[h].subtract(g[win])));
@@ -786,6 +797,44 @@ public final class ReferenceEvaluator {
       }
       default -> throw new IllegalStateException("unhandled statistic " + stat);
     }
+  }
+
+  /** {@code (d_h - d_k) / T - (pi_h - pi_k)}, the energies' difference by identities. */
+  private FastDual effectiveDifference(Map<String, FastDual>[] envs, int h, int k, FastConstants c, FastDual t,
+      boolean unitTemperature) {
+    FastDual dd = energy.evalFastDifference(envs[h], envs[k]);
+    if (!unitTemperature) dd = dd.divide(t);
+    FastDual priors = c.priors()[h].subtract(c.priors()[k]);
+    return priors.v.isZero() && priors.d.isZero() ? dd : dd.subtract(priors);
+  }
+
+  /** Every loser's effective energy within 1/2 of the winner's (by the midpoint). */
+  private static boolean nearTie(FastDual[] x, int win) {
+    for (int h = 0; h < x.length; h++) {
+      if (h != win && !(Math.abs(x[h].v.toDouble()) < 0.5)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The mean next to a tie as {@code (sum_h g_h + sum_{h != win} m_h g_h) / (n + sum m_h)}, {@code m_h =
+   * expm1(-x_h)}: the same {@code sum w_h g_h / sum w_h} with {@code w_h = 1 + m_h}, but without
+   * {@code g_win + w (g - g_win) / (1 + w)}, which cancels where the mean is small against the
+   * values (the Student-t mean far out is about {@code 4/z}, from weights {@code e^-(4/z)}: the
+   * effective energies' difference was decided at |z| = 1e12, the mean was not). Taken only where
+   * every {@code |x_h| < 1/2}, where each {@code m_h} is small; both forms are enclosures.
+   */
+  private static FastDual nearTieMean(FastDual[] x, FastDual[] g, int win) {
+    FastDual numerator = FastDual.ZERO;
+    FastDual denominator = FastDual.constant(Fast.of(x.length));
+    for (FastDual gh : g) numerator = numerator.add(gh);
+    for (int h = 0; h < x.length; h++) {
+      if (h == win) continue;
+      FastDual m = x[h].negate().expm1();
+      numerator = numerator.add(m.multiply(g[h]));
+      denominator = denominator.add(m);
+    }
+    return numerator.divide(denominator);
   }
 
   /** log(1 + s) for s >= 0, accurate for tiny s (the series), with derivative s' / (1 + s). */
