@@ -213,22 +213,28 @@ public final class HighPrecisionExpression {
 
   /**
    * {@code this(bindings1) - this(bindings2)} in the fast arithmetic, by identities applied to the
-   * expression's structure instead of one subtraction of the two values: a symbol bound to the same
-   * object in both contributes an exact 0, {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)},
-   * {@code log x1 - log x2 = log1p((x1 - x2) / x2)}, {@code e^x1 - e^x2 = e^x2 expm1(x1 - x2)},
-   * {@code |x1| - |x2| = s (x1 - x2)} for one decided sign s, {@code tanh x1 - tanh x2 = sinh(x1 - x2)
-   * sech x1 sech x2}, {@code x1^n - x2^n = (x1 - x2) sum x1^k x2^(n-1-k)}, {@code log cosh} beyond 1
-   * as {@code |x| - ln 2 + log1p(e^-2|x|)} with the two tails' difference as one {@code log1p}, and
-   * the same case (or extremum) taken on both sides; elsewhere the values are subtracted.
+   * expression's structure instead of one subtraction of the two values. Every node gives its
+   * difference and its sum ({@link Pair}): a symbol bound to the same object on both sides has
+   * difference 0 and sum {@code 2x}; {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)} and {@code x1
+   * y1 + x2 y2 = (sx sy + dx dy) / 2}; a square's difference is {@code d s}, its sum {@code (s^2 +
+   * d^2) / 2}, and other integer powers go by squares and products; {@code log x1 - log x2 =
+   * log1p((x1 - x2) / x2)}; {@code e^x1 - e^x2 = e^x2 expm1(x1 - x2)}; {@code |x1| -+ |x2|} is {@code
+   * s (x1 -+ x2)} for one decided sign and {@code s1 (x1 +- x2)} for opposite ones; {@code tanh x1 -+
+   * tanh x2 = sinh(x1 -+ x2) sech x1 sech x2}; {@code log cosh} as an even function, beyond 1 on both
+   * sides through {@code |x| - ln 2 + log1p(e^-2|x|)} with the two tails' difference as one {@code
+   * log1p}, elsewhere {@code log1p((cosh a1 - cosh a2) / cosh a2)}; the same case (or extremum) on
+   * both sides; elsewhere the values are subtracted.
    *
    * <p>Why: the reference's effective energies {@code e_h - e_win} are differences of two values of
    * one expression at two centres. Far out, log-cosh energies differ by about 2 while each is
    * {@code |z|}: subtracted, the double-double rounding of each (2^-96 |z|) swamps the difference
    * beyond |z| = 1e12, and their slopes {@code tanh(z - mu)} differ by {@code 4 e^-2|z|}, which no
-   * double-double subtraction of two numbers next to 1 can resolve beyond |z| = 15. Every identity
-   * holds exactly for all values of the differentiation variable near the point (a sign, a case or
-   * an extremum only where it is strictly decided), so the derivatives carried by {@link FastDual}
-   * are those of the difference; the result is an enclosure like every other fast value.
+   * double-double subtraction of two numbers next to 1 can resolve beyond |z| = 20. Next to z = 0
+   * energies of symmetric centres differ by a multiple of z, below the rounding of either once |z|
+   * is below about 1e-12; the sums carry {@code (z - 1) + (z + 1) = 2z} exactly. Every identity holds
+   * exactly for all values of the differentiation variable near the point (a sign, a case or an
+   * extremum only where it is strictly decided), so the derivatives carried by {@link FastDual} are
+   * those of the difference; the result is an enclosure like every other fast value.
    *
    * @throws Fast.Undecided where a value the identities need cannot be decided
    */
