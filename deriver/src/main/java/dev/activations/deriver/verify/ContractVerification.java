@@ -49,12 +49,12 @@ public final class ContractVerification {
       return new Reference() {
         @Override
         public Optional<Point> fast(double z) {
-          return evaluator.evaluateFast(z);
+          return evaluator.evaluateFastWithDifferences(z);
         }
 
         @Override
         public Optional<Accuracy.Exact[]> parameter(double z, String name) {
-          return evaluator.parameterDerivativeFast(z, name);
+          return evaluator.parameterDerivativeFastWithDifferences(z, name);
         }
 
         @Override

@@ -388,7 +388,9 @@ final class Fast {
     if (e < -2000) {
       // far below the double range (such as the zero with a radius of e^-huge): x itself, within
       // |log1p(x) - x| <= x^2 (the series' powers would take the exponent out of a long)
-      return norm(hi, lo, e, r * 1.0000001 + (Math.abs(hi) + r) * 0x1p-1000);
+      // |x| <= m 2^e, so x^2 <= m^2 2^e in units of 2^e: below Double.MIN_VALUE unless m is huge
+      double m = Math.abs(hi) + r;
+      return norm(hi, lo, e, r * 1.0000001 + Math.max(Math.scalb(m * m, (int) Math.max(e, -3000)), Double.MIN_VALUE));
     }
     if (e < -30) {
       Fast x2 = multiply(this);

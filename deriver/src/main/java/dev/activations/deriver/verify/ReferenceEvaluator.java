@@ -573,15 +573,28 @@ public final class ReferenceEvaluator {
    */
   public Optional<ContractVerification.Point> evaluateFast(double z, double relative) {
     if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
-    Optional<ContractVerification.Point> direct = evaluateFast(z, relative, false);
-    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, relative, true);
+    return evaluateFast(z, relative, false);
+  }
+
+  /**
+   * {@link #evaluateFast(double)}, and where it cannot decide, the fast path again with the
+   * effective energies' differences formed by identities ({@link
+   * HighPrecisionExpression#evalFastDifference}; docs/ENERGIES.md, the log-cosh paragraph): the
+   * reference of the certification ({@link ContractVerification.Reference#of}). Every point the
+   * first attempt decides keeps its value. Form selection and the root search keep to {@link
+   * #evaluateFast(double, double)}, so the forms chosen are those chosen before the second attempt
+   * existed: at the sample points the high-precision evaluator decides what the fast path cannot,
+   * and the certification is what needed tens of thousands of points.
+   */
+  public Optional<ContractVerification.Point> evaluateFastWithDifferences(double z) {
+    if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    Optional<ContractVerification.Point> direct = evaluateFast(z, FAST_RELATIVE, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, FAST_RELATIVE, true);
   }
 
   /**
    * The fast path with the effective energies' differences subtracted ({@code differences} false)
-   * or by identities ({@code true}, {@link HighPrecisionExpression#evalFastDifference}): the second
-   * is tried only where the first cannot decide, so every point the first decides keeps its
-   * reference value.
+   * or by identities ({@code true}, {@link HighPrecisionExpression#evalFastDifference}).
    */
   private Optional<ContractVerification.Point> evaluateFast(double z, double relative, boolean differences) {
     List<FastDual> out;
@@ -645,9 +658,19 @@ public final class ReferenceEvaluator {
   /** {@link #parameterDerivativeFast(double, String)} to another accuracy (a sign next to a root needs less). */
   public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
-    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, relative, false);
+    return parameterDerivativeFast(z, parameter, relative, false);
+  }
+
+  /**
+   * {@link #parameterDerivativeFast(double, String)}, and where it cannot decide, again with the
+   * effective energies' differences by identities: the certification's reference, as {@link
+   * #evaluateFastWithDifferences} (form selection keeps to the first).
+   */
+  public Optional<Accuracy.Exact[]> parameterDerivativeFastWithDifferences(double z, String parameter) {
+    if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
+    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, FAST_RELATIVE, false);
     return direct.isPresent() || definition.hypothesisCount() < 2 ? direct
-        : parameterDerivativeFast(z, parameter, relative, true);
+        : parameterDerivativeFast(z, parameter, FAST_RELATIVE, true);
   }
 
   private Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative,
