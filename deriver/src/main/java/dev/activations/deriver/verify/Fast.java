@@ -54,8 +54,29 @@ final class Fast {
   static final Fast ONE = of(1);
   static final Fast PI = norm(0x1.921fb54442d18p1, 0x1.1a62633145c07p-53, 0, 0x1p-104);
 
+  /**
+   * The smallest exponent kept: a result below {@code 2^FLOOR} becomes a zero whose radius covers
+   * it (as {@code e^-huge} from {@link #exp}). Without it, products of such numbers (four weights
+   * {@code e^-2e18} in an entropy's series) took the exponent past the range of a long, and it
+   * came back as a huge positive one.
+   */
+  static final long FLOOR = -(1L << 61);
+  /** Beyond {@code 2^CEILING} nothing is decided (products of huge numbers, as above). */
+  private static final long CEILING = 1L << 61;
+
   /** Normalises so that {@code |hi|} is in [1, 2) (or hi = 0 with r scaled to [1, 2)). */
   private static Fast norm(double hi, double lo, long e, double r) {
+    Fast f = normalised(hi, lo, e, r);
+    if (f.e < FLOOR) {
+      // |value| <= (|hi| + |lo| + r) 2^e <= (|hi| + |lo| + r) 2^FLOOR
+      double bound = Math.abs(f.hi) + Math.abs(f.lo) + f.r;
+      return bound == 0 ? new Fast(0, 0, 0, 0) : new Fast(0, 0, FLOOR, bound * 1.0000001);
+    }
+    if (f.e > CEILING) throw Undecided.get();
+    return f;
+  }
+
+  private static Fast normalised(double hi, double lo, long e, double r) {
     if (Double.isNaN(hi) || Double.isInfinite(hi) || Double.isNaN(r) || Double.isInfinite(r)) throw Undecided.get();
     if (hi == 0) {
       if (lo != 0) {
@@ -267,7 +288,7 @@ final class Fast {
     if (e > 60) {
       if (hi < 0) {
         // e^-huge: far below anything a double shows; a zero with a tiny radius
-        return new Fast(0, 0, -(1L << 61), 1);
+        return new Fast(0, 0, FLOOR, 1);
       }
       throw Undecided.get();
     }
@@ -353,6 +374,31 @@ final class Fast {
     Fast k = of((double) eHigh).add(of((double) (e - eHigh)));
     Fast eLn2 = k.multiply(norm(LN2_HI, LN2_LO, 0, 0x1p-106));
     return logm.add(eLn2);
+  }
+
+  /**
+   * {@code log(1 + x)} for {@code x > -1/2}, accurate in relative terms next to 0: below 2^-29 by the
+   * series {@code x - x^2/2 + x^3/3 - x^4/4}, whose remainder is below {@code |x|^5 / (5 (1 - |x|))
+   * < 2^-116 |x|} (added to the radius), else {@code log} of the sum, where rounding {@code 1 + x}
+   * costs at most 2^-96 against a result of at least 2^-30. Forming {@code 1 + x} first loses a tiny
+   * {@code x} below the sum's rounding: {@code log(1 + e^-600)} could not be decided at all.
+   */
+  Fast log1p() {
+    if (hi == 0 && r == 0) return ZERO;
+    if (e < -2000) {
+      // far below the double range (such as the zero with a radius of e^-huge): x itself, within
+      // |log1p(x) - x| <= x^2 (the series' powers would take the exponent out of a long)
+      // |x| <= m 2^e, so x^2 <= m^2 2^e in units of 2^e: below Double.MIN_VALUE unless m is huge
+      double m = Math.abs(hi) + r;
+      return norm(hi, lo, e, r * 1.0000001 + Math.max(Math.scalb(m * m, (int) Math.max(e, -3000)), Double.MIN_VALUE));
+    }
+    if (e < -30) {
+      Fast x2 = multiply(this);
+      Fast sum = subtract(x2.multiply(of(0.5))).add(x2.multiply(this).divide(of(3)))
+          .subtract(x2.multiply(x2).multiply(of(0.25)));
+      return norm(sum.hi, sum.lo, sum.e, sum.r + Math.scalb(Math.abs(hi) + r, (int) Math.max(-3000, e - sum.e - 116)));
+    }
+    return ONE.add(this).log();
   }
 
   /** The square root of a non-negative number. */

@@ -105,16 +105,46 @@ final class FastDual {
   }
 
   /**
-   * {@code log cosh x}: beyond |x| = 1 as {@code |x| - ln 2 + log(1 + e^-2|x|)}, which needs no
+   * {@code log cosh x}: beyond |x| = 1 as {@code |x| - ln 2 + log1p(e^-2|x|)}, which needs no
    * {@code e^|x|} (the exponential is undecided beyond |x| = 2^60, so a log-cosh energy left half of
    * the log-uniform verification stream to the high-precision evaluator, which decides only a few
-   * points per output: 2428 points verified instead of 10,000).
+   * points per output: 2428 points verified instead of 10,000). Both forms enclose log cosh x for
+   * every x, so the midpoint may choose between them (a comparison with 1 could not be decided at
+   * {@code x = 1 - 1e-300}); {@link Fast#log1p} keeps {@code e^-2|x|} where {@code 1 + e^-2|x|} would
+   * round it away (|x| = 300 was undecided).
    */
   FastDual logCosh() {
-    Fast a = v.abs();
-    Fast f = Fast.compare(a, Fast.ONE) <= 0 ? cosh(v).log()
-        : a.subtract(Fast.LN2).add(Fast.ONE.add(a.multiply(Fast.of(-2)).exp()).log());
+    Fast f;
+    if (Math.abs(v.toDouble()) <= 1) {
+      f = cosh(v).log();
+    } else {
+      v.sign(); // the far form takes |x| from the sign of the midpoint: it must be decided
+      Fast a = v.abs();
+      f = a.subtract(Fast.LN2).add(a.multiply(Fast.of(-2)).exp().log1p());
+    }
     return chain(f, () -> tanh(v));
+  }
+
+  /** {@code e^x - 1}, accurate next to 0, with its derivative {@code e^x x'}. */
+  FastDual expm1() {
+    Fast f = v.expm1();
+    return chain(f, () -> f.add(Fast.ONE));
+  }
+
+  /** {@code log(1 + x)}, accurate next to 0 ({@link Fast#log1p}), with its derivative {@code x' / (1 + x)}. */
+  FastDual log1p() {
+    return chain(v.log1p(), () -> Fast.ONE.divide(Fast.ONE.add(v)));
+  }
+
+  /**
+   * {@code sech x} as {@code 2 t / (1 + t^2)}, {@code t = e^-|x|}: no {@code e^|x|}, so it is decided
+   * (a tiny number) where {@link #sech()} overflows, beyond |x| = 2^60.
+   */
+  FastDual sechFar() {
+    v.sign();
+    Fast t = v.abs().negate().exp();
+    Fast s = t.multiply(Fast.of(2)).divide(Fast.ONE.add(t.multiply(t)));
+    return chain(s, () -> s.multiply(tanh(v)).negate());
   }
 
   FastDual tanh() {

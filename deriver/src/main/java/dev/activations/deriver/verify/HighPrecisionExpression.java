@@ -212,6 +212,261 @@ public final class HighPrecisionExpression {
   }
 
   /**
+   * {@code this(bindings1) - this(bindings2)} in the fast arithmetic, by identities applied to the
+   * expression's structure instead of one subtraction of the two values. Every node gives its
+   * difference and its sum ({@link Pair}): a symbol bound to the same object on both sides has
+   * difference 0 and sum {@code 2x}; {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)} and {@code x1
+   * y1 + x2 y2 = (sx sy + dx dy) / 2}; a square's difference is {@code d s}, its sum {@code (s^2 +
+   * d^2) / 2}, and other integer powers go by squares and products; {@code log x1 - log x2 =
+   * log1p((x1 - x2) / x2)}; {@code e^x1 - e^x2 = e^x2 expm1(x1 - x2)}; {@code |x1| -+ |x2|} is {@code
+   * s (x1 -+ x2)} for one decided sign and {@code s1 (x1 +- x2)} for opposite ones; {@code tanh x1 -+
+   * tanh x2 = sinh(x1 -+ x2) sech x1 sech x2}; {@code log cosh} as an even function, beyond 1 on both
+   * sides through {@code |x| - ln 2 + log1p(e^-2|x|)} with the two tails' difference as one {@code
+   * log1p}, elsewhere {@code log1p((cosh a1 - cosh a2) / cosh a2)}; the same case (or extremum) on
+   * both sides; elsewhere the values are subtracted.
+   *
+   * <p>Why: the reference's effective energies {@code e_h - e_win} are differences of two values of
+   * one expression at two centres. Far out, log-cosh energies differ by about 2 while each is
+   * {@code |z|}: subtracted, the double-double rounding of each (2^-96 |z|) swamps the difference
+   * beyond |z| = 1e12, and their slopes {@code tanh(z - mu)} differ by {@code 4 e^-2|z|}, which no
+   * double-double subtraction of two numbers next to 1 can resolve beyond |z| = 20. Next to z = 0
+   * energies of symmetric centres differ by a multiple of z, below the rounding of either once |z|
+   * is below about 1e-12; the sums carry {@code (z - 1) + (z + 1) = 2z} exactly. Every identity holds
+   * exactly for all values of the differentiation variable near the point (a sign, a case or an
+   * extremum only where it is strictly decided), so the derivatives carried by {@link FastDual} are
+   * those of the difference; the result is an enclosure like every other fast value.
+   *
+   * @throws Fast.Undecided where a value the identities need cannot be decided
+   */
+  FastDual evalFastDifference(Map<String, FastDual> bindings1, Map<String, FastDual> bindings2) {
+    return difference(root, bindings1, bindings2).d();
+  }
+
+  /**
+   * A node at two bindings: both values, as {@link Node#evalFast} gives them, their difference
+   * {@code d} and their sum {@code s}, each by identities. The sum is what an even function or a
+   * square needs next to a tie: {@code (z-1)^2 - (z+1)^2 = ((z-1) - (z+1)) ((z-1) + (z+1)) = -2 (2z)},
+   * where the values themselves, rounded next to 1, leave nothing of a tiny z.
+   */
+  private record Pair(FastDual a1, FastDual a2, FastDual d, FastDual s) {
+    static Pair direct(FastDual a1, FastDual a2) {
+      return new Pair(a1, a2, a1.subtract(a2), a1.add(a2));
+    }
+
+    /** The same value on both sides. */
+    static Pair same(FastDual a) {
+      return new Pair(a, a, FastDual.ZERO, a.multiply(TWO));
+    }
+
+    /** The pair {@code (x1, -x2)}: difference and sum trade places. */
+    Pair reflected() {
+      return new Pair(a1, a2.negate(), s, d);
+    }
+  }
+
+  private static final FastDual TWO = FastDual.constant(Fast.of(2));
+  private static final FastDual HALF = FastDual.constant(Fast.of(0.5));
+
+  private static boolean isZero(FastDual x) {
+    return x.v.isZero() && x.d.isZero();
+  }
+
+  private static Pair difference(Node n, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    if (n instanceof Num || n instanceof Constant) return Pair.same(n.evalFast(env1));
+    if (n instanceof Var v) {
+      FastDual a1 = v.evalFast(env1);
+      FastDual a2 = v.evalFast(env2);
+      return a1 == a2 ? Pair.same(a1) : Pair.direct(a1, a2);
+    }
+    if (n instanceof Sum sum) {
+      Pair acc = difference(sum.terms().get(0), env1, env2);
+      for (int i = 1; i < sum.terms().size(); i++) {
+        Pair t = difference(sum.terms().get(i), env1, env2);
+        acc = new Pair(acc.a1().add(t.a1()), acc.a2().add(t.a2()), acc.d().add(t.d()), acc.s().add(t.s()));
+      }
+      return acc;
+    }
+    if (n instanceof Product p) {
+      Pair acc = difference(p.factors().get(0), env1, env2);
+      for (int i = 1; i < p.factors().size(); i++) acc = times(acc, difference(p.factors().get(i), env1, env2));
+      return acc;
+    }
+    if (n instanceof Pow p) return power(p, env1, env2);
+    if (n instanceof Call c) return call(c, env1, env2);
+    if (n instanceof Extremum x) {
+      Pair[] args = new Pair[x.args().size()];
+      for (int i = 0; i < args.length; i++) args[i] = difference(x.args().get(i), env1, env2);
+      int w1 = winner(x.max(), args, true);
+      int w2 = winner(x.max(), args, false);
+      return w1 == w2 ? args[w1] : Pair.direct(args[w1].a1(), args[w2].a2());
+    }
+    Cases cs = (Cases) n;
+    for (Case c : cs.cases()) {
+      Truth t1 = c.condition().testFast(env1);
+      Truth t2 = c.condition().testFast(env2);
+      if (t1 == Truth.UNKNOWN || t2 == Truth.UNKNOWN) throw Fast.Undecided.get();
+      if (t1 == Truth.TRUE && t2 == Truth.TRUE) return difference(c.value(), env1, env2);
+      if (t1 != t2) return Pair.direct(cs.evalFast(env1), cs.evalFast(env2));
+    }
+    return difference(cs.otherwise(), env1, env2);
+  }
+
+  /** The strict winner of an extremum at one side, as {@link Extremum#evalFast} picks it. */
+  private static int winner(boolean max, Pair[] args, boolean first) {
+    int best = 0;
+    for (int i = 1; i < args.length; i++) {
+      int c = Fast.compare(first ? args[i].a1().v : args[i].a2().v, first ? args[best].a1().v : args[best].a2().v);
+      if (c == 0) throw Fast.Undecided.get();
+      if (max ? c > 0 : c < 0) best = i;
+    }
+    return best;
+  }
+
+  /** {@code x1 y1 - x2 y2 = (x1 - x2) y1 + x2 (y1 - y2)}, {@code x1 y1 + x2 y2 = (sx sy + dx dy) / 2}. */
+  private static Pair times(Pair x, Pair y) {
+    FastDual d = FastDual.ZERO;
+    if (!isZero(x.d())) d = x.d().multiply(y.a1());
+    if (!isZero(y.d())) d = d.add(x.a2().multiply(y.d()));
+    FastDual s = x.s().multiply(y.s());
+    if (!isZero(x.d()) && !isZero(y.d())) s = s.add(x.d().multiply(y.d()));
+    return new Pair(x.a1().multiply(y.a1()), x.a2().multiply(y.a2()), d, s.multiply(HALF));
+  }
+
+  /**
+   * {@code x^n} for {@code n >= 1} by squares and products of pairs: a square's difference is
+   * {@code d s}, its sum {@code (s^2 + d^2) / 2}; an odd power is the even one times x.
+   */
+  private static Pair powPositive(Pair x, long n) {
+    if (n == 1) return x;
+    if ((n & 1) == 1) return times(powPositive(x, n - 1), x);
+    Pair half = powPositive(x, n / 2);
+    FastDual d = isZero(half.d()) ? FastDual.ZERO : half.d().multiply(half.s());
+    FastDual s = half.s().multiply(half.s());
+    if (!isZero(half.d())) s = s.add(half.d().multiply(half.d()));
+    return new Pair(half.a1().multiply(half.a1()), half.a2().multiply(half.a2()), d, s.multiply(HALF));
+  }
+
+  private static Pair powInt(Pair x, long n) {
+    FastDual a1 = x.a1().pow(n);
+    FastDual a2 = x.a2().pow(n);
+    if (n == 0) return Pair.same(FastDual.ONE);
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO, a1.add(a2));
+    Pair m = powPositive(x, Math.abs(n));
+    if (n > 0) return new Pair(a1, a2, m.d(), m.s());
+    // x1^-k - x2^-k = -(x1^k - x2^k) / (x1^k x2^k), and the sum likewise
+    FastDual product = m.a1().multiply(m.a2());
+    return new Pair(a1, a2, m.d().negate().divide(product), m.s().divide(product));
+  }
+
+  private static Pair sqrt(Pair x) {
+    FastDual a1 = x.a1().sqrt();
+    FastDual a2 = x.a2().sqrt();
+    FastDual s = a1.add(a2);
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().divide(s), s);
+  }
+
+  private static Pair log(Pair x) {
+    FastDual a1 = x.a1().log();
+    FastDual a2 = x.a2().log();
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().divide(x.a2()).log1p(), a1.add(a2));
+  }
+
+  private static Pair exp(Pair x) {
+    FastDual a1 = x.a1().exp();
+    FastDual a2 = x.a2().exp();
+    return new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : a2.multiply(x.d().expm1()), a1.add(a2));
+  }
+
+  /**
+   * {@code |x1| - |x2|} and {@code |x1| + |x2|}: for one decided sign s of both, {@code s d} and
+   * {@code s s}; for opposite decided signs, {@code s1 s} and {@code s1 d}.
+   */
+  private static Pair abs(Pair x) {
+    FastDual a1 = x.a1().abs();
+    FastDual a2 = x.a2().abs();
+    if (isZero(x.d())) return new Pair(a1, a2, FastDual.ZERO, a1.add(a2));
+    int s1 = x.a1().v.sign();
+    int s2 = x.a2().v.sign();
+    if (s1 == 0 || s2 == 0) return Pair.direct(a1, a2);
+    Pair same = s1 == s2 ? x : x.reflected();
+    return new Pair(a1, a2, s1 > 0 ? same.d() : same.d().negate(), s1 > 0 ? same.s() : same.s().negate());
+  }
+
+  private static Pair power(Pow p, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    Pair x = difference(p.base(), env1, env2);
+    if (p.exponent() instanceof Num n) {
+      Rational y = n.value();
+      java.math.BigInteger den = y.denominator();
+      if (den.equals(java.math.BigInteger.ONE) && y.numerator().bitLength() < 31) {
+        return powInt(x, y.numerator().longValue());
+      }
+      if (den.equals(java.math.BigInteger.TWO) && y.numerator().bitLength() < 31) {
+        return powInt(sqrt(x), y.numerator().longValue());
+      }
+    }
+    Pair y = difference(p.exponent(), env1, env2);
+    if (isZero(y.d()) && y.a1().constantDerivative() && y.a1() == y.a2()) {
+      // the same exponent on both sides, as Pow#evalFast takes it
+      Long k = y.a1().v.exactInteger();
+      if (k != null) return powInt(x, k);
+      Long twice = y.a1().v.add(y.a1().v).exactInteger();
+      if (twice != null) return powInt(sqrt(x), twice);
+    }
+    return exp(times(log(x), y));
+  }
+
+  private static Pair call(Call c, Map<String, FastDual> env1, Map<String, FastDual> env2) {
+    if (c.fn() == Fn.LOG && c.arg() instanceof Call inner && inner.fn() == Fn.COSH) {
+      return logCosh(difference(inner.arg(), env1, env2));
+    }
+    Pair x = difference(c.arg(), env1, env2);
+    return switch (c.fn()) {
+      case EXP -> exp(x);
+      case LOG -> log(x);
+      case SQRT -> sqrt(x);
+      case ABS -> abs(x);
+      case TANH -> {
+        // tanh x1 -+ tanh x2 = sinh(x1 -+ x2) sech x1 sech x2
+        FastDual a1 = x.a1().tanh();
+        FastDual a2 = x.a2().tanh();
+        FastDual sechs = x.a1().sechFar().multiply(x.a2().sechFar());
+        yield new Pair(a1, a2, isZero(x.d()) ? FastDual.ZERO : x.d().sinh().multiply(sechs), x.s().sinh().multiply(sechs));
+      }
+      default -> {
+        FastDual a1 = c.evalFastAt(x.a1());
+        FastDual a2 = c.evalFastAt(x.a2());
+        yield isZero(x.d()) ? new Pair(a1, a2, FastDual.ZERO, a1.add(a2)) : Pair.direct(a1, a2);
+      }
+    };
+  }
+
+  /**
+   * {@code log cosh u1 - log cosh u2}, an even function: of {@code a = |u|} (with its own difference
+   * and sum, {@link #abs}). Beyond |u| = 1 on both sides, {@code (a1 - a2) + log1p((t1 - t2) / (1 +
+   * t2))} with {@code t = e^-2a} and {@code t1 - t2 = t2 expm1(-2 (a1 - a2))}; else {@code log1p((cosh
+   * a1 - cosh a2) / cosh a2)} with {@code cosh a1 - cosh a2 = 2 sinh((a1 + a2)/2) sinh((a1 - a2)/2)}.
+   */
+  private static Pair logCosh(Pair u) {
+    FastDual a1 = u.a1().logCosh();
+    FastDual a2 = u.a2().logCosh();
+    FastDual s = a1.add(a2);
+    if (isZero(u.d())) return new Pair(a1, a2, FastDual.ZERO, s);
+    Pair a = abs(u);
+    if (Math.abs(u.a1().v.toDouble()) > 1 && Math.abs(u.a2().v.toDouble()) > 1) {
+      FastDual minusTwo = FastDual.constant(Fast.of(-2));
+      FastDual t2 = a.a2().multiply(minusTwo).exp();
+      FastDual tails = t2.multiply(a.d().multiply(minusTwo).expm1()).divide(FastDual.ONE.add(t2)).log1p();
+      return new Pair(a1, a2, a.d().add(tails), s);
+    }
+    try {
+      FastDual coshDifference = a.s().multiply(HALF).sinh().multiply(a.d().multiply(HALF).sinh()).multiply(TWO);
+      return new Pair(a1, a2, coshDifference.divide(u.a2().cosh()).log1p(), s);
+    } catch (Fast.Undecided overflow) {
+      return new Pair(a1, a2, a1.subtract(a2), s); // cosh beyond e^(2^60): the values' difference
+    }
+  }
+
+  /**
    * The value as a canonical exact form ({@link ExactForm}) at exact bindings: for deciding exact
    * equality (the mode's ties) without numbers. Null where the form cannot be built (a condition
    * or extremum between non-rational values, an undefined value).
@@ -512,7 +767,11 @@ public final class HighPrecisionExpression {
 
     public FastDual evalFast(Map<String, FastDual> env) {
       if (fn == Fn.LOG && arg instanceof Call inner && inner.fn() == Fn.COSH) return inner.arg().evalFast(env).logCosh();
-      FastDual x = arg.evalFast(env);
+      return evalFastAt(arg.evalFast(env));
+    }
+
+    /** The function at an argument already evaluated. */
+    FastDual evalFastAt(FastDual x) {
       return switch (fn) {
         case EXP -> x.exp();
         case LOG -> x.log();

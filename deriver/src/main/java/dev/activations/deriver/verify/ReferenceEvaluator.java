@@ -573,9 +573,33 @@ public final class ReferenceEvaluator {
    */
   public Optional<ContractVerification.Point> evaluateFast(double z, double relative) {
     if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    return evaluateFast(z, relative, false);
+  }
+
+  /**
+   * {@link #evaluateFast(double)}, and where it cannot decide, the fast path again with the
+   * effective energies' differences formed by identities ({@link
+   * HighPrecisionExpression#evalFastDifference}; docs/ENERGIES.md, the log-cosh paragraph): the
+   * reference of the certification ({@link ContractVerification.Reference#of}). Every point the
+   * first attempt decides keeps its value. Form selection and the root search keep to {@link
+   * #evaluateFast(double, double)}, so the forms chosen are those chosen before the second attempt
+   * existed: at the sample points the high-precision evaluator decides what the fast path cannot,
+   * and the certification is what needed tens of thousands of points.
+   */
+  public Optional<ContractVerification.Point> evaluateFastWithDifferences(double z) {
+    if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
+    Optional<ContractVerification.Point> direct = evaluateFast(z, FAST_RELATIVE, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, FAST_RELATIVE, true);
+  }
+
+  /**
+   * The fast path with the effective energies' differences subtracted ({@code differences} false)
+   * or by identities ({@code true}, {@link HighPrecisionExpression#evalFastDifference}).
+   */
+  private Optional<ContractVerification.Point> evaluateFast(double z, double relative, boolean differences) {
     List<FastDual> out;
     try {
-      out = fastStatistic(z);
+      out = fastStatistic(z, null, differences);
     } catch (Fast.Undecided | ArithmeticException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -634,9 +658,26 @@ public final class ReferenceEvaluator {
   /** {@link #parameterDerivativeFast(double, String)} to another accuracy (a sign next to a root needs less). */
   public Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
+    return parameterDerivativeFast(z, parameter, relative, false);
+  }
+
+  /**
+   * {@link #parameterDerivativeFast(double, String)}, and where it cannot decide, again with the
+   * effective energies' differences by identities: the certification's reference, as {@link
+   * #evaluateFastWithDifferences} (form selection keeps to the first).
+   */
+  public Optional<Accuracy.Exact[]> parameterDerivativeFastWithDifferences(double z, String parameter) {
+    if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
+    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, FAST_RELATIVE, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct
+        : parameterDerivativeFast(z, parameter, FAST_RELATIVE, true);
+  }
+
+  private Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative,
+      boolean differences) {
     List<FastDual> out;
     try {
-      out = fastStatistic(z, parameter);
+      out = fastStatistic(z, parameter, differences);
     } catch (Fast.Undecided | ArithmeticException | IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -651,12 +692,12 @@ public final class ReferenceEvaluator {
     return Optional.of(ds);
   }
 
-  private List<FastDual> fastStatistic(double zd) {
-    return fastStatistic(zd, null);
-  }
-
-  /** With {@code variable} null, derivatives with respect to z; else with respect to that parameter. */
-  private List<FastDual> fastStatistic(double zd, String variable) {
+  /**
+   * With {@code variable} null, derivatives with respect to z; else with respect to that parameter.
+   * With {@code differences}, each loser's effective energy minus the winner's by {@link
+   * HighPrecisionExpression#evalFastDifference}.
+   */
+  private List<FastDual> fastStatistic(double zd, String variable, boolean differences) {
     FastConstants c = fastConstants();
     if (variable != null) {
       // the constants again, with the parameter as the variable (centers or priors may use it)
@@ -683,8 +724,11 @@ public final class ReferenceEvaluator {
     boolean unitTemperature = t.v.hi == 1 && t.v.e == 0 && t.v.lo == 0 && t.v.r == 0 && t.d.isZero();
     FastDual[] e = new FastDual[n];
     FastDual[] g = new FastDual[n];
+    @SuppressWarnings("unchecked")
+    Map<String, FastDual>[] envs = differences ? new Map[hyps] : null;
     for (int h = 0; h < hyps; h++) {
       env.put("mu", c.centers()[h]);
+      if (differences) envs[h] = new HashMap<>(env); // z and the parameters: the same objects in each
       FastDual d = energy.evalFast(env);
       if (!unitTemperature) d = d.divide(t);
       FastDual prior = c.priors()[h];
@@ -696,11 +740,33 @@ public final class ReferenceEvaluator {
       g[hyps] = FastDual.ZERO;
     }
     int win = 0;
-    for (int h = 1; h < n; h++) {
-      if (e[h].v.subtract(e[win].v).hi < 0) win = h;
+    FastDual[] fromFirst = null; // with differences: e_h - e_0 by identities
+    if (differences && hyps > 1) {
+      // the winner from the differences too: two energies of 5e199 that differ by 2e100 (the
+      // Gaussian at z = -1e100) have midpoints that do not tell which is smaller
+      fromFirst = new FastDual[hyps];
+      fromFirst[0] = FastDual.ZERO;
+      for (int h = 1; h < hyps; h++) {
+        fromFirst[h] = effectiveDifference(envs, h, 0, c, t, unitTemperature);
+        if (fromFirst[h].v.subtract(fromFirst[win].v).hi < 0) win = h;
+      }
+      if (reject != null && e[hyps].v.subtract(e[win].v).hi < 0) win = hyps;
+    } else {
+      for (int h = 1; h < n; h++) {
+        if (e[h].v.subtract(e[win].v).hi < 0) win = h;
+      }
     }
     FastDual[] x = new FastDual[n];
-    for (int h = 0; h < n; h++) x[h] = h == win ? FastDual.ZERO : e[h].subtract(e[win]);
+    for (int h = 0; h < n; h++) {
+      if (h == win) {
+        x[h] = FastDual.ZERO;
+      } else if (fromFirst != null && h < hyps && win < hyps) {
+        x[h] = win == 0 ? fromFirst[h] : h == 0 ? fromFirst[win].negate()
+            : effectiveDifference(envs, h, win, c, t, unitTemperature);
+      } else {
+        x[h] = e[h].subtract(e[win]);
+      }
+    }
     if (stat == Statistic.MODE) {
       for (int h = 0; h < n; h++) {
         if (h != win && x[h].v.sign() <= 0) throw Fast.Undecided.get(); // a tie: averaged values
@@ -716,6 +782,7 @@ public final class ReferenceEvaluator {
     FastDual partition = FastDual.ONE.add(losers);
     switch (stat) {
       case MEAN -> {
+        if (differences && nearTie(x, win)) return List.of(nearTieMean(x, g, win));
         FastDual acc = FastDual.ZERO;
         for (int h = 0; h < n; h++) {
           if (h != win) acc = acc.add(w[h].multiply(g[h].subtract(g[win])));
@@ -753,6 +820,44 @@ public final class ReferenceEvaluator {
       }
       default -> throw new IllegalStateException("unhandled statistic " + stat);
     }
+  }
+
+  /** {@code (d_h - d_k) / T - (pi_h - pi_k)}, the energies' difference by identities. */
+  private FastDual effectiveDifference(Map<String, FastDual>[] envs, int h, int k, FastConstants c, FastDual t,
+      boolean unitTemperature) {
+    FastDual dd = energy.evalFastDifference(envs[h], envs[k]);
+    if (!unitTemperature) dd = dd.divide(t);
+    FastDual priors = c.priors()[h].subtract(c.priors()[k]);
+    return priors.v.isZero() && priors.d.isZero() ? dd : dd.subtract(priors);
+  }
+
+  /** Every loser's effective energy within 1/2 of the winner's (by the midpoint). */
+  private static boolean nearTie(FastDual[] x, int win) {
+    for (int h = 0; h < x.length; h++) {
+      if (h != win && !(Math.abs(x[h].v.toDouble()) < 0.5)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The mean next to a tie as {@code (sum_h g_h + sum_{h != win} m_h g_h) / (n + sum m_h)}, {@code m_h =
+   * expm1(-x_h)}: the same {@code sum w_h g_h / sum w_h} with {@code w_h = 1 + m_h}, but without
+   * {@code g_win + w (g - g_win) / (1 + w)}, which cancels where the mean is small against the
+   * values (the Student-t mean far out is about {@code 4/z}, from weights {@code e^-(4/z)}: the
+   * effective energies' difference was decided at |z| = 1e12, the mean was not). Taken only where
+   * every {@code |x_h| < 1/2}, where each {@code m_h} is small; both forms are enclosures.
+   */
+  private static FastDual nearTieMean(FastDual[] x, FastDual[] g, int win) {
+    FastDual numerator = FastDual.ZERO;
+    FastDual denominator = FastDual.constant(Fast.of(x.length));
+    for (FastDual gh : g) numerator = numerator.add(gh);
+    for (int h = 0; h < x.length; h++) {
+      if (h == win) continue;
+      FastDual m = x[h].negate().expm1();
+      numerator = numerator.add(m.multiply(g[h]));
+      denominator = denominator.add(m);
+    }
+    return numerator.divide(denominator);
   }
 
   /** log(1 + s) for s >= 0, accurate for tiny s (the series), with derivative s' / (1 + s). */

@@ -81,7 +81,8 @@ class RandomEnergyProperties {
    * starts to meet the contract fails the test until it is taken off the list and the docs.
    */
   static final List<String> KNOWN_GAPS = List.of(
-      "--energy 'Abs[((z-mu)/a)]+(3)*(Log[Cosh[((1)*(z-mu))]])' --hypotheses -1:-1,1/2:0,2:1 --stat mean --free a");
+      "--energy 'Abs[((z-mu)/a)]+(3)*(Log[Cosh[((1)*(z-mu))]])' --hypotheses -1:-1,1/2:0,2:1 --stat mean --free a",
+      "--energy '1-Exp[-((z-mu)/a)^2]' --hypotheses prototypes:3 --stat mean --free a");
 
   /** With -Denergies.survey=true every case runs and what fails is printed; the test does not fail. */
   private static final boolean SURVEY = Boolean.getBoolean("energies.survey");

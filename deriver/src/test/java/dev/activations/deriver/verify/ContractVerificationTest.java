@@ -1,0 +1,60 @@
+package dev.activations.deriver.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How many points each function of a class is measured at. */
+class ContractVerificationTest {
+
+  @Test
+  void aParameterDerivativeUndecidedAtSomePointsIsMeasuredAtTargetPointsOfItsOwn() {
+    int n = 4 * ContractVerification.TARGET;
+    double[] stream = new double[n];
+    for (int i = 0; i < n; i++) stream[i] = 1 + i * 1e-3;
+    // the fast path decides every value but no parameter derivative at the first 100 points, and the
+    // high-precision evaluator none at all: the 16 escalations are spent there without a point
+    Set<Double> undecided = new HashSet<>();
+    for (int i = 0; i < 100; i++) undecided.add(stream[i]);
+    Accuracy.Exact one = Accuracy.Exact.of(BigDecimal.ONE);
+    ContractVerification.Reference reference = new ContractVerification.Reference() {
+      @Override
+      public Optional<ContractVerification.Point> fast(double z) {
+        return Optional.of(new ContractVerification.Point(new Accuracy.Exact[] {one}, new Accuracy.Exact[] {one}));
+      }
+
+      @Override
+      public Optional<ContractVerification.Point> exact(double z) {
+        return fast(z);
+      }
+
+      @Override
+      public Optional<Accuracy.Exact[]> parameter(double z, String name) {
+        return undecided.contains(z) ? Optional.empty() : Optional.of(new Accuracy.Exact[] {one});
+      }
+    };
+    Map<String, Integer> measured = new HashMap<>();
+    ContractVerification.Evaluation evaluation = (f, z) -> {
+      measured.merge(f.name(), 1, Integer::sum);
+      return 1;
+    };
+    List<ContractVerification.Function> functions = List.of(
+        new ContractVerification.Function("value", null, 0, false),
+        new ContractVerification.Function("derivative", null, 0, true),
+        new ContractVerification.Function("dA", null, 0, true, "a"));
+    ContractVerification.Verdict v = ContractVerification.measure(functions, new double[][] {stream}, reference, evaluation);
+    assertEquals(ContractVerification.TARGET, v.points());
+    assertEquals(ContractVerification.TARGET, measured.get("value"));
+    assertEquals(ContractVerification.TARGET, measured.get("derivative"));
+    // and the 22 finite extremes, which the fast path decides here
+    assertEquals(ContractVerification.TARGET + ContractVerification.EXTREMES.length, measured.get("dA"));
+    assertEquals(100 - ContractVerification.PARAMETER_ESCALATIONS, v.passedOver());
+  }
+}
