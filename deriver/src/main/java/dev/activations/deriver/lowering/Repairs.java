@@ -524,7 +524,6 @@ final class Repairs {
     return horner;
   }
 
-
   /**
    * The power k with which the reference vanishes at 0 ({@code |f(z)| ~ z^k}), from its values at
    * the smallest positive sample points, when they show a clean power and the matching parity

@@ -266,6 +266,7 @@ public final class HighPrecisionExpression {
 
   private static final FastDual TWO = FastDual.constant(Fast.of(2));
   private static final FastDual HALF = FastDual.constant(Fast.of(0.5));
+  private static final FastDual MINUS_TWO = FastDual.constant(Fast.of(-2));
 
   private static boolean isZero(FastDual x) {
     return x.v.isZero() && x.d.isZero();
@@ -453,9 +454,8 @@ public final class HighPrecisionExpression {
     if (isZero(u.d())) return new Pair(a1, a2, FastDual.ZERO, s);
     Pair a = abs(u);
     if (Math.abs(u.a1().v.toDouble()) > 1 && Math.abs(u.a2().v.toDouble()) > 1) {
-      FastDual minusTwo = FastDual.constant(Fast.of(-2));
-      FastDual t2 = a.a2().multiply(minusTwo).exp();
-      FastDual tails = t2.multiply(a.d().multiply(minusTwo).expm1()).divide(FastDual.ONE.add(t2)).log1p();
+      FastDual t2 = a.a2().multiply(MINUS_TWO).exp();
+      FastDual tails = t2.multiply(a.d().multiply(MINUS_TWO).expm1()).divide(FastDual.ONE.add(t2)).log1p();
       return new Pair(a1, a2, a.d().add(tails), s);
     }
     try {

@@ -140,11 +140,6 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   }
 
   /**
-   * The sample points against the derivatives in the free parameter {@code name} (the fast path,
-   * else the high-precision evaluator; no point where neither decides), as the {@link
-   * ActivationLowering.Role#DERIVATIVE} role.
-   */
-  /**
    * The working precision beyond which a point is neither scored nor verified against the
    * parameter derivative (it is passed over, as where the reference cannot decide). Where the
    * energies grow like {@code e^(a|z|)} (the exponential kernel with a free rate) the derivative at
@@ -153,22 +148,31 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
    */
   static final long SCORING_MAX_DIGITS = 2_000;
 
+  /**
+   * The sample points against the derivatives in the free parameter {@code name} (the fast path,
+   * else the high-precision evaluator; no point where neither decides), as the {@link
+   * ActivationLowering.Role#DERIVATIVE} role.
+   */
   @Override
   public ActivationLowering.Scorer forParameter(String name) {
     double[] zs = points();
-    Map<Integer, Accuracy.Exact[]> prepared = new HashMap<>();
     Map<String, Double> vars = new HashMap<>(variables);
     return new ActivationLowering.Scorer() {
+      /** Per sample point, the derivatives of every output (one evaluation gives them all), or null. */
+      private Accuracy.Exact[][] prepared;
+
       private Accuracy.Exact[] exact(int output) {
-        return prepared.computeIfAbsent(output, o -> {
-          Accuracy.Exact[] out = new Accuracy.Exact[zs.length];
+        if (prepared == null) {
+          prepared = new Accuracy.Exact[zs.length][];
           for (int i = 0; i < zs.length; i++) {
             double z = zs[i];
-            out[i] = reference.parameterDerivativeFast(z, name)
-                .or(() -> reference.parameterDerivative(z, name, SCORING_MAX_DIGITS)).map(ds -> ds[o]).orElse(null);
+            prepared[i] = reference.parameterDerivativeFast(z, name)
+                .or(() -> reference.parameterDerivative(z, name, SCORING_MAX_DIGITS)).orElse(null);
           }
-          return out;
-        });
+        }
+        Accuracy.Exact[] out = new Accuracy.Exact[zs.length];
+        for (int i = 0; i < zs.length; i++) out[i] = prepared[i] == null ? null : prepared[i][output];
+        return out;
       }
 
       @Override
