@@ -1,6 +1,7 @@
 package dev.activations.deriver.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
@@ -182,10 +183,20 @@ final class AttentionKernels {
 
   /** The two-sum of {@code s + p} into {@code s}, its error into {@code c}. */
   private static void twoSum(MethodSpec.Builder m, String p) {
-    m.addStatement("double t = s + $L", p)
-        .addStatement("double z = t - s")
-        .addStatement("c += (s - (t - z)) + ($L - z)", p)
-        .addStatement("s = t");
+    m.addCode(twoSum("s", "c", "t", "z", p));
+  }
+
+  /**
+   * Statements adding {@code p} to {@code sum} by Knuth's two-sum, its rounding error into {@code
+   * error}, with the temporaries declared as {@code t} and {@code z} (names free in the caller).
+   */
+  static CodeBlock twoSum(String sum, String error, String t, String z, String p) {
+    return CodeBlock.builder()
+        .addStatement("double $L = $L + $L", t, sum, p)
+        .addStatement("double $L = $L - $L", z, t, sum)
+        .addStatement("$L += ($L - ($L - $L)) + ($L - $L)", error, sum, t, z, p, z)
+        .addStatement("$L = $L", sum, t)
+        .build();
   }
 
   /** The weights {@code (w, wo)} of a weighted entry helper, after its other parameters. */
