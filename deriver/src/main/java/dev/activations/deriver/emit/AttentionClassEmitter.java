@@ -1954,8 +1954,9 @@ public final class AttentionClassEmitter {
       m.addComment("grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's");
       boolean entryDiffs = (fa != null && difference("qq") != null) || (fb != null && difference("qk") != null)
           || (fs != null && difference("dd") != null);
-      boolean closeDeclared = asym != null && entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null);
-      if (entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null)) m.addCode(entryDifferences());
+      boolean withEntryDifferences = entryDiffs && !(stat == AttentionStatistic.ENTROPY && difference("energy") != null);
+      boolean closeDeclared = asym != null && withEntryDifferences;
+      if (withEntryDifferences) m.addCode(entryDifferences());
       if (asym != null) {
         // a key far from the winner's scale: its gradient is taken directly, at its own scale, after the others
         // (farGradient); here its dL/de_j goes to total (the winner's share: sum_j dL/de_j = 0)

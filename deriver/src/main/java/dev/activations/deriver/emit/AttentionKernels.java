@@ -135,25 +135,21 @@ final class AttentionKernels {
         + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
         .returns(int.class)
         .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d");
+    // the largest finite |entry| of the key (with the query's, for the larger of the two)
+    b.addStatement("double max = $L", product ? "0.0" : "qmax")
+        .beginControlFlow("for (int i = 0; i < d; i++)")
+        .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
+        .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
+        .endControlFlow();
     if (product) {
-      b.addStatement("double max = 0.0")
-          .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
-          .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
-          .endControlFlow()
-          .addComment("a zero vector: <q, k> = 0 at every scale")
+      b.addComment("a zero vector: <q, k> = 0 at every scale")
           .addStatement("if (qmax == 0.0 || max == 0.0) return 0")
           .addComment("exponents of subnormal magnitudes taken exactly (getExponent gives -1023 for all of them)")
           .addStatement("int eq = qmax < Double.MIN_NORMAL ? Math.getExponent(qmax * 0x1p54) - 54 : Math.getExponent(qmax)")
           .addStatement("int ek = max < Double.MIN_NORMAL ? Math.getExponent(max * 0x1p54) - 54 : Math.getExponent(max)")
           .addStatement("int e = (eq + ek + 1) >> 1");
     } else {
-      b.addStatement("double max = qmax")
-          .beginControlFlow("for (int i = 0; i < d; i++)")
-          .addStatement("double x = Math.abs($Lkeys[ko + i])", rd)
-          .addStatement("if (x > max && x < Double.POSITIVE_INFINITY) max = x")
-          .endControlFlow()
-          .addStatement("int e = Math.getExponent(max)");
+      b.addStatement("int e = Math.getExponent(max)");
     }
     return b.addStatement("return e <= $L ? 0 : e - $L", target, target).build();
   }
