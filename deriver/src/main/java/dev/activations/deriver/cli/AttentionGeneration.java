@@ -235,7 +235,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
   private IExpr ratioFactor(IExpr energy, IExpr kappa) {
     try {
       IExpr c = symja.eval(F.Together(F.Divide(F.Times(energy, F.Plus(symja.symbol("dd"), kappa)), F.Sqr(symja.symbol("qk")))));
-      for (String g : GramForm.ENTRIES) if (!c.isFree(symja.symbol(g))) return null;
+      if (!AsymptoticScaling.freeOfEntries(symja, c)) return null;
       return c.isZero() ? null : c;
     } catch (RuntimeException e) {
       return null;
@@ -261,8 +261,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     }
     try {
       IExpr k = symja.eval(F.Together(F.Subtract(F.Divide(F.Times(F.CN1, fb, symja.symbol("qk")), F.Times(F.C2, fs)), symja.symbol("dd"))));
-      for (String g : GramForm.ENTRIES) if (!k.isFree(symja.symbol(g))) return null;
-      return k.isFree(symja.symbol("qkW")) && k.isFree(symja.symbol("ddW")) ? k : null;
+      return AsymptoticScaling.freeOfEntries(symja, k) ? k : null;
     } catch (RuntimeException e) {
       return null;
     }

@@ -198,7 +198,8 @@ public final class AsymptoticScaling {
     return 384 / Math.max(1, form.degree());
   }
 
-  private static boolean freeOfEntries(Symja symja, IExpr e) {
+  /** Whether {@code e} is free of every Gram entry, the winner's included. */
+  public static boolean freeOfEntries(Symja symja, IExpr e) {
     for (String g : ALL) {
       if (!e.isFree(symja.symbol(g))) return false;
     }
