@@ -396,22 +396,14 @@ public final class HighPrecisionExpression {
   private static Pair power(Pow p, Map<String, FastDual> env1, Map<String, FastDual> env2) {
     Pair x = difference(p.base(), env1, env2);
     if (p.exponent() instanceof Num n) {
-      Rational y = n.value();
-      java.math.BigInteger den = y.denominator();
-      if (den.equals(java.math.BigInteger.ONE) && y.numerator().bitLength() < 31) {
-        return powInt(x, y.numerator().longValue());
-      }
-      if (den.equals(java.math.BigInteger.TWO) && y.numerator().bitLength() < 31) {
-        return powInt(sqrt(x), y.numerator().longValue());
-      }
+      ProductExponent e = ProductExponent.of(n.value());
+      if (e != null) return powInt(e.half() ? sqrt(x) : x, e.k());
     }
     Pair y = difference(p.exponent(), env1, env2);
     if (isZero(y.d()) && y.a1().constantDerivative() && y.a1() == y.a2()) {
       // the same exponent on both sides, as Pow#evalFast takes it
-      Long k = y.a1().v.exactInteger();
-      if (k != null) return powInt(x, k);
-      Long twice = y.a1().v.add(y.a1().v).exactInteger();
-      if (twice != null) return powInt(sqrt(x), twice);
+      ProductExponent e = ProductExponent.of(y.a1().v);
+      if (e != null) return powInt(e.half() ? sqrt(x) : x, e.k());
     }
     return exp(times(log(x), y));
   }
@@ -698,14 +690,8 @@ public final class HighPrecisionExpression {
     public FastDual evalFast(Map<String, FastDual> env) {
       FastDual x = base.evalFast(env);
       if (exponent instanceof Num n) {
-        Rational y = n.value();
-        java.math.BigInteger den = y.denominator();
-        if (den.equals(java.math.BigInteger.ONE) && y.numerator().bitLength() < 31) {
-          return x.pow(y.numerator().longValue());
-        }
-        if (den.equals(java.math.BigInteger.TWO) && y.numerator().bitLength() < 31) {
-          return x.sqrt().pow(y.numerator().longValue());
-        }
+        ProductExponent e = ProductExponent.of(n.value());
+        if (e != null) return (e.half() ? x.sqrt() : x).pow(e.k());
       }
       FastDual y = exponent.evalFast(env);
       if (y.constantDerivative()) {
@@ -713,12 +699,33 @@ public final class HighPrecisionExpression {
         // Abs[z-mu]^p): by products, exact where they are, as for a number; exp(p log x) would
         // leave a rounding in every power, and an exact 0 (the energies' slopes 1 - 1 of the
         // Laplace case far out) could never be decided
-        Long n = y.v.exactInteger();
-        if (n != null) return x.pow(n);
-        Long twice = y.v.add(y.v).exactInteger();
-        if (twice != null) return x.sqrt().pow(twice);
+        ProductExponent e = ProductExponent.of(y.v);
+        if (e != null) return (e.half() ? x.sqrt() : x).pow(e.k());
       }
       return x.log().multiply(y).exp();
+    }
+  }
+
+  /**
+   * An exponent the fast path takes by products: {@code k} ({@code half} false) or {@code k / 2}
+   * ({@code half} true: the square root's k-th power).
+   */
+  private record ProductExponent(long k, boolean half) {
+    /** A number with denominator 1 or 2 and a numerator below 2^30, else null. */
+    static ProductExponent of(Rational y) {
+      java.math.BigInteger den = y.denominator();
+      if (y.numerator().bitLength() >= 31) return null;
+      if (den.equals(java.math.BigInteger.ONE)) return new ProductExponent(y.numerator().longValue(), false);
+      if (den.equals(java.math.BigInteger.TWO)) return new ProductExponent(y.numerator().longValue(), true);
+      return null;
+    }
+
+    /** A value that is exactly an integer or a half-integer, else null. */
+    static ProductExponent of(Fast v) {
+      Long k = v.exactInteger();
+      if (k != null) return new ProductExponent(k, false);
+      Long twice = v.add(v).exactInteger();
+      return twice == null ? null : new ProductExponent(twice, true);
     }
   }
 
