@@ -6,9 +6,10 @@ import dev.activations.deriver.lowering.LoweredActivation.Output;
 import dev.activations.deriver.verify.FloatContract;
 import dev.activations.deriver.verify.ReferencePoint;
 import dev.activations.deriver.verify.ReferenceTable;
-import java.util.HashMap;
-import java.util.Map;
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which {@code float[]} SIMD kernels compute in float arithmetic ({@code FloatVector}, twice the
@@ -61,7 +62,7 @@ public record FloatArithmetic(boolean value, boolean derivative) {
    * the infinities need no measurement: the kernel blends in NaN and the stated limits.)
    */
   static double worstError(Output out, ReferenceTable table, boolean derivative) {
-    Cse.Result prepared = FloatKernelEvaluator.prepare(out);
+    FloatKernelEvaluator.Kernel kernel = FloatKernelEvaluator.compile(out);
     double worst = 0;
     for (int shift = -1; shift <= 1; shift++) {
       for (ReferencePoint p : table.points()) {
@@ -71,7 +72,7 @@ public record FloatArithmetic(boolean value, boolean derivative) {
         if (exact.isEmpty()) {
           continue; // not differentiable here
         }
-        float computed = FloatKernelEvaluator.evaluate(out, prepared, z, shift);
+        float computed = kernel.at(z, shift);
         worst = Math.max(worst, FloatContract.relativeError(computed, exact.get()));
       }
     }
@@ -84,18 +85,20 @@ public record FloatArithmetic(boolean value, boolean derivative) {
    * points judge those).
    */
   static double scanError(Output out) {
-    Cse.Result prepared = FloatKernelEvaluator.prepare(out);
-    Map<String, Double> input = new HashMap<>();
+    FloatKernelEvaluator.Kernel kernel = FloatKernelEvaluator.compile(out);
+    // the scalar code's double formula, as Cse.Result#evaluate computes it
+    DoubleEvaluator.Compiled formula = Cse.eliminate(List.of(out.expr()), Set.of("z")).compile(List.of("z"), 0);
+    double[] input = new double[1];
     double worst = 0;
     for (float z : SCAN) {
-      input.put("z", (double) z);
-      double accurate = prepared.evaluate(input)[0];
+      input[0] = z;
+      double accurate = formula.at(input);
       if (Double.isNaN(accurate)) {
         continue;
       }
       float rounded = (float) accurate;
       for (int shift = -1; shift <= 1; shift++) {
-        float computed = FloatKernelEvaluator.evaluate(out, prepared, z, shift);
+        float computed = kernel.at(z, shift);
         worst = Math.max(worst, FloatContract.relativeError(computed, rounded));
       }
       if (worst > FloatContract.TOLERANCE) {

@@ -14,7 +14,9 @@ import dev.activations.deriver.lowering.Expr.Test;
 import dev.activations.deriver.lowering.Expr.Var;
 import dev.activations.deriver.lowering.IntegerPowers;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes one lane of a float SIMD kernel ({@link VectorExprPrinter} with {@link
@@ -36,158 +38,230 @@ import java.util.List;
  * </ul>
  */
 public final class FloatKernelEvaluator {
-  private final float z;
-  private final int shift;
-  /** Values of the CSE temporaries computed so far (the vector code's locals). */
-  private final java.util.Map<String, Float> locals = new java.util.HashMap<>();
+  private FloatKernelEvaluator() {}
 
-  private FloatKernelEvaluator(float z, int shift) {
-    this.z = z;
-    this.shift = shift;
+  /** One lane of a kernel, prepared for evaluation at many points. */
+  @FunctionalInterface
+  public interface Kernel {
+    /**
+     * The kernel's result at {@code z}.
+     *
+     * @param shift ulps every lane-wise transcendental result is moved by: -1, 0 or 1
+     */
+    float at(float z, int shift);
   }
 
-  /**
-   * {@code out}'s formula after CSE, as the vector code computes it: each shared subexpression
-   * once. For evaluating at many points ({@link FloatArithmetic}'s scan); a tree walk would
-   * evaluate a weight used ten times ten times.
-   */
-  public static Cse.Result prepare(Output out) {
-    return Cse.eliminate(List.of(out.expr()), java.util.Set.of("z"));
-  }
+  /** What a node reads: the input, the shift, and the CSE temporaries computed so far (the vector code's locals). */
+  private static final class Frame {
+    final float z;
+    final int shift;
+    final float[] locals;
 
-  /**
-   * The float kernel's result for {@code out} at {@code z}: NaN for NaN, the stated limit (rounded
-   * to float) at an infinity that has one, the formula otherwise.
-   *
-   * @param prepared {@code out}'s formula, {@link #prepare}d
-   * @param shift ulps every lane-wise transcendental result is moved by: -1, 0 or 1
-   */
-  public static float evaluate(Output out, Cse.Result prepared, float z, int shift) {
-    if (Float.isNaN(z)) {
-      return z;
-    } else if (z == Float.POSITIVE_INFINITY && !Double.isNaN(out.atPositiveInfinity())) {
-      return (float) out.atPositiveInfinity();
-    } else if (z == Float.NEGATIVE_INFINITY && !Double.isNaN(out.atNegativeInfinity())) {
-      return (float) out.atNegativeInfinity();
+    Frame(float z, int shift, int locals) {
+      this.z = z;
+      this.shift = shift;
+      this.locals = new float[locals];
     }
-    FloatKernelEvaluator ev = new FloatKernelEvaluator(z, shift);
-    for (Cse.Binding b : prepared.bindings()) ev.locals.put(b.name(), ev.eval(b.expr()));
-    return ev.eval(prepared.roots().get(0));
+  }
+
+  private interface Node {
+    float at(Frame f);
+  }
+
+  private interface TestNode {
+    boolean at(Frame f);
+  }
+
+  /**
+   * The float kernel for {@code out}: NaN for NaN, the stated limit (rounded to float) at an
+   * infinity that has one, otherwise the formula after CSE, as the vector code computes it (each
+   * shared subexpression once; a tree walk would evaluate a weight used ten times ten times).
+   * The tree is compiled once: {@link FloatArithmetic}'s scan evaluates it at 48,000 points.
+   */
+  public static Kernel compile(Output out) {
+    Cse.Result prepared = Cse.eliminate(List.of(out.expr()), java.util.Set.of("z"));
+    Map<String, Integer> slots = new HashMap<>();
+    Node[] bindings = new Node[prepared.bindings().size()];
+    for (int i = 0; i < bindings.length; i++) {
+      Cse.Binding b = prepared.bindings().get(i);
+      bindings[i] = node(b.expr(), slots);
+      slots.put(b.name(), i);
+    }
+    Node root = node(prepared.roots().get(0), slots);
+    double atPositiveInfinity = out.atPositiveInfinity();
+    double atNegativeInfinity = out.atNegativeInfinity();
+    return (z, shift) -> {
+      if (Float.isNaN(z)) {
+        return z;
+      } else if (z == Float.POSITIVE_INFINITY && !Double.isNaN(atPositiveInfinity)) {
+        return (float) atPositiveInfinity;
+      } else if (z == Float.NEGATIVE_INFINITY && !Double.isNaN(atNegativeInfinity)) {
+        return (float) atNegativeInfinity;
+      }
+      Frame f = new Frame(z, shift, bindings.length);
+      for (int i = 0; i < bindings.length; i++) f.locals[i] = bindings[i].at(f);
+      return root.at(f);
+    };
   }
 
   /** The formula alone, without the special-input blends. */
   static float formula(Expr e, float z, int shift) {
-    return new FloatKernelEvaluator(z, shift).eval(e);
+    return node(e, Map.of()).at(new Frame(z, shift, 0));
   }
 
-  private float eval(Expr e) {
+  /** {@code e} as float operations; a name that is neither z nor in {@code locals} throws when reached. */
+  private static Node node(Expr e, Map<String, Integer> locals) {
     if (e instanceof Const c) {
-      return (float) c.value();
+      float v = (float) c.value();
+      return f -> v;
     } else if (e instanceof Var v) {
-      if (v.name().equals("z")) return z;
-      Float local = locals.get(v.name());
-      if (local == null) {
-        throw new IllegalArgumentException("float kernels have no free parameters: " + v.name());
+      if (v.name().equals("z")) return f -> f.z;
+      Integer slot = locals.get(v.name());
+      if (slot == null) {
+        String name = v.name();
+        return f -> {
+          throw new IllegalArgumentException("float kernels have no free parameters: " + name);
+        };
       }
-      return local;
+      int i = slot;
+      return f -> f.locals[i];
     } else if (e instanceof Add a) {
-      List<Expr> t = a.terms();
-      float acc = eval(t.get(0));
-      for (int i = 1; i < t.size(); i++) {
-        acc += eval(t.get(i));
-      }
-      return acc;
+      Node[] t = nodes(a.terms(), locals);
+      return f -> {
+        float acc = t[0].at(f);
+        for (int i = 1; i < t.length; i++) {
+          acc += t[i].at(f);
+        }
+        return acc;
+      };
     } else if (e instanceof Mul m) {
-      List<Expr> f = m.factors();
-      float acc = eval(f.get(0));
-      for (int i = 1; i < f.size(); i++) {
-        acc *= eval(f.get(i));
-      }
-      return acc;
+      Node[] t = nodes(m.factors(), locals);
+      return f -> {
+        float acc = t[0].at(f);
+        for (int i = 1; i < t.length; i++) {
+          acc *= t[i].at(f);
+        }
+        return acc;
+      };
     } else if (e instanceof Div d) {
-      return eval(d.numerator()) / eval(d.denominator());
+      Node n = node(d.numerator(), locals);
+      Node q = node(d.denominator(), locals);
+      return f -> n.at(f) / q.at(f);
     } else if (e instanceof Neg n) {
-      return -eval(n.operand());
+      Node o = node(n.operand(), locals);
+      return f -> -o.at(f);
     } else if (e instanceof PowInt p) {
-      return eval(IntegerPowers.expand(p));
+      return node(IntegerPowers.expand(p), locals);
     } else if (e instanceof Call c) {
-      return call(c);
+      return call(c, locals);
     } else if (e instanceof Cond c) {
-      // both arms are computed in the vector code; neither has side effects
-      float then = eval(c.then());
-      float otherwise = eval(c.otherwise());
-      return check(c.test()) ? then : otherwise;
+      TestNode test = test(c.test(), locals);
+      Node then = node(c.then(), locals);
+      Node otherwise = node(c.otherwise(), locals);
+      return f -> {
+        // both arms are computed in the vector code; neither has side effects
+        float a = then.at(f);
+        float b = otherwise.at(f);
+        return test.at(f) ? a : b;
+      };
     }
     throw new IllegalStateException("FloatKernelEvaluator: unsupported node " + e);
   }
 
-  private boolean check(Test t) {
+  private static Node[] nodes(List<Expr> es, Map<String, Integer> locals) {
+    Node[] out = new Node[es.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = node(es.get(i), locals);
+    }
+    return out;
+  }
+
+  private static TestNode test(Test t, Map<String, Integer> locals) {
     if (t instanceof Test.Compare c) {
-      float l = eval(c.left());
-      float r = eval(c.right());
+      Node l = node(c.left(), locals);
+      Node r = node(c.right(), locals);
       return switch (c.op()) {
-        case LT -> l < r;
-        case LE -> l <= r;
-        case GT -> l > r;
-        case GE -> l >= r;
-        case EQ -> l == r;
-        case NE -> l != r;
+        case LT -> f -> l.at(f) < r.at(f);
+        case LE -> f -> l.at(f) <= r.at(f);
+        case GT -> f -> l.at(f) > r.at(f);
+        case GE -> f -> l.at(f) >= r.at(f);
+        case EQ -> f -> l.at(f) == r.at(f);
+        case NE -> f -> l.at(f) != r.at(f);
       };
     } else if (t instanceof Test.And a) {
-      boolean all = true;
-      for (Test o : a.operands()) {
-        all &= check(o);
-      }
-      return all;
-    } else if (t instanceof Test.Or o) {
-      boolean any = false;
-      for (Test x : o.operands()) {
-        any |= check(x);
-      }
-      return any;
+      TestNode[] o = tests(a.operands(), locals);
+      return f -> {
+        boolean all = true;
+        for (TestNode x : o) {
+          all &= x.at(f);
+        }
+        return all;
+      };
+    } else if (t instanceof Test.Or or) {
+      TestNode[] o = tests(or.operands(), locals);
+      return f -> {
+        boolean any = false;
+        for (TestNode x : o) {
+          any |= x.at(f);
+        }
+        return any;
+      };
     } else if (t instanceof Test.Not n) {
-      return !check(n.operand());
+      TestNode o = test(n.operand(), locals);
+      return f -> !o.at(f);
     }
     throw new IllegalStateException("FloatKernelEvaluator: unsupported test " + t);
   }
 
+  private static TestNode[] tests(List<Test> ts, Map<String, Integer> locals) {
+    TestNode[] out = new TestNode[ts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = test(ts.get(i), locals);
+    }
+    return out;
+  }
+
   /** The lane-wise function, as {@link VectorExprPrinter} prints it for float lanes. */
-  private float call(Call c) {
-    float x = eval(c.args().get(0));
-    float y = c.args().size() > 1 ? eval(c.args().get(1)) : Float.NaN;
-    return switch (c.fn()) {
-      case EXP -> lanewise(StrictMath.exp(x));
-      case EXPM1 -> lanewise(StrictMath.expm1(x));
-      case LOG -> lanewise(StrictMath.log(x));
-      case LOG1P -> lanewise(StrictMath.log1p(x));
-      case SINH -> lanewise(StrictMath.sinh(x));
-      case COSH -> lanewise(StrictMath.cosh(x));
-      case POW -> lanewise(StrictMath.pow(x, y));
-      case HYPOT -> lanewise(StrictMath.hypot(x, y));
+  private static Node call(Call c, Map<String, Integer> locals) {
+    Node x = node(c.args().get(0), locals);
+    Node y = c.args().size() > 1 ? node(c.args().get(1), locals) : f -> Float.NaN;
+    return f -> call(c.fn(), x.at(f), y.at(f), f.shift);
+  }
+
+  private static float call(dev.activations.deriver.lowering.Fn fn, float x, float y, int shift) {
+    return switch (fn) {
+      case EXP -> lanewise(StrictMath.exp(x), shift);
+      case EXPM1 -> lanewise(StrictMath.expm1(x), shift);
+      case LOG -> lanewise(StrictMath.log(x), shift);
+      case LOG1P -> lanewise(StrictMath.log1p(x), shift);
+      case SINH -> lanewise(StrictMath.sinh(x), shift);
+      case COSH -> lanewise(StrictMath.cosh(x), shift);
+      case POW -> lanewise(StrictMath.pow(x, y), shift);
+      case HYPOT -> lanewise(StrictMath.hypot(x, y), shift);
       case SQRT -> (float) Math.sqrt(x); // correctly rounded: the double root rounds correctly
       case ABS -> Math.abs(x);
       case MAX -> Math.max(x, y);
       case MIN -> Math.min(x, y);
       case SIGNUM -> x > 0 ? 1f : x < 0 ? -1f : x;
-      case TANH -> tanh(x);
+      case TANH -> tanh(x, shift);
       case LOGISTIC -> {
-        float e = lanewise(StrictMath.exp(-Math.abs(x)));
+        float e = lanewise(StrictMath.exp(-Math.abs(x)), shift);
         float d = e + 1f;
         yield x >= 0 ? 1f / d : e / d;
       }
       case SOFTPLUS -> Math.max(x, 0f) + lanewise(StrictMath.log1p(
-          lanewise(StrictMath.exp(-Math.abs(x)))));
+          lanewise(StrictMath.exp(-Math.abs(x)), shift)), shift);
       case TANH_PRIME -> {
-        float e = lanewise(StrictMath.exp(Math.abs(x) * -2f));
+        float e = lanewise(StrictMath.exp(Math.abs(x) * -2f), shift);
         float d = e + 1f;
         yield e * 4f / (d * d);
       }
     };
   }
 
-  private float tanh(float v) {
+  private static float tanh(float v, int shift) {
     float a = Math.abs(v);
-    float t = lanewise(StrictMath.exp(a * -2f));
+    float t = lanewise(StrictMath.exp(a * -2f), shift);
     float s2 = a * a;
     double[] c = VectorExprPrinter.FLOAT_TANH_TAYLOR;
     float p = s2 * (float) c[c.length - 1];
@@ -205,7 +279,7 @@ public final class FloatKernelEvaluator {
   }
 
   /** A lane-wise function's float result: the double value rounded, moved {@code shift} ulps. */
-  private float lanewise(double exact) {
+  private static float lanewise(double exact, int shift) {
     float f = (float) exact;
     if (shift == 0 || f == 0 || !Float.isFinite(f)) {
       return f;

@@ -57,6 +57,28 @@ public final class Cse {
       }
       return out;
     }
+
+    /**
+     * {@link #evaluate} prepared for many points (same results, bit for bit): the values of
+     * {@code variables} in that order, every binding in a slot after them.
+     */
+    public DoubleEvaluator.Compiled compile(List<String> variables, int root) {
+      List<String> slots = new ArrayList<>(variables);
+      List<DoubleEvaluator.Compiled> steps = new ArrayList<>();
+      for (Binding b : bindings) {
+        steps.add(DoubleEvaluator.compile(b.expr(), slots));
+        slots.add(b.name());
+      }
+      DoubleEvaluator.Compiled result = DoubleEvaluator.compile(roots.get(root), slots);
+      DoubleEvaluator.Compiled[] bound = steps.toArray(DoubleEvaluator.Compiled[]::new);
+      int given = variables.size();
+      int size = slots.size();
+      return values -> {
+        double[] frame = java.util.Arrays.copyOf(values, size);
+        for (int i = 0; i < bound.length; i++) frame[given + i] = bound[i].at(frame);
+        return result.at(frame);
+      };
+    }
   }
 
   private final Map<Expr, Integer> counts = new HashMap<>();

@@ -59,25 +59,186 @@ public final class DoubleEvaluator {
     if (a.length != fn.arity()) {
       throw new IllegalArgumentException(fn + " takes " + fn.arity() + " arguments");
     }
+    return a.length == 1 ? apply(fn, a[0]) : apply(fn, a[0], a[1]);
+  }
+
+  /** {@link #apply(Fn, double...)} for a function of one argument, without an array. */
+  private static double apply(Fn fn, double x) {
     return switch (fn) {
-      case EXP -> Math.exp(a[0]);
-      case EXPM1 -> Math.expm1(a[0]);
-      case LOG -> Math.log(a[0]);
-      case LOG1P -> Math.log1p(a[0]);
-      case SQRT -> Math.sqrt(a[0]);
-      case ABS -> Math.abs(a[0]);
-      case SINH -> Math.sinh(a[0]);
-      case COSH -> Math.cosh(a[0]);
-      case TANH -> StableFunctions.tanh(a[0]);
-      case SIGNUM -> Math.signum(a[0]);
-      case MAX -> Math.max(a[0], a[1]);
-      case MIN -> Math.min(a[0], a[1]);
-      case POW -> Math.pow(a[0], a[1]);
-      case HYPOT -> Math.hypot(a[0], a[1]);
-      case LOGISTIC -> StableFunctions.logistic(a[0]);
-      case SOFTPLUS -> StableFunctions.softplus(a[0]);
-      case TANH_PRIME -> StableFunctions.tanhPrime(a[0]);
+      case EXP -> Math.exp(x);
+      case EXPM1 -> Math.expm1(x);
+      case LOG -> Math.log(x);
+      case LOG1P -> Math.log1p(x);
+      case SQRT -> Math.sqrt(x);
+      case ABS -> Math.abs(x);
+      case SINH -> Math.sinh(x);
+      case COSH -> Math.cosh(x);
+      case TANH -> StableFunctions.tanh(x);
+      case SIGNUM -> Math.signum(x);
+      case LOGISTIC -> StableFunctions.logistic(x);
+      case SOFTPLUS -> StableFunctions.softplus(x);
+      case TANH_PRIME -> StableFunctions.tanhPrime(x);
+      case MAX, MIN, POW, HYPOT -> throw new IllegalArgumentException(fn + " takes 2 arguments");
     };
+  }
+
+  /** {@link #apply(Fn, double...)} for a function of two arguments, without an array. */
+  private static double apply(Fn fn, double x, double y) {
+    return switch (fn) {
+      case MAX -> Math.max(x, y);
+      case MIN -> Math.min(x, y);
+      case POW -> Math.pow(x, y);
+      case HYPOT -> Math.hypot(x, y);
+      default -> throw new IllegalArgumentException(fn + " takes 1 argument");
+    };
+  }
+
+  /**
+   * An expression prepared for evaluation at many points: the same arithmetic, in the same order,
+   * as {@link #evaluate(Expr, Map)} (so the same results, bit for bit), with each variable read
+   * from a slot of an array instead of looked up by name and the tree's dispatch done once. The
+   * verification evaluates each form at tens of thousands of points.
+   */
+  @FunctionalInterface
+  public interface Compiled {
+    /** The value with {@code values[i]} for the i-th variable given to {@link #compile}. */
+    double at(double[] values);
+  }
+
+  /**
+   * {@code e} compiled over {@code variables} (slot i holds variables.get(i)); a variable not
+   * among them throws, as {@link #evaluate(Expr, Map)} does, when (and only when) it is reached.
+   */
+  public static Compiled compile(Expr e, List<String> variables) {
+    Map<String, Integer> slots = new java.util.HashMap<>();
+    for (int i = 0; i < variables.size(); i++) slots.put(variables.get(i), i); // a later name wins, as in a map
+    return compile(e, slots);
+  }
+
+  private interface CompiledTest {
+    boolean at(double[] values);
+  }
+
+  private static Compiled compile(Expr e, Map<String, Integer> slots) {
+    if (e instanceof Const c) {
+      double v = c.value();
+      return x -> v;
+    } else if (e instanceof Var v) {
+      Integer slot = slots.get(v.name());
+      if (slot == null) {
+        String name = v.name();
+        return x -> {
+          throw new IllegalArgumentException("no value for variable " + name);
+        };
+      }
+      int i = slot;
+      return x -> x[i];
+    } else if (e instanceof Add a) {
+      Compiled[] t = compileAll(a.terms(), slots);
+      if (t.length == 2) {
+        Compiled l = t[0];
+        Compiled r = t[1];
+        return x -> l.at(x) + r.at(x);
+      }
+      return x -> {
+        double acc = t[0].at(x);
+        for (int i = 1; i < t.length; i++) acc += t[i].at(x);
+        return acc;
+      };
+    } else if (e instanceof Mul m) {
+      Compiled[] f = compileAll(m.factors(), slots);
+      if (f.length == 2) {
+        Compiled l = f[0];
+        Compiled r = f[1];
+        return x -> l.at(x) * r.at(x);
+      }
+      return x -> {
+        double acc = f[0].at(x);
+        for (int i = 1; i < f.length; i++) acc *= f[i].at(x);
+        return acc;
+      };
+    } else if (e instanceof Div d) {
+      Compiled n = compile(d.numerator(), slots);
+      Compiled q = compile(d.denominator(), slots);
+      return x -> n.at(x) / q.at(x);
+    } else if (e instanceof Neg n) {
+      Compiled o = compile(n.operand(), slots);
+      return x -> -o.at(x);
+    } else if (e instanceof PowInt p) {
+      Compiled b = compile(p.base(), slots);
+      int k = p.exponent();
+      return x -> IntegerPowers.pow(b.at(x), k);
+    } else if (e instanceof Call c) {
+      Fn fn = c.fn();
+      Compiled[] args = compileAll(c.args(), slots);
+      if (args.length != fn.arity()) {
+        return x -> apply(fn, new double[args.length]); // throws, as evaluate does
+      }
+      if (args.length == 1) {
+        Compiled a0 = args[0];
+        return x -> apply(fn, a0.at(x));
+      }
+      Compiled a0 = args[0];
+      Compiled a1 = args[1];
+      return x -> apply(fn, a0.at(x), a1.at(x));
+    } else if (e instanceof Cond c) {
+      CompiledTest test = compile(c.test(), slots);
+      Compiled then = compile(c.then(), slots);
+      Compiled otherwise = compile(c.otherwise(), slots);
+      return x -> test.at(x) ? then.at(x) : otherwise.at(x);
+    }
+    return x -> {
+      throw Exprs.unsupported("DoubleEvaluator", e);
+    };
+  }
+
+  private static Compiled[] compileAll(List<Expr> es, Map<String, Integer> slots) {
+    Compiled[] out = new Compiled[es.size()];
+    for (int i = 0; i < out.length; i++) out[i] = compile(es.get(i), slots);
+    return out;
+  }
+
+  private static CompiledTest compile(Test t, Map<String, Integer> slots) {
+    if (t instanceof Test.Compare c) {
+      Compiled l = compile(c.left(), slots);
+      Compiled r = compile(c.right(), slots);
+      return switch (c.op()) {
+        case LT -> x -> l.at(x) < r.at(x);
+        case LE -> x -> l.at(x) <= r.at(x);
+        case GT -> x -> l.at(x) > r.at(x);
+        case GE -> x -> l.at(x) >= r.at(x);
+        case EQ -> x -> l.at(x) == r.at(x);
+        case NE -> x -> l.at(x) != r.at(x);
+      };
+    } else if (t instanceof Test.And a) {
+      CompiledTest[] o = compileTests(a.operands(), slots);
+      return x -> {
+        for (CompiledTest c : o) {
+          if (!c.at(x)) return false;
+        }
+        return true;
+      };
+    } else if (t instanceof Test.Or or) {
+      CompiledTest[] o = compileTests(or.operands(), slots);
+      return x -> {
+        for (CompiledTest c : o) {
+          if (c.at(x)) return true;
+        }
+        return false;
+      };
+    } else if (t instanceof Test.Not n) {
+      CompiledTest o = compile(n.operand(), slots);
+      return x -> !o.at(x);
+    }
+    return x -> {
+      throw Exprs.unsupported("DoubleEvaluator", t);
+    };
+  }
+
+  private static CompiledTest[] compileTests(List<Test> ts, Map<String, Integer> slots) {
+    CompiledTest[] out = new CompiledTest[ts.size()];
+    for (int i = 0; i < out.length; i++) out[i] = compile(ts.get(i), slots);
+    return out;
   }
 
   private double eval(Expr e) {

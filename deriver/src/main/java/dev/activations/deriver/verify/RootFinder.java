@@ -55,7 +55,20 @@ public final class RootFinder {
       boolean derivative, String parameter) {
     Map<String, Double> vars = new HashMap<>(free);
     double[] values = new double[GRID.length];
-    for (int i = 0; i < GRID.length; i++) values[i] = eval(form, vars, GRID[i]);
+    // the grid has thousands of points: the form compiled once, z in the last slot
+    List<String> names = new ArrayList<>(free.keySet());
+    names.add("z");
+    double[] slots = new double[names.size()];
+    for (int i = 0; i < names.size() - 1; i++) slots[i] = free.get(names.get(i));
+    DoubleEvaluator.Compiled compiled = DoubleEvaluator.compile(form, names);
+    for (int i = 0; i < GRID.length; i++) {
+      slots[slots.length - 1] = GRID[i];
+      try {
+        values[i] = compiled.at(slots);
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        values[i] = Double.NaN;
+      }
+    }
     List<Double> roots = new ArrayList<>();
     for (int i = 0; i + 1 < GRID.length; i++) {
       double a = GRID[i];
