@@ -117,18 +117,58 @@ public final class Generation {
    * such as a property test, saves that measurement: the verdict does not depend on it).
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels) {
-    Emitted first = emitVerified(derivation, packageName, className, floatKernels, Accuracy.samplePoints(), "");
+    Emitted first = emitVerified(derivation, packageName, className, floatKernels, Accuracy.samplePoints(),
+        List.of(), "");
     if (first.meetsContract()) return first;
     // The forms were chosen at the sample points and missed between them. The points where they
     // missed chose nothing so far: they join the selection (with their mirror images and close
     // neighbours, so that the choice sees the window, not one point), and the new choice is
-    // certified on a fresh stream, as the first was. A class that still misses is reported with
-    // the first verdict, so the message does not depend on the second attempt.
-    double[] missed = missedPoints(first.verdict().orElseThrow());
-    if (missed.length == 0) return first;
+    // certified on a fresh stream, as the first was. A miss at another parameter assignment brings
+    // that assignment into the selection too (the forms are also measured there). A class that
+    // still misses is reported with the first verdict, so the message does not depend on the
+    // second attempt.
+    ContractVerification.Verdict verdict = first.verdict().orElseThrow();
+    double[] missed = missedPoints(verdict);
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> assignments = new ArrayList<>();
+    double[] missedThere = missedElsewhere(derivation.spec(), first.certification().orElseThrow(), verdict, assignments);
+    if (missed.length == 0 && missedThere.length == 0) return first;
     Emitted second = emitVerified(derivation, packageName, className, floatKernels,
-        withPoints(Accuracy.samplePoints(), missed), " (reselected)");
+        withPoints(withPoints(Accuracy.samplePoints(), missed), missedThere), assignments, " (reselected)");
     return second.meetsContract() ? second : first;
+  }
+
+  /**
+   * The failing points of a verdict at parameter assignments other than the defaults (with their
+   * mirror images and neighbours); the assignments where they failed are added to {@code into}, as
+   * the exact values the certification drew.
+   */
+  static double[] missedElsewhere(ActivationSpec spec, Certification certification, ContractVerification.Verdict verdict,
+      List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> into) {
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> drawn =
+        dev.activations.deriver.verify.ParameterSamples.draw(spec, PARAMETER_SAMPLES);
+    java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
+    for (int i = 0; i < certification.elsewhere().size() && i < drawn.size(); i++) {
+      String suffix = " with " + certification.elsewhere().get(i).label();
+      boolean failed = false;
+      for (ContractVerification.Worst w : verdict.worst()) {
+        if (w.passes() || !w.function().endsWith(suffix) || !Double.isFinite(w.z())) continue;
+        failed = true;
+        addWindow(out, w.z());
+      }
+      if (failed) into.add(drawn.get(i));
+    }
+    return out.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** {@code z}, its mirror image, and both's neighbours at relative 1e-6 and 1e-3. */
+  private static void addWindow(java.util.TreeSet<Double> out, double z) {
+    for (double x : new double[] {z, -z}) {
+      out.add(x);
+      for (double r : new double[] {1e-6, 1e-3}) {
+        out.add(x * (1 + r));
+        out.add(x * (1 - r));
+      }
+    }
   }
 
   /** The defaults' failing points of a verdict, with their mirror images and neighbours at relative 1e-6 and 1e-3. */
@@ -137,13 +177,7 @@ public final class Generation {
     for (ContractVerification.Worst w : verdict.worst()) {
       // points of other parameter assignments ("... with nu = ...") say nothing about the defaults' choice
       if (w.passes() || w.function().contains(" with ") || !Double.isFinite(w.z())) continue;
-      for (double z : new double[] {w.z(), -w.z()}) {
-        out.add(z);
-        for (double r : new double[] {1e-6, 1e-3}) {
-          out.add(z * (1 + r));
-          out.add(z * (1 - r));
-        }
-      }
+      addWindow(out, w.z());
     }
     return out.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
   }
@@ -161,7 +195,8 @@ public final class Generation {
    * nothing either).
    */
   private Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels,
-      double[] selection, String round) {
+      double[] selection, List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> alsoSelectAt,
+      String round) {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     ReferenceTable table = ReferenceTable.at(reference, selection);
@@ -169,7 +204,7 @@ public final class Generation {
     LoweredActivation lowered;
     try {
       lowered = new ActivationLowering(symja).lower(derivation,
-          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)).withElsewhere(selectionSamples(spec),
+          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)).withElsewhere(selectionSamples(spec, alsoSelectAt),
               values -> new ReferenceEvaluator(SpecDefinitions.of(spec, values))),
           choices);
     } catch (IllegalArgumentException e) {
@@ -378,10 +413,14 @@ public final class Generation {
    * the verification uses (same seeded stream), so that the verification still sees values no
    * selection saw.
    */
-  private static List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> selectionSamples(ActivationSpec spec) {
+  private static List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> selectionSamples(ActivationSpec spec,
+      List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> also) {
     List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> drawn =
         dev.activations.deriver.verify.ParameterSamples.draw(spec, PARAMETER_SAMPLES + SELECTION_PARAMETER_SAMPLES);
-    return drawn.subList(Math.min(PARAMETER_SAMPLES, drawn.size()), drawn.size());
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> out =
+        new ArrayList<>(drawn.subList(Math.min(PARAMETER_SAMPLES, drawn.size()), drawn.size()));
+    out.addAll(also);
+    return out;
   }
 
   static java.util.Map<String, Double> freeValues(ActivationSpec spec) {
