@@ -39,4 +39,32 @@ class ReselectionTest {
         List.of(worst("value", 1.0, 1e-16)));
     assertEquals(0, Generation.missedPoints(verdict).length);
   }
+
+  @Test
+  void aMissAtAnotherAssignmentBringsThatAssignmentAndItsWindow() {
+    Generation generation = new Generation(new dev.activations.deriver.symbolic.Symja());
+    dev.activations.deriver.spec.ActivationSpec spec =
+        generation.resolve(List.of("--kernel", "gaussian", "--stat", "mean", "--free", "s"));
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> drawn =
+        dev.activations.deriver.verify.ParameterSamples.draw(spec, Generation.PARAMETER_SAMPLES);
+    List<Generation.ElsewhereInDomain> elsewhere = new java.util.ArrayList<>();
+    for (java.util.Map<String, dev.activations.deriver.spec.ExactNumber> values : drawn) {
+      java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
+      values.forEach((k, v) -> doubles.put(k, v.toDouble()));
+      elsewhere.add(new Generation.ElsewhereInDomain(doubles, new double[0][], null));
+    }
+    Generation.Certification certification =
+        new Generation.Certification(List.of(), new double[0][], null, java.util.Map.of(), elsewhere);
+    String second = elsewhere.get(1).label();
+    ContractVerification.Verdict verdict = new ContractVerification.Verdict(10000, 0, 0, List.of(
+        worst("value", 2.0, 1e-16),
+        worst("derivative with " + second, -3.5e-9, 2.85e-5),
+        worst("value with " + elsewhere.get(0).label(), 7.0, 1e-16)));
+    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> into = new java.util.ArrayList<>();
+    double[] points = Generation.missedElsewhere(spec, certification, verdict, into);
+    assertEquals(List.of(drawn.get(1)), into);
+    assertEquals(10, points.length);
+    assertEquals(-3.5e-9, points[2]);
+    assertEquals(0, Generation.missedPoints(verdict).length);
+  }
 }
