@@ -16,8 +16,6 @@ public final class Main {
   static final int DEFAULT_TIMEOUT_SECONDS = 120;
 
   public static void main(String[] args) {
-    // Symja's start-up (about a second) overlaps the parsing and the derivation's first steps
-    dev.activations.deriver.symbolic.Bounded.warmUpInBackground();
     startWatchdog();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -123,14 +123,6 @@ public final class Bounded {
   /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
   private static final int MAX_ANSWERS = 10_000;
 
-  /**
-   * Starts Symja and its warm-up in the background (see {@link WarmUp#startInBackground}); for a
-   * process that will derive, called before anything else.
-   */
-  public static void warmUpInBackground() {
-    WarmUp.startInBackground();
-  }
-
   /** {@code input} evaluated in a fresh counting engine on a worker; empty when over budget or failed. */
   private static Answer evaluate(String template, String input, WorkBudget budget) {
     WarmUp.ensure();
@@ -199,26 +191,6 @@ public final class Bounded {
    */
   static final class WarmUp {
     private WarmUp() {}
-
-    /**
-     * Starts {@link #ensure} on a thread of its own. A command-line run spends most of its time
-     * starting Symja: on this thread the symbol table's initialisation and the warm-up overlap
-     * the option parsing, the spec's resolution and the derivation's first, unbudgeted steps
-     * (cold {@code derive --kernel student-t --stat mean}: the warm-up began 0.9 s after the
-     * JVM and took 0.5 s of it). The first budgeted call still waits for the warm-up
-     * ({@link #ensure} is synchronized), so every budgeted call starts from the same state.
-     */
-    static void startInBackground() {
-      Thread t = new Thread(() -> {
-        try {
-          ensure();
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-          // not done: the first budgeted call runs the warm-up again and fails where it fails
-        }
-      }, "symja-warm-up");
-      t.setDaemon(true);
-      t.start();
-    }
 
     /** Covers every function the derivation hands to Symja and every head an energy may use. */
     static final List<String> CALLS = List.of(
