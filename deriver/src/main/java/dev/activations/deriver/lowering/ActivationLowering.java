@@ -318,6 +318,20 @@ public final class ActivationLowering {
         System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
       }
     }
+    // with free parameters: products of them that leave the double range for parameters far from
+    // those measured are divided one at a time, at run time only where they would (the form is
+    // unchanged, bit for bit, wherever it was measured)
+    if (free) {
+      Expr inRange = ParameterQuotients.guarded(best.expr(), reference.parameterValues().keySet());
+      if (inRange != best.expr()) {
+        double e = worst(scorer.errors(inRange, output, role));
+        if (e <= bestError) {
+          best = new Candidate(best.form() + "+" + ParameterQuotients.PASS, inRange);
+        } else if (TRACE) {
+          System.err.printf("trace: output %d %s parameter quotients rejected: %.2e%n", output, role, e);
+        }
+      }
+    }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
