@@ -63,7 +63,26 @@ public final class ParameterQuotients {
       inRange.add(new Test.Compare(Test.Op.GE, magnitude, Const.of(Math.scalb(1.0, Double.MIN_EXPONENT / n))));
       inRange.add(new Test.Compare(Test.Op.LE, magnitude, Const.of(Math.scalb(1.0, Double.MAX_EXPONENT / n))));
     }
-    return new Cond(new Test.And(inRange), e, stepwise);
+    // Out there a quotient that overflows meets a responsibility that underflows (z / s / s / s
+    // at z = 1e-100, s = 3e-163, times logistic(z / s / s) logistic(-z / s / s) = 0: NaN, exact 0):
+    // the products are guarded as the measured forms are where that was measured to help
+    // (Repairs.guardVanishing)
+    return new Cond(new Test.And(inRange), e, settled(Repairs.guardVanishing(stepwise), Set.of()));
+  }
+
+  /**
+   * {@code e} without the guards whose test is known to be false where they sit: inside the
+   * otherwise-branch of {@code t ? 0 : x} a second {@code t ? 0 : y} is {@code y} (guarding the
+   * stepwise form guards again the products whose factor was guarded already).
+   */
+  private static Expr settled(Expr e, Set<Test> isFalse) {
+    if (e instanceof Cond c && Exprs.isConst(c.then(), 0.0)) {
+      if (isFalse.contains(c.test())) return settled(c.otherwise(), isFalse);
+      Set<Test> inner = new java.util.HashSet<>(isFalse);
+      inner.add(c.test());
+      return new Cond(Exprs.mapTest(c.test(), x -> settled(x, isFalse)), c.then(), settled(c.otherwise(), inner));
+    }
+    return Exprs.mapChildren(e, x -> settled(x, isFalse));
   }
 
   /**
