@@ -68,6 +68,37 @@ class RangeRepairsTest {
   }
 
   @Test
+  void aPowerOverASumHoldingItIsItsLimitWherePowersOverflow() {
+    // u^p (p / u) (1 / (1 + u^p)) and (u^p - v^p) (1 / (1 + u^p)), u = 1 + z, v = z - 1: the
+    // derivative of Log[1+Abs[z-mu]^p]'s signed mean holds both; with p = 2.39 at z = 1.5e137 the
+    // powers overflow: Inf * 0 = NaN
+    Var p = new Var("p");
+    Expr u = new Expr.Add(List.of(Const.of(1.0), Z));
+    Expr pu = Call.of(Fn.POW, u, p);
+    Expr r = new Div(Const.of(1.0), new Expr.Add(List.of(Const.of(1.0), pu)));
+    Expr ratio = new Mul(List.of(pu, new Div(p, u), r));
+    // the energies' difference u^p - v^p, about 2p z^(p-1), is computed in log form and finite
+    // where both powers overflow: here a variable d stands for it
+    Expr difference = new Mul(List.of(new Var("d"), r));
+    Expr a = PowerRatios.apply(ratio);
+    Expr b = PowerRatios.apply(difference);
+    Map<String, Double> far = Map.of("z", 1.5e137, "p", 2.39, "d", 4.8e180);
+    assertTrue(Double.isNaN(DoubleEvaluator.evaluate(ratio, far)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(difference, far)); // exact about 1.2e-147
+    assertEquals(2.39 / 1.5e137, DoubleEvaluator.evaluate(a, far), 1e-15 * 2.39 / 1.5e137);
+    double exact = Math.exp(Math.log(4.8e180) - 2.39 * Math.log(1.5e137));
+    assertEquals(exact, DoubleEvaluator.evaluate(b, far), 1e-13 * exact);
+    // where the powers are finite, the same bits
+    for (double z : new double[] {-3.0, 0.5, 2.0, 1e10, 1e100}) {
+      for (double q : new double[] {0.5, 1.5, 2.39}) {
+        Map<String, Double> at = Map.of("z", z, "p", q, "d", -z);
+        assertEquals(DoubleEvaluator.evaluate(ratio, at), DoubleEvaluator.evaluate(a, at));
+        assertEquals(DoubleEvaluator.evaluate(difference, at), DoubleEvaluator.evaluate(b, at));
+      }
+    }
+  }
+
+  @Test
   void aFactorGuardedAlreadyGuardsTheWholeProduct() {
     // 0.25 tanh'(x) * (a slope that overflows): the inner product is guarded first, then the outer
     Expr x = new Mul(List.of(Const.of(1e3), Z));
