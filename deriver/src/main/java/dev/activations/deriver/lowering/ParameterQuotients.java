@@ -102,11 +102,7 @@ public final class ParameterQuotients {
     return Optional.of(c);
   }
 
-  /** {@code e} with its divisions by products of the {@code parameters} taken one at a time. */
-  static Expr apply(Expr e, Set<String> parameters) {
-    return apply(e, parameters, new TreeMap<>());
-  }
-
+  /** {@code e} with its divisions by products of the {@code parameters} taken one at a time (counted by parameter). */
   private static Expr apply(Expr e, Set<String> parameters, Map<String, Integer> counts) {
     // outermost first: a quotient inside a product goes into the product's factor that carries z
     // ((8 r+ r- / s^3) * z as 8 r+ r- * (z / s / s / s)), which the quotient alone cannot see

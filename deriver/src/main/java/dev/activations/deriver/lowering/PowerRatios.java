@@ -112,8 +112,8 @@ final class PowerRatios {
 
   /**
    * Where |P| is beyond the double range. (Beyond its square root instead, where products of P
-   * with the other factors can overflow too, the signed mean of Log[1+Abs[z-mu]^p] came out 1%
-   * off at z = 1.9e128, p = 2.39, and 0 at z = 1e300 (exact 2.4e-300): not kept.)
+   * with the other factors can overflow too, the signed mean of Log[1+Abs[z-mu]^p] came out 0 at
+   * z = 1e300, p = 2.39 (exact 2.4e-300): not kept.)
    */
   private static Test overflowed(Expr power) {
     return new Test.Compare(Test.Op.GT, Call.of(Fn.ABS, power), Const.of(Double.MAX_VALUE));
