@@ -68,6 +68,69 @@ class ParameterDerivativeExtremesTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * {@code value}, {@code derivative} and every {@code d<Param>} of every scalar class with a scale
+   * parameter (a domain bounded below by 0) at scales whose square leaves the double range (2^-540
+   * and 2^540, about 3e-163 and 4e162): the Gaussian mean's {@code tanh(z / (s s))} was NaN at z = 0
+   * for s = 1e-170 (0 / 0; exact 0), its derivative {@code tanh'(z/s^2)/s^2} NaN everywhere there
+   * ({@code 0 * Inf}) and its dS NaN or infinite, until products of free parameters that leave the
+   * range are divided one at a time, chosen at run time ({@code ParameterQuotients}).
+   */
+  @Test
+  void outputsAtScalesWhoseSquareLeavesTheRange() throws Exception {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Catalog.Entry entry : Catalog.ENTRIES) {
+      GeneratedActivation a = GeneratedActivation.of(entry);
+      if (a.spec.free().isEmpty() || a.outputs != 1) continue;
+      Map<String, ExactNumber> defaults = SpecDefinitions.defaults(a.spec);
+      for (String p : a.spec.free()) {
+        Domain domain = a.spec.kernel().parameter(p).map(x -> x.domain()).orElse(Domain.REALS);
+        boolean scale = domain.bounds().stream().anyMatch(b -> b.op().startsWith(">") && b.limit().signum() == 0);
+        if (!scale) continue;
+        for (double value : new double[] {0x1p-540, 0x1p540}) {
+          // a documented limit (docs/PARAMETERS.md, "Parameter values at the edges"): the Student-t
+          // at huge nu, the Gaussian limit
+          if (value > 1 && p.equals("nu")) continue;
+          Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
+          values.put(p, exact(value));
+          ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
+          double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
+          Class<?>[] types = new Class<?>[1 + args.length];
+          java.util.Arrays.fill(types, double.class);
+          List<String> functions = new ArrayList<>(List.of("value", "derivative"));
+          for (String q : a.spec.free()) functions.add(ClassEmitter.derivativeMethod(q));
+          for (String function : functions) {
+            Method m = a.type.getMethod(function, types);
+            for (double z : Z) {
+              java.math.BigDecimal exact;
+              if (function.equals("value") || function.equals("derivative")) {
+                var point = reference.evaluate(z);
+                exact = function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
+              } else {
+                String q = a.spec.free().get(functions.indexOf(function) - 2);
+                exact = reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
+              }
+              if (exact == null) continue;
+              Object[] call = new Object[1 + args.length];
+              call[0] = z;
+              for (int i = 0; i < args.length; i++) call[1 + i] = args[i];
+              double computed = (Double) m.invoke(null, call);
+              double error = Accuracy.relativeError(computed, exact);
+              checked++;
+              if (!(error <= (function.equals("value") ? 1e-12 : 1e-10))) {
+                failures.add(entry.className() + "." + function + "(" + z + ", " + p + " = " + value + ") = "
+                    + computed + ", exact " + exact.round(new java.math.MathContext(17)) + " (relative error " + error + ")");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(checked > 0, "no scale parameter in the catalog");
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   /** The default, and a sixteenth, sixteen times and 2^-300 times its distance from the domain's bound. */
   static double[] extremes(Domain domain, double d) {
     double lower = Double.NEGATIVE_INFINITY;

@@ -2,12 +2,15 @@ package dev.activations.deriver.emit;
 
 import dev.activations.deriver.emit.VectorExprPrinter.Lanes;
 import dev.activations.deriver.lowering.Cse;
+import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.ParameterQuotients;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
 import dev.activations.deriver.verify.InMemoryCompiler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -97,6 +100,7 @@ public final class SimdEmitter {
             ? Lanes.FLOAT : Lanes.DOUBLE;
         sb.append("\n  static int ").append(name).append('(').append(t).append("[] in, int inOff, ")
             .append(t).append("[] out, int outOff, int len").append(p).append(") {\n");
+        out = handBack(sb, out, params);
         loopHead(sb, params, isFloat, lanes);
         sb.append("      ").append(lanes.vectorType()).append(" z = ")
             .append(load(isFloat, lanes, "in", "inOff + i")).append(";\n");
@@ -108,10 +112,11 @@ public final class SimdEmitter {
       sb.append("\n  static int backward(").append(t).append("[] in, ").append(t)
           .append("[] upstream, ").append(t).append("[] gradIn, int off, int len").append(p)
           .append(") {\n");
+      Output backward = handBack(sb, a.derivatives().get(0), params);
       loopHead(sb, params, isFloat, lanes);
       sb.append("      ").append(lanes.vectorType()).append(" z = ")
           .append(load(isFloat, lanes, "in", "off + i")).append(";\n");
-      kernel(sb, a.derivatives().get(0), params, lanes);
+      kernel(sb, backward, params, lanes);
       sb.append("      r = ").append(load(isFloat, lanes, "upstream", "off + i")).append(".mul(r);\n");
       sb.append("      ").append(store(isFloat, lanes, "r", "gradIn", "off + i")).append(";\n");
       loopTail(sb);
@@ -169,6 +174,24 @@ public final class SimdEmitter {
         .append(".loopBound(len);\n")
         .append("    int i = 0;\n")
         .append("    for (; i < bound; i += ").append(step).append(".length()) {\n");
+  }
+
+  /**
+   * A form that takes one of two forms by a test of the parameters alone ({@link
+   * ParameterQuotients#split}: products of parameters that leave the double range): the kernel
+   * takes the test once, before its loop, and leaves every element to the scalar code where it
+   * fails (it returns 0 done), so that the lanes compute one form, not both and a blend. Returns
+   * the form the kernel computes.
+   */
+  private static Output handBack(StringBuilder sb, Output out, List<String> params) {
+    Optional<Expr.Cond> split = ParameterQuotients.split(out.expr());
+    if (split.isEmpty()) return out;
+    for (String q : params) {
+      if (KERNEL_LOCALS.contains(q)) return out; // the scalar test would name a kernel local: blend
+    }
+    sb.append("    if (!(").append(new JavaExprPrinter().print(split.get().test()))
+        .append(")) {\n      return 0;\n    }\n");
+    return new Output(split.get().then(), out.atNegativeInfinity(), out.atPositiveInfinity());
   }
 
   private static void loopTail(StringBuilder sb) {

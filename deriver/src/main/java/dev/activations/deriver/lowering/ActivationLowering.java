@@ -318,6 +318,32 @@ public final class ActivationLowering {
         System.err.printf("trace: output %d %s shared work rejected: %.2e%n", output, role, e);
       }
     }
+    // a power over a sum that holds it (u^p (1 / (1 + u^p))), where the power overflows: the
+    // quotient's limit, at run time only there (the form is unchanged wherever the power is finite)
+    Expr ratios = PowerRatios.apply(best.expr());
+    if (!ratios.equals(best.expr())) {
+      double e = worst(scorer.errors(ratios, output, role));
+      if (e <= bestError && worstElsewhere(ratios, elsewhere, output, role) <= worstElsewhere(best, elsewhere, output, role)) {
+        best = new Candidate(best.form() + "+" + PowerRatios.PASS, ratios);
+      } else if (TRACE) {
+        System.err.printf("trace: output %d %s power ratios rejected: %.2e (had %.2e), elsewhere %.2e (had %.2e)%n", output, role, e, bestError,
+            worstElsewhere(ratios, elsewhere, output, role), worstElsewhere(best, elsewhere, output, role));
+      }
+    }
+    // with free parameters: products of them that leave the double range for parameters far from
+    // those measured are divided one at a time, at run time only where they would (the form is
+    // unchanged, bit for bit, wherever it was measured)
+    if (free) {
+      Expr inRange = ParameterQuotients.guarded(best.expr(), reference.parameterValues().keySet());
+      if (inRange != best.expr()) {
+        double e = worst(scorer.errors(inRange, output, role));
+        if (e <= bestError) {
+          best = new Candidate(best.form() + "+" + ParameterQuotients.PASS, inRange);
+        } else if (TRACE) {
+          System.err.printf("trace: output %d %s parameter quotients rejected: %.2e%n", output, role, e);
+        }
+      }
+    }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
@@ -364,8 +390,12 @@ public final class ActivationLowering {
   }
 
   private static double worstElsewhere(Candidate c, List<Scorer> elsewhere, int output, Role role) {
+    return worstElsewhere(c.expr(), elsewhere, output, role);
+  }
+
+  private static double worstElsewhere(Expr e, List<Scorer> elsewhere, int output, Role role) {
     double w = 0;
-    for (Scorer s : elsewhere) w = Math.max(w, worst(s.errors(c.expr(), output, role)));
+    for (Scorer s : elsewhere) w = Math.max(w, worst(s.errors(e, output, role)));
     return w;
   }
 

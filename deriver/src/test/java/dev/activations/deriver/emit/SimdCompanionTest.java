@@ -61,6 +61,40 @@ class SimdCompanionTest {
     assertFalse(s.activationSource().text().contains("VECTORIZED"));
   }
 
+  /**
+   * A form chosen by a test of the parameters alone (the parameter quotients: {@code tanh(z / (s
+   * s))} inside the range of s where {@code s s} is normal, {@code tanh(z / s / s)} outside): the
+   * kernel takes the test once before its loop and leaves every element to the scalar code where
+   * it fails, and its lanes compute the in-range form only (no blend of both).
+   */
+  @Test
+  void aTestOfTheParametersAloneHandsTheKernelBackToTheScalarCode() {
+    var abs = dev.activations.deriver.lowering.Expr.Call.of(dev.activations.deriver.lowering.Fn.ABS, Fixtures.S);
+    var inRange = new dev.activations.deriver.lowering.Expr.Test.And(List.of(
+        new dev.activations.deriver.lowering.Expr.Test.Compare(dev.activations.deriver.lowering.Expr.Test.Op.GE, abs,
+            dev.activations.deriver.lowering.Expr.Const.of(0x1p-511)),
+        new dev.activations.deriver.lowering.Expr.Test.Compare(dev.activations.deriver.lowering.Expr.Test.Op.LE, abs,
+            dev.activations.deriver.lowering.Expr.Const.of(0x1p511))));
+    var product = new dev.activations.deriver.lowering.Expr.Div(Fixtures.Z, Fixtures.mul(Fixtures.S, Fixtures.S));
+    var stepwise = new dev.activations.deriver.lowering.Expr.Div(
+        new dev.activations.deriver.lowering.Expr.Div(Fixtures.Z, Fixtures.S), Fixtures.S);
+    var tanh = dev.activations.deriver.lowering.Fn.TANH;
+    var value = new dev.activations.deriver.lowering.Expr.Cond(inRange,
+        dev.activations.deriver.lowering.Expr.Call.of(tanh, product), dev.activations.deriver.lowering.Expr.Call.of(tanh, stepwise));
+    var a = new dev.activations.deriver.lowering.LoweredActivation(
+        "--kernel gaussian --hypotheses signed --stat mean --free s", Fixtures.math("Tanh[z/s^2]", "Sech[z/s^2]^2/s^2"),
+        List.of("s"), List.of(new dev.activations.deriver.lowering.LoweredActivation.Output(value, -1.0, 1.0)),
+        List.of(dev.activations.deriver.lowering.LoweredActivation.Output.of(Fixtures.Z)),
+        java.util.Map.of("s", List.of(dev.activations.deriver.lowering.LoweredActivation.Output.of(Fixtures.Z))));
+    GeneratedSources.Source c = ClassEmitter.emitSources(a, "p", "T").simd().orElseThrow();
+    String text = c.text();
+    String valueKernel = text.substring(text.indexOf("static int value(double[]"), text.indexOf("static int derivative(double[]"));
+    assertTrue(valueKernel.contains("if (!(Math.abs(s) >= ") && valueKernel.contains("return 0;"), valueKernel);
+    assertFalse(valueKernel.contains(".blend(") && valueKernel.contains(".div(s$v).div(s$v)"), valueKernel);
+    assertFalse(valueKernel.contains(".div(s$v).div(s$v)"), "the lanes compute the in-range form only: " + valueKernel);
+    InMemoryCompiler.classBytes(java.util.Map.of(c.binaryName(), text), SimdEmitter.OPTIONS);
+  }
+
   @Test
   void theCompanionCompilesOnItsOwnWithTheModule() {
     GeneratedSources.Source c = ClassEmitter.emitSources(Fixtures.tanh(), "p", "T").simd()

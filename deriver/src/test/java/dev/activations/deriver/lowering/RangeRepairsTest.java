@@ -4,19 +4,98 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
 import dev.activations.deriver.lowering.Expr.Const;
+import dev.activations.deriver.lowering.Expr.Div;
 import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.PowInt;
 import dev.activations.deriver.lowering.Expr.Var;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Repairs that keep intermediates inside the double range: {@link Repairs#guardVanishing}. */
+/** Repairs that keep intermediates inside the double range: {@link ParameterQuotients}, {@link Repairs#guardVanishing}. */
 class RangeRepairsTest {
   private static final Var Z = new Var("z");
+  private static final Var S = new Var("s");
+
+  @Test
+  void productsOfParametersLeavingTheRangeAreDividedOneAtATimeThereOnly() {
+    // the Gaussian scale class's forms: tanh(z / s^2), tanh'(z (1/s^2)) (1/s^2) and
+    // -(guarded 8 r+ r- / s^3) z with r+- = logistic(+-2 z / s^2)
+    Expr value = Call.of(Fn.TANH, new Div(Z, new PowInt(S, 2)));
+    Expr reciprocal = new Div(Const.of(1.0), new PowInt(S, 2));
+    Expr derivative = new Mul(List.of(Call.of(Fn.TANH_PRIME, new Mul(List.of(Z, reciprocal))), reciprocal));
+    Expr x = new Mul(List.of(Const.of(2.0), reciprocal, Z));
+    Expr r = new Mul(List.of(Call.of(Fn.LOGISTIC, x), Call.of(Fn.LOGISTIC, new Neg(x))));
+    Expr guardedR = new Cond(new Expr.Test.Compare(Expr.Test.Op.EQ, r, Const.of(0.0)), Const.of(0.0),
+        new Mul(List.of(Const.of(8.0), r)));
+    Expr dS = new Neg(new Mul(List.of(new Div(guardedR, new PowInt(S, 3)), Z)));
+    Expr v = ParameterQuotients.guarded(value, Set.of("s"));
+    Expr d = ParameterQuotients.guarded(derivative, Set.of("s"));
+    Expr p = ParameterQuotients.guarded(dS, Set.of("s"));
+    // at s = 1e-170, s^2 underflows to 0: the forms as chosen are NaN there
+    assertTrue(Double.isNaN(eval(value, 0.0, 1e-170)), "the product form is 0/0 there");
+    assertTrue(Double.isNaN(eval(derivative, 1.0, 1e-170)), "0 * Inf there");
+    assertTrue(Double.isNaN(eval(dS, 1e-100, 1e-170)), "Inf * 0 there");
+    assertEquals(0.0, eval(v, 0.0, 1e-170));
+    assertEquals(1.0, eval(v, 1e-300, 1e-170)); // z / s^2 = 1e40
+    assertEquals(Double.POSITIVE_INFINITY, eval(d, 0.0, 1e-170)); // exact 1e340
+    assertEquals(0.0, eval(d, 1.0, 1e-170)); // exact sech(1e340)^2 * 1e340 = 0
+    assertEquals(0.0, eval(v, 1.0, 1e170)); // 1 / 1e340 underflows: tanh of it is 0 (exact 1e-340)
+    assertEquals(0.0, Math.abs(eval(p, 1e-100, 1e-170))); // exact -8 e^(-2e240)... = 0
+    assertEquals(0.0, Math.abs(eval(p, 0.0, 1e-170)));
+    // s = 1e-120: 2 / s^3 overflows, the product with z = 1e-300 does not (exact -2e60)
+    assertEquals(-2e60, eval(p, 1e-300, 1e-120), 1e-15 * 2e60);
+    // inside the range the forms compute exactly what they computed (bit for bit), including the
+    // exact zeros; NaN compares equal to itself here
+    for (double s : new double[] {1e-150, 0.3, 1.0, 7.5, 1e100}) {
+      for (double z : new double[] {-2.5, -0.0, 0.0, 1e-300, 0.01, 1.0, Double.MAX_VALUE}) {
+        assertEquals(eval(value, z, s), eval(v, z, s));
+        assertEquals(eval(derivative, z, s), eval(d, z, s));
+        if (s > 1e-100) assertEquals(eval(dS, z, s), eval(p, z, s));
+      }
+    }
+    // z is no parameter: its powers are left alone
+    Expr inZ = new Div(S, new PowInt(Z, 2));
+    assertEquals(inZ, ParameterQuotients.guarded(inZ, Set.of("s")));
+  }
 
   private static double eval(Expr e, double z, double s) {
     return DoubleEvaluator.evaluate(e, Map.of("z", z, "s", s));
+  }
+
+  @Test
+  void aPowerOverASumHoldingItIsItsLimitWherePowersOverflow() {
+    // u^p (p / u) (1 / (1 + u^p)) and (u^p - v^p) (1 / (1 + u^p)), u = 1 + z, v = z - 1: the
+    // derivative of Log[1+Abs[z-mu]^p]'s signed mean holds both; with p = 2.39 at z = 1.5e137 the
+    // powers overflow: Inf * 0 = NaN
+    Var p = new Var("p");
+    Expr u = new Expr.Add(List.of(Const.of(1.0), Z));
+    Expr pu = Call.of(Fn.POW, u, p);
+    Expr r = new Div(Const.of(1.0), new Expr.Add(List.of(Const.of(1.0), pu)));
+    Expr ratio = new Mul(List.of(pu, new Div(p, u), r));
+    // the energies' difference u^p - v^p, about 2p z^(p-1), is computed in log form and finite
+    // where both powers overflow: here a variable d stands for it
+    Expr difference = new Mul(List.of(new Var("d"), r));
+    Expr a = PowerRatios.apply(ratio);
+    Expr b = PowerRatios.apply(difference);
+    Map<String, Double> far = Map.of("z", 1.5e137, "p", 2.39, "d", 4.8e180);
+    assertTrue(Double.isNaN(DoubleEvaluator.evaluate(ratio, far)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(difference, far)); // exact about 1.2e-147
+    assertEquals(2.39 / 1.5e137, DoubleEvaluator.evaluate(a, far), 1e-15 * 2.39 / 1.5e137);
+    double exact = Math.exp(Math.log(4.8e180) - 2.39 * Math.log(1.5e137));
+    assertEquals(exact, DoubleEvaluator.evaluate(b, far), 1e-13 * exact);
+    // where the powers are finite, the same bits
+    for (double z : new double[] {-3.0, 0.5, 2.0, 1e10, 1e100}) {
+      for (double q : new double[] {0.5, 1.5, 2.39}) {
+        Map<String, Double> at = Map.of("z", z, "p", q, "d", -z);
+        assertEquals(DoubleEvaluator.evaluate(ratio, at), DoubleEvaluator.evaluate(a, at));
+        assertEquals(DoubleEvaluator.evaluate(difference, at), DoubleEvaluator.evaluate(b, at));
+      }
+    }
   }
 
   @Test
