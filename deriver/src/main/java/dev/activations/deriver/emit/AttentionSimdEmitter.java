@@ -63,6 +63,10 @@ final class AttentionSimdEmitter {
    */
   static final String OUTPUT_SHARE = "0x1p-41";
 
+  /** The Taylor coefficients of {@link #EXP}'s polynomial, highest degree first (1/k!, as exact quotients). */
+  private static final List<String> EXP_COEFFICIENTS = List.of("1.0 / 479001600", "1.0 / 39916800", "1.0 / 3628800",
+      "1.0 / 362880", "1.0 / 40320", "1.0 / 5040", "1.0 / 720", "1.0 / 120", "1.0 / 24", "1.0 / 6", "0.5", "1.0", "1.0");
+
   /**
    * The companion's exponential for the weights and the normaliser's rescale (arguments {@code x <= 0}):
    * the layer companion's polynomial ({@link LayerSimdEmitter}: {@code k = round(x / ln 2)} by the {@code 1.5 2^52}
@@ -84,24 +88,68 @@ final class AttentionSimdEmitter {
           double k = t - 0x1.8p52;
           double r = Math.fma(k, -0x1.62e42fefa39efp-1, y);
           r = Math.fma(k, -0x1.abc9e3b39803fp-56, r);
-          double p = 1.0 / 479001600;
-          p = Math.fma(p, r, 1.0 / 39916800);
-          p = Math.fma(p, r, 1.0 / 3628800);
-          p = Math.fma(p, r, 1.0 / 362880);
-          p = Math.fma(p, r, 1.0 / 40320);
-          p = Math.fma(p, r, 1.0 / 5040);
-          p = Math.fma(p, r, 1.0 / 720);
-          p = Math.fma(p, r, 1.0 / 120);
-          p = Math.fma(p, r, 1.0 / 24);
-          p = Math.fma(p, r, 1.0 / 6);
-          p = Math.fma(p, r, 0.5);
-          p = Math.fma(p, r, 1.0);
-          p = Math.fma(p, r, 1.0);
+      """ + "    double p = " + EXP_COEFFICIENTS.get(0) + ";\n"
+      + EXP_COEFFICIENTS.subList(1, EXP_COEFFICIENTS.size()).stream().map(c -> "    p = Math.fma(p, r, " + c + ");\n").collect(Collectors.joining())
+      + """
           // t = 1.5 * 2^52 + k: its low bits are k; (k + 1023 + 512) << 52 is 2^(k + 512)
           return p * Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023 + 512) << 52) * 0x1p-512;
         }
 
       """;
+
+  /**
+   * The end of {@code value}: the output divided by the normaliser, its largest component returned. A method
+   * of its own because C2 (JDK 17) stops inlining in a method as large as {@code value} (its node-count
+   * cutoff), and the vectors of this loop, parsed last, were then boxed: 1.6 kB per call, measured with the
+   * weights' exponentials written out (ad hoc, {@code ScaledDotAttention} at n = 1024, d = m = 64).
+   */
+  private static final String NORMALIZE = """
+        /** out *= inv; the largest |out_i| returned. */
+        private static double normalize(double[] out, int oo, int m, double inv) {
+          int mb = S.loopBound(m);
+          DoubleVector omax = DoubleVector.zero(S);
+          int k = 0;
+          for (; k < mb; k += L) {
+            DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, inv));
+            o.intoArray(out, oo + k);
+            omax = omax.max(o.abs());
+          }
+          double outMax = omax.reduceLanes(VectorOperators.MAX);
+          for (; k < m; k++) {
+            out[oo + k] *= inv;
+            outMax = Math.max(outMax, Math.abs(out[oo + k]));
+          }
+          return outMax;
+        }
+
+      """;
+
+  /**
+   * The block's weights {@code w_b = exp(mm - e_b)} by {@link #EXP}'s steps written out and interleaved key by
+   * key: the helper ({@code exp}, 223 bytes of bytecode) is not inlined into a method as large as {@code value}
+   * (C2's size and node-count limits), and as a call it cost as much as {@code Math.exp}; written out, the
+   * block's four polynomials overlap. Measured (ad hoc, {@code ScaledDotAttention} at n = 1024, d = m = 64,
+   * with the integer maxima): 38 to 40 us per call with the call, 34 us written out.
+   */
+  private static void blockExp(StringBuilder sb, String in, int keys) {
+    for (int b = 0; b < keys; b++) sb.append(in).append("double y").append(b).append(" = Math.max(mm - e").append(b).append(", -746.0);\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double et").append(b).append(" = Math.fma(y").append(b).append(", 0x1.71547652b82fep0, 0x1.8p52);\n");
+    }
+    for (int b = 0; b < keys; b++) sb.append(in).append("double ek").append(b).append(" = et").append(b).append(" - 0x1.8p52;\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double er").append(b).append(" = Math.fma(ek").append(b).append(", -0x1.abc9e3b39803fp-56, Math.fma(ek")
+          .append(b).append(", -0x1.62e42fefa39efp-1, y").append(b).append("));\n");
+    }
+    for (int b = 0; b < keys; b++) sb.append(in).append("double ep").append(b).append(" = ").append(EXP_COEFFICIENTS.get(0)).append(";\n");
+    for (String c : EXP_COEFFICIENTS.subList(1, EXP_COEFFICIENTS.size())) {
+      for (int b = 0; b < keys; b++) sb.append(in).append("ep").append(b).append(" = Math.fma(ep").append(b).append(", er").append(b).append(", ").append(c).append(");\n");
+    }
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double w").append(b).append(" = ep").append(b)
+          .append(" * Double.longBitsToDouble((Double.doubleToRawLongBits(et").append(b).append(") + 1023 + 512) << 52) * 0x1p-512;\n");
+    }
+  }
 
   private static final List<String> GRAM = List.of("qq", "qk", "kk", "dd");
 
@@ -154,6 +202,7 @@ final class AttentionSimdEmitter {
     if (!packageName.isEmpty()) sb.append("package ").append(packageName).append(";\n\n");
     sb.append("import jdk.incubator.vector.DoubleVector;\n")
         .append("import jdk.incubator.vector.FloatVector;\n")
+        .append("import jdk.incubator.vector.LongVector;\n")
         .append("import jdk.incubator.vector.VectorOperators;\n")
         .append("import jdk.incubator.vector.VectorShape;\n")
         .append("import jdk.incubator.vector.VectorSpecies;\n\n")
@@ -175,7 +224,7 @@ final class AttentionSimdEmitter {
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(h -> method(sb, h));
-    sb.append(EXP);
+    sb.append(EXP).append(NORMALIZE);
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec h : AttentionKernels.helpers(isFloat, false, entries, false, false)) method(sb, h);
       value(sb, isFloat);
@@ -398,15 +447,16 @@ final class AttentionSimdEmitter {
   }
 
   /**
-   * {@code max(acc, |v|)} lane-wise, as the signed-integer maximum of the bit patterns: for doubles
-   * with a clear sign bit the integer order is the numeric order, and a NaN (sign cleared by {@code abs})
-   * lies above infinity, so the result is that of {@code acc.max(v.abs())} bit for bit. Why: C2 (JDK
-   * 17) compiles the double {@code MAX} to a blend sequence that keeps Java's NaN and signed-zero rules,
-   * the long one to one instruction; measured (ad hoc, {@code ScaledDotAttention} at n = 1024, d = m = 64)
-   * 47 against 37 us per {@code value} call.
+   * {@code max(acc, |v|)} lane-wise for a {@code LongVector} accumulator of bit patterns (started at
+   * {@code z.reinterpretAsLongs()}, read with {@code reinterpretAsDoubles()}): for doubles with a clear sign
+   * bit the signed-integer order of the bit patterns is the numeric order, and a NaN (sign cleared by {@code
+   * abs}) lies above infinity, so the result is that of {@code acc.max(v.abs())} bit for bit. Why: C2 (JDK 17)
+   * compiles the double {@code MAX} to a blend sequence that keeps Java's NaN and signed-zero rules, the long
+   * one to one instruction. The accumulator is typed {@code LongVector} across the loop: reinterpreting it
+   * back and forth in each step made C2 box vectors (1.6 kB per call).
    */
   static String maxAbs(String acc, String v) {
-    return acc + ".reinterpretAsLongs().lanewise(VectorOperators.MAX, " + v + ".abs().reinterpretAsLongs()).reinterpretAsDoubles()";
+    return acc + ".lanewise(VectorOperators.MAX, " + v + ".abs().reinterpretAsLongs())";
   }
 
   /** The key offsets {@code ko0, ko1, ..} of the block at key {@code j}. */
@@ -437,12 +487,13 @@ final class AttentionSimdEmitter {
         .append(i2).append("if (scale < " + AttentionClassEmitter.TINY_WEIGHT + " && mm - emin <= " + AttentionClassEmitter.TINY_GAP + ") return 1;\n")
         .append(i2).append("mm = emin;\n")
         .append(in).append("}\n");
-    for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = exp(mm - e").append(b).append(");\n");
+    blockExp(sb, in, keys);
     sb.append(in).append("// a weight below the normal range (a large value can still contribute): the plain code\n")
         .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < " + AttentionClassEmitter.TINY_WEIGHT + " && e" + b + " - mm <= " + AttentionClassEmitter.TINY_GAP + ")")).append(") return 1;\n");
     sb.append(in).append("int vo0 = vOff + j * m;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
-    sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
+    sb.append(in).append("LongVector zl = z.reinterpretAsLongs();\n")
+        .append(in).append("LongVector ").append(each(keys, ", ", b -> "m" + b + " = zl")).append(";\n")
         .append(in).append("int k = 0;\n")
         .append(in).append("for (; k < mb; k += L) {\n");
     for (int b = 0; b < keys; b++) {
@@ -471,8 +522,8 @@ final class AttentionSimdEmitter {
     String tv = "tv.mul(scale)";
     String mw = "mw.mul(scale)";
     for (int b = 0; b < keys; b++) {
-      tv = "m" + b + ".fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
-      mw = "m" + b + ".fma(DoubleVector.broadcast(S, w" + b + "), " + mw + ")";
+      tv = "m" + b + ".reinterpretAsDoubles().fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
+      mw = "m" + b + ".reinterpretAsDoubles().fma(DoubleVector.broadcast(S, w" + b + "), " + mw + ")";
     }
     sb.append(in).append("tv = ").append(tv).append(";\n")
         .append(in).append("mw = ").append(mw).append(";\n")
@@ -502,22 +553,11 @@ final class AttentionSimdEmitter {
     blocks(sb, BLOCK, keys -> valueBlock(sb, isFloat, "      ", keys));
     sb
         .append("    double inv = 1.0 / s;\n")
-        .append("    DoubleVector omax = DoubleVector.zero(S);\n")
-        .append("    int k = 0;\n")
-        .append("    for (; k < mb; k += L) {\n")
-        .append("      DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, inv));\n")
-        .append("      o.intoArray(out, oo + k);\n")
-        .append("      omax = omax.max(o.abs());\n")
-        .append("    }\n")
-        .append("    double outMax = omax.reduceLanes(VectorOperators.MAX);\n")
-        .append("    for (; k < m; k++) {\n")
-        .append("      out[oo + k] *= inv;\n")
-        .append("      outMax = Math.max(outMax, Math.abs(out[oo + k]));\n")
-        .append("    }\n")
         .append("    // first order: d out_i = -sum_j r_j (de_j - sum_k r_k de_k) (v_ji - out_i) with |de_j| <= tau_j, so\n")
         .append("    // |d out_i| <= sum_j r_j (tau_j + tauBar) (|v_ji| + |out_i|)\n")
         .append("    double tauBar = tauW * inv;\n")
         .append("    double spread = Math.max(tv.add(mw.mul(tauBar)).reduceLanes(VectorOperators.MAX), tvT + tauBar * mwT);\n")
+        .append("    double outMax = normalize(out, oo, m, inv);\n")
         .append("    double bound = spread * inv + 2.0 * tauBar * outMax;\n")
         .append("    return bound <= ").append(OUTPUT_SHARE).append(" * outMax ? 0 : 1;\n")
         .append("  }\n\n");
@@ -564,14 +604,14 @@ final class AttentionSimdEmitter {
           .append(i2).append("int row = gko + (j + ").append(b).append(") * d;\n")
           .append(i2).append("gradKeys[row + 1] = ").append(tau).append(";\n")
           .append(i2).append("if (").append(e).append(" < mm) {\n")
-          .append(i3).append("double scale = exp(").append(e).append(" - mm);\n")
+          .append(i3).append("double scale = Math.exp(").append(e).append(" - mm);\n")
           .append(i3).append("s = s * scale + 1.0;\n")
           .append(i3).append("tauW = tauW * scale + ").append(tau).append(";\n")
           .append(i3).append("mm = ").append(e).append(";\n")
           .append(i3).append("win = j + ").append(b).append(";\n")
           .append(i3).append("gradKeys[row] = 1.0;\n")
           .append(i2).append("} else {\n")
-          .append(i3).append("double w = ").append(e).append(" == mm ? 1.0 : exp(mm - ").append(e).append(");\n")
+          .append(i3).append("double w = ").append(e).append(" == mm ? 1.0 : Math.exp(mm - ").append(e).append(");\n")
           .append(i3).append("s += w;\n")
           .append(i3).append("tauW = Math.fma(w, ").append(tau).append(", tauW);\n")
           .append(i3).append("gradKeys[row] = w;\n")
@@ -628,7 +668,7 @@ final class AttentionSimdEmitter {
       offsets(sb, in, b, "row", "gko", "d", "vo", "vOff", "m", "gv", "gvo", "m");
       sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
           .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
-          .append("] : gradKeys[row").append(b).append("] * exp(mm - mj").append(b).append(")) * inv;\n")
+          .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
           .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
           .append(in).append("tiny = r").append(b).append(" < " + AttentionClassEmitter.TINY_WEIGHT + " && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
           .append("]) <= " + AttentionClassEmitter.TINY_GAP + " ? 1.0 : tiny;\n")
@@ -764,10 +804,10 @@ final class AttentionSimdEmitter {
     lines.add(List.of("DoubleVector g = " + keyGradient(true) + ".mul(DoubleVector.broadcast(S, up));",
         "double g = (" + keyGradient(false) + ") * up;"));
     lines.add(List.of("g.intoArray(gradKeys, row" + x + " + i);", "gradKeys[row" + x + " + i] = g;"));
-    if (!rowMaxFromQ()) lines.add(List.of("gm" + x + " = " + maxAbs("gm" + x, "g") + ";", "gj" + x + " = Math.max(gj" + x + ", Math.abs(g));"));
+    if (!rowMaxFromQ()) lines.add(List.of("gm" + x + " = gm" + x + ".max(g.abs());", "gj" + x + " = Math.max(gj" + x + ", Math.abs(g));"));
     lines.add(List.of("DoubleVector dk = kv.sub(kw);", "double dk = ki - kwi;"));
     lines.add(List.of("gq = dk.fma(DoubleVector.broadcast(S, bs" + x + "), gq);", "gradQ[go + i] = Math.fma(bs" + x + ", dk, gradQ[go + i]);"));
-    lines.add(List.of("km" + x + " = " + maxAbs("km" + x, "dk") + ";", "kj" + x + " = Math.max(kj" + x + ", Math.abs(dk));"));
+    lines.add(List.of("km" + x + " = km" + x + ".max(dk.abs());", "kj" + x + " = Math.max(kj" + x + ", Math.abs(dk));"));
     for (List<String> line : lines) sb.append(i2).append(line.get(vector ? 0 : 1)).append('\n');
     sb.append(in).append("}\n");
   }
