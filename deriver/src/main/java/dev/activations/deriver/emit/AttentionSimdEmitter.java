@@ -63,6 +63,12 @@ final class AttentionSimdEmitter {
    */
   static final String OUTPUT_SHARE = "0x1p-41";
 
+  /**
+   * The relative error of {@link #EXP} as a bound: 3 ulp (measured against {@code StrictMath.exp} where the result
+   * is normal), at most 6 unit roundoffs; {@code value} adds it to each key's energy bound in the output bound.
+   */
+  static final String EXP_ERROR = "6.0 * U";
+
   /** The Taylor coefficients of {@link #EXP}'s polynomial, highest degree first (1/k!, as exact quotients). */
   private static final List<String> EXP_COEFFICIENTS = List.of("1.0 / 479001600", "1.0 / 39916800", "1.0 / 3628800",
       "1.0 / 362880", "1.0 / 40320", "1.0 / 5040", "1.0 / 720", "1.0 / 120", "1.0 / 24", "1.0 / 6", "0.5", "1.0", "1.0");
@@ -516,7 +522,11 @@ final class AttentionSimdEmitter {
     }
     sb.append(i2).append("out[oo + k] = o;\n")
         .append(in).append("}\n");
-    for (int b = 0; b < keys; b++) sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * tau").append(b).append(";\n");
+    // the weight's own error (the polynomial exponential: within 3 ulp, at most 6 U relative) acts as an error of its
+    // energy: counted with the energy's bound in the output bound (after the recomputation test, which is about the sums)
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * (tau").append(b).append(" + ").append(EXP_ERROR).append(");\n");
+    }
     sb.append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n")
         .append(in).append("tauW = tauW * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n");
     String tv = "tv.mul(scale)";
