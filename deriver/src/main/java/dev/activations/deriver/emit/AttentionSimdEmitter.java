@@ -65,7 +65,8 @@ final class AttentionSimdEmitter {
 
   /**
    * The relative error of {@link #EXP} as a bound: 3 ulp (measured against {@code StrictMath.exp} where the result
-   * is normal), at most 6 unit roundoffs; {@code value} adds it to each key's energy bound in the output bound.
+   * is normal), at most 6 unit roundoffs; {@code value} adds it to each key's energy bound in the output bound, and
+   * again for the keys summed before each rescale of the online normaliser.
    */
   static final String EXP_ERROR = "6.0 * U";
 
@@ -81,7 +82,8 @@ final class AttentionSimdEmitter {
    * form. Why: {@code Math.exp} is a call of the JDK's stub that C2 does not schedule with the block's other
    * work; written out, the four weights of a block overlap. Measured (ad hoc, {@code ScaledDotAttention} at n =
    * 1024, d = m = 64): the exponentials cost about 10 of 44 us per {@code value} call with {@code Math.exp}.
-   * The weights' error (3 ulp instead of 1) is far inside the slack the output bound leaves (docs/ATTENTION.md).
+   * A weight's error (3 ulp) acts as an error of its energy and is counted in the output bound ({@link #EXP_ERROR}),
+   * and so does each rescale's, for every key summed before it (a key can collect one per new minimum).
    */
   private static final String EXP = """
         /**
@@ -486,9 +488,12 @@ final class AttentionSimdEmitter {
         .append(in).append("double emin = e0;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("emin = Math.min(emin, e").append(b).append(");\n");
     sb.append(in).append("double scale = 1.0;\n")
+        .append(in).append("double rs = 0.0;\n")
         .append(in).append("if (emin < mm) {\n")
-        .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
+        .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser); the rescale's\n")
+        .append(i2).append("// own error (the polynomial exponential) acts as an error of the energies summed so far: rs, in their bounds\n")
         .append(i2).append("scale = exp(emin - mm);\n")
+        .append(i2).append("rs = ").append(EXP_ERROR).append(";\n")
         .append(i2).append("// the old weights below the normal range, where a large value can still contribute: the plain code\n")
         .append(i2).append("if (scale < " + AttentionClassEmitter.TINY_WEIGHT + " && mm - emin <= " + AttentionClassEmitter.TINY_GAP + ") return 1;\n")
         .append(i2).append("mm = emin;\n")
@@ -527,9 +532,9 @@ final class AttentionSimdEmitter {
     for (int b = 0; b < keys; b++) {
       sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * (tau").append(b).append(" + ").append(EXP_ERROR).append(");\n");
     }
-    sb.append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n")
-        .append(in).append("tauW = tauW * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n");
-    String tv = "tv.mul(scale)";
+    sb.append(in).append("tauW = Math.fma(rs, s, tauW) * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n")
+        .append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n");
+    String tv = "mw.mul(rs).add(tv).mul(scale)";
     String mw = "mw.mul(scale)";
     for (int b = 0; b < keys; b++) {
       tv = "m" + b + ".reinterpretAsDoubles().fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
@@ -537,7 +542,7 @@ final class AttentionSimdEmitter {
     }
     sb.append(in).append("tv = ").append(tv).append(";\n")
         .append(in).append("mw = ").append(mw).append(";\n")
-        .append(in).append("tvT = tvT * scale + ").append(each(keys, " + ", b -> "wt" + b + " * x" + b)).append(";\n")
+        .append(in).append("tvT = Math.fma(rs, mwT, tvT) * scale + ").append(each(keys, " + ", b -> "wt" + b + " * x" + b)).append(";\n")
         .append(in).append("mwT = mwT * scale + ").append(each(keys, " + ", b -> "w" + b + " * x" + b)).append(";\n");
   }
 
