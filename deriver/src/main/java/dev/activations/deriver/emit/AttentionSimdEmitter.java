@@ -63,6 +63,102 @@ final class AttentionSimdEmitter {
    */
   static final String OUTPUT_SHARE = "0x1p-41";
 
+  /**
+   * The relative error of {@link #EXP} as a bound: 3 ulp (measured against {@code StrictMath.exp} where the result
+   * is normal), at most 6 unit roundoffs; {@code value} adds it to each key's energy bound in the output bound, and
+   * again for the keys summed before each rescale of the online normaliser.
+   */
+  static final String EXP_ERROR = "6.0 * U";
+
+  /** The Taylor coefficients of {@link #EXP}'s polynomial, highest degree first (1/k!, as exact quotients). */
+  private static final List<String> EXP_COEFFICIENTS = List.of("1.0 / 479001600", "1.0 / 39916800", "1.0 / 3628800",
+      "1.0 / 362880", "1.0 / 40320", "1.0 / 5040", "1.0 / 720", "1.0 / 120", "1.0 / 24", "1.0 / 6", "0.5", "1.0", "1.0");
+
+  /**
+   * The companion's exponential for the weights and the normaliser's rescale (arguments {@code x <= 0}):
+   * the layer companion's polynomial ({@link LayerSimdEmitter}: {@code k = round(x / ln 2)} by the {@code 1.5 2^52}
+   * shift, {@code r = x - k ln 2} with ln 2 in two parts by FMA, the Taylor polynomial of degree 12, {@code 2^k}
+   * as {@code 2^(k + 512) 2^-512}; within 3 ulp of {@code StrictMath.exp} where the result is normal) in scalar
+   * form. Why: {@code Math.exp} is a call of the JDK's stub that C2 does not schedule with the block's other
+   * work; written out, the four weights of a block overlap. Measured (ad hoc, {@code ScaledDotAttention} at n =
+   * 1024, d = m = 64): the exponentials cost about 10 of 44 us per {@code value} call with {@code Math.exp}.
+   * A weight's error (3 ulp) acts as an error of its energy and is counted in the output bound ({@link #EXP_ERROR}),
+   * and so does each rescale's, for every key summed before it (a key can collect one per new minimum).
+   */
+  private static final String EXP = """
+        /**
+         * e^x for x <= 0 (0 below -746): k = round(x / ln 2), r = x - k ln 2 (two parts, FMA), the Taylor
+         * polynomial of degree 12 in r, times 2^k (as 2^(k + 512) 2^-512, so a subnormal result is rounded once).
+         */
+        private static double exp(double x) {
+          double y = Math.max(x, -746.0);
+          double t = Math.fma(y, 0x1.71547652b82fep0, 0x1.8p52);
+          double k = t - 0x1.8p52;
+          double r = Math.fma(k, -0x1.62e42fefa39efp-1, y);
+          r = Math.fma(k, -0x1.abc9e3b39803fp-56, r);
+      """ + "    double p = " + EXP_COEFFICIENTS.get(0) + ";\n"
+      + EXP_COEFFICIENTS.subList(1, EXP_COEFFICIENTS.size()).stream().map(c -> "    p = Math.fma(p, r, " + c + ");\n").collect(Collectors.joining())
+      + """
+          // t = 1.5 * 2^52 + k: its low bits are k; (k + 1023 + 512) << 52 is 2^(k + 512)
+          return p * Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023 + 512) << 52) * 0x1p-512;
+        }
+
+      """;
+
+  /**
+   * The end of {@code value}: the output divided by the normaliser, its largest component returned. A method
+   * of its own because C2 (JDK 17) stops inlining in a method as large as {@code value} (its node-count
+   * cutoff), and the vectors of this loop, parsed last, were then boxed: 1.6 kB per call, measured with the
+   * weights' exponentials written out (ad hoc, {@code ScaledDotAttention} at n = 1024, d = m = 64).
+   */
+  private static final String NORMALIZE = """
+        /** out *= inv; the largest |out_i| returned. */
+        private static double normalize(double[] out, int oo, int m, double inv) {
+          int mb = S.loopBound(m);
+          DoubleVector omax = DoubleVector.zero(S);
+          int k = 0;
+          for (; k < mb; k += L) {
+            DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, inv));
+            o.intoArray(out, oo + k);
+            omax = omax.max(o.abs());
+          }
+          double outMax = omax.reduceLanes(VectorOperators.MAX);
+          for (; k < m; k++) {
+            out[oo + k] *= inv;
+            outMax = Math.max(outMax, Math.abs(out[oo + k]));
+          }
+          return outMax;
+        }
+
+      """;
+
+  /**
+   * The block's weights {@code w_b = exp(mm - e_b)} by {@link #EXP}'s steps written out and interleaved key by
+   * key: the helper ({@code exp}, 223 bytes of bytecode) is not inlined into a method as large as {@code value}
+   * (C2's size and node-count limits), and as a call it cost as much as {@code Math.exp}; written out, the
+   * block's four polynomials overlap. Measured (ad hoc, {@code ScaledDotAttention} at n = 1024, d = m = 64,
+   * with the integer maxima): 38 to 40 us per call with the call, 34 us written out.
+   */
+  private static void blockExp(StringBuilder sb, String in, int keys) {
+    for (int b = 0; b < keys; b++) sb.append(in).append("double y").append(b).append(" = Math.max(mm - e").append(b).append(", -746.0);\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double et").append(b).append(" = Math.fma(y").append(b).append(", 0x1.71547652b82fep0, 0x1.8p52);\n");
+    }
+    for (int b = 0; b < keys; b++) sb.append(in).append("double ek").append(b).append(" = et").append(b).append(" - 0x1.8p52;\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double er").append(b).append(" = Math.fma(ek").append(b).append(", -0x1.abc9e3b39803fp-56, Math.fma(ek")
+          .append(b).append(", -0x1.62e42fefa39efp-1, y").append(b).append("));\n");
+    }
+    for (int b = 0; b < keys; b++) sb.append(in).append("double ep").append(b).append(" = ").append(EXP_COEFFICIENTS.get(0)).append(";\n");
+    for (String c : EXP_COEFFICIENTS.subList(1, EXP_COEFFICIENTS.size())) {
+      for (int b = 0; b < keys; b++) sb.append(in).append("ep").append(b).append(" = Math.fma(ep").append(b).append(", er").append(b).append(", ").append(c).append(");\n");
+    }
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double w").append(b).append(" = ep").append(b)
+          .append(" * Double.longBitsToDouble((Double.doubleToRawLongBits(et").append(b).append(") + 1023 + 512) << 52) * 0x1p-512;\n");
+    }
+  }
+
   private static final List<String> GRAM = List.of("qq", "qk", "kk", "dd");
 
   private final Expr energy;
@@ -114,6 +210,7 @@ final class AttentionSimdEmitter {
     if (!packageName.isEmpty()) sb.append("package ").append(packageName).append(";\n\n");
     sb.append("import jdk.incubator.vector.DoubleVector;\n")
         .append("import jdk.incubator.vector.FloatVector;\n")
+        .append("import jdk.incubator.vector.LongVector;\n")
         .append("import jdk.incubator.vector.VectorOperators;\n")
         .append("import jdk.incubator.vector.VectorShape;\n")
         .append("import jdk.incubator.vector.VectorSpecies;\n\n")
@@ -135,6 +232,7 @@ final class AttentionSimdEmitter {
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(h -> method(sb, h));
+    sb.append(EXP).append(NORMALIZE);
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec h : AttentionKernels.helpers(isFloat, false, entries, false, false)) method(sb, h);
       value(sb, isFloat);
@@ -356,6 +454,19 @@ final class AttentionSimdEmitter {
     }
   }
 
+  /**
+   * {@code max(acc, |v|)} lane-wise for a {@code LongVector} accumulator of bit patterns (started at
+   * {@code z.reinterpretAsLongs()}, read with {@code reinterpretAsDoubles()}): for doubles with a clear sign
+   * bit the signed-integer order of the bit patterns is the numeric order, and a NaN (sign cleared by {@code
+   * abs}) lies above infinity, so the result is that of {@code acc.max(v.abs())} bit for bit. Why: C2 (JDK 17)
+   * compiles the double {@code MAX} to a blend sequence that keeps Java's NaN and signed-zero rules, the long
+   * one to one instruction. The accumulator is typed {@code LongVector} across the loop: reinterpreting it
+   * back and forth in each step made C2 box vectors (1.6 kB per call).
+   */
+  static String maxAbs(String acc, String v) {
+    return acc + ".lanewise(VectorOperators.MAX, " + v + ".abs().reinterpretAsLongs())";
+  }
+
   /** The key offsets {@code ko0, ko1, ..} of the block at key {@code j}. */
   private static void keyOffsets(StringBuilder sb, String in, int keys) {
     sb.append(in).append("int ko0 = kOff + j * d;\n");
@@ -377,24 +488,28 @@ final class AttentionSimdEmitter {
         .append(in).append("double emin = e0;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("emin = Math.min(emin, e").append(b).append(");\n");
     sb.append(in).append("double scale = 1.0;\n")
+        .append(in).append("double rs = 0.0;\n")
         .append(in).append("if (emin < mm) {\n")
-        .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser)\n")
-        .append(i2).append("scale = Math.exp(emin - mm);\n")
+        .append(i2).append("// a new minimum: rescale what was summed relative to the old one (the online normaliser); the rescale's\n")
+        .append(i2).append("// own error (the polynomial exponential) acts as an error of the energies summed so far: rs, in their bounds\n")
+        .append(i2).append("scale = exp(emin - mm);\n")
+        .append(i2).append("rs = ").append(EXP_ERROR).append(";\n")
         .append(i2).append("// the old weights below the normal range, where a large value can still contribute: the plain code\n")
         .append(i2).append("if (scale < " + AttentionClassEmitter.TINY_WEIGHT + " && mm - emin <= " + AttentionClassEmitter.TINY_GAP + ") return 1;\n")
         .append(i2).append("mm = emin;\n")
         .append(in).append("}\n");
-    for (int b = 0; b < keys; b++) sb.append(in).append("double w").append(b).append(" = Math.exp(mm - e").append(b).append(");\n");
+    blockExp(sb, in, keys);
     sb.append(in).append("// a weight below the normal range (a large value can still contribute): the plain code\n")
         .append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < " + AttentionClassEmitter.TINY_WEIGHT + " && e" + b + " - mm <= " + AttentionClassEmitter.TINY_GAP + ")")).append(") return 1;\n");
     sb.append(in).append("int vo0 = vOff + j * m;\n");
     for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
-    sb.append(in).append("DoubleVector ").append(each(keys, ", ", b -> "m" + b + " = z")).append(";\n")
+    sb.append(in).append("LongVector zl = z.reinterpretAsLongs();\n")
+        .append(in).append("LongVector ").append(each(keys, ", ", b -> "m" + b + " = zl")).append(";\n")
         .append(in).append("int k = 0;\n")
         .append(in).append("for (; k < mb; k += L) {\n");
     for (int b = 0; b < keys; b++) {
       sb.append(i2).append("DoubleVector v").append(b).append(" = ").append(vload(isFloat, "values", "vo" + b + " + k")).append(";\n")
-          .append(i2).append("m").append(b).append(" = m").append(b).append(".max(v").append(b).append(".abs());\n");
+          .append(i2).append("m").append(b).append(" = ").append(maxAbs("m" + b, "v" + b)).append(";\n");
     }
     sb.append(i2).append("DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, scale));\n");
     for (int b = 0; b < keys; b++) {
@@ -412,18 +527,22 @@ final class AttentionSimdEmitter {
     }
     sb.append(i2).append("out[oo + k] = o;\n")
         .append(in).append("}\n");
-    for (int b = 0; b < keys; b++) sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * tau").append(b).append(";\n");
-    sb.append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n")
-        .append(in).append("tauW = tauW * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n");
-    String tv = "tv.mul(scale)";
+    // the weight's own error (the polynomial exponential: within 3 ulp, at most 6 U relative) acts as an error of its
+    // energy: counted with the energy's bound in the output bound (after the recomputation test, which is about the sums)
+    for (int b = 0; b < keys; b++) {
+      sb.append(in).append("double wt").append(b).append(" = w").append(b).append(" * (tau").append(b).append(" + ").append(EXP_ERROR).append(");\n");
+    }
+    sb.append(in).append("tauW = Math.fma(rs, s, tauW) * scale + ").append(each(keys, " + ", b -> "wt" + b)).append(";\n")
+        .append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n");
+    String tv = "mw.mul(rs).add(tv).mul(scale)";
     String mw = "mw.mul(scale)";
     for (int b = 0; b < keys; b++) {
-      tv = "m" + b + ".fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
-      mw = "m" + b + ".fma(DoubleVector.broadcast(S, w" + b + "), " + mw + ")";
+      tv = "m" + b + ".reinterpretAsDoubles().fma(DoubleVector.broadcast(S, wt" + b + "), " + tv + ")";
+      mw = "m" + b + ".reinterpretAsDoubles().fma(DoubleVector.broadcast(S, w" + b + "), " + mw + ")";
     }
     sb.append(in).append("tv = ").append(tv).append(";\n")
         .append(in).append("mw = ").append(mw).append(";\n")
-        .append(in).append("tvT = tvT * scale + ").append(each(keys, " + ", b -> "wt" + b + " * x" + b)).append(";\n")
+        .append(in).append("tvT = Math.fma(rs, mwT, tvT) * scale + ").append(each(keys, " + ", b -> "wt" + b + " * x" + b)).append(";\n")
         .append(in).append("mwT = mwT * scale + ").append(each(keys, " + ", b -> "w" + b + " * x" + b)).append(";\n");
   }
 
@@ -449,22 +568,11 @@ final class AttentionSimdEmitter {
     blocks(sb, BLOCK, keys -> valueBlock(sb, isFloat, "      ", keys));
     sb
         .append("    double inv = 1.0 / s;\n")
-        .append("    DoubleVector omax = DoubleVector.zero(S);\n")
-        .append("    int k = 0;\n")
-        .append("    for (; k < mb; k += L) {\n")
-        .append("      DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, inv));\n")
-        .append("      o.intoArray(out, oo + k);\n")
-        .append("      omax = omax.max(o.abs());\n")
-        .append("    }\n")
-        .append("    double outMax = omax.reduceLanes(VectorOperators.MAX);\n")
-        .append("    for (; k < m; k++) {\n")
-        .append("      out[oo + k] *= inv;\n")
-        .append("      outMax = Math.max(outMax, Math.abs(out[oo + k]));\n")
-        .append("    }\n")
         .append("    // first order: d out_i = -sum_j r_j (de_j - sum_k r_k de_k) (v_ji - out_i) with |de_j| <= tau_j, so\n")
         .append("    // |d out_i| <= sum_j r_j (tau_j + tauBar) (|v_ji| + |out_i|)\n")
         .append("    double tauBar = tauW * inv;\n")
         .append("    double spread = Math.max(tv.add(mw.mul(tauBar)).reduceLanes(VectorOperators.MAX), tvT + tauBar * mwT);\n")
+        .append("    double outMax = normalize(out, oo, m, inv);\n")
         .append("    double bound = spread * inv + 2.0 * tauBar * outMax;\n")
         .append("    return bound <= ").append(OUTPUT_SHARE).append(" * outMax ? 0 : 1;\n")
         .append("  }\n\n");
