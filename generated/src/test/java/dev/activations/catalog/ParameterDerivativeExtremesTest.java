@@ -32,34 +32,29 @@ class ParameterDerivativeExtremesTest {
   void parameterDerivativesMeetTheContractAtTheExtremes() throws Exception {
     List<String> failures = new ArrayList<>();
     int checked = 0;
-    for (Catalog.Entry entry : Catalog.ENTRIES) {
-      GeneratedActivation a = GeneratedActivation.of(entry);
-      if (a.spec.free().isEmpty() || a.outputs != 1) continue;
-      Map<String, ExactNumber> defaults = SpecDefinitions.defaults(a.spec);
-      for (String p : a.spec.free()) {
-        Domain domain = a.spec.kernel().parameter(p).map(x -> x.domain()).orElse(Domain.REALS);
-        for (double value : extremes(domain, defaults.get(p).toDouble())) {
-          Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
-          values.put(p, exact(value));
-          ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
-          double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
-          Class<?>[] types = new Class<?>[1 + args.length];
-          java.util.Arrays.fill(types, double.class);
-          Method m = a.type.getMethod(ClassEmitter.derivativeMethod(p), types);
-          for (double z : Z) {
-            var exact = reference.parameterDerivative(z, p);
-            if (exact.isEmpty()) continue;
-            Object[] call = new Object[1 + args.length];
-            call[0] = z;
-            for (int i = 0; i < args.length; i++) call[1 + i] = args[i];
-            double computed = (Double) m.invoke(null, call);
-            double error = Accuracy.relativeError(computed, exact.get()[0]);
-            checked++;
-            if (!(error <= 1e-10)) {
-              failures.add(entry.className() + "." + ClassEmitter.derivativeMethod(p) + "(" + z + ", " + p + " = "
-                  + value + ") = " + computed + ", exact " + exact.get()[0].value().round(new java.math.MathContext(17))
-                  + " (relative error " + error + ")");
-            }
+    for (FreeParameter f : freeParameters()) {
+      Catalog.Entry entry = f.entry();
+      GeneratedActivation a = f.activation();
+      Map<String, ExactNumber> defaults = f.defaults();
+      String p = f.name();
+      Domain domain = f.domain();
+      for (double value : extremes(domain, defaults.get(p).toDouble())) {
+        Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
+        values.put(p, exact(value));
+        ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
+        double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
+        Class<?>[] types = doubles(1 + args.length);
+        Method m = a.type.getMethod(ClassEmitter.derivativeMethod(p), types);
+        for (double z : Z) {
+          var exact = reference.parameterDerivative(z, p);
+          if (exact.isEmpty()) continue;
+          double computed = invoke(m, z, args);
+          double error = Accuracy.relativeError(computed, exact.get()[0]);
+          checked++;
+          if (!(error <= 1e-10)) {
+            failures.add(entry.className() + "." + ClassEmitter.derivativeMethod(p) + "(" + z + ", " + p + " = "
+                + value + ") = " + computed + ", exact " + exact.get()[0].value().round(new java.math.MathContext(17))
+                + " (relative error " + error + ")");
           }
         }
       }
@@ -80,48 +75,43 @@ class ParameterDerivativeExtremesTest {
   void outputsAtScalesWhoseSquareLeavesTheRange() throws Exception {
     List<String> failures = new ArrayList<>();
     int checked = 0;
-    for (Catalog.Entry entry : Catalog.ENTRIES) {
-      GeneratedActivation a = GeneratedActivation.of(entry);
-      if (a.spec.free().isEmpty() || a.outputs != 1) continue;
-      Map<String, ExactNumber> defaults = SpecDefinitions.defaults(a.spec);
-      for (String p : a.spec.free()) {
-        Domain domain = a.spec.kernel().parameter(p).map(x -> x.domain()).orElse(Domain.REALS);
-        boolean scale = domain.bounds().stream().anyMatch(b -> b.op().startsWith(">") && b.limit().signum() == 0);
-        if (!scale) continue;
-        for (double value : new double[] {0x1p-540, 0x1p540}) {
-          // a documented limit (docs/PARAMETERS.md, "Parameter values at the edges"): the Student-t
-          // at huge nu, the Gaussian limit
-          if (value > 1 && p.equals("nu")) continue;
-          Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
-          values.put(p, exact(value));
-          ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
-          double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
-          Class<?>[] types = new Class<?>[1 + args.length];
-          java.util.Arrays.fill(types, double.class);
-          List<String> functions = new ArrayList<>(List.of("value", "derivative"));
-          for (String q : a.spec.free()) functions.add(ClassEmitter.derivativeMethod(q));
-          for (String function : functions) {
-            Method m = a.type.getMethod(function, types);
-            for (double z : Z) {
-              java.math.BigDecimal exact;
-              if (function.equals("value") || function.equals("derivative")) {
-                var point = reference.evaluate(z);
-                exact = function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
-              } else {
-                String q = a.spec.free().get(functions.indexOf(function) - 2);
-                exact = reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
-              }
-              if (exact == null) continue;
-              Object[] call = new Object[1 + args.length];
-              call[0] = z;
-              for (int i = 0; i < args.length; i++) call[1 + i] = args[i];
-              double computed = (Double) m.invoke(null, call);
-              double error = Accuracy.relativeError(computed, exact);
-              checked++;
-              if (!(error <= (function.equals("value") ? 1e-12 : 1e-10))) {
-                failures.add(entry.className() + "." + function + "(" + z + ", " + p + " = " + value + ") = "
-                    + computed + ", exact " + exact.round(new java.math.MathContext(17)) + " (relative error " + error + ")");
-              }
+    for (FreeParameter f : freeParameters()) {
+      Catalog.Entry entry = f.entry();
+      GeneratedActivation a = f.activation();
+      Map<String, ExactNumber> defaults = f.defaults();
+      String p = f.name();
+      Domain domain = f.domain();
+      boolean scale = domain.bounds().stream().anyMatch(b -> b.op().startsWith(">") && b.limit().signum() == 0);
+      if (!scale) continue;
+      for (double value : new double[] {0x1p-540, 0x1p540}) {
+        // a documented limit (docs/PARAMETERS.md, "Parameter values at the edges"): the Student-t
+        // at huge nu, the Gaussian limit
+        if (value > 1 && p.equals("nu")) continue;
+        Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
+        values.put(p, exact(value));
+        ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
+        double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
+        Class<?>[] types = doubles(1 + args.length);
+        List<String> functions = new ArrayList<>(List.of("value", "derivative"));
+        for (String q : a.spec.free()) functions.add(ClassEmitter.derivativeMethod(q));
+        for (String function : functions) {
+          Method m = a.type.getMethod(function, types);
+          for (double z : Z) {
+            java.math.BigDecimal exact;
+            if (function.equals("value") || function.equals("derivative")) {
+              var point = reference.evaluate(z);
+              exact = function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
+            } else {
+              String q = a.spec.free().get(functions.indexOf(function) - 2);
+              exact = reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
+            }
+            if (exact == null) continue;
+            double computed = invoke(m, z, args);
+            double error = Accuracy.relativeError(computed, exact);
+            checked++;
+            if (!(error <= (function.equals("value") ? 1e-12 : 1e-10))) {
+              failures.add(entry.className() + "." + function + "(" + z + ", " + p + " = " + value + ") = "
+                  + computed + ", exact " + exact.round(new java.math.MathContext(17)) + " (relative error " + error + ")");
             }
           }
         }
@@ -129,6 +119,38 @@ class ParameterDerivativeExtremesTest {
     }
     assertTrue(checked > 0, "no scale parameter in the catalog");
     assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /** A free parameter of a single-output catalog class, with the class's defaults and the parameter's domain. */
+  private record FreeParameter(Catalog.Entry entry, GeneratedActivation activation, Map<String, ExactNumber> defaults,
+      String name, Domain domain) {}
+
+  private static List<FreeParameter> freeParameters() throws Exception {
+    List<FreeParameter> out = new ArrayList<>();
+    for (Catalog.Entry entry : Catalog.ENTRIES) {
+      GeneratedActivation a = GeneratedActivation.of(entry);
+      if (a.spec.free().isEmpty() || a.outputs != 1) continue;
+      Map<String, ExactNumber> defaults = SpecDefinitions.defaults(a.spec);
+      for (String p : a.spec.free()) {
+        out.add(new FreeParameter(entry, a, defaults, p,
+            a.spec.kernel().parameter(p).map(x -> x.domain()).orElse(Domain.REALS)));
+      }
+    }
+    return out;
+  }
+
+  private static Class<?>[] doubles(int n) {
+    Class<?>[] types = new Class<?>[n];
+    java.util.Arrays.fill(types, double.class);
+    return types;
+  }
+
+  /** {@code m(z, args...)}. */
+  private static double invoke(Method m, double z, double[] args) throws Exception {
+    Object[] call = new Object[1 + args.length];
+    call[0] = z;
+    for (int i = 0; i < args.length; i++) call[1 + i] = args[i];
+    return (Double) m.invoke(null, call);
   }
 
   /** The default, and a sixteenth, sixteen times and 2^-300 times its distance from the domain's bound. */
