@@ -130,7 +130,7 @@ public final class Generation {
     ContractVerification.Verdict verdict = first.verdict().orElseThrow();
     double[] missed = missedPoints(verdict);
     List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> assignments = new ArrayList<>();
-    double[] missedThere = missedElsewhere(derivation.spec(), first.certification().orElseThrow(), verdict, assignments);
+    double[] missedThere = missedElsewhere(first.certification().orElseThrow(), verdict, assignments);
     if (missed.length == 0 && missedThere.length == 0) return first;
     Emitted second = emitVerified(derivation, packageName, className, floatKernels,
         withPoints(withPoints(Accuracy.samplePoints(), missed), missedThere), assignments, " (reselected)");
@@ -142,20 +142,18 @@ public final class Generation {
    * mirror images and neighbours); the assignments where they failed are added to {@code into}, as
    * the exact values the certification drew.
    */
-  static double[] missedElsewhere(ActivationSpec spec, Certification certification, ContractVerification.Verdict verdict,
+  static double[] missedElsewhere(Certification certification, ContractVerification.Verdict verdict,
       List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> into) {
-    List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> drawn =
-        dev.activations.deriver.verify.ParameterSamples.draw(spec, PARAMETER_SAMPLES);
     java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
-    for (int i = 0; i < certification.elsewhere().size() && i < drawn.size(); i++) {
-      String suffix = " with " + certification.elsewhere().get(i).label();
+    for (ElsewhereInDomain e : certification.elsewhere()) {
+      String suffix = " with " + e.label();
       boolean failed = false;
       for (ContractVerification.Worst w : verdict.worst()) {
         if (w.passes() || !w.function().endsWith(suffix) || !Double.isFinite(w.z())) continue;
         failed = true;
         addWindow(out, w.z());
       }
-      if (failed) into.add(drawn.get(i));
+      if (failed) into.add(e.exact());
     }
     return out.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).toArray();
   }
@@ -270,9 +268,13 @@ public final class Generation {
     }
   }
 
-  /** Free parameters at values other than the defaults, each with its own stream and reference ({@link ParameterSamples}). */
+  /**
+   * Free parameters at values other than the defaults, each with its own stream and reference
+   * ({@link ParameterSamples}); {@code exact} holds the values as drawn (a second selection takes
+   * them where the class missed).
+   */
   public record ElsewhereInDomain(java.util.Map<String, Double> values, double[][] points,
-      ContractVerification.Reference reference) {
+      ContractVerification.Reference reference, java.util.Map<String, dev.activations.deriver.spec.ExactNumber> exact) {
     String label() {
       List<String> parts = new ArrayList<>();
       values.forEach((k, v) -> parts.add(k + " = " + v));
@@ -373,7 +375,7 @@ public final class Generation {
             2 * parameterSamplePoints(), VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
       }
       elsewhere.add(new ElsewhereInDomain(doubles, streams,
-          ContractVerification.cached(ContractVerification.Reference.of(there))));
+          ContractVerification.cached(ContractVerification.Reference.of(there)), values));
     }
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),

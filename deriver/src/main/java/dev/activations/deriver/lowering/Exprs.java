@@ -105,6 +105,28 @@ public final class Exprs {
     return tests;
   }
 
+  /** Whether {@code e} (tests of its conditionals included) reads z. */
+  public static boolean involvesZ(Expr e) {
+    if (e instanceof Var v) return v.name().equals("z");
+    for (Expr child : children(e)) {
+      if (involvesZ(child)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The factors of a product as the printed code multiplies them: a product as its first factor is
+   * spread into the list ({@code (a * b) * c} is evaluated as {@code a * b * c} all the same).
+   */
+  public static List<Expr> productFactors(List<Expr> factors) {
+    List<Expr> out = new java.util.ArrayList<>();
+    for (Expr f : factors) {
+      if (f instanceof Mul inner && factors.get(0) == f) out.addAll(inner.factors());
+      else out.add(f);
+    }
+    return out;
+  }
+
   /** {@code e} with z replaced by the number {@code value}. */
   public static Expr substituteZ(Expr e, double value) {
     if (e instanceof Var v && v.name().equals("z")) return Const.of(value);

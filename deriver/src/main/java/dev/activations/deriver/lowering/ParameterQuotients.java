@@ -126,12 +126,7 @@ public final class ParameterQuotients {
    * {@code s^-k}): the divisions moved into the factor that carries z, or empty.
    */
   private static Optional<Expr> product(List<Expr> given, Set<String> parameters, Map<String, Integer> counts) {
-    // a nested product as one list: (a * b) * c is evaluated as a * b * c all the same
-    List<Expr> factors = new ArrayList<>();
-    for (Expr f : given) {
-      if (f instanceof Mul inner && given.get(0) == f) factors.addAll(inner.factors());
-      else factors.add(f);
-    }
+    List<Expr> factors = Exprs.productFactors(given);
     boolean changed = false;
     for (int i = 0; i < factors.size(); i++) {
       Expr f = factors.get(i);
@@ -169,7 +164,7 @@ public final class ParameterQuotients {
       if (factors.get(j) instanceof Var v && v.name().equals("z")) return j;
     }
     for (int j = 0; j < factors.size(); j++) {
-      if (involvesZ(factors.get(j))) return j;
+      if (Exprs.involvesZ(factors.get(j))) return j;
     }
     for (int j = 0; j < factors.size(); j++) {
       if (!(factors.get(j) instanceof Const)) return j;
@@ -177,11 +172,6 @@ public final class ParameterQuotients {
     return -1;
   }
 
-  private static boolean involvesZ(Expr e) {
-    if (e instanceof Var v) return v.name().equals("z");
-    for (Expr c : Exprs.children(e)) if (involvesZ(c)) return true;
-    return false;
-  }
 
   /**
    * {@code x / d} as {@code x} divided by d's other factors, then by each parameter in turn, when

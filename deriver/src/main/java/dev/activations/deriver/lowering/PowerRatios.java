@@ -52,12 +52,7 @@ final class PowerRatios {
    * {@code (u^p - v^p) (1 / (1 + u^p))} with both powers beyond the range and their difference not).
    */
   private static Expr product(List<Expr> given, Expr node) {
-    // a nested first factor as one list: (a * b) * c is evaluated as a * b * c all the same
-    List<Expr> factors = new ArrayList<>();
-    for (Expr f : given) {
-      if (f instanceof Mul inner && given.get(0) == f) factors.addAll(inner.factors());
-      else factors.add(f);
-    }
+    List<Expr> factors = Exprs.productFactors(given);
     for (int j = 0; j < factors.size(); j++) {
       if (!(factors.get(j) instanceof Div r)) continue;
       if (!(r.denominator() instanceof Add sum)) continue;
@@ -75,10 +70,8 @@ final class PowerRatios {
           beyond = rest.size() == 1 ? rest.get(0) : new Mul(rest);
         } else {
           Expr f = rest.isEmpty() ? Const.of(1.0) : rest.size() == 1 ? rest.get(0) : new Mul(rest);
-          Call p = (Call) power;
           Expr scaled = new Mul(List.of(Call.of(Fn.SIGNUM, f), Call.of(Fn.EXP, new Expr.Add(List.of(
-              Call.of(Fn.LOG, Call.of(Fn.ABS, f)),
-              new Neg(new Mul(List.of(p.args().get(1), Call.of(Fn.LOG, Call.of(Fn.ABS, p.args().get(0)))))))))));
+              Call.of(Fn.LOG, Call.of(Fn.ABS, f)), new Neg(logMagnitude(power)))))));
           beyond = new Mul(List.of(scaled, scale));
         }
         // the other factors may hold another such quotient (u^p log u (1 / (1 + u^p))^2)
@@ -104,10 +97,14 @@ final class PowerRatios {
 
   /** {@code 1 + o exp(-e log|b|)} for {@code power = b^e}. */
   private static Expr onePlus(Expr others, Expr power) {
-    Call p = (Call) power;
-    Expr reciprocal = Call.of(Fn.EXP, new Neg(new Mul(List.of(p.args().get(1),
-        Call.of(Fn.LOG, Call.of(Fn.ABS, p.args().get(0)))))));
+    Expr reciprocal = Call.of(Fn.EXP, new Neg(logMagnitude(power)));
     return new Add(List.of(Const.of(1.0), new Mul(List.of(others, reciprocal))));
+  }
+
+  /** {@code log|P|} without forming P: {@code e log|b|} for {@code power = b^e}. */
+  private static Expr logMagnitude(Expr power) {
+    Call p = (Call) power;
+    return new Mul(List.of(p.args().get(1), Call.of(Fn.LOG, Call.of(Fn.ABS, p.args().get(0)))));
   }
 
   /**

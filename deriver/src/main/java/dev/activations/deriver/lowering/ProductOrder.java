@@ -49,7 +49,7 @@ final class ProductOrder {
       ordered.addAll(powers);
       return ordered.equals(m.factors()) ? Optional.empty() : Optional.of(new Mul(ordered));
     }
-    if (e instanceof Div d && !dependsOnZ(d.denominator())) {
+    if (e instanceof Div d && !Exprs.involvesZ(d.denominator())) {
       List<Expr> numerator = d.numerator() instanceof Mul m ? m.factors() : List.of(d.numerator());
       List<Expr> rest = new ArrayList<>();
       int count = 0;
@@ -94,7 +94,7 @@ final class ProductOrder {
       ordered.addAll(zs);
       return new Mul(ordered);
     }
-    if (mapped instanceof Div d && !dependsOnZ(d.denominator()) && d.numerator() instanceof Mul m) {
+    if (mapped instanceof Div d && !Exprs.involvesZ(d.denominator()) && d.numerator() instanceof Mul m) {
       Expr reordered = singleZLast(new Mul(m.factors()));
       if (reordered instanceof Mul rm && zDegree(rm.factors().get(rm.factors().size() - 1)) != 0
           && rm.factors().size() > 1) {
@@ -189,11 +189,4 @@ final class ProductOrder {
     return 0;
   }
 
-  private static boolean dependsOnZ(Expr e) {
-    if (e.equals(Z)) return true;
-    for (Expr child : Exprs.children(e)) {
-      if (dependsOnZ(child)) return true;
-    }
-    return false;
-  }
 }

@@ -51,7 +51,7 @@ class ReselectionTest {
     for (java.util.Map<String, dev.activations.deriver.spec.ExactNumber> values : drawn) {
       java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
       values.forEach((k, v) -> doubles.put(k, v.toDouble()));
-      elsewhere.add(new Generation.ElsewhereInDomain(doubles, new double[0][], null));
+      elsewhere.add(new Generation.ElsewhereInDomain(doubles, new double[0][], null, values));
     }
     Generation.Certification certification =
         new Generation.Certification(List.of(), new double[0][], null, java.util.Map.of(), elsewhere);
@@ -61,7 +61,7 @@ class ReselectionTest {
         worst("derivative with " + second, -3.5e-9, 2.85e-5),
         worst("value with " + elsewhere.get(0).label(), 7.0, 1e-16)));
     List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> into = new java.util.ArrayList<>();
-    double[] points = Generation.missedElsewhere(spec, certification, verdict, into);
+    double[] points = Generation.missedElsewhere(certification, verdict, into);
     assertEquals(List.of(drawn.get(1)), into);
     assertEquals(10, points.length);
     assertEquals(-3.5e-9, points[2]);
