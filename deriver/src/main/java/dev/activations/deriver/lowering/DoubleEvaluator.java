@@ -115,6 +115,23 @@ public final class DoubleEvaluator {
     return compile(e, slots);
   }
 
+  /**
+   * {@code e} as a function of z, the free parameters bound to {@code free} (a value for "z" among
+   * them is overridden, as {@link #evaluate(Expr, Map)} with z put last would); compiled once, for
+   * one thread at a time (the slots are reused).
+   */
+  public static java.util.function.DoubleUnaryOperator inZ(Expr e, Map<String, Double> free) {
+    List<String> names = new java.util.ArrayList<>(free.keySet());
+    names.add("z");
+    double[] values = new double[names.size()];
+    for (int i = 0; i < names.size() - 1; i++) values[i] = free.get(names.get(i));
+    Compiled compiled = compile(e, names);
+    return z -> {
+      values[values.length - 1] = z;
+      return compiled.at(values);
+    };
+  }
+
   private interface CompiledTest {
     boolean at(double[] values);
   }

@@ -225,16 +225,11 @@ public final class ContractVerification {
 
     /** The forms in double, as the generated code computes them ({@link DoubleEvaluator}). */
     static Evaluation of(Map<String, Double> free) {
-      // each form is evaluated at thousands of points: compiled once, z in the last slot
-      List<String> names = new ArrayList<>(free.keySet());
-      names.add("z");
-      double[] values = new double[names.size()];
-      for (int i = 0; i < names.size() - 1; i++) values[i] = free.get(names.get(i));
-      Map<Expr, DoubleEvaluator.Compiled> compiled = new java.util.IdentityHashMap<>();
+      // each form is evaluated at thousands of points: compiled once
+      Map<Expr, java.util.function.DoubleUnaryOperator> compiled = new java.util.IdentityHashMap<>();
       return (f, z) -> {
-        values[values.length - 1] = z;
         try {
-          return compiled.computeIfAbsent(f.form(), e -> DoubleEvaluator.compile(e, names)).at(values);
+          return compiled.computeIfAbsent(f.form(), e -> DoubleEvaluator.inZ(e, free)).applyAsDouble(z);
         } catch (ArithmeticException | IllegalArgumentException e) {
           return Double.NaN;
         }

@@ -3,10 +3,10 @@ package dev.activations.deriver.verify;
 import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The real roots away from 0 of one function of an activation (a value or a derivative): where a
@@ -53,22 +53,10 @@ public final class RootFinder {
    */
   public static double[] roots(Expr form, Map<String, Double> free, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter) {
-    Map<String, Double> vars = new HashMap<>(free);
+    // the grid has thousands of points: the form compiled once
+    DoubleUnaryOperator f = DoubleEvaluator.inZ(form, free);
     double[] values = new double[GRID.length];
-    // the grid has thousands of points: the form compiled once, z in the last slot
-    List<String> names = new ArrayList<>(free.keySet());
-    names.add("z");
-    double[] slots = new double[names.size()];
-    for (int i = 0; i < names.size() - 1; i++) slots[i] = free.get(names.get(i));
-    DoubleEvaluator.Compiled compiled = DoubleEvaluator.compile(form, names);
-    for (int i = 0; i < GRID.length; i++) {
-      slots[slots.length - 1] = GRID[i];
-      try {
-        values[i] = compiled.at(slots);
-      } catch (ArithmeticException | IllegalArgumentException e) {
-        values[i] = Double.NaN;
-      }
-    }
+    for (int i = 0; i < GRID.length; i++) values[i] = eval(f, GRID[i]);
     List<Double> roots = new ArrayList<>();
     for (int i = 0; i + 1 < GRID.length; i++) {
       double a = GRID[i];
@@ -84,19 +72,19 @@ public final class RootFinder {
       }
       if (Math.signum(fa) * Math.signum(fb) >= 0) continue;
       if (a <= 0 && b >= 0) continue; // a sign change across 0: the root at 0
-      double r = bisect(form, vars, reference, output, derivative, parameter, a, b, fa);
+      double r = bisect(f, reference, output, derivative, parameter, a, b, fa);
       if (Math.abs(r) > 1e-6) roots.add(r);
     }
     return roots.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  private static double bisect(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
+  private static double bisect(DoubleUnaryOperator f, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter, double a, double b, double fa) {
     int sa = (int) Math.signum(fa);
     for (int k = 0; k < 200; k++) {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
-      int s = sign(form, vars, reference, output, derivative, parameter, m);
+      int s = sign(f, reference, output, derivative, parameter, m);
       if (s == 0) return m;
       if (s == sa) a = m;
       else b = m;
@@ -104,13 +92,13 @@ public final class RootFinder {
     return a + (b - a) / 2;
   }
 
-  private static int sign(Expr form, Map<String, Double> vars, ReferenceEvaluator reference, int output,
+  private static int sign(DoubleUnaryOperator f, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter, double z) {
     if (reference != null) {
       Optional<Accuracy.Exact> e = exact(reference, output, derivative, parameter, z, 0.25);
       if (e.isPresent()) return (int) Math.signum(e.get().hi());
     }
-    return (int) Math.signum(eval(form, vars, z));
+    return (int) Math.signum(eval(f, z));
   }
 
   /** The reference's value, derivative or parameter derivative of one output at z, by the fast path. */
@@ -124,10 +112,9 @@ public final class RootFinder {
     return Optional.ofNullable(derivative ? p.get().derivatives()[output] : p.get().values()[output]);
   }
 
-  private static double eval(Expr form, Map<String, Double> vars, double z) {
-    vars.put("z", z);
+  private static double eval(DoubleUnaryOperator f, double z) {
     try {
-      return DoubleEvaluator.evaluate(form, vars);
+      return f.applyAsDouble(z);
     } catch (ArithmeticException | IllegalArgumentException e) {
       return Double.NaN;
     }
