@@ -69,7 +69,7 @@ public final class Generation {
   }
 
   public ActivationSpec resolve(Request request) {
-    ActivationSpec spec = resolver.resolve(request);
+    ActivationSpec spec = dev.activations.deriver.derivation.CustomParameterDomains.infer(symja, resolver.resolve(request));
     for (String p : spec.free()) {
       ClassEmitter.parameterNameProblem(p).ifPresent(problem -> {
         throw new SpecException(problem);

@@ -17,7 +17,7 @@ import org.matheclipse.core.interfaces.ISymbol;
 final class EnergyChecks {
   private EnergyChecks() {}
 
-  private static final IExpr[] SAMPLES = {F.QQ(-9, 2), F.CN1, F.QQ(-1, 3), F.C0, F.QQ(1, 2), F.C1, F.QQ(5, 2), F.ZZ(10)};
+  static final IExpr[] SAMPLES = {F.QQ(-9, 2), F.CN1, F.QQ(-1, 3), F.C0, F.QQ(1, 2), F.C1, F.QQ(5, 2), F.ZZ(10)};
 
   static void check(Symja symja, IExpr energy, ActivationSpec spec) {
     ISymbol z = symja.symbol("z");
