@@ -43,8 +43,9 @@ class RobustLossEnergiesTest {
       "--energy|Min[(2*(z-mu))^2,1/2]+2*((z-mu)^2/(1+(z-mu)^2))",
       // Sign split like Abs, three hypotheses
       "--energy|Sign[z-mu]*(z-mu)|--hypotheses|-1:-1,1/2:0,2:1",
-      // (a free exponent, Abs[z-mu]^p --free p, derives but its dP misses at z = MAX_VALUE: a known
-      // gap in docs/ENERGIES.md, so it is not listed here)
+      // a free exponent at its default 1: dP's v^p log(u/v) next to the kink z = 1 (p = 9.05,
+      // z = 1 + 1.1e-15) was log1p(-2/(z+1)), 32 % off; log(u/v) where u < v/2 (logRatio)
+      "--energy|Abs[z-mu]^p|--free|p",
       // Abs of a free scale is no breakpoint; 0 * Inf guarded (Repairs.vanishing)
       "--energy|Abs[(z-mu)/s]^4|--free|s",
       // Welsch with a free scale, gated: dA vanishes like z^4 at the default a = 1 and like z^2
