@@ -99,6 +99,24 @@ class RangeRepairsTest {
   }
 
   @Test
+  void aPowerDifferenceThatOverflowsItselfIsDividedInLogForm() {
+    // (u^p - v^p) / (1 + v^p) with the difference in log form, signum(d) exp(L): Log[1+Abs[z-mu]^p]'s
+    // signed mean at p = 7.46, z = -1e50, where the difference (about 1e343) overflows too; its
+    // logarithm L is finite, log|exp(L)| is not (the value was NaN)
+    Var p = new Var("p");
+    Var b = new Var("b");
+    Expr power = Call.of(Fn.POW, b, p);
+    Expr difference = new Mul(List.of(Call.of(Fn.SIGNUM, new Var("d")), Call.of(Fn.EXP, new Var("L"))));
+    Expr quotient = new Mul(List.of(difference, new Div(Const.of(1.0), new Expr.Add(List.of(Const.of(1.0), power)))));
+    Expr guarded = PowerRatios.apply(quotient);
+    Map<String, Double> far = Map.of("b", 1e50, "p", 7.46, "d", -1.0, "L", 790.0);
+    double exact = -Math.exp(790.0 - 7.46 * Math.log(1e50));
+    assertEquals(exact, DoubleEvaluator.evaluate(guarded, far), 1e-12 * Math.abs(exact));
+    // log|F| of an F that holds no exponential is what it was
+    assertEquals(Call.of(Fn.LOG, Call.of(Fn.ABS, Z)), PowerRatios.logAbs(Z));
+  }
+
+  @Test
   void aFactorGuardedAlreadyGuardsTheWholeProduct() {
     // 0.25 tanh'(x) * (a slope that overflows): the inner product is guarded first, then the outer
     Expr x = new Mul(List.of(Const.of(1e3), Z));
