@@ -93,6 +93,15 @@ final class LogRemainders {
       arguments.add(split[1]);
     }
     if (coefficients.isEmpty() || rest.isEmpty()) return Optional.empty();
+    // where |y| > 1, the sum as it was, with its rational rest over one denominator too: as
+    // Symja's derivative writes it, the rest is a sum of quotients over nu^2 whose lowered
+    // polynomials carry a common factor nu^2, which underflows for nu below 1e-154 (0/0)
+    Optional<IExpr> restTogether = together(F.ast(S.Plus, rest));
+    IASTAppendable original = F.ast(S.Plus, plus.argSize());
+    for (int i = 1; i < plus.size(); i++) {
+      if (!isRational(plus.get(i))) original.append(plus.get(i));
+    }
+    original.append(restTogether.isPresent() ? restTogether.get() : F.ast(S.Plus, rest));
     // pair opposite coefficients: c Log[a1] - c Log[a2] = c Log[a1/a2]
     List<IExpr> cs = new ArrayList<>();
     List<IExpr> as = new ArrayList<>();
@@ -126,7 +135,7 @@ final class LogRemainders {
     terms.add(r.get());
     IExpr rewritten = F.ast(S.Plus, terms);
     IExpr condition = small.size() == 1 ? small.get(0) : F.ast(S.And, small);
-    return Optional.of(F.Piecewise(F.list(F.list(rewritten, condition)), plus));
+    return Optional.of(F.Piecewise(F.list(F.list(rewritten, condition)), original));
   }
 
   /** {@code {c, a}} for {@code c Log[a]} with c rational, or null. */
