@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Every {@code d<Param>} method of the jar at the extremes of z (the special-input contract's
  * finite inputs, and 1e-8 where the Student-t mean's dNu is about z^3/48 and its old form had the
  * wrong sign) and at the extremes of the parameter (a sixteenth and sixteen times the default's
- * distance from a domain bound, and 2^-300 times it), against the high-precision reference differentiating the
+ * distance from a domain bound, and 2^-300, 2^40 and 2^300 times it), against the high-precision reference differentiating the
  * unsimplified definition in the parameter at the same (exact, binary) parameter value.
  */
 class ParameterDerivativeExtremesTest {
@@ -153,7 +153,7 @@ class ParameterDerivativeExtremesTest {
     return (Double) m.invoke(null, call);
   }
 
-  /** The default, and a sixteenth, sixteen times and 2^-300 times its distance from the domain's bound. */
+  /** The default, and a sixteenth, sixteen, 2^-300, 2^40 and 2^300 times its distance from the domain's bound. */
   static double[] extremes(Domain domain, double d) {
     double lower = Double.NEGATIVE_INFINITY;
     double upper = Double.POSITIVE_INFINITY;
