@@ -126,7 +126,11 @@ public final class ActivationLowering {
         // c log(a) + T as c log1pmx(a - 1) + Together[T + c (a - 1)] where |a - 1| <= 1: the
         // parameter's derivative of a logarithm often cancels against the rest (LogRemainders)
         Optional<IExpr> remainders = logRemainders.rewrite(e);
-        if (remainders.isPresent()) forms.add(new Candidate(LOG1PMX_FORM, lowerer.lower(remainders.get())));
+        try {
+          if (remainders.isPresent()) forms.add(new Candidate(LOG1PMX_FORM, lowerer.lower(remainders.get())));
+        } catch (IllegalArgumentException unsupported) {
+          // a condition or piece the lowering has no code for: an offer only, Symja's form stands
+        }
         List<Candidate> valueForms = new ArrayList<>(valueFormsPerOutput.get(i));
         valueForms.add(new Candidate("chosen", values.get(i).expr()));
         for (Candidate v : valueForms) {
