@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Every {@code d<Param>} method of the jar at the extremes of z (the special-input contract's
  * finite inputs, and 1e-8 where the Student-t mean's dNu is about z^3/48 and its old form had the
  * wrong sign) and at the extremes of the parameter (a sixteenth and sixteen times the default's
- * distance from a domain bound, and 2^-300 times it), against the high-precision reference differentiating the
+ * distance from a domain bound, and 2^-300, 2^40 and 2^300 times it), against the high-precision reference differentiating the
  * unsimplified definition in the parameter at the same (exact, binary) parameter value.
  */
 class ParameterDerivativeExtremesTest {
@@ -153,7 +153,7 @@ class ParameterDerivativeExtremesTest {
     return (Double) m.invoke(null, call);
   }
 
-  /** The default, and a sixteenth, sixteen times and 2^-300 times its distance from the domain's bound. */
+  /** The default, and a sixteenth, sixteen, 2^-300, 2^40 and 2^300 times its distance from the domain's bound. */
   static double[] extremes(Domain domain, double d) {
     double lower = Double.NEGATIVE_INFINITY;
     double upper = Double.POSITIVE_INFINITY;
@@ -166,10 +166,14 @@ class ParameterDerivativeExtremesTest {
     }
     // and 2^-300 times that distance: the Student-t dNu at nu = 2^-300 was NaN at z = +-1 (a
     // responsibility that underflows times a slope that overflows) until the guarded forms won ties
-    // in classes with free parameters. Not 2^300 times: at nu = 6.1e90 dNu, about 1/nu^2, comes
-    // out of cancelling terms (docs/PARAMETERS.md, "Parameter values at the edges")
+    // in classes with free parameters. And 2^40 and 2^300 times it (nu = 3.3e12 and 6.1e90, the
+    // Gaussian limit): the Student-t dNu, about 1/nu^2, came out of terms of about 1/nu that
+    // cancel, off by 0.27 and by 1e72, until its logarithm's remainder log1p(y) - y was taken
+    // apart from the rational rest (LogRemainders; docs/PARAMETERS.md, "Parameter values at the
+    // edges")
     if (Double.isFinite(lower)) {
-      return new double[] {d, lower + (d - lower) / 16, lower + (d - lower) * 16, lower + (d - lower) * 0x1p-300};
+      return new double[] {d, lower + (d - lower) / 16, lower + (d - lower) * 16, lower + (d - lower) * 0x1p-300,
+        lower + (d - lower) * 0x1p40, lower + (d - lower) * 0x1p300};
     }
     if (Double.isFinite(upper)) return new double[] {d, upper - (upper - d) / 16, upper - (upper - d) * 16};
     return new double[] {d, d - 8 * (1 + Math.abs(d)), d + 8 * (1 + Math.abs(d))};

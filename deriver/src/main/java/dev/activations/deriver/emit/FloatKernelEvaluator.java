@@ -256,6 +256,19 @@ public final class FloatKernelEvaluator {
         float d = e + 1f;
         yield e * 4f / (d * d);
       }
+      case LOG1PMX -> {
+        float s = x / (x + 2f);
+        float s2 = s * s;
+        double[] c = dev.activations.deriver.lowering.StableFunctions.LOG1PMX_SERIES;
+        float p = s2 * (float) c[c.length - 1];
+        for (int k = c.length - 2; k >= 0; k--) {
+          p += (float) c[k];
+          if (k > 0) p *= s2;
+        }
+        float series = s * s2 * 2f * p - x * s;
+        float direct = x == Float.POSITIVE_INFINITY ? -x : lanewise(StrictMath.log1p(x), shift) - x;
+        yield x >= -0.5f && x <= 1f ? series : direct;
+      }
     };
   }
 

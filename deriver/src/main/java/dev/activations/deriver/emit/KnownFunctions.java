@@ -3,6 +3,7 @@ package dev.activations.deriver.emit;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.lowering.StableFunctions;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -97,10 +98,34 @@ public final class KnownFunctions {
                 + " {@code 1 - tanh(x)^2}, which is 0 beyond |x| ~ 19.",
             "double e = Math.exp(-2.0 * Math.abs(x));\n"
                 + "return 4.0 * e / ((1.0 + e) * (1.0 + e));\n");
+        case LOG1PMX -> helper(fn, "log1pmx",
+            "{@code log1p(x) - x}, which cancels for small x: there {@code -x s + 2 s^3 (1/3 + s^2/5"
+                + " + ...)} with {@code s = x / (2 + x)} ({@code log1p(x) = 2 atanh(s)}), for {@code -1/2"
+                + " <= x <= 1}; the difference elsewhere.",
+            "if (x >= -0.5 && x <= 1.0) {\n"
+                + "$>double s = x / (2.0 + x);\n"
+                + "double s2 = s * s;\n"
+                + "double p = " + horner(StableFunctions.LOG1PMX_SERIES, "s2") + ";\n"
+                + "return 2.0 * (s * s2) * p - x * s;\n"
+                + "$<}\n"
+                + "return x < Double.POSITIVE_INFINITY ? Math.log1p(x) - x : -x;\n");
       };
       t.put(fn, f);
     }
     return Collections.unmodifiableMap(t);
+  }
+
+  /**
+   * {@code ((c[n] * x + c[n-1]) * x + ...) + c[0]}: the operations, in order, of the loop in
+   * {@link StableFunctions#log1pmx}, each coefficient printed so that it reads back as the same
+   * double.
+   */
+  private static String horner(double[] c, String x) {
+    StringBuilder sb = new StringBuilder(Double.toString(c[c.length - 1]));
+    for (int k = c.length - 2; k >= 0; k--) {
+      sb.insert(0, '(').append(" * ").append(x).append(" + ").append(Double.toString(c[k])).append(')');
+    }
+    return sb.toString();
   }
 
   private static JavaFunction math(Fn fn, String method) {

@@ -1,6 +1,7 @@
 package dev.activations.deriver.emit;
 
 import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.StableFunctions;
 import dev.activations.deriver.lowering.Expr.Add;
 import dev.activations.deriver.lowering.Expr.Call;
 import dev.activations.deriver.lowering.Expr.Cond;
@@ -291,6 +292,24 @@ public final class VectorExprPrinter {
         String e = let(x + ".abs().mul(" + lit(-2.0) + ").lanewise(" + OPS + "EXP)");
         String d = let(e + ".add(" + lit(1.0) + ")");
         yield e + ".mul(" + lit(4.0) + ").div(" + d + ".mul(" + d + "))";
+      }
+      case LOG1PMX -> {
+        // as the scalar helper (StableFunctions.log1pmx): -x s + 2 s^3 P(s^2), s = x / (2 + x),
+        // for -1/2 <= x <= 1, else log1p(x) - x (-x at +Infinity), blended
+        String v = let(x);
+        String s = let(v + ".div(" + v + ".add(" + lit(2.0) + "))");
+        String s2 = let(s + ".mul(" + s + ")");
+        double[] series2 = StableFunctions.LOG1PMX_SERIES;
+        StringBuilder horner = new StringBuilder(s2).append(".mul(").append(lit(series2[series2.length - 1])).append(')');
+        for (int k = series2.length - 2; k >= 0; k--) {
+          horner.append(".add(").append(lit(series2[k])).append(')');
+          if (k > 0) horner.append(".mul(").append(s2).append(')');
+        }
+        String series = let(s + ".mul(" + s2 + ").mul(" + lit(2.0) + ").mul(" + horner + ").sub(" + v + ".mul(" + s + "))");
+        String direct = let(v + ".lanewise(" + OPS + "LOG1P).sub(" + v + ").blend(" + v + ".neg(), " + v
+            + ".compare(" + OPS + "EQ, " + lanes.vectorType().replace("Vector", "") + ".POSITIVE_INFINITY))");
+        yield direct + ".blend(" + series + ", " + v + ".compare(" + OPS + "GE, " + lit(-0.5) + ").and(" + v
+            + ".compare(" + OPS + "LE, " + lit(1.0) + ")))";
       }
     };
   }

@@ -100,6 +100,7 @@ public final class ActivationLowering {
     variables.add("z");
     variables.addAll(d.spec().free());
     Lowerer lowerer = new Lowerer(symja, variables);
+    LogRemainders logRemainders = new LogRemainders(symja, variables);
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     List<List<Candidate>> valueFormsPerOutput = new ArrayList<>();
@@ -122,6 +123,14 @@ public final class ActivationLowering {
         IExpr e = p.getValue().get(i);
         List<Candidate> forms = new ArrayList<>();
         forms.add(new Candidate("structured", lowerer.lower(e)));
+        // c log(a) + T as c log1pmx(a - 1) + Together[T + c (a - 1)] where |a - 1| <= 1: the
+        // parameter's derivative of a logarithm often cancels against the rest (LogRemainders)
+        Optional<IExpr> remainders = logRemainders.rewrite(e);
+        try {
+          if (remainders.isPresent()) forms.add(new Candidate(LOG1PMX_FORM, lowerer.lower(remainders.get())));
+        } catch (IllegalArgumentException unsupported) {
+          // a condition or piece the lowering has no code for: an offer only, Symja's form stands
+        }
         List<Candidate> valueForms = new ArrayList<>(valueFormsPerOutput.get(i));
         valueForms.add(new Candidate("chosen", values.get(i).expr()));
         for (Candidate v : valueForms) {
@@ -444,6 +453,9 @@ public final class ActivationLowering {
 
   /** Set DERIVE_TRACE to see every candidate's score on stderr (development aid). */
   private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
+
+  /** The name of the forms {@link LogRemainders} offers. */
+  static final String LOG1PMX_FORM = "log-remainders";
 
   /** A lowered form and how it was obtained. */
   record Candidate(String form, Expr expr) {}

@@ -46,7 +46,7 @@ public final class Cost {
       own = switch (c.fn()) {
         case ABS, MAX, MIN, SIGNUM -> 1;
         case SQRT -> 6;
-        case HYPOT, SOFTPLUS, POW -> 2 * CALL;
+        case HYPOT, SOFTPLUS, POW, LOG1PMX -> 2 * CALL;
         default -> CALL;
       };
     } else {

@@ -121,6 +121,8 @@ final class Differentiation {
       case LOGISTIC -> product(List.of(c, Call.of(Fn.LOGISTIC, Rewrites.negate(u))));
       case SOFTPLUS -> Call.of(Fn.LOGISTIC, u);
       case TANH_PRIME -> product(List.of(Const.of(-2.0), Call.of(Fn.TANH, u), c));
+      // (log1p(u) - u)' = 1/(1 + u) - 1 = -u/(1 + u): no cancellation
+      case LOG1PMX -> new Neg(new Div(u, new Add(List.of(ONE, u))));
       default -> throw new IllegalArgumentException("differentiation: " + c.fn());
     };
     return chain(outer, du);

@@ -78,6 +78,7 @@ public final class DoubleEvaluator {
       case LOGISTIC -> StableFunctions.logistic(x);
       case SOFTPLUS -> StableFunctions.softplus(x);
       case TANH_PRIME -> StableFunctions.tanhPrime(x);
+      case LOG1PMX -> StableFunctions.log1pmx(x);
       case MAX, MIN, POW, HYPOT -> throw new IllegalArgumentException(fn + " takes 2 arguments");
     };
   }

@@ -20,7 +20,12 @@ public enum Fn {
   /** log(1 + e^x) = max(x,0) + log1p(e^-|x|). */
   SOFTPLUS(1),
   /** tanh'(x) = sech(x)^2 = 4 e^-2|x| / (1 + e^-2|x|)^2, never 1 - tanh^2. */
-  TANH_PRIME(1);
+  TANH_PRIME(1),
+  /**
+   * log1p(x) - x, accurate where the difference cancels (small x): the derivative in a parameter
+   * of {@code c log1p(y)} is often {@code log1p(y)} plus a rational term of about {@code -y}.
+   */
+  LOG1PMX(1);
 
   private final int arity;
 

@@ -2,7 +2,7 @@ package dev.activations.deriver.lowering;
 
 /**
  * The double reference implementations of the stable primitives that {@code java.lang.Math} lacks
- * ({@link Fn#LOGISTIC}, {@link Fn#SOFTPLUS}, {@link Fn#TANH_PRIME}). The emitter writes the same
+ * ({@link Fn#LOGISTIC}, {@link Fn#SOFTPLUS}, {@link Fn#TANH_PRIME}, {@link Fn#LOG1PMX}). The emitter writes the same
  * formulas, operation for operation, as private helpers of each generated class; a test compiles
  * those helpers and checks they agree with these bit for bit.
  */
@@ -55,5 +55,44 @@ public final class StableFunctions {
   public static double tanhPrime(double x) {
     double e = Math.exp(-2.0 * Math.abs(x));
     return 4.0 * e / ((1.0 + e) * (1.0 + e));
+  }
+
+  /**
+   * The coefficients {@code 1/3, 1/5, 1/7, ...} of {@code (atanh(s) - s) / s^3} in powers of
+   * {@code s^2}, as many as {@link #log1pmx} needs where {@code |s| <= 1/3}: the first one left
+   * out, times the factor that relates it to the result (below), is under 2^-54.
+   */
+  public static final double[] LOG1PMX_SERIES = log1pmxSeries();
+
+  private static double[] log1pmxSeries() {
+    // truncating after 1/(2K+3) leaves 2 s^(2K+5)/(2K+5) + ...; against the result's leading
+    // term -x s, with s/x = 1/(2+x) <= 2 and |s| <= 1/3, that is below (4/3) 3^-(2K+3)/(2K+5)
+    int k = 0;
+    while ((4.0 / 3.0) * Math.pow(3.0, -(2 * k + 3)) / (2 * k + 5) >= 0x1p-54) k++;
+    double[] c = new double[k + 1];
+    for (int i = 0; i <= k; i++) c[i] = 1.0 / (2 * i + 3);
+    return c;
+  }
+
+  /**
+   * {@code log1p(x) - x} to a few ulp wherever it is a normal double: the difference of two nearly
+   * equal numbers for small x, so not computed as one there. With {@code s = x / (2 + x)},
+   * {@code log1p(x) = 2 atanh(s)} and {@code 2 s - x = -x s}, so {@code log1p(x) - x = -x s + 2
+   * s^3 (1/3 + s^2/5 + s^4/7 + ...)}: two terms of the result's sign for x < 0 and at most a
+   * tenth of each other for x > 0, used for {@code -1/2 <= x <= 1} (there {@code |s| <= 1/3}).
+   * Outside it {@code log1p(x) - x} loses at most a factor of about 3.6 (at x = -1/2, and 3 at x
+   * = 1) to cancellation. {@code -1} gives {@code -Infinity}, {@code +Infinity} gives
+   * {@code -Infinity}, below -1 and NaN give NaN.
+   */
+  public static double log1pmx(double x) {
+    if (x >= -0.5 && x <= 1.0) {
+      double s = x / (2.0 + x);
+      double s2 = s * s;
+      double[] c = LOG1PMX_SERIES;
+      double p = c[c.length - 1];
+      for (int k = c.length - 2; k >= 0; k--) p = p * s2 + c[k];
+      return 2.0 * (s * s2) * p - x * s;
+    }
+    return x < Double.POSITIVE_INFINITY ? Math.log1p(x) - x : -x;
   }
 }

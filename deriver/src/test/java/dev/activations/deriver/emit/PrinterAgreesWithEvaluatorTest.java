@@ -111,6 +111,27 @@ class PrinterAgreesWithEvaluatorTest {
     }
   }
 
+  /**
+   * The printed {@code log1pmx} helper (its Horner polynomial written out) is {@code
+   * StableFunctions.log1pmx} bit for bit, on both sides of its branch ends -1/2 and 1 and over
+   * small magnitudes, where random expressions rarely put its argument.
+   */
+  @Test
+  void theLog1pmxHelperIsTheInterpretersBitForBit() throws Exception {
+    JavaExprPrinter printer = new JavaExprPrinter();
+    Expr e = Expr.Call.of(dev.activations.deriver.lowering.Fn.LOG1PMX, new Expr.Var("z"));
+    TypeSpec.Builder type = TypeSpec.classBuilder("Log1pmx").addModifiers(Modifier.PUBLIC);
+    type.addMethod(method("f").addStatement("return $L", printer.codeBlock(e)).build());
+    KnownFunctions.all().values().forEach(f -> f.helper().ifPresent(type::addMethod));
+    Class<?> c = InMemoryCompiler.compileAndLoad(JavaFile.builder("p", type.build()).build());
+    Method f = c.getMethod("f", double.class, double.class);
+    Random random = new Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      double z = i % 2 == 0 ? -0.6 + 1.7 * random.nextDouble() : Math.copySign(Math.pow(10, -300 * random.nextDouble()), random.nextDouble() - 0.3);
+      assertEquals(bits(DoubleEvaluator.evaluate(e, Map.of("z", z))), bits((double) f.invoke(null, z, 0.0)), "z = " + z);
+    }
+  }
+
   private static MethodSpec.Builder method(String name) {
     return MethodSpec.methodBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
