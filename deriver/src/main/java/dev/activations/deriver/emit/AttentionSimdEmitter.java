@@ -338,6 +338,9 @@ final class AttentionSimdEmitter {
   /** Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}. */
   static final int BLOCK = 4;
 
+  /** Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys). */
+  static final int CHEAP_BLOCK = 4;
+
   /** {@code name + b} for each key {@code b} of a block, joined. */
   private static String each(int keys, String separator, IntFunction<String> term) {
     return IntStream.range(0, keys).mapToObj(term).collect(Collectors.joining(separator));
@@ -683,7 +686,7 @@ final class AttentionSimdEmitter {
         .append("    double s = 0.0;\n")
         .append("    double tauMax = 0.0;\n")
         .append("    int rescales = 0;\n");
-    blocks(sb, BLOCK, keys -> cheapValueBlock(sb, "      ", keys));
+    blocks(sb, CHEAP_BLOCK, keys -> cheapValueBlock(sb, "      ", keys));
     sb.append("    double outMax = normalize(out, oo, m, 1.0 / s);\n")
         .append("    // every key's bound with its weight's and the rescales' exponential errors; NaN fails the test\n")
         .append("    double tt = tauMax + ").append(EXP_ERROR).append(" * (1 + rescales);\n")
@@ -828,8 +831,13 @@ final class AttentionSimdEmitter {
     for (int b = 0; b < keys; b++) {
       offsets(sb, in, b, "row", "gko", "d", "vo", "vOff", "m", "gv", "gvo", "m");
       sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
+          .append(in).append("// keys between two new minima share their running minimum: one exponential per run, the same bits\n")
+          .append(in).append("if (mj").append(b).append(" != cm) {\n")
+          .append(in).append("  cm = mj").append(b).append(";\n")
+          .append(in).append("  cf = Math.exp(mm - cm);\n")
+          .append(in).append("}\n")
           .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
-          .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
+          .append("] : gradKeys[row").append(b).append("] * cf) * inv;\n")
           .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
           .append(in).append("tiny = r").append(b).append(" < " + AttentionClassEmitter.TINY_WEIGHT + " && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
           .append("]) <= " + AttentionClassEmitter.TINY_GAP + " ? 1.0 : tiny;\n")
@@ -1038,7 +1046,10 @@ final class AttentionSimdEmitter {
         .append("    // pass 2: weights, gradValues = r_j u, t_j = <u, v_j - v_w> and acc = -sum_{j != win} r_j t_j\n")
         .append("    double acc = 0.0;\n")
         .append("    double spill = 0.0;\n")
-        .append("    double tiny = 0.0;\n");
+        .append("    double tiny = 0.0;\n")
+        .append("    // the running minimum of the current run of keys (NaN: none yet) and exp(mm - cm)\n")
+        .append("    double cm = Double.NaN;\n")
+        .append("    double cf = 1.0;\n");
     blocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = acc;\n")
