@@ -193,6 +193,41 @@ final class AttentionSimdEmitter {
 
   private static final List<String> GRAM = List.of("qq", "qk", "kk", "dd");
 
+  /**
+   * Backward's weights from the final minimum, all at once: the energies lie in {@code gradValues[gvo .. gvo + n)}
+   * (pass 1), so the exponentials are one lane-wise {@code EXP} pass (Intel's short vector math library in JDK 17,
+   * within 1 ulp like {@code Math.exp}, which the kernel took per key before; measured for the layer companion: 2.2
+   * us for 4096 doubles alone in a pass). A gap in (600, 1400] may give a weight {@code r_j = w_j / s} below the
+   * normal range (for gaps up to 600, {@code r_j >= e^-600 / n > 2^-1000}) where a large value or upstream can still
+   * contribute: the plain code (its half-weights) takes such calls, as the per-key test did before.
+   */
+  private static final String NORMALIZER = """
+        /** Pass 1b: w_j = exp(mm - e_j) in place of the energies; their sum, or -1 for a gap in (600, 1400]. */
+        private static double normalizer(double[] w, int wo, int n, double mm) {
+          DoubleVector mv = DoubleVector.broadcast(S, mm);
+          DoubleVector sv = DoubleVector.zero(S);
+          int nb = S.loopBound(n);
+          int j = 0;
+          for (; j < nb; j += L) {
+            DoubleVector gap = DoubleVector.fromArray(S, w, wo + j).sub(mv);
+            if (gap.compare(VectorOperators.GT, 600.0).and(gap.compare(VectorOperators.LE, 1400.0)).anyTrue()) return -1.0;
+            DoubleVector e = gap.neg().lanewise(VectorOperators.EXP);
+            e.intoArray(w, wo + j);
+            sv = sv.add(e);
+          }
+          double s = sv.reduceLanes(VectorOperators.ADD);
+          for (; j < n; j++) {
+            double gap = w[wo + j] - mm;
+            if (gap > 600.0 && gap <= 1400.0) return -1.0;
+            double e = Math.exp(-gap);
+            w[wo + j] = e;
+            s += e;
+          }
+          return s;
+        }
+
+      """;
+
   private final Expr energy;
   private final Map<String, Expr> partials;
   private final Set<String> entries;
@@ -334,6 +369,24 @@ final class AttentionSimdEmitter {
     body.accept(block);
     sb.append("    }\n")
         .append("    for (; j < n; j++) {\n");
+    body.accept(1);
+    sb.append("    }\n");
+  }
+
+  /**
+   * The key loop from the last key down: blocks of {@code block} keys ({@code j} the block's first key), then the
+   * lowest {@code n mod block} keys one by one. Backward's pass 2 reads key {@code j}'s weight from {@code
+   * gradValues[gvo + j]} and writes the rows {@code gradValues[gvo + j m ..]}: going down, a row overwrites only the
+   * weights of keys already done ({@code j m >= j}), and a block reads its weights before it writes its rows.
+   */
+  private static void descendingBlocks(StringBuilder sb, int block, IntConsumer body) {
+    sb.append("    int j = n;\n")
+        .append("    while (j >= ").append(block).append(") {\n")
+        .append("      j -= ").append(block).append(";\n");
+    body.accept(block);
+    sb.append("    }\n")
+        .append("    while (j > 0) {\n")
+        .append("      j--;\n");
     body.accept(1);
     sb.append("    }\n");
   }
@@ -757,7 +810,11 @@ final class AttentionSimdEmitter {
     return "d" + entry + "(" + String.join(", ", args) + ")";
   }
 
-  /** One block of {@code keys} keys in backward's pass 1: energies and bounds into their rows, the normaliser key by key. */
+  /**
+   * One block of {@code keys} keys in backward's pass 1: each key's energy into {@code gradValues[gvo + j]} (read by
+   * the weights' pass, which overwrites it), its bound into its {@code gradKeys} row, the smallest energy, its first key
+   * and the largest bound. No exponential here: the weights' pass takes them all at once from the final minimum.
+   */
   private void energiesBlock(StringBuilder sb, String in, int keys) {
     String i2 = in + "  ";
     String i3 = i2 + "  ";
@@ -768,24 +825,13 @@ final class AttentionSimdEmitter {
       String tau = "tau" + b;
       sb.append(in).append("{\n")
           .append(i2).append("if (!(Math.abs(").append(e).append(") <= Double.MAX_VALUE)) return -1;\n")
-          .append(i2).append("int row = gko + (j + ").append(b).append(") * d;\n")
-          .append(i2).append("gradKeys[row + 1] = ").append(tau).append(";\n")
+          .append(i2).append("gradKeys[gko + (j + ").append(b).append(") * d + 1] = ").append(tau).append(";\n")
+          .append(i2).append("gradValues[gvo + j + ").append(b).append("] = ").append(e).append(";\n")
           .append(i2).append("if (").append(e).append(" < mm) {\n")
-          .append(i3).append("double scale = Math.exp(").append(e).append(" - mm);\n")
-          .append(i3).append("s = s * scale + 1.0;\n")
-          .append(i3).append("tauW = tauW * scale + ").append(tau).append(";\n")
           .append(i3).append("mm = ").append(e).append(";\n")
           .append(i3).append("win = j + ").append(b).append(";\n")
-          .append(i3).append("gradKeys[row] = 1.0;\n")
-          .append(i2).append("} else {\n")
-          .append(i3).append("double w = ").append(e).append(" == mm ? 1.0 : Math.exp(mm - ").append(e).append(");\n")
-          .append(i3).append("s += w;\n")
-          .append(i3).append("tauW = Math.fma(w, ").append(tau).append(", tauW);\n")
-          .append(i3).append("gradKeys[row] = w;\n")
           .append(i2).append("}\n")
-          .append(i2).append("// the weight relative to the running minimum, and that minimum: pass 2 needs no exponential\n")
-          .append(i2).append("// for the keys after the last new minimum\n")
-          .append(i2).append("gradKeys[row + 2] = mm;\n")
+          .append(i2).append("tauMax = Math.max(tauMax, ").append(tau).append(");\n")
           .append(in).append("}\n");
     }
   }
@@ -833,17 +879,7 @@ final class AttentionSimdEmitter {
     String i2 = in + "  ";
     for (int b = 0; b < keys; b++) {
       offsets(sb, in, b, "row", "gko", "d", "vo", "vOff", "m", "gv", "gvo", "m");
-      sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
-          .append(in).append("// keys between two new minima share their running minimum: one exponential per run, the same bits\n")
-          .append(in).append("if (mj").append(b).append(" != cm) {\n")
-          .append(in).append("  cm = mj").append(b).append(";\n")
-          .append(in).append("  cf = Math.exp(mm - cm);\n")
-          .append(in).append("}\n")
-          .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
-          .append("] : gradKeys[row").append(b).append("] * cf) * inv;\n")
-          .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
-          .append(in).append("tiny = r").append(b).append(" < " + AttentionClassEmitter.TINY_WEIGHT + " && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
-          .append("]) <= " + AttentionClassEmitter.TINY_GAP + " ? 1.0 : tiny;\n")
+      sb.append(in).append("double r").append(b).append(" = gradValues[gvo + j + ").append(b).append("] * inv;\n")
           .append(in).append("gradKeys[row").append(b).append("] = r").append(b).append(";\n");
     }
     laneLoop(sb, in, keys, b -> "ts" + b + " = z, ta" + b + " = z",
@@ -1006,58 +1042,55 @@ final class AttentionSimdEmitter {
     // three methods, one per pass: C2 inlines (and so intrinsifies) every vector operation of a method of this size;
     // in one method of all three passes it stopped inlining and boxed vectors (2.8 MB per call at n = 1024)
     sb.append("    if (n < 1 || d < L || d < 4 || m < L) return 1;\n")
-        .append("    int win = energies(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko);\n")
+        .append("    int win = energies(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko, gradValues, gvo);\n")
         .append("    if (win < 0) return 1;\n")
         .append("    double mm = gradQ[go];\n")
-        .append("    double inv = 1.0 / gradQ[go + 1];\n")
-        .append("    double tauBar = gradQ[go + 2] * inv;\n")
+        .append("    // the largest key bound stands for their weighted mean (a bound of it)\n")
+        .append("    double tauBar = gradQ[go + 2];\n")
+        .append("    double s = normalizer(gradValues, gvo, n, mm);\n")
+        .append("    // s >= 1 (the winner's weight is 1); -1: a weight that may lie below the normal range, for the plain code\n")
+        .append("    if (!(s >= 1.0)) return 1;\n")
+        .append("    double inv = 1.0 / s;\n")
         .append("    // the upstream scaled by a power of two (as the plain code): <u, v> may overflow where the gradients do not\n")
         .append("    double umax = 0.0;\n")
         .append("    for (int i = 0; i < m; i++) umax = Math.max(umax, Math.abs(upstream[uo + i]));\n")
         .append("    if (!(umax < Double.POSITIVE_INFINITY)) return 1;\n")
         .append("    int ue = umax == 0.0 ? 0 : Math.getExponent(umax);\n")
         .append("    if (ue < Double.MIN_EXPONENT || ue > Double.MAX_EXPONENT - 1) return 1;\n")
-        .append("    weights(values, vOff, n, m, upstream, uo, gradQ, go, gradKeys, gko, d, gradValues, gvo, win, mm, inv, tauBar, ue);\n")
-        .append("    if (gradQ[go + 2] != 0.0) return 1;\n")
+        .append("    weights(values, vOff, n, m, upstream, uo, gradQ, go, gradKeys, gko, d, gradValues, gvo, win, inv, tauBar, ue);\n")
         .append("    return gradients(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko, win, tauBar, ue);\n")
         .append("  }\n\n");
-    sb.append("  /** Pass 1: each key's energy and bound into its gradKeys row; mm, s, sum w tau into gradQ; the winner (-1: plain code). */\n")
+    sb.append("  /** Pass 1: each key's energy into gradValues[gvo + j], its bound into its gradKeys row; mm and the largest bound into gradQ; the winner (-1: plain code). */\n")
         .append("  private static int energies(double[] q, int qOff, double[] keys, int kOff, int n, int d, double[] gradQ, int go,\n")
-        .append("      double[] gradKeys, int gko) {\n")
+        .append("      double[] gradKeys, int gko, double[] gradValues, int gvo) {\n")
         .append("    int m = L;\n");
     setUp(sb, isFloat);
     sb.append("    if (").append(entries.contains("qq") ? "!(qqB < Double.POSITIVE_INFINITY)" : "false").append(") return -1;\n")
-        .append("    // pass 1: energies (kept in the rows of gradKeys), the normaliser, the winner\n")
+        .append("    // pass 1: energies (in gradValues' first n entries), bounds (in the rows of gradKeys), the winner\n")
         .append("    double mm = Double.MAX_VALUE;\n")
-        .append("    double s = 0.0;\n")
-        .append("    double tauW = 0.0;\n")
+        .append("    double tauMax = 0.0;\n")
         .append("    int win = 0;\n");
     blocks(sb, BLOCK, keys -> energiesBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = mm;\n")
-        .append("    gradQ[go + 1] = s;\n")
-        .append("    gradQ[go + 2] = tauW;\n")
+        .append("    gradQ[go + 2] = tauMax;\n")
         .append("    return win;\n")
         .append("  }\n\n")
-        .append("  /** Pass 2: weights, gradValues, t_j and its bound into the rows; acc, the spill and a flag for a weight below the normal range into gradQ. */\n")
+        .append(NORMALIZER)
+        .append("  /** Pass 2 (keys in descending order): weights, gradValues, t_j and its bound into the rows; acc and the spill into gradQ. */\n")
         .append("  private static void weights(double[] values, int vOff, int n, int m, double[] upstream, int uo, double[] gradQ, int go,\n")
-        .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double mm, double inv, double tauBar, int ue) {\n")
+        .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double inv, double tauBar, int ue) {\n")
         .append("    int mb = S.loopBound(m);\n")
         .append("    double down = Math.scalb(1.0, -ue);\n")
         .append("    int vw0 = vOff + win * m;\n")
         .append("    double depthM = mb / L + (m - mb) + L;\n")
         .append("    // pass 2: weights, gradValues = r_j u, t_j = <u, v_j - v_w> and acc = -sum_{j != win} r_j t_j\n")
         .append("    double acc = 0.0;\n")
-        .append("    double spill = 0.0;\n")
-        .append("    double tiny = 0.0;\n")
-        .append("    // the running minimum of the current run of keys (NaN: none yet) and exp(mm - cm)\n")
-        .append("    double cm = Double.NaN;\n")
-        .append("    double cf = 1.0;\n");
-    blocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
+        .append("    double spill = 0.0;\n");
+    descendingBlocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = acc;\n")
         .append("    gradQ[go + 1] = spill;\n")
-        .append("    gradQ[go + 2] = tiny;\n")
         .append("  }\n\n")
         .append("  /** Pass 3: the gradients of q and the keys; 0 when their error bound holds. */\n")
         .append("  private static int gradients(double[] q, int qOff, double[] keys, int kOff, int n, int d, double[] gradQ, int go,\n")
