@@ -51,7 +51,9 @@ import java.util.stream.IntStream;
  *
  * <p>The {@code float[]} kernels load floats and compute in double lanes: the float twin's
  * contract is the double result rounded once, which float accumulation (relative error about
- * 1e-7 in the energies, hence in the weights) cannot meet.
+ * 1e-7 in the energies, hence in the weights) cannot meet. They try a cheap kernel first whose error control is
+ * a-priori per call ({@link #cheapValue}: the float contract needs about 2^-30, not 2^-41), and fall back to the
+ * careful one (the double kernel's per-key bounds) where that bound does not hold.
  */
 final class AttentionSimdEmitter {
   /** A key's energy error bound above which the key's entries are recomputed compensated. */
