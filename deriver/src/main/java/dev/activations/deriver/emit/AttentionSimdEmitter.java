@@ -51,7 +51,9 @@ import java.util.stream.IntStream;
  *
  * <p>The {@code float[]} kernels load floats and compute in double lanes: the float twin's
  * contract is the double result rounded once, which float accumulation (relative error about
- * 1e-7 in the energies, hence in the weights) cannot meet.
+ * 1e-7 in the energies, hence in the weights) cannot meet. They try a cheap kernel first whose error control is
+ * a-priori per call ({@link #cheapValue}: the float contract needs about 2^-30, not 2^-41), and fall back to the
+ * careful one (the double kernel's per-key bounds) where that bound does not hold.
  */
 final class AttentionSimdEmitter {
   /** A key's energy error bound above which the key's entries are recomputed compensated. */
@@ -62,6 +64,38 @@ final class AttentionSimdEmitter {
    * (exponentials, the running value sum) is about 1e-15 in practice.
    */
   static final String OUTPUT_SHARE = "0x1p-41";
+
+  /**
+   * The share the cheap {@code float[]} kernel's a-priori bound may take, normwise against the largest output
+   * component: 2^-34 (5.8e-11). The float twin's contract is the double result rounded once (half a float unit is
+   * 2^-25 relative): a component of at least 2^-9 of the largest moves by at most 2^-25 of itself, and outside the
+   * cheap kernel the careful one keeps the double kernel's 2^-41.
+   */
+  static final String FLOAT_SHARE = "0x1p-34";
+
+  /**
+   * The largest {@code |a_i|} of a float range as an integer maximum of the bit patterns with the sign cleared (the
+   * same order for non-negative floats, NaN above infinity), in the widest float lanes; the accumulator is typed
+   * {@code IntVector} across the loop (see {@link #maxAbs(String, String)}).
+   */
+  private static final String MAX_ABS_FLOAT = """
+        /** max |a_i| over a[off .. off + len) (NaN if one is NaN); two accumulators (1.85 against 2.87 us for 65536 floats). */
+        private static double maxAbs(float[] a, int off, int len) {
+          IntVector acc = IntVector.zero(I);
+          IntVector acc2 = acc;
+          int step = FP.length();
+          int b = len - len % (2 * step);
+          int i = 0;
+          for (; i < b; i += 2 * step) {
+            acc = acc.lanewise(VectorOperators.MAX, FloatVector.fromArray(FP, a, off + i).reinterpretAsInts().and(0x7fffffff));
+            acc2 = acc2.lanewise(VectorOperators.MAX, FloatVector.fromArray(FP, a, off + i + step).reinterpretAsInts().and(0x7fffffff));
+          }
+          float mx = Float.intBitsToFloat(acc.lanewise(VectorOperators.MAX, acc2).reduceLanes(VectorOperators.MAX));
+          for (; i < len; i++) mx = Math.max(mx, Math.abs(a[off + i]));
+          return mx;
+        }
+
+      """;
 
   /**
    * The relative error of {@link #EXP} as a bound: 3 ulp (measured against {@code StrictMath.exp} where the result
@@ -161,6 +195,41 @@ final class AttentionSimdEmitter {
 
   private static final List<String> GRAM = List.of("qq", "qk", "kk", "dd");
 
+  /**
+   * Backward's weights from the final minimum, all at once: the energies lie in {@code gradValues[gvo .. gvo + n)}
+   * (pass 1), so the exponentials are one lane-wise {@code EXP} pass (Intel's short vector math library in JDK 17,
+   * within 1 ulp like {@code Math.exp}, which the kernel took per key before; measured for the layer companion: 2.2
+   * us for 4096 doubles alone in a pass). A gap in (600, 1400] may give a weight {@code r_j = w_j / s} below the
+   * normal range (for gaps up to 600, {@code r_j >= e^-600 / n > 2^-1000}) where a large value or upstream can still
+   * contribute: the plain code (its half-weights) takes such calls, as the per-key test did before.
+   */
+  private static final String NORMALIZER = """
+        /** Pass 1b: w_j = exp(mm - e_j) in place of the energies; their sum, or -1 for a gap in (600, 1400]. */
+        private static double normalizer(double[] w, int wo, int n, double mm) {
+          DoubleVector mv = DoubleVector.broadcast(S, mm);
+          DoubleVector sv = DoubleVector.zero(S);
+          int nb = S.loopBound(n);
+          int j = 0;
+          for (; j < nb; j += L) {
+            DoubleVector gap = DoubleVector.fromArray(S, w, wo + j).sub(mv);
+            if (gap.compare(VectorOperators.GT, 600.0).and(gap.compare(VectorOperators.LE, 1400.0)).anyTrue()) return -1.0;
+            DoubleVector e = gap.neg().lanewise(VectorOperators.EXP);
+            e.intoArray(w, wo + j);
+            sv = sv.add(e);
+          }
+          double s = sv.reduceLanes(VectorOperators.ADD);
+          for (; j < n; j++) {
+            double gap = w[wo + j] - mm;
+            if (gap > 600.0 && gap <= 1400.0) return -1.0;
+            double e = Math.exp(-gap);
+            w[wo + j] = e;
+            s += e;
+          }
+          return s;
+        }
+
+      """;
+
   private final Expr energy;
   private final Map<String, Expr> partials;
   private final Set<String> entries;
@@ -210,6 +279,7 @@ final class AttentionSimdEmitter {
     if (!packageName.isEmpty()) sb.append("package ").append(packageName).append(";\n\n");
     sb.append("import jdk.incubator.vector.DoubleVector;\n")
         .append("import jdk.incubator.vector.FloatVector;\n")
+        .append("import jdk.incubator.vector.IntVector;\n")
         .append("import jdk.incubator.vector.LongVector;\n")
         .append("import jdk.incubator.vector.VectorOperators;\n")
         .append("import jdk.incubator.vector.VectorShape;\n")
@@ -223,6 +293,9 @@ final class AttentionSimdEmitter {
         .append("  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;\n")
         .append("  private static final VectorSpecies<Float> F =\n")
         .append("      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));\n")
+        .append("  /** The widest float lanes and their integer twins, for the largest magnitudes of float arrays. */\n")
+        .append("  private static final VectorSpecies<Float> FP = FloatVector.SPECIES_PREFERRED;\n")
+        .append("  private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;\n")
         .append("  private static final int L = S.length();\n")
         .append("  /** The unit roundoff with room for second-order terms. */\n")
         .append("  private static final double U = 0x1p-53 * 1.01;\n\n")
@@ -232,10 +305,11 @@ final class AttentionSimdEmitter {
     List<Expr> all = new ArrayList<>(partials.values());
     all.add(energy);
     for (Fn fn : Exprs.functionsUsed(all)) KnownFunctions.of(fn).helper().ifPresent(h -> method(sb, h));
-    sb.append(EXP).append(NORMALIZE);
+    sb.append(EXP).append(NORMALIZE).append(MAX_ABS_FLOAT);
     for (boolean isFloat : new boolean[] {false, true}) {
       for (MethodSpec h : AttentionKernels.helpers(isFloat, false, entries, false, false)) method(sb, h);
-      value(sb, isFloat);
+      if (isFloat) floatValue(sb);
+      else value(sb, false);
     }
     backward(sb);
     return sb.append("}\n").toString();
@@ -301,8 +375,29 @@ final class AttentionSimdEmitter {
     sb.append("    }\n");
   }
 
+  /**
+   * The key loop from the last key down: blocks of {@code block} keys ({@code j} the block's first key), then the
+   * lowest {@code n mod block} keys one by one. Backward's pass 2 reads key {@code j}'s weight from {@code
+   * gradValues[gvo + j]} and writes the rows {@code gradValues[gvo + j m ..]}: going down, a row overwrites only the
+   * weights of keys already done ({@code j m >= j}), and a block reads its weights before it writes its rows.
+   */
+  private static void descendingBlocks(StringBuilder sb, int block, IntConsumer body) {
+    sb.append("    int j = n;\n")
+        .append("    while (j >= ").append(block).append(") {\n")
+        .append("      j -= ").append(block).append(";\n");
+    body.accept(block);
+    sb.append("    }\n")
+        .append("    while (j > 0) {\n")
+        .append("      j--;\n");
+    body.accept(1);
+    sb.append("    }\n");
+  }
+
   /** Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}. */
   static final int BLOCK = 4;
+
+  /** Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys). */
+  static final int CHEAP_BLOCK = 4;
 
   /** {@code name + b} for each key {@code b} of a block, joined. */
   private static String each(int keys, String separator, IntFunction<String> term) {
@@ -321,8 +416,10 @@ final class AttentionSimdEmitter {
    * recomputed compensated ({@code tau = 0}). Per key the sums and their depths are those of a single
    * key: {@code qk}, {@code kk}, {@code dd} in two accumulators (even and odd chunks), {@code sum |q_i k_i|} in one.
    */
-  private void blockEnergy(StringBuilder sb, boolean isFloat, String in, int keys) {
+  private void blockEnergy(StringBuilder sb, boolean isFloat, boolean cheap, String in, int keys) {
     boolean qk = entries.contains("qk");
+    // the cheap float kernel bounds sum_i |q_i k_i| a priori (qkAll): no |q_i k_i| chains
+    boolean chains = qk && !cheap;
     boolean kk = entries.contains("kk");
     boolean dd = entries.contains("dd");
     String i2 = in + "  ";
@@ -330,7 +427,7 @@ final class AttentionSimdEmitter {
     sb.append(in).append("DoubleVector z = DoubleVector.zero(S);\n");
     for (int b = 0; b < keys; b++) {
       List<String> acc = new ArrayList<>();
-      if (qk) acc.addAll(List.of("s" + b, "t" + b, "a" + b));
+      if (qk) acc.addAll(chains ? List.of("s" + b, "t" + b, "a" + b) : List.of("s" + b, "t" + b));
       if (kk) acc.addAll(List.of("ka" + b, "kb" + b));
       if (dd) acc.addAll(List.of("da" + b, "dz" + b));
       sb.append(in).append("DoubleVector ").append(String.join(" = z, ", acc)).append(" = z;\n");
@@ -341,15 +438,15 @@ final class AttentionSimdEmitter {
       sb.append(i2).append("DoubleVector q0 = ").append(vload(isFloat, "q", "qOff + i")).append(";\n")
           .append(i2).append("DoubleVector q1 = ").append(vload(isFloat, "q", "qOff + i + L")).append(";\n");
     }
-    if (qk) sb.append(i2).append("DoubleVector qa = q0.abs();\n").append(i2).append("DoubleVector qb = q1.abs();\n");
+    if (chains) sb.append(i2).append("DoubleVector qa = q0.abs();\n").append(i2).append("DoubleVector qb = q1.abs();\n");
     for (int b = 0; b < keys; b++) {
       sb.append(i2).append("{\n")
           .append(i3).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko" + b + " + i")).append(";\n")
           .append(i3).append("DoubleVector k1 = ").append(vload(isFloat, "keys", "ko" + b + " + i + L")).append(";\n");
       if (qk) {
         sb.append(i3).append("s").append(b).append(" = q0.fma(k0, s").append(b).append(");\n")
-            .append(i3).append("t").append(b).append(" = q1.fma(k1, t").append(b).append(");\n")
-            .append(i3).append("a").append(b).append(" = qb.fma(k1.abs(), qa.fma(k0.abs(), a").append(b).append("));\n");
+            .append(i3).append("t").append(b).append(" = q1.fma(k1, t").append(b).append(");\n");
+        if (chains) sb.append(i3).append("a").append(b).append(" = qb.fma(k1.abs(), qa.fma(k0.abs(), a").append(b).append("));\n");
       }
       if (kk) {
         sb.append(i3).append("ka").append(b).append(" = k0.fma(k0, ka").append(b).append(");\n")
@@ -365,13 +462,13 @@ final class AttentionSimdEmitter {
     sb.append(in).append("}\n");
     sb.append(in).append("if (i < db) {\n");
     if (qk || dd) sb.append(i2).append("DoubleVector q0 = ").append(vload(isFloat, "q", "qOff + i")).append(";\n");
-    if (qk) sb.append(i2).append("DoubleVector qa = q0.abs();\n");
+    if (chains) sb.append(i2).append("DoubleVector qa = q0.abs();\n");
     for (int b = 0; b < keys; b++) {
       sb.append(i2).append("{\n")
           .append(i3).append("DoubleVector k0 = ").append(vload(isFloat, "keys", "ko" + b + " + i")).append(";\n");
       if (qk) {
-        sb.append(i3).append("s").append(b).append(" = q0.fma(k0, s").append(b).append(");\n")
-            .append(i3).append("a").append(b).append(" = qa.fma(k0.abs(), a").append(b).append(");\n");
+        sb.append(i3).append("s").append(b).append(" = q0.fma(k0, s").append(b).append(");\n");
+        if (chains) sb.append(i3).append("a").append(b).append(" = qa.fma(k0.abs(), a").append(b).append(");\n");
       }
       if (kk) sb.append(i3).append("ka").append(b).append(" = k0.fma(k0, ka").append(b).append(");\n");
       if (dd) {
@@ -386,7 +483,7 @@ final class AttentionSimdEmitter {
       if (qk) {
         sb.append(in).append("double qk").append(b).append(" = s").append(b).append(".add(t").append(b)
             .append(").reduceLanes(VectorOperators.ADD);\n")
-            .append(in).append("double qkA").append(b).append(" = a").append(b).append(".reduceLanes(VectorOperators.ADD);\n");
+            .append(in).append("double qkA").append(b).append(" = ").append(chains ? "a" + b + ".reduceLanes(VectorOperators.ADD)" : "qkAll").append(";\n");
       }
       if (kk) {
         sb.append(in).append("double kk").append(b).append(" = ka").append(b).append(".add(kb").append(b)
@@ -403,9 +500,11 @@ final class AttentionSimdEmitter {
       String ki = "k" + b + "i";
       sb.append(i2).append("double ").append(ki).append(" = keys[ko").append(b).append(" + i];\n");
       if (qk) {
-        sb.append(i2).append("qk").append(b).append(" = Math.fma(qi, ").append(ki).append(", qk").append(b).append(");\n")
-            .append(i2).append("qkA").append(b).append(" = Math.fma(Math.abs(qi), Math.abs(").append(ki).append("), qkA")
-            .append(b).append(");\n");
+        sb.append(i2).append("qk").append(b).append(" = Math.fma(qi, ").append(ki).append(", qk").append(b).append(");\n");
+        if (chains) {
+          sb.append(i2).append("qkA").append(b).append(" = Math.fma(Math.abs(qi), Math.abs(").append(ki).append("), qkA")
+              .append(b).append(");\n");
+        }
       }
       if (kk) sb.append(i2).append("kk").append(b).append(" = Math.fma(").append(ki).append(", ").append(ki).append(", kk").append(b).append(");\n");
       if (dd) {
@@ -414,11 +513,11 @@ final class AttentionSimdEmitter {
       }
     }
     sb.append(in).append("}\n");
-    for (int b = 0; b < keys; b++) keyBound(sb, in, b);
+    for (int b = 0; b < keys; b++) keyBound(sb, cheap, in, b);
   }
 
   /** Key {@code b}'s energy {@code e<b>} and its error bound {@code tau<b>}; recomputed compensated over {@link #KEY_LIMIT}. */
-  private void keyBound(StringBuilder sb, String in, int b) {
+  private void keyBound(StringBuilder sb, boolean cheap, String in, int b) {
     String i2 = in + "  ";
     String args = keyArgs(b);
     List<String> terms = new ArrayList<>();
@@ -438,6 +537,13 @@ final class AttentionSimdEmitter {
     if (entries.contains("qq") && partials.containsKey("qq")) terms.add("Math.abs(dqq(" + args + ")) * qqB");
     sb.append(in).append("double e").append(b).append(" = energy(").append(args).append(");\n");
     sb.append(in).append("double tau").append(b).append(" = ").append(terms.isEmpty() ? "0.0" : String.join(" + ", terms)).append(";\n");
+    if (cheap) {
+      // no recomputation: the call's bound takes the largest tau (NaN makes it fail) and the careful kernel redoes
+      // the call where it does not hold
+      if (energyRounding) sb.append(in).append("tau").append(b).append(" += 4.0 * U * Math.abs(e").append(b).append(");\n");
+      sb.append(in).append("tauMax = Math.max(tauMax, tau").append(b).append(");\n");
+      return;
+    }
     sb.append(in).append("if (!(tau").append(b).append(" <= ").append(KEY_LIMIT).append(")) {\n");
     sb.append(i2).append("// the fast sums may cost the contract here: the compensated sums of the plain code\n");
     String ko = "ko" + b;
@@ -482,7 +588,7 @@ final class AttentionSimdEmitter {
   private void valueBlock(StringBuilder sb, boolean isFloat, String in, int keys) {
     String i2 = in + "  ";
     keyOffsets(sb, in, keys);
-    blockEnergy(sb, isFloat, in, keys);
+    blockEnergy(sb, isFloat, false, in, keys);
     sb.append(in).append("// NaN, infinite energies: the plain code's rules\n")
         .append(in).append("if (!(").append(each(keys, " && ", b -> "Math.abs(e" + b + ") <= Double.MAX_VALUE")).append(")) return 1;\n")
         .append(in).append("double emin = e0;\n");
@@ -546,10 +652,111 @@ final class AttentionSimdEmitter {
         .append(in).append("mwT = mwT * scale + ").append(each(keys, " + ", b -> "w" + b + " * x" + b)).append(";\n");
   }
 
+  /**
+   * One block of {@code keys} keys in the cheap {@code float[]} kernel ({@link #cheapValue}): the energies without
+   * the {@code |q_i k_i|} chains (their bound is the call's a-priori {@code qkAll}), the largest bound kept in
+   * {@code tauMax}, the rescales of the online normaliser counted, and the value sum without the per-key maxima of
+   * {@code |v_j|} (the call's largest {@code |v|} replaces them).
+   */
+  private void cheapValueBlock(StringBuilder sb, String in, int keys) {
+    String i2 = in + "  ";
+    keyOffsets(sb, in, keys);
+    blockEnergy(sb, true, true, in, keys);
+    sb.append(in).append("// NaN, infinite energies: the plain code's rules\n")
+        .append(in).append("if (!(").append(each(keys, " && ", b -> "Math.abs(e" + b + ") <= Double.MAX_VALUE")).append(")) return 1;\n")
+        .append(in).append("double emin = e0;\n");
+    for (int b = 1; b < keys; b++) sb.append(in).append("emin = Math.min(emin, e").append(b).append(");\n");
+    sb.append(in).append("double scale = 1.0;\n")
+        .append(in).append("if (emin < mm) {\n")
+        .append(i2).append("scale = exp(emin - mm);\n")
+        .append(i2).append("rescales++;\n")
+        .append(i2).append("if (scale < " + AttentionClassEmitter.TINY_WEIGHT + " && mm - emin <= " + AttentionClassEmitter.TINY_GAP + ") return 1;\n")
+        .append(i2).append("mm = emin;\n")
+        .append(in).append("}\n");
+    blockExp(sb, in, keys);
+    sb.append(in).append("if (").append(each(keys, " || ", b -> "(w" + b + " < " + AttentionClassEmitter.TINY_WEIGHT + " && e" + b + " - mm <= " + AttentionClassEmitter.TINY_GAP + ")")).append(") return 1;\n");
+    sb.append(in).append("int vo0 = vOff + j * m;\n");
+    for (int b = 1; b < keys; b++) sb.append(in).append("int vo").append(b).append(" = vo").append(b - 1).append(" + m;\n");
+    sb.append(in).append("int k = 0;\n")
+        .append(in).append("for (; k < mb; k += L) {\n")
+        .append(i2).append("DoubleVector o = DoubleVector.fromArray(S, out, oo + k).mul(DoubleVector.broadcast(S, scale));\n");
+    for (int b = 0; b < keys; b++) {
+      sb.append(i2).append("o = ").append(vload(true, "values", "vo" + b + " + k")).append(".fma(DoubleVector.broadcast(S, w").append(b).append("), o);\n");
+    }
+    sb.append(i2).append("o.intoArray(out, oo + k);\n")
+        .append(in).append("}\n")
+        .append(in).append("for (; k < m; k++) {\n")
+        .append(i2).append("double o = out[oo + k] * scale;\n");
+    for (int b = 0; b < keys; b++) sb.append(i2).append("o = Math.fma(w").append(b).append(", values[vo").append(b).append(" + k], o);\n");
+    sb.append(i2).append("out[oo + k] = o;\n")
+        .append(in).append("}\n")
+        .append(in).append("s = s * scale + ").append(each(keys, " + ", b -> "w" + b)).append(";\n");
+  }
+
+  /**
+   * The {@code float[]} {@code value}: the cheap kernel ({@link #cheapValue}), and where its a-priori bound does not
+   * prove its share, the careful one (the {@code double[]} kernel's per-key bounds, loading floats).
+   */
+  private void floatValue(StringBuilder sb) {
+    sb.append("  static int value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff, int n, int d, int m,\n")
+        .append("      double[] out, int oo) {\n")
+        .append("    if (n < 1 || d < L || m < L) return 1;\n")
+        .append("    return cheapValue(q, qOff, keys, kOff, values, vOff, n, d, m, out, oo) == 0 ? 0\n")
+        .append("        : carefulValue(q, qOff, keys, kOff, values, vOff, n, d, m, out, oo);\n")
+        .append("  }\n\n");
+    cheapValue(sb);
+    value(sb, true);
+  }
+
+  /**
+   * The cheap {@code float[]} kernel. Its contract is the double result rounded once to float (half a unit is 2^-25
+   * relative), so it needs the internal result only to about 2^-30, where the {@code double[]} kernel proves 2^-41;
+   * it takes the error control from a-priori bounds per call instead of per key (on paper, in the generated comments):
+   * <ul>
+   *   <li>a product of two floats is exact in double (24 + 24 significant bits), so a fast {@code qk} entry errs only by
+   *       its additions: at most {@code u (c + L - 1) sum_i |q_i k_i|} as in the double kernel, and {@code sum_i |q_i k_i|
+   *       <= (sum_i |q_i|) max |k|} with the largest key entry of the call ({@code qkAll}): one pass over the keys in
+   *       float lanes instead of a chain per key;</li>
+   *   <li>with every key's energy bound at most {@code T} ({@code tauMax} plus the exponentials' {@link #EXP_ERROR},
+   *       once for the weight and once per rescale of the normaliser), {@code tauBar <= T} and the double kernel's
+   *       first-order bound {@code sum_j r_j (tau_j + tauBar)(|v_ji| + |out_i|)} is at most {@code 2 T (V + |out_i|)},
+   *       {@code V} the largest {@code |v|} of the call (since {@code sum_j r_j = 1}): one pass over the values in float
+   *       lanes instead of a maximum per key and chunk;</li>
+   *   <li>the call is done when {@code 2 T (V + max |out|) <= }{@link #FLOAT_SHARE}{@code  max |out|}; otherwise (and for
+   *       NaN, infinite energies, weights below the normal range) the careful kernel redoes it.</li>
+   * </ul>
+   * On normal inputs at n = 1024, d = m = 64 the bound is about 4e-13 against a permitted 6e-12 (max |out| about 0.1).
+   */
+  private void cheapValue(StringBuilder sb) {
+    sb.append("  /** The cheap float kernel: a-priori bounds per call (the generator's comment has the derivation). */\n")
+        .append("  private static int cheapValue(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff, int n, int d, int m,\n")
+        .append("      double[] out, int oo) {\n");
+    setUp(sb, true);
+    sb.append("    if (").append(entries.contains("qq") ? "!(qqB < Double.POSITIVE_INFINITY)" : "false").append(") return 1;\n");
+    if (entries.contains("qk")) {
+      sb.append("    // sum_i |q_i k_i| <= (sum_i |q_i|) max |k| for every key (products of floats are exact in double)\n")
+          .append("    double qAbs = 0.0;\n")
+          .append("    for (int i = 0; i < d; i++) qAbs += Math.abs((double) q[qOff + i]);\n")
+          .append("    double qkAll = qAbs * maxAbs(keys, kOff, n * d);\n");
+    }
+    sb.append("    for (int k = 0; k < m; k++) out[oo + k] = 0.0;\n")
+        .append("    double mm = Double.MAX_VALUE;\n")
+        .append("    double s = 0.0;\n")
+        .append("    double tauMax = 0.0;\n")
+        .append("    int rescales = 0;\n");
+    blocks(sb, CHEAP_BLOCK, keys -> cheapValueBlock(sb, "      ", keys));
+    sb.append("    double outMax = normalize(out, oo, m, 1.0 / s);\n")
+        .append("    // every key's bound with its weight's and the rescales' exponential errors; NaN fails the test\n")
+        .append("    double tt = tauMax + ").append(EXP_ERROR).append(" * (1 + rescales);\n")
+        .append("    double bound = 2.0 * tt * (maxAbs(values, vOff, n * m) + outMax);\n")
+        .append("    return bound <= ").append(FLOAT_SHARE).append(" * outMax ? 0 : 1;\n")
+        .append("  }\n\n");
+  }
+
   /** {@code value}: the attention output (the mean) into {@code out} (double accumulators for float inputs). */
   private void value(StringBuilder sb, boolean isFloat) {
     String t = isFloat ? "float" : "double";
-    sb.append("  static int value(").append(t).append("[] q, int qOff, ").append(t).append("[] keys, int kOff, ")
+    sb.append("  ").append(isFloat ? "private static int carefulValue(" : "static int value(").append(t).append("[] q, int qOff, ").append(t).append("[] keys, int kOff, ")
         .append(t).append("[] values, int vOff, int n, int d, int m, double[] out, int oo) {\n")
         .append("    if (n < 1 || d < L || m < L) return 1;\n");
     setUp(sb, isFloat);
@@ -605,35 +812,28 @@ final class AttentionSimdEmitter {
     return "d" + entry + "(" + String.join(", ", args) + ")";
   }
 
-  /** One block of {@code keys} keys in backward's pass 1: energies and bounds into their rows, the normaliser key by key. */
+  /**
+   * One block of {@code keys} keys in backward's pass 1: each key's energy into {@code gradValues[gvo + j]} (read by
+   * the weights' pass, which overwrites it), its bound into its {@code gradKeys} row, the smallest energy, its first key
+   * and the largest bound. No exponential here: the weights' pass takes them all at once from the final minimum.
+   */
   private void energiesBlock(StringBuilder sb, String in, int keys) {
     String i2 = in + "  ";
     String i3 = i2 + "  ";
     keyOffsets(sb, in, keys);
-    blockEnergy(sb, false, in, keys);
+    blockEnergy(sb, false, false, in, keys);
     for (int b = 0; b < keys; b++) {
       String e = "e" + b;
       String tau = "tau" + b;
       sb.append(in).append("{\n")
           .append(i2).append("if (!(Math.abs(").append(e).append(") <= Double.MAX_VALUE)) return -1;\n")
-          .append(i2).append("int row = gko + (j + ").append(b).append(") * d;\n")
-          .append(i2).append("gradKeys[row + 1] = ").append(tau).append(";\n")
+          .append(i2).append("gradKeys[gko + (j + ").append(b).append(") * d + 1] = ").append(tau).append(";\n")
+          .append(i2).append("gradValues[gvo + j + ").append(b).append("] = ").append(e).append(";\n")
           .append(i2).append("if (").append(e).append(" < mm) {\n")
-          .append(i3).append("double scale = Math.exp(").append(e).append(" - mm);\n")
-          .append(i3).append("s = s * scale + 1.0;\n")
-          .append(i3).append("tauW = tauW * scale + ").append(tau).append(";\n")
           .append(i3).append("mm = ").append(e).append(";\n")
           .append(i3).append("win = j + ").append(b).append(";\n")
-          .append(i3).append("gradKeys[row] = 1.0;\n")
-          .append(i2).append("} else {\n")
-          .append(i3).append("double w = ").append(e).append(" == mm ? 1.0 : Math.exp(mm - ").append(e).append(");\n")
-          .append(i3).append("s += w;\n")
-          .append(i3).append("tauW = Math.fma(w, ").append(tau).append(", tauW);\n")
-          .append(i3).append("gradKeys[row] = w;\n")
           .append(i2).append("}\n")
-          .append(i2).append("// the weight relative to the running minimum, and that minimum: pass 2 needs no exponential\n")
-          .append(i2).append("// for the keys after the last new minimum\n")
-          .append(i2).append("gradKeys[row + 2] = mm;\n")
+          .append(i2).append("tauMax = Math.max(tauMax, ").append(tau).append(");\n")
           .append(in).append("}\n");
     }
   }
@@ -681,12 +881,7 @@ final class AttentionSimdEmitter {
     String i2 = in + "  ";
     for (int b = 0; b < keys; b++) {
       offsets(sb, in, b, "row", "gko", "d", "vo", "vOff", "m", "gv", "gvo", "m");
-      sb.append(in).append("double mj").append(b).append(" = gradKeys[row").append(b).append(" + 2];\n")
-          .append(in).append("double r").append(b).append(" = (mj").append(b).append(" == mm ? gradKeys[row").append(b)
-          .append("] : gradKeys[row").append(b).append("] * Math.exp(mm - mj").append(b).append(")) * inv;\n")
-          .append(in).append("// a weight below the normal range (a large value or upstream can still contribute): the plain code\n")
-          .append(in).append("tiny = r").append(b).append(" < " + AttentionClassEmitter.TINY_WEIGHT + " && (mj").append(b).append(" - mm) - Math.log(gradKeys[row").append(b)
-          .append("]) <= " + AttentionClassEmitter.TINY_GAP + " ? 1.0 : tiny;\n")
+      sb.append(in).append("double r").append(b).append(" = gradValues[gvo + j + ").append(b).append("] * inv;\n")
           .append(in).append("gradKeys[row").append(b).append("] = r").append(b).append(";\n");
     }
     laneLoop(sb, in, keys, b -> "ts" + b + " = z, ta" + b + " = z",
@@ -849,55 +1044,55 @@ final class AttentionSimdEmitter {
     // three methods, one per pass: C2 inlines (and so intrinsifies) every vector operation of a method of this size;
     // in one method of all three passes it stopped inlining and boxed vectors (2.8 MB per call at n = 1024)
     sb.append("    if (n < 1 || d < L || d < 4 || m < L) return 1;\n")
-        .append("    int win = energies(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko);\n")
+        .append("    int win = energies(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko, gradValues, gvo);\n")
         .append("    if (win < 0) return 1;\n")
         .append("    double mm = gradQ[go];\n")
-        .append("    double inv = 1.0 / gradQ[go + 1];\n")
-        .append("    double tauBar = gradQ[go + 2] * inv;\n")
+        .append("    // the largest key bound stands for their weighted mean (a bound of it)\n")
+        .append("    double tauBar = gradQ[go + 2];\n")
+        .append("    double s = normalizer(gradValues, gvo, n, mm);\n")
+        .append("    // s >= 1 (the winner's weight is 1); -1: a weight that may lie below the normal range, for the plain code\n")
+        .append("    if (!(s >= 1.0)) return 1;\n")
+        .append("    double inv = 1.0 / s;\n")
         .append("    // the upstream scaled by a power of two (as the plain code): <u, v> may overflow where the gradients do not\n")
         .append("    double umax = 0.0;\n")
         .append("    for (int i = 0; i < m; i++) umax = Math.max(umax, Math.abs(upstream[uo + i]));\n")
         .append("    if (!(umax < Double.POSITIVE_INFINITY)) return 1;\n")
         .append("    int ue = umax == 0.0 ? 0 : Math.getExponent(umax);\n")
         .append("    if (ue < Double.MIN_EXPONENT || ue > Double.MAX_EXPONENT - 1) return 1;\n")
-        .append("    weights(values, vOff, n, m, upstream, uo, gradQ, go, gradKeys, gko, d, gradValues, gvo, win, mm, inv, tauBar, ue);\n")
-        .append("    if (gradQ[go + 2] != 0.0) return 1;\n")
+        .append("    weights(values, vOff, n, m, upstream, uo, gradQ, go, gradKeys, gko, d, gradValues, gvo, win, inv, tauBar, ue);\n")
         .append("    return gradients(q, qOff, keys, kOff, n, d, gradQ, go, gradKeys, gko, win, tauBar, ue);\n")
         .append("  }\n\n");
-    sb.append("  /** Pass 1: each key's energy and bound into its gradKeys row; mm, s, sum w tau into gradQ; the winner (-1: plain code). */\n")
+    sb.append("  /** Pass 1: each key's energy into gradValues[gvo + j], its bound into its gradKeys row; mm and the largest bound into gradQ; the winner (-1: plain code). */\n")
         .append("  private static int energies(double[] q, int qOff, double[] keys, int kOff, int n, int d, double[] gradQ, int go,\n")
-        .append("      double[] gradKeys, int gko) {\n")
+        .append("      double[] gradKeys, int gko, double[] gradValues, int gvo) {\n")
         .append("    int m = L;\n");
     setUp(sb, isFloat);
     sb.append("    if (").append(entries.contains("qq") ? "!(qqB < Double.POSITIVE_INFINITY)" : "false").append(") return -1;\n")
-        .append("    // pass 1: energies (kept in the rows of gradKeys), the normaliser, the winner\n")
+        .append("    // pass 1: energies (in gradValues' first n entries), bounds (in the rows of gradKeys), the winner\n")
         .append("    double mm = Double.MAX_VALUE;\n")
-        .append("    double s = 0.0;\n")
-        .append("    double tauW = 0.0;\n")
+        .append("    double tauMax = 0.0;\n")
         .append("    int win = 0;\n");
     blocks(sb, BLOCK, keys -> energiesBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = mm;\n")
-        .append("    gradQ[go + 1] = s;\n")
-        .append("    gradQ[go + 2] = tauW;\n")
+        .append("    gradQ[go + 2] = tauMax;\n")
         .append("    return win;\n")
         .append("  }\n\n")
-        .append("  /** Pass 2: weights, gradValues, t_j and its bound into the rows; acc, the spill and a flag for a weight below the normal range into gradQ. */\n")
+        .append(NORMALIZER)
+        .append("  /** Pass 2 (keys in descending order): weights, gradValues, t_j and its bound into the rows; acc and the spill into gradQ. */\n")
         .append("  private static void weights(double[] values, int vOff, int n, int m, double[] upstream, int uo, double[] gradQ, int go,\n")
-        .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double mm, double inv, double tauBar, int ue) {\n")
+        .append("      double[] gradKeys, int gko, int d, double[] gradValues, int gvo, int win, double inv, double tauBar, int ue) {\n")
         .append("    int mb = S.loopBound(m);\n")
         .append("    double down = Math.scalb(1.0, -ue);\n")
         .append("    int vw0 = vOff + win * m;\n")
         .append("    double depthM = mb / L + (m - mb) + L;\n")
         .append("    // pass 2: weights, gradValues = r_j u, t_j = <u, v_j - v_w> and acc = -sum_{j != win} r_j t_j\n")
         .append("    double acc = 0.0;\n")
-        .append("    double spill = 0.0;\n")
-        .append("    double tiny = 0.0;\n");
-    blocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
+        .append("    double spill = 0.0;\n");
+    descendingBlocks(sb, BACKWARD_BLOCK, keys -> weightsBlock(sb, "      ", keys));
     sb
         .append("    gradQ[go] = acc;\n")
         .append("    gradQ[go + 1] = spill;\n")
-        .append("    gradQ[go + 2] = tiny;\n")
         .append("  }\n\n")
         .append("  /** Pass 3: the gradients of q and the keys; 0 when their error bound holds. */\n")
         .append("  private static int gradients(double[] q, int qOff, double[] keys, int kOff, int n, int d, double[] gradQ, int go,\n")
