@@ -54,6 +54,15 @@ public final class ActivationLowering {
     }
 
     /**
+     * The reference at arbitrary points {@code zs} (at the scorer's parameter values), each
+     * correctly rounded to double, NaN where it has no value: the nodes of an expansion at the
+     * infinities ({@link Repairs#asymptoticTails}). Empty where this scorer cannot evaluate it.
+     */
+    default Optional<double[]> referenceAt(double[] zs, int output, Role role) {
+      return Optional.empty();
+    }
+
+    /**
      * The same sample points scored against the derivative with respect to the free parameter
      * {@code name} in the place of {@link Role#DERIVATIVE}: for choosing and repairing the {@code
      * d<Param>} forms like the others. Without a reference: nothing is measured.
@@ -257,6 +266,18 @@ public final class ActivationLowering {
     if (extrapolate || !anySafe) {
       for (Candidate c : List.copyOf(variants)) repairs.poweredTails(c).ifPresent(variants::add);
     }
+    // Expansions at the infinities from the reference, where still no form is safe: bounded
+    // energies that all tend to one constant far out (Geman-McClure with three prototypes) leave
+    // a variance's or responsibility's derivative that is a second difference of the slopes, a
+    // relative error of 1 by z = 1e50 in every form built from the pieces (same rule: a class
+    // that met the contract keeps its form and its bytes)
+    if (!anySafe) {
+      anySafe = false;
+      for (Candidate c : variants) anySafe |= worst(scorer.errors(c.expr(), output, role)) <= safe;
+    }
+    if (!anySafe) {
+      for (Candidate c : List.copyOf(variants)) repairs.asymptoticTails(c).ifPresent(variants::add);
+    }
     List<Candidate> guarded = new ArrayList<>();
     for (Candidate c : variants) repairs.vanishing(c).ifPresent(guarded::add);
     // With free parameters the guarded forms go first, so that they win a tie: the measured
@@ -439,6 +460,7 @@ public final class ActivationLowering {
     @Override public double[] reference(int o, Role r) { return scorer.reference(o, r); }
     @Override public double[] limits(int o, Role r) { return scorer.limits(o, r); }
     @Override public Optional<double[]> taylorAtZero(int o, Role r, int degree) { return scorer.taylorAtZero(o, r, degree); }
+    @Override public Optional<double[]> referenceAt(double[] zs, int o, Role r) { return scorer.referenceAt(zs, o, r); }
     @Override public Map<String, Double> parameterValues() { return scorer.parameterValues(); }
 
     @Override

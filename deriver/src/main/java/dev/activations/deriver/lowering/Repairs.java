@@ -9,6 +9,7 @@ import dev.activations.deriver.symbolic.Bounded;
 import dev.activations.deriver.symbolic.WorkBudget;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
@@ -597,5 +598,180 @@ final class Repairs {
   /** {@code |z| < radius}. */
   private static Expr.Test nearZero(double radius) {
     return new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, new Expr.Var("z")), Expr.Const.of(radius));
+  }
+
+  /** Where the expansions at the infinities start: {@code |z| >= T}, the smallest that holds wins. */
+  private static final double[] TAIL_FROM = {8, 32, 128, 512, 2048};
+  /** Degrees of the polynomial in {@code 1/z} tried for each T, the lower first. */
+  private static final int[] TAIL_DEGREES = {10, 16};
+  /** The expansion fitted for each side and T (the same for every candidate of this output). */
+  private final java.util.Map<Double, Optional<Expr>> tails = new java.util.HashMap<>();
+
+  /**
+   * {@code c} with an expansion at each infinity where {@code c} loses the contract out there:
+   * for {@code side z >= T}, {@code z^k P(s)} with {@code s = 2 T side / z - 1} in {@code (-1, 1]},
+   * k the power the reference decays or grows with (from its values at the far sample points) and
+   * P interpolated at Chebyshev nodes from the reference ({@link Scorer#referenceAt}), checked at
+   * the points between the nodes and at the sample points beyond T. Nothing is typed in: the
+   * power, the coefficients and T come from the reference. Why: where every energy tends to the
+   * same constant like a power of 1/z (bounded rational losses such as Geman-McClure with three
+   * prototypes), a variance's or a responsibility's derivative is a second difference of the
+   * energies' slopes, of order {@code z^-5} while each term is {@code z^-3}; every form built from
+   * the pieces lost it (relative error 1 at z = 1e50, 1.6e-225 exact at z = -3e48 came out -0.0).
+   * Such outputs are analytic in {@code 1/z} at the infinity, which the polynomial follows. Only
+   * at the defaults (the coefficients are the reference's there); at other parameter values the
+   * form itself. Kept by the caller only if it measures better.
+   */
+  Optional<Candidate> asymptoticTails(Candidate c) {
+    Expr guarded = c.expr();
+    boolean changed = false;
+    for (int side : new int[] {+1, -1}) {
+      double before = worstBeyond(scorer.errors(guarded, output, role), side, 1);
+      if (before <= tolerance) continue;
+      Expr best = null;
+      double bestError = before;
+      for (double from : TAIL_FROM) {
+        Optional<Expr> tail = tail(side, from);
+        if (tail.isEmpty()) continue;
+        Expr.Test beyond = new Expr.Test.Compare(side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE, new Expr.Var("z"),
+            Expr.Const.of(side * from));
+        Expr e = new Expr.Cond(atDefaultsAnd(beyond), tail.get(), guarded);
+        double w = worstBeyond(scorer.errors(e, output, role), side, 1);
+        if (w < bestError) {
+          best = e;
+          bestError = w;
+        }
+        if (w <= tolerance) break;
+      }
+      if (best != null) {
+        guarded = best;
+        changed = true;
+      }
+    }
+    return changed ? Optional.of(new Candidate(c.form() + "+asymptotic-tails", guarded)) : Optional.empty();
+  }
+
+  /** The worst error at the sample points with {@code side z >= from}. */
+  private double worstBeyond(double[] errors, int side, double from) {
+    double w = 0;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] < from || Double.isNaN(errors[i])) continue;
+      w = Math.max(w, errors[i]);
+    }
+    return w;
+  }
+
+  /** The expansion beyond {@code side z >= from} (cached), empty where none holds. */
+  private Optional<Expr> tail(int side, double from) {
+    return tails.computeIfAbsent(side * from, key -> fitTail(side, from));
+  }
+
+  private Optional<Expr> fitTail(int side, double from) {
+    OptionalInt power = farPower(side);
+    if (power.isEmpty()) return Optional.empty();
+    int k = power.getAsInt();
+    for (int degree : TAIL_DEGREES) {
+      int n = degree + 1;
+      // nodes, then the points between them (the check), all in one call
+      double[] zs = new double[2 * n - 1];
+      for (int j = 0; j < n; j++) zs[j] = side / ((1 + Math.cos(Math.PI * (j + 0.5) / n)) / (2 * from));
+      for (int j = 0; j < n - 1; j++) zs[n + j] = side / ((1 + Math.cos(Math.PI * (j + 1.0) / n)) / (2 * from));
+      Optional<double[]> f = scorer.referenceAt(zs, output, role);
+      if (f.isEmpty()) return Optional.empty();
+      double[][] a = new double[n][n];
+      double[] rhs = new double[n];
+      boolean usable = true;
+      for (int j = 0; j < n && usable; j++) {
+        double s = tailVariable(zs[j], side, from);
+        double p = 1;
+        for (int i = 0; i < n; i++) {
+          a[j][i] = p;
+          p *= s;
+        }
+        rhs[j] = k >= 0 ? f.get()[j] / Math.pow(zs[j], k) : f.get()[j] * Math.pow(zs[j], -k);
+        usable = Double.isFinite(rhs[j]);
+      }
+      if (!usable) continue;
+      double[] coefficients = solve(a, rhs);
+      if (coefficients == null) continue;
+      Expr tail = tailExpr(coefficients, k, side, from);
+      boolean holds = true;
+      for (int j = n; j < zs.length && holds; j++) {
+        double exact = f.get()[j];
+        double computed = DoubleEvaluator.evaluate(tail, java.util.Map.of("z", zs[j]));
+        holds = Double.isFinite(exact) && Math.abs(computed - exact) <= tolerance / 8 * Math.abs(exact);
+      }
+      if (holds) return Optional.of(tail);
+    }
+    return Optional.empty();
+  }
+
+  /** {@code s = 2 T side (1/z) - 1}, as the generated code computes it. */
+  private static double tailVariable(double z, int side, double from) {
+    return 2 * from * side * (1.0 / z) + -1.0;
+  }
+
+  /** {@code z^k P(s)}: P by Horner, {@code z^k} as {@code (1/z)^-k} for k < 0. */
+  private static Expr tailExpr(double[] c, int k, int side, double from) {
+    Expr.Var z = new Expr.Var("z");
+    Expr w = new Expr.Div(Expr.Const.of(1.0), z);
+    Expr s = new Expr.Add(List.of(new Expr.Mul(List.of(Expr.Const.of(2 * from * side), w)), Expr.Const.of(-1.0)));
+    Expr p = Expr.Const.of(c[c.length - 1]);
+    for (int j = c.length - 2; j >= 0; j--) p = new Expr.Add(List.of(Expr.Const.of(c[j]), times(s, p)));
+    if (k == 0) return p;
+    return times(p, power(k > 0 ? z : w, Math.abs(k)));
+  }
+
+  /**
+   * The integer power k with which the reference behaves like {@code z^k} at the far sample points
+   * of one side (|z| from 1e6 on, the two farthest at least 1e3 apart, the slope within 0.05 of an
+   * integer of at most 16 in size); empty where it does not.
+   */
+  private OptionalInt farPower(int side) {
+    int far = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] < 1e6 || !Double.isFinite(reference[i]) || reference[i] == 0) continue;
+      if (far < 0 || Math.abs(points[i]) > Math.abs(points[far])) far = i;
+    }
+    if (far < 0) return OptionalInt.empty();
+    int near = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] < 1e6 || !Double.isFinite(reference[i]) || reference[i] == 0) continue;
+      if (Math.abs(points[i]) * 1e3 > Math.abs(points[far])) continue;
+      if (near < 0 || Math.abs(points[i]) > Math.abs(points[near])) near = i;
+    }
+    if (near < 0 || Math.signum(reference[near]) != Math.signum(reference[far])) return OptionalInt.empty();
+    double slope = Math.log(Math.abs(reference[far] / reference[near])) / Math.log(points[far] / points[near]);
+    long k = Math.round(slope);
+    if (Math.abs(slope - k) > 0.05 || Math.abs(k) > 16) return OptionalInt.empty();
+    return OptionalInt.of((int) k);
+  }
+
+  /** Gaussian elimination with partial pivoting; null when singular. */
+  private static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    for (int col = 0; col < n; col++) {
+      int piv = col;
+      for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
+      if (a[piv][col] == 0) return null;
+      double[] tr = a[col];
+      a[col] = a[piv];
+      a[piv] = tr;
+      double tb = b[col];
+      b[col] = b[piv];
+      b[piv] = tb;
+      for (int r = col + 1; r < n; r++) {
+        double m = a[r][col] / a[col][col];
+        for (int q = col; q < n; q++) a[r][q] -= m * a[col][q];
+        b[r] -= m * b[col];
+      }
+    }
+    double[] x = new double[n];
+    for (int r = n - 1; r >= 0; r--) {
+      double v = b[r];
+      for (int q = r + 1; q < n; q++) v -= a[r][q] * x[q];
+      x[r] = v / a[r][r];
+    }
+    return x;
   }
 }

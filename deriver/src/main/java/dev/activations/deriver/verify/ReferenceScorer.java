@@ -128,6 +128,22 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
     return elsewhere;
   }
 
+  /** The high-precision reference at each of {@code zs}, at this scorer's parameter values. */
+  @Override
+  public Optional<double[]> referenceAt(double[] zs, int output, ActivationLowering.Role role) {
+    double[] out = new double[zs.length];
+    for (int i = 0; i < zs.length; i++) {
+      try {
+        ReferencePoint p = reference.evaluate(zs[i]);
+        out[i] = role == ActivationLowering.Role.VALUE ? p.value(output)
+            : p.derivatives().get(output).map(Accuracy::toDouble).orElse(Double.NaN);
+      } catch (ArithmeticException | IllegalArgumentException e) {
+        out[i] = Double.NaN;
+      }
+    }
+    return Optional.of(out);
+  }
+
   /**
    * Empty with free parameters: the coefficients would hold only for the sampled values, while the
    * generated code takes the parameters as arguments.
