@@ -692,7 +692,7 @@ final class Repairs {
         usable = Double.isFinite(rhs[j]);
       }
       if (!usable) continue;
-      double[] coefficients = solve(a, rhs);
+      double[] coefficients = LinearSystems.solve(a, rhs);
       if (coefficients == null) continue;
       Expr tail = tailExpr(coefficients, k, side, from);
       boolean holds = true;
@@ -745,33 +745,5 @@ final class Repairs {
     long k = Math.round(slope);
     if (Math.abs(slope - k) > 0.05 || Math.abs(k) > 16) return OptionalInt.empty();
     return OptionalInt.of((int) k);
-  }
-
-  /** Gaussian elimination with partial pivoting; null when singular. */
-  private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
-      if (a[piv][col] == 0) return null;
-      double[] tr = a[col];
-      a[col] = a[piv];
-      a[piv] = tr;
-      double tb = b[col];
-      b[col] = b[piv];
-      b[piv] = tb;
-      for (int r = col + 1; r < n; r++) {
-        double m = a[r][col] / a[col][col];
-        for (int q = col; q < n; q++) a[r][q] -= m * a[col][q];
-        b[r] -= m * b[col];
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double v = b[r];
-      for (int q = r + 1; q < n; q++) v -= a[r][q] * x[q];
-      x[r] = v / a[r][r];
-    }
-    return x;
   }
 }

@@ -3,6 +3,7 @@ package dev.activations.deriver.verify;
 import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Fn;
+import dev.activations.deriver.lowering.LinearSystems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ public final class RootSplice {
       rhs[k] = vanishing ? (fz[0] + fz[1]) / t : fz[0] + fz[1];
       if (!Double.isFinite(rhs[k])) return Optional.empty();
     }
-    double[] c = solve(a, rhs);
+    double[] c = LinearSystems.solve(a, rhs);
     if (c == null) return Optional.empty();
     for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
     return Optional.of(c);
@@ -354,7 +355,7 @@ public final class RootSplice {
       }
       rhs[k] = g;
     }
-    double[] b = solve(a, rhs);
+    double[] b = LinearSystems.solve(a, rhs);
     if (b == null) return Optional.empty();
     double[] c = new double[n];
     double scale = 1 / delta; // c_j = b_j / delta^(j+1)
@@ -364,34 +365,6 @@ public final class RootSplice {
       if (!Double.isFinite(c[j])) return Optional.empty();
     }
     return Optional.of(c);
-  }
-
-  /** Gaussian elimination with partial pivoting; null when singular. */
-  private static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    for (int col = 0; col < n; col++) {
-      int piv = col;
-      for (int r = col + 1; r < n; r++) if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) piv = r;
-      if (a[piv][col] == 0) return null;
-      double[] tr = a[col];
-      a[col] = a[piv];
-      a[piv] = tr;
-      double tb = b[col];
-      b[col] = b[piv];
-      b[piv] = tb;
-      for (int r = col + 1; r < n; r++) {
-        double m = a[r][col] / a[col][col];
-        for (int c = col; c < n; c++) a[r][c] -= m * a[col][c];
-        b[r] -= m * b[col];
-      }
-    }
-    double[] x = new double[n];
-    for (int r = n - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int c = r + 1; c < n; c++) s -= a[r][c] * x[c];
-      x[r] = s / a[r][r];
-    }
-    return x;
   }
 
   /** {@code |t| < delta ? t * (c_0 + t (c_1 + ...)) : form}, {@code t = (z - hi) - lo}. */
