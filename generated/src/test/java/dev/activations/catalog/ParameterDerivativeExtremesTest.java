@@ -39,12 +39,10 @@ class ParameterDerivativeExtremesTest {
       String p = f.name();
       Domain domain = f.domain();
       for (double value : extremes(domain, defaults.get(p).toDouble())) {
-        Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
-        values.put(p, exact(value));
-        ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
-        double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
-        Class<?>[] types = doubles(1 + args.length);
-        Method m = a.type.getMethod(ClassEmitter.derivativeMethod(p), types);
+        Assignment at = f.at(value);
+        ReferenceEvaluator reference = at.reference();
+        double[] args = at.args();
+        Method m = a.type.getMethod(ClassEmitter.derivativeMethod(p), at.types());
         for (double z : Z) {
           var exact = reference.parameterDerivative(z, p);
           if (exact.isEmpty()) continue;
@@ -78,7 +76,6 @@ class ParameterDerivativeExtremesTest {
     for (FreeParameter f : freeParameters()) {
       Catalog.Entry entry = f.entry();
       GeneratedActivation a = f.activation();
-      Map<String, ExactNumber> defaults = f.defaults();
       String p = f.name();
       Domain domain = f.domain();
       boolean scale = domain.bounds().stream().anyMatch(b -> b.op().startsWith(">") && b.limit().signum() == 0);
@@ -87,11 +84,10 @@ class ParameterDerivativeExtremesTest {
         // a documented limit (docs/PARAMETERS.md, "Parameter values at the edges"): the Student-t
         // at huge nu, the Gaussian limit
         if (value > 1 && p.equals("nu")) continue;
-        Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
-        values.put(p, exact(value));
-        ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(a.spec, values));
-        double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
-        Class<?>[] types = doubles(1 + args.length);
+        Assignment at = f.at(value);
+        ReferenceEvaluator reference = at.reference();
+        double[] args = at.args();
+        Class<?>[] types = at.types();
         List<String> functions = new ArrayList<>(List.of("value", "derivative"));
         for (String q : a.spec.free()) functions.add(ClassEmitter.derivativeMethod(q));
         for (String function : functions) {
@@ -123,7 +119,18 @@ class ParameterDerivativeExtremesTest {
 
   /** A free parameter of a single-output catalog class, with the class's defaults and the parameter's domain. */
   private record FreeParameter(Catalog.Entry entry, GeneratedActivation activation, Map<String, ExactNumber> defaults,
-      String name, Domain domain) {}
+      String name, Domain domain) {
+    /** The class's parameters with this one at {@code value} (the others at their defaults). */
+    Assignment at(double value) {
+      Map<String, ExactNumber> values = new LinkedHashMap<>(defaults);
+      values.put(name, exact(value));
+      double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
+      return new Assignment(new ReferenceEvaluator(SpecDefinitions.of(activation.spec, values)), args, doubles(1 + args.length));
+    }
+  }
+
+  /** A parameter assignment: the reference there, the parameters as trailing arguments, the methods' parameter types. */
+  private record Assignment(ReferenceEvaluator reference, double[] args, Class<?>[] types) {}
 
   private static List<FreeParameter> freeParameters() throws Exception {
     List<FreeParameter> out = new ArrayList<>();
