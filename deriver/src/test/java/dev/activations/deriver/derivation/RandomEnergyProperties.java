@@ -47,7 +47,7 @@ class RandomEnergyProperties {
   /**
    * Random specs derived per run ({@code -Denergies.tries=N} overrides): the 200 the issue asks for.
    * Measured (docs/ENERGIES.md, "Cost"): 866 s of CPU for the 200 on two threads at load average
-   * about 7, three of them ending a Symja call at its 60 s CPU watchdog.
+   * about 7, three of them ending a Symja call at its CPU watchdog (then 60 s, now 20 s).
    */
   static final int COUNT = Integer.getInteger("energies.tries", 200);
 
