@@ -49,7 +49,8 @@ public final class RootSplice {
       boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Expr current = form;
     for (double root : roots) {
-      Optional<Expr> spliced = at(current, root, reference, output, derivative, parameter, free, tolerance);
+      Optional<Expr> spliced = at(current, root, roots, new double[0][], reference, output, derivative, parameter, free,
+          tolerance);
       if (spliced.isPresent()) current = spliced.get();
     }
     return current;
@@ -81,13 +82,13 @@ public final class RootSplice {
       int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Expr current = form;
     for (double root : roots) {
-      Optional<Expr> spliced = at(current, root, kinks, reference, output, derivative, parameter, free, tolerance);
+      Optional<Expr> spliced = at(current, root, roots, kinks, reference, output, derivative, parameter, free, tolerance);
       if (spliced.isPresent()) current = spliced.get();
     }
     for (double[] kink : kinks) {
       if (Math.abs(kink[0]) <= 1e-6 || !Double.isFinite(kink[0])) continue;
       for (int side : new int[] {-1, 1}) {
-        Optional<Expr> spliced = atKink(current, kink, side, reference, output, derivative, parameter, free, tolerance);
+        Optional<Expr> spliced = atKink(current, kink, side, roots, reference, output, derivative, parameter, free, tolerance);
         if (spliced.isPresent()) current = spliced.get();
       }
     }
@@ -107,11 +108,17 @@ public final class RootSplice {
    * loses the contract on that side and the spliced form measures inside it; the kink itself
    * keeps the form (its value there is the pieces' convention).
    */
-  static Optional<Expr> atKink(Expr form, double[] kink, int side, ReferenceEvaluator reference, int output,
+  static Optional<Expr> atKink(Expr form, double[] kink, int side, double[] roots, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Map<String, Double> vars = new HashMap<>(free);
     double widest = 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(kink[0]));
-    double[] probes = java.util.Arrays.stream(probes(kink[0], widest)).filter(z -> side * offset(z, kink) > 0).toArray();
+    // dense next to the output's roots on that side too: a splice without the factor t that
+    // reached over a root would measure well at the kink's probes and lose everything next to it
+    java.util.stream.DoubleStream near = java.util.Arrays.stream(roots)
+        .filter(r -> side * offset(r, kink) > 0 && side * offset(r, kink) < widest)
+        .flatMap(r -> java.util.Arrays.stream(probes(r, 1e-6 * Math.max(1, Math.abs(r)))));
+    double[] probes = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(probes(kink[0], widest)), near)
+        .filter(z -> side * offset(z, kink) > 0).toArray();
     double before = worst(form, probes, reference, output, derivative, parameter, vars);
     if (before <= tolerance / 8) return Optional.empty();
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
@@ -182,22 +189,21 @@ public final class RootSplice {
     return new Expr.Cond(new Expr.Test.And(tests), c.then(), guard(c.otherwise(), form, free));
   }
 
-  private static Optional<Expr> at(Expr form, double root, ReferenceEvaluator reference, int output,
-      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
-    return at(form, root, new double[0][], reference, output, derivative, parameter, free, tolerance);
-  }
-
   /**
    * With the derivation's kinks: a splice never reaches across one, where no polynomial holds, so
    * each half-width is capped at half the distance to the nearest kink. The free energy of
    * {@code Max[0,Abs[(z-mu)/a]-3/2]^2} at three centres with a = 1/2 vanishes at z = 2.75538, 0.0054
    * from the kink at 2.75, where the narrowest splice (2e-3 |r| = 0.0055) already reached across
    * it: none was kept, and the value missed by 4.5e-6 next to the root.
+   *
+   * <p>A splice is measured on the probes nearer to its root than to any other of {@code roots}
+   * ({@link #nearest}): the neighbour's cancellation is the neighbour's splice's business.
    */
-  private static Optional<Expr> at(Expr form, double root, double[][] kinks, ReferenceEvaluator reference, int output,
-      boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
+  private static Optional<Expr> at(Expr form, double root, double[] roots, double[][] kinks, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Map<String, Double> vars = new HashMap<>(free);
-    double[] probes = probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root)));
+    double[] probes = nearest(probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root))),
+        root, roots);
     double before = worst(form, probes, reference, output, derivative, parameter, vars);
     if (before <= tolerance / 8) return Optional.empty();
     double[] dd = refine(root, reference, output, derivative, parameter);
@@ -218,7 +224,111 @@ public final class RootSplice {
       double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
       if (after <= tolerance / 8) return Optional.of(candidate);
     }
+    return cap == Double.POSITIVE_INFINITY ? Optional.empty()
+        : reachingTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative, parameter, vars, tolerance);
+  }
+
+  /**
+   * Where the symmetric splice, capped by a kink, cannot reach far enough for the form outside it
+   * to be accurate: an interval that reaches the kink on that side (the kink itself excluded) and
+   * grows as before on the other, each side also kept within half the distance to the next root.
+   * On that interval the output is one piece's formula, analytic across the kink, so the
+   * interpolant converges as on any other interval; it is {@code t P(u)} with {@code u} the offset
+   * mapped onto {@code [-1, 1]}, as for the one-sided kink expansions. The free energy of {@code
+   * Sign[z-mu] (z-mu) + 2 (Sqrt[1+(2(z-mu))^2] - 1)} at centres -1 and 1 vanishes 2.6e-4 on
+   * either side of the kinks: the capped splices (1.3e-4) left the form cancelling between them
+   * and the kink (relative error 6.4e-13 and 1.5e-12 at the probes, 5.7e-5 at the verification's
+   * worst point before any splice).
+   */
+  private static Optional<Expr> reachingTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
+      double[] probes, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      Map<String, Double> vars, double tolerance) {
+    double leftCap = Double.POSITIVE_INFINITY;
+    double rightCap = Double.POSITIVE_INFINITY;
+    for (double[] kink : kinks) {
+      double t = offset(root, kink); // root - kink
+      if (t > 0) leftCap = Math.min(leftCap, t);
+      if (t < 0) rightCap = Math.min(rightCap, -t);
+    }
+    // another root caps a side only where no kink lies between them (the kink caps it already)
+    double leftKink = leftCap;
+    double rightKink = rightCap;
+    for (double other : roots) {
+      if (other < root && root - other < leftKink) leftCap = Math.min(leftCap, (root - other) / 2);
+      if (other > root && other - root < rightKink) rightCap = Math.min(rightCap, (other - root) / 2);
+    }
+    for (int i = 0; i < HALF_WIDTHS.length; i++) {
+      double width = HALF_WIDTHS[i] * Math.max(1, Math.abs(root));
+      double left = Math.min(leftCap, width);
+      double right = Math.min(rightCap, width);
+      Optional<double[]> coefficients = fitBetween(dd, left, right, DEGREES[i], reference, output, derivative, parameter);
+      if (coefficients.isEmpty()) continue;
+      Expr candidate = splicedBetween(form, dd, left, right, coefficients.get());
+      double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+      if (after <= tolerance / 8) return Optional.of(candidate);
+    }
     return Optional.empty();
+  }
+
+  /** {@code u = t (2 / (left + right)) - (right - left) / (right + left)}: the interval's offsets onto [-1, 1]. */
+  private static double[] unitMap(double left, double right) {
+    return new double[] {2 / (left + right), -(right - left) / (right + left)};
+  }
+
+  /** P's coefficients in u for {@link #reachingTheKink}: f / t at Chebyshev nodes of {@code (-left, right)}. */
+  static Optional<double[]> fitBetween(double[] root, double left, double right, int degree, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter) {
+    int n = degree + 1;
+    double[] map = unitMap(left, right);
+    double[][] a = new double[n][n];
+    double[] rhs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double z = root[0] + (right - left) / 2 + (right + left) / 2 * Math.cos(Math.PI * (k + 0.5) / n);
+      double t = (z - root[0]) - root[1];
+      if (t == 0 || t <= -left || t >= right) return Optional.empty();
+      double[] fz = f(z, reference, output, derivative, parameter);
+      if (fz == null) return Optional.empty();
+      double u = t * map[0] + map[1];
+      double p = 1;
+      for (int j = 0; j < n; j++) {
+        a[k][j] = p;
+        p *= u;
+      }
+      rhs[k] = (fz[0] + fz[1]) / t;
+      if (!Double.isFinite(rhs[k])) return Optional.empty();
+    }
+    double[] c = LinearSystems.solve(a, rhs);
+    if (c == null) return Optional.empty();
+    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
+    return Optional.of(c);
+  }
+
+  /** {@code -left < t < right ? t P(u) : form}, {@code t = (z - hi) - lo}, u as in {@link #unitMap}. */
+  static Expr splicedBetween(Expr form, double[] root, double left, double right, double[] c) {
+    double[] map = unitMap(left, right);
+    Expr t = offsetFrom(root);
+    Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(t, Expr.Const.of(map[0]))), Expr.Const.of(map[1])));
+    Expr local = new Expr.Mul(List.of(t, horner(u, c)));
+    Expr.Test near = new Expr.Test.And(List.of(
+        new Expr.Test.Compare(Expr.Test.Op.GT, t, Expr.Const.of(-left)),
+        new Expr.Test.Compare(Expr.Test.Op.LT, t, Expr.Const.of(right))));
+    return new Expr.Cond(near, local, form);
+  }
+
+  /**
+   * The probes nearer to {@code root} than to any other of {@code roots}. Two roots closer than the
+   * probes' span, each with a form that cancels next to it, otherwise kept each other's splice out:
+   * each splice was measured where the other root's error still stood, so neither measured inside
+   * the contract and neither was kept (the free energy of {@code Sign[z-mu] (z-mu) + 2
+   * (Sqrt[1+(2(z-mu))^2] - 1)} at centres -1 and 1 vanishes at about {@code 1 +- 2.6e-4}, on both
+   * sides of the kink at 1: relative error 5.7e-5 next to them).
+   */
+  static double[] nearest(double[] probes, double root, double[] roots) {
+    return java.util.Arrays.stream(probes).filter(z -> {
+      double own = Math.abs(z - root);
+      for (double other : roots) if (other != root && Math.abs(z - other) < own) return false;
+      return true;
+    }).toArray();
   }
 
   /** Points next to the root at relative distances 1e-16 .. 1e-1 and across the splice widths. */
