@@ -256,7 +256,7 @@ public final class ActivationLowering {
     // values measured: the vanishing factors' series, symbolic in the parameters (Repairs.factorSeries;
     // tried only then, so a class that met the contract keeps its form, and no Series is spent on it)
     if ((extrapolate || free) && nearZeroNeeded(candidates, repairs)
-        && !anySafeEverywhere(variants, scorer, elsewhere, output, role, safe)) {
+        && !anyAccurateNearZero(variants, scorer, elsewhere, output, role)) {
       Optional<Candidate> factorSeries = repairs.factorSeries(closed);
       if (TRACE) System.err.printf("trace: output %d %s factor series %s%n", output, role, factorSeries.isPresent() ? "built" : "not usable");
       if (factorSeries.isPresent()) {
@@ -398,14 +398,29 @@ public final class ActivationLowering {
     return false;
   }
 
-  /** Whether a variant is within the safe error at the defaults and the repair margin elsewhere. */
-  private static boolean anySafeEverywhere(List<Candidate> variants, Scorer scorer, List<Scorer> elsewhere, int output,
-      Role role, double safe) {
+  /**
+   * Whether a variant is within the repair margin at every sample point with |z| < 1, at the
+   * defaults and at the other parameter values measured.
+   */
+  private static boolean anyAccurateNearZero(List<Candidate> variants, Scorer scorer, List<Scorer> elsewhere, int output,
+      Role role) {
     double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
     for (Candidate c : variants) {
-      if (worst(scorer.errors(c.expr(), output, role)) <= safe && worstElsewhere(c, elsewhere, output, role) <= margin) return true;
+      boolean accurate = worstNearZero(scorer, c, output, role) <= margin;
+      for (Scorer s : elsewhere) accurate &= worstNearZero(s, c, output, role) <= margin;
+      if (accurate) return true;
     }
     return false;
+  }
+
+  private static double worstNearZero(Scorer scorer, Candidate c, int output, Role role) {
+    double[] points = scorer.points();
+    double[] errors = scorer.errors(c.expr(), output, role);
+    double w = 0;
+    for (int i = 0; i < points.length; i++) {
+      if (Math.abs(points[i]) < 1 && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
+    }
+    return w;
   }
 
   /**

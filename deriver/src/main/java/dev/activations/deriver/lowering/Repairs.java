@@ -354,47 +354,62 @@ final class Repairs {
    * z with rational coefficients in the parameters (or not finished within its budget).
    */
   Optional<Candidate> factorSeries(IExpr closed) {
-    List<IExpr> factors = new java.util.ArrayList<>();
-    if (closed.isTimes()) {
-      for (IExpr f : (IAST) closed) factors.add(f);
-    } else {
-      factors.add(closed);
-    }
-    List<Expr> lowered = new java.util.ArrayList<>();
-    boolean expanded = false;
     try {
-      for (IExpr f : factors) {
-        if (f.isFree(symja.symbol("z"))) {
-          lowered.add(lowerer.lower(f));
-          continue;
-        }
-        Optional<IExpr> atZero = Bounded.call(symja, "%s /. z -> 0", f, WorkBudget.OPTIONAL);
-        if (atZero.isEmpty() || !atZero.get().isZero()) {
-          lowered.add(lowerer.lower(f));
-          continue;
-        }
-        Optional<IExpr> piece = pieceAtZero(f);
-        if (piece.isEmpty()) return Optional.empty();
-        Optional<IExpr> coefficients = Bounded.call(symja,
-            "Map[Factor, CoefficientList[Normal[Series[%s, {z, 0, " + FACTOR_SERIES_ORDER + "}]], z]]", piece.get(), SERIES_LIMIT);
-        if (coefficients.isEmpty() || !coefficients.get().isList()) return Optional.empty();
-        IAST list = (IAST) coefficients.get();
-        Expr[] c = new Expr[list.argSize()];
-        for (int k = 1; k <= list.argSize(); k++) {
-          IExpr coefficient = list.get(k);
-          if (!coefficient.isFree(symja.symbol("z")) || !polynomialCoefficients(coefficient)) return Optional.empty();
-          c[k - 1] = coefficient.isZero() ? null : lowerer.lower(coefficient);
-        }
-        Optional<Expr> polynomial = horner(c);
-        if (polynomial.isEmpty()) return Optional.empty();
-        lowered.add(polynomial.get());
-        expanded = true;
-      }
+      return vanishingFactorsExpanded(closed, 0).map(e -> new Candidate(FACTOR_SERIES, e));
     } catch (IllegalArgumentException unsupported) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code e} lowered with its factors that vanish at 0 expanded ({@link #factorSeries}); a
+   * vanishing {@code Piecewise} whose piece at 0 is itself a product is taken factor by factor
+   * again (the gated mean {@code z r(z)}: only z vanishes). Empty where nothing was expanded.
+   */
+  private Optional<Expr> vanishingFactorsExpanded(IExpr e, int depth) {
+    List<IExpr> factors = new java.util.ArrayList<>();
+    if (e.isTimes()) {
+      for (IExpr f : (IAST) e) factors.add(f);
+    } else {
+      factors.add(e);
+    }
+    List<Expr> lowered = new java.util.ArrayList<>();
+    boolean expanded = false;
+    for (IExpr f : factors) {
+      if (f.isFree(symja.symbol("z"))) {
+        lowered.add(lowerer.lower(f));
+        continue;
+      }
+      Optional<IExpr> atZero = Bounded.call(symja, "%s /. z -> 0", f, WorkBudget.OPTIONAL);
+      if (atZero.isEmpty() || !atZero.get().isZero()) {
+        lowered.add(lowerer.lower(f));
+        continue;
+      }
+      Optional<IExpr> piece = pieceAtZero(f);
+      if (piece.isEmpty()) return Optional.empty();
+      Optional<Expr> series = piece.get() != f && piece.get().isTimes() && depth < 2
+          ? vanishingFactorsExpanded(piece.get(), depth + 1) : taylorPolynomial(piece.get());
+      if (series.isEmpty()) return Optional.empty();
+      lowered.add(series.get());
+      expanded = true;
+    }
     if (!expanded) return Optional.empty();
-    return Optional.of(new Candidate(FACTOR_SERIES, lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered)));
+    return Optional.of(lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered));
+  }
+
+  /** The Taylor polynomial of {@code f} at 0, coefficients factored in the parameters; empty if none. */
+  private Optional<Expr> taylorPolynomial(IExpr f) {
+    Optional<IExpr> coefficients = Bounded.call(symja,
+        "Map[Factor, CoefficientList[Normal[Series[%s, {z, 0, " + FACTOR_SERIES_ORDER + "}]], z]]", f, SERIES_LIMIT);
+    if (coefficients.isEmpty() || !coefficients.get().isList()) return Optional.empty();
+    IAST list = (IAST) coefficients.get();
+    Expr[] c = new Expr[list.argSize()];
+    for (int k = 1; k <= list.argSize(); k++) {
+      IExpr coefficient = list.get(k);
+      if (!coefficient.isFree(symja.symbol("z")) || !polynomialCoefficients(coefficient)) return Optional.empty();
+      c[k - 1] = coefficient.isZero() ? null : lowerer.lower(coefficient);
+    }
+    return horner(c);
   }
 
   /**
