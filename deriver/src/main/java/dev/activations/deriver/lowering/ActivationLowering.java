@@ -252,6 +252,19 @@ public final class ActivationLowering {
         if (p != c) repairs.spliceNearZero(c, repairs.whereItHolds(p, c)).ifPresent(variants::add);
       }
     }
+    // With free parameters, where no near-zero repair so far holds at the defaults and at the other
+    // values measured: the vanishing factors' series, symbolic in the parameters (Repairs.factorSeries;
+    // tried only then, so a class that met the contract keeps its form, and no Series is spent on it)
+    if ((extrapolate || free) && nearZeroNeeded(candidates, repairs)
+        && !anyAccurateNearZero(variants, scorer, elsewhere, output, role)) {
+      Optional<Candidate> factorSeries = repairs.factorSeries(closed);
+      if (TRACE) System.err.printf("trace: output %d %s factor series %s%n", output, role, factorSeries.isPresent() ? "built" : "not usable");
+      if (factorSeries.isPresent()) {
+        for (Candidate c : candidates) {
+          if (repairs.needsNearZeroRepair(c)) repairs.spliceNearZero(c, factorSeries.get()).ifPresent(variants::add);
+        }
+      }
+    }
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
@@ -376,6 +389,38 @@ public final class ActivationLowering {
     }
     choices.add(new Choice(output, role, best.form(), bestError));
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
+  }
+
+  private static boolean nearZeroNeeded(List<Candidate> candidates, Repairs repairs) {
+    for (Candidate c : candidates) {
+      if (repairs.needsNearZeroRepair(c)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a variant is within the repair margin at every sample point with |z| < 1, at the
+   * defaults and at the other parameter values measured.
+   */
+  private static boolean anyAccurateNearZero(List<Candidate> variants, Scorer scorer, List<Scorer> elsewhere, int output,
+      Role role) {
+    double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
+    for (Candidate c : variants) {
+      boolean accurate = worstNearZero(scorer, c, output, role) <= margin;
+      for (Scorer s : elsewhere) accurate &= worstNearZero(s, c, output, role) <= margin;
+      if (accurate) return true;
+    }
+    return false;
+  }
+
+  private static double worstNearZero(Scorer scorer, Candidate c, int output, Role role) {
+    double[] points = scorer.points();
+    double[] errors = scorer.errors(c.expr(), output, role);
+    double w = 0;
+    for (int i = 0; i < points.length; i++) {
+      if (Math.abs(points[i]) < 1 && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
+    }
+    return w;
   }
 
   /**
