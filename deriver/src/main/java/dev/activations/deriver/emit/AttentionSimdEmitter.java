@@ -393,10 +393,18 @@ final class AttentionSimdEmitter {
     sb.append("    }\n");
   }
 
-  /** Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}. */
-  static final int BLOCK = 4;
+  /**
+   * Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}.
+   * 2, not 4: with 4 the kernel is large enough that C2 (JDK 17) stops inlining part-way through {@code value}
+   * (docs/ATTENTION.md, JIT notes); with 2 {@code value} ran 2% to 10% faster in each of ten JVMs (n = 1024,
+   * d = m = 64, docs/ATTENTION.md "Speed"); 3 fell between; {@code backward} about the same.
+   */
+  static final int BLOCK = 2;
 
-  /** Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys). */
+  /**
+   * Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys); 2 was
+   * slower here (31.7 against 27.6 us, n = 1024, d = m = 64).
+   */
   static final int CHEAP_BLOCK = 4;
 
   /** {@code name + b} for each key {@code b} of a block, joined. */
