@@ -395,9 +395,11 @@ final class AttentionSimdEmitter {
 
   /**
    * Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}.
-   * 2, not 4: with 4 the kernel is large enough that C2 (JDK 17) stops inlining part-way through {@code value}
-   * (docs/ATTENTION.md, JIT notes); with 2 {@code value} ran 2% to 10% faster in each of ten JVMs (n = 1024,
-   * d = m = 64, docs/ATTENTION.md "Speed"); 3 fell between; {@code backward} about the same.
+   * 2, not 4: {@code value} ran 1.6% to 9.9% faster in each of ten JVMs with both kernels side by side, about 2% by
+   * the medians of six JVMs each through the public API (n = 1024, d = m = 64, docs/ATTENTION.md "Speed"); 3 fell
+   * between; {@code backward} about the same. Per-key bounds do not depend on it. (With 2 as with 4, C2 in JDK 17
+   * still reaches its node-count inlining cutoff somewhere in {@code value}: PrintInlining shows calls of the
+   * energy helpers.)
    */
   static final int BLOCK = 2;
 
