@@ -393,10 +393,20 @@ final class AttentionSimdEmitter {
     sb.append("    }\n");
   }
 
-  /** Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}. */
-  static final int BLOCK = 4;
+  /**
+   * Keys per block of the key loops: their entries interleaved, their value rows summed in one pass over {@code out}.
+   * 2, not 4: {@code value} ran 1.6% to 9.9% faster in each of ten JVMs with both kernels side by side, about 2% by
+   * the medians of six JVMs each through the public API (n = 1024, d = m = 64, docs/ATTENTION.md "Speed"); 3 fell
+   * between; {@code backward} about the same. Per-key bounds do not depend on it. (With 2 as with 4, C2 in JDK 17
+   * still reaches its node-count inlining cutoff somewhere in {@code value}: PrintInlining shows calls of the
+   * energy helpers.)
+   */
+  static final int BLOCK = 2;
 
-  /** Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys). */
+  /**
+   * Keys per block of the cheap {@code float[]} kernel (no {@code |q_i k_i|} chains: registers for more keys); 2 was
+   * slower here (31.7 against 27.6 us, n = 1024, d = m = 64).
+   */
   static final int CHEAP_BLOCK = 4;
 
   /** {@code name + b} for each key {@code b} of a block, joined. */
