@@ -382,8 +382,12 @@ public final class Generation {
         elsewhere);
   }
 
-  /** The kinks the derivation found that are numbers, each as a double-double {@code {hi, lo}}. */
+  /**
+   * The kinks the derivation found that are numbers, each as a double-double {@code {hi, lo}} and
+   * the root order q of the energies' powers ({@link #rootOrder}): {@code {hi, lo, q}}.
+   */
   private static double[][] kinks(Derivation derivation) {
+    int q = rootOrder(derivation.energies());
     List<double[]> out = new ArrayList<>();
     for (String k : derivation.kinks()) {
       dev.activations.deriver.spec.ExactNumber x;
@@ -396,9 +400,38 @@ public final class Generation {
       java.math.MathContext digits = new java.math.MathContext(60);
       double lo = new java.math.BigDecimal(x.numerator()).divide(new java.math.BigDecimal(x.denominator()), digits)
           .subtract(new java.math.BigDecimal(hi)).doubleValue();
-      out.add(new double[] {hi, lo});
+      out.add(new double[] {hi, lo, q});
     }
     return out.toArray(new double[0][]);
+  }
+
+  /** Powers with a larger denominator are not expanded next to a kink (their expansions converge slowly). */
+  private static final int MAX_ROOT_ORDER = 12;
+
+  /**
+   * The least common denominator q of the non-integer rational exponents in the energies ({@code
+   * Abs[-1+z]^(5/4)}: 4), 1 when there are none or q would exceed {@link #MAX_ROOT_ORDER}: next to
+   * a kink the pieces are analytic in {@code |z - c|^(1/q)} (a root splice there is a polynomial in
+   * it, {@code RootSplice}).
+   */
+  static int rootOrder(List<org.matheclipse.core.interfaces.IExpr> energies) {
+    long[] q = {1};
+    for (org.matheclipse.core.interfaces.IExpr e : energies) {
+      e.isFree(x -> {
+        if (x.isPower() && x.exponent().isFraction()) {
+          java.math.BigInteger d = ((org.matheclipse.core.interfaces.IFraction) x.exponent()).denominator().toBigNumerator();
+          if (d.bitLength() < 16) {
+            long den = d.longValue();
+            q[0] = q[0] / java.math.BigInteger.valueOf(q[0]).gcd(d).longValue() * den;
+          } else {
+            q[0] = Long.MAX_VALUE / 2;
+          }
+          if (q[0] > MAX_ROOT_ORDER) q[0] = Long.MAX_VALUE / 2;
+        }
+        return false;
+      }, true);
+    }
+    return q[0] > MAX_ROOT_ORDER ? 1 : (int) q[0];
   }
 
   /** The kinks the derivation found, as doubles (those that are numbers). */

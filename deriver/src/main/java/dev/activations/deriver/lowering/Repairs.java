@@ -728,7 +728,7 @@ final class Repairs {
   /**
    * {@code c} with an expansion at each infinity where {@code c} loses the contract out there:
    * for {@code side z >= T}, {@code z^k P(s)} with {@code s = 2 T side / z - 1} in {@code (-1, 1]},
-   * k the power the reference decays or grows with (from its values at the far sample points) and
+   * k the power (an integer or a half-integer) the reference decays or grows with (from its values at the far sample points) and
    * P interpolated at Chebyshev nodes from the reference ({@link Scorer#referenceAt}), checked at
    * the points between the nodes and at the sample points beyond T. Nothing is typed in: the
    * power, the coefficients and T come from the reference. Why: where every energy tends to the
@@ -787,7 +787,7 @@ final class Repairs {
   private Optional<Expr> fitTail(int side, double from) {
     OptionalInt power = farPower(side);
     if (power.isEmpty()) return Optional.empty();
-    int k = power.getAsInt();
+    int twiceK = power.getAsInt();
     for (int degree : TAIL_DEGREES) {
       int n = degree + 1;
       // nodes, then the points between them (the check), all in one call
@@ -806,13 +806,13 @@ final class Repairs {
           a[j][i] = p;
           p *= s;
         }
-        rhs[j] = k >= 0 ? f.get()[j] / Math.pow(zs[j], k) : f.get()[j] * Math.pow(zs[j], -k);
+        rhs[j] = f.get()[j] / scale(zs[j], twiceK);
         usable = Double.isFinite(rhs[j]);
       }
       if (!usable) continue;
       double[] coefficients = LinearSystems.solve(a, rhs);
       if (coefficients == null) continue;
-      Expr tail = tailExpr(coefficients, k, side, from);
+      Expr tail = tailExpr(coefficients, twiceK, side, from);
       boolean holds = true;
       for (int j = n; j < zs.length && holds; j++) {
         double exact = f.get()[j];
@@ -829,21 +829,40 @@ final class Repairs {
     return 2 * from * side * (1.0 / z) + -1.0;
   }
 
-  /** {@code z^k P(s)}: P by Horner, {@code z^k} as {@code (1/z)^-k} for k < 0. */
-  private static Expr tailExpr(double[] c, int k, int side, double from) {
+  /**
+   * {@code z^k} for an integer k (twice k even), {@code |z|^k} for a half-integer (the sign is
+   * P's), at a fit node (|z| at most about 1e6 there, so no power leaves the range).
+   */
+  private static double scale(double z, int twiceK) {
+    return twiceK % 2 == 0 ? Math.pow(z, twiceK / 2) : Math.pow(Math.abs(z), twiceK / 2.0);
+  }
+
+  /**
+   * {@code z^k P(s)}: P by Horner, {@code z^k} as {@code (1/z)^-k} for k < 0; a half-integer k
+   * as {@code |z|^floor(k) sqrt(|z|)} (or over {@code sqrt(|z|)} for k < 0), so that the power
+   * overflows only where the output does (the free energy of {@code Abs[z-mu]^(3/2)} is beyond
+   * {@code MAX_VALUE} from about |z| = 1e205, and 1e154 already overflowed {@code z^2}).
+   */
+  private static Expr tailExpr(double[] c, int twiceK, int side, double from) {
     Expr.Var z = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), z);
     Expr s = new Expr.Add(List.of(new Expr.Mul(List.of(Expr.Const.of(2 * from * side), w)), Expr.Const.of(-1.0)));
     Expr p = Expr.Const.of(c[c.length - 1]);
     for (int j = c.length - 2; j >= 0; j--) p = new Expr.Add(List.of(Expr.Const.of(c[j]), times(s, p)));
-    if (k == 0) return p;
-    return times(p, power(k > 0 ? z : w, Math.abs(k)));
+    if (twiceK == 0) return p;
+    if (twiceK % 2 == 0) return times(p, power(twiceK > 0 ? z : w, Math.abs(twiceK / 2)));
+    Expr magnitude = Expr.Call.of(Fn.ABS, z);
+    Expr root = Expr.Call.of(Fn.SQRT, magnitude);
+    int whole = Math.abs(twiceK) / 2;
+    if (twiceK > 0) return whole == 0 ? times(p, root) : times(times(p, power(magnitude, whole)), root);
+    Expr over = new Expr.Div(p, root);
+    return whole == 0 ? over : times(over, power(new Expr.Div(Expr.Const.of(1.0), magnitude), whole));
   }
 
   /**
-   * The integer power k with which the reference behaves like {@code z^k} at the far sample points
-   * of one side (|z| from 1e6 on, the two farthest at least 1e3 apart, the slope within 0.05 of an
-   * integer of at most 16 in size); empty where it does not.
+   * Twice the power k with which the reference behaves like {@code |z|^k} at the far sample points
+   * of one side (|z| from 1e6 on, finite, the two farthest at least 1e3 apart, the slope within
+   * 0.05 of an integer or a half-integer of at most 16 in size); empty where it does not.
    */
   private OptionalInt farPower(int side) {
     int far = -1;
@@ -860,8 +879,8 @@ final class Repairs {
     }
     if (near < 0 || Math.signum(reference[near]) != Math.signum(reference[far])) return OptionalInt.empty();
     double slope = Math.log(Math.abs(reference[far] / reference[near])) / Math.log(points[far] / points[near]);
-    long k = Math.round(slope);
-    if (Math.abs(slope - k) > 0.05 || Math.abs(k) > 16) return OptionalInt.empty();
-    return OptionalInt.of((int) k);
+    long twiceK = Math.round(2 * slope);
+    if (Math.abs(2 * slope - twiceK) > 0.1 || Math.abs(twiceK) > 32) return OptionalInt.empty();
+    return OptionalInt.of((int) twiceK);
   }
 }

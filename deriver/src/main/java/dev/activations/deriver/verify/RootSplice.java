@@ -30,6 +30,8 @@ import java.util.Optional;
 public final class RootSplice {
   private RootSplice() {}
 
+  private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
+
   private static final double[] HALF_WIDTHS = {2e-3, 1e-2, 4e-2};
   private static final int[] DEGREES = {7, 9, 13};
 
@@ -205,6 +207,7 @@ public final class RootSplice {
     double[] probes = nearest(probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root))),
         root, roots);
     double before = worst(form, probes, reference, output, derivative, parameter, vars);
+    if (TRACE) System.err.printf("trace: root %s (derivative %s): form's worst %.2g%n", root, derivative, before);
     if (before <= tolerance / 8) return Optional.empty();
     double[] dd = refine(root, reference, output, derivative, parameter);
     if (dd == null) return Optional.empty();
@@ -224,8 +227,170 @@ public final class RootSplice {
       double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
       if (after <= tolerance / 8) return Optional.of(candidate);
     }
-    return cap == Double.POSITIVE_INFINITY ? Optional.empty()
-        : reachingTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative, parameter, vars, tolerance);
+    if (cap == Double.POSITIVE_INFINITY) return Optional.empty();
+    Optional<Expr> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative,
+        parameter, vars, tolerance);
+    return reaching.isPresent() ? reaching
+        : rootedAtTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative, parameter, vars, tolerance);
+  }
+
+  /**
+   * The root order of a kink {@code {hi, lo, q}}: the energies hold {@code |z - c|^(m/q)} (q the
+   * least common denominator of their non-integer rational powers), so next to the kink every
+   * piece is analytic in {@code |z - c|^(1/q)}, not in z. 1 when the kink carries none.
+   */
+  private static int order(double[] kink) {
+    return kink.length > 2 ? (int) kink[2] : 1;
+  }
+
+  /**
+   * Where the output is not analytic at the kink (a generalized Gaussian {@code |z - c|^p} with a
+   * non-integer p: its slope goes like {@code |z - c|^(p-1)}) no polynomial in the offset
+   * converges on an interval that reaches the kink, so {@link #reachingTheKink} holds nowhere. The
+   * piece on the root's side is analytic in {@code s = |z - c|^(1/q)} ({@link #order}) and the
+   * root's factor is taken exactly as {@code t = (z - hi) - lo}: the output is {@code t G(s)},
+   * with G = f / t interpolated at Chebyshev nodes in s over the interval from the kink (excluded)
+   * to past the root (as far as {@link #HALF_WIDTHS} and half the distance to the next root or
+   * kink allow). The free energy of {@code Abs[z-mu]^p} at p = 5/4 vanishes 1.48e-4 left of the
+   * kink at 1, that of p = 3/2's derivative 7.2e-3 left of it: the form cancels there (relative
+   * error 3.1e-8 and 1.3e-3).
+   */
+  private static Optional<Expr> rootedAtTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
+      double[] probes, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      Map<String, Double> vars, double tolerance) {
+    double[] kink = null;
+    double distance = Double.POSITIVE_INFINITY;
+    for (double[] k : kinks) {
+      double d = Math.abs(offset(root, k));
+      if (d > 0 && d < distance) {
+        kink = k;
+        distance = d;
+      }
+    }
+    if (kink == null || order(kink) < 2) return Optional.empty();
+    int q = order(kink);
+    int toward = offset(root, kink) > 0 ? 1 : -1; // from the kink to the root, and on past it
+    double cap = Double.POSITIVE_INFINITY;
+    for (double[] k : kinks) {
+      double beyond = toward * (k[0] - root);
+      if (k != kink && beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    for (double other : roots) {
+      double beyond = toward * (other - root);
+      if (beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    double previous = Double.NaN;
+    for (int i = 0; i < HALF_WIDTHS.length; i++) {
+      double reach = distance + Math.min(cap, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
+      if (reach == previous) break;
+      previous = reach;
+      for (int degree : new int[] {DEGREES[i], DEGREES[i] + 4}) {
+        Optional<double[]> coefficients = fitInRoot(dd, kink, toward, q, reach, degree, reference, output, derivative,
+            parameter);
+        if (coefficients.isEmpty()) continue;
+        Expr candidate = splicedInRoot(form, dd, kink, toward, q, reach, coefficients.get());
+        double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+        if (TRACE) System.err.printf("trace: root %s: expansion in |z - %s|^(1/%d) to %s, degree %d: worst %.2g%n",
+            root, kink[0], q, reach, degree, after);
+        if (after <= tolerance / 8) return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code |x|^(1/q)} as the generated code computes it: nested square roots for q = 2, 4, 8, else a power. */
+  static double rootOf(double x, int q) {
+    double a = Math.abs(x);
+    if (Integer.bitCount(q) == 1) {
+      for (int k = q; k > 1; k /= 2) a = Math.sqrt(a);
+      return a;
+    }
+    return Math.pow(a, 1.0 / q);
+  }
+
+  private static Expr rootOf(Expr x, int q) {
+    Expr a = Expr.Call.of(Fn.ABS, x);
+    if (Integer.bitCount(q) == 1) {
+      for (int k = q; k > 1; k /= 2) a = Expr.Call.of(Fn.SQRT, a);
+      return a;
+    }
+    return Expr.Call.of(Fn.POW, a, Expr.Const.of(1.0 / q));
+  }
+
+  /** G's coefficients in {@code u = 2 s / sFar - 1} for {@link #rootedAtTheKink}: f / t at Chebyshev nodes in s. */
+  static Optional<double[]> fitInRoot(double[] root, double[] kink, int toward, int q, double reach, int degree,
+      ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+    int n = degree + 1;
+    double sFar = rootOf(reach, q);
+    double[][] a = new double[n][n];
+    double[] rhs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
+      double z = kink[0] + (kink[1] + toward * Math.pow(node, q));
+      double kt = offset(z, kink);
+      double t = (z - root[0]) - root[1];
+      if (t == 0 || toward * kt <= 0 || toward * kt >= reach) return Optional.empty();
+      double[] fz = f(z, reference, output, derivative, parameter);
+      if (fz == null) return Optional.empty();
+      double sk = rootOf(kt, q);
+      double u = 2 * sk / sFar - 1;
+      double p = 1;
+      for (int j = 0; j < n; j++) {
+        a[k][j] = p;
+        p *= u;
+      }
+      rhs[k] = (fz[0] + fz[1]) / t * otherRoots(sk, rootOf(rootOffset(root, kink), q), q);
+      if (!Double.isFinite(rhs[k])) return Optional.empty();
+    }
+    double[] c = LinearSystems.solve(a, rhs);
+    if (c == null) return Optional.empty();
+    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
+    return Optional.of(c);
+  }
+
+  /** The root's offset from the kink, {@code (hi - khi) + (lo - klo)}. */
+  private static double rootOffset(double[] root, double[] kink) {
+    return (root[0] - kink[0]) + (root[1] - kink[1]);
+  }
+
+  /**
+   * {@code s^(q-1) + s0 s^(q-2) + ... + s0^(q-1)}: {@code t = +-(s^q - s0^q)} is {@code (s - s0)}
+   * times this, whose zeros {@code s0 e^(2 pi i j/q)} (j > 0) lie as close to the interval as the
+   * root itself. Dividing f by t alone left those poles in G (coefficients that did not decay,
+   * 1e-3 at degree 7 for p = 5/4); {@code H = G * otherRoots} is analytic, and this sum of
+   * positive terms is accurate.
+   */
+  static double otherRoots(double s, double s0, int q) {
+    double sum = 1;
+    for (int j = 1; j < q; j++) sum = sum * s + Math.pow(s0, j);
+    return sum;
+  }
+
+  private static Expr otherRoots(Expr s, double s0, int q) {
+    Expr sum = Expr.Const.of(1.0);
+    for (int j = 1; j < q; j++) sum = new Expr.Add(List.of(new Expr.Mul(List.of(sum, s)), Expr.Const.of(Math.pow(s0, j))));
+    return sum;
+  }
+
+  /**
+   * {@code 0 < toward k < reach ? t H(u) / otherRoots(s) : form}, {@code s = |k|^(1/q)}, {@code u = 2 s /
+   * reach^(1/q) - 1}, {@code k = (z - khi) - klo} the offset from the kink, {@code t = (z - hi) - lo}
+   * the offset from the root.
+   */
+  static Expr splicedInRoot(Expr form, double[] root, double[] kink, int toward, int q, double reach, double[] c) {
+    Expr k = offsetFrom(kink);
+    Expr s = rootOf(k, q);
+    Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(s, Expr.Const.of(2 / rootOf(reach, q)))),
+        Expr.Const.of(-1.0)));
+    Expr local = new Expr.Div(new Expr.Mul(List.of(offsetFrom(root), horner(u, c))),
+        otherRoots(s, rootOf(rootOffset(root, kink), q), q));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test near = toward < 0
+        ? new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, k, zero),
+            new Expr.Test.Compare(Expr.Test.Op.GT, k, Expr.Const.of(-reach))))
+        : new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, k, zero),
+            new Expr.Test.Compare(Expr.Test.Op.LT, k, Expr.Const.of(reach))));
+    return new Expr.Cond(near, local, form);
   }
 
   /**

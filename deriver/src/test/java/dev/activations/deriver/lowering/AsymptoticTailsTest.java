@@ -23,8 +23,12 @@ class AsymptoticTailsTest {
 
   /** A scorer whose reference is {@link #EXACT} at the standard sample points (away from the poles). */
   private static Scorer scorer() {
+    return scorer(EXACT);
+  }
+
+  private static Scorer scorer(DoubleUnaryOperator exact) {
     double[] points = java.util.Arrays.stream(Accuracy.samplePoints()).filter(z -> Math.abs(z) >= 2).toArray();
-    double[] reference = java.util.Arrays.stream(points).map(EXACT).toArray();
+    double[] reference = java.util.Arrays.stream(points).map(exact).toArray();
     return new Scorer() {
       @Override public double[] points() { return points; }
       @Override public double[] reference(int output, Role role) { return reference; }
@@ -34,18 +38,23 @@ class AsymptoticTailsTest {
         for (int i = 0; i < points.length; i++) {
           double computed = DoubleEvaluator.evaluate(candidate, Map.of("z", points[i]));
           double scale = Math.max(Math.abs(reference[i]), Double.MIN_NORMAL);
-          e[i] = Double.isFinite(computed) ? Math.abs(computed - reference[i]) / scale : Double.POSITIVE_INFINITY;
+          e[i] = computed == reference[i] ? 0
+              : Double.isFinite(computed) ? Math.abs(computed - reference[i]) / scale : Double.POSITIVE_INFINITY;
         }
         return e;
       }
       @Override public Optional<double[]> referenceAt(double[] zs, int output, Role role) {
-        return Optional.of(java.util.Arrays.stream(zs).map(EXACT).toArray());
+        return Optional.of(java.util.Arrays.stream(zs).map(exact).toArray());
       }
     };
   }
 
   private static double worst(Scorer s, Expr e) {
-    return ActivationLowering.worst(s.errors(e, 0, Role.DERIVATIVE));
+    return worst(s, e, Role.DERIVATIVE);
+  }
+
+  private static double worst(Scorer s, Expr e, Role role) {
+    return ActivationLowering.worst(s.errors(e, 0, role));
   }
 
   @Test
@@ -71,6 +80,30 @@ class AsymptoticTailsTest {
       double computed = DoubleEvaluator.evaluate(tails.expr(), Map.of("z", x));
       assertTrue(Math.abs(computed - exact) <= 1e-11 * Math.max(Math.abs(exact), Double.MIN_NORMAL),
           "z = " + x + ": " + computed + " vs " + exact);
+    }
+  }
+
+  /**
+   * A half-integer power: {@code (z^2 + 1)^(3/4)} written as a power of the sum overflows with
+   * {@code z^2} beyond |z| = 1.3e154, where the result (1e231 at z = 1e154) is far inside the range.
+   */
+  @Test
+  void aHalfIntegerPowerIsFollowedUntilTheOutputItselfOverflows() {
+    DoubleUnaryOperator exact = z -> Math.pow(Math.abs(z), 1.5) * Math.pow(1 + 1 / (z * z), 0.75);
+    Expr.Var z = new Expr.Var("z");
+    Expr form = Expr.Call.of(Fn.EXP, new Expr.Mul(List.of(Expr.Const.of(0.75),
+        Expr.Call.of(Fn.LOG, new Expr.Add(List.of(new Expr.Mul(List.of(z, z)), Expr.Const.of(1.0)))))));
+    Scorer s = scorer(exact);
+    assertTrue(worst(s, form, Role.VALUE) == Double.POSITIVE_INFINITY, "the form overflows far out");
+    Repairs repairs = new Repairs(null, null, s, 0, Role.VALUE, new double[] {Double.POSITIVE_INFINITY,
+        Double.POSITIVE_INFINITY}, List.of(), Map.of());
+    Candidate tails = repairs.asymptoticTails(new Candidate("form", form)).orElseThrow();
+    assertTrue(worst(s, tails.expr(), Role.VALUE) <= 1e-13, "within the repair margin for values");
+    for (double x : new double[] {1e154, -3.7e180, 2.5e205, -1e300, Double.MAX_VALUE}) {
+      double e = exact.applyAsDouble(x);
+      double computed = DoubleEvaluator.evaluate(tails.expr(), Map.of("z", x));
+      assertTrue(Double.isInfinite(e) ? computed == e : Math.abs(computed - e) <= 1e-13 * Math.abs(e),
+          "z = " + x + ": " + computed + " vs " + e);
     }
   }
 
