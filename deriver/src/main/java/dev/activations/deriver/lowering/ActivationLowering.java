@@ -278,6 +278,16 @@ public final class ActivationLowering {
     if (!anySafe) {
       for (Candidate c : List.copyOf(variants)) repairs.asymptoticTails(c).ifPresent(variants::add);
     }
+    // With free parameters (or for a parameter derivative): each form with its exponentially small
+    // factors split into two normal halves where they are subnormal (TinyFactors), behind the form
+    // itself so that the form wins a tie: the Gaussian entropy's dS at s = 0.331, z = 40 multiplies
+    // logistic(-729), a subnormal of about 22 bits, by 5e6 (2.75e-10 against the MIN_NORMAL floor)
+    if (extrapolate || free) {
+      for (Candidate c : List.copyOf(variants)) {
+        Expr split = TinyFactors.apply(c.expr());
+        if (!split.equals(c.expr())) variants.add(new Candidate(c.form() + "+" + TinyFactors.PASS, split));
+      }
+    }
     List<Candidate> guarded = new ArrayList<>();
     for (Candidate c : variants) repairs.vanishing(c).ifPresent(guarded::add);
     // With free parameters the guarded forms go first, so that they win a tie: the measured

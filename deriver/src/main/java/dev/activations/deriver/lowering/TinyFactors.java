@@ -1,0 +1,148 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
+import dev.activations.deriver.lowering.Expr.Const;
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Products whose exponentially small factor has left the normal range while the product has not
+ * (or is further from 0 than the factor): {@code logistic(u)} below {@code u = log(MIN_NORMAL)},
+ * {@code tanh'(x)} beyond {@code |x| = (log 4 - log MIN_NORMAL) / 2}, multiplied by a large
+ * cofactor. The factor is then a subnormal with few significant bits, and no order of the
+ * multiplications recovers them: {@code dS} of the Gaussian entropy with a free scale is {@code -8
+ * z^2 / s^5 logistic(2z/s^2) logistic(-2z/s^2)}, at s = 0.331, z = 40 the logistic is {@code
+ * e^-729} = 2.5e-317 (about 22 bits), times 5e6, and the result 1.3e-310 came out 2.75e-10 off
+ * against the MIN_NORMAL floor whichever factor went last.
+ *
+ * <p>Here, and only where the factor is below the normal range (a run-time test), it is written as
+ * two halves {@code h h} with {@code h = exp(u/2)} ({@code logistic(u) = e^u / (1 + e^u)} and
+ * {@code 1 + e^u} rounds to 1 there; {@code tanh'(x) = 4 e^-2|x|} likewise), each half normal, and
+ * the product is {@code (cofactor h) h}: the cofactor meets a normal number first, and only the
+ * last rounding can be subnormal. Elsewhere the form computes what it computed, bit for bit. The
+ * thresholds come from the double format ({@link Double#MIN_NORMAL}), not typed in. A candidate
+ * like the others ({@link ActivationLowering}): kept only where it measures better.
+ */
+final class TinyFactors {
+  /** Below this argument {@code e^u} (and {@code logistic(u)}) is below {@link Double#MIN_NORMAL}. */
+  static final double LOG_MIN_NORMAL = Math.log(Double.MIN_NORMAL);
+
+  /** Beyond this |x| {@code tanh'(x) = 4 e^-2|x|} is below {@link Double#MIN_NORMAL}. */
+  static final double TANH_PRIME_SUBNORMAL = (Math.log(4.0) - LOG_MIN_NORMAL) / 2;
+
+  /** The name of the forms this pass offers. */
+  static final String PASS = "tiny-factors";
+
+  private TinyFactors() {}
+
+  /** {@code e} with every product that holds such a factor split there; {@code e} itself if none does. */
+  static Expr apply(Expr e) {
+    if (isProduct(e)) {
+      Expr inner = mapLeaves(e);
+      return split(inner);
+    }
+    if (e instanceof Cond c && ProductOrder.isTinyTest(c.test())) return e; // split already (tanh' times z^k)
+    return Exprs.mapChildren(e, TinyFactors::apply);
+  }
+
+  private static boolean isProduct(Expr e) {
+    return e instanceof Mul || e instanceof Div || e instanceof Neg;
+  }
+
+  /** The product tree with the pass applied inside its leaves (sums, calls, conditions). */
+  private static Expr mapLeaves(Expr e) {
+    if (e instanceof Mul m) {
+      List<Expr> fs = new ArrayList<>();
+      for (Expr f : m.factors()) fs.add(isProduct(f) ? mapLeaves(f) : apply(f));
+      return fs.equals(m.factors()) ? e : new Mul(fs);
+    }
+    if (e instanceof Div d) {
+      Expr n = isProduct(d.numerator()) ? mapLeaves(d.numerator()) : apply(d.numerator());
+      Expr den = apply(d.denominator());
+      return n.equals(d.numerator()) && den.equals(d.denominator()) ? e : new Div(n, den);
+    }
+    if (e instanceof Neg g) {
+      Expr o = isProduct(g.operand()) ? mapLeaves(g.operand()) : apply(g.operand());
+      return o.equals(g.operand()) ? e : new Neg(o);
+    }
+    return apply(e);
+  }
+
+  /**
+   * The product {@code e} split at each of its tiny factors (the multiplicative ones: factors of
+   * products, numerators, negations), outermost test first; {@code e} where it has none or where
+   * the factor is the whole product (nothing to multiply first).
+   */
+  private static Expr split(Expr e) {
+    List<Call> tiny = new ArrayList<>();
+    collect(e, tiny);
+    Expr out = e;
+    for (int i = tiny.size() - 1; i >= 0; i--) {
+      Call f = tiny.get(i);
+      Optional<Expr> cofactor = without(e, f);
+      if (cofactor.isEmpty() || Exprs.isConst(cofactor.get(), 1.0)
+          || cofactor.get() instanceof Neg g && Exprs.isConst(g.operand(), 1.0)) continue;
+      Expr arg = f.args().get(0);
+      Test test;
+      Expr half;
+      Expr scaled;
+      if (f.fn() == Fn.LOGISTIC) {
+        test = new Test.Compare(Test.Op.LT, arg, Const.of(LOG_MIN_NORMAL));
+        half = Call.of(Fn.EXP, new Mul(List.of(Const.of(0.5), arg)));
+        scaled = cofactor.get();
+      } else {
+        Expr abs = Call.of(Fn.ABS, arg);
+        test = new Test.Compare(Test.Op.GT, abs, Const.of(TANH_PRIME_SUBNORMAL));
+        half = Call.of(Fn.EXP, new Neg(abs));
+        scaled = new Mul(List.of(Const.of(4.0), cofactor.get()));
+      }
+      out = new Cond(test, new Mul(List.of(new Mul(List.of(scaled, half)), half)), out);
+    }
+    return out;
+  }
+
+  private static boolean isTiny(Expr f) {
+    return f instanceof Call c && (c.fn() == Fn.LOGISTIC || c.fn() == Fn.TANH_PRIME);
+  }
+
+  private static void collect(Expr e, List<Call> out) {
+    if (isTiny(e)) {
+      if (!out.contains(e)) out.add((Call) e);
+    } else if (e instanceof Mul m) {
+      for (Expr f : m.factors()) collect(f, out);
+    } else if (e instanceof Div d) {
+      collect(d.numerator(), out);
+    } else if (e instanceof Neg g) {
+      collect(g.operand(), out);
+    }
+  }
+
+  /** {@code e / f} where {@code f} is one multiplicative factor of {@code e} (its first occurrence). */
+  private static Optional<Expr> without(Expr e, Call f) {
+    if (e.equals(f)) return Optional.of(Const.of(1.0));
+    if (e instanceof Mul m) {
+      for (int i = 0; i < m.factors().size(); i++) {
+        Optional<Expr> inner = without(m.factors().get(i), f);
+        if (inner.isEmpty()) continue;
+        List<Expr> fs = new ArrayList<>(m.factors());
+        if (Exprs.isConst(inner.get(), 1.0)) fs.remove(i);
+        else fs.set(i, inner.get());
+        return Optional.of(fs.isEmpty() ? Const.of(1.0) : fs.size() == 1 ? fs.get(0) : new Mul(fs));
+      }
+      return Optional.empty();
+    }
+    if (e instanceof Div d) {
+      return without(d.numerator(), f).map(n -> new Div(n, d.denominator()));
+    }
+    if (e instanceof Neg g) {
+      return without(g.operand(), f).map(Neg::new);
+    }
+    return Optional.empty();
+  }
+}
