@@ -91,6 +91,11 @@ class RobustLossEnergiesTest {
       // the free energy vanishes at z = 2.75538, 0.0054 from the kink at 2.75: the root splice is
       // kept narrower than the distance to the kink (4.5e-6 next to the root when none was kept)
       "--energy|Max[0,Abs[((z-mu)/a)]-3/2]^2|--hypotheses|-1:-1,1/2:0,2:1|--stat|free-energy|--param|a=1/2",
+      // the entropy with a free scale: dS multiplies logistic(-2z/s^2), subnormal beyond z ~ 354 s^2,
+      // by 8 z^2 / s^5 (2.75e-10 against the MIN_NORMAL floor at s = 0.331, z = 40): the factor is
+      // split into two normal halves there (TinyFactors)
+      "--kernel|gaussian|--free|s|--stat|entropy",
+      "--energy|(z-mu)^2/(2*s^2)|--free|s|--stat|entropy",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));
