@@ -278,16 +278,6 @@ public final class ActivationLowering {
     if (!anySafe) {
       for (Candidate c : List.copyOf(variants)) repairs.asymptoticTails(c).ifPresent(variants::add);
     }
-    // With free parameters (or for a parameter derivative): each form with its exponentially small
-    // factors split into two normal halves where they are subnormal (TinyFactors), behind the form
-    // itself so that the form wins a tie: the Gaussian entropy's dS at s = 0.331, z = 40 multiplies
-    // logistic(-729), a subnormal of about 22 bits, by 5e6 (2.75e-10 against the MIN_NORMAL floor)
-    if (extrapolate || free) {
-      for (Candidate c : List.copyOf(variants)) {
-        Expr split = TinyFactors.apply(c.expr());
-        if (!split.equals(c.expr())) variants.add(new Candidate(c.form() + "+" + TinyFactors.PASS, split));
-      }
-    }
     List<Candidate> guarded = new ArrayList<>();
     for (Candidate c : variants) repairs.vanishing(c).ifPresent(guarded::add);
     // With free parameters the guarded forms go first, so that they win a tie: the measured
@@ -368,6 +358,23 @@ public final class ActivationLowering {
       } else if (TRACE) {
         System.err.printf("trace: output %d %s power ratios rejected: %.2e (had %.2e), elsewhere %.2e (had %.2e)%n", output, role, e, bestError,
             worstElsewhere(ratios, elsewhere, output, role), worstElsewhere(best, elsewhere, output, role));
+      }
+    }
+    // with free parameters (or for a parameter derivative): an exponentially small factor of a
+    // product split into two normal halves where it is subnormal (TinyFactors), kept where it
+    // measures no worse: the Gaussian entropy's dS at s = 0.331, z = 40 multiplies logistic(-729),
+    // a subnormal of about 22 bits, by 5e6 (2.75e-10 against the MIN_NORMAL floor). On the chosen
+    // form, not as a candidate: the form is unchanged, bit for bit, wherever the factor is normal
+    if (free || extrapolate) {
+      Expr split = TinyFactors.apply(best.expr());
+      if (!split.equals(best.expr())) {
+        double e = worst(scorer.errors(split, output, role));
+        if (e <= bestError && worstElsewhere(split, elsewhere, output, role) <= worstElsewhere(best, elsewhere, output, role)) {
+          best = new Candidate(best.form() + "+" + TinyFactors.PASS, split);
+          bestError = e;
+        } else if (TRACE) {
+          System.err.printf("trace: output %d %s tiny factors rejected: %.2e (had %.2e)%n", output, role, e, bestError);
+        }
       }
     }
     // with free parameters: products of them that leave the double range for parameters far from

@@ -26,8 +26,11 @@ import java.util.Optional;
  * {@code 1 + e^u} rounds to 1 there; {@code tanh'(x) = 4 e^-2|x|} likewise), each half normal, and
  * the product is {@code (cofactor h) h}: the cofactor meets a normal number first, and only the
  * last rounding can be subnormal. Elsewhere the form computes what it computed, bit for bit. The
- * thresholds come from the double format ({@link Double#MIN_NORMAL}), not typed in. A candidate
- * like the others ({@link ActivationLowering}): kept only where it measures better.
+ * thresholds come from the double format ({@link Double#MIN_NORMAL}), not typed in. Applied to
+ * the chosen form ({@link ActivationLowering}), kept where it measures no worse: as a candidate
+ * beside the others, a split form of another base won at the defaults for the Gaussian mean's
+ * {@code dS}, whose base ({@code 8 z r+ r- / s^3}, z inside) the parameter quotients then left at
+ * {@code -0.0} for s = 2^-540, z = MIN_VALUE (exact -4.7e109).
  */
 final class TinyFactors {
   /** Below this argument {@code e^u} (and {@code logistic(u)}) is below {@link Double#MIN_NORMAL}. */
@@ -52,7 +55,17 @@ final class TinyFactors {
   }
 
   private static boolean isProduct(Expr e) {
-    return e instanceof Mul || e instanceof Div || e instanceof Neg;
+    return e instanceof Mul || e instanceof Div || e instanceof Neg || isGuard(e);
+  }
+
+  /**
+   * {@code x == 0 ? 0 : p}, the guard {@link Repairs#guardVanishing} puts around a product {@code
+   * p} whose small factors {@code x} have underflowed: multiplicatively transparent (where the
+   * factor is split, the guard still returns 0 where it is exactly 0, as before).
+   */
+  private static boolean isGuard(Expr e) {
+    return e instanceof Cond c && c.test() instanceof Test.Compare t && t.op() == Test.Op.EQ
+        && Exprs.isConst(t.right(), 0.0) && Exprs.isConst(c.then(), 0.0);
   }
 
   /** The product tree with the pass applied inside its leaves (sums, calls, conditions). */
@@ -70,6 +83,11 @@ final class TinyFactors {
     if (e instanceof Neg g) {
       Expr o = isProduct(g.operand()) ? mapLeaves(g.operand()) : apply(g.operand());
       return o.equals(g.operand()) ? e : new Neg(o);
+    }
+    if (isGuard(e)) {
+      Cond c = (Cond) e;
+      Expr o = isProduct(c.otherwise()) ? mapLeaves(c.otherwise()) : apply(c.otherwise());
+      return o.equals(c.otherwise()) ? e : new Cond(c.test(), c.then(), o);
     }
     return apply(e);
   }
@@ -120,6 +138,8 @@ final class TinyFactors {
       collect(d.numerator(), out);
     } else if (e instanceof Neg g) {
       collect(g.operand(), out);
+    } else if (isGuard(e)) {
+      collect(((Cond) e).otherwise(), out);
     }
   }
 
@@ -142,6 +162,10 @@ final class TinyFactors {
     }
     if (e instanceof Neg g) {
       return without(g.operand(), f).map(Neg::new);
+    }
+    if (isGuard(e)) {
+      Cond c = (Cond) e;
+      return without(c.otherwise(), f).map(o -> new Cond(c.test(), c.then(), o));
     }
     return Optional.empty();
   }
