@@ -12,32 +12,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Products whose exponentially small factor has left the normal range while the product has not
- * (or is further from 0 than the factor): {@code logistic(u)} below {@code u = log(MIN_NORMAL)},
- * {@code tanh'(x)} beyond {@code |x| = (log 4 - log MIN_NORMAL) / 2}, multiplied by a large
- * cofactor. The factor is then a subnormal with few significant bits, and no order of the
- * multiplications recovers them: {@code dS} of the Gaussian entropy with a free scale is {@code -8
- * z^2 / s^5 logistic(2z/s^2) logistic(-2z/s^2)}, at s = 0.331, z = 40 the logistic is {@code
+ * Products with an exponentially small factor ({@code logistic(u)}, {@code tanh'(x)}) whose bits
+ * are lost below the normal range: {@code dS} of the Gaussian entropy with a free scale is {@code
+ * -8 z^2 / s^5 logistic(2z/s^2) logistic(-2z/s^2)}, at s = 0.331, z = 40 the logistic is {@code
  * e^-729} = 2.5e-317 (about 22 bits), times 5e6, and the result 1.3e-310 came out 2.75e-10 off
- * against the MIN_NORMAL floor whichever factor went last.
+ * against the MIN_NORMAL floor whichever factor went last (the bits are lost inside the logistic).
+ * Also a normal factor loses them when a partial product goes below the normal range before the
+ * large factors come: the Gaussian mean's {@code (8 r- / s^3) z} at s = 1000, z = 3.5e8 (r- =
+ * e^-708, 8 r- / s^3 = 2.6e-316), 8.8e-9 off.
  *
- * <p>Here, and only where the factor is below the normal range (a run-time test), it is written as
- * two halves {@code h h} with {@code h = exp(u/2)} ({@code logistic(u) = e^u / (1 + e^u)} and
- * {@code 1 + e^u} rounds to 1 there; {@code tanh'(x) = 4 e^-2|x|} likewise), each half normal, and
- * the product is {@code (cofactor h) h}: the cofactor meets a normal number first, and only the
- * last rounding can be subnormal. Elsewhere the form computes what it computed, bit for bit. The
- * thresholds come from the double format ({@link Double#MIN_NORMAL}), not typed in. Applied to
- * the chosen form ({@link ActivationLowering}), kept where it measures no worse: as a candidate
- * beside the others, a split form of another base won at the defaults for the Gaussian mean's
- * {@code dS}, whose base ({@code 8 z r+ r- / s^3}, z inside) the parameter quotients then left at
- * {@code -0.0} for s = 2^-540, z = MIN_VALUE (exact -4.7e109).
+ * <p>Here, where the factor is below {@code sqrt(MIN_NORMAL)} (a run-time test: {@code u <
+ * log(MIN_NORMAL)/2}, {@code |x| > (log 4 - log(MIN_NORMAL)/2)/2}), it is written as two halves
+ * {@code h h} with {@code h = exp(u/2)} ({@code logistic(u) = e^u / (1 + e^u)} and {@code 1 + e^u}
+ * rounds to 1 there; {@code tanh'(x) = 4 e^-2|x|} likewise), each normal, and the product is {@code
+ * (cofactor h) h}. Why that bound: where {@code cofactor h} is normal it carries one rounding and
+ * the last product's rounding is at most half a unit of the result or of the subnormal spacing,
+ * 2^-53 against the floor; where {@code cofactor h} is itself subnormal, the result is smaller than
+ * that times {@code h <= sqrt(MIN_NORMAL)}, so its error is far below the floor. Above the bound
+ * the factor is at least {@code sqrt(MIN_NORMAL)} and the form is left as it is. Elsewhere the
+ * form computes what it computed, bit for bit. The thresholds come from the double format ({@link
+ * Double#MIN_NORMAL}), not typed in. Applied to the chosen form of a parameter derivative ({@link
+ * ActivationLowering}), kept where it measures no worse: as a candidate beside the others, a split
+ * form of another base won GaussianSignedMeanScaleFree's {@code dS}, whose base ({@code 8 z r+ r- /
+ * s^3}, z inside) the parameter quotients then left at {@code -0.0} for s = 2^-540, z = MIN_VALUE
+ * (exact -4.7e109).
  */
 final class TinyFactors {
-  /** Below this argument {@code e^u} (and {@code logistic(u)}) is below {@link Double#MIN_NORMAL}. */
-  static final double LOG_MIN_NORMAL = Math.log(Double.MIN_NORMAL);
+  /** Below this argument {@code e^u} (and {@code logistic(u)}) is below {@code sqrt(MIN_NORMAL)}. */
+  static final double LOG_SQRT_MIN_NORMAL = Math.log(Double.MIN_NORMAL) / 2;
 
-  /** Beyond this |x| {@code tanh'(x) = 4 e^-2|x|} is below {@link Double#MIN_NORMAL}. */
-  static final double TANH_PRIME_SUBNORMAL = (Math.log(4.0) - LOG_MIN_NORMAL) / 2;
+  /** Beyond this |x| {@code tanh'(x) = 4 e^-2|x|} is below {@code sqrt(MIN_NORMAL)}. */
+  static final double TANH_PRIME_SMALL = (Math.log(4.0) - LOG_SQRT_MIN_NORMAL) / 2;
 
   /** The name of the forms this pass offers. */
   static final String PASS = "tiny-factors";
@@ -111,12 +116,12 @@ final class TinyFactors {
       Expr half;
       Expr scaled;
       if (f.fn() == Fn.LOGISTIC) {
-        test = new Test.Compare(Test.Op.LT, arg, Const.of(LOG_MIN_NORMAL));
+        test = new Test.Compare(Test.Op.LT, arg, Const.of(LOG_SQRT_MIN_NORMAL));
         half = Call.of(Fn.EXP, new Mul(List.of(Const.of(0.5), arg)));
         scaled = cofactor.get();
       } else {
         Expr abs = Call.of(Fn.ABS, arg);
-        test = new Test.Compare(Test.Op.GT, abs, Const.of(TANH_PRIME_SUBNORMAL));
+        test = new Test.Compare(Test.Op.GT, abs, Const.of(TANH_PRIME_SMALL));
         half = Call.of(Fn.EXP, new Neg(abs));
         scaled = new Mul(List.of(Const.of(4.0), cofactor.get()));
       }

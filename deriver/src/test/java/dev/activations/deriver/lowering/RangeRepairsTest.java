@@ -155,12 +155,21 @@ class RangeRepairsTest {
     assertTrue(Math.abs(DoubleEvaluator.evaluate(dS, at) - exact) > floor, "the plain product misses there");
     assertEquals(exact, DoubleEvaluator.evaluate(split, at), floor);
     assertEquals(exact, DoubleEvaluator.evaluate(split, Map.of("z", z, "s", s, "u", -x)), floor);
-    // where the factor is normal, the same bits
-    for (double v : new double[] {-700.0, -30.0, -0.5, 0.0, 3.0, 700.0}) {
+    // a normal factor (e^-708) whose partial product with 1/s^5 (s = 1000) is subnormal before z z
+    // lifts it: split too, below sqrt(MIN_NORMAL)
+    Map<String, Double> partial = Map.of("z", 3.54e8, "s", 1000.0, "u", -708.0);
+    org.apfloat.Apfloat e708 = org.apfloat.ApfloatMath.exp(new org.apfloat.Apfloat(-708, 40));
+    double exactPartial = new org.apfloat.Apfloat(8, 40).multiply(new org.apfloat.Apfloat(3.54e8, 40)).multiply(new org.apfloat.Apfloat(3.54e8, 40))
+        .multiply(e708).divide(one.add(e708).multiply(one.add(e708))).divide(org.apfloat.ApfloatMath.pow(new org.apfloat.Apfloat(1000, 40), 5))
+        .doubleValue();
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(dS, partial) - exactPartial) > 1e-10 * Math.abs(exactPartial), "the plain product misses there");
+    assertEquals(exactPartial, DoubleEvaluator.evaluate(split, partial), 1e-14 * Math.abs(exactPartial));
+    // where the factor is at least sqrt(MIN_NORMAL), the same bits
+    for (double v : new double[] {-350.0, -30.0, -0.5, 0.0, 3.0, 700.0}) {
       Map<String, Double> there = Map.of("z", 1.5, "s", 0.7, "u", v);
       assertEquals(DoubleEvaluator.evaluate(dS, there), DoubleEvaluator.evaluate(split, there));
     }
-    // tanh'(x) times a cofactor: 4 e^-2|x| split as (4 c e^-|x|) e^-|x| beyond |x| = 354.9
+    // tanh'(x) times a cofactor: 4 e^-2|x| split as (4 c e^-|x|) e^-|x| beyond |x| = 177.8
     Expr tp = new Mul(List.of(new Div(Call.of(Fn.TANH_PRIME, u), new PowInt(S, 5)), Z));
     Expr tpSplit = TinyFactors.apply(tp);
     double exactTp = new org.apfloat.Apfloat(4 * 1.5, 40).multiply(org.apfloat.ApfloatMath.exp(new org.apfloat.Apfloat(-2 * 365.25, 40)))
