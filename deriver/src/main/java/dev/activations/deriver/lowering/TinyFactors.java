@@ -108,23 +108,22 @@ final class TinyFactors {
     Expr out = e;
     for (int i = tiny.size() - 1; i >= 0; i--) {
       Call f = tiny.get(i);
-      Optional<Expr> cofactor = without(e, f);
-      if (cofactor.isEmpty() || Exprs.isConst(cofactor.get(), 1.0)
-          || cofactor.get() instanceof Neg g && Exprs.isConst(g.operand(), 1.0)) continue;
       Expr arg = f.args().get(0);
       Test test;
       Expr half;
-      Expr scaled;
-      if (f.fn() == Fn.LOGISTIC) {
+      boolean logistic = f.fn() == Fn.LOGISTIC;
+      if (logistic) {
         test = new Test.Compare(Test.Op.LT, arg, Const.of(LOG_SQRT_MIN_NORMAL));
         half = Call.of(Fn.EXP, new Mul(List.of(Const.of(0.5), arg)));
-        scaled = cofactor.get();
       } else {
         Expr abs = Call.of(Fn.ABS, arg);
         test = new Test.Compare(Test.Op.GT, abs, Const.of(TANH_PRIME_SMALL));
         half = Call.of(Fn.EXP, new Neg(abs));
-        scaled = new Mul(List.of(Const.of(4.0), cofactor.get()));
       }
+      Optional<Expr> cofactor = without(e, f, half);
+      if (cofactor.isEmpty() || Exprs.isConst(cofactor.get(), 1.0)
+          || cofactor.get() instanceof Neg g && Exprs.isConst(g.operand(), 1.0)) continue;
+      Expr scaled = logistic ? cofactor.get() : new Mul(List.of(Const.of(4.0), cofactor.get()));
       out = new Cond(test, new Mul(List.of(new Mul(List.of(scaled, half)), half)), out);
     }
     return out;
@@ -148,12 +147,18 @@ final class TinyFactors {
     }
   }
 
-  /** {@code e / f} where {@code f} is one multiplicative factor of {@code e} (its first occurrence). */
-  private static Optional<Expr> without(Expr e, Call f) {
+  /**
+   * {@code e / f} where {@code f} is one multiplicative factor of {@code e} (its first occurrence);
+   * a vanishing guard on the way tests {@code half} in the place of {@code f}: where {@code f} has
+   * underflowed to 0 the halves have not (logistic(-745.5) is 0, e^-372.75 is not), and the guard
+   * returned 0 where the exact value is above the floor's rounding (GaussianSignedMeanScaleFree.dS
+   * at s = 0.001, z = 3.73e-4: 0 where the exact value is 7.7e-318, 3.5e-10 against the floor).
+   */
+  private static Optional<Expr> without(Expr e, Call f, Expr half) {
     if (e.equals(f)) return Optional.of(Const.of(1.0));
     if (e instanceof Mul m) {
       for (int i = 0; i < m.factors().size(); i++) {
-        Optional<Expr> inner = without(m.factors().get(i), f);
+        Optional<Expr> inner = without(m.factors().get(i), f, half);
         if (inner.isEmpty()) continue;
         List<Expr> fs = new ArrayList<>(m.factors());
         if (Exprs.isConst(inner.get(), 1.0)) fs.remove(i);
@@ -163,15 +168,22 @@ final class TinyFactors {
       return Optional.empty();
     }
     if (e instanceof Div d) {
-      return without(d.numerator(), f).map(n -> new Div(n, d.denominator()));
+      return without(d.numerator(), f, half).map(n -> new Div(n, d.denominator()));
     }
     if (e instanceof Neg g) {
-      return without(g.operand(), f).map(Neg::new);
+      return without(g.operand(), f, half).map(Neg::new);
     }
     if (isGuard(e)) {
       Cond c = (Cond) e;
-      return without(c.otherwise(), f).map(o -> new Cond(c.test(), c.then(), o));
+      Test.Compare t = (Test.Compare) c.test();
+      Test halved = new Test.Compare(t.op(), replaced(t.left(), f, half), t.right());
+      return without(c.otherwise(), f, half).map(o -> new Cond(halved, c.then(), o));
     }
     return Optional.empty();
+  }
+
+  private static Expr replaced(Expr e, Expr from, Expr to) {
+    if (e.equals(from)) return to;
+    return Exprs.mapChildren(e, x -> replaced(x, from, to));
   }
 }
