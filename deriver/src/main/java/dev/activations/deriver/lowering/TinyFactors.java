@@ -70,8 +70,8 @@ final class TinyFactors {
 
   /**
    * {@code x == 0 ? 0 : p}, the guard {@link Repairs#guardVanishing} puts around a product {@code
-   * p} whose small factors {@code x} have underflowed: multiplicatively transparent (where the
-   * factor is split, the guard still returns 0 where it is exactly 0, as before).
+   * p} whose small factors {@code x} have underflowed: multiplicatively transparent (in the split
+   * branch it tests the half in the split factor's place, {@link #without}).
    */
   private static boolean isGuard(Expr e) {
     return e instanceof Cond c && c.test() instanceof Test.Compare t && t.op() == Test.Op.EQ
