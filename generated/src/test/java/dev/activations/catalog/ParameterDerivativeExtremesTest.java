@@ -117,6 +117,42 @@ class ParameterDerivativeExtremesTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * The Gaussian mean's {@code dS = -8 z r+ r- / s^3} where the responsibility {@code r- =
+   * logistic(-2z/s^2)} is subnormal ({@code 2z/s^2} between 708 and 745) and the slope {@code 8z /
+   * s^3} large (s = 2^10): the subnormal has few bits, which the slope magnifies (relative error
+   * 4e-8 against the {@code MIN_NORMAL} floor at s = 1000, z = 3.6e8), until such a factor is split
+   * into two normal halves where it is subnormal ({@code TinyFactors}). And the same at s = 2^-10
+   * and 1, where the slope is smaller.
+   */
+  @Test
+  void aSubnormalResponsibilityTimesALargeSlope() throws Exception {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (FreeParameter f : freeParameters()) {
+      if (!f.entry().className().equals("GaussianSignedMeanScaleFree")) continue;
+      Method m = f.activation().type.getMethod(ClassEmitter.derivativeMethod(f.name()), doubles(2));
+      for (double s : new double[] {0x1p-10, 1.0, 0x1p10}) {
+        Assignment at = f.at(s);
+        for (double k : new double[] {355.5, 360.25, 363.0, 365.5, 370.0, 372.5}) {
+          for (double z : new double[] {k * s * s, -k * s * s}) {
+            var exact = at.reference().parameterDerivative(z, f.name());
+            if (exact.isEmpty()) continue;
+            double computed = invoke(m, z, at.args());
+            double error = Accuracy.relativeError(computed, exact.get()[0]);
+            checked++;
+            if (!(error <= 1e-10)) {
+              failures.add("dS(" + z + ", s = " + s + ") = " + computed + ", exact "
+                  + exact.get()[0].value().round(new java.math.MathContext(17)) + " (relative error " + error + ")");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(checked > 0, "GaussianSignedMeanScaleFree is not in the catalog");
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   /** A free parameter of a single-output catalog class, with the class's defaults and the parameter's domain. */
   private record FreeParameter(Catalog.Entry entry, GeneratedActivation activation, Map<String, ExactNumber> defaults,
       String name, Domain domain) {

@@ -162,7 +162,7 @@ final class ProductOrder {
     return new Expr.Cond(tiny, split, node);
   }
 
-  private static boolean isTinyTest(Expr.Test t) {
+  static boolean isTinyTest(Expr.Test t) {
     return t instanceof Expr.Test.Compare c && c.op() == Expr.Test.Op.GT && c.left() instanceof Expr.Call a
         && a.fn() == Fn.ABS && Exprs.isConst(c.right(), TINY_TANH_PRIME);
   }

@@ -115,6 +115,11 @@ class RobustLossEnergiesTest {
       // the same with p = 5/4: the derivative vanishes 1.48e-4 left of the kink, where it goes like
       // |z - 1|^(1/4) (3.1e-8 next to the root; an expansion in |z - 1|^(1/4))
       "--energy|Abs[z-mu]^p|--param|p=5/4|--stat|free-energy",
+      // the entropy with a free scale: dS multiplies logistic(-2z/s^2), subnormal beyond z ~ 354 s^2,
+      // by 8 z^2 / s^5 (2.75e-10 against the MIN_NORMAL floor at s = 0.331, z = 40): the factor is
+      // split into two normal halves there (TinyFactors)
+      "--kernel|gaussian|--free|s|--stat|entropy",
+      "--energy|(z-mu)^2/(2*s^2)|--free|s|--stat|entropy",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));

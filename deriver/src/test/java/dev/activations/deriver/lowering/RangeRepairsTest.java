@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Repairs that keep intermediates inside the double range: {@link ParameterQuotients}, {@link Repairs#guardVanishing}. */
+/**
+ * Repairs that keep intermediates inside the double range: {@link ParameterQuotients}, {@link
+ * Repairs#guardVanishing}, {@link TinyFactors}.
+ */
 class RangeRepairsTest {
   private static final Var Z = new Var("z");
   private static final Var S = new Var("s");
@@ -127,5 +130,55 @@ class RangeRepairsTest {
     Expr guarded = Repairs.guardVanishing(product);
     assertEquals(0.0, eval(guarded, 700, 1));
     assertEquals(eval(product, 0.001, 1), eval(guarded, 0.001, 1));
+  }
+
+  @Test
+  void aSubnormalFactorIsSplitIntoNormalHalvesThereOnly() {
+    // dS of the Gaussian entropy with a free scale: -(-8 r(u) r(-u) / s^5) z z with u = 2 z / s^2
+    // (here a variable); at s = 0.331, z = 40, u = -729 the logistic is a subnormal of ~22 bits
+    Var u = new Var("u");
+    Expr pair = new Mul(List.of(Const.of(-8.0), Call.of(Fn.LOGISTIC, u), Call.of(Fn.LOGISTIC, new Neg(u))));
+    Expr dS = new Neg(new Mul(List.of(new Div(pair, new PowInt(S, 5)), Z, Z)));
+    Expr split = TinyFactors.apply(dS);
+    double s = 0.33130861934729194;
+    double z = 39.98306544195067;
+    double x = -2 * z / (s * s);
+    // the exact value of 8 z^2 / s^5 e^x / (1 + e^x)^2 for these doubles, at 40 digits (apfloat)
+    org.apfloat.Apfloat ex = org.apfloat.ApfloatMath.exp(new org.apfloat.Apfloat(x, 40));
+    org.apfloat.Apfloat one = new org.apfloat.Apfloat(1, 40);
+    org.apfloat.Apfloat zz = new org.apfloat.Apfloat(z, 40);
+    double exact = new org.apfloat.Apfloat(8, 40).multiply(zz).multiply(zz).multiply(ex)
+        .divide(one.add(ex).multiply(one.add(ex))).divide(org.apfloat.ApfloatMath.pow(new org.apfloat.Apfloat(s, 40), 5))
+        .doubleValue();
+    Map<String, Double> at = Map.of("z", z, "s", s, "u", x);
+    double floor = 1e-10 * Double.MIN_NORMAL; // the contract below MIN_NORMAL
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(dS, at) - exact) > floor, "the plain product misses there");
+    assertEquals(exact, DoubleEvaluator.evaluate(split, at), floor);
+    assertEquals(exact, DoubleEvaluator.evaluate(split, Map.of("z", z, "s", s, "u", -x)), floor);
+    // a normal factor (e^-708) whose partial product with 1/s^5 (s = 1000) is subnormal before z z
+    // lifts it: split too, below sqrt(MIN_NORMAL)
+    Map<String, Double> partial = Map.of("z", 3.54e8, "s", 1000.0, "u", -708.0);
+    org.apfloat.Apfloat e708 = org.apfloat.ApfloatMath.exp(new org.apfloat.Apfloat(-708, 40));
+    double exactPartial = new org.apfloat.Apfloat(8, 40).multiply(new org.apfloat.Apfloat(3.54e8, 40)).multiply(new org.apfloat.Apfloat(3.54e8, 40))
+        .multiply(e708).divide(one.add(e708).multiply(one.add(e708))).divide(org.apfloat.ApfloatMath.pow(new org.apfloat.Apfloat(1000, 40), 5))
+        .doubleValue();
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(dS, partial) - exactPartial) > 1e-10 * Math.abs(exactPartial), "the plain product misses there");
+    assertEquals(exactPartial, DoubleEvaluator.evaluate(split, partial), 1e-14 * Math.abs(exactPartial));
+    // where the factor is at least sqrt(MIN_NORMAL), the same bits
+    for (double v : new double[] {-350.0, -30.0, -0.5, 0.0, 3.0, 700.0}) {
+      Map<String, Double> there = Map.of("z", 1.5, "s", 0.7, "u", v);
+      assertEquals(DoubleEvaluator.evaluate(dS, there), DoubleEvaluator.evaluate(split, there));
+    }
+    // tanh'(x) times a cofactor: 4 e^-2|x| split as (4 c e^-|x|) e^-|x| beyond |x| = 177.8
+    Expr tp = new Mul(List.of(new Div(Call.of(Fn.TANH_PRIME, u), new PowInt(S, 5)), Z));
+    Expr tpSplit = TinyFactors.apply(tp);
+    double exactTp = new org.apfloat.Apfloat(4 * 1.5, 40).multiply(org.apfloat.ApfloatMath.exp(new org.apfloat.Apfloat(-2 * 365.25, 40)))
+        .divide(org.apfloat.ApfloatMath.pow(new org.apfloat.Apfloat(1e-3, 40), 5)).doubleValue();
+    Map<String, Double> far = Map.of("z", 1.5, "s", 1e-3, "u", 365.25);
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(tp, far) - exactTp) > 1e-10 * Math.abs(exactTp), "the plain product misses there");
+    assertEquals(exactTp, DoubleEvaluator.evaluate(tpSplit, far), 1e-14 * Math.abs(exactTp));
+    // a factor alone is left as it is: nothing to multiply first
+    Expr alone = Call.of(Fn.LOGISTIC, u);
+    assertEquals(alone, TinyFactors.apply(alone));
   }
 }
