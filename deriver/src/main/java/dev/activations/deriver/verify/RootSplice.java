@@ -174,13 +174,17 @@ public final class RootSplice {
     Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(t, Expr.Const.of(2 / delta))), Expr.Const.of(-side)));
     Expr horner = horner(u, c);
     Expr local = vanishing ? new Expr.Mul(List.of(t, horner)) : horner;
+    return new Expr.Cond(strictlyOnSide(t, side, delta), local, form);
+  }
+
+  /** {@code 0 < side x < width}: x strictly on the side {@code side} of 0, less than {@code width} away. */
+  private static Expr.Test strictlyOnSide(Expr x, int side, double width) {
     Expr zero = Expr.Const.of(0.0);
-    Expr.Test near = side < 0
-        ? new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, t, zero),
-            new Expr.Test.Compare(Expr.Test.Op.GT, t, Expr.Const.of(-delta))))
-        : new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, t, zero),
-            new Expr.Test.Compare(Expr.Test.Op.LT, t, Expr.Const.of(delta))));
-    return new Expr.Cond(near, local, form);
+    return side < 0
+        ? new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, x, zero),
+            new Expr.Test.Compare(Expr.Test.Op.GT, x, Expr.Const.of(-width))))
+        : new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, x, zero),
+            new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(width))));
   }
 
   /** Every splice of {@code spliced} (a chain of Conds ending in {@code form}) also tests the parameters' values. */
@@ -384,13 +388,7 @@ public final class RootSplice {
         Expr.Const.of(-1.0)));
     Expr local = new Expr.Div(new Expr.Mul(List.of(offsetFrom(root), horner(u, c))),
         otherRoots(s, rootOf(rootOffset(root, kink), q), q));
-    Expr zero = Expr.Const.of(0.0);
-    Expr.Test near = toward < 0
-        ? new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, k, zero),
-            new Expr.Test.Compare(Expr.Test.Op.GT, k, Expr.Const.of(-reach))))
-        : new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, k, zero),
-            new Expr.Test.Compare(Expr.Test.Op.LT, k, Expr.Const.of(reach))));
-    return new Expr.Cond(near, local, form);
+    return new Expr.Cond(strictlyOnSide(k, toward, reach), local, form);
   }
 
   /**
