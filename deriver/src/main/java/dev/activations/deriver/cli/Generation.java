@@ -418,21 +418,18 @@ public final class Generation {
     long[] q = {1};
     for (org.matheclipse.core.interfaces.IExpr e : energies) {
       e.isFree(x -> {
-        if (x.isPower() && x.exponent().isFraction()) {
+        if (q[0] <= MAX_ROOT_ORDER && x.isPower() && x.exponent().isFraction()) {
           java.math.BigInteger d = ((org.matheclipse.core.interfaces.IFraction) x.exponent()).denominator().toBigNumerator();
-          if (d.bitLength() < 16) {
-            long den = d.longValue();
-            q[0] = q[0] / java.math.BigInteger.valueOf(q[0]).gcd(d).longValue() * den;
-          } else {
-            q[0] = Long.MAX_VALUE / 2;
-          }
-          if (q[0] > MAX_ROOT_ORDER) q[0] = Long.MAX_VALUE / 2;
+          // the least common multiple; once past the bound it stays past it
+          q[0] = d.bitLength() < 16 ? q[0] / java.math.BigInteger.valueOf(q[0]).gcd(d).longValue() * d.longValue()
+              : Long.MAX_VALUE;
         }
         return false;
       }, true);
     }
     return q[0] > MAX_ROOT_ORDER ? 1 : (int) q[0];
   }
+
 
   /** The kinks the derivation found, as doubles (those that are numbers). */
   private static double[] knownSpecials(Derivation derivation) {

@@ -9,6 +9,27 @@ package dev.activations.deriver.lowering;
 public final class LinearSystems {
   private LinearSystems() {}
 
+  /**
+   * The coefficients {@code c_0 .. c_(n-1)} of the polynomial {@code sum_j c_j u^j} through the n
+   * points {@code (u_k, values_k)} (the interpolation every local expansion makes: Chebyshev nodes
+   * mapped onto [-1, 1]); empty where the system is singular or a coefficient is not finite.
+   */
+  public static java.util.Optional<double[]> polynomialThrough(double[] u, double[] values) {
+    int n = u.length;
+    double[][] a = new double[n][n];
+    for (int k = 0; k < n; k++) {
+      double p = 1;
+      for (int j = 0; j < n; j++) {
+        a[k][j] = p;
+        p *= u[k];
+      }
+    }
+    double[] c = solve(a, values.clone());
+    if (c == null) return java.util.Optional.empty();
+    for (double x : c) if (!Double.isFinite(x)) return java.util.Optional.empty();
+    return java.util.Optional.of(c);
+  }
+
   /** The solution x of {@code a x = b}, or null when a pivot is 0; {@code a} and {@code b} are overwritten. */
   public static double[] solve(double[][] a, double[] b) {
     int n = b.length;

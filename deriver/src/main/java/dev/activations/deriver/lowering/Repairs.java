@@ -476,17 +476,12 @@ final class Repairs {
 
   /** {@code sum_k c[k] z^k} in Horner form, skipping zero coefficients; empty if one is not finite. */
   private static Optional<Candidate> horner(String name, double[] c) {
-    Expr.Var z = new Expr.Var("z");
-    Expr horner = null;
-    int degree = -1;
-    for (int k = c.length - 1; k >= 0; k--) {
-      if (c[k] == 0.0) continue;
+    Expr[] constants = new Expr[c.length];
+    for (int k = 0; k < c.length; k++) {
       if (!Double.isFinite(c[k])) return Optional.empty();
-      horner = horner == null ? Expr.Const.of(c[k]) : new Expr.Add(List.of(Expr.Const.of(c[k]), times(power(z, degree - k), horner)));
-      degree = k;
+      constants[k] = c[k] == 0.0 ? null : Expr.Const.of(c[k]);
     }
-    if (horner == null) return Optional.empty();
-    return Optional.of(new Candidate(name, degree == 0 ? horner : times(power(z, degree), horner)));
+    return horner(constants).map(e -> new Candidate(name, e));
   }
 
   private static Expr power(Expr base, int k) {
@@ -796,23 +791,18 @@ final class Repairs {
       for (int j = 0; j < n - 1; j++) zs[n + j] = side / ((1 + Math.cos(Math.PI * (j + 1.0) / n)) / (2 * from));
       Optional<double[]> f = scorer.referenceAt(zs, output, role);
       if (f.isEmpty()) return Optional.empty();
-      double[][] a = new double[n][n];
+      double[] s = new double[n];
       double[] rhs = new double[n];
       boolean usable = true;
       for (int j = 0; j < n && usable; j++) {
-        double s = tailVariable(zs[j], side, from);
-        double p = 1;
-        for (int i = 0; i < n; i++) {
-          a[j][i] = p;
-          p *= s;
-        }
+        s[j] = tailVariable(zs[j], side, from);
         rhs[j] = f.get()[j] / scale(zs[j], twiceK);
         usable = Double.isFinite(rhs[j]);
       }
       if (!usable) continue;
-      double[] coefficients = LinearSystems.solve(a, rhs);
-      if (coefficients == null) continue;
-      Expr tail = tailExpr(coefficients, twiceK, side, from);
+      Optional<double[]> coefficients = LinearSystems.polynomialThrough(s, rhs);
+      if (coefficients.isEmpty()) continue;
+      Expr tail = tailExpr(coefficients.get(), twiceK, side, from);
       boolean holds = true;
       for (int j = n; j < zs.length && holds; j++) {
         double exact = f.get()[j];

@@ -141,7 +141,7 @@ public final class RootSplice {
   static Optional<double[]> fitOneSided(double[] kink, int side, double delta, int degree, boolean vanishing,
       ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     int n = degree + 1;
-    double[][] a = new double[n][n];
+    double[] us = new double[n];
     double[] rhs = new double[n];
     for (int k = 0; k < n; k++) {
       double z = kink[0] + side * delta * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
@@ -150,18 +150,11 @@ public final class RootSplice {
       double[] fz = f(z, reference, output, derivative, parameter);
       if (fz == null) return Optional.empty();
       double u = 2 * t / delta - side;
-      double p = 1;
-      for (int j = 0; j < n; j++) {
-        a[k][j] = p;
-        p *= u;
-      }
+      us[k] = u;
       rhs[k] = vanishing ? (fz[0] + fz[1]) / t : fz[0] + fz[1];
       if (!Double.isFinite(rhs[k])) return Optional.empty();
     }
-    double[] c = LinearSystems.solve(a, rhs);
-    if (c == null) return Optional.empty();
-    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
-    return Optional.of(c);
+    return LinearSystems.polynomialThrough(us, rhs);
   }
 
   private static double offset(double z, double[] kink) {
@@ -326,7 +319,7 @@ public final class RootSplice {
       ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     int n = degree + 1;
     double sFar = rootOf(reach, q);
-    double[][] a = new double[n][n];
+    double[] us = new double[n];
     double[] rhs = new double[n];
     for (int k = 0; k < n; k++) {
       double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
@@ -338,18 +331,11 @@ public final class RootSplice {
       if (fz == null) return Optional.empty();
       double sk = rootOf(kt, q);
       double u = 2 * sk / sFar - 1;
-      double p = 1;
-      for (int j = 0; j < n; j++) {
-        a[k][j] = p;
-        p *= u;
-      }
+      us[k] = u;
       rhs[k] = (fz[0] + fz[1]) / t * otherRoots(sk, rootOf(rootOffset(root, kink), q), q);
       if (!Double.isFinite(rhs[k])) return Optional.empty();
     }
-    double[] c = LinearSystems.solve(a, rhs);
-    if (c == null) return Optional.empty();
-    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
-    return Optional.of(c);
+    return LinearSystems.polynomialThrough(us, rhs);
   }
 
   /** The root's offset from the kink, {@code (hi - khi) + (lo - klo)}. */
@@ -443,7 +429,7 @@ public final class RootSplice {
       int output, boolean derivative, String parameter) {
     int n = degree + 1;
     double[] map = unitMap(left, right);
-    double[][] a = new double[n][n];
+    double[] us = new double[n];
     double[] rhs = new double[n];
     for (int k = 0; k < n; k++) {
       double z = root[0] + (right - left) / 2 + (right + left) / 2 * Math.cos(Math.PI * (k + 0.5) / n);
@@ -452,18 +438,11 @@ public final class RootSplice {
       double[] fz = f(z, reference, output, derivative, parameter);
       if (fz == null) return Optional.empty();
       double u = t * map[0] + map[1];
-      double p = 1;
-      for (int j = 0; j < n; j++) {
-        a[k][j] = p;
-        p *= u;
-      }
+      us[k] = u;
       rhs[k] = (fz[0] + fz[1]) / t;
       if (!Double.isFinite(rhs[k])) return Optional.empty();
     }
-    double[] c = LinearSystems.solve(a, rhs);
-    if (c == null) return Optional.empty();
-    for (double x : c) if (!Double.isFinite(x)) return Optional.empty();
-    return Optional.of(c);
+    return LinearSystems.polynomialThrough(us, rhs);
   }
 
   /** {@code -left < t < right ? t P(u) : form}, {@code t = (z - hi) - lo}, u as in {@link #unitMap}. */
@@ -610,7 +589,7 @@ public final class RootSplice {
   static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter) {
     int n = degree + 1;
-    double[][] a = new double[n][n];
+    double[] us = new double[n];
     double[] rhs = new double[n];
     for (int k = 0; k < n; k++) {
       double u0 = Math.cos(Math.PI * (k + 0.5) / n);
@@ -621,15 +600,12 @@ public final class RootSplice {
       if (fz == null) return Optional.empty();
       double u = t / delta;
       double g = (fz[0] + fz[1]) / t * delta; // g(t) delta, of the size of f across the interval
-      double p = 1;
-      for (int j = 0; j < n; j++) {
-        a[k][j] = p;
-        p *= u;
-      }
+      us[k] = u;
       rhs[k] = g;
     }
-    double[] b = LinearSystems.solve(a, rhs);
-    if (b == null) return Optional.empty();
+    Optional<double[]> fitted = LinearSystems.polynomialThrough(us, rhs);
+    if (fitted.isEmpty()) return Optional.empty();
+    double[] b = fitted.get();
     double[] c = new double[n];
     double scale = 1 / delta; // c_j = b_j / delta^(j+1)
     for (int j = 0; j < n; j++) {
