@@ -197,13 +197,15 @@ public final class Generation {
       String round) {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
-    ReferenceTable table = ReferenceTable.at(reference, selection);
+    // What only chooses works to the scorer's budget; roots and certification to the full one.
+    ReferenceEvaluator choosing = reference.withWorkingDigits(ReferenceScorer.SCORING_MAX_DIGITS);
+    ReferenceTable table = ReferenceTable.at(choosing, selection);
     List<ActivationLowering.Choice> choices = new ArrayList<>();
     LoweredActivation lowered;
     try {
       lowered = new ActivationLowering(symja).lower(derivation,
-          new ReferenceScorer(reference, table, SpecDefinitions.defaults(spec)).withElsewhere(selectionSamples(spec, alsoSelectAt),
-              values -> new ReferenceEvaluator(SpecDefinitions.of(spec, values))),
+          new ReferenceScorer(choosing, table, SpecDefinitions.defaults(spec)).withElsewhere(selectionSamples(spec, alsoSelectAt),
+              values -> new ReferenceEvaluator(SpecDefinitions.of(spec, values)).withWorkingDigits(ReferenceScorer.SCORING_MAX_DIGITS)),
           choices);
     } catch (IllegalArgumentException e) {
       String message = String.valueOf(e.getMessage());
@@ -224,7 +226,7 @@ public final class Generation {
     if (floatKernels && SimdEmitter.supports(lowered) && lowered.freeParameters().isEmpty()) {
       // the float[] SIMD kernels compute in float where that meets the float contract
       floats = FloatArithmetic.measure(lowered,
-          ReferenceTable.at(reference, FloatContract.samplePoints(), table));
+          ReferenceTable.at(choosing, FloatContract.samplePoints(), table));
     }
     return new Emitted(ClassEmitter.emitSources(lowered, packageName, className,
             SimdEmitter.supports(lowered), floats),

@@ -69,6 +69,8 @@ public final class ReferenceEvaluator {
   /** Null entries pass the input through ({@code g_h = z}). */
   private final List<Constant> values;
   private final Constant reject;
+  /** Working precision beyond which this evaluator gives up: {@link #MAX_WORKING_DIGITS} unless narrowed. */
+  private final long workingDigits;
 
   /** An evaluator to {@link #DEFAULT_DIGITS} digits. */
   public ReferenceEvaluator(Definition definition) {
@@ -89,6 +91,7 @@ public final class ReferenceEvaluator {
     this.definition = definition;
     this.stat = definition.stat();
     this.digits = digits;
+    this.workingDigits = MAX_WORKING_DIGITS;
     Set<String> paramNames = new HashSet<>();
     Map<String, Constant> params = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, String> p : definition.parameters().entrySet()) {
@@ -127,6 +130,33 @@ public final class ReferenceEvaluator {
     if (sign == null || sign <= 0) {
       throw new IllegalArgumentException("temperature must be positive: " + definition.temperature());
     }
+  }
+
+  private ReferenceEvaluator(ReferenceEvaluator other, long workingDigits) {
+    this.definition = other.definition;
+    this.stat = other.stat;
+    this.digits = other.digits;
+    this.energy = other.energy;
+    this.parameters = other.parameters;
+    this.temperature = other.temperature;
+    this.centers = other.centers;
+    this.priors = other.priors;
+    this.values = other.values;
+    this.reject = other.reject;
+    this.workingDigits = workingDigits;
+  }
+
+  /**
+   * The same evaluator, giving up beyond {@code workingDigits} of working precision instead of
+   * {@link #MAX_WORKING_DIGITS}: for tables whose points only choose (a point it gives up on chooses
+   * nothing), where the full budget would be spent on points that no double computation resolves
+   * (docs/CONTRACT.md, "The selection's precision budget").
+   */
+  public ReferenceEvaluator withWorkingDigits(long workingDigits) {
+    if (workingDigits < DEFAULT_DIGITS || workingDigits > MAX_WORKING_DIGITS) {
+      throw new IllegalArgumentException("working digits out of [" + DEFAULT_DIGITS + ", " + MAX_WORKING_DIGITS + "]: " + workingDigits);
+    }
+    return workingDigits == this.workingDigits ? this : new ReferenceEvaluator(this, workingDigits);
   }
 
   private static HighPrecisionExpression checked(String what, String text, Set<String> allowed) {
@@ -277,11 +307,11 @@ public final class ReferenceEvaluator {
   }
 
   private long raise(long p, long next, Rational z) {
-    if (p >= MAX_WORKING_DIGITS) {
+    if (p >= workingDigits) {
       throw new ArithmeticException("reference value at z = " + z + " needs more than "
-          + MAX_WORKING_DIGITS + " digits");
+          + workingDigits + " digits");
     }
-    return Math.min(Math.max(next, p + 1), MAX_WORKING_DIGITS);
+    return Math.min(Math.max(next, p + 1), workingDigits);
   }
 
   // ------------------------------------------------------------------ the definition
@@ -893,7 +923,7 @@ public final class ReferenceEvaluator {
    * is far beyond the value's, for the difference quotient to decide.
    */
   private DerivativeResult forwardDerivatives(Rational z, long valueP) {
-    long limit = Math.min(MAX_WORKING_DIGITS, 2 * valueP + 1000);
+    long limit = Math.min(workingDigits, 2 * valueP + 1000);
     long p = valueP;
     while (true) {
       long next;

@@ -156,13 +156,20 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   }
 
   /**
-   * The working precision beyond which a point is neither scored nor verified against the
-   * parameter derivative (it is passed over, as where the reference cannot decide). Where the
-   * energies grow like {@code e^(a|z|)} (the exponential kernel with a free rate) the derivative at
-   * large |z| needed the whole 20,000 digits, and more, at each of the sample points and the
-   * extremes: minutes for one spec, more than the derivation's limit.
+   * The working precision beyond which a point chooses nothing: the reference behind the selection's
+   * sample table, this scorer's limits and {@link #referenceAt}, the float decision's table, and the
+   * parameter derivatives at scored and verified points give up there (the point is passed over, as
+   * where the reference cannot decide); roots and the certification's values and derivatives work to
+   * {@link ReferenceEvaluator#MAX_WORKING_DIGITS}. A point that needs more has energies that agree
+   * to thousands of digits, which no double computation tells apart, and the full budget was spent
+   * on them: where the energies grow like {@code e^(a|z|)} (the exponential kernel with a free
+   * rate) the parameter derivative at large |z| needed the whole 20,000 digits, and more, at each
+   * sample point: minutes for one spec; the mode of saturating energies ({@code Tanh[2 (z-mu)]^2}
+   * at three prototypes, undecided from |z| = 5000 to 1e15) spent 96 of its 119 s of CPU escalating
+   * at the sample points to 20,000 digits (22 s to 2,000; docs/CONTRACT.md, "The selection's
+   * precision budget").
    */
-  static final long SCORING_MAX_DIGITS = 2_000;
+  public static final long SCORING_MAX_DIGITS = 2_000;
 
   /**
    * The sample points against the derivatives in the free parameter {@code name} (the fast path,
