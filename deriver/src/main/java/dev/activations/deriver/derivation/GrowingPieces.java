@@ -13,12 +13,13 @@ import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
- * The pieces of the energies that grow without bound in z and so leave the double range far out:
- * every power {@code b^p} whose exponent is free of z (at least 1 in size is decided later, at the
- * parameters' values), every exponential {@code E^a} or {@code c^a} (a depending on z, c a
- * constant) and every {@code Cosh[a]}, {@code Sinh[a]}. Each is given as the growth kind and the
- * argument's text, which {@link OverflowPoints} solves for the z where the piece passes the
- * largest double.
+ * The pieces of the energies and of their slopes that grow without bound in z and so leave the
+ * double range far out: every power {@code b^p} whose exponent is free of z (greater than 1 is
+ * decided later, at the parameters' values), every exponential {@code E^a} or {@code c^a} (a
+ * depending on z, c a constant) and every {@code Cosh[a]}, {@code Sinh[a]}, each alone and, where it
+ * is the one factor of a product that depends on z (signs aside), times that product's constant
+ * factor. Each is given as the growth kind, the argument's text, the exponent and the factor, which
+ * {@link OverflowPoints} solves for the z where the piece passes the largest double.
  *
  * <p>Why from the energies: the candidate forms of every output are built from them (their
  * differences, the responsibilities, the slopes), so where an energy's piece overflows is where a
