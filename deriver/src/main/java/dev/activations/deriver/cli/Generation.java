@@ -3,6 +3,7 @@ package dev.activations.deriver.cli;
 import com.palantir.javapoet.JavaFile;
 import dev.activations.deriver.derivation.Derivation;
 import dev.activations.deriver.derivation.Deriver;
+import dev.activations.deriver.derivation.GrowingPieces;
 import dev.activations.deriver.derivation.SpecResolver;
 import dev.activations.deriver.emit.ClassEmitter;
 import dev.activations.deriver.emit.FloatArithmetic;
@@ -24,6 +25,7 @@ import dev.activations.deriver.verify.RootFinder;
 import dev.activations.deriver.verify.RootSplice;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.verify.FloatContract;
+import dev.activations.deriver.verify.OverflowPoints;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.ReferenceScorer;
 import dev.activations.deriver.verify.ReferenceTable;
@@ -117,8 +119,8 @@ public final class Generation {
    * such as a property test, saves that measurement: the verdict does not depend on it).
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels) {
-    Emitted first = emitVerified(derivation, packageName, className, floatKernels, Accuracy.samplePoints(),
-        List.of(), "");
+    double[] standard = samplePoints(derivation);
+    Emitted first = emitVerified(derivation, packageName, className, floatKernels, standard, List.of(), "");
     if (first.meetsContract()) return first;
     // The forms were chosen at the sample points and missed between them. The points where they
     // missed chose nothing so far: they join the selection (with their mirror images and close
@@ -133,9 +135,23 @@ public final class Generation {
     double[] missedThere = missedElsewhere(first.certification().orElseThrow(), verdict, assignments);
     if (missed.length == 0 && missedThere.length == 0) return first;
     Emitted second = emitVerified(derivation, packageName, className, floatKernels,
-        withPoints(withPoints(Accuracy.samplePoints(), missed), missedThere), assignments, " (reselected)");
+        withPoints(withPoints(standard, missed), missedThere), assignments, " (reselected)");
     return second.meetsContract() ? second : first;
   }
+
+  /**
+   * The points that choose the forms of one spec: the standard ones and the spec's own, where the
+   * growing pieces of its energies leave the double range at the free parameters' defaults
+   * ({@link OverflowPoints}).
+   */
+  public double[] samplePoints(Derivation derivation) {
+    List<OverflowPoints.Piece> pieces = GrowingPieces.of(symja, derivation.energies());
+    double[] own = OverflowPoints.of(pieces, SpecDefinitions.defaults(derivation.spec()));
+    if (TRACE) System.err.println("trace: growing pieces " + pieces + ", own sample points " + java.util.Arrays.toString(own));
+    return Accuracy.samplePoints(own);
+  }
+
+  private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
 
   /**
    * The failing points of a verdict at parameter assignments other than the defaults (with their

@@ -124,17 +124,26 @@ public final class Accuracy {
    * across the whole range, the moderate values where activations bend, and the neighbours of 1
    * and -1 (a kink of the Laplace kernel) and of 0. Dense where doubles run out: where exp(k z)
    * overflows or underflows into the subnormals for k = 1, 2, 4 (180..740), where z^2 and z^4
-   * overflow (1e77, 1e155), where a 3/2 power and a sum of two overflow (2.5e205: |z|^(3/2) passes
-   * MAX_VALUE at 3.2e205, a sum of two such at 2.0e205), and between the round tail points, because a form or a saturation
-   * guard is chosen by its error at these points and must not go wrong between them. Sorted ascending ({@code -0.0} before {@code
-   * 0.0}); a fresh array on each call.
+   * overflow (1e77, 1e155), and between the round tail points, because a form or a saturation
+   * guard is chosen by its error at these points and must not go wrong between them. The same for
+   * every spec; where a spec's own energies leave the double range is {@link OverflowPoints}' (see
+   * {@link #samplePoints(double[])}). Sorted ascending ({@code -0.0} before {@code 0.0}); a fresh
+   * array on each call.
    */
   public static double[] samplePoints() {
+    return samplePoints(new double[0]);
+  }
+
+  /**
+   * The standard sample points and a spec's own ({@link OverflowPoints}: where its energies'
+   * powers and exponentials leave the double range), sorted ascending, without duplicates.
+   */
+  public static double[] samplePoints(double[] own) {
     double[] magnitudes = {
       Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-200, 1e-100, 1e-30, 1e-16, 1e-8, 1e-4,
       0.01, 0.1, 0.3, 0.5, 0.9, Math.nextDown(1.0), 1, Math.nextUp(1.0), 1.5, 2, 3.3, 5, 7, 9, 12.5,
       19, 25, 27.5, 30, 40, 50, 80, 120, 180, 200, 300, 360, 400, 500, 600, 700, 710, 740, 1e3, 5e3,
-      1e5, 1e6, 1e8, 1e10, 1e12, 1e15, 1e20, 1e30, 1e40, 1e50, 1e77, 1e100, 1e155, 1e200, 2.5e205, 1e250, 1e300,
+      1e5, 1e6, 1e8, 1e10, 1e12, 1e15, 1e20, 1e30, 1e40, 1e50, 1e77, 1e100, 1e155, 1e200, 1e250, 1e300,
       1e305, Double.MAX_VALUE
     };
     TreeSet<Double> points = new TreeSet<>(Double::compare);
@@ -144,6 +153,7 @@ public final class Accuracy {
       points.add(m);
       points.add(-m);
     }
+    for (double z : own) points.add(z);
     return points.stream().mapToDouble(Double::doubleValue).toArray();
   }
 }

@@ -65,6 +65,19 @@ class AccuracyTest {
   }
 
   @Test
+  void aSpecsOwnPointsJoinTheStandardOnes() {
+    double[] standard = Accuracy.samplePoints();
+    double[] own = {-2.003946966571921e123, 1.51870780782066e123, 1e100};
+    double[] both = Accuracy.samplePoints(own);
+    assertEquals(standard.length + 2, both.length, "1e100 is a standard point already");
+    double[] sorted = both.clone();
+    Arrays.sort(sorted);
+    assertArrayEquals(sorted, both, "ascending");
+    for (double z : own) assertTrue(Arrays.stream(both).anyMatch(p -> p == z), "contains " + z);
+    for (double z : standard) assertTrue(Arrays.stream(both).anyMatch(p -> Double.compare(p, z) == 0), "keeps " + z);
+  }
+
+  @Test
   void samplePointsCoverTheWholeRangeSymmetrically() {
     double[] pts = Accuracy.samplePoints();
     assertArrayEquals(pts, Accuracy.samplePoints(), "deterministic");

@@ -1,0 +1,157 @@
+package dev.activations.deriver.verify;
+
+import dev.activations.deriver.spec.ExactNumber;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apfloat.Apfloat;
+import org.apfloat.ApfloatMath;
+
+/**
+ * Sample points of one spec's own: where each growing piece of its energies ({@code |b|^p}, {@code
+ * e^a}, {@code cosh a}) leaves the double range, and where a sum of two such does.
+ *
+ * <p>Why: forms are chosen, and the saturation guard placed, by their errors at the sample points
+ * ({@link Accuracy#samplePoints()}), which are the same for every spec. A power {@code |z|^p}
+ * overflows at {@code MAX_VALUE^(1/p)}, which for most p lies between two of them (5/2: 2.0e123,
+ * between 1e100 and 1e155): a form that meets {@code Inf - Inf} from there, or a conjugate form
+ * whose denominator (a sum of two such powers) overflows from {@code (MAX_VALUE/2)^(1/p)}, is seen
+ * at no point, and a guard that returns the limit starts only at the next point. One point just
+ * beyond each of the two thresholds lets the selection see both.
+ *
+ * <p>Each threshold is solved for z exactly (the piece's argument evaluated by the independent
+ * {@link HighPrecisionExpression}, at the free parameters' values, and bisected over the doubles),
+ * not typed in: the point is the first double, walking outwards on one side, at which the piece is
+ * at least {@code L} (resp. {@code L/2}), with {@code L = MAX_VALUE + ulp(MAX_VALUE)/2} the
+ * smallest value that rounds to infinity. Only thresholds inside the double range on a side where
+ * the piece grows out to it count; a piece that never gets there (an exponent of at most 1, a
+ * bounded argument) adds nothing, so a spec without such pieces keeps the standard points.
+ */
+public final class OverflowPoints {
+  private OverflowPoints() {}
+
+  /** How a piece grows with its argument a. */
+  public enum Growth {
+    /** {@code |a|^p}, for an exponent p (a number at the parameters' values) greater than 1. */
+    POWER,
+    /** {@code e^a}, growing where a does. */
+    EXP,
+    /** {@code cosh a} or {@code sinh a}: {@code e^|a| / 2} in size far out. */
+    COSH
+  }
+
+  /**
+   * One growing piece, {@code scale * g(argument)}: its kind g, its argument, (for {@link
+   * Growth#POWER}) its exponent and a factor free of z ({@code "1"} for none), all in Mathematica
+   * syntax over z and the free parameters.
+   */
+  public record Piece(Growth growth, String argument, String exponent, String scale) {
+    public Piece(Growth growth, String argument, String exponent) {
+      this(growth, argument, exponent, "1");
+    }
+  }
+
+  /** Working precision: the argument is compared with a level; 30 digits resolve it far below an ulp of z. */
+  private static final long DIGITS = 30;
+
+  /** {@code MAX_VALUE + ulp(MAX_VALUE)/2}: the least value that rounds to infinity. */
+  private static final Apfloat OVERFLOW = new Apfloat(new BigDecimal(Double.MAX_VALUE)
+      .add(new BigDecimal(Math.ulp(Double.MAX_VALUE)).divide(BigDecimal.valueOf(2))));
+
+  /**
+   * The points, ascending, for the pieces at the free parameters' {@code values}. A piece whose
+   * argument or exponent the independent evaluator cannot parse or evaluate adds nothing.
+   */
+  public static double[] of(List<Piece> pieces, Map<String, ExactNumber> values) {
+    Map<String, Apfloat> bindings = new java.util.HashMap<>();
+    values.forEach((k, v) -> bindings.put(k, new Apfloat(new BigDecimal(v.numerator()), DIGITS + 10)
+        .divide(new Apfloat(new BigDecimal(v.denominator()), DIGITS + 10))));
+    TreeSet<Double> out = new TreeSet<>(Double::compare);
+    for (Piece piece : pieces) {
+      Apfloat[] levels;
+      try {
+        levels = levels(piece, bindings);
+      } catch (RuntimeException notParsedOrUndefined) {
+        continue;
+      }
+      if (levels == null) continue;
+      HighPrecisionExpression argument;
+      try {
+        argument = HighPrecisionExpression.parse(piece.argument());
+      } catch (RuntimeException notParsed) {
+        continue;
+      }
+      for (int side : new int[] {+1, -1}) {
+        for (Apfloat level : levels) {
+          double z = firstBeyond(argument, bindings, piece.growth() == Growth.EXP, level, side);
+          if (!Double.isNaN(z)) out.add(z);
+        }
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * The two levels of the argument at which the piece reaches {@code L} and {@code L/2}: with
+   * {@code V = L/|scale|} (and {@code V/2}), {@code V^(1/p)} for a power, {@code ln V} for an
+   * exponential, {@code ln 2V} for cosh; null for a power whose exponent is at most 1 (its argument
+   * leaves the range first) and for a zero scale.
+   */
+  private static Apfloat[] levels(Piece piece, Map<String, Apfloat> bindings) {
+    long w = DIGITS + 10;
+    Apfloat scale = ApfloatMath.abs(HighPrecisionExpression.parse(piece.scale()).evaluate(bindings, w));
+    if (scale.signum() == 0) return null;
+    Apfloat ln2 = BigMath.log(new Apfloat(2, w), w);
+    Apfloat lnV = BigMath.log(OVERFLOW.precision(w), w).subtract(BigMath.log(scale.precision(w), w));
+    Apfloat[] lnLevels = {lnV, lnV.subtract(ln2)};
+    Apfloat[] out = new Apfloat[2];
+    Apfloat p = piece.growth() == Growth.POWER
+        ? HighPrecisionExpression.parse(piece.exponent()).evaluate(bindings, w) : null;
+    if (p != null && p.compareTo(new Apfloat(1)) <= 0) return null;
+    for (int i = 0; i < 2; i++) {
+      out[i] = switch (piece.growth()) {
+        case EXP -> lnLevels[i];
+        case COSH -> lnLevels[i].add(ln2);
+        case POWER -> BigMath.exp(lnLevels[i].divide(p), w);
+      };
+    }
+    return out;
+  }
+
+  /**
+   * The first double {@code side * m} (m from 0 outwards) at which the argument is at least {@code
+   * level} (in size, unless {@code signed}), by bisection over the doubles; NaN where it is already
+   * there at 0, does not get there by {@code MAX_VALUE}, or cannot be evaluated on the way.
+   */
+  private static double firstBeyond(HighPrecisionExpression argument, Map<String, Apfloat> bindings, boolean signed,
+      Apfloat level, int side) {
+    try {
+      if (beyond(argument, bindings, signed, level, side * 0.0)
+          || !beyond(argument, bindings, signed, level, side * Double.MAX_VALUE)) {
+        return Double.NaN;
+      }
+      long lo = 0; // bits of a magnitude not beyond
+      long hi = Double.doubleToRawLongBits(Double.MAX_VALUE); // bits of one beyond
+      while (hi - lo > 1) {
+        long mid = lo + (hi - lo) / 2; // positive doubles order like their bits
+        if (beyond(argument, bindings, signed, level, side * Double.longBitsToDouble(mid))) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      }
+      return side * Double.longBitsToDouble(hi);
+    } catch (ArithmeticException | IllegalArgumentException undefined) {
+      return Double.NaN;
+    }
+  }
+
+  private static boolean beyond(HighPrecisionExpression argument, Map<String, Apfloat> bindings, boolean signed,
+      Apfloat level, double z) {
+    Map<String, Apfloat> at = new java.util.HashMap<>(bindings);
+    at.put("z", new Apfloat(new BigDecimal(z)));
+    Apfloat a = argument.evaluate(at, DIGITS);
+    return (signed ? a : ApfloatMath.abs(a)).compareTo(level) >= 0;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.activations.deriver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.lowering.DoubleEvaluator;
+import dev.activations.deriver.symbolic.Symja;
+import dev.activations.deriver.verify.Accuracy;
+import dev.activations.deriver.verify.Contract;
+import dev.activations.deriver.verify.ReferenceEvaluator;
+import dev.activations.deriver.verify.ReferencePoint;
+import dev.activations.deriver.verify.SpecDefinitions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Generalized Gaussians {@code |z-mu|^p} next to where their powers leave the double range: the
+ * emitted value and derivative against the high-precision reference at {@code MAX_VALUE^(1/p)}
+ * (one power overflows), {@code (MAX_VALUE/2)^(1/p)} (a sum of two does), {@code (MAX_VALUE/p)^(1/(p-1))}
+ * (the slope overflows) and {@code MAX_VALUE^(1/(p-1))} (its power does), each at relative offsets
+ * {@code +-0.73 10^-k}, k = 1..15, and both signs of z, and at four points a decade from the first
+ * of them out to {@code MAX_VALUE}. The thresholds are computed here with
+ * {@code Math.pow}, not by the code under test. With the standard sample points alone (and the
+ * former 2.5e205), the 5/2 free energy was NaN from about 1.5e123, where its powers overflow, to the
+ * standard point 1e155 (value error Infinity here), and the derivative of the quartic's free energy
+ * was wrong beyond where {@code 4 (z-1)^3} overflows (3.6e102) up to 1e155 (error Infinity here;
+ * {@code derive --check} found NaN at z = 9.99999999988e154).
+ */
+class OverflowThresholdsTest {
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "5/2, free-energy", "5/2, mean",
+    "3/2, free-energy", "3/2, mean",
+    "7/4, free-energy", "7/4, mean",
+    "4, free-energy", "4, mean",
+  })
+  void accurateAroundTheOverflowThresholds(String exponent, String statistic) {
+    Generation g = new Generation(new Symja());
+    var spec = g.resolve(java.util.List.of("--energy", "Abs[z-mu]^(" + exponent + ")", "--stat", statistic));
+    Generation.Emitted e = g.emitVerified(g.derive(spec), "p", "C", false);
+    var value = e.lowered().values().get(0).expr();
+    var slope = e.lowered().derivatives().get(0).expr();
+    ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
+    String[] pq = exponent.split("/");
+    double p = Double.parseDouble(pq[0]) / (pq.length > 1 ? Double.parseDouble(pq[1]) : 1);
+    // the powers, a sum of two, the slope p |z|^(p-1) and its power (beyond the range for p < 2)
+    double[] thresholds = {Math.pow(Double.MAX_VALUE, 1 / p), Math.pow(Double.MAX_VALUE / 2, 1 / p),
+        Math.pow(Double.MAX_VALUE / p, 1 / (p - 1)), Math.pow(Double.MAX_VALUE, 1 / (p - 1))};
+    double[] inRange = java.util.Arrays.stream(thresholds).filter(t -> t < Double.MAX_VALUE).toArray();
+    java.util.List<Double> magnitudes = new java.util.ArrayList<>();
+    for (double threshold : inRange) {
+      for (int k = 0; k <= 15; k++) {
+        for (double offset : k == 0 ? new double[] {0} : new double[] {0.73 * Math.pow(10, -k), -0.73 * Math.pow(10, -k)}) {
+          magnitudes.add(threshold * (1 + offset));
+        }
+      }
+    }
+    // and beyond the first threshold out to MAX_VALUE, four points a decade (a form that goes wrong
+    // between two sample points further out, as the quartic's derivative did below 1e155)
+    double from = Math.log10(java.util.Arrays.stream(inRange).min().orElseThrow());
+    for (double d = from; d < Math.log10(Double.MAX_VALUE); d += 0.25) magnitudes.add(Math.pow(10, d));
+    double worstValue = 0;
+    double worstSlope = 0;
+    double worstValueAt = Double.NaN;
+    double worstSlopeAt = Double.NaN;
+    for (double m : magnitudes) {
+      for (double sign : new double[] {-1, 1}) {
+        double z = sign * m;
+        ReferencePoint r = reference.evaluate(z);
+        double ev = Accuracy.relativeError(DoubleEvaluator.evaluate(value, z), r.values().get(0));
+        double ed = Accuracy.relativeError(DoubleEvaluator.evaluate(slope, z), r.derivatives().get(0).orElseThrow());
+        if (ev > worstValue) {
+          worstValue = ev;
+          worstValueAt = z;
+        }
+        if (ed > worstSlope) {
+          worstSlope = ed;
+          worstSlopeAt = z;
+        }
+      }
+    }
+    assertTrue(worstValue <= Contract.VALUE_TOLERANCE && worstSlope <= Contract.DERIVATIVE_TOLERANCE,
+        exponent + " " + statistic + ": worst value " + worstValue + " at z = " + worstValueAt + ", derivative "
+            + worstSlope + " at z = " + worstSlopeAt);
+  }
+}
