@@ -27,12 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OverflowThresholdsTest {
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({
-    "5/2, free-energy", "5/2, mean",
-    "3/2, free-energy", "3/2, mean",
-    "7/4, free-energy", "7/4, mean",
-    "4, free-energy", "4, mean",
-  })
+  // four of the eight combinations the points were measured on (docs/ENERGIES.md), for CI's time:
+  // the two that failed before, a power below 2 and a mean
+  @CsvSource({"5/2, free-energy", "4, free-energy", "3/2, free-energy", "7/4, mean"})
   void accurateAroundTheOverflowThresholds(String exponent, String statistic) {
     Generation g = new Generation(new Symja());
     var spec = g.resolve(java.util.List.of("--energy", "Abs[z-mu]^(" + exponent + ")", "--stat", statistic));
