@@ -367,12 +367,9 @@ final class Repairs {
    * again (the gated mean {@code z r(z)}: only z vanishes). Empty where nothing was expanded.
    */
   private Optional<Expr> vanishingFactorsExpanded(IExpr e, int depth) {
+    if (e.isPlus()) return termsExpanded((IAST) e, depth);
     List<IExpr> factors = new java.util.ArrayList<>();
-    if (e.isTimes()) {
-      for (IExpr f : (IAST) e) factors.add(f);
-    } else {
-      factors.add(e);
-    }
+    flatten(e, org.matheclipse.core.expression.S.Times, factors);
     List<Expr> lowered = new java.util.ArrayList<>();
     boolean expanded = false;
     for (IExpr f : factors) {
@@ -385,6 +382,12 @@ final class Repairs {
         lowered.add(lowerer.lower(f));
         continue;
       }
+      Optional<Expr> inner = ofVanishingArgument(f, depth);
+      if (inner.isPresent()) {
+        lowered.add(inner.get());
+        expanded = true;
+        continue;
+      }
       Optional<IExpr> piece = pieceAtZero(f);
       if (piece.isEmpty()) return Optional.empty();
       Optional<Expr> series = piece.get() != f && piece.get().isTimes() && depth < 2
@@ -395,6 +398,87 @@ final class Repairs {
     }
     if (!expanded) return Optional.empty();
     return Optional.of(lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered));
+  }
+
+  /**
+   * A sum whose every term vanishes at 0 (or is 0, by a factor free of z that is), each term
+   * taken by {@link #vanishingFactorsExpanded} and the results added. Why: Symja's parameter
+   * derivative of a variance is {@code A (0 + 0) - B P Tanh[D/2]} (the held form of the
+   * derivative's chain rule), a sum although only its second term is not 0, and that term is the
+   * product of two vanishing factors. Terms that do not vanish on their own cancel against each
+   * other at 0, which no factor of theirs shows: empty then.
+   */
+  private Optional<Expr> termsExpanded(IAST sum, int depth) {
+    List<Expr> terms = new java.util.ArrayList<>();
+    List<IExpr> all = new java.util.ArrayList<>();
+    flatten(sum, org.matheclipse.core.expression.S.Plus, all);
+    for (IExpr t : all) {
+      if (isZeroByAFactor(t)) continue;
+      Optional<Expr> term = vanishingFactorsExpanded(t, depth);
+      if (term.isEmpty()) return Optional.empty();
+      terms.add(term.get());
+    }
+    if (terms.isEmpty()) return Optional.empty();
+    return Optional.of(terms.size() == 1 ? terms.get(0) : new Expr.Add(terms));
+  }
+
+  /**
+   * The operands of {@code e} under {@code head} (Times or Plus), nested ones included: the
+   * derivation's held forms are not flattened ({@code Times[-1, Times[..]]}).
+   */
+  private static void flatten(IExpr e, IExpr head, List<IExpr> out) {
+    if (e.isAST(head)) {
+      for (IExpr x : (IAST) e) flatten(x, head, out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  /** Whether {@code t} (a product or a single factor) has a factor free of z that evaluates to 0. */
+  private boolean isZeroByAFactor(IExpr t) {
+    List<IExpr> factors = new java.util.ArrayList<>();
+    flatten(t, org.matheclipse.core.expression.S.Times, factors);
+    for (IExpr f : factors) {
+      if (!f.isFree(symja.symbol("z"))) continue;
+      Optional<IExpr> value = Bounded.call(symja, "%s", f, WorkBudget.OPTIONAL);
+      if (value.isPresent() && value.get().isZero()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A vanishing factor {@code g(u)} with {@code g(0) = 0} and {@code g'(0) != 0} (tanh, sinh), or
+   * {@code u^k} for an integer k >= 1, with u itself vanishing: g of u's patch ({@link
+   * #vanishingFactorsExpanded}, or u's Taylor polynomial). Such a g keeps relative accuracy (its
+   * relative condition number at 0 is 1, of {@code u^k} it is k), so only u has to be expanded;
+   * Symja's series of {@code Tanh[Piecewise[..]/2]} with a symbolic parameter is not needed. The
+   * variance's {@code Tanh[D/2]}, D the energy difference {@code ((1-z)^p - (1+z)^p)/p}, which
+   * cancels like z. Empty for other factors.
+   */
+  private Optional<Expr> ofVanishingArgument(IExpr f, int depth) {
+    IExpr u;
+    java.util.function.UnaryOperator<Expr> g;
+    if (f.isAST(org.matheclipse.core.expression.S.Tanh, 2)) {
+      u = f.first();
+      g = x -> Expr.Call.of(Fn.TANH, x);
+    } else if (f.isAST(org.matheclipse.core.expression.S.Sinh, 2)) {
+      u = f.first();
+      g = x -> Expr.Call.of(Fn.SINH, x);
+    } else if (f.isPower() && f.exponent().isInteger() && ((org.matheclipse.core.interfaces.IInteger) f.exponent()).isPositive()
+        && !f.base().equals(org.matheclipse.core.expression.S.E)) {
+      int k = ((org.matheclipse.core.interfaces.IInteger) f.exponent()).toIntDefault();
+      if (k < 1 || k > 64) return Optional.empty();
+      u = f.base();
+      g = x -> power(x, k);
+    } else {
+      return Optional.empty();
+    }
+    if (depth >= 3) return Optional.empty();
+    Optional<IExpr> piece = pieceAtZero(u);
+    if (piece.isEmpty()) return Optional.empty();
+    Optional<Expr> inner = vanishingFactorsExpanded(piece.get(), depth + 1);
+    if (inner.isEmpty()) inner = taylorPolynomial(piece.get());
+    return inner.map(g);
   }
 
   /** The Taylor polynomial of {@code f} at 0, coefficients factored in the parameters; empty if none. */
