@@ -481,6 +481,109 @@ final class Repairs {
     return inner.map(g);
   }
 
+  /** The name of the form with its vanishing exponential pairs rewritten ({@link #exponentialPairs}). */
+  static final String EXPONENTIAL_PAIRS = "exponential-pairs";
+
+  /**
+   * {@code closed} (a product) with each factor that vanishes at z = 0 and is a sum of two
+   * exponential terms {@code a E^u + b E^v} (a and b may depend on z) taken as {@code E^v (s + a
+   * expm1(u - v))} where {@code u <= v}, else {@code E^u (s + b expm1(v - u))}, with {@code s = a +
+   * b} and {@code u - v} each combined by Symja; the other factors as they are. Why: where the
+   * exponents vary on a parameter's scale, the two terms agree next to 0 to many more digits than
+   * a fixed node spacing or series radius can follow. The Welsch energy {@code 1-Exp[-((z-mu)/c)^2]}
+   * with a free c: dC's vanishing factor is {@code -2(1-z)^2 e^-(1-z)^2/c^2 + 2(1+z)^2
+   * e^-(1+z)^2/c^2}, which here is {@code e^v (8z - 2(1-z)^2 expm1(4z/c^2))}, both terms O(z) and
+   * of one sign unless {@code c^2} is near 1 (at c = +-1 they cancel to O(z^3): the caller uses
+   * this form only away from the defaults). Empty where no factor has that shape.
+   */
+  Optional<Candidate> exponentialPairs(IExpr closed) {
+    try {
+      List<IExpr> factors = new java.util.ArrayList<>();
+      flatten(closed, org.matheclipse.core.expression.S.Times, factors);
+      List<Expr> lowered = new java.util.ArrayList<>();
+      boolean rewritten = false;
+      for (IExpr f : factors) {
+        Optional<Expr> pair = f.isFree(symja.symbol("z")) ? Optional.empty() : exponentialPair(f);
+        rewritten |= pair.isPresent();
+        lowered.add(pair.orElseGet(() -> lowerer.lower(f)));
+      }
+      if (!rewritten) return Optional.empty();
+      return Optional.of(new Candidate(EXPONENTIAL_PAIRS, lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered)));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code f = a E^u + b E^v} vanishing at 0, rewritten as {@link #exponentialPairs} says; else empty. */
+  private Optional<Expr> exponentialPair(IExpr f) {
+    List<IExpr> terms = new java.util.ArrayList<>();
+    flatten(f, org.matheclipse.core.expression.S.Plus, terms);
+    if (terms.size() != 2) return Optional.empty();
+    IExpr[] coefficient = new IExpr[2];
+    IExpr[] exponent = new IExpr[2];
+    for (int i = 0; i < 2; i++) {
+      List<IExpr> parts = new java.util.ArrayList<>();
+      flatten(terms.get(i), org.matheclipse.core.expression.S.Times, parts);
+      List<IExpr> rest = new java.util.ArrayList<>();
+      for (IExpr x : parts) {
+        boolean exp = x.isPower() && x.base().equals(org.matheclipse.core.expression.S.E) && !x.exponent().isFree(symja.symbol("z"));
+        if (exp && exponent[i] == null) {
+          exponent[i] = x.exponent();
+        } else {
+          rest.add(x);
+        }
+      }
+      if (exponent[i] == null) return Optional.empty();
+      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(org.matheclipse.core.expression.S.Times, rest);
+    }
+    Optional<IExpr> atZero = Bounded.call(symja, "%s /. z -> 0", f, WorkBudget.OPTIONAL);
+    if (atZero.isEmpty() || !atZero.get().isZero()) return Optional.empty();
+    Optional<IExpr> gap = Bounded.call(symja, "Factor[Together[%s]]", F.Subtract(exponent[0], exponent[1]), WorkBudget.OPTIONAL);
+    Optional<IExpr> sum = Bounded.call(symja, "Factor[Together[%s]]", F.Plus(coefficient[0], coefficient[1]), WorkBudget.OPTIONAL);
+    if (gap.isEmpty() || sum.isEmpty()) return Optional.empty();
+    Expr d = lowerer.lower(gap.get()); // u - v
+    Expr s = lowerer.lower(sum.get());
+    Expr a = lowerer.lower(coefficient[0]);
+    Expr b = lowerer.lower(coefficient[1]);
+    // factored on the larger exponential, so that expm1 does not overflow where the smaller has
+    // underflowed (as NumericalRewrites.combine does for c E^u - c E^v)
+    Expr onV = times(lowerer.call(Fn.EXP, exponent[1]), new Expr.Add(List.of(s, times(a, Expr.Call.of(Fn.EXPM1, d)))));
+    Expr onU = times(lowerer.call(Fn.EXP, exponent[0]), new Expr.Add(List.of(s, times(b, Expr.Call.of(Fn.EXPM1, new Expr.Neg(d))))));
+    return Optional.of(new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, d, Expr.Const.of(0.0)), onU, onV));
+  }
+
+  /**
+   * {@code atDefaults} at the default parameter values; elsewhere {@code patch} below the largest
+   * sample radius r <= 1 at which, at every other parameter value measured, {@code patch} is
+   * accurate for |z| <= r and {@code c} for r <= |z| <= 1 (and {@code c} beyond). Empty where
+   * there is no such r or nothing is measured elsewhere. For patches that hold away from the
+   * defaults only ({@link #exponentialPairs}).
+   */
+  Optional<Candidate> spliceNearZeroElsewhere(Candidate atDefaults, Candidate c, Candidate patch) {
+    if (elsewhere.isEmpty() || defaults.isEmpty()) return Optional.empty();
+    double radius = Double.NaN;
+    for (double r : elsewhere.get(0).points()) {
+      r = Math.abs(r);
+      if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
+      boolean ok = true;
+      for (Scorer s : elsewhere) {
+        double[] pts = s.points();
+        double[] errors = s.errors(c.expr(), output, role);
+        double[] patchErrors = s.errors(patch.expr(), output, role);
+        for (int j = 0; j < pts.length && ok; j++) {
+          double m = Math.abs(pts[j]);
+          if (m >= r && m <= 1 && errors[j] > tolerance) ok = false;
+          if (m <= r && patchErrors[j] > tolerance) ok = false;
+        }
+      }
+      if (ok) radius = r;
+    }
+    if (Double.isNaN(radius)) return Optional.empty();
+    Expr away = new Expr.Cond(nearZero(radius), patch.expr(), c.expr());
+    return Optional.of(new Candidate(atDefaults.form() + "+" + patch.form() + "-near-0-elsewhere",
+        new Expr.Cond(atDefaults(), atDefaults.expr(), away)));
+  }
+
   /** The Taylor polynomial of {@code f} at 0, coefficients factored in the parameters; empty if none. */
   private Optional<Expr> taylorPolynomial(IExpr f) {
     Optional<IExpr> coefficients = Bounded.call(symja,
