@@ -350,8 +350,10 @@ final class Repairs {
    * responsibilities' product), of order z^5 at the default p = 3/2; factored, the coefficient
    * {@code 3 - 2p} is exactly 0 there and exact next to it. Symja's series of the whole parameter
    * derivative (with the responsibilities) did not finish in ten minutes; of the vanishing factor
-   * alone it takes seconds. Empty where no factor vanishes at 0 or a series is not a polynomial in
-   * z with rational coefficients in the parameters (or not finished within its budget).
+   * alone it takes seconds. A sum is taken term by term ({@link #termsExpanded}), a tanh, sinh or
+   * integer power of a vanishing argument by that argument ({@link #ofVanishingArgument}). Empty
+   * where no factor vanishes at 0 or a series is not a polynomial in z with rational coefficients
+   * in the parameters (or not finished within its budget).
    */
   Optional<Candidate> factorSeries(IExpr closed) {
     try {
