@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IInteger;
 
 /**
  * Two measured repairs of a candidate form, each used only where the reference shows it is needed
@@ -371,7 +373,7 @@ final class Repairs {
   private Optional<Expr> vanishingFactorsExpanded(IExpr e, int depth) {
     if (e.isPlus()) return termsExpanded((IAST) e, depth);
     List<IExpr> factors = new java.util.ArrayList<>();
-    flatten(e, org.matheclipse.core.expression.S.Times, factors);
+    flatten(e, S.Times, factors);
     List<Expr> lowered = new java.util.ArrayList<>();
     boolean expanded = false;
     for (IExpr f : factors) {
@@ -413,7 +415,7 @@ final class Repairs {
   private Optional<Expr> termsExpanded(IAST sum, int depth) {
     List<Expr> terms = new java.util.ArrayList<>();
     List<IExpr> all = new java.util.ArrayList<>();
-    flatten(sum, org.matheclipse.core.expression.S.Plus, all);
+    flatten(sum, S.Plus, all);
     for (IExpr t : all) {
       if (isZeroByAFactor(t)) continue;
       Optional<Expr> term = vanishingFactorsExpanded(t, depth);
@@ -439,7 +441,7 @@ final class Repairs {
   /** Whether {@code t} (a product or a single factor) has a factor free of z that evaluates to 0. */
   private boolean isZeroByAFactor(IExpr t) {
     List<IExpr> factors = new java.util.ArrayList<>();
-    flatten(t, org.matheclipse.core.expression.S.Times, factors);
+    flatten(t, S.Times, factors);
     for (IExpr f : factors) {
       if (!f.isFree(symja.symbol("z"))) continue;
       Optional<IExpr> value = Bounded.call(symja, "%s", f, WorkBudget.OPTIONAL);
@@ -460,15 +462,15 @@ final class Repairs {
   private Optional<Expr> ofVanishingArgument(IExpr f, int depth) {
     IExpr u;
     java.util.function.UnaryOperator<Expr> g;
-    if (f.isAST(org.matheclipse.core.expression.S.Tanh, 2)) {
+    if (f.isAST(S.Tanh, 2)) {
       u = f.first();
       g = x -> Expr.Call.of(Fn.TANH, x);
-    } else if (f.isAST(org.matheclipse.core.expression.S.Sinh, 2)) {
+    } else if (f.isAST(S.Sinh, 2)) {
       u = f.first();
       g = x -> Expr.Call.of(Fn.SINH, x);
-    } else if (f.isPower() && f.exponent().isInteger() && ((org.matheclipse.core.interfaces.IInteger) f.exponent()).isPositive()
-        && !f.base().equals(org.matheclipse.core.expression.S.E)) {
-      int k = ((org.matheclipse.core.interfaces.IInteger) f.exponent()).toIntDefault();
+    } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isPositive()
+        && !f.base().equals(S.E)) {
+      int k = ((IInteger) f.exponent()).toIntDefault();
       if (k < 1 || k > 64) return Optional.empty();
       u = f.base();
       g = x -> power(x, k);
@@ -501,7 +503,7 @@ final class Repairs {
   Optional<Candidate> exponentialPairs(IExpr closed) {
     try {
       List<IExpr> factors = new java.util.ArrayList<>();
-      flatten(closed, org.matheclipse.core.expression.S.Times, factors);
+      flatten(closed, S.Times, factors);
       List<Expr> lowered = new java.util.ArrayList<>();
       boolean rewritten = false;
       for (IExpr f : factors) {
@@ -519,16 +521,16 @@ final class Repairs {
   /** {@code f = a E^u + b E^v} vanishing at 0, rewritten as {@link #exponentialPairs} says; else empty. */
   private Optional<Expr> exponentialPair(IExpr f) {
     List<IExpr> terms = new java.util.ArrayList<>();
-    flatten(f, org.matheclipse.core.expression.S.Plus, terms);
+    flatten(f, S.Plus, terms);
     if (terms.size() != 2) return Optional.empty();
     IExpr[] coefficient = new IExpr[2];
     IExpr[] exponent = new IExpr[2];
     for (int i = 0; i < 2; i++) {
       List<IExpr> parts = new java.util.ArrayList<>();
-      flatten(terms.get(i), org.matheclipse.core.expression.S.Times, parts);
+      flatten(terms.get(i), S.Times, parts);
       List<IExpr> rest = new java.util.ArrayList<>();
       for (IExpr x : parts) {
-        boolean exp = x.isPower() && x.base().equals(org.matheclipse.core.expression.S.E) && !x.exponent().isFree(symja.symbol("z"));
+        boolean exp = x.isPower() && x.base().equals(S.E) && !x.exponent().isFree(symja.symbol("z"));
         if (exp && exponent[i] == null) {
           exponent[i] = x.exponent();
         } else {
@@ -536,7 +538,7 @@ final class Repairs {
         }
       }
       if (exponent[i] == null) return Optional.empty();
-      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(org.matheclipse.core.expression.S.Times, rest);
+      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
     }
     Optional<IExpr> atZero = Bounded.call(symja, "%s /. z -> 0", f, WorkBudget.OPTIONAL);
     if (atZero.isEmpty() || !atZero.get().isZero()) return Optional.empty();
@@ -607,7 +609,7 @@ final class Repairs {
    * the splice measures the patch at the sample points on both sides of 0.
    */
   private Optional<IExpr> pieceAtZero(IExpr f) {
-    if (!f.isAST(org.matheclipse.core.expression.S.Piecewise)) return Optional.of(f);
+    if (!f.isAST(S.Piecewise)) return Optional.of(f);
     IAST piecewise = (IAST) f;
     if (!piecewise.arg1().isList()) return Optional.empty();
     for (IExpr c : (IAST) piecewise.arg1()) {
