@@ -265,6 +265,28 @@ public final class ActivationLowering {
         }
       }
     }
+    // Where still none holds at every parameter value measured: the vanishing factors' exponential
+    // pairs combined (Repairs.exponentialPairs), away from the defaults only, the form that is best
+    // at the defaults standing there (a Welsch dC whose exponents vary on the scale c^2)
+    if ((extrapolate || free) && nearZeroNeeded(candidates, repairs)
+        && !anyAccurateNearZero(variants, scorer, elsewhere, output, role)) {
+      Optional<Candidate> pairs = repairs.exponentialPairs(closed);
+      if (TRACE) System.err.printf("trace: output %d %s exponential pairs %s%n", output, role, pairs.isPresent() ? "built" : "not usable");
+      if (pairs.isPresent()) {
+        Candidate atDefaults = null;
+        double atDefaultsError = Double.POSITIVE_INFINITY;
+        for (Candidate c : variants) {
+          double e = worst(scorer.errors(c.expr(), output, role));
+          if (atDefaults == null || e < atDefaultsError) {
+            atDefaults = c;
+            atDefaultsError = e;
+          }
+        }
+        for (Candidate c : candidates) {
+          if (repairs.needsNearZeroRepair(c)) repairs.spliceNearZeroElsewhere(atDefaults, c, pairs.get()).ifPresent(variants::add);
+        }
+      }
+    }
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }

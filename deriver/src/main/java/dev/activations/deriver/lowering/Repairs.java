@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IInteger;
 
 /**
  * Two measured repairs of a candidate form, each used only where the reference shows it is needed
@@ -350,8 +352,10 @@ final class Repairs {
    * responsibilities' product), of order z^5 at the default p = 3/2; factored, the coefficient
    * {@code 3 - 2p} is exactly 0 there and exact next to it. Symja's series of the whole parameter
    * derivative (with the responsibilities) did not finish in ten minutes; of the vanishing factor
-   * alone it takes seconds. Empty where no factor vanishes at 0 or a series is not a polynomial in
-   * z with rational coefficients in the parameters (or not finished within its budget).
+   * alone it takes seconds. A sum is taken term by term ({@link #termsExpanded}), a tanh, sinh or
+   * integer power of a vanishing argument by that argument ({@link #ofVanishingArgument}). Empty
+   * where no factor vanishes at 0 or a series is not a polynomial in z with rational coefficients
+   * in the parameters (or not finished within its budget).
    */
   Optional<Candidate> factorSeries(IExpr closed) {
     try {
@@ -367,12 +371,9 @@ final class Repairs {
    * again (the gated mean {@code z r(z)}: only z vanishes). Empty where nothing was expanded.
    */
   private Optional<Expr> vanishingFactorsExpanded(IExpr e, int depth) {
+    if (e.isPlus()) return termsExpanded((IAST) e, depth);
     List<IExpr> factors = new java.util.ArrayList<>();
-    if (e.isTimes()) {
-      for (IExpr f : (IAST) e) factors.add(f);
-    } else {
-      factors.add(e);
-    }
+    flatten(e, S.Times, factors);
     List<Expr> lowered = new java.util.ArrayList<>();
     boolean expanded = false;
     for (IExpr f : factors) {
@@ -385,6 +386,12 @@ final class Repairs {
         lowered.add(lowerer.lower(f));
         continue;
       }
+      Optional<Expr> inner = ofVanishingArgument(f, depth);
+      if (inner.isPresent()) {
+        lowered.add(inner.get());
+        expanded = true;
+        continue;
+      }
       Optional<IExpr> piece = pieceAtZero(f);
       if (piece.isEmpty()) return Optional.empty();
       Optional<Expr> series = piece.get() != f && piece.get().isTimes() && depth < 2
@@ -395,6 +402,190 @@ final class Repairs {
     }
     if (!expanded) return Optional.empty();
     return Optional.of(lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered));
+  }
+
+  /**
+   * A sum whose every term vanishes at 0 (or is 0, by a factor free of z that is), each term
+   * taken by {@link #vanishingFactorsExpanded} and the results added. Why: Symja's parameter
+   * derivative of a variance is {@code A (0 + 0) - B P Tanh[D/2]} (the held form of the
+   * derivative's chain rule), a sum although only its second term is not 0, and that term is the
+   * product of two vanishing factors. Terms that do not vanish on their own cancel against each
+   * other at 0, which no factor of theirs shows: empty then.
+   */
+  private Optional<Expr> termsExpanded(IAST sum, int depth) {
+    List<Expr> terms = new java.util.ArrayList<>();
+    List<IExpr> all = new java.util.ArrayList<>();
+    flatten(sum, S.Plus, all);
+    for (IExpr t : all) {
+      if (isZeroByAFactor(t)) continue;
+      Optional<Expr> term = vanishingFactorsExpanded(t, depth);
+      if (term.isEmpty()) return Optional.empty();
+      terms.add(term.get());
+    }
+    if (terms.isEmpty()) return Optional.empty();
+    return Optional.of(terms.size() == 1 ? terms.get(0) : new Expr.Add(terms));
+  }
+
+  /**
+   * The operands of {@code e} under {@code head} (Times or Plus), nested ones included: the
+   * derivation's held forms are not flattened ({@code Times[-1, Times[..]]}).
+   */
+  private static void flatten(IExpr e, IExpr head, List<IExpr> out) {
+    if (e.isAST(head)) {
+      for (IExpr x : (IAST) e) flatten(x, head, out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  /** Whether {@code t} (a product or a single factor) has a factor free of z that evaluates to 0. */
+  private boolean isZeroByAFactor(IExpr t) {
+    List<IExpr> factors = new java.util.ArrayList<>();
+    flatten(t, S.Times, factors);
+    for (IExpr f : factors) {
+      if (!f.isFree(symja.symbol("z"))) continue;
+      Optional<IExpr> value = Bounded.call(symja, "%s", f, WorkBudget.OPTIONAL);
+      if (value.isPresent() && value.get().isZero()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A vanishing factor {@code g(u)} with {@code g(0) = 0} and {@code g'(0) != 0} (tanh, sinh), or
+   * {@code u^k} for an integer k >= 1, with u itself vanishing: g of u's patch ({@link
+   * #vanishingFactorsExpanded}, or u's Taylor polynomial). Such a g keeps relative accuracy (its
+   * relative condition number at 0 is 1, of {@code u^k} it is k), so only u has to be expanded;
+   * Symja's series of {@code Tanh[Piecewise[..]/2]} with a symbolic parameter is not needed. The
+   * variance's {@code Tanh[D/2]}, D the energy difference {@code ((1-z)^p - (1+z)^p)/p}, which
+   * cancels like z. Empty for other factors.
+   */
+  private Optional<Expr> ofVanishingArgument(IExpr f, int depth) {
+    IExpr u;
+    java.util.function.UnaryOperator<Expr> g;
+    if (f.isAST(S.Tanh, 2)) {
+      u = f.first();
+      g = x -> Expr.Call.of(Fn.TANH, x);
+    } else if (f.isAST(S.Sinh, 2)) {
+      u = f.first();
+      g = x -> Expr.Call.of(Fn.SINH, x);
+    } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isPositive()
+        && !f.base().equals(S.E)) {
+      int k = ((IInteger) f.exponent()).toIntDefault();
+      if (k < 1 || k > 64) return Optional.empty();
+      u = f.base();
+      g = x -> power(x, k);
+    } else {
+      return Optional.empty();
+    }
+    if (depth >= 3) return Optional.empty();
+    Optional<IExpr> piece = pieceAtZero(u);
+    if (piece.isEmpty()) return Optional.empty();
+    Optional<Expr> inner = vanishingFactorsExpanded(piece.get(), depth + 1);
+    if (inner.isEmpty()) inner = taylorPolynomial(piece.get());
+    return inner.map(g);
+  }
+
+  /** The name of the form with its vanishing exponential pairs rewritten ({@link #exponentialPairs}). */
+  static final String EXPONENTIAL_PAIRS = "exponential-pairs";
+
+  /**
+   * {@code closed} (a product) with each factor that vanishes at z = 0 and is a sum of two
+   * exponential terms {@code a E^u + b E^v} (a and b may depend on z) taken as {@code E^v (s + a
+   * expm1(u - v))} where {@code u <= v}, else {@code E^u (s + b expm1(v - u))}, with {@code s = a +
+   * b} and {@code u - v} each combined by Symja; the other factors as they are. Why: where the
+   * exponents vary on a parameter's scale, the two terms agree next to 0 to many more digits than
+   * a fixed node spacing or series radius can follow. The Welsch energy {@code 1-Exp[-((z-mu)/c)^2]}
+   * with a free c: dC's vanishing factor is {@code -2(1-z)^2 e^-(1-z)^2/c^2 + 2(1+z)^2
+   * e^-(1+z)^2/c^2}, which here is {@code e^v (8z - 2(1-z)^2 expm1(4z/c^2))}, both terms O(z) and
+   * of one sign unless {@code c^2} is near 1 (at c = +-1 they cancel to O(z^3): the caller uses
+   * this form only away from the defaults). Empty where no factor has that shape.
+   */
+  Optional<Candidate> exponentialPairs(IExpr closed) {
+    try {
+      List<IExpr> factors = new java.util.ArrayList<>();
+      flatten(closed, S.Times, factors);
+      List<Expr> lowered = new java.util.ArrayList<>();
+      boolean rewritten = false;
+      for (IExpr f : factors) {
+        Optional<Expr> pair = f.isFree(symja.symbol("z")) ? Optional.empty() : exponentialPair(f);
+        rewritten |= pair.isPresent();
+        lowered.add(pair.orElseGet(() -> lowerer.lower(f)));
+      }
+      if (!rewritten) return Optional.empty();
+      return Optional.of(new Candidate(EXPONENTIAL_PAIRS, lowered.size() == 1 ? lowered.get(0) : new Expr.Mul(lowered)));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code f = a E^u + b E^v} vanishing at 0, rewritten as {@link #exponentialPairs} says; else empty. */
+  private Optional<Expr> exponentialPair(IExpr f) {
+    List<IExpr> terms = new java.util.ArrayList<>();
+    flatten(f, S.Plus, terms);
+    if (terms.size() != 2) return Optional.empty();
+    IExpr[] coefficient = new IExpr[2];
+    IExpr[] exponent = new IExpr[2];
+    for (int i = 0; i < 2; i++) {
+      List<IExpr> parts = new java.util.ArrayList<>();
+      flatten(terms.get(i), S.Times, parts);
+      List<IExpr> rest = new java.util.ArrayList<>();
+      for (IExpr x : parts) {
+        boolean exp = x.isPower() && x.base().equals(S.E) && !x.exponent().isFree(symja.symbol("z"));
+        if (exp && exponent[i] == null) {
+          exponent[i] = x.exponent();
+        } else {
+          rest.add(x);
+        }
+      }
+      if (exponent[i] == null) return Optional.empty();
+      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
+    }
+    Optional<IExpr> atZero = Bounded.call(symja, "%s /. z -> 0", f, WorkBudget.OPTIONAL);
+    if (atZero.isEmpty() || !atZero.get().isZero()) return Optional.empty();
+    Optional<IExpr> gap = Bounded.call(symja, "Factor[Together[%s]]", F.Subtract(exponent[0], exponent[1]), WorkBudget.OPTIONAL);
+    Optional<IExpr> sum = Bounded.call(symja, "Factor[Together[%s]]", F.Plus(coefficient[0], coefficient[1]), WorkBudget.OPTIONAL);
+    if (gap.isEmpty() || sum.isEmpty()) return Optional.empty();
+    Expr d = lowerer.lower(gap.get()); // u - v
+    Expr s = lowerer.lower(sum.get());
+    Expr a = lowerer.lower(coefficient[0]);
+    Expr b = lowerer.lower(coefficient[1]);
+    // factored on the larger exponential, so that expm1 does not overflow where the smaller has
+    // underflowed (as NumericalRewrites.combine does for c E^u - c E^v)
+    Expr onV = times(lowerer.call(Fn.EXP, exponent[1]), new Expr.Add(List.of(s, times(a, Expr.Call.of(Fn.EXPM1, d)))));
+    Expr onU = times(lowerer.call(Fn.EXP, exponent[0]), new Expr.Add(List.of(s, times(b, Expr.Call.of(Fn.EXPM1, new Expr.Neg(d))))));
+    return Optional.of(new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, d, Expr.Const.of(0.0)), onU, onV));
+  }
+
+  /**
+   * {@code atDefaults} at the default parameter values; elsewhere {@code patch} below the largest
+   * sample radius r <= 1 at which, at every other parameter value measured, {@code patch} is
+   * accurate for |z| <= r and {@code c} for r <= |z| <= 1 (and {@code c} beyond). Empty where
+   * there is no such r or nothing is measured elsewhere. For patches that hold away from the
+   * defaults only ({@link #exponentialPairs}).
+   */
+  Optional<Candidate> spliceNearZeroElsewhere(Candidate atDefaults, Candidate c, Candidate patch) {
+    if (elsewhere.isEmpty() || defaults.isEmpty()) return Optional.empty();
+    double radius = Double.NaN;
+    for (double r : elsewhere.get(0).points()) {
+      r = Math.abs(r);
+      if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
+      boolean ok = true;
+      for (Scorer s : elsewhere) {
+        double[] pts = s.points();
+        double[] errors = s.errors(c.expr(), output, role);
+        double[] patchErrors = s.errors(patch.expr(), output, role);
+        for (int j = 0; j < pts.length && ok; j++) {
+          double m = Math.abs(pts[j]);
+          if (m >= r && m <= 1 && errors[j] > tolerance) ok = false;
+          if (m <= r && patchErrors[j] > tolerance) ok = false;
+        }
+      }
+      if (ok) radius = r;
+    }
+    if (Double.isNaN(radius)) return Optional.empty();
+    Expr away = new Expr.Cond(nearZero(radius), patch.expr(), c.expr());
+    return Optional.of(new Candidate(atDefaults.form() + "+" + patch.form() + "-near-0-elsewhere",
+        new Expr.Cond(atDefaults(), atDefaults.expr(), away)));
   }
 
   /** The Taylor polynomial of {@code f} at 0, coefficients factored in the parameters; empty if none. */
@@ -418,7 +609,7 @@ final class Repairs {
    * the splice measures the patch at the sample points on both sides of 0.
    */
   private Optional<IExpr> pieceAtZero(IExpr f) {
-    if (!f.isAST(org.matheclipse.core.expression.S.Piecewise)) return Optional.of(f);
+    if (!f.isAST(S.Piecewise)) return Optional.of(f);
     IAST piecewise = (IAST) f;
     if (!piecewise.arg1().isList()) return Optional.empty();
     for (IExpr c : (IAST) piecewise.arg1()) {

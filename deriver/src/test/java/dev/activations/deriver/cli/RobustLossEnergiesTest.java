@@ -73,6 +73,14 @@ class RobustLossEnergiesTest {
       // z = 1e-8 (exact 8.3e-43). The vanishing factor's series in z with coefficients factored in
       // p, 3 - 2p exactly 0 there (Repairs.factorSeries)
       "--energy|Abs[z-mu]^p/p|--param|p=3/2|--free|p",
+      // its variance: Symja's dP is a sum (one term 0 by a factor 0 + 0) whose other term has two
+      // vanishing factors, one a tanh of the energy difference (-2.9e-32 at z = 1e-8, exact
+      // -1.7e-50); the sum taken term by term, the tanh by its argument's series
+      "--energy|Abs[z-mu]^p/p|--param|p=3/2|--free|p|--stat|variance",
+      // Welsch with a free scale, signed: at c = -0.042 dC's exponentials vary on the scale c^2
+      // (-1.5e-183 at z = -2.4e-23, exact 1.4e-261); the pair combined as e^v (a + b + a expm1(u - v))
+      // away from the defaults (Repairs.exponentialPairs)
+      "--energy|1-Exp[-((z-mu)/c)^2]|--free|c",
       // the same power, gated, with a free exponent at its default 1: the derivative was NaN at
       // z = -MAX_VALUE for p = 3.1 (exact 0), both powers beyond MAX_VALUE; it passes at this
       // branch's base already (earlier sessions' changes: the overflowed power through

@@ -10,7 +10,10 @@ import dev.activations.deriver.symbolic.Symja;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.activations.deriver.verify.HighPrecisionExpression;
+import org.apfloat.Apfloat;
 import org.junit.jupiter.api.Test;
+import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
@@ -73,5 +76,81 @@ class FactorSeriesTest {
     Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
         List.of(), Map.of("p", 1.5));
     assertTrue(repairs.factorSeries(SYMJA.evalTrusted("p*(1+z)^p/(1+E^z)")).isEmpty());
+  }
+
+  /** {@code e} at (z, parameter) with 120 digits, by the apfloat evaluator (not Symja's). */
+  private static double exact(String e, String parameter, double z, double value) {
+    return HighPrecisionExpression.parse(e)
+        .evaluate(Map.of("z", new Apfloat(new java.math.BigDecimal(z)), parameter, new Apfloat(new java.math.BigDecimal(value))), 120)
+        .doubleValue();
+  }
+
+  /** The energy difference of {@link #D} between the kinks, where z = 0 lies. */
+  private static final String GAP = "((1-z)^p-(1+z)^p)/p";
+  /** {@link #DP}'s vanishing Piecewise, between the kinks. */
+  private static final String PIECE = "(-(1-z)^p+(1+z)^p+p*(1-z)^p*Log[1-z]-p*(1+z)^p*Log[1+z])/p^2";
+
+  /**
+   * The variance's dP of the same energy as the derivation holds it: a sum {@code 2 R (1+1)(0+0)
+   * - R (1+1)^2 P Tanh[D/2]}, unevaluated (nested products, a term that is 0 by its factor 0+0),
+   * with two vanishing factors in its second term, P and {@code Tanh[D/2]}. Before, no factor of
+   * a sum was expanded (dP was -2.9e-32 at z = 1e-8 where the exact value is -1.7e-50): the
+   * terms are taken one by one now, and the tanh by its argument's series. Measured against the
+   * apfloat evaluation of the variance's dP, {@code -4 P Tanh[D/2] R}.
+   */
+  @Test
+  void aSumIsExpandedTermByTermAndATanhByItsArgument() {
+    IExpr r = SYMJA.evalTrusted("1/((1+E^(-" + D + "))*(1+E^" + D + "))");
+    IExpr piecewiseP = SYMJA.evalTrusted(DP.substring(DP.indexOf("Piecewise"), DP.indexOf("])/((1+E") + 1));
+    IExpr tanh = SYMJA.evalTrusted("Tanh[" + D + "/2]");
+    IExpr two = F.Plus(F.C1, F.C1);
+    IExpr held = F.Plus(F.Times(F.C2, r, two, F.Plus(F.C0, F.C0)),
+        F.Times(F.CN1, F.Times(r, F.Power(two, F.C2), piecewiseP, tanh)));
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "p"));
+    Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
+        List.of(), Map.of("p", 1.5));
+    Candidate patch = repairs.factorSeries(held).orElseThrow();
+    String dP = "-4*" + PIECE + "*Tanh[(" + GAP + ")/2]/((1+E^(-(" + GAP + ")))*(1+E^(" + GAP + ")))";
+    for (double p : new double[] {1.5, 1.5 + 0x1p-20, 2.5, 0.75}) {
+      for (double z : new double[] {1e-8, -1e-8, 1e-3, -0.0625, 1e-150}) {
+        double expected = exact(dP, "p", z, p);
+        assertEquals(expected, at(patch.expr(), z, p), 1e-12 * Math.abs(expected), "p = " + p + ", z = " + z);
+      }
+    }
+    // the held form as written cancels there: at p = 3/2, z = 1e-8 it is nowhere near -z^6/60
+    double exact = exact(dP, "p", 1e-8, 1.5);
+    double form = at(lowerer.lower(held), 1e-8, 1.5);
+    assertTrue(Math.abs(form - exact) > 1e3 * Math.abs(exact), "the form itself: " + form + ", exact " + exact);
+  }
+
+  /**
+   * The Welsch energy {@code 1-Exp[-((z-mu)/c)^2]} with a free scale, signed: dC (as Symja writes
+   * it) has the vanishing factor {@code -2(1-z)^2 e^-(1-z)^2/c^2 + 2(1+z)^2 e^-(1+z)^2/c^2}, whose
+   * two terms agree next to 0 on the scale c^2 (at c = -0.042 the derivation's dC was -1.5e-183
+   * at z = -2.4e-23 where the exact value is 1.4e-261). {@link Repairs#exponentialPairs} takes it
+   * as {@code e^v (8z - 2(1-z)^2 expm1(4z/c^2))}: accurate next to 0 wherever c^2 is not near 1.
+   */
+  @Test
+  void anExponentialPairIsCombinedOnTheLargerExponential() {
+    String dC = "(-2*((-2*(1-z)^2)/E^((1-z)^2/c^2)+(2*(1+z)^2)/E^((1+z)^2/c^2))/c^3)"
+        + "/((1+E^(-(E^(-(1-z)^2/c^2)-1/E^((1+z)^2/c^2))))*(1+E^(-(-1/E^((1-z)^2/c^2)+E^(-(1+z)^2/c^2)))))";
+    IExpr closed = SYMJA.evalTrusted(dC);
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "c"));
+    Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
+        List.of(), Map.of("c", 1.0));
+    Candidate pairs = repairs.exponentialPairs(closed).orElseThrow();
+    for (double c : new double[] {-0.04204156680052762, 0.3, 2.5, -7.0}) {
+      for (double z : new double[] {-2.392232154143609e-23, 1e-8, -1e-3, 0.0625, 0.5}) {
+        double expected = exact(dC, "c", z, c);
+        assertEquals(expected, DoubleEvaluator.evaluate(pairs.expr(), Map.of("z", z, "c", c)), 1e-12 * Math.abs(expected),
+            "c = " + c + ", z = " + z);
+      }
+    }
+    // the form as Symja writes it: both terms round to the same value next to 0
+    double z = -2.392232154143609e-23;
+    double c = -0.04204156680052762;
+    double expected = exact(dC, "c", z, c);
+    double form = DoubleEvaluator.evaluate(lowerer.lower(closed), Map.of("z", z, "c", c));
+    assertTrue(!(Math.abs(form - expected) <= 1e-6 * Math.abs(expected)), "the form itself: " + form + ", exact " + expected);
   }
 }
