@@ -571,14 +571,7 @@ final class Repairs {
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
       boolean ok = true;
       for (Scorer s : elsewhere) {
-        double[] pts = s.points();
-        double[] errors = s.errors(c.expr(), output, role);
-        double[] patchErrors = s.errors(patch.expr(), output, role);
-        for (int j = 0; j < pts.length && ok; j++) {
-          double m = Math.abs(pts[j]);
-          if (m >= r && m <= 1 && errors[j] > tolerance) ok = false;
-          if (m <= r && patchErrors[j] > tolerance) ok = false;
-        }
+        ok = ok && splitHolds(s.points(), s.errors(c.expr(), output, role), s.errors(patch.expr(), output, role), r, tolerance);
       }
       if (ok) radius = r;
     }
@@ -886,17 +879,24 @@ final class Repairs {
     for (int i = 0; i < points.length; i++) {
       double r = Math.abs(points[i]);
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
-      boolean ok = true;
-      for (int j = 0; j < points.length && ok; j++) {
-        double a = Math.abs(points[j]);
-        if (a >= r && a <= 1 && errors[j] > tolerance) ok = false;
-        if (a <= r && patchErrors[j] > tolerance) ok = false;
-      }
-      if (ok) radius = r;
+      if (splitHolds(points, errors, patchErrors, r, tolerance)) radius = r;
     }
     if (Double.isNaN(radius)) return Optional.empty();
     return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0",
         new Expr.Cond(nearZero(radius), patch.expr(), c.expr())));
+  }
+
+  /**
+   * Whether a near-zero split at radius {@code r} holds at {@code points}: the form within tolerance
+   * from {@code r} to 1, the patch up to {@code r}.
+   */
+  private static boolean splitHolds(double[] points, double[] errors, double[] patchErrors, double r, double tolerance) {
+    for (int j = 0; j < points.length; j++) {
+      double a = Math.abs(points[j]);
+      if (a >= r && a <= 1 && errors[j] > tolerance) return false;
+      if (a <= r && patchErrors[j] > tolerance) return false;
+    }
+    return true;
   }
 
   /** {@code |z| < radius}. */
