@@ -153,6 +153,41 @@ class ParameterDerivativeExtremesTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * The same class's {@code derivative}, {@code tanh'(z/s^2)/s^2}: a subnormal {@code tanh'} at
+   * {@code z/s^2} between 354 and 372, times {@code 1/s^2 = 2^20} at s = 2^-10, was 4.4e-10 off
+   * against the {@code MIN_NORMAL} floor at s = 0.001, z = 3.63e-4 while the split of such factors
+   * ({@code TinyFactors}) covered parameter derivatives only; also at s = 0.001 (that miss), 1 and
+   * 2^10 (no magnification: it must hold there as it did).
+   */
+  @Test
+  void aSubnormalSlopeTimesALargeReciprocalScale() throws Exception {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (FreeParameter f : freeParameters()) {
+      if (!f.entry().className().equals("GaussianSignedMeanScaleFree")) continue;
+      Method m = f.activation().type.getMethod("derivative", doubles(2));
+      for (double s : new double[] {0x1p-10, 0.001, 1.0, 0x1p10}) {
+        Assignment at = f.at(s);
+        for (double k : new double[] {355.5, 360.25, 363.0, 365.5, 370.0, 372.5}) {
+          for (double z : new double[] {k * s * s, -k * s * s}) {
+            var exact = at.reference().evaluate(z).derivatives().get(0);
+            if (exact.isEmpty()) continue;
+            double computed = invoke(m, z, at.args());
+            double error = Accuracy.relativeError(computed, exact.get());
+            checked++;
+            if (!(error <= 1e-10)) {
+              failures.add("derivative(" + z + ", s = " + s + ") = " + computed + ", exact "
+                  + exact.get().round(new java.math.MathContext(17)) + " (relative error " + error + ")");
+            }
+          }
+        }
+      }
+    }
+    assertTrue(checked > 0, "GaussianSignedMeanScaleFree is not in the catalog");
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   /** A free parameter of a single-output catalog class, with the class's defaults and the parameter's domain. */
   private record FreeParameter(Catalog.Entry entry, GeneratedActivation activation, Map<String, ExactNumber> defaults,
       String name, Domain domain) {

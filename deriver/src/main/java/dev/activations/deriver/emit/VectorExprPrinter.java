@@ -1,5 +1,6 @@
 package dev.activations.deriver.emit;
 
+import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.StableFunctions;
 import dev.activations.deriver.lowering.Expr.Add;
@@ -99,6 +100,7 @@ public final class VectorExprPrinter {
   private final Lanes lanes;
   private final Map<String, String> vars;
   private final List<String> statements = new ArrayList<>();
+  private final Map<String, Cse.Result> deferred = new java.util.HashMap<>();
   private int fresh;
 
   /**
@@ -166,11 +168,47 @@ public final class VectorExprPrinter {
       return print(IntegerPowers.expand(p));
     } else if (e instanceof Call c) {
       return call(c);
+    } else if (e instanceof Cond c && c.then() instanceof Var v && deferred.containsKey(v.name())) {
+      return rarely(c.test(), deferred.get(v.name()), c.otherwise());
     } else if (e instanceof Cond c) {
       String then = c.then() instanceof Const k ? lanes.literal(k.value()) : print(c.then());
       return print(c.otherwise()) + ".blend(" + then + ", " + mask(c.test()) + ")";
     }
     throw unsupported(e);
+  }
+
+  /**
+   * Declares {@code name}, the then-branch of a conditional, as computed only for a vector with a
+   * lane whose test holds ({@link #rarely}): the caller has put the name in the branch's place
+   * before CSE, so that none of the branch's nodes are bound outside it, and gives the branch as
+   * its own CSE (bindings declared inside the block).
+   */
+  public void defer(String name, Cse.Result then) {
+    deferred.put(name, then);
+  }
+
+  /**
+   * {@code test ? then : otherwise} where the test rarely holds (a factor of a product below
+   * {@code sqrt(MIN_NORMAL)}, split into two halves, {@code lowering/TinyFactors}): the otherwise
+   * branch for every lane, and {@code then}, with all its nodes, only inside {@code if
+   * (mask.anyTrue())}, like the Taylor branch of {@code tanh}. The blend gives the same bits as
+   * the plain blend; the vectors of ordinary inputs skip the split's {@code exp}.
+   */
+  private String rarely(Test test, Cse.Result then, Expr otherwise) {
+    String r = let(print(otherwise));
+    String m = "$" + fresh++;
+    statements.add("var " + m + " = " + mask(test));
+    int from = statements.size();
+    for (Cse.Binding b : then.bindings()) bind(b.name(), b.expr());
+    Expr root = then.roots().get(0);
+    String value = root instanceof Const k ? lanes.literal(k.value()) : print(root);
+    List<String> inside = new ArrayList<>(statements.subList(from, statements.size()));
+    statements.subList(from, statements.size()).clear();
+    StringBuilder sb = new StringBuilder("if (").append(m).append(".anyTrue()) { ");
+    for (String st : inside) sb.append(st).append("; ");
+    sb.append(r).append(" = ").append(r).append(".blend(").append(value).append(", ").append(m).append("); }");
+    statements.add(sb.toString());
+    return r;
   }
 
   /** A {@code VectorMask} expression for a test. */
