@@ -31,8 +31,11 @@ import java.util.Optional;
  * that times {@code h <= sqrt(MIN_NORMAL)}, so its error is far below the floor. Above the bound
  * the factor is at least {@code sqrt(MIN_NORMAL)} and the form is left as it is. Elsewhere the
  * form computes what it computed, bit for bit. The thresholds come from the double format ({@link
- * Double#MIN_NORMAL}), not typed in. Applied to the chosen form of a parameter derivative ({@link
- * ActivationLowering}), kept where it measures no worse: as a candidate beside the others, a split
+ * Double#MIN_NORMAL}), not typed in. Applied to the chosen form of every output, values and
+ * derivatives in z too ({@link ActivationLowering}; it replaced a rewrite for {@code tanh'} times
+ * {@code z^k} with a typed-in threshold), kept where it measures no worse; the SIMD kernels
+ * compute the split only for a vector with a lane that takes it ({@link #isSplitTest}). As a
+ * candidate beside the others, a split
  * form of another base won GaussianSignedMeanScaleFree's {@code dS}, whose base ({@code 8 z r+ r- /
  * s^3}, z inside) the parameter quotients then left at {@code -0.0} for s = 2^-540, z = MIN_VALUE
  * (exact -4.7e109).
