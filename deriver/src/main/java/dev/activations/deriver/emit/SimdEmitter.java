@@ -241,13 +241,19 @@ public final class SimdEmitter {
     reserved.addAll(rare.values());
     Cse.Result cse = Cse.eliminate(List.of(shown), reserved);
     if (!rare.isEmpty()) {
-      // each rare branch reads what the loop body has bound already, and binds its own repeated
+      // each rare branch reads what the loop body has bound before it, and binds its own repeated
       // nodes (the two halves) inside its block, under names the body does not use
       Map<Expr, String> outer = expandedBindings(cse.bindings());
       Set<String> taken = new java.util.HashSet<>(reserved);
       taken.addAll(outer.values());
       for (Map.Entry<Expr, String> d : rare.entrySet()) {
-        printer.defer(d.getValue(), Cse.eliminate(List.of(reuse(d.getKey(), outer)), taken));
+        printer.defer(d.getValue(), declared -> {
+          Map<Expr, String> before = new java.util.HashMap<>();
+          outer.forEach((x, n) -> {
+            if (declared.contains(n)) before.put(x, n);
+          });
+          return Cse.eliminate(List.of(reuse(d.getKey(), before)), taken);
+        });
       }
     }
     for (Cse.Binding b : cse.bindings()) {

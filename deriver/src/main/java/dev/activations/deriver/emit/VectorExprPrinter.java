@@ -17,6 +17,7 @@ import dev.activations.deriver.lowering.IntegerPowers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints IR as {@code jdk.incubator.vector.DoubleVector} or {@code FloatVector} code ({@link
@@ -100,7 +101,8 @@ public final class VectorExprPrinter {
   private final Lanes lanes;
   private final Map<String, String> vars;
   private final List<String> statements = new ArrayList<>();
-  private final Map<String, Cse.Result> deferred = new java.util.HashMap<>();
+  private final Map<String, java.util.function.Function<Set<String>, Cse.Result>> deferred = new java.util.HashMap<>();
+  private final Set<String> declared = new java.util.HashSet<>();
   private int fresh;
 
   /**
@@ -135,6 +137,7 @@ public final class VectorExprPrinter {
   /** Declares {@code DoubleVector name = text;} for a CSE binding; later nodes refer to it. */
   public void bind(String name, Expr e) {
     statements.add(lanes.vectorType() + " " + name + " = " + print(e));
+    declared.add(name);
   }
 
   /** A vector expression for {@code e}. */
@@ -181,9 +184,10 @@ public final class VectorExprPrinter {
    * Declares {@code name}, the then-branch of a conditional, as computed only for a vector with a
    * lane whose test holds ({@link #rarely}): the caller has put the name in the branch's place
    * before CSE, so that none of the branch's nodes are bound outside it, and gives the branch as
-   * its own CSE (bindings declared inside the block).
+   * its own CSE (bindings declared inside the block) over the bindings declared before the block
+   * (the function's argument: their names).
    */
-  public void defer(String name, Cse.Result then) {
+  public void defer(String name, java.util.function.Function<Set<String>, Cse.Result> then) {
     deferred.put(name, then);
   }
 
@@ -194,7 +198,8 @@ public final class VectorExprPrinter {
    * (mask.anyTrue())}, like the Taylor branch of {@code tanh}. The blend gives the same bits as
    * the plain blend; the vectors of ordinary inputs skip the split's {@code exp}.
    */
-  private String rarely(Test test, Cse.Result then, Expr otherwise) {
+  private String rarely(Test test, java.util.function.Function<Set<String>, Cse.Result> branch, Expr otherwise) {
+    Cse.Result then = branch.apply(Set.copyOf(declared));
     String r = let(print(otherwise));
     String m = "$" + fresh++;
     statements.add("var " + m + " = " + mask(test));

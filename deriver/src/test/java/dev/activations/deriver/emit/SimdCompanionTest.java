@@ -126,6 +126,27 @@ class SimdCompanionTest {
     InMemoryCompiler.classBytes(java.util.Map.of(c.binaryName(), text), SimdEmitter.OPTIONS);
   }
 
+  /**
+   * The split's branch reuses only what the loop body has declared before it: the logistic free
+   * energy's kernels read a binding ({@code -t19}) that CSE declared after the split's block, and
+   * did not compile. Here {@code -m} is the split's cofactor and a binding of a later term.
+   */
+  @Test
+  void aSplitBranchReadsOnlyBindingsDeclaredBeforeIt() {
+    var m = Fixtures.add(Fixtures.Z, dev.activations.deriver.lowering.Expr.Const.of(1.0));
+    var negM = new dev.activations.deriver.lowering.Expr.Neg(m);
+    var c = dev.activations.deriver.lowering.TinyFactors.apply(new dev.activations.deriver.lowering.Expr.Neg(
+        Fixtures.mul(dev.activations.deriver.lowering.Expr.Call.of(dev.activations.deriver.lowering.Fn.LOGISTIC, Fixtures.Z), m)));
+    assertTrue(c instanceof dev.activations.deriver.lowering.Expr.Cond, "split: " + c);
+    var value = Fixtures.add(Fixtures.mul(c, c), Fixtures.mul(negM, negM));
+    var a = new dev.activations.deriver.lowering.LoweredActivation(
+        "--kernel logistic --hypotheses signed --stat free-energy", Fixtures.math("z", "1"),
+        List.of(), List.of(dev.activations.deriver.lowering.LoweredActivation.Output.of(value)),
+        List.of(dev.activations.deriver.lowering.LoweredActivation.Output.of(Fixtures.Z)), java.util.Map.of());
+    GeneratedSources.Source source = ClassEmitter.emitSources(a, "p", "T").simd().orElseThrow();
+    InMemoryCompiler.classBytes(java.util.Map.of(source.binaryName(), source.text()), SimdEmitter.OPTIONS);
+  }
+
   @Test
   void theCompanionCompilesOnItsOwnWithTheModule() {
     GeneratedSources.Source c = ClassEmitter.emitSources(Fixtures.tanh(), "p", "T").simd()
