@@ -634,8 +634,8 @@ final class NumericalRewrites {
    * overflows from nu = 1.3e154 on ({@code Inf * 0} at z = 1e300, {@code Inf / Inf} at z = 1.5):
    * NaN at every z there. Its factors {@code 2 (1 + nu) (1 + nu - z^2)} and {@code (nu + (z - 1)^2)
    * (nu + (z + 1)^2)} are of degree 1 in nu, a factor overflows only where its value does, and
-   * each paired quotient stays near the size of the result's factors. Empty where nothing is of
-   * degree 2 in the parameters, or the factors are not of lower degree.
+   * each paired quotient stays near the size of the result's factors. Empty where the denominator
+   * is free of z, nothing is of degree 2 in the parameters, or the factors are not of lower degree.
    */
   private Optional<Expr> pairedFactorsTail(IExpr num, IExpr den, List<IExpr> p, List<IExpr> q) {
     // a denominator free of z is a product of parameters (ParameterQuotients' business); taken
