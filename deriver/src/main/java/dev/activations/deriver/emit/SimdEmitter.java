@@ -3,7 +3,9 @@ package dev.activations.deriver.emit;
 import dev.activations.deriver.emit.VectorExprPrinter.Lanes;
 import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.Exprs;
 import dev.activations.deriver.lowering.ParameterQuotients;
+import dev.activations.deriver.lowering.TinyFactors;
 import dev.activations.deriver.lowering.LoweredActivation;
 import dev.activations.deriver.lowering.LoweredActivation.Output;
 import dev.activations.deriver.verify.InMemoryCompiler;
@@ -234,7 +236,26 @@ public final class SimdEmitter {
         new VectorExprPrinter(lanes == Lanes.FLOAT ? "W" : "S", vars, lanes);
     Set<String> reserved = new java.util.HashSet<>(KERNEL_LOCALS);
     reserved.addAll(params);
-    Cse.Result cse = Cse.eliminate(List.of(out.expr()), reserved);
+    Map<Expr, String> rare = new LinkedHashMap<>();
+    Expr shown = deferRareBranches(out.expr(), rare);
+    reserved.addAll(rare.values());
+    Cse.Result cse = Cse.eliminate(List.of(shown), reserved);
+    if (!rare.isEmpty()) {
+      // each rare branch reads what the loop body has bound before it, and binds its own repeated
+      // nodes (the two halves) inside its block, under names the body does not use
+      Map<Expr, String> outer = expandedBindings(cse.bindings());
+      Set<String> taken = new java.util.HashSet<>(reserved);
+      taken.addAll(outer.values());
+      for (Map.Entry<Expr, String> d : rare.entrySet()) {
+        printer.defer(d.getValue(), declared -> {
+          Map<Expr, String> before = new java.util.HashMap<>();
+          outer.forEach((x, n) -> {
+            if (declared.contains(n)) before.put(x, n);
+          });
+          return Cse.eliminate(List.of(reuse(d.getKey(), before)), taken);
+        });
+      }
+    }
     for (Cse.Binding b : cse.bindings()) {
       printer.bind(b.name(), b.expr());
     }
@@ -262,6 +283,45 @@ public final class SimdEmitter {
     if (!gives(out, params, lanes, Double.NaN, Double.NaN)) {
       sb.append("      r = r.blend(z, z.test(VectorOperators.IS_NAN));\n");
     }
+  }
+
+  /**
+   * {@code e} with the then-branch of every split of a subnormal factor ({@link
+   * TinyFactors#isSplitTest}) replaced by a name ({@code rare$k}, one per distinct branch), which
+   * the printer computes only for a vector with a lane that takes it: CSE would otherwise bind the
+   * branch's nodes (the halves {@code exp(-|x|)}, used twice) before the loop body's blends, and
+   * every element would pay an {@code exp} more.
+   */
+  private static Expr deferRareBranches(Expr e, Map<Expr, String> rare) {
+    if (e instanceof Expr.Cond c && TinyFactors.isSplitTest(c.test())) {
+      String name = rare.computeIfAbsent(c.then(), k -> "rare$" + rare.size());
+      return new Expr.Cond(c.test(), new Expr.Var(name), deferRareBranches(c.otherwise(), rare));
+    }
+    return Exprs.mapChildren(e, x -> deferRareBranches(x, rare));
+  }
+
+  /** Each binding's expression with the earlier bindings it reads written out, to its name. */
+  private static Map<Expr, String> expandedBindings(List<Cse.Binding> bindings) {
+    Map<String, Expr> byName = new java.util.HashMap<>();
+    Map<Expr, String> out = new java.util.HashMap<>();
+    for (Cse.Binding b : bindings) {
+      Expr full = expand(b.expr(), byName);
+      byName.put(b.name(), full);
+      out.putIfAbsent(full, b.name());
+    }
+    return out;
+  }
+
+  private static Expr expand(Expr e, Map<String, Expr> byName) {
+    if (e instanceof Expr.Var v && byName.containsKey(v.name())) return byName.get(v.name());
+    return Exprs.mapChildren(e, x -> expand(x, byName));
+  }
+
+  /** {@code e} with every largest subtree the body has bound already replaced by that binding's name. */
+  private static Expr reuse(Expr e, Map<Expr, String> outer) {
+    String name = outer.get(e);
+    if (name != null) return new Expr.Var(name);
+    return Exprs.mapChildren(e, x -> reuse(x, outer));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.activations.deriver.emit;
 
+import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.StableFunctions;
 import dev.activations.deriver.lowering.Expr.Add;
@@ -16,6 +17,7 @@ import dev.activations.deriver.lowering.IntegerPowers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prints IR as {@code jdk.incubator.vector.DoubleVector} or {@code FloatVector} code ({@link
@@ -99,6 +101,8 @@ public final class VectorExprPrinter {
   private final Lanes lanes;
   private final Map<String, String> vars;
   private final List<String> statements = new ArrayList<>();
+  private final Map<String, java.util.function.Function<Set<String>, Cse.Result>> deferred = new java.util.HashMap<>();
+  private final Set<String> declared = new java.util.HashSet<>();
   private int fresh;
 
   /**
@@ -133,6 +137,7 @@ public final class VectorExprPrinter {
   /** Declares {@code DoubleVector name = text;} for a CSE binding; later nodes refer to it. */
   public void bind(String name, Expr e) {
     statements.add(lanes.vectorType() + " " + name + " = " + print(e));
+    declared.add(name);
   }
 
   /** A vector expression for {@code e}. */
@@ -166,11 +171,49 @@ public final class VectorExprPrinter {
       return print(IntegerPowers.expand(p));
     } else if (e instanceof Call c) {
       return call(c);
+    } else if (e instanceof Cond c && c.then() instanceof Var v && deferred.containsKey(v.name())) {
+      return rarely(c.test(), deferred.get(v.name()), c.otherwise());
     } else if (e instanceof Cond c) {
       String then = c.then() instanceof Const k ? lanes.literal(k.value()) : print(c.then());
       return print(c.otherwise()) + ".blend(" + then + ", " + mask(c.test()) + ")";
     }
     throw unsupported(e);
+  }
+
+  /**
+   * Declares {@code name}, the then-branch of a conditional, as computed only for a vector with a
+   * lane whose test holds ({@link #rarely}): the caller has put the name in the branch's place
+   * before CSE, so that none of the branch's nodes are bound outside it, and gives the branch as
+   * its own CSE (bindings declared inside the block) over the bindings declared before the block
+   * (the function's argument: their names).
+   */
+  public void defer(String name, java.util.function.Function<Set<String>, Cse.Result> then) {
+    deferred.put(name, then);
+  }
+
+  /**
+   * {@code test ? then : otherwise} where the test rarely holds (a factor of a product below
+   * {@code sqrt(MIN_NORMAL)}, split into two halves, {@code lowering/TinyFactors}): the otherwise
+   * branch for every lane, and {@code then}, with all its nodes, only inside {@code if
+   * (mask.anyTrue())}, like the Taylor branch of {@code tanh}. The blend gives the same bits as
+   * the plain blend; the vectors of ordinary inputs skip the split's {@code exp}.
+   */
+  private String rarely(Test test, java.util.function.Function<Set<String>, Cse.Result> branch, Expr otherwise) {
+    Cse.Result then = branch.apply(Set.copyOf(declared));
+    String r = let(print(otherwise));
+    String m = "$" + fresh++;
+    statements.add("var " + m + " = " + mask(test));
+    int from = statements.size();
+    for (Cse.Binding b : then.bindings()) bind(b.name(), b.expr());
+    Expr root = then.roots().get(0);
+    String value = root instanceof Const k ? lanes.literal(k.value()) : print(root);
+    List<String> inside = new ArrayList<>(statements.subList(from, statements.size()));
+    statements.subList(from, statements.size()).clear();
+    StringBuilder sb = new StringBuilder("if (").append(m).append(".anyTrue()) { ");
+    for (String st : inside) sb.append(st).append("; ");
+    sb.append(r).append(" = ").append(r).append(".blend(").append(value).append(", ").append(m).append("); }");
+    statements.add(sb.toString());
+    return r;
   }
 
   /** A {@code VectorMask} expression for a test. */

@@ -395,23 +395,21 @@ public final class ActivationLowering {
             worstElsewhere(ratios, elsewhere, output, role), worstElsewhere(best, elsewhere, output, role));
       }
     }
-    // parameter derivatives: an exponentially small factor of a product split into two normal
-    // halves where it is subnormal (TinyFactors), kept where it measures no worse: the Gaussian
-    // entropy's dS at s = 0.331, z = 40 multiplies logistic(-729), a subnormal of about 22 bits,
-    // by 5e6 (2.75e-10 against the MIN_NORMAL floor). On the chosen form, not as a candidate: the
-    // form is unchanged, bit for bit, wherever the factor is normal. Not for values and
-    // derivatives in z: their SIMD kernels take both branches of a blend, and the split costs
-    // every element an exp more (the Gaussian and Student-t derivative kernels)
-    if (extrapolate) {
-      Expr split = TinyFactors.apply(best.expr());
-      if (!split.equals(best.expr())) {
-        double e = worst(scorer.errors(split, output, role));
-        if (e <= bestError && worstElsewhere(split, elsewhere, output, role) <= worstElsewhere(best, elsewhere, output, role)) {
-          best = new Candidate(best.form() + "+" + TinyFactors.PASS, split);
-          bestError = e;
-        } else if (TRACE) {
-          System.err.printf("trace: output %d %s tiny factors rejected: %.2e (had %.2e)%n", output, role, e, bestError);
-        }
+    // an exponentially small factor of a product split into two normal halves where it is below
+    // sqrt(MIN_NORMAL) (TinyFactors), kept where it measures no worse: the Gaussian entropy's dS at
+    // s = 0.331, z = 40 multiplies logistic(-729), a subnormal of about 22 bits, by 5e6 (2.75e-10
+    // against the MIN_NORMAL floor); the Gaussian scale class's derivative tanh'(z/s^2)/s^2 at s =
+    // 0.001, z = 3.63e-4 (4.4e-10). On the chosen form, not as a candidate: the form is unchanged,
+    // bit for bit, wherever the factor is normal. Values and derivatives in z too: their SIMD
+    // kernels compute the split only for a vector with a lane that takes it (VectorExprPrinter)
+    Expr split = TinyFactors.apply(best.expr());
+    if (!split.equals(best.expr())) {
+      double e = worst(scorer.errors(split, output, role));
+      if (e <= bestError && worstElsewhere(split, elsewhere, output, role) <= worstElsewhere(best, elsewhere, output, role)) {
+        best = new Candidate(best.form() + "+" + TinyFactors.PASS, split);
+        bestError = e;
+      } else if (TRACE) {
+        System.err.printf("trace: output %d %s tiny factors rejected: %.2e (had %.2e)%n", output, role, e, bestError);
       }
     }
     // with free parameters: products of them that leave the double range for parameters far from

@@ -598,6 +598,8 @@ final class NumericalRewrites {
     if (Math.max(dp, dq) < 2) return Optional.empty();
     // c z^k is its own tail form; as the plain product its z's are ordered by ProductOrder
     if (dq == 0 && p.stream().filter(c -> !c.isZero()).count() == 1) return Optional.empty();
+    Optional<Expr> paired = pairedFactorsTail(num, den, p, q);
+    if (paired.isPresent()) return paired;
     Expr zv = new Expr.Var("z");
     Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
     // Rational roots of numerator and denominator stay exact factors (z - c): expanded, the
@@ -619,6 +621,134 @@ final class NumericalRewrites {
     if (dp != dq) far = new Expr.Mul(List.of(far, Lowerer.powInt(dp > dq ? zv : w, Math.abs(dp - dq))));
     Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
     return Optional.of(new Expr.Cond(small, near, far));
+  }
+
+  /**
+   * {@code P/Q} whose coefficients are polynomials in the parameters of degree 2 or more, where
+   * numerator and denominator factor (Symja's {@code Factor}, checked by expanding the product)
+   * into factors of lower degree in the parameters: as a product of quotients of one numerator and
+   * one denominator factor each, paired by their degrees in the parameters (then in z), the
+   * leftovers multiplied or divided; for {@code |z| > 1} every factor in {@code w = 1/z} and the
+   * powers of z one at a time. Why: the Student-t derivative's {@code (2 (1 + nu)^2 - 2 (1 + nu)
+   * z^2) / ((1 + nu)^2 + (2 nu - 2) z^2 + z^4)} has the coefficient {@code (1 + nu)^2}, which
+   * overflows from nu = 1.3e154 on ({@code Inf * 0} at z = 1e300, {@code Inf / Inf} at z = 1.5):
+   * NaN at every z there. Its factors {@code 2 (1 + nu) (1 + nu - z^2)} and {@code (nu + (z - 1)^2)
+   * (nu + (z + 1)^2)} are of degree 1 in nu, a factor overflows only where its value does, and
+   * each paired quotient stays near the size of the result's factors. Empty where the denominator
+   * is free of z, nothing is of degree 2 in the parameters, or the factors are not of lower degree.
+   */
+  private Optional<Expr> pairedFactorsTail(IExpr num, IExpr den, List<IExpr> p, List<IExpr> q) {
+    // a denominator free of z is a product of parameters (ParameterQuotients' business); taken
+    // apart, the Tukey-like energy's polynomial over c^6 lost the accuracy of its root splices
+    // (dC 1.5e-8 off next to z = 1)
+    if (q.size() < 2) return Optional.empty();
+    List<ISymbol> parameters = parameters(F.Times(num, den));
+    if (parameters.isEmpty()) return Optional.empty();
+    int expanded = Math.max(parameterDegree(p, parameters), parameterDegree(q, parameters));
+    if (expanded < 2) return Optional.empty();
+    Optional<Factored> n = factored(num, parameters);
+    Optional<Factored> d = factored(den, parameters);
+    if (n.isEmpty() || d.isEmpty()) return Optional.empty();
+    int factoredDegree = 0;
+    for (Factor f : n.get().factors()) factoredDegree = Math.max(factoredDegree, f.parameterDegree());
+    for (Factor f : d.get().factors()) factoredDegree = Math.max(factoredDegree, f.parameterDegree());
+    if (factoredDegree >= expanded) return Optional.empty();
+    java.util.Comparator<Factor> order = java.util.Comparator.comparingInt(Factor::parameterDegree).reversed()
+        .thenComparing(java.util.Comparator.comparingInt(Factor::zDegree).reversed());
+    List<Factor> ns = new ArrayList<>(n.get().factors());
+    List<Factor> ds = new ArrayList<>(d.get().factors());
+    ns.sort(order); // stable: Symja's order among equals
+    ds.sort(order);
+    Expr zv = new Expr.Var("z");
+    Expr w = new Expr.Div(Expr.Const.of(1.0), zv);
+    List<Expr> near = new ArrayList<>();
+    List<Expr> far = new ArrayList<>();
+    IExpr c = symja.eval(F.Divide(n.get().constant(), d.get().constant()));
+    if (!c.isOne()) {
+      near.add(lowerer.translate(c));
+      far.add(lowerer.translate(c));
+    }
+    int farDegree = 0;
+    for (int i = 0; i < Math.max(ns.size(), ds.size()); i++) {
+      Factor a = i < ns.size() ? ns.get(i) : null;
+      Factor b = i < ds.size() ? ds.get(i) : null;
+      Expr an = a == null ? Expr.Const.of(1.0) : horner(a.coefficients(), zv, false);
+      Expr af = a == null ? Expr.Const.of(1.0) : horner(a.coefficients(), w, true);
+      near.add(b == null ? an : new Expr.Div(an, horner(b.coefficients(), zv, false)));
+      far.add(b == null ? af : new Expr.Div(af, horner(b.coefficients(), w, true)));
+      farDegree += (a == null ? 0 : a.zDegree()) - (b == null ? 0 : b.zDegree());
+    }
+    // the powers of z one at a time, after the quotients (SharedSquares shares no square after a
+    // factor that holds a parameter)
+    far.addAll(java.util.Collections.nCopies(Math.abs(farDegree), farDegree > 0 ? zv : w));
+    Expr nearForm = near.size() == 1 ? near.get(0) : new Expr.Mul(near);
+    Expr farForm = far.size() == 1 ? far.get(0) : new Expr.Mul(far);
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
+    return Optional.of(new Expr.Cond(small, nearForm, farForm));
+  }
+
+  /** A polynomial as a rational constant times factors (with repetition), each a polynomial in z. */
+  private record Factored(IExpr constant, List<Factor> factors) {}
+
+  /** One factor: its coefficients in z, its degree in z and its total degree in the parameters. */
+  private record Factor(List<IExpr> coefficients, int zDegree, int parameterDegree) {}
+
+  /** Symja's factorization of {@code poly}, when its product expands back to {@code poly}. */
+  private Optional<Factored> factored(IExpr poly, List<ISymbol> parameters) {
+    Optional<IExpr> f = Bounded.apply(symja, "Factor", poly, PIECE_LIMIT);
+    if (f.isEmpty()) return Optional.empty();
+    if (!symja.eval(F.Expand(F.Subtract(f.get(), poly))).isZero()) return Optional.empty();
+    List<IExpr> parts = new ArrayList<>();
+    if (f.get().isTimes()) {
+      for (int i = 1; i < f.get().size(); i++) parts.add(((IAST) f.get()).get(i));
+    } else {
+      parts.add(f.get());
+    }
+    IExpr constant = F.C1;
+    List<Factor> factors = new ArrayList<>();
+    for (IExpr part : parts) {
+      if (part.isRational()) {
+        constant = symja.eval(F.Times(constant, part));
+        continue;
+      }
+      IExpr base = part;
+      int times = 1;
+      if (part.isPower() && part.exponent().isInteger()) {
+        times = ((org.matheclipse.core.interfaces.IInteger) part.exponent()).toIntDefault();
+        base = part.base();
+        if (times < 1 || times > 16) return Optional.empty();
+      }
+      List<IExpr> c = coefficients(symja.eval(F.Expand(base)));
+      if (c == null) return Optional.empty();
+      Factor one = new Factor(c, c.size() - 1, parameterDegree(c, parameters));
+      for (int k = 0; k < times; k++) factors.add(one);
+    }
+    return Optional.of(new Factored(constant, factors));
+  }
+
+  /** The symbols of {@code e} other than z: the free parameters. */
+  private List<ISymbol> parameters(IExpr e) {
+    IExpr v = symja.eval(F.Variables(e));
+    List<ISymbol> out = new ArrayList<>();
+    if (!v.isList()) return out;
+    for (int i = 1; i < v.size(); i++) {
+      if (((IAST) v).get(i) instanceof ISymbol s && !s.equals(z)) out.add(s);
+    }
+    return out;
+  }
+
+  /** The largest total degree in the parameters of the coefficients (the sum of each one's degrees). */
+  private int parameterDegree(List<IExpr> coefficients, List<ISymbol> parameters) {
+    int max = 0;
+    for (IExpr c : coefficients) {
+      int degree = 0;
+      for (ISymbol s : parameters) {
+        IExpr k = symja.eval(F.Exponent(symja.eval(F.Expand(c)), s));
+        if (k.isInteger()) degree += Math.max(0, ((org.matheclipse.core.interfaces.IInteger) k).toIntDefault());
+      }
+      max = Math.max(max, degree);
+    }
+    return max;
   }
 
   /** {@code cofactor * prod (z - c)^m}, each factor times {@code w} when given (the far form). */

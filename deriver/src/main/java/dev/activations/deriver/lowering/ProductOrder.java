@@ -112,59 +112,9 @@ final class ProductOrder {
     return mapped;
   }
 
-  /** Beyond this |x|, tanh_prime(x) = 4 e^-2|x| exactly in double ((1 + e)^2 rounds to 1). */
-  private static final double TINY_TANH_PRIME = 350.0;
-
-  /**
-   * {@code r tanh_prime(x) z^k} (as {@link #powersOfZLast} orders it) as {@code (4 r h z^k) h} with
-   * {@code h = e^-|x|} where |x| > {@value #TINY_TANH_PRIME}: there {@code tanh_prime(x)} is below
-   * the normal range (subnormal beyond |x| ~ 354, with fewer digits the further out) while the
-   * product with z^k can still be normal (the Gaussian gated variance {@code z^2 tanh_prime(z)/4}
-   * at z = -360 is 2.6e-308); each half is normal, and z^k between them keeps every partial
-   * product in range. Elsewhere the product stays as it was: taking z^k between two moderate
-   * halves would overflow where the result is near {@code Double.MAX_VALUE}. Only for k >= 2: a
-   * single z lifts a subnormal by at most ~357 into the normal range, so at most ~2e-13 of it is
-   * lost (1e-323 absolute in 6e-311), inside the contract; with z^2 it would be 6e-11.
-   *
-   * <p>One bottom-up pass, not a rule: the product stays one branch of the guard it is put under.
-   */
-  static Expr splitTinyTanhPrime(Expr e) {
-    if (e instanceof Expr.Cond c && isTinyTest(c.test())) return e; // split already
-    Expr node = Exprs.mapChildren(e, ProductOrder::splitTinyTanhPrime);
-    if (!(node instanceof Mul m)) return node;
-    List<Expr> rest = new ArrayList<>();
-    List<Expr> powers = new ArrayList<>();
-    Expr.Call tanhPrime = null;
-    for (Expr f : m.factors()) {
-      if (zDegree(f) != 0) {
-        powers.add(f);
-      } else if (tanhPrime == null && f instanceof Expr.Call c && c.fn() == Fn.TANH_PRIME) {
-        tanhPrime = c;
-      } else {
-        rest.add(f);
-      }
-    }
-    if (tanhPrime == null || degree(powers) < 2) return node;
-    Expr absX = Expr.Call.of(Fn.ABS, tanhPrime.args().get(0));
-    Expr half = Expr.Call.of(Fn.EXP, new Expr.Neg(absX));
-    List<Expr> first = new ArrayList<>();
-    if (!rest.isEmpty() && rest.get(0) instanceof Expr.Const c) {
-      if (4.0 * c.value() != 1.0) first.add(Expr.Const.of(4.0 * c.value())); // exact: a power of two
-      first.addAll(rest.subList(1, rest.size()));
-    } else {
-      first.add(Expr.Const.of(4.0));
-      first.addAll(rest);
-    }
-    first.add(half);
-    first.addAll(powers);
-    Expr split = new Mul(List.of(new Mul(first), half));
-    Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.GT, absX, Expr.Const.of(TINY_TANH_PRIME));
-    return new Expr.Cond(tiny, split, node);
-  }
-
-  static boolean isTinyTest(Expr.Test t) {
-    return t instanceof Expr.Test.Compare c && c.op() == Expr.Test.Op.GT && c.left() instanceof Expr.Call a
-        && a.fn() == Fn.ABS && Exprs.isConst(c.right(), TINY_TANH_PRIME);
+  /** Whether {@code f} is a power of z (z, z^k, z z ...). */
+  static boolean isPowerOfZ(Expr f) {
+    return zDegree(f) != 0;
   }
 
   /** The total degree of factors that are powers of z. */

@@ -165,12 +165,12 @@ public final class Rewrites {
   }
 
   /**
-   * Runs the pass: all rules, bottom-up, to a fixed point; then the two guarded forms that keep the
-   * plain form as one branch (so they are single passes, not rules): the tiny tanh' split and the
-   * scaled quotients of exponential sums.
+   * Runs the pass: all rules, bottom-up, to a fixed point; then the guarded form that keeps the
+   * plain form as one branch (a single pass, not a rule): the scaled quotients of exponential sums.
+   * (Subnormal factors of products are split on the chosen form, {@link TinyFactors}.)
    */
   public static Expr apply(Expr e) {
-    return ExpSumQuotients.scale(ProductOrder.splitTinyTanhPrime(apply(e, RULES)));
+    return ExpSumQuotients.scale(apply(e, RULES));
   }
 
   /** Runs the given rules bottom-up to a fixed point (tests use single rules). */

@@ -61,17 +61,31 @@ final class SharedSquares {
     if (m.factors().get(0) instanceof Mul first) fs.addAll(first.factors());
     else fs.add(m.factors().get(0));
     fs.addAll(m.factors().subList(1, m.factors().size()));
+    // not after a factor that holds a parameter: the square can underflow where the product with
+    // a large parameter, one factor at a time, does not (the Student-t derivative's far form
+    // (2 r1 r2) w w at nu = 1e300, z = 1e300 is -2e-300, with w^2 shared it is -0)
+    boolean scaled = false;
     for (int i = 0; i < fs.size(); i++) {
-      if (i + 1 < fs.size() && fs.get(i).equals(bounded) && fs.get(i + 1).equals(bounded)) {
+      if (!scaled && i + 1 < fs.size() && fs.get(i).equals(bounded) && fs.get(i + 1).equals(bounded)) {
         factors.add(new Mul(List.of(bounded, bounded)));
         i++;
         changed = true;
       } else {
         factors.add(fs.get(i));
+        scaled |= holdsParameter(fs.get(i));
       }
     }
     if (!changed) return node;
     return factors.size() == 1 ? factors.get(0) : new Mul(factors);
+  }
+
+  /** Whether {@code e} reads a variable other than z (a free parameter). */
+  private static boolean holdsParameter(Expr e) {
+    if (e instanceof Var v) return !v.equals(Z);
+    for (Expr c : Exprs.children(e)) {
+      if (holdsParameter(c)) return true;
+    }
+    return false;
   }
 
   private static boolean isAbsZ(Expr e) {

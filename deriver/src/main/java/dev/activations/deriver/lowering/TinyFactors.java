@@ -31,13 +31,16 @@ import java.util.Optional;
  * that times {@code h <= sqrt(MIN_NORMAL)}, so its error is far below the floor. Above the bound
  * the factor is at least {@code sqrt(MIN_NORMAL)} and the form is left as it is. Elsewhere the
  * form computes what it computed, bit for bit. The thresholds come from the double format ({@link
- * Double#MIN_NORMAL}), not typed in. Applied to the chosen form of a parameter derivative ({@link
- * ActivationLowering}), kept where it measures no worse: as a candidate beside the others, a split
+ * Double#MIN_NORMAL}), not typed in. Applied to the chosen form of every output, values and
+ * derivatives in z too ({@link ActivationLowering}; it replaced a rewrite for {@code tanh'} times
+ * {@code z^k} with a typed-in threshold), kept where it measures no worse; the SIMD kernels
+ * compute the split only for a vector with a lane that takes it ({@link #isSplitTest}). As a
+ * candidate beside the others, a split
  * form of another base won GaussianSignedMeanScaleFree's {@code dS}, whose base ({@code 8 z r+ r- /
  * s^3}, z inside) the parameter quotients then left at {@code -0.0} for s = 2^-540, z = MIN_VALUE
  * (exact -4.7e109).
  */
-final class TinyFactors {
+public final class TinyFactors {
   /** Below this argument {@code e^u} (and {@code logistic(u)}) is below {@code sqrt(MIN_NORMAL)}. */
   static final double LOG_SQRT_MIN_NORMAL = Math.log(Double.MIN_NORMAL) / 2;
 
@@ -50,7 +53,7 @@ final class TinyFactors {
   private TinyFactors() {}
 
   /** {@code e} with every product that holds such a factor split there; {@code e} itself if none does. */
-  static Expr apply(Expr e) {
+  public static Expr apply(Expr e) {
     // a part free of z (a near-zero patch's node values c(z_j), computed on every call of that
     // branch) is left as it is: the split's halves are bound outside the choice that uses them,
     // which made StudentTSignedMeanNuFree.dNu 33% slower next to 0 (275 -> 365 ns per call at nu =
@@ -60,8 +63,21 @@ final class TinyFactors {
       Expr inner = mapLeaves(e);
       return split(inner);
     }
-    if (e instanceof Cond c && ProductOrder.isTinyTest(c.test())) return e; // split already (tanh' times z^k)
+    if (e instanceof Cond c && isSplitTest(c.test())) return e; // split already
     return Exprs.mapChildren(e, TinyFactors::apply);
+  }
+
+  /**
+   * Whether {@code t} is the test this pass puts in front of a split ({@code u < log(MIN_NORMAL)/2}
+   * or {@code |x| > TANH_PRIME_SMALL}): true where the factor is below {@code sqrt(MIN_NORMAL)},
+   * rarely for inputs of ordinary size, so the vector kernels compute the split only when a lane
+   * takes it ({@code emit/VectorExprPrinter}).
+   */
+  public static boolean isSplitTest(Test t) {
+    if (!(t instanceof Test.Compare c)) return false;
+    if (c.op() == Test.Op.LT) return Exprs.isConst(c.right(), LOG_SQRT_MIN_NORMAL);
+    return c.op() == Test.Op.GT && c.left() instanceof Call a && a.fn() == Fn.ABS
+        && Exprs.isConst(c.right(), TANH_PRIME_SMALL);
   }
 
   private static boolean isProduct(Expr e) {
@@ -128,10 +144,34 @@ final class TinyFactors {
       Optional<Expr> cofactor = without(e, f, half);
       if (cofactor.isEmpty() || Exprs.isConst(cofactor.get(), 1.0)
           || cofactor.get() instanceof Neg g && Exprs.isConst(g.operand(), 1.0)) continue;
-      Expr scaled = logistic ? cofactor.get() : new Mul(List.of(Const.of(4.0), cofactor.get()));
-      out = new Cond(test, new Mul(List.of(new Mul(List.of(scaled, half)), half)), out);
+      out = new Cond(test, new Mul(List.of(halfway(cofactor.get(), logistic ? 1.0 : 4.0, half), half)), out);
     }
     return out;
+  }
+
+  /**
+   * {@code scale cofactor half}, with the cofactor's powers of z after the half: {@code z^2
+   * tanh'(z)/4} at z = 1e200 is {@code (z z / 4) h} = {@code Inf * 0} the other way round, where
+   * {@code (h z) z} is 0 (the exact value is far below the floor); with the half first the running
+   * product stays monotone in z where |z| > 1, as {@link ProductOrder} keeps it. A leading constant
+   * takes the scale (a power of two: exact).
+   */
+  private static Expr halfway(Expr cofactor, double scale, Expr half) {
+    List<Expr> factors = cofactor instanceof Mul m ? m.factors() : List.of(cofactor);
+    List<Expr> first = new ArrayList<>();
+    List<Expr> powers = new ArrayList<>();
+    for (Expr f : factors) (ProductOrder.isPowerOfZ(f) ? powers : first).add(f);
+    if (scale != 1.0) {
+      if (!first.isEmpty() && first.get(0) instanceof Const c && Double.isFinite(scale * c.value())) {
+        first.set(0, Const.of(scale * c.value()));
+      } else {
+        first.add(0, Const.of(scale));
+      }
+    }
+    if (first.size() == 1 && Exprs.isConst(first.get(0), 1.0)) first.clear();
+    first.add(half);
+    first.addAll(powers);
+    return first.size() == 1 ? first.get(0) : new Mul(first);
   }
 
   private static boolean isTiny(Expr f) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.activations.deriver.symbolic.Symja;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,25 @@ class LowererTest {
     // 4z(z^2+4)/(z^4+12z^2+16) ~ 4/z for large z; z^4 overflows beyond 1.3e77
     assertRelative(4e-200, at("4*z*(z^2+4)/(z^4+12*z^2+16)", 1e200), 1e-15);
     assertRelative(4.0 * 0.5 * 4.25 / (0.0625 + 3 + 16), at("4*z*(z^2+4)/(z^4+12*z^2+16)", 0.5), 1e-15);
+  }
+
+  @Test
+  void rationalFunctionsWithSquaredParametersAreTakenAsPairedFactors() {
+    // the Student-t derivative's rational part, (2 (1+nu)^2 - 2 (1+nu) z^2) / ((1+nu)^2 + (2nu-2) z^2
+    // + z^4) = 2 (1+nu) (1+nu-z^2) / ((nu+(z-1)^2) (nu+(z+1)^2)): (1+nu)^2 overflows from nu =
+    // 1.3e154 on, and the expanded form is NaN at every z there
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "nu"));
+    Expr e = lowerer.lower(SYMJA.evalTrusted("(2*(1+nu)^2 - 2*(1+nu)*z^2)/((1+nu)^2 + (2*nu-2)*z^2 + z^4)"));
+    // nu = 1e200, z = 1.5: 2e200 * 1e200 / (1e200 * 1e200) = 2 (corrections of relative size 1e-200)
+    assertRelative(2, DoubleEvaluator.evaluate(e, Map.of("z", 1.5, "nu", 1e200)), 1e-15);
+    // nu = 1e200, z = 1e120: 2e200 (-1e240) / (1e240)^2 = -2e-40 (corrections 1e-40)
+    assertRelative(-2e-40, DoubleEvaluator.evaluate(e, Map.of("z", 1e120, "nu", 1e200)), 1e-15);
+    // nu = 1e300, z = 1e300: 2e300 (-1e600) / (1e600)^2 = -2e-300, a normal number
+    assertRelative(-2e-300, DoubleEvaluator.evaluate(e, Map.of("z", 1e300, "nu", 1e300)), 1e-15);
+    // and at ordinary values as the quotient: nu = 3, z = 0.5 and 7 (by hand: 2*4*3.75/(3.25*5.25),
+    // 2*4*(-45)/(39*67))
+    assertRelative(2 * 4 * 3.75 / (3.25 * 5.25), DoubleEvaluator.evaluate(e, Map.of("z", 0.5, "nu", 3.0)), 1e-15);
+    assertRelative(2 * 4 * -45.0 / (39 * 67), DoubleEvaluator.evaluate(e, Map.of("z", 7.0, "nu", 3.0)), 1e-15);
   }
 
   @Test
@@ -175,13 +195,14 @@ class LowererTest {
   @Test
   void tinyTanhPrimeTimesAPowerOfZStaysNormal() {
     // z^2 r_1 r_2 of the gated Gaussian (mpmath, 60 digits): tanh'(z) is subnormal beyond |z| ~ 354
-    // while the product is normal to |z| ~ 360
-    String f = "z^2/((1+E^(2*z))*(1+E^(-2*z)))";
-    assertRelative(2.6337711199418839261e-308, at(f, -360), 1e-14);
-    assertRelative(3.8547616659435415647e-306, at(f, -357.5), 1e-14);
-    assertRelative(3.3589329338688050966e-291, at(f, 340.25), 1e-14);
+    // while the product is normal to |z| ~ 360; the lowered form with its subnormal factor split
+    // (TinyFactors, applied to every chosen form)
+    Expr f = TinyFactors.apply(LOWERER.lower(SYMJA.evalTrusted("z^2/((1+E^(2*z))*(1+E^(-2*z)))")));
+    assertRelative(2.6337711199418839261e-308, DoubleEvaluator.evaluate(f, -360), 1e-14);
+    assertRelative(3.8547616659435415647e-306, DoubleEvaluator.evaluate(f, -357.5), 1e-14);
+    assertRelative(3.3589329338688050966e-291, DoubleEvaluator.evaluate(f, 340.25), 1e-14);
     // below the normal range the scale of the contract is MIN_NORMAL
-    assertTrue(Math.abs(at(f, 371) - 7.8026521670762676615e-318) <= 1e-14 * Double.MIN_NORMAL);
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(f, 371) - 7.8026521670762676615e-318) <= 1e-14 * Double.MIN_NORMAL);
   }
 
   @Test

@@ -181,4 +181,34 @@ class RangeRepairsTest {
     Expr alone = Call.of(Fn.LOGISTIC, u);
     assertEquals(alone, TinyFactors.apply(alone));
   }
+
+  @Test
+  void aSubnormalTanhPrimeTimesPowersOfZIsSplitWithThePowersBetweenTheHalves() {
+    // the Gaussian gated variance z^2 tanh'(z)/4 (one pass for values, derivatives and parameter
+    // derivatives; it was a separate rewrite with a fixed threshold 350)
+    Expr product = new Mul(List.of(Const.of(0.25), Call.of(Fn.TANH_PRIME, Z), Z, Z));
+    Expr split = TinyFactors.apply(product);
+    assertEquals(split, TinyFactors.apply(split), "a fixed point");
+    // z^2 tanh'(z)/4 at z = -360 is 2.6337711199418839261e-308 (mpmath, 60 digits); tanh'(-360) is subnormal
+    double exact = 2.6337711199418839261e-308;
+    assertTrue(Math.abs(eval(product, -360.0, 1) - exact) > 1e-12 * exact, "the plain product misses there");
+    assertEquals(exact, eval(split, -360.0, 1), 1e-14 * exact);
+    // at z = 1e200 the half e^-|z| is 0 and z z overflows: the half first gives 0 (exact e^-2e200 1e400)
+    assertEquals(0.0, eval(split, 1e200, 1));
+    assertEquals(0.0, eval(split, -Double.MAX_VALUE, 1));
+    // where tanh'(z) >= sqrt(MIN_NORMAL), bit for bit the product
+    for (double z : new double[] {-177.0, -3.0, -0.0, 1e-300, 0.5, 20.0, 177.5}) {
+      assertEquals(eval(product, z, 1), eval(split, z, 1), "z = " + z);
+    }
+  }
+
+  @Test
+  void theThresholdsComeFromTheDoubleFormat() {
+    // e^u below sqrt(MIN_NORMAL) exactly beyond the bound; tanh'(x) = 4 e^-2|x| likewise
+    double u = TinyFactors.LOG_SQRT_MIN_NORMAL;
+    double root = Math.sqrt(Double.MIN_NORMAL);
+    assertTrue(Math.exp(u - 1e-9) < root && Math.exp(u + 1e-9) > root);
+    double x = TinyFactors.TANH_PRIME_SMALL;
+    assertTrue(4 * Math.exp(-2 * (x + 1e-9)) < root && 4 * Math.exp(-2 * (x - 1e-9)) > root);
+  }
 }
