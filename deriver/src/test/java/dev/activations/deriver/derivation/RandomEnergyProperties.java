@@ -85,13 +85,14 @@ class RandomEnergyProperties {
   /** With -Denergies.survey=true every case runs and what fails is printed; the test does not fail. */
   private static final boolean SURVEY = Boolean.getBoolean("energies.survey");
   /**
-   * The statistics drawn, uniformly ({@code -Denergies.stats=mean,free-energy,...} overrides). All
-   * six since the fifteenth session: with the selection's precision budget (docs/CONTRACT.md) the
-   * 40 first specs cost 1.35 times the CPU of the mean-only draw (250 s against 185 s, both at
-   * once on one thread each), where the thirteenth session's survey had measured about twice.
+   * The statistics drawn, uniformly ({@code -Denergies.stats=mean,free-energy,...} overrides). In
+   * CI the mean only, for time: with all six ({@code
+   * -Denergies.stats=mean,responsibilities,variance,mode,entropy,free-energy}) the 200 specs all
+   * derive and meet the contract (two clean-clone CI runs of the fifteenth session, 200 derived, 0
+   * failed), but the test took 802 s instead of about 544 s and the whole CI run 18.6 minutes
+   * (docs/ENERGIES.md, "Known gaps").
    */
-  static final String[] STATISTICS = System.getProperty("energies.stats",
-      "mean,responsibilities,variance,mode,entropy,free-energy").split(",");
+  static final String[] STATISTICS = System.getProperty("energies.stats", "mean").split(",");
 
   /** One random spec. */
   record Case(String energy, String hypotheses, String stat, List<String> params, List<String> free) {
