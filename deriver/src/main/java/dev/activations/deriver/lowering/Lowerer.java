@@ -318,7 +318,8 @@ public final class Lowerer {
     return acc;
   }
 
-  private static void flatten(IExpr e, ISymbol head, List<IExpr> into) {
+  /** The operands of nested {@code head} applications ({@code Times}, {@code Plus}) of {@code e}, in order. */
+  static void flatten(IExpr e, ISymbol head, List<IExpr> into) {
     if (e.isAST(head)) {
       for (int i = 1; i < e.size(); i++) flatten(((IAST) e).get(i), head, into);
     } else {

@@ -373,7 +373,7 @@ final class Repairs {
   private Optional<Expr> vanishingFactorsExpanded(IExpr e, int depth) {
     if (e.isPlus()) return termsExpanded((IAST) e, depth);
     List<IExpr> factors = new java.util.ArrayList<>();
-    flatten(e, S.Times, factors);
+    Lowerer.flatten(e, S.Times, factors);
     List<Expr> lowered = new java.util.ArrayList<>();
     boolean expanded = false;
     for (IExpr f : factors) {
@@ -415,7 +415,7 @@ final class Repairs {
   private Optional<Expr> termsExpanded(IAST sum, int depth) {
     List<Expr> terms = new java.util.ArrayList<>();
     List<IExpr> all = new java.util.ArrayList<>();
-    flatten(sum, S.Plus, all);
+    Lowerer.flatten(sum, S.Plus, all);
     for (IExpr t : all) {
       if (isZeroByAFactor(t)) continue;
       Optional<Expr> term = vanishingFactorsExpanded(t, depth);
@@ -430,18 +430,10 @@ final class Repairs {
    * The operands of {@code e} under {@code head} (Times or Plus), nested ones included: the
    * derivation's held forms are not flattened ({@code Times[-1, Times[..]]}).
    */
-  private static void flatten(IExpr e, IExpr head, List<IExpr> out) {
-    if (e.isAST(head)) {
-      for (IExpr x : (IAST) e) flatten(x, head, out);
-    } else {
-      out.add(e);
-    }
-  }
-
   /** Whether {@code t} (a product or a single factor) has a factor free of z that evaluates to 0. */
   private boolean isZeroByAFactor(IExpr t) {
     List<IExpr> factors = new java.util.ArrayList<>();
-    flatten(t, S.Times, factors);
+    Lowerer.flatten(t, S.Times, factors);
     for (IExpr f : factors) {
       if (!f.isFree(symja.symbol("z"))) continue;
       Optional<IExpr> value = Bounded.call(symja, "%s", f, WorkBudget.OPTIONAL);
@@ -503,7 +495,7 @@ final class Repairs {
   Optional<Candidate> exponentialPairs(IExpr closed) {
     try {
       List<IExpr> factors = new java.util.ArrayList<>();
-      flatten(closed, S.Times, factors);
+      Lowerer.flatten(closed, S.Times, factors);
       List<Expr> lowered = new java.util.ArrayList<>();
       boolean rewritten = false;
       for (IExpr f : factors) {
@@ -521,13 +513,13 @@ final class Repairs {
   /** {@code f = a E^u + b E^v} vanishing at 0, rewritten as {@link #exponentialPairs} says; else empty. */
   private Optional<Expr> exponentialPair(IExpr f) {
     List<IExpr> terms = new java.util.ArrayList<>();
-    flatten(f, S.Plus, terms);
+    Lowerer.flatten(f, S.Plus, terms);
     if (terms.size() != 2) return Optional.empty();
     IExpr[] coefficient = new IExpr[2];
     IExpr[] exponent = new IExpr[2];
     for (int i = 0; i < 2; i++) {
       List<IExpr> parts = new java.util.ArrayList<>();
-      flatten(terms.get(i), S.Times, parts);
+      Lowerer.flatten(terms.get(i), S.Times, parts);
       List<IExpr> rest = new java.util.ArrayList<>();
       for (IExpr x : parts) {
         boolean exp = x.isPower() && x.base().equals(S.E) && !x.exponent().isFree(symja.symbol("z"));
