@@ -28,7 +28,7 @@ class OutContractTest {
   private String[] args(String... extra) {
     String[] out = new String[SPEC.length + 6 + extra.length];
     System.arraycopy(SPEC, 0, out, 0, SPEC.length);
-    String[] tail = {"--out", dir.toString(), "--package", "p", "--name", "LogisticMode"};
+    String[] tail = {"--out", dir.toString(), "--package", "p", "--name", "GatedVariance"};
     System.arraycopy(tail, 0, out, SPEC.length, tail.length);
     System.arraycopy(extra, 0, out, SPEC.length + tail.length, extra.length);
     return out;
@@ -40,14 +40,14 @@ class OutContractTest {
     assertEquals(1, run.code(), run.err());
     assertTrue(run.err().contains(" at z = "), run.err());
     assertTrue(run.err().contains("nothing written"), run.err());
-    assertFalse(Files.exists(dir.resolve("p/LogisticMode.java")));
+    assertFalse(Files.exists(dir.resolve("p/GatedVariance.java")));
   }
 
   @Test
   void acceptInaccurateWritesItWithTheMeasuredErrorInItsJavadoc() throws Exception {
     CliRun run = CliRun.of(args("--accept-inaccurate"));
     assertEquals(0, run.code(), run.err());
-    String source = Files.readString(dir.resolve("p/LogisticMode.java"));
+    String source = Files.readString(dir.resolve("p/GatedVariance.java"));
     assertTrue(source.contains("does NOT meet the contract"), source);
     assertTrue(source.contains("Worst: dP"), source);
     // no sentence claims what the measurement contradicts
