@@ -24,7 +24,8 @@ import org.matheclipse.core.interfaces.IExpr;
  * budget is spent in 2.5 to 4 s of CPU, the slowest call that finished in the catalog and the
  * random-energy test took under 2 s, and the calls that reach it are polynomial arithmetic that
  * runs for hours ({@code Factor[1 + 2 E^((8 + 18 z + 9 z^2)^3)]}, a univariate factorisation of
- * degree in the thousands). The derivation as a whole
+ * degree in the thousands); those are now recognised before the call by {@link ExponentialDegree}
+ * and not made, a decision the input alone takes. The derivation as a whole
  * is still bounded: {@code derive} gives up with exit 2 after its wall-clock limit.
  *
  * <p>The work is done on a <em>copy</em>, on a daemon worker thread with an engine of its own: the
@@ -63,17 +64,23 @@ public final class Bounded {
     Answer known = ANSWERS.get(key);
     if (known == null) {
       long started = System.nanoTime();
-      known = evaluate(template, input, budget);
+      long degree = ExponentialDegree.ALGEBRAIC.contains(function(template)) ? ExponentialDegree.of(session, expr) : 0;
+      known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree) : evaluate(template, input, budget);
       if (PROFILE) {
         System.err.printf("bounded %-12s %8.3f s %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
-            known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : "exhausted", abbreviate(input));
+            known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree" : "exhausted",
+            abbreviate(input));
       }
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
       ANSWERS.put(key, known);
     }
     if (known.text().isEmpty()) {
       String function = function(template);
-      LEDGER.get().add((known.watchdog()
+      LEDGER.get().add((known.degree() > 0
+          ? function + " was not called: an exponential's expanded exponent makes it a polynomial of degree "
+              + known.degree() + " for Symja's factorisation (above " + ExponentialDegree.LIMIT + ", where it runs for"
+              + " minutes to hours without a result)"
+          : known.watchdog()
           ? function + " ran for " + WATCHDOG_CPU_SECONDS + " s of CPU time (the watchdog) without finishing or"
               + " spending its work budget (" + budget.steps() + " Symja evaluation steps); the form found so far is"
               + " kept, and on a much faster machine this call could finish"
@@ -121,8 +128,15 @@ public final class Bounded {
    */
   private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
 
-  /** A call's InputForm result (empty when over budget or failed), and whether the watchdog ended it. */
-  private record Answer(Optional<String> text, boolean watchdog) {}
+  /**
+   * A call's InputForm result (empty when over budget, failed or not called), whether the watchdog
+   * ended it, and the exponential degree that kept it from being called (0 when it was called).
+   */
+  private record Answer(Optional<String> text, boolean watchdog, long degree) {
+    Answer(Optional<String> text, boolean watchdog) {
+      this(text, watchdog, 0);
+    }
+  }
   /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
   private static final int MAX_ANSWERS = 10_000;
 

@@ -1,0 +1,125 @@
+package dev.activations.catalog;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels of {@link GaussianGatedMean}; each returns the number of elements done. Generated; do not edit.
+ * Compiled with {@code javac --release 17 --add-modules jdk.incubator.vector};
+ * {@code GaussianGatedMean} loads this class by name when that module is present
+ * and runs its plain-Java loops otherwise.
+ */
+final class GaussianGatedMeanSimd {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+
+  private GaussianGatedMeanSimd() {}
+
+  static int value(double[] in, int inOff, double[] out, int outOff, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, inOff + i);
+      DoubleVector t0 = DoubleVector.broadcast(S, 2.0).mul(z);
+      DoubleVector $0 = t0;
+      DoubleVector $1 = $0.abs().neg().lanewise(VectorOperators.EXP);
+      DoubleVector $2 = $1.add(1.0);
+      DoubleVector $3 = z.mul($1.div($2).blend(DoubleVector.broadcast(S, 1.0).div($2), $0.compare(VectorOperators.GE, 0.0)));
+      var $4 = t0.compare(VectorOperators.LT, -354.19820926613204);
+      if ($4.anyTrue()) { DoubleVector t1 = DoubleVector.broadcast(S, 0.5).mul(t0).lanewise(VectorOperators.EXP); $3 = $3.blend(t1.mul(z).mul(t1), $4); };
+      DoubleVector r = $3;
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int derivative(double[] in, int inOff, double[] out, int outOff, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, inOff + i);
+      DoubleVector t0 = z.add(0.6392322713805368).add(5.473497091546722E-17);
+      DoubleVector t1 = DoubleVector.broadcast(S, -2.0).mul(z.abs()).lanewise(VectorOperators.EXP);
+      DoubleVector t2 = DoubleVector.broadcast(S, 1.0).div(DoubleVector.broadcast(S, 1.0).add(t1));
+      DoubleVector r = t1.mul(t2).blend(t2, DoubleVector.broadcast(S, 2.0).mul(z).compare(VectorOperators.GE, 0.0)).sub(DoubleVector.broadcast(S, 0.25).mul(z).mul(-2.0).mul(DoubleVector.broadcast(S, 4.0).mul(t1).mul(t2).mul(t2))).blend(t0.mul(DoubleVector.broadcast(S, 0.43562341143960015).add(t0.mul(DoubleVector.broadcast(S, 0.5865951879877999).add(t0.mul(DoubleVector.broadcast(S, 0.15099851388126273).add(t0.mul(DoubleVector.broadcast(S, -0.24356246564221382).add(t0.mul(DoubleVector.broadcast(S, -0.2114472487903752).add(t0.mul(DoubleVector.broadcast(S, -7.07847773058312E-4).add(t0.mul(DoubleVector.broadcast(S, 4.213138874642269).add(t0.mul(1123.0545826671212))))))))))))))), t0.abs().compare(VectorOperators.LT, 0.002));
+      r = r.blend(1.0, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int backward(double[] in, double[] upstream, double[] gradIn, int off, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, off + i);
+      DoubleVector t0 = z.add(0.6392322713805368).add(5.473497091546722E-17);
+      DoubleVector t1 = DoubleVector.broadcast(S, -2.0).mul(z.abs()).lanewise(VectorOperators.EXP);
+      DoubleVector t2 = DoubleVector.broadcast(S, 1.0).div(DoubleVector.broadcast(S, 1.0).add(t1));
+      DoubleVector r = t1.mul(t2).blend(t2, DoubleVector.broadcast(S, 2.0).mul(z).compare(VectorOperators.GE, 0.0)).sub(DoubleVector.broadcast(S, 0.25).mul(z).mul(-2.0).mul(DoubleVector.broadcast(S, 4.0).mul(t1).mul(t2).mul(t2))).blend(t0.mul(DoubleVector.broadcast(S, 0.43562341143960015).add(t0.mul(DoubleVector.broadcast(S, 0.5865951879877999).add(t0.mul(DoubleVector.broadcast(S, 0.15099851388126273).add(t0.mul(DoubleVector.broadcast(S, -0.24356246564221382).add(t0.mul(DoubleVector.broadcast(S, -0.2114472487903752).add(t0.mul(DoubleVector.broadcast(S, -7.07847773058312E-4).add(t0.mul(DoubleVector.broadcast(S, 4.213138874642269).add(t0.mul(1123.0545826671212))))))))))))))), t0.abs().compare(VectorOperators.LT, 0.002));
+      r = r.blend(1.0, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      r = DoubleVector.fromArray(S, upstream, off + i).mul(r);
+      r.intoArray(gradIn, off + i);
+    }
+    return i;
+  }
+
+  static int value(float[] in, int inOff, float[] out, int outOff, int len) {
+    int bound = F.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = (DoubleVector) FloatVector.fromArray(F, in, inOff + i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector t0 = DoubleVector.broadcast(S, 2.0).mul(z);
+      DoubleVector $0 = t0;
+      DoubleVector $1 = $0.abs().neg().lanewise(VectorOperators.EXP);
+      DoubleVector $2 = $1.add(1.0);
+      DoubleVector $3 = z.mul($1.div($2).blend(DoubleVector.broadcast(S, 1.0).div($2), $0.compare(VectorOperators.GE, 0.0)));
+      var $4 = t0.compare(VectorOperators.LT, -354.19820926613204);
+      if ($4.anyTrue()) { DoubleVector t1 = DoubleVector.broadcast(S, 0.5).mul(t0).lanewise(VectorOperators.EXP); $3 = $3.blend(t1.mul(z).mul(t1), $4); };
+      DoubleVector r = $3;
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      ((FloatVector) r.convertShape(VectorOperators.D2F, F, 0)).intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int derivative(float[] in, int inOff, float[] out, int outOff, int len) {
+    int bound = F.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = (DoubleVector) FloatVector.fromArray(F, in, inOff + i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector t0 = z.add(0.6392322713805368).add(5.473497091546722E-17);
+      DoubleVector t1 = DoubleVector.broadcast(S, -2.0).mul(z.abs()).lanewise(VectorOperators.EXP);
+      DoubleVector t2 = DoubleVector.broadcast(S, 1.0).div(DoubleVector.broadcast(S, 1.0).add(t1));
+      DoubleVector r = t1.mul(t2).blend(t2, DoubleVector.broadcast(S, 2.0).mul(z).compare(VectorOperators.GE, 0.0)).sub(DoubleVector.broadcast(S, 0.25).mul(z).mul(-2.0).mul(DoubleVector.broadcast(S, 4.0).mul(t1).mul(t2).mul(t2))).blend(t0.mul(DoubleVector.broadcast(S, 0.43562341143960015).add(t0.mul(DoubleVector.broadcast(S, 0.5865951879877999).add(t0.mul(DoubleVector.broadcast(S, 0.15099851388126273).add(t0.mul(DoubleVector.broadcast(S, -0.24356246564221382).add(t0.mul(DoubleVector.broadcast(S, -0.2114472487903752).add(t0.mul(DoubleVector.broadcast(S, -7.07847773058312E-4).add(t0.mul(DoubleVector.broadcast(S, 4.213138874642269).add(t0.mul(1123.0545826671212))))))))))))))), t0.abs().compare(VectorOperators.LT, 0.002));
+      r = r.blend(1.0, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      ((FloatVector) r.convertShape(VectorOperators.D2F, F, 0)).intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int backward(float[] in, float[] upstream, float[] gradIn, int off, int len) {
+    int bound = F.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = (DoubleVector) FloatVector.fromArray(F, in, off + i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector t0 = z.add(0.6392322713805368).add(5.473497091546722E-17);
+      DoubleVector t1 = DoubleVector.broadcast(S, -2.0).mul(z.abs()).lanewise(VectorOperators.EXP);
+      DoubleVector t2 = DoubleVector.broadcast(S, 1.0).div(DoubleVector.broadcast(S, 1.0).add(t1));
+      DoubleVector r = t1.mul(t2).blend(t2, DoubleVector.broadcast(S, 2.0).mul(z).compare(VectorOperators.GE, 0.0)).sub(DoubleVector.broadcast(S, 0.25).mul(z).mul(-2.0).mul(DoubleVector.broadcast(S, 4.0).mul(t1).mul(t2).mul(t2))).blend(t0.mul(DoubleVector.broadcast(S, 0.43562341143960015).add(t0.mul(DoubleVector.broadcast(S, 0.5865951879877999).add(t0.mul(DoubleVector.broadcast(S, 0.15099851388126273).add(t0.mul(DoubleVector.broadcast(S, -0.24356246564221382).add(t0.mul(DoubleVector.broadcast(S, -0.2114472487903752).add(t0.mul(DoubleVector.broadcast(S, -7.07847773058312E-4).add(t0.mul(DoubleVector.broadcast(S, 4.213138874642269).add(t0.mul(1123.0545826671212))))))))))))))), t0.abs().compare(VectorOperators.LT, 0.002));
+      r = r.blend(1.0, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+      r = r.blend(0.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      r = (DoubleVector) FloatVector.fromArray(F, upstream, off + i).convertShape(VectorOperators.F2D, S, 0).mul(r);
+      ((FloatVector) r.convertShape(VectorOperators.D2F, F, 0)).intoArray(gradIn, off + i);
+    }
+    return i;
+  }
+}

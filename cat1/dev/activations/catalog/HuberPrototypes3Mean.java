@@ -1,0 +1,401 @@
+package dev.activations.catalog;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Generated activation function; do not edit. Regenerate with:
+ *
+ * <pre>
+ * --kernel huber --hypotheses prototypes:3 --stat mean --param delta=1
+ * </pre>
+ *
+ * <p>Energies:
+ *
+ * <ul>
+ *   <li><code>Piecewise[{{(1+z)^2/2,Abs[1+z]&lt;=1}},-1/2+Abs[1+z]]</code>
+ *   <li><code>Piecewise[{{z^2/2,Abs[z]&lt;=1}},-1/2+Abs[z]]</code>
+ *   <li><code>Piecewise[{{(1-z)^2/2,Abs[-1+z]&lt;=1}},-1/2+Abs[-1+z]]</code>
+ * </ul>
+ *
+ * <p>Statistic: <code>Piecewise[{{(1-E^2)/(1+E+E^2),z&lt;=-2},{1/(1+E+E^(1/2*(-4-z)*z))-1/(1+E^(1/2*z*(4+z))+E^(
+ * 1+2*z+z^2/2)),z&lt;=-1},{-1/(1+E^(1/2+z)+E^(1/2*z*(4+z)))+1/(1+E^(1/2*(-4-z)*z)+E^(
+ * 1/2-z-z^2/2)),z&lt;=0},{1/(1+E^(1/2-z)+E^(1/2*(-4+z)*z))-1/(1+E^(1/2*(4-z)*z)+E^(1/
+ * 2+z-z^2/2)),z&lt;=1},{-1/(1+E+E^(1/2*(4-z)*z))+1/(1+E^(1/2*(-4+z)*z)+E^(1-2*z+z^2/2)),z&lt;=
+ * 2}},(-1+E^2)/(1+E+E^2)]</code>
+ *
+ * <p>Derivative: <code>Piecewise[{{0,z&lt;=-2},{(E^(1/2*(-4-z)*z)/(1+E+E^(1/2*(-4-z)*z))^2+(E^(1/2*z*(4+z))+E^(
+ * 1+2*z+z^2/2))/(1+E^(1/2*z*(4+z))+E^(1+2*z+z^2/2))^2)*(2+z),z&lt;=-1},{-(E^(1/2*(-4-z)*z)*(-
+ * 2-z)+E^(1/2*(1-2*z-z^2))*(-1-z))/(1+E^(1/2*(-4-z)*z)+E^(1/2*(1-2*z-z^2)))^2+(E^(
+ * 1/2+z)+E^(1/2*z*(4+z))*(2+z))/(1+E^(1/2+z)+E^(1/2*z*(4+z)))^2,z&lt;=0},{(E^(1/2+z-z^
+ * 2/2)*(1-z)+E^(1/2*(4-z)*z)*(2-z))/(1+E^(1/2*(4-z)*z)+E^(1/2+z-z^2/2))^2+(E^(1/2-z)+E^(
+ * 1/2*(-4+z)*z)*(2-z))/(1+E^(1/2-z)+E^(1/2*(-4+z)*z))^2,z&lt;=1},{(E^(1/2*(4-z)*z)/(1+E+E^(
+ * 1/2*(4-z)*z))^2+(E^(1/2*(-4+z)*z)+E^(1-2*z+z^2/2))/(1+E^(1/2*(-4+z)*z)+E^(1-2*z+z^
+ * 2/2))^2)*(2-z),z&lt;=2}},0]</code>
+ *
+ * <p>Special inputs:
+ *
+ * <ul>
+ *   <li>NaN gives NaN.
+ *   <li>+Infinity gives value 0.5752103826044415, derivative 0.0.
+ *   <li>-Infinity gives value -0.5752103826044415, derivative 0.0.
+ *   <li>Every finite input whose exact result is finite gives a finite result.
+ *   <li>Pieces join at z = -1, -2, 0, 1, 2.
+ * </ul>
+ *
+ * <p>Accuracy: Measured when this class was derived, at 10000 inputs that no form selection saw (a seeded stream per output: log-uniform magnitudes over the whole double range, uniform in [-64, 64], and dense next to roots, kinks, splice boundaries and saturation thresholds; 32 of them decided by the high-precision evaluator, the rest by its double-double fast path; 3202 stream inputs that only the high-precision evaluator could decide were passed over), against an independent high-precision evaluation of the definition: worst relative error 5.3e-16 for value (at z = 6.829613546264308E-9), 5.9e-16 for derivative (at z = 5.9055506410603626E-5). That meets the contract: at most 1e-12 for values and 1e-10 for derivatives (relative, with Double.MIN_NORMAL as the floor of the scale).
+ *
+ * <p>Float arithmetic: with SIMD ({@link #VECTORIZED}), float[] {@code value}, {@code derivative} and {@code backward} compute in float
+ * (twice the lanes of double). That was measured, when this class was derived, to meet the float
+ * contract: relative error at most 2^-20 against the exact value rounded to float (absolute
+ * 8 * Float.MIN_VALUE below Float.MIN_NORMAL), finite wherever that is finite; {@code backward} adds the
+ * rounding of its product. Every other method, and the float[] methods without SIMD,
+ * compute in double and round once.
+ */
+public final class HuberPrototypes3Mean {
+  /**
+   * The spec that regenerates this class.
+   */
+  public static final String SPEC = "--kernel huber --hypotheses prototypes:3 --stat mean --param delta=1";
+
+  /**
+   * Outputs per input: 1 for a scalar statistic, H for a vector statistic.
+   */
+  public static final int OUTPUTS = 1;
+
+  /**
+   * Whether the array methods use SIMD ({@code jdk.incubator.vector}); decided once, when this class
+   * initialises: true when the JVM runs with {@code --add-modules jdk.incubator.vector}, the system
+   * property {@code dev.activations.simd} is not {@code false}, and the companion class {@code HuberPrototypes3MeanSimd}
+   * (compiled from its own source file with that module) is present. Results agree with the scalar
+   * methods to within the numerical contract either way (the float contract for the float[]
+   * kernels that compute in float; see the class comment).
+   */
+  public static final boolean VECTORIZED;
+
+  private static final MethodHandle SIMD_VALUE;
+
+  private static final MethodHandle SIMD_DERIVATIVE;
+
+  private static final MethodHandle SIMD_BACKWARD;
+
+  private static final MethodHandle SIMD_VALUE_FLOAT;
+
+  private static final MethodHandle SIMD_DERIVATIVE_FLOAT;
+
+  private static final MethodHandle SIMD_BACKWARD_FLOAT;
+
+  static {
+    MethodHandle[] h = simdHandles();
+    VECTORIZED = h != null;
+    SIMD_VALUE = h == null ? null : h[0];
+    SIMD_DERIVATIVE = h == null ? null : h[1];
+    SIMD_BACKWARD = h == null ? null : h[2];
+    SIMD_VALUE_FLOAT = h == null ? null : h[3];
+    SIMD_DERIVATIVE_FLOAT = h == null ? null : h[4];
+    SIMD_BACKWARD_FLOAT = h == null ? null : h[5];
+  }
+
+  private HuberPrototypes3Mean() {
+  }
+
+  /**
+   * The activation at {@code z}.
+   */
+  public static double value(double z) {
+    if (Double.isNaN(z)) {
+      return z;
+    }
+    if (z == Double.POSITIVE_INFINITY) {
+      return 0.5752103826044415;
+    }
+    if (z == Double.NEGATIVE_INFINITY) {
+      return -0.5752103826044415;
+    }
+    double t0 = Math.abs(z);
+    double t1 = z + 4.0;
+    double t2 = 1.0 / z;
+    double t3 = z - 4.0;
+    double t4 = z <= -2.0 ? -2.0 : z <= 0.0 ? (t0 <= 1.0 ? t1 * z / 2.0 : t1 * t2 / 2.0 * z * z) : z <= 2.0 ? (t0 <= 1.0 ? t3 * -z / 2.0 : -(t3 * t2) / 2.0 * z * z) : 2.0;
+    double t5 = -t4;
+    double t6 = z + 0.585786437626905 - 1.4349369327986523E-17;
+    double t7 = z + 3.414213562373095 + 1.2537167179050217E-16;
+    double t8 = z + 0.41421356237309503 + 1.4349369327986523E-17;
+    double t9 = z - 2.414213562373095 - 1.2537167179050217E-16;
+    double t10 = z <= -2.0 ? -1.0 : z <= -1.0 ? (t0 <= 1.0 ? t6 * t7 / 2.0 : t6 * t2 * (t7 * t2) / 2.0 * z * z) : z <= 0.0 ? 0.5 + z : z <= 1.0 ? (t0 <= 1.0 ? -(t8 * t9) / 2.0 : -(t8 * t2 * (t9 * t2)) / 2.0 * z * z) : 1.0;
+    double t11 = -t10;
+    double t12 = z - 0.41421356237309503 - 1.4349369327986523E-17;
+    double t13 = z + 2.414213562373095 + 1.2537167179050217E-16;
+    double t14 = z - 0.585786437626905 + 1.4349369327986523E-17;
+    double t15 = z - 3.414213562373095 - 1.2537167179050217E-16;
+    double t16 = z <= -1.0 ? -1.0 : z <= 0.0 ? (t0 <= 1.0 ? t12 * t13 / 2.0 : t12 * t2 * (t13 * t2) / 2.0 * z * z) : z <= 1.0 ? -0.5 + z : z <= 2.0 ? (t0 <= 1.0 ? -(t14 * t15) / 2.0 : -(t14 * t2 * (t15 * t2)) / 2.0 * z * z) : 1.0;
+    double t17 = -t16;
+    double t18 = Math.exp(-Math.max(0.0, t11 >= 0.0 && t5 >= 0.0 ? 0.0 : t10 >= 0.0 && t17 >= 0.0 ? t10 : t4));
+    double t19 = Math.exp(-Math.max(0.0, t11 >= 0.0 && t5 >= 0.0 ? t5 : t10 >= 0.0 && t17 >= 0.0 ? t17 : 0.0));
+    double t20 = 1.0 / (t18 + Math.exp(-Math.max(0.0, t11 >= 0.0 && t5 >= 0.0 ? t11 : t10 >= 0.0 && t17 >= 0.0 ? 0.0 : t16)) + t19);
+    if (t5 >= 0.0) {
+      return -(t18 * -Math.expm1(t4) * t20);
+    }
+    return t19 * -Math.expm1(t5) * t20;
+  }
+
+  /**
+   * The derivative of the activation with respect to {@code z}.
+   */
+  public static double derivative(double z) {
+    if (Double.isNaN(z)) {
+      return z;
+    }
+    if (z == Double.POSITIVE_INFINITY) {
+      return 0.0;
+    }
+    if (z == Double.NEGATIVE_INFINITY) {
+      return 0.0;
+    }
+    double t0 = Math.abs(z);
+    double t1 = z + 0.585786437626905 - 1.4349369327986523E-17;
+    double t2 = z + 3.414213562373095 + 1.2537167179050217E-16;
+    double t3 = 1.0 / z;
+    double t4 = z + 0.41421356237309503 + 1.4349369327986523E-17;
+    double t5 = z - 2.414213562373095 - 1.2537167179050217E-16;
+    double t6 = z <= -2.0 ? -1.0 : z <= -1.0 ? (t0 <= 1.0 ? t1 * t2 / 2.0 : t1 * t3 * (t2 * t3) / 2.0 * z * z) : z <= 0.0 ? 0.5 + z : z <= 1.0 ? (t0 <= 1.0 ? -(t4 * t5) / 2.0 : -(t4 * t3 * (t5 * t3)) / 2.0 * z * z) : 1.0;
+    double t7 = -t6;
+    double t8 = z + 4.0;
+    double t9 = z - 4.0;
+    double t10 = -z;
+    double t11 = z <= -2.0 ? -2.0 : z <= 0.0 ? (t0 <= 1.0 ? t8 * z / 2.0 : t8 * t3 / 2.0 * z * z) : z <= 2.0 ? (t0 <= 1.0 ? t9 * t10 / 2.0 : -(t9 * t3) / 2.0 * z * z) : 2.0;
+    double t12 = -t11;
+    double t13 = z - 0.41421356237309503 - 1.4349369327986523E-17;
+    double t14 = z + 2.414213562373095 + 1.2537167179050217E-16;
+    double t15 = z - 0.585786437626905 + 1.4349369327986523E-17;
+    double t16 = z - 3.414213562373095 - 1.2537167179050217E-16;
+    double t17 = z <= -1.0 ? -1.0 : z <= 0.0 ? (t0 <= 1.0 ? t13 * t14 / 2.0 : t13 * t3 * (t14 * t3) / 2.0 * z * z) : z <= 1.0 ? -0.5 + z : z <= 2.0 ? (t0 <= 1.0 ? -(t15 * t16) / 2.0 : -(t15 * t3 * (t16 * t3)) / 2.0 * z * z) : 1.0;
+    double t18 = -t17;
+    double t19 = Math.exp(-Math.max(0.0, t7 >= 0.0 && t12 >= 0.0 ? 0.0 : t6 >= 0.0 && t18 >= 0.0 ? t6 : t11));
+    double t20 = Math.exp(-Math.max(0.0, t7 >= 0.0 && t12 >= 0.0 ? t7 : t6 >= 0.0 && t18 >= 0.0 ? 0.0 : t17));
+    double t21 = 2.0 + z;
+    double t22 = Math.exp(-Math.max(0.0, t7 >= 0.0 && t12 >= 0.0 ? t12 : t6 >= 0.0 && t18 >= 0.0 ? t18 : 0.0));
+    double t23 = t19 + t20 + t22;
+    double t24 = 1.0 / (t23 * t23);
+    double t25 = z <= 2.0 ? 2.0 + t10 : 0.0;
+    return -(-(t19 * t20 * (z <= -2.0 ? 0.0 : z <= -1.0 ? t21 : z <= 0.0 ? 1.0 : z <= 1.0 ? 1.0 + t10 : 0.0)) * t24) - t19 * t22 * -2.0 * (z <= -2.0 ? 0.0 : z <= 0.0 ? t21 : t25) * t24 - -(t20 * t22 * (z <= -1.0 ? 0.0 : z <= 0.0 ? 1.0 + z : z <= 1.0 ? 1.0 : t25)) * t24;
+  }
+
+  /**
+   * {@link #value(double)} in float, computed in double and rounded once.
+   */
+  public static float value(float z) {
+    return (float) value((double) z);
+  }
+
+  /**
+   * {@link #derivative(double)} in float, computed in double and rounded once.
+   */
+  public static float derivative(float z) {
+    return (float) derivative((double) z);
+  }
+
+  /**
+   * The kernels of the SIMD companion {@code HuberPrototypes3MeanSimd}, in the order of the handle fields, or null
+   * when {@code jdk.incubator.vector} is not in the boot layer, SIMD is switched off ({@code -Ddev.activations.simd=false}),
+   * the companion class is absent (it is looked up by name, so this class compiles and runs
+   * without it), or anything else fails: then the plain-Java loops do all the work.
+   */
+  private static MethodHandle[] simdHandles() {
+    try {
+      if (!Boolean.parseBoolean(System.getProperty("dev.activations.simd", "true"))) {
+        return null;
+      }
+      Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+      if (vector.isEmpty()) {
+        return null;
+      }
+      HuberPrototypes3Mean.class.getModule().addReads(vector.get());
+      Class<?> c = Class.forName("dev.activations.catalog.HuberPrototypes3MeanSimd", true, HuberPrototypes3Mean.class.getClassLoader());
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle[] h = new MethodHandle[6];
+      h[0] = lookup.findStatic(c, "value", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, int.class));
+      h[1] = lookup.findStatic(c, "derivative", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, int.class));
+      h[2] = lookup.findStatic(c, "backward", MethodType.methodType(int.class, double[].class, double[].class, double[].class, int.class, int.class));
+      h[3] = lookup.findStatic(c, "value", MethodType.methodType(int.class, float[].class, int.class, float[].class, int.class, int.class));
+      h[4] = lookup.findStatic(c, "derivative", MethodType.methodType(int.class, float[].class, int.class, float[].class, int.class, int.class));
+      h[5] = lookup.findStatic(c, "backward", MethodType.methodType(int.class, float[].class, float[].class, float[].class, int.class, int.class));
+      return h;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Writes {@code value(in[inOff + i])} to {@code out[outOff + i]} for {@code 0 <= i < len}.
+   */
+  public static void value(double[] in, int inOff, double[] out, int outOff, int len) {
+    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(outOff, len, out.length);
+    int i = 0;
+    if (SIMD_VALUE != null) {
+      try {
+        i = (int) SIMD_VALUE.invokeExact(in, inOff, out, outOff, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      out[outOff + i] = value(in[inOff + i]);
+    }
+  }
+
+  /**
+   * Writes {@code derivative(in[inOff + i])} to {@code out[outOff + i]} for {@code 0 <= i < len}.
+   */
+  public static void derivative(double[] in, int inOff, double[] out, int outOff, int len) {
+    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(outOff, len, out.length);
+    int i = 0;
+    if (SIMD_DERIVATIVE != null) {
+      try {
+        i = (int) SIMD_DERIVATIVE.invokeExact(in, inOff, out, outOff, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      out[outOff + i] = derivative(in[inOff + i]);
+    }
+  }
+
+  /**
+   * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}. Allocates nothing.
+   */
+  public static void backward(double[] in, double[] upstream, double[] gradIn, int off, int len) {
+    Objects.checkFromIndexSize(off, len, in.length);
+    Objects.checkFromIndexSize(off, len, upstream.length);
+    Objects.checkFromIndexSize(off, len, gradIn.length);
+    int i = 0;
+    if (SIMD_BACKWARD != null) {
+      try {
+        i = (int) SIMD_BACKWARD.invokeExact(in, upstream, gradIn, off, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      gradIn[off + i] = upstream[off + i] * derivative(in[off + i]);
+    }
+  }
+
+  /**
+   * {@code value(in, 0, out, 0, in.length)}.
+   */
+  public static void value(double[] in, double[] out) {
+    value(in, 0, out, 0, in.length);
+  }
+
+  /**
+   * {@code derivative(in, 0, out, 0, in.length)}.
+   */
+  public static void derivative(double[] in, double[] out) {
+    derivative(in, 0, out, 0, in.length);
+  }
+
+  /**
+   * {@code backward(in, upstream, gradIn, 0, in.length)}.
+   */
+  public static void backward(double[] in, double[] upstream, double[] gradIn) {
+    backward(in, upstream, gradIn, 0, in.length);
+  }
+
+  /**
+   * Writes {@code value(in[inOff + i])} to {@code out[outOff + i]} for {@code 0 <= i < len}.
+   */
+  public static void value(float[] in, int inOff, float[] out, int outOff, int len) {
+    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(outOff, len, out.length);
+    int i = 0;
+    if (SIMD_VALUE_FLOAT != null) {
+      try {
+        i = (int) SIMD_VALUE_FLOAT.invokeExact(in, inOff, out, outOff, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      out[outOff + i] = value(in[inOff + i]);
+    }
+  }
+
+  /**
+   * Writes {@code derivative(in[inOff + i])} to {@code out[outOff + i]} for {@code 0 <= i < len}.
+   */
+  public static void derivative(float[] in, int inOff, float[] out, int outOff, int len) {
+    Objects.checkFromIndexSize(inOff, len, in.length);
+    Objects.checkFromIndexSize(outOff, len, out.length);
+    int i = 0;
+    if (SIMD_DERIVATIVE_FLOAT != null) {
+      try {
+        i = (int) SIMD_DERIVATIVE_FLOAT.invokeExact(in, inOff, out, outOff, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      out[outOff + i] = derivative(in[inOff + i]);
+    }
+  }
+
+  /**
+   * Backpropagates: {@code gradIn[off + i] = upstream[off + i] * derivative(in[off + i])} for {@code 0 <= i < len}. Allocates nothing.
+   */
+  public static void backward(float[] in, float[] upstream, float[] gradIn, int off, int len) {
+    Objects.checkFromIndexSize(off, len, in.length);
+    Objects.checkFromIndexSize(off, len, upstream.length);
+    Objects.checkFromIndexSize(off, len, gradIn.length);
+    int i = 0;
+    if (SIMD_BACKWARD_FLOAT != null) {
+      try {
+        i = (int) SIMD_BACKWARD_FLOAT.invokeExact(in, upstream, gradIn, off, len);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    for (; i < len; i++) {
+      gradIn[off + i] = (float) (upstream[off + i] * derivative((double) in[off + i]));
+    }
+  }
+
+  /**
+   * {@code value(in, 0, out, 0, in.length)}.
+   */
+  public static void value(float[] in, float[] out) {
+    value(in, 0, out, 0, in.length);
+  }
+
+  /**
+   * {@code derivative(in, 0, out, 0, in.length)}.
+   */
+  public static void derivative(float[] in, float[] out) {
+    derivative(in, 0, out, 0, in.length);
+  }
+
+  /**
+   * {@code backward(in, upstream, gradIn, 0, in.length)}.
+   */
+  public static void backward(float[] in, float[] upstream, float[] gradIn) {
+    backward(in, upstream, gradIn, 0, in.length);
+  }
+}

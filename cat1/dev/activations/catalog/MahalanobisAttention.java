@@ -1,0 +1,1238 @@
+package dev.activations.catalog;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Generated attention; do not edit. Regenerate with:
+ *
+ * <pre>
+ * derive --attention --kernel mahalanobis --stat mean
+ * </pre>
+ *
+ * <p>Query {@code q} in R^d, keys {@code k_1..k_n} in R^d (row-major), values {@code v_1..v_n} in R^m (row-major).
+ * Key {@code j} is a hypothesis with the energy {@code e_j = kappa(q, k_j) / T}, {@code kappa(q, k) = Dot[q-k,q-k,w]/2}; in the Gram entries
+ * ({@code qq = &lt;q,Wq&gt;, qk = &lt;q,Wk&gt;, kk = &lt;k,Wk&gt;, dd = sum w_i (q_i - k_i)^2, W = diag(w), dim = d}):
+ *
+ * <pre>
+ * e = dd/2
+ * grad_q e = W (2 (0) q + (0) k + 2 (1/2) (q - k))
+ * grad_k e = W ((0) q + 2 (0) k - 2 (1/2) (q - k))
+ * d e/d w_i = (0) q_i^2 + (0) q_i k_i + (0) k_i^2 + (1/2) (q_i - k_i)^2
+ * </pre>
+ *
+ * With {@code A = log sum_j exp(-e_j)} and {@code r_j = exp(-e_j - A)} (the attention weights), the statistic is
+ * {@code sum_j r_j v_j (the attention output)}. Backward (upstream {@code u}):
+ *
+ * <pre>
+ * dL/de_j = -r_j (&lt;u, v_j&gt; - &lt;u, out&gt;)
+ * grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j,  grad v_j = r_j u,  grad w = sum_j dL/de_j grad_w e_j
+ * </pre>
+ *
+ * <p>Checks made when this class was derived:
+ *
+ * <ul>
+ *   <li>implicit-EM identity dA/de_j = -r_j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i = j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i != j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>grad_w e, grad_q e and grad_k e assembled = d/dq, d/dk, d/dw of the written-out kernel (d = 2): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4), k = (1/2, 3/4))
+ *   <li>grad_w e, grad_q e and grad_k e assembled = d/dq, d/dk, d/dw of the written-out kernel (d = 3): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4, 7/8), k = (1/2, 3/4, -1/8))
+ *   <li>backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j, d/dw of the written-out mean (2 keys, d = 2): holds (largest |difference| 0.0e+00 at exact binary fractions)
+ *   <li>energy and partial differences to the winner = telescoped divided differences (energy, dd): holds (largest |difference| 0.0e+00 at exact Gram entries)
+ * </ul>
+ *
+ * <p>Evaluation: the Gram entries are compensated sums; the squared distance is {@code sum (q_i - k_i)^2},
+ * never {@code qq - 2 qk + kk}; a kernel of the cosine only runs on vectors scaled by powers of two (no norm
+ * overflows). One pass over the keys keeps the running minimum energy {@code m}, {@code s = sum_j exp(m - e_j)} and
+ * the running value sum, rescaled when the minimum drops; the backward pass takes its reductions relative to
+ * the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys
+ * or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows
+ * for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are
+ * evaluated again on query and keys scaled by a power of two, energy gaps scaled back exactly and log-priors kept
+ * apart (entries up to 1e200 meet the contract). The {@code double[]} methods do not allocate; the {@code float[]}
+ * methods compute in double with a per-thread accumulator and round once.
+ *
+ * <p>Weights: the diagonal {@code w} (positive, {@code d} entries) is the trailing argument pair
+ * {@code w, wOff} of every method; the backward methods also take {@code gradW, gwOff} ({@code d L / d w}; may be null;
+ * summed over the queries in {@code backwardBatch}). The weighted entries are compensated sums as well.
+ *
+ * <p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):
+ * outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within
+ * 1e-10 of their largest component.
+ */
+public final class MahalanobisAttention {
+  /**
+   * The derive options that regenerate this class.
+   */
+  public static final String SPEC = "--attention --kernel mahalanobis --stat mean";
+
+  /**
+   * Whether the statistic reads the values (otherwise {@code values} may be null and {@code m} 0).
+   */
+  public static final boolean USES_VALUES = true;
+
+  /**
+   * Per-thread double accumulators of the {@code float[]} methods (grown on demand, then reused).
+   */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[64]);
+
+  private MahalanobisAttention() {
+  }
+
+  /**
+   * How many entries {@code value} writes per query (m).
+   */
+  public static int outputs(int n, int m) {
+    return m;
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * The diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff, double[] w, int wOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, w, wOff, null, 0, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, w, wOff, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to
+   * {@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff, double[] w, int wOff,
+      double[] gradW, int gwOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    if (gradW != null) {
+      Arrays.fill(gradW, gwOff, gwOff + d, 0.0);
+    }
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW, gwOff, null, 0, null, 0, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW, gwOff, null, 0, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * The diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive).
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff, double[] w, int wOff, double[] logPrior,
+      int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, w, wOff, logPrior, pOff, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, w, wOff, logPrior, pOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to
+   * {@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null).
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff, double[] w, int wOff,
+      double[] gradW, int gwOff, double[] logPrior, int pOff, double[] gradPrior, int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    if (gradW != null) {
+      Arrays.fill(gradW, gwOff, gwOff + d, 0.0);
+    }
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW, gwOff, logPrior, pOff, gradPrior, gpOff, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW, gwOff, logPrior, pOff, gradPrior, gpOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] out, int outOff, double[] w,
+      int wOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per, w, wOff);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to); so does {@code gradW}.
+   */
+  public static void backwardBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ,
+      int gqOff, double[] gradKeys, int gkOff, double[] gradValues, int gvOff, double[] w, int wOff,
+      double[] gradW, int gwOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    if (gradW != null) {
+      Arrays.fill(gradW, gwOff, gwOff + d, 0.0);
+    }
+    for (int i = 0; i < queries; i++) {
+      if (!backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true, w, wOff, gradW, gwOff, null, 0, null, 0, 0)) {
+        backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true, w, wOff, gradW, gwOff, null, 0, null, 0, rescaleExponent(q, qOff + i * d, keys, kOff, n, d));
+      }
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * The diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff, float[] w, int wOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    double[] acc = scratch(m);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, w, wOff, null, 0, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, w, wOff, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to
+   * {@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff, float[] w, int wOff, float[] gradW, int gwOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    double[] acc = scratch(2 * d);
+    Arrays.fill(acc, d, 2 * d, 0.0);
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW == null ? null : acc, d, null, 0, null, 0, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW == null ? null : acc, d, null, 0, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+      if (gradW != null) gradW[gwOff + i] = (float) acc[d + i];
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * The diagonal weights are {@code w[wOff .. wOff + d - 1]} (positive).
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff, float[] w, int wOff, float[] logPrior,
+      int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    double[] acc = scratch(m);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, w, wOff, logPrior, pOff, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, w, wOff, logPrior, pOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With the diagonal weights {@code w[wOff .. wOff + d - 1]}, writes {@code d L / d w} to
+   * {@code gradW[gwOff ..]} ({@code d} entries; {@code gradW} may be null).
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff, float[] w, int wOff, float[] gradW, int gwOff,
+      float[] logPrior, int pOff, float[] gradPrior, int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    double[] acc = scratch(2 * d);
+    Arrays.fill(acc, d, 2 * d, 0.0);
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW == null ? null : acc, d, logPrior, pOff, gradPrior, gpOff, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, w, wOff, gradW == null ? null : acc, d, logPrior, pOff, gradPrior, gpOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+      if (gradW != null) gradW[gwOff + i] = (float) acc[d + i];
+    }
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] out, int outOff, float[] w, int wOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per, w, wOff);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to); so does {@code gradW}.
+   */
+  public static void backwardBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] upstream, int upOff, float[] gradQ,
+      int gqOff, float[] gradKeys, int gkOff, float[] gradValues, int gvOff, float[] w, int wOff,
+      float[] gradW, int gwOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    Objects.checkFromIndexSize(wOff, d, w.length);
+    if (gradW != null) {
+      Objects.checkFromIndexSize(gwOff, d, gradW.length);
+    }
+    double[] acc = scratch(2 * d);
+    Arrays.fill(acc, d, 2 * d, 0.0);
+    for (int i = 0; i < queries; i++) {
+      if (!backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true, w, wOff, gradW == null ? null : acc, d, null, 0, null, 0, 0)) {
+        backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true, w, wOff, gradW == null ? null : acc, d, null, 0, null, 0, rescaleExponent(q, qOff + i * d, keys, kOff, n, d));
+      }
+      for (int j = 0; j < d; j++) {
+        gradQ[gqOff + i * d + j] = (float) acc[j];
+      }
+    }
+    if (gradW != null) {
+      for (int j = 0; j < d; j++) {
+        gradW[gwOff + j] = (float) acc[d + j];
+      }
+    }
+  }
+
+  /**
+   * Sizes and input ranges (an array length of -1 stands for a null array).
+   */
+  private static void checks(int qLength, int qOff, int kLength, int kOff, int vLength, int vOff,
+      int n, int d, int m) {
+    if (n < 0 || m < 0 || d <= 0) {
+      throw new IllegalArgumentException("need n >= 0, m >= 0, d > 0: n = " + n + ", d = " + d + ", m = " + m);
+    }
+    Objects.checkFromIndexSize(qOff, d, qLength < 0 ? 0 : qLength);
+    Objects.checkFromIndexSize(kOff, Math.multiplyExact(n, d), kLength < 0 ? 0 : kLength);
+    Objects.checkFromIndexSize(vOff, Math.multiplyExact(n, m), vLength < 0 ? 0 : vLength);
+  }
+
+  /**
+   * This thread's accumulator of at least {@code size} entries.
+   */
+  private static double[] scratch(int size) {
+    double[] s = SCRATCH.get();
+    if (s.length < size) {
+      s = new double[Math.max(size, 2 * s.length)];
+      SCRATCH.set(s);
+    }
+    return s;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, double[] wt, int wo, double[] logPrior,
+      int po, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = 0.0;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted(values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int uo, double[] gradQ,
+      int go, double[] gradKeys, int gko, double[] gradValues, int gvo, boolean add, double[] wt,
+      int wo, double[] gradW, int gwo, double[] logPrior, int po, double[] gradPrior, int gpo,
+      int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = 0.0;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, Double.NaN);
+      if (gradW != null) Arrays.fill(gradW, gwo, gwo + d, Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fddW;
+    double qkW;
+    double kkW;
+    double ddW;
+    {
+      int ko = kwo;
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      fddW = ddd(dd, dim);
+      qkW = 0.0;
+      kkW = 0.0;
+      ddW = dd;
+    }
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    double sumC = 0.0;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d, wt, wo, entryScale);
+      double fs = ddd(dd, dim);
+      sumS += 2.0 * delta * 0.0;
+      double b = 0.0;
+      double c = 0.0;
+      double sd = 2.0 * delta * fs;
+      double bs = b - sd;
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i];
+        double ki = keys[ko + i];
+        double diff = qi - ki;
+        if (bs != 0.0 && j != win) {
+          gradQ[go + i] += bs * (ki - keys[kwo + i]);
+        }
+        double g = Math.scalb(wt[wo + i] * ((b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)), ue);
+        gradKeys[gk + i] = (add ? gradKeys[gk + i] + g : g);
+        if (gradW != null && j != win) {
+          double kwi = keys[kwo + i];
+          double gw = Math.scalb((b == 0.0 ? 0.0 : b * qi * (ki - kwi)) + (c == 0.0 ? 0.0 : 0.5 * c * (ki - kwi) * (ki + kwi)) + (sd == 0.0 ? 0.0 : 0.5 * sd * (kwi - ki) * (diff + (qi - kwi))), ue);
+          gradW[gwo + i] += gw;
+        }
+      }
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + 0.0;
+    double bigS = sumS + 2.0 * fddW * total;
+    double bigC = sumC + 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i];
+      double kwi = keys[kwo + i];
+      gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi));
+      gradQ[go + i] *= wt[wo + i];
+      if (gradW != null) {
+        double gw = Math.scalb((bigA == 0.0 ? 0.0 : 0.5 * bigA * qi * qi) + (bigB == 0.0 ? 0.0 : bigB * qi * kwi) + (bigC == 0.0 ? 0.0 : bigC * kwi * kwi) + (bigS == 0.0 ? 0.0 : 0.5 * bigS * (qi - kwi) * (qi - kwi)), ue);
+        gradW[gwo + i] += gw;
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue);
+    }
+    return true;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, float[] wt, int wo, float[] logPrior,
+      int po, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = 0.0;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + (double) values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + (double) values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * (double) values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted((double) values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, float[] upstream, int uo, double[] gradQ, int go,
+      float[] gradKeys, int gko, float[] gradValues, int gvo, boolean add, float[] wt, int wo,
+      double[] gradW, int gwo, float[] logPrior, int po, float[] gradPrior, int gpo, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = 0.0;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, (float) Double.NaN);
+      if (gradW != null) Arrays.fill(gradW, gwo, gwo + d, Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, (float) Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, (float) Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fddW;
+    double qkW;
+    double kkW;
+    double ddW;
+    {
+      int ko = kwo;
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      fddW = ddd(dd, dim);
+      qkW = 0.0;
+      kkW = 0.0;
+      ddW = dd;
+    }
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    double sumC = 0.0;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double dd = squaredDistance(q, qOff, keys, ko, d, wt, wo, entryScale);
+      double e = energy(dd, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (ddd(0.0, dim) * keyDifference(2, q, qOff, keys, ko, mko, d, wt, wo, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (float) (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (float) (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d, wt, wo, entryScale);
+      double fs = ddd(dd, dim);
+      sumS += 2.0 * delta * 0.0;
+      double b = 0.0;
+      double c = 0.0;
+      double sd = 2.0 * delta * fs;
+      double bs = b - sd;
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i];
+        double ki = keys[ko + i];
+        double diff = qi - ki;
+        if (bs != 0.0 && j != win) {
+          gradQ[go + i] += bs * (ki - keys[kwo + i]);
+        }
+        double g = Math.scalb(wt[wo + i] * ((b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)), ue);
+        gradKeys[gk + i] = (float) (add ? gradKeys[gk + i] + g : g);
+        if (gradW != null && j != win) {
+          double kwi = keys[kwo + i];
+          double gw = Math.scalb((b == 0.0 ? 0.0 : b * qi * (ki - kwi)) + (c == 0.0 ? 0.0 : 0.5 * c * (ki - kwi) * (ki + kwi)) + (sd == 0.0 ? 0.0 : 0.5 * sd * (kwi - ki) * (diff + (qi - kwi))), ue);
+          gradW[gwo + i] += gw;
+        }
+      }
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + 0.0;
+    double bigS = sumS + 2.0 * fddW * total;
+    double bigC = sumC + 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i];
+      double kwi = keys[kwo + i];
+      gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi));
+      gradQ[go + i] *= wt[wo + i];
+      if (gradW != null) {
+        double gw = Math.scalb((bigA == 0.0 ? 0.0 : 0.5 * bigA * qi * qi) + (bigB == 0.0 ? 0.0 : bigB * qi * kwi) + (bigC == 0.0 ? 0.0 : bigC * kwi * kwi) + (bigS == 0.0 ? 0.0 : 0.5 * bigS * (qi - kwi) * (qi - kwi)), ue);
+        gradW[gwo + i] += gw;
+      }
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue);
+    }
+    return true;
+  }
+
+  /**
+   * The energy of one key (the kernel over the temperature).
+   */
+  private static double energy(double dd, double dim) {
+    return 0.5 * dd;
+  }
+
+  /**
+   * The energy's partial by {@code dd}.
+   */
+  private static double ddd(double dd, double dim) {
+    return 0.5;
+  }
+
+  /**
+   * Divided difference of the energy by {@code dd} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffEnergyByDd(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return 0.5;
+  }
+
+  /**
+   * {@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).
+   */
+  private static double weight(double e, double m) {
+    return e == m ? 1.0 : Math.exp(m - e);
+  }
+
+  /**
+   * {@code x exp(-g) inv} for a weight {@code exp(-g)} below {@code 2^-1000}, {@code g <= TINY_GAP}: two
+   * half-weights {@code exp(-g/2)} (normal there), multiplied in after {@code x}, so that a representable
+   * product is not lost with the weight (rounded to 0 or subnormal on its own).
+   */
+  private static double tinyWeighted(double x, double g, double inv) {
+    double h = Math.exp(-0.5 * g);
+    return ((x * inv) * h) * h;
+  }
+
+  /**
+   * The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies
+   * {@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.
+   * {@code f = 2^se}: multiplying by it twice is exact (a gap that overflows has weight 0 anyway).
+   */
+  private static double gap(double e, double p, double m, double pm, double f) {
+    double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : (e - m) * f * f;
+    return p == pm ? k : k - (p - pm);
+  }
+
+  /**
+   * {@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.
+   */
+  private static double weight(double g) {
+    return g == 0.0 ? 1.0 : Math.exp(-g);
+  }
+
+  /**
+   * The scale exponent {@code se} for a second attempt: {@code max(1, E - 384)} with {@code E} the largest
+   * binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.
+   */
+  private static int rescaleExponent(double[] q, int qOff, double[] keys, int kOff, int n, int d) {
+    int e = Integer.MIN_VALUE;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs(q[qOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    for (int i = 0, len = n * d; i < len; i++) {
+      double x = Math.abs(keys[kOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    return Math.max(1, e - 384);
+  }
+
+  /**
+   * The scale exponent {@code se} for a second attempt: {@code max(1, E - 384)} with {@code E} the largest
+   * binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.
+   */
+  private static int rescaleExponent(float[] q, int qOff, float[] keys, int kOff, int n, int d) {
+    int e = Integer.MIN_VALUE;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs((double) q[qOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    for (int i = 0, len = n * d; i < len; i++) {
+      double x = Math.abs((double) keys[kOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    return Math.max(1, e - 384);
+  }
+
+  /**
+   * {@code sum_i w_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double squaredDistance(double[] x, int xo, double[] y, int yo, int d, double[] w,
+      int wo, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double ww = w[wo + i];
+      double h = a - b;
+      double v = h - a;
+      double l = (a - (h - v)) - (b + v);
+      double p = h * h;
+      double pe = Math.fma(h, h, -p) + 2.0 * h * l;
+      double wp = ww * p;
+      c += Math.fma(ww, p, -wp) + ww * pe;
+      double t = s + wp;
+      double z = t - s;
+      c += (s - (t - z)) + (wp - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(double[] u, int uo, int ue, double[] v, int vj, int vw,
+      int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb(u[uo + i], -ue);
+      double b = v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(double[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs(x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, double[] q, int qo, double[] k, int kj, int kw,
+      int d, double[] w, int wo, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double ww = w[wo + i];
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      double pe = Math.fma(x, y, -p);
+      double wp = ww * p;
+      c += Math.fma(ww, p, -wp) + ww * pe;
+      double t = s + wp;
+      double z = t - s;
+      c += (s - (t - z)) + (wp - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code sum_i w_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double squaredDistance(float[] x, int xo, float[] y, int yo, int d, float[] w,
+      int wo, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double ww = w[wo + i];
+      double h = a - b;
+      double v = h - a;
+      double l = (a - (h - v)) - (b + v);
+      double p = h * h;
+      double pe = Math.fma(h, h, -p) + 2.0 * h * l;
+      double wp = ww * p;
+      c += Math.fma(ww, p, -wp) + ww * pe;
+      double t = s + wp;
+      double z = t - s;
+      c += (s - (t - z)) + (wp - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(float[] u, int uo, int ue, float[] v, int vj, int vw, int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb((double) u[uo + i], -ue);
+      double b = (double) v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(float[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs((double) x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * As the unweighted key difference, with each term weighted by {@code w_i} (diagonal Mahalanobis entries). Compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, float[] q, int qo, float[] k, int kj, int kw, int d,
+      float[] w, int wo, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double ww = w[wo + i];
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      double pe = Math.fma(x, y, -p);
+      double wp = ww * p;
+      c += Math.fma(ww, p, -wp) + ww * pe;
+      double t = s + wp;
+      double z = t - s;
+      c += (s - (t - z)) + (wp - z);
+      s = t;
+    }
+    return s + c;
+  }
+}

@@ -1,0 +1,1215 @@
+package dev.activations.catalog;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Generated attention; do not edit. Regenerate with:
+ *
+ * <pre>
+ * derive --attention --kernel scaled-dot --stat mean
+ * </pre>
+ *
+ * <p>Query {@code q} in R^d, keys {@code k_1..k_n} in R^d (row-major), values {@code v_1..v_n} in R^m (row-major).
+ * Key {@code j} is a hypothesis with the energy {@code e_j = kappa(q, k_j) / T}, {@code kappa(q, k) = -Dot[q,k]/Sqrt[Dim]}; in the Gram entries
+ * ({@code qq = &lt;q,q&gt;, qk = &lt;q,k&gt;, kk = &lt;k,k&gt;, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d}):
+ *
+ * <pre>
+ * e = -qk/Sqrt[dim]
+ * grad_q e = 2 (0) q + (-1/Sqrt[dim]) k + 2 (0) (q - k)
+ * grad_k e = (-1/Sqrt[dim]) q + 2 (0) k - 2 (0) (q - k)
+ * </pre>
+ *
+ * With {@code A = log sum_j exp(-e_j)} and {@code r_j = exp(-e_j - A)} (the attention weights), the statistic is
+ * {@code sum_j r_j v_j (the attention output)}. Backward (upstream {@code u}):
+ *
+ * <pre>
+ * dL/de_j = -r_j (&lt;u, v_j&gt; - &lt;u, out&gt;)
+ * grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j,  grad v_j = r_j u
+ * </pre>
+ *
+ * <p>Checks made when this class was derived:
+ *
+ * <ul>
+ *   <li>implicit-EM identity dA/de_j = -r_j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i = j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i != j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = 2): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4), k = (1/2, 3/4))
+ *   <li>grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = 3): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4, 7/8), k = (1/2, 3/4, -1/8))
+ *   <li>backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j of the written-out mean (2 keys, d = 2): holds (largest |difference| 0.0e+00 at exact binary fractions)
+ *   <li>energy and partial differences to the winner = telescoped divided differences (energy, qk): holds (largest |difference| 0.0e+00 at exact Gram entries)
+ * </ul>
+ *
+ * <p>Evaluation: the Gram entries are compensated sums; the squared distance is {@code sum (q_i - k_i)^2},
+ * never {@code qq - 2 qk + kk}; a kernel of the cosine only runs on vectors scaled by powers of two (no norm
+ * overflows). One pass over the keys keeps the running minimum energy {@code m}, {@code s = sum_j exp(m - e_j)} and
+ * the running value sum, rescaled when the minimum drops; the backward pass takes its reductions relative to
+ * the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys
+ * or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows
+ * for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are
+ * evaluated again on query and keys scaled by a power of two, energy gaps scaled back exactly and log-priors kept
+ * apart (entries up to 1e200 meet the contract). The {@code double[]} methods do not allocate; the {@code float[]}
+ * methods compute in double with a per-thread accumulator and round once.
+ *
+ * <p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):
+ * outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within
+ * 1e-10 of their largest component.
+ */
+public final class ScaledDotAttention {
+  /**
+   * The derive options that regenerate this class.
+   */
+  public static final String SPEC = "--attention --kernel scaled-dot --stat mean";
+
+  /**
+   * Whether the statistic reads the values (otherwise {@code values} may be null and {@code m} 0).
+   */
+  public static final boolean USES_VALUES = true;
+
+  /**
+   * Per-thread double accumulators of the {@code float[]} methods (grown on demand, then reused).
+   */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[64]);
+
+  /**
+   * Whether {@code value} (both array types) and {@code backward(double[] ...)} use SIMD ({@code jdk.incubator.vector});
+   * decided once, when this class initialises: true when the JVM runs with {@code --add-modules
+   * jdk.incubator.vector}, the system property {@code dev.activations.simd} is not {@code false}, and the companion class {@code ScaledDotAttentionSimd}
+   * (compiled from its own source file with that module) is present. The kernels leave a call to the plain-Java
+   * code whenever their error bound could cost the contract (and for NaN, infinite energies, d or m below
+   * the vector length), so results meet the contract either way.
+   */
+  public static final boolean VECTORIZED;
+
+  private static final MethodHandle SIMD_VALUE;
+
+  private static final MethodHandle SIMD_VALUE_FLOAT;
+
+  private static final MethodHandle SIMD_BACKWARD;
+
+  static {
+    MethodHandle[] h = simdHandles();
+    VECTORIZED = h != null;
+    SIMD_VALUE = h == null ? null : h[0];
+    SIMD_VALUE_FLOAT = h == null ? null : h[1];
+    SIMD_BACKWARD = h == null ? null : h[2];
+  }
+
+  private ScaledDotAttention() {
+  }
+
+  /**
+   * How many entries {@code value} writes per query (m).
+   */
+  public static int outputs(int n, int m) {
+    return m;
+  }
+
+  /**
+   * The kernels of the SIMD companion {@code ScaledDotAttentionSimd}, in the order of the handle fields, or null
+   * when {@code jdk.incubator.vector} is not in the boot layer, SIMD is switched off ({@code -Ddev.activations.simd=false}),
+   * the companion class is absent (it is looked up by name, so this class compiles and runs
+   * without it), or anything else fails: then the plain-Java loops do all the work.
+   */
+  private static MethodHandle[] simdHandles() {
+    try {
+      if (!Boolean.parseBoolean(System.getProperty("dev.activations.simd", "true"))) {
+        return null;
+      }
+      Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+      if (vector.isEmpty()) {
+        return null;
+      }
+      ScaledDotAttention.class.getModule().addReads(vector.get());
+      Class<?> c = Class.forName("dev.activations.catalog.ScaledDotAttentionSimd", true, ScaledDotAttention.class.getClassLoader());
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle[] h = new MethodHandle[3];
+      h[0] = lookup.findStatic(c, "value", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
+      h[1] = lookup.findStatic(c, "value", MethodType.methodType(int.class, float[].class, int.class, float[].class, int.class, float[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
+      h[2] = lookup.findStatic(c, "backward", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class));
+      return h;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    int left = 1;
+    if (SIMD_VALUE != null) {
+      try {
+        left = (int) SIMD_VALUE.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) return;
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, null, 0, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    int left = 1;
+    if (SIMD_BACKWARD != null) {
+      try {
+        left = (int) SIMD_BACKWARD.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) return;
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff, double[] logPrior, int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, logPrior, pOff, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, logPrior, pOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff, double[] logPrior, int pOff,
+      double[] gradPrior, int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] out, int outOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to).
+   */
+  public static void backwardBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ,
+      int gqOff, double[] gradKeys, int gkOff, double[] gradValues, int gvOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    for (int i = 0; i < queries; i++) {
+      if (!backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0, 0)) {
+        backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0, rescaleExponent(q, qOff + i * d, keys, kOff, n, d));
+      }
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    double[] acc = scratch(m);
+    int left = 1;
+    if (SIMD_VALUE_FLOAT != null) {
+      try {
+        left = (int) SIMD_VALUE_FLOAT.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) {
+      for (int i = 0; i < m; i++) {
+        out[outOff + i] = (float) acc[i];
+      }
+      return;
+    }
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, null, 0, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    double[] acc = scratch(d);
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff, float[] logPrior, int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    double[] acc = scratch(m);
+    if (!valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, logPrior, pOff, 0)) {
+      valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, logPrior, pOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff, float[] logPrior, int pOff, float[] gradPrior,
+      int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    double[] acc = scratch(d);
+    if (!backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff, 0)) {
+      backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff, rescaleExponent(q, qOff, keys, kOff, n, d));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] out, int outOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to).
+   */
+  public static void backwardBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] upstream, int upOff, float[] gradQ,
+      int gqOff, float[] gradKeys, int gkOff, float[] gradValues, int gvOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    for (int i = 0; i < queries; i++) {
+      double[] acc = scratch(d);
+      if (!backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0, 0)) {
+        backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0, rescaleExponent(q, qOff + i * d, keys, kOff, n, d));
+      }
+      for (int j = 0; j < d; j++) {
+        gradQ[gqOff + i * d + j] = (float) acc[j];
+      }
+    }
+  }
+
+  /**
+   * Sizes and input ranges (an array length of -1 stands for a null array).
+   */
+  private static void checks(int qLength, int qOff, int kLength, int kOff, int vLength, int vOff,
+      int n, int d, int m) {
+    if (n < 0 || m < 0 || d <= 0) {
+      throw new IllegalArgumentException("need n >= 0, m >= 0, d > 0: n = " + n + ", d = " + d + ", m = " + m);
+    }
+    Objects.checkFromIndexSize(qOff, d, qLength < 0 ? 0 : qLength);
+    Objects.checkFromIndexSize(kOff, Math.multiplyExact(n, d), kLength < 0 ? 0 : kLength);
+    Objects.checkFromIndexSize(vOff, Math.multiplyExact(n, m), vLength < 0 ? 0 : vLength);
+  }
+
+  /**
+   * This thread's accumulator of at least {@code size} entries.
+   */
+  private static double[] scratch(int size) {
+    double[] s = SCRATCH.get();
+    if (s.length < size) {
+      s = new double[Math.max(size, 2 * s.length)];
+      SCRATCH.set(s);
+    }
+    return s;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, double[] logPrior, int po, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = d;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted(values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int uo, double[] gradQ,
+      int go, double[] gradKeys, int gko, double[] gradValues, int gvo, boolean add,
+      double[] logPrior, int po, double[] gradPrior, int gpo, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = d;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fqkW;
+    double qkW;
+    double kkW;
+    double ddW;
+    {
+      int ko = kwo;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      fqkW = dqk(qk, dim);
+      qkW = qk;
+      kkW = 0.0;
+      ddW = 0.0;
+    }
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d, entryScale);
+      double fb = dqk(qk, dim);
+      sumB += delta * 0.0;
+      double b = delta * fb;
+      double c = 0.0;
+      double sd = 0.0;
+      double bs = b - sd;
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i];
+        double ki = keys[ko + i];
+        double diff = qi - ki;
+        if (bs != 0.0 && j != win) {
+          gradQ[go + i] += bs * (ki - keys[kwo + i]);
+        }
+        double g = Math.scalb(((b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)), ue);
+        gradKeys[gk + i] = (add ? gradKeys[gk + i] + g : g);
+      }
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + fqkW * total;
+    double bigS = sumS + 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i];
+      double kwi = keys[kwo + i];
+      gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue);
+    }
+    return true;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, float[] logPrior, int po, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = d;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + (double) values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + (double) values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * (double) values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted((double) values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, float[] upstream, int uo, double[] gradQ, int go,
+      float[] gradKeys, int gko, float[] gradValues, int gvo, boolean add, float[] logPrior, int po,
+      float[] gradPrior, int gpo, int se) {
+    // entries in units of 2^-2se: the vectors are multiplied by the power of two 2^-se (se = 0 on the first attempt)
+    double entryScale = Math.scalb(1.0, -se);
+    double gapScale = Math.scalb(1.0, se);
+    double dim = d;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, (float) Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, (float) Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, (float) Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fqkW;
+    double qkW;
+    double kkW;
+    double ddW;
+    {
+      int ko = kwo;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      fqkW = dqk(qk, dim);
+      qkW = qk;
+      kkW = 0.0;
+      ddW = 0.0;
+    }
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double e = energy(qk, dim);
+      // a non-finite energy on the first attempt (an entry overflowed, or a NaN input): the caller evaluates
+      // again on scaled entries, where NaN inputs give NaN again
+      if (se == 0 && !(Math.abs(e) <= Double.MAX_VALUE)) return false;
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, ep, mm, mp, gapScale);
+      if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)) {
+        eg = (dqk(0.0, dim) * keyDifference(0, q, qOff, keys, ko, mko, d, entryScale)) * gapScale * gapScale - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (float) (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (float) (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d, entryScale);
+      double fb = dqk(qk, dim);
+      sumB += delta * 0.0;
+      double b = delta * fb;
+      double c = 0.0;
+      double sd = 0.0;
+      double bs = b - sd;
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i];
+        double ki = keys[ko + i];
+        double diff = qi - ki;
+        if (bs != 0.0 && j != win) {
+          gradQ[go + i] += bs * (ki - keys[kwo + i]);
+        }
+        double g = Math.scalb(((b == 0.0 ? 0.0 : b * qi) + (c == 0.0 ? 0.0 : c * ki) - (sd == 0.0 ? 0.0 : sd * diff)), ue);
+        gradKeys[gk + i] = (float) (add ? gradKeys[gk + i] + g : g);
+      }
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + fqkW * total;
+    double bigS = sumS + 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i];
+      double kwi = keys[kwo + i];
+      gradQ[go + i] += (bigA == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 ? 0.0 : bigS * (qi - kwi));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue);
+    }
+    return true;
+  }
+
+  /**
+   * The energy of one key (the kernel over the temperature).
+   */
+  private static double energy(double qk, double dim) {
+    return -(qk / Math.sqrt(dim));
+  }
+
+  /**
+   * The energy's partial by {@code qk}.
+   */
+  private static double dqk(double qk, double dim) {
+    return -(1.0 / Math.sqrt(dim));
+  }
+
+  /**
+   * Divided difference of the energy by {@code qk} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffEnergyByQk(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return -(1.0 / Math.sqrt(dim));
+  }
+
+  /**
+   * {@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).
+   */
+  private static double weight(double e, double m) {
+    return e == m ? 1.0 : Math.exp(m - e);
+  }
+
+  /**
+   * {@code x exp(-g) inv} for a weight {@code exp(-g)} below {@code 2^-1000}, {@code g <= TINY_GAP}: two
+   * half-weights {@code exp(-g/2)} (normal there), multiplied in after {@code x}, so that a representable
+   * product is not lost with the weight (rounded to 0 or subnormal on its own).
+   */
+  private static double tinyWeighted(double x, double g, double inv) {
+    double h = Math.exp(-0.5 * g);
+    return ((x * inv) * h) * h;
+  }
+
+  /**
+   * The energy gap {@code (2^2se e - p) - (2^2se m - pm)} of a key to the minimum, from the kernel energies
+   * {@code e, m} in units of {@code 2^-2se} and the log-priors {@code p, pm} kept apart: 0 exactly for tied keys.
+   * {@code f = 2^se}: multiplying by it twice is exact (a gap that overflows has weight 0 anyway).
+   */
+  private static double gap(double e, double p, double m, double pm, double f) {
+    double k = e == m && e < Double.POSITIVE_INFINITY ? 0.0 : (e - m) * f * f;
+    return p == pm ? k : k - (p - pm);
+  }
+
+  /**
+   * {@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.
+   */
+  private static double weight(double g) {
+    return g == 0.0 ? 1.0 : Math.exp(-g);
+  }
+
+  /**
+   * The scale exponent {@code se} for a second attempt: {@code max(1, E - 384)} with {@code E} the largest
+   * binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.
+   */
+  private static int rescaleExponent(double[] q, int qOff, double[] keys, int kOff, int n, int d) {
+    int e = Integer.MIN_VALUE;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs(q[qOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    for (int i = 0, len = n * d; i < len; i++) {
+      double x = Math.abs(keys[kOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    return Math.max(1, e - 384);
+  }
+
+  /**
+   * The scale exponent {@code se} for a second attempt: {@code max(1, E - 384)} with {@code E} the largest
+   * binary exponent of a finite query or key entry, so that the scaled entries stay below {@code 2^385}.
+   */
+  private static int rescaleExponent(float[] q, int qOff, float[] keys, int kOff, int n, int d) {
+    int e = Integer.MIN_VALUE;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs((double) q[qOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    for (int i = 0, len = n * d; i < len; i++) {
+      double x = Math.abs((double) keys[kOff + i]);
+      if (x < Double.POSITIVE_INFINITY) e = Math.max(e, Math.getExponent(x));
+    }
+    return Math.max(1, e - 384);
+  }
+
+  /**
+   * {@code sum_i x_i y_i}, compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double dot(double[] x, int xo, double[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(double[] u, int uo, int ue, double[] v, int vj, int vw,
+      int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb(u[uo + i], -ue);
+      double b = v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(double[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs(x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:
+   * kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 = <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, double[] q, int qo, double[] k, int kj, int kw,
+      int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      c += Math.fma(x, y, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code sum_i x_i y_i}, compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double dot(float[] x, int xo, float[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(float[] u, int uo, int ue, float[] v, int vj, int vw, int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb((double) u[uo + i], -ue);
+      double b = (double) v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(float[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs((double) x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:
+   * kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 = <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, float[] q, int qo, float[] k, int kj, int kw, int d,
+      double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      c += Math.fma(x, y, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.activations.catalog;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels of {@link StudentTSignedMode}; each returns the number of elements done. Generated; do not edit.
+ * Compiled with {@code javac --release 17 --add-modules jdk.incubator.vector};
+ * {@code StudentTSignedMode} loads this class by name when that module is present
+ * and runs its plain-Java loops otherwise.
+ */
+final class StudentTSignedModeSimd {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+  /** The kernels that compute in float: as many lanes as fit the preferred shape. */
+  private static final VectorSpecies<Float> W = FloatVector.SPECIES_PREFERRED;
+
+  private StudentTSignedModeSimd() {}
+
+  static int value(double[] in, int inOff, double[] out, int outOff, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, inOff + i);
+      DoubleVector t0 = DoubleVector.broadcast(S, 1.0).div(z);
+      DoubleVector t1 = DoubleVector.broadcast(S, -4.0).mul(DoubleVector.broadcast(S, 1.0).div(DoubleVector.broadcast(S, 4.0).mul(t0).add(2.0).mul(t0).add(1.0))).mul(t0).blend(DoubleVector.broadcast(S, -4.0).mul(z).mul(DoubleVector.broadcast(S, 1.0).div(z.add(2.0).mul(z).add(4.0))), z.abs().compare(VectorOperators.LE, 1.0)).lanewise(VectorOperators.LOG1P);
+      DoubleVector r = DoubleVector.broadcast(S, 0.0).blend(-1.0, DoubleVector.broadcast(S, 2.0).mul(t1).compare(VectorOperators.GT, 0.0)).blend(1.0, DoubleVector.broadcast(S, -2.0).mul(t1).compare(VectorOperators.GT, 0.0));
+      r = r.blend(1.0, z.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+      r = r.blend(-1.0, z.compare(VectorOperators.EQ, Double.NEGATIVE_INFINITY));
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int derivative(double[] in, int inOff, double[] out, int outOff, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, inOff + i);
+      DoubleVector r = DoubleVector.broadcast(S, 0.0);
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int backward(double[] in, double[] upstream, double[] gradIn, int off, int len) {
+    int bound = S.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += S.length()) {
+      DoubleVector z = DoubleVector.fromArray(S, in, off + i);
+      DoubleVector r = DoubleVector.broadcast(S, 0.0);
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r = DoubleVector.fromArray(S, upstream, off + i).mul(r);
+      r.intoArray(gradIn, off + i);
+    }
+    return i;
+  }
+
+  static int value(float[] in, int inOff, float[] out, int outOff, int len) {
+    int bound = W.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += W.length()) {
+      FloatVector z = FloatVector.fromArray(W, in, inOff + i);
+      FloatVector t0 = FloatVector.broadcast(W, 1.0f).div(z);
+      FloatVector t1 = FloatVector.broadcast(W, -4.0f).mul(FloatVector.broadcast(W, 1.0f).div(FloatVector.broadcast(W, 4.0f).mul(t0).add(2.0f).mul(t0).add(1.0f))).mul(t0).blend(FloatVector.broadcast(W, -4.0f).mul(z).mul(FloatVector.broadcast(W, 1.0f).div(z.add(2.0f).mul(z).add(4.0f))), z.abs().compare(VectorOperators.LE, 1.0f)).lanewise(VectorOperators.LOG1P);
+      FloatVector r = FloatVector.broadcast(W, 0.0f).blend(-1.0f, FloatVector.broadcast(W, 2.0f).mul(t1).compare(VectorOperators.GT, 0.0f)).blend(1.0f, FloatVector.broadcast(W, -2.0f).mul(t1).compare(VectorOperators.GT, 0.0f));
+      r = r.blend(1.0f, z.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+      r = r.blend(-1.0f, z.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY));
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int derivative(float[] in, int inOff, float[] out, int outOff, int len) {
+    int bound = W.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += W.length()) {
+      FloatVector z = FloatVector.fromArray(W, in, inOff + i);
+      FloatVector r = FloatVector.broadcast(W, 0.0f);
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r.intoArray(out, outOff + i);
+    }
+    return i;
+  }
+
+  static int backward(float[] in, float[] upstream, float[] gradIn, int off, int len) {
+    int bound = W.loopBound(len);
+    int i = 0;
+    for (; i < bound; i += W.length()) {
+      FloatVector z = FloatVector.fromArray(W, in, off + i);
+      FloatVector r = FloatVector.broadcast(W, 0.0f);
+      r = r.blend(z, z.test(VectorOperators.IS_NAN));
+      r = FloatVector.fromArray(W, upstream, off + i).mul(r);
+      r.intoArray(gradIn, off + i);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,2055 @@
+package dev.activations.catalog;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Generated attention; do not edit. Regenerate with:
+ *
+ * <pre>
+ * derive --attention --kernel yat --stat mean --param eps=1
+ * </pre>
+ *
+ * <p>Query {@code q} in R^d, keys {@code k_1..k_n} in R^d (row-major), values {@code v_1..v_n} in R^m (row-major).
+ * Key {@code j} is a hypothesis with the energy {@code e_j = kappa(q, k_j) / T}, {@code kappa(q, k) = -Dot[q,k]^2/(Dot[q-k,q-k]+eps)}; in the Gram entries
+ * ({@code qq = &lt;q,q&gt;, qk = &lt;q,k&gt;, kk = &lt;k,k&gt;, dd = |q-k|^2 = sum (q_i - k_i)^2, dim = d}):
+ *
+ * <pre>
+ * e = -qk^2/(1+dd)
+ * grad_q e = 2 (0) q + ((-2*qk)/(1+dd)) k + 2 (qk^2/(1+dd)^2) (q - k)
+ * grad_k e = ((-2*qk)/(1+dd)) q + 2 (0) k - 2 (qk^2/(1+dd)^2) (q - k)
+ * </pre>
+ *
+ * With {@code A = log sum_j exp(-e_j)} and {@code r_j = exp(-e_j - A)} (the attention weights), the statistic is
+ * {@code sum_j r_j v_j (the attention output)}. Backward (upstream {@code u}):
+ *
+ * <pre>
+ * dL/de_j = -r_j (&lt;u, v_j&gt; - &lt;u, out&gt;)
+ * grad q = sum_j dL/de_j grad_q e_j,  grad k_j = dL/de_j grad_k e_j,  grad v_j = r_j u
+ * </pre>
+ *
+ * <p>Checks made when this class was derived:
+ *
+ * <ul>
+ *   <li>implicit-EM identity dA/de_j = -r_j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i = j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>dr_i/de_j = -r_i (delta_ij - r_j), i != j (3 units): holds (Together[lhs - rhs] = 0)
+ *   <li>grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = 2): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4), k = (1/2, 3/4))
+ *   <li>grad_q e and grad_k e assembled = d/dq, d/dk of the written-out kernel (d = 3): holds (largest |difference| 0.0e+00 at q = (3/8, -5/4, 7/8), k = (1/2, 3/4, -1/8))
+ *   <li>backward rule (dL/de_j by the implicit-EM identities) = d/dq, d/dk_j, d/dv_j of the written-out mean (2 keys, d = 2): holds (largest |difference| 0.0e+00 at exact binary fractions)
+ *   <li>energy and partial differences to the winner = telescoped divided differences (energy, qk, dd): holds (largest |difference| 0.0e+00 at exact Gram entries)
+ *   <li>asymptotic form at large entries, f = -qk^2/(dd+tscale): holds (e(g) = L^1 f(g/L, 1/L) + (0) log L: largest |difference| 0.0e+00 at L = 4, 1/8; f finite at t = 0)
+ * </ul>
+ *
+ * <p>Evaluation: the Gram entries are compensated sums; the squared distance is {@code sum (q_i - k_i)^2},
+ * never {@code qq - 2 qk + kk}; a kernel of the cosine only runs on vectors scaled by powers of two (no norm
+ * overflows). One pass over the keys keeps the running minimum energy {@code m}, {@code s = sum_j exp(m - e_j)} and
+ * the running value sum, rescaled when the minimum drops; the backward pass takes its reductions relative to
+ * the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys
+ * or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows
+ * for finite inputs does not: where an entry of the query or of a key exceeds 2^97, that key and the query
+ * are multiplied by a power of two 2^-se of their own (each key its own se) and the energy is evaluated in its
+ * asymptotic form e(L g') = L^1 f(g', t) + c log L (L = 2^2se, t = 1/L), energy gaps taken between the keys'
+ * scales exactly (a scaled energy of -Infinity, a key equal to the query once t underflows, wins outright) and
+ * log-priors kept apart (entries up to 1e200 meet the contract; where a double holds no scale of a query and a key
+ * some 1e300 apart, or a key's gradient cancels beyond the contract, the gradients are NaN). The {@code double[]}
+ * methods do not allocate; the {@code float[]}
+ * methods compute in double with a per-thread accumulator and round once.
+ *
+ * <p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):
+ * outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within
+ * 1e-10 of their largest component.
+ */
+public final class YatAttention {
+  /**
+   * The derive options that regenerate this class.
+   */
+  public static final String SPEC = "--attention --kernel yat --stat mean --param eps=1";
+
+  /**
+   * Whether the statistic reads the values (otherwise {@code values} may be null and {@code m} 0).
+   */
+  public static final boolean USES_VALUES = true;
+
+  /**
+   * Per-thread double accumulators of the {@code float[]} methods (grown on demand, then reused).
+   */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[64]);
+
+  /**
+   * Whether {@code value} (both array types) and {@code backward(double[] ...)} use SIMD ({@code jdk.incubator.vector});
+   * decided once, when this class initialises: true when the JVM runs with {@code --add-modules
+   * jdk.incubator.vector}, the system property {@code dev.activations.simd} is not {@code false}, and the companion class {@code YatAttentionSimd}
+   * (compiled from its own source file with that module) is present. The kernels leave a call to the plain-Java
+   * code whenever their error bound could cost the contract (and for NaN, infinite energies, d or m below
+   * the vector length), so results meet the contract either way.
+   */
+  public static final boolean VECTORIZED;
+
+  private static final MethodHandle SIMD_VALUE;
+
+  private static final MethodHandle SIMD_VALUE_FLOAT;
+
+  private static final MethodHandle SIMD_BACKWARD;
+
+  static {
+    MethodHandle[] h = simdHandles();
+    VECTORIZED = h != null;
+    SIMD_VALUE = h == null ? null : h[0];
+    SIMD_VALUE_FLOAT = h == null ? null : h[1];
+    SIMD_BACKWARD = h == null ? null : h[2];
+  }
+
+  private YatAttention() {
+  }
+
+  /**
+   * How many entries {@code value} writes per query (m).
+   */
+  public static int outputs(int n, int m) {
+    return m;
+  }
+
+  /**
+   * The kernels of the SIMD companion {@code YatAttentionSimd}, in the order of the handle fields, or null
+   * when {@code jdk.incubator.vector} is not in the boot layer, SIMD is switched off ({@code -Ddev.activations.simd=false}),
+   * the companion class is absent (it is looked up by name, so this class compiles and runs
+   * without it), or anything else fails: then the plain-Java loops do all the work.
+   */
+  private static MethodHandle[] simdHandles() {
+    try {
+      if (!Boolean.parseBoolean(System.getProperty("dev.activations.simd", "true"))) {
+        return null;
+      }
+      Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+      if (vector.isEmpty()) {
+        return null;
+      }
+      YatAttention.class.getModule().addReads(vector.get());
+      Class<?> c = Class.forName("dev.activations.catalog.YatAttentionSimd", true, YatAttention.class.getClassLoader());
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle[] h = new MethodHandle[3];
+      h[0] = lookup.findStatic(c, "value", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
+      h[1] = lookup.findStatic(c, "value", MethodType.methodType(int.class, float[].class, int.class, float[].class, int.class, float[].class, int.class, int.class, int.class, int.class, double[].class, int.class));
+      h[2] = lookup.findStatic(c, "backward", MethodType.methodType(int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, int.class, int.class, int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class, double[].class, int.class));
+      return h;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    int left = 1;
+    if (SIMD_VALUE != null) {
+      try {
+        left = (int) SIMD_VALUE.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) return;
+    valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, null, 0);
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    int left = 1;
+    if (SIMD_BACKWARD != null) {
+      try {
+        left = (int) SIMD_BACKWARD.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) return;
+    backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0);
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(double[] q, int qOff, double[] keys, int kOff, double[] values, int vOff,
+      int n, int d, int m, double[] out, int outOff, double[] logPrior, int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, out, outOff, logPrior, pOff);
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ, int gqOff,
+      double[] gradKeys, int gkOff, double[] gradValues, int gvOff, double[] logPrior, int pOff,
+      double[] gradPrior, int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, gradQ, gqOff, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff);
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] out, int outOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to).
+   */
+  public static void backwardBatch(int queries, double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int upOff, double[] gradQ,
+      int gqOff, double[] gradKeys, int gkOff, double[] gradValues, int gvOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    for (int i = 0; i < queries; i++) {
+      backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, gradQ, gqOff + i * d, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0);
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    double[] acc = scratch(m);
+    int left = 1;
+    if (SIMD_VALUE_FLOAT != null) {
+      try {
+        left = (int) SIMD_VALUE_FLOAT.invokeExact(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (left == 0) {
+      for (int i = 0; i < m; i++) {
+        out[outOff + i] = (float) acc[i];
+      }
+      return;
+    }
+    valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, null, 0);
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    double[] acc = scratch(d);
+    backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, null, 0, null, 0);
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * Writes the sum_j r_j v_j (the attention output) for the query {@code q[qOff .. qOff + d - 1]} against the {@code n} keys
+   * {@code keys[kOff ..]} (row-major {@code n x d}) and values {@code values[vOff ..]} (row-major {@code n x m})
+   * to {@code out[outOff ..]} ({@link #outputs} entries). 
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void value(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] out, int outOff, float[] logPrior, int pOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    Objects.checkFromIndexSize(outOff, m, out.length);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    double[] acc = scratch(m);
+    valueCore(q, qOff, keys, kOff, values, vOff, n, d, m, acc, 0, logPrior, pOff);
+    for (int i = 0; i < m; i++) {
+      out[outOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * The vector-Jacobian product of {@code value}: for the upstream {@code upstream[upOff ..]} ({@link #outputs}
+   * entries), writes {@code d L / d q} to {@code gradQ[gqOff ..]} ({@code d} entries), {@code d L / d keys} to
+   * {@code gradKeys[gkOff ..]} ({@code n x d}) and {@code d L / d values} to {@code gradValues[gvOff ..]} ({@code n x m};
+   * {@code gradValues} may be null when the statistic does not read values). The gradient arrays must not
+   * overlap the inputs or each other.
+   * With per-key log-priors {@code logPrior[pOff .. pOff + n - 1]} (null for none) the energies are
+   * {@code e_j = kappa(q, k_j) / T - logPrior_j}: a bias, or a mask where it is {@code -Infinity}. A query whose keys are all
+   * masked has no posterior: its outputs are NaN.
+   * {@code d L / d logPrior} ({@code n} entries, {@code -dL/de_j}) goes to {@code gradPrior[gpOff ..]} (may be null).
+   *
+   * @throws IllegalArgumentException if {@code n}, {@code m} is negative or {@code d} is not positive
+   * @throws IndexOutOfBoundsException if a range lies outside its array
+   */
+  public static void backward(float[] q, int qOff, float[] keys, int kOff, float[] values, int vOff,
+      int n, int d, int m, float[] upstream, int upOff, float[] gradQ, int gqOff, float[] gradKeys,
+      int gkOff, float[] gradValues, int gvOff, float[] logPrior, int pOff, float[] gradPrior,
+      int gpOff) {
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    if (logPrior != null) Objects.checkFromIndexSize(pOff, n, logPrior.length);
+    if (gradPrior != null) Objects.checkFromIndexSize(gpOff, n, gradPrior.length);
+    Objects.checkFromIndexSize(upOff, m, upstream.length);
+    Objects.checkFromIndexSize(gqOff, d, gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    double[] acc = scratch(d);
+    backwardCore(q, qOff, keys, kOff, values, vOff, n, d, m, upstream, upOff, acc, 0, gradKeys, gkOff, gradValues, gvOff, false, logPrior, pOff, gradPrior, gpOff);
+    for (int i = 0; i < d; i++) {
+      gradQ[gqOff + i] = (float) acc[i];
+    }
+  }
+
+  /**
+   * {@code value} for {@code queries} queries, row-major in {@code q[qOff ..]} ({@code queries x d}),
+   * against the same keys and values; the outputs are row-major in {@code out[outOff ..]}
+   * ({@code queries x outputs(n, m)}).
+   */
+  public static void valueBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] out, int outOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    int per = outputs(n, m);
+    for (int i = 0; i < queries; i++) {
+      value(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, out, outOff + i * per);
+    }
+  }
+
+  /**
+   * {@code backward} for {@code queries} queries (row-major, as in {@code valueBatch}), with the upstream
+   * row-major ({@code queries x outputs(n, m)}): {@code gradQ} gets one row per query, {@code gradKeys} and
+   * {@code gradValues} the sums over the queries (they are overwritten, not added to).
+   */
+  public static void backwardBatch(int queries, float[] q, int qOff, float[] keys, int kOff,
+      float[] values, int vOff, int n, int d, int m, float[] upstream, int upOff, float[] gradQ,
+      int gqOff, float[] gradKeys, int gkOff, float[] gradValues, int gvOff) {
+    if (queries < 0) {
+      throw new IllegalArgumentException("queries < 0: " + queries);
+    }
+    checks(q == null ? -1 : q.length, qOff, keys == null ? -1 : keys.length, kOff, values == null ? -1 : values.length, vOff, n, d, m);
+    int per = outputs(n, m);
+    Objects.checkFromIndexSize(qOff, Math.multiplyExact(queries, d), q.length);
+    Objects.checkFromIndexSize(upOff, Math.multiplyExact(queries, per), upstream.length);
+    Objects.checkFromIndexSize(gqOff, Math.multiplyExact(queries, d), gradQ.length);
+    Objects.checkFromIndexSize(gkOff, Math.multiplyExact(n, d), gradKeys.length);
+    Arrays.fill(gradKeys, gkOff, gkOff + n * d, 0);
+    Objects.checkFromIndexSize(gvOff, Math.multiplyExact(n, m), gradValues.length);
+    Arrays.fill(gradValues, gvOff, gvOff + n * m, 0);
+    for (int i = 0; i < queries; i++) {
+      double[] acc = scratch(d);
+      backwardCore(q, qOff + i * d, keys, kOff, values, vOff, n, d, m, upstream, upOff + i * per, acc, 0, gradKeys, gkOff, gradValues, gvOff, true, null, 0, null, 0);
+      for (int j = 0; j < d; j++) {
+        gradQ[gqOff + i * d + j] = (float) acc[j];
+      }
+    }
+  }
+
+  /**
+   * Sizes and input ranges (an array length of -1 stands for a null array).
+   */
+  private static void checks(int qLength, int qOff, int kLength, int kOff, int vLength, int vOff,
+      int n, int d, int m) {
+    if (n < 0 || m < 0 || d <= 0) {
+      throw new IllegalArgumentException("need n >= 0, m >= 0, d > 0: n = " + n + ", d = " + d + ", m = " + m);
+    }
+    Objects.checkFromIndexSize(qOff, d, qLength < 0 ? 0 : qLength);
+    Objects.checkFromIndexSize(kOff, Math.multiplyExact(n, d), kLength < 0 ? 0 : kLength);
+    Objects.checkFromIndexSize(vOff, Math.multiplyExact(n, m), vLength < 0 ? 0 : vLength);
+  }
+
+  /**
+   * This thread's accumulator of at least {@code size} entries.
+   */
+  private static double[] scratch(int size) {
+    double[] s = SCRATCH.get();
+    if (s.length < size) {
+      s = new double[Math.max(size, 2 * s.length)];
+      SCRATCH.set(s);
+    }
+    return s;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(double[] q, int qOff, double[] keys, int kOff, double[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, double[] logPrior, int po) {
+    double qmax = largest(q, qOff, d);
+    double dim = 0.0;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    int ms = 0;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        ms = se;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted(values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(double[] q, int qOff, double[] keys, int kOff,
+      double[] values, int vOff, int n, int d, int m, double[] upstream, int uo, double[] gradQ,
+      int go, double[] gradKeys, int gko, double[] gradValues, int gvo, boolean add,
+      double[] logPrior, int po, double[] gradPrior, int gpo) {
+    double qmax = largest(q, qOff, d);
+    double dim = 0.0;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    int ms = 0;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        ms = se;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fqkW;
+    double fddW;
+    double qkW;
+    double kkW;
+    double ddW;
+    int seW;
+    {
+      int ko = kwo;
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      seW = se;
+      fqkW = (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+      fddW = (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+      qkW = qk;
+      kkW = 0.0;
+      ddW = dd;
+    }
+    // the winner's scale: the keys near it are evaluated at it, so that their differences to it are in one scale
+    double entryScaleW = Math.scalb(1.0, -seW);
+    int geW = seW;
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    boolean far = false;
+    double keyTerms = 0.0;
+    double keyLargest = 0.0;
+    double qnorm = 0.0;
+    if (qmax > 0.0) {
+      double qs2 = 0.0;
+      for (int i = 0; i < d; i++) {
+        double x = q[qOff + i] / qmax;
+        qs2 += x * x;
+      }
+      qnorm = qmax * Math.sqrt(qs2);
+    }
+    boolean lostAny = false;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      boolean near = j == win || Math.abs(se - seW) <= 64;
+      if (near && se != seW) {
+        se = seW;
+        entryScale = Math.scalb(1.0, -se);
+        tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+        ge = se;
+        qk = dot(q, qOff, keys, ko, d, entryScale);
+        dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      if (lost(qmax, keys, ko, d, entryScale)) {
+        lostAny = true;
+        for (int i = 0; i < d; i++) {
+          gradKeys[gk + i] = Double.NaN;
+        }
+        continue;
+      }
+      // asymptotic form: partials of f and vectors times 2^-se; gradients scaled back by 2^ge
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      boolean close = j == win || (close(qk, qkW) && close(dd, ddW));
+      double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d, entryScale);
+      double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d, entryScale);
+      double fb = (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+      double fs = (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+      if (near && close) {
+        sumB += delta * (close ? ((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffQkByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffQkByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffQkByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffQkByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))) : (fb - fqkW));
+        sumS += 2.0 * delta * (close ? ((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffDdByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffDdByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffDdByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffDdByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))) : (fs - fddW));
+      } else if (near) {
+        total -= delta;
+      } else {
+        total -= delta;
+        far = true;
+      }
+      double b = delta * fb;
+      double c = 0.0;
+      double sd = 2.0 * delta * fs;
+      double bs = b - sd;
+      int ce = Math.getExponent(Math.max(Math.abs(b), Math.max(Math.abs(c), Math.abs(sd))));
+      double bn = Math.scalb(b, -ce);
+      double cn = Math.scalb(c, -ce);
+      double sn = Math.scalb(sd, -ce);
+      double rowTerms = 0.0;
+      double rowLargest = 0.0;
+      double kap = (se == 0 ? ratioShift(dd, qk, dim) : ratioShiftScaled(dd, qk, dim, tscale));
+      double den = dd + kap;
+      double t1 = den * (qnorm * entryScale);
+      double t2 = Math.abs(qk) * Math.sqrt(dd);
+      boolean ratio = (bn != 0.0 || sn != 0.0) && Math.abs(t1 - t2) * 16.0 < Math.max(t1, t2);
+      double qdk = 0.0;
+      double qdTerms = 0.0;
+      if (ratio) {
+        double qs = 0.0;
+        double qc = 0.0;
+        for (int l = 0; l < d; l++) {
+          double ql = q[qOff + l] * entryScale;
+          double dl = ql - keys[ko + l] * entryScale;
+          double p = ql * dl;
+          qc += Math.fma(ql, dl, -p);
+          double pt = qs + p;
+          double pz = pt - qs;
+          qc += (qs - (pt - pz)) + (p - pz);
+          qs = pt;
+          qdTerms += Math.abs(p);
+        }
+        qdk = (qs + qc) + kap;
+        qdTerms += Math.abs(kap);
+      }
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i] * entryScale;
+        double ki = keys[ko + i] * entryScale;
+        double diff = qi - ki;
+        if (near && close && bs != 0.0 && j != win) {
+          double dk = ki - keys[kwo + i] * entryScale;
+          if (dk != 0.0) gradQ[go + i] += bs * dk;
+        }
+        if (near && !close) {
+          gradQ[go + i] += (b == 0.0 || ki == 0.0 ? 0.0 : b * ki) + (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff);
+        }
+        double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi;
+        double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki;
+        double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff;
+        double g;
+        if (ratio) {
+          // bn / D (q_i (<q, q - k> + kappa) + sum_l k_l (q_i k_l - q_l k_i)): each 2x2 determinant by Kahan's fma
+          // algorithm (to a few units of its own size), their sum compensated
+          double ps = 0.0;
+          double pc = 0.0;
+          double pa = 0.0;
+          for (int l = 0; l < d; l++) {
+            if (l == i) continue;
+            double ql = q[qOff + l] * entryScale;
+            double kl = keys[ko + l] * entryScale;
+            double pw = ql * ki;
+            double det = Math.fma(qi, kl, -pw) + Math.fma(-ql, ki, pw);
+            double p = kl * det;
+            pc += Math.fma(kl, det, -p);
+            double pt = ps + p;
+            double pz = pt - ps;
+            pc += (ps - (pt - pz)) + (p - pz);
+            ps = pt;
+            pa += Math.abs(p);
+          }
+          double gi = bn * ((qi * qdk + (ps + pc)) / den);
+          g = Math.scalb(gi, ue + ge + ce);
+          rowTerms = Math.max(rowTerms, Math.abs(bn) * ((Math.abs(qi) * qdTerms + pa) / den));
+          rowLargest = Math.max(rowLargest, Math.abs(gi));
+        } else {
+          g = Math.scalb(tb + tc - ts, ue + ge + ce);
+          rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts));
+          rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts));
+        }
+        gradKeys[gk + i] = (add ? gradKeys[gk + i] + g : g);
+      }
+      keyTerms = Math.max(keyTerms, Math.scalb(rowTerms, ue + ge + ce));
+      keyLargest = Math.max(keyLargest, Math.scalb(rowLargest, ue + ge + ce));
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + (total == 0.0 ? 0.0 : fqkW * total);
+    double bigS = sumS + (total == 0.0 ? 0.0 : 2.0 * fddW * total);
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * entryScaleW;
+      double kwi = keys[kwo + i] * entryScaleW;
+      gradQ[go + i] += (bigA == 0.0 || qi == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 || kwi == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 || qi - kwi == 0.0 ? 0.0 : bigS * (qi - kwi));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue + geW);
+    }
+    if (far) {
+      for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+        // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+        int se = keyScale(qmax, keys, ko, d);
+        double entryScale = Math.scalb(1.0, -se);
+        double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+        int ge = se;
+        double qk = dot(q, qOff, keys, ko, d, entryScale);
+        double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+        double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+        double ep = logPrior == null ? 0.0 : logPrior[po + j];
+        double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+        if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+          double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+          // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+          // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+          if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+          if (ed == ed) eg = ed - (ep - mp);
+        }
+        boolean near = j == win || Math.abs(se - seW) <= 64;
+        if (near) continue;
+        double r = weight(eg) * inv;
+        double delta;
+        delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+        if (delta == 0.0) continue;
+        double a = 0.0;
+        double b = delta * (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+        double sd = 2.0 * delta * (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+        int ce = Math.getExponent(Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(sd))));
+        double an = Math.scalb(a, -ce);
+        double bn = Math.scalb(b, -ce);
+        double sn = Math.scalb(sd, -ce);
+        for (int i = 0; i < d; i++) {
+          double qi = q[qOff + i] * entryScale;
+          double ki = keys[ko + i] * entryScale;
+          gradQ[go + i] += Math.scalb((an == 0.0 || qi == 0.0 ? 0.0 : an * qi) + (bn == 0.0 || ki == 0.0 ? 0.0 : bn * ki) + (sn == 0.0 || qi - ki == 0.0 ? 0.0 : sn * (qi - ki)), ue + ge + ce);
+        }
+      }
+    }
+    if (lostAny) Arrays.fill(gradQ, go, go + d, Double.NaN);
+    if (keyTerms * 0x1p-49 > 1e-11 * keyLargest) {
+      Arrays.fill(gradKeys, gko, gko + n * d, Double.NaN);
+    }
+    return true;
+  }
+
+  /**
+   * The outputs into the double accumulator {@code acc[ao ..]}.
+   */
+  private static boolean valueCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, double[] acc, int ao, float[] logPrior, int po) {
+    double qmax = largest(q, qOff, d);
+    double dim = 0.0;
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    int ms = 0;
+    double s = 0.0;
+    double t = 0.0;
+    Arrays.fill(acc, ao, ao + m, 0.0);
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      if (eg < 0.0) {
+        // a new minimum: rescale what was summed relative to the old one
+        double scale = Math.exp(eg);
+        double drop = -eg;
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        ms = se;
+        if (!(scale < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (scale == 0.0 ? 0.0 : acc[ao + i] * scale) + (double) values[vo + i];
+          }
+        } else {
+          // the old keys' weights fell below the normal range: their sum times two half-weights
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] = (drop <= 1400.0 ? tinyWeighted(acc[ao + i], drop, 1.0) : 0.0) + (double) values[vo + i];
+          }
+        }
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+        if (!(w < 0x1p-1000)) {
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += w * (double) values[vo + i];
+          }
+        } else if (eg <= 1400.0) {
+          // a weight below the normal range: a large value can still contribute
+          double g = eg;
+          for (int i = 0; i < m; i++) {
+            acc[ao + i] += tinyWeighted((double) values[vo + i], g, 1.0);
+          }
+        }
+      }
+    }
+    if (!(s >= 1.0)) {
+      // a NaN energy, no keys, or no energy below +Infinity: no posterior
+      Arrays.fill(acc, ao, ao + m, Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    for (int i = 0; i < m; i++) {
+      acc[ao + i] *= inv;
+    }
+    return true;
+  }
+
+  /**
+   * The backward pass; {@code gradQ} is a double accumulator; with {@code add}, {@code gradKeys} and
+   * {@code gradValues} are added to instead of overwritten (the batched form).
+   */
+  private static boolean backwardCore(float[] q, int qOff, float[] keys, int kOff, float[] values,
+      int vOff, int n, int d, int m, float[] upstream, int uo, double[] gradQ, int go,
+      float[] gradKeys, int gko, float[] gradValues, int gvo, boolean add, float[] logPrior, int po,
+      float[] gradPrior, int gpo) {
+    double qmax = largest(q, qOff, d);
+    double dim = 0.0;
+    Arrays.fill(gradQ, go, go + d, 0.0);
+    double mm = Double.MAX_VALUE;
+    double mp = 0.0;
+    int mko = -1;
+    int ms = 0;
+    double s = 0.0;
+    double t = 0.0;
+    int win = 0;
+    for (int j = 0, ko = kOff; j < n; j++, ko += d) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      if (eg < 0.0) {
+        double scale = Math.exp(eg);
+        t = s * scale;
+        s = t + 1.0;
+        mm = e;
+        mp = ep;
+        mko = ko;
+        ms = se;
+        win = j;
+      } else {
+        double w = weight(eg);
+        s += w;
+        t += w;
+      }
+    }
+    if (!(s >= 1.0)) {
+      // no posterior: every gradient is NaN
+      Arrays.fill(gradQ, go, go + d, Double.NaN);
+      Arrays.fill(gradKeys, gko, gko + n * d, (float) Double.NaN);
+      if (gradPrior != null) Arrays.fill(gradPrior, gpo, gpo + n, (float) Double.NaN);
+      Arrays.fill(gradValues, gvo, gvo + n * m, (float) Double.NaN);
+      return true;
+    }
+    double inv = 1.0 / s;
+    int kwo = kOff + win * d;
+    double fqkW;
+    double fddW;
+    double qkW;
+    double kkW;
+    double ddW;
+    int seW;
+    {
+      int ko = kwo;
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + win];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      seW = se;
+      fqkW = (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+      fddW = (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+      qkW = qk;
+      kkW = 0.0;
+      ddW = dd;
+    }
+    // the winner's scale: the keys near it are evaluated at it, so that their differences to it are in one scale
+    double entryScaleW = Math.scalb(1.0, -seW);
+    int geW = seW;
+    // acc = sum_{j != win} r_j (t_win - t_j), t_j = <u, v_j>; t_j - t_win = <u, v_j - v_win>
+    // the upstream is scaled by a power of two: <u, v> may overflow where the gradients do not
+    int ue = exponentOf(upstream, uo, m);
+    double acc = 0.0;
+    int vw = vOff + win * m;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      if (j == win) continue;
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      double r = weight(eg) * inv;
+      if (!(r < 0x1p-1000)) {
+        acc -= r * differenceDot(upstream, uo, ue, values, vo, vw, m);
+      } else if (eg <= 1400.0) {
+        acc -= tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m), eg, inv);
+      }
+    }
+    double total = 0.0;
+    double sumA = 0.0;
+    double sumB = 0.0;
+    double sumS = 0.0;
+    boolean far = false;
+    double keyTerms = 0.0;
+    double keyLargest = 0.0;
+    double qnorm = 0.0;
+    if (qmax > 0.0) {
+      double qs2 = 0.0;
+      for (int i = 0; i < d; i++) {
+        double x = q[qOff + i] / qmax;
+        qs2 += x * x;
+      }
+      qnorm = qmax * Math.sqrt(qs2);
+    }
+    boolean lostAny = false;
+    for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+      // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+      int se = keyScale(qmax, keys, ko, d);
+      double entryScale = Math.scalb(1.0, -se);
+      double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+      int ge = se;
+      double qk = dot(q, qOff, keys, ko, d, entryScale);
+      double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+      double ep = logPrior == null ? 0.0 : logPrior[po + j];
+      double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+      if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+        double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+        // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+        // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+        if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+        if (ed == ed) eg = ed - (ep - mp);
+      }
+      boolean near = j == win || Math.abs(se - seW) <= 64;
+      if (near && se != seW) {
+        se = seW;
+        entryScale = Math.scalb(1.0, -se);
+        tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+        ge = se;
+        qk = dot(q, qOff, keys, ko, d, entryScale);
+        dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+      }
+      double r = weight(eg) * inv;
+      double delta;
+      delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+      if (gradPrior != null) {
+        double gp = Math.scalb(-delta, ue);
+        gradPrior[gpo + j] = (float) (add ? gradPrior[gpo + j] + gp : gp);
+      }
+      for (int i = 0, o = gvo + j * m; i < m; i++, o++) {
+        double g = !(r < 0x1p-1000) ? r * upstream[uo + i] : eg <= 1400.0 ? tinyWeighted(upstream[uo + i], eg, inv) : 0.0;
+        gradValues[o] = (float) (add ? gradValues[o] + g : g);
+      }
+      int gk = gko + j * d;
+      if (delta == 0.0) {
+        if (!add) {
+          for (int i = 0; i < d; i++) {
+            gradKeys[gk + i] = 0;
+          }
+        }
+        continue;
+      }
+      if (lost(qmax, keys, ko, d, entryScale)) {
+        lostAny = true;
+        for (int i = 0; i < d; i++) {
+          gradKeys[gk + i] = (float) Double.NaN;
+        }
+        continue;
+      }
+      // asymptotic form: partials of f and vectors times 2^-se; gradients scaled back by 2^ge
+      // grad_q e = 2 f_qq q + f_qk k + 2 f_dd (q - k);  grad_k e = f_qk q + 2 f_kk k - 2 f_dd (q - k)
+      // grad q = A q + B k_w + S (q - k_w) + sum_j (b_j - s_j) (k_j - k_w), with A, B, S sums of differences to the winner's
+      boolean close = j == win || (close(qk, qkW) && close(dd, ddW));
+      double dQk = j == win ? 0.0 : keyDifference(0, q, qOff, keys, ko, kwo, d, entryScale);
+      double dDd = j == win ? 0.0 : keyDifference(2, q, qOff, keys, ko, kwo, d, entryScale);
+      double fb = (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+      double fs = (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+      if (near && close) {
+        sumB += delta * (close ? ((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffQkByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffQkByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffQkByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffQkByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))) : (fb - fqkW));
+        sumS += 2.0 * delta * (close ? ((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffDdByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffDdByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffDdByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffDdByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))) : (fs - fddW));
+      } else if (near) {
+        total -= delta;
+      } else {
+        total -= delta;
+        far = true;
+      }
+      double b = delta * fb;
+      double c = 0.0;
+      double sd = 2.0 * delta * fs;
+      double bs = b - sd;
+      int ce = Math.getExponent(Math.max(Math.abs(b), Math.max(Math.abs(c), Math.abs(sd))));
+      double bn = Math.scalb(b, -ce);
+      double cn = Math.scalb(c, -ce);
+      double sn = Math.scalb(sd, -ce);
+      double rowTerms = 0.0;
+      double rowLargest = 0.0;
+      double kap = (se == 0 ? ratioShift(dd, qk, dim) : ratioShiftScaled(dd, qk, dim, tscale));
+      double den = dd + kap;
+      double t1 = den * (qnorm * entryScale);
+      double t2 = Math.abs(qk) * Math.sqrt(dd);
+      boolean ratio = (bn != 0.0 || sn != 0.0) && Math.abs(t1 - t2) * 16.0 < Math.max(t1, t2);
+      double qdk = 0.0;
+      double qdTerms = 0.0;
+      if (ratio) {
+        double qs = 0.0;
+        double qc = 0.0;
+        for (int l = 0; l < d; l++) {
+          double ql = q[qOff + l] * entryScale;
+          double dl = ql - keys[ko + l] * entryScale;
+          double p = ql * dl;
+          qc += Math.fma(ql, dl, -p);
+          double pt = qs + p;
+          double pz = pt - qs;
+          qc += (qs - (pt - pz)) + (p - pz);
+          qs = pt;
+          qdTerms += Math.abs(p);
+        }
+        qdk = (qs + qc) + kap;
+        qdTerms += Math.abs(kap);
+      }
+      for (int i = 0; i < d; i++) {
+        double qi = q[qOff + i] * entryScale;
+        double ki = keys[ko + i] * entryScale;
+        double diff = qi - ki;
+        if (near && close && bs != 0.0 && j != win) {
+          double dk = ki - keys[kwo + i] * entryScale;
+          if (dk != 0.0) gradQ[go + i] += bs * dk;
+        }
+        if (near && !close) {
+          gradQ[go + i] += (b == 0.0 || ki == 0.0 ? 0.0 : b * ki) + (sd == 0.0 || diff == 0.0 ? 0.0 : sd * diff);
+        }
+        double tb = bn == 0.0 || qi == 0.0 ? 0.0 : bn * qi;
+        double tc = cn == 0.0 || ki == 0.0 ? 0.0 : cn * ki;
+        double ts = sn == 0.0 || diff == 0.0 ? 0.0 : sn * diff;
+        double g;
+        if (ratio) {
+          // bn / D (q_i (<q, q - k> + kappa) + sum_l k_l (q_i k_l - q_l k_i)): each 2x2 determinant by Kahan's fma
+          // algorithm (to a few units of its own size), their sum compensated
+          double ps = 0.0;
+          double pc = 0.0;
+          double pa = 0.0;
+          for (int l = 0; l < d; l++) {
+            if (l == i) continue;
+            double ql = q[qOff + l] * entryScale;
+            double kl = keys[ko + l] * entryScale;
+            double pw = ql * ki;
+            double det = Math.fma(qi, kl, -pw) + Math.fma(-ql, ki, pw);
+            double p = kl * det;
+            pc += Math.fma(kl, det, -p);
+            double pt = ps + p;
+            double pz = pt - ps;
+            pc += (ps - (pt - pz)) + (p - pz);
+            ps = pt;
+            pa += Math.abs(p);
+          }
+          double gi = bn * ((qi * qdk + (ps + pc)) / den);
+          g = Math.scalb(gi, ue + ge + ce);
+          rowTerms = Math.max(rowTerms, Math.abs(bn) * ((Math.abs(qi) * qdTerms + pa) / den));
+          rowLargest = Math.max(rowLargest, Math.abs(gi));
+        } else {
+          g = Math.scalb(tb + tc - ts, ue + ge + ce);
+          rowTerms = Math.max(rowTerms, Math.abs(tb) + Math.abs(tc) + Math.abs(ts));
+          rowLargest = Math.max(rowLargest, Math.abs(tb + tc - ts));
+        }
+        gradKeys[gk + i] = (float) (add ? gradKeys[gk + i] + g : g);
+      }
+      keyTerms = Math.max(keyTerms, Math.scalb(rowTerms, ue + ge + ce));
+      keyLargest = Math.max(keyLargest, Math.scalb(rowLargest, ue + ge + ce));
+    }
+    double bigA = sumA + 0.0;
+    double bigB = sumB + (total == 0.0 ? 0.0 : fqkW * total);
+    double bigS = sumS + (total == 0.0 ? 0.0 : 2.0 * fddW * total);
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * entryScaleW;
+      double kwi = keys[kwo + i] * entryScaleW;
+      gradQ[go + i] += (bigA == 0.0 || qi == 0.0 ? 0.0 : bigA * qi) + (bigB == 0.0 || kwi == 0.0 ? 0.0 : bigB * kwi) + (bigS == 0.0 || qi - kwi == 0.0 ? 0.0 : bigS * (qi - kwi));
+    }
+    for (int i = 0; i < d; i++) {
+      gradQ[go + i] = Math.scalb(gradQ[go + i], ue + geW);
+    }
+    if (far) {
+      for (int j = 0, ko = kOff, vo = vOff; j < n; j++, ko += d, vo += m) {
+        // this key's scale (from the query and this key only): entries in units of 2^-2se, se = 0 while both are below 2^97
+        int se = keyScale(qmax, keys, ko, d);
+        double entryScale = Math.scalb(1.0, -se);
+        double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+        int ge = se;
+        double qk = dot(q, qOff, keys, ko, d, entryScale);
+        double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+        double e = (se == 0 ? energy(dd, qk, dim) : energyScaled(dd, qk, dim, tscale));
+        double ep = logPrior == null ? 0.0 : logPrior[po + j];
+        double eg = gap(e, se, ep, mm, mko < 0 ? se : ms, mp);
+        if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))) {
+          double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN;
+          // (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the
+          // entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)
+          if (ed != ed && (e != 0.0 || mm != 0.0)) ed = flatGap(q, qOff, qmax, keys, ko, mko, d, se, ms, dim);
+          if (ed == ed) eg = ed - (ep - mp);
+        }
+        boolean near = j == win || Math.abs(se - seW) <= 64;
+        if (near) continue;
+        double r = weight(eg) * inv;
+        double delta;
+        delta = !(r < 0x1p-1000) ? -r * (j == win ? acc : differenceDot(upstream, uo, ue, values, vo, vw, m) + acc) : eg <= 1400.0 ? -tinyWeighted(differenceDot(upstream, uo, ue, values, vo, vw, m) + acc, eg, inv) : 0.0;
+        if (delta == 0.0) continue;
+        double a = 0.0;
+        double b = delta * (se == 0 ? dqk(dd, qk, dim) : dqkScaled(dd, qk, dim, tscale));
+        double sd = 2.0 * delta * (se == 0 ? ddd(dd, qk, dim) : dddScaled(dd, qk, dim, tscale));
+        int ce = Math.getExponent(Math.max(Math.abs(a), Math.max(Math.abs(b), Math.abs(sd))));
+        double an = Math.scalb(a, -ce);
+        double bn = Math.scalb(b, -ce);
+        double sn = Math.scalb(sd, -ce);
+        for (int i = 0; i < d; i++) {
+          double qi = q[qOff + i] * entryScale;
+          double ki = keys[ko + i] * entryScale;
+          gradQ[go + i] += Math.scalb((an == 0.0 || qi == 0.0 ? 0.0 : an * qi) + (bn == 0.0 || ki == 0.0 ? 0.0 : bn * ki) + (sn == 0.0 || qi - ki == 0.0 ? 0.0 : sn * (qi - ki)), ue + ge + ce);
+        }
+      }
+    }
+    if (lostAny) Arrays.fill(gradQ, go, go + d, Double.NaN);
+    if (keyTerms * 0x1p-49 > 1e-11 * keyLargest) {
+      Arrays.fill(gradKeys, gko, gko + n * d, (float) Double.NaN);
+    }
+    return true;
+  }
+
+  /**
+   * The energy of one key (the kernel over the temperature).
+   */
+  private static double energy(double dd, double qk, double dim) {
+    return -(qk * qk / (1.0 + dd));
+  }
+
+  /**
+   * The energy's partial by {@code qk}.
+   */
+  private static double dqk(double dd, double qk, double dim) {
+    return -2.0 * qk / (1.0 + dd);
+  }
+
+  /**
+   * The energy's partial by {@code dd}.
+   */
+  private static double ddd(double dd, double qk, double dim) {
+    double t0 = 1.0 + dd;
+    return qk * qk / (t0 * t0);
+  }
+
+  /**
+   * Divided difference of the energy by {@code qk} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffEnergyByQk(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return (-qk - qkW) / (1.0 + dd);
+  }
+
+  /**
+   * Divided difference of the energy by {@code dd} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffEnergyByDd(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return qkW * qkW / ((1.0 + dd) * (1.0 + ddW));
+  }
+
+  /**
+   * Divided difference of the partial by {@code qk} by {@code qk} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffQkByQk(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return -2.0 / (1.0 + dd);
+  }
+
+  /**
+   * Divided difference of the partial by {@code qk} by {@code dd} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffQkByDd(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return 2.0 * qkW / ((1.0 + dd) * (1.0 + ddW));
+  }
+
+  /**
+   * Divided difference of the partial by {@code dd} by {@code qk} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffDdByQk(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    return (qk + qkW) / (1.0 + 2.0 * dd + dd * dd);
+  }
+
+  /**
+   * Divided difference of the partial by {@code dd} by {@code dd} between a key and the winning key ({@code ...W}).
+   */
+  private static double diffDdByDd(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim) {
+    double t0 = qkW * qkW;
+    double t1 = 2.0 * ddW;
+    double t2 = ddW * ddW;
+    double t3 = dd - ddW;
+    return (-2.0 * t0 + -2.0 * ddW * t0 + (-dd + ddW) * t0) / ((1.0 + t1 + t2) * (1.0 + t3 * t3 + 2.0 * t3 + t1 + 2.0 * t3 * ddW + t2));
+  }
+
+  /**
+   * The scaled energy {@code f(g', t)}: {@code e(g) = L^1 f(g/L, 1/L) + c log L} ({@code L = 2^2se}, {@code t = tscale}).
+   */
+  private static double energyScaled(double dd, double qk, double dim, double tscale) {
+    return -(qk * qk / (dd + tscale));
+  }
+
+  /**
+   * {@code f}'s partial by {@code qk}: {@code e_qk(g) = L^0} times it.
+   */
+  private static double dqkScaled(double dd, double qk, double dim, double tscale) {
+    return -2.0 * qk / (dd + tscale);
+  }
+
+  /**
+   * {@code f}'s partial by {@code dd}: {@code e_dd(g) = L^0} times it.
+   */
+  private static double dddScaled(double dd, double qk, double dim, double tscale) {
+    double t0 = dd + tscale;
+    return qk * qk / (t0 * t0);
+  }
+
+  /**
+   * Divided difference of {@code f} by {@code qk} between a key and the winning key, at scaled entries.
+   */
+  private static double diffEnergyByQkScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    return (-qk - qkW) / (dd + tscale);
+  }
+
+  /**
+   * Divided difference of {@code f} by {@code dd} between a key and the winning key, at scaled entries.
+   */
+  private static double diffEnergyByDdScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    return qkW * qkW / ((dd + tscale) * (ddW + tscale));
+  }
+
+  /**
+   * Divided difference of {@code f}'s partial by {@code qk} by {@code qk} between a key and the winning key, at scaled entries.
+   */
+  private static double diffQkByQkScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    return -2.0 / (dd + tscale);
+  }
+
+  /**
+   * Divided difference of {@code f}'s partial by {@code qk} by {@code dd} between a key and the winning key, at scaled entries.
+   */
+  private static double diffQkByDdScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    return 2.0 * qkW / ((dd + tscale) * (ddW + tscale));
+  }
+
+  /**
+   * Divided difference of {@code f}'s partial by {@code dd} by {@code qk} between a key and the winning key, at scaled entries.
+   */
+  private static double diffDdByQkScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    return (qk + qkW) / (dd * dd + 2.0 * dd * tscale + tscale * tscale);
+  }
+
+  /**
+   * Divided difference of {@code f}'s partial by {@code dd} by {@code dd} between a key and the winning key, at scaled entries.
+   */
+  private static double diffDdByDdScaled(double qq, double qk, double kk, double dd, double qkW,
+      double kkW, double ddW, double dim, double tscale) {
+    double t0 = qkW * qkW;
+    double t1 = ddW * ddW;
+    double t2 = 2.0 * ddW * tscale;
+    double t3 = tscale * tscale;
+    double t4 = dd - ddW;
+    return (-2.0 * ddW * t0 + (-dd + ddW) * t0 + -2.0 * t0 * tscale) / ((t1 + t2 + t3) * (t4 * t4 + 2.0 * t4 * ddW + t1 + 2.0 * t4 * tscale + t2 + t3));
+  }
+
+  /**
+   * The factor {@code c} of the energy {@code c qk^2 / (dd + kappa)}.
+   */
+  private static double ratioFactor(double dd, double qk, double dim) {
+    return -1.0;
+  }
+
+  /**
+   * Whether the energies {@code e} (scale {@code x}) and {@code m} (scale {@code mx}) agree to 16 units in the last
+   * place of the larger, compared in the smaller of the two units.
+   */
+  private static boolean nearTie(double e, int x, double m, int mx) {
+    int lo = Math.min(x, mx);
+    double a = Math.scalb(e, 2 * (x - lo));
+    double b = Math.scalb(m, 2 * (mx - lo));
+    double big = Math.max(Math.abs(a), Math.abs(b));
+    return big > 0.0 && big < Double.POSITIVE_INFINITY && Math.abs(a - b) <= 0x1p-48 * big;
+  }
+
+  /**
+   * The constant {@code kappa = 1} of {@code -f_qk qk / (2 f_dd) = dd + kappa} (the energy is a function of {@code qk^2 / (dd + kappa)}).
+   */
+  private static double ratioShift(double dd, double qk, double dim) {
+    return 1.0;
+  }
+
+  /**
+   * The same for {@code f} at scaled entries: {@code -f_qk qk / (2 f_dd) - dd}, free of the entries.
+   */
+  private static double ratioShiftScaled(double dd, double qk, double dim, double tscale) {
+    return tscale;
+  }
+
+  /**
+   * {@code exp(m - e)}, exactly 1 at the minimum (also when it is {@code -Infinity}).
+   */
+  private static double weight(double e, double m) {
+    return e == m ? 1.0 : Math.exp(m - e);
+  }
+
+  /**
+   * {@code x exp(-g) inv} for a weight {@code exp(-g)} below {@code 2^-1000}, {@code g <= TINY_GAP}: two
+   * half-weights {@code exp(-g/2)} (normal there), multiplied in after {@code x}, so that a representable
+   * product is not lost with the weight (rounded to 0 or subnormal on its own).
+   */
+  private static double tinyWeighted(double x, double g, double inv) {
+    double h = Math.exp(-0.5 * g);
+    return ((x * inv) * h) * h;
+  }
+
+  /**
+   * The energy gap {@code (L_x^p e - p) - (L_mx^p m - pm)} of a key to the minimum ({@code L_x = 2^2x}, p = 1), taken
+   * in the smaller of the two units (the other energy scaled to it exactly), plus {@code c log(L_x / L_mx)}; the
+   * log-priors {@code p, pm} are kept apart: 0 exactly for tied keys (also tied infinite energies).
+   */
+  private static double gap(double e, int x, double p, double m, int mx, double pm) {
+    double k;
+    if (e == m && (x == mx || e == 0.0 || Double.isInfinite(e))) {
+      k = 0.0;
+    } else if (x == mx) {
+      k = Math.scalb(e - m, 2 * x);
+    } else {
+      int lo = Math.min(x, mx);
+      k = Math.scalb(Math.scalb(e, 2 * (x - lo)) - Math.scalb(m, 2 * (mx - lo)), 2 * lo);
+    }
+    return p == pm ? k : k - (p - pm);
+  }
+
+  /**
+   * Whether two Gram entries are equal or of one sign and within a factor 2 (their difference is then exact).
+   */
+  private static boolean close(double a, double b) {
+    return a == b || (a > 0.0 ? b > 0.0 && a <= 2.0 * b && b <= 2.0 * a : a < 0.0 && b < 0.0 && a >= 2.0 * b && b >= 2.0 * a);
+  }
+
+  /**
+   * {@code exp(-g)} of an energy gap to the minimum, exactly 1 at the minimum.
+   */
+  private static double weight(double g) {
+    return g == 0.0 ? 1.0 : Math.exp(-g);
+  }
+
+  /**
+   * The largest finite {@code |x_i|} of {@code x[xo .. xo + d - 1]} (0 for none).
+   */
+  private static double largest(double[] x, int xo, int d) {
+    double max = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = Math.abs(x[xo + i]);
+      if (a > max && a < Double.POSITIVE_INFINITY) max = a;
+    }
+    return max;
+  }
+
+  /**
+   * The key's scale exponent {@code se}: {@code max(0, E - 96)} with {@code E} the largest binary exponent of a
+   * finite entry of the query ({@code qmax}, its largest magnitude) or of this key: the scaled entries stay below {@code 2^97},
+   * so that no intermediate of the scaled energy, its partials and their divided differences (degree up to 4 in the entries)
+   * overflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.
+   */
+  private static int keyScale(double qmax, double[] keys, int ko, int d) {
+    double max = qmax;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs(keys[ko + i]);
+      if (x > max && x < Double.POSITIVE_INFINITY) max = x;
+    }
+    int e = Math.getExponent(max);
+    return e <= 96 ? 0 : e - 96;
+  }
+
+  /**
+   * Whether the query ({@code qmax} its largest magnitude) or the key at {@code ko}, multiplied by the power of two
+   * {@code f}, has all its entries below {@code 2^-969} (fewer than 53 bits left) though not all 0.
+   */
+  private static boolean lost(double qmax, double[] keys, int ko, int d, double f) {
+    double max = 0.0;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs(keys[ko + i]);
+      if (x > max && x < Double.POSITIVE_INFINITY) max = x;
+    }
+    return (qmax != 0.0 && qmax * f < 0x1p-969) || (max != 0.0 && max * f < 0x1p-969);
+  }
+
+  /**
+   * The energy of the key at {@code ko} minus that of the key at {@code mko}, both at the scale {@code se}, from the
+   * divided differences and the entries' differences computed from the vectors (near-ties at large scales).
+   */
+  private static double energyDifference(double[] q, int qOff, double[] keys, int ko, int mko,
+      int d, int se, double dim) {
+    double entryScale = Math.scalb(1.0, -se);
+    double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+    double qk = dot(q, qOff, keys, ko, d, entryScale);
+    double qkW = dot(q, qOff, keys, mko, d, entryScale);
+    double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+    double ddW = squaredDistance(q, qOff, keys, mko, d, entryScale);
+    double kkW = 0.0;
+    if (!(close(qk, qkW) && close(dd, ddW))) return Double.NaN;
+    double dQk = keyDifference(0, q, qOff, keys, ko, mko, d, entryScale);
+    double dDd = keyDifference(2, q, qOff, keys, ko, mko, d, entryScale);
+    return Math.scalb(((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffEnergyByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffEnergyByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffEnergyByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffEnergyByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))), 2 * se);
+  }
+
+  /**
+   * The energy of the key at {@code ko} (scale {@code x}) minus that of the key at {@code mko} (scale {@code mx}), in the
+   * caller's units, from {@code c ((q . kh_j)^2 - (q . kh_w)^2 - (q . kh_j)^2 R_j + (q . kh_w)^2 R_w)}, {@code kh = k/|k|}, {@code R}
+   * from {@link #ratioAt}; NaN for a zero query or key.
+   */
+  private static double flatGap(double[] q, int qOff, double qmax, double[] keys, int ko, int mko,
+      int d, int x, int mx, double dim) {
+    double kj = 0.0;
+    double kw = 0.0;
+    for (int i = 0; i < d; i++) {
+      kj = Math.max(kj, Math.abs(keys[ko + i]));
+      kw = Math.max(kw, Math.abs(keys[mko + i]));
+    }
+    if (!(qmax > 0.0 && kj > 0.0 && kw > 0.0 && kj < Double.POSITIVE_INFINITY && kw < Double.POSITIVE_INFINITY)) return Double.NaN;
+    // the query in units of its largest entry's power of two, each key in its own
+    int eq = Math.getExponent(qmax);
+    double fq = Math.scalb(1.0, -eq);
+    double fj = Math.scalb(1.0, -Math.getExponent(kj));
+    double fw = Math.scalb(1.0, -Math.getExponent(kw));
+    double nj = 0.0;
+    double nw = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = keys[ko + i] * fj;
+      double b = keys[mko + i] * fw;
+      nj += a * a;
+      nw += b * b;
+    }
+    nj = Math.sqrt(nj);
+    nw = Math.sqrt(nw);
+    // q . (kh_j - kh_w), q . (kh_j + kh_w), q . kh_j, q . kh_w (q in units of 2^eq)
+    double sm = 0.0;
+    double cm = 0.0;
+    double sp = 0.0;
+    double sj = 0.0;
+    double sw = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * fq;
+      double hj = keys[ko + i] * fj / nj;
+      double hw = keys[mko + i] * fw / nw;
+      double dh = hj - hw;
+      double p = qi * dh;
+      cm += Math.fma(qi, dh, -p);
+      double t = sm + p;
+      double z = t - sm;
+      cm += (sm - (t - z)) + (p - z);
+      sm = t;
+      sp += qi * (hj + hw);
+      sj += qi * hj;
+      sw += qi * hw;
+    }
+    double du = (sm + cm) * sp;
+    double dr = sj * sj * ratioAt(q, qOff, keys, ko, d, x, dim) - sw * sw * ratioAt(q, qOff, keys, mko, d, mx, dim);
+    return Math.scalb(ratioFactor(0.0, 0.0, dim) * (du - dr), 2 * eq);
+  }
+
+  /**
+   * {@code (<q, q - 2k> + kappa) / (|q - k|^2 + kappa)} of the key at {@code ko}, its entries scaled by {@code 2^-s} (a ratio: the same
+   * at every scale where nothing underflows).
+   */
+  private static double ratioAt(double[] q, int qOff, double[] keys, int ko, int d, int s,
+      double dim) {
+    double f = Math.scalb(1.0, -s);
+    double tscale = Math.max(Math.scalb(1.0, -2 * s), Double.MIN_VALUE);
+    double kap = s == 0 ? ratioShift(0.0, 0.0, dim) : ratioShiftScaled(0.0, 0.0, dim, tscale);
+    double sn = 0.0;
+    double cn = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * f;
+      double ki = keys[ko + i] * f;
+      double y = (qi - ki) - ki;
+      double p = qi * y;
+      cn += Math.fma(qi, y, -p);
+      double t = sn + p;
+      double z = t - sn;
+      cn += (sn - (t - z)) + (p - z);
+      sn = t;
+    }
+    return ((sn + cn) + kap) / (squaredDistance(q, qOff, keys, ko, d, f) + kap);
+  }
+
+  /**
+   * The largest finite {@code |x_i|} of {@code x[xo .. xo + d - 1]} (0 for none).
+   */
+  private static double largest(float[] x, int xo, int d) {
+    double max = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = Math.abs((double) x[xo + i]);
+      if (a > max && a < Double.POSITIVE_INFINITY) max = a;
+    }
+    return max;
+  }
+
+  /**
+   * The key's scale exponent {@code se}: {@code max(0, E - 96)} with {@code E} the largest binary exponent of a
+   * finite entry of the query ({@code qmax}, its largest magnitude) or of this key: the scaled entries stay below {@code 2^97},
+   * so that no intermediate of the scaled energy, its partials and their divided differences (degree up to 4 in the entries)
+   * overflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.
+   */
+  private static int keyScale(double qmax, float[] keys, int ko, int d) {
+    double max = qmax;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs((double) keys[ko + i]);
+      if (x > max && x < Double.POSITIVE_INFINITY) max = x;
+    }
+    int e = Math.getExponent(max);
+    return e <= 96 ? 0 : e - 96;
+  }
+
+  /**
+   * Whether the query ({@code qmax} its largest magnitude) or the key at {@code ko}, multiplied by the power of two
+   * {@code f}, has all its entries below {@code 2^-969} (fewer than 53 bits left) though not all 0.
+   */
+  private static boolean lost(double qmax, float[] keys, int ko, int d, double f) {
+    double max = 0.0;
+    for (int i = 0; i < d; i++) {
+      double x = Math.abs((double) keys[ko + i]);
+      if (x > max && x < Double.POSITIVE_INFINITY) max = x;
+    }
+    return (qmax != 0.0 && qmax * f < 0x1p-969) || (max != 0.0 && max * f < 0x1p-969);
+  }
+
+  /**
+   * The energy of the key at {@code ko} minus that of the key at {@code mko}, both at the scale {@code se}, from the
+   * divided differences and the entries' differences computed from the vectors (near-ties at large scales).
+   */
+  private static double energyDifference(float[] q, int qOff, float[] keys, int ko, int mko, int d,
+      int se, double dim) {
+    double entryScale = Math.scalb(1.0, -se);
+    double tscale = Math.max(Math.scalb(1.0, -2 * se), Double.MIN_VALUE);
+    double qk = dot(q, qOff, keys, ko, d, entryScale);
+    double qkW = dot(q, qOff, keys, mko, d, entryScale);
+    double dd = squaredDistance(q, qOff, keys, ko, d, entryScale);
+    double ddW = squaredDistance(q, qOff, keys, mko, d, entryScale);
+    double kkW = 0.0;
+    if (!(close(qk, qkW) && close(dd, ddW))) return Double.NaN;
+    double dQk = keyDifference(0, q, qOff, keys, ko, mko, d, entryScale);
+    double dDd = keyDifference(2, q, qOff, keys, ko, mko, d, entryScale);
+    return Math.scalb(((dQk == 0.0 ? 0.0 : dQk * (se == 0 ? diffEnergyByQk(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffEnergyByQkScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale))) + (dDd == 0.0 ? 0.0 : dDd * (se == 0 ? diffEnergyByDd(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim) : diffEnergyByDdScaled(0.0, qk, 0.0, dd, qkW, kkW, ddW, dim, tscale)))), 2 * se);
+  }
+
+  /**
+   * The energy of the key at {@code ko} (scale {@code x}) minus that of the key at {@code mko} (scale {@code mx}), in the
+   * caller's units, from {@code c ((q . kh_j)^2 - (q . kh_w)^2 - (q . kh_j)^2 R_j + (q . kh_w)^2 R_w)}, {@code kh = k/|k|}, {@code R}
+   * from {@link #ratioAt}; NaN for a zero query or key.
+   */
+  private static double flatGap(float[] q, int qOff, double qmax, float[] keys, int ko, int mko,
+      int d, int x, int mx, double dim) {
+    double kj = 0.0;
+    double kw = 0.0;
+    for (int i = 0; i < d; i++) {
+      kj = Math.max(kj, Math.abs(keys[ko + i]));
+      kw = Math.max(kw, Math.abs(keys[mko + i]));
+    }
+    if (!(qmax > 0.0 && kj > 0.0 && kw > 0.0 && kj < Double.POSITIVE_INFINITY && kw < Double.POSITIVE_INFINITY)) return Double.NaN;
+    // the query in units of its largest entry's power of two, each key in its own
+    int eq = Math.getExponent(qmax);
+    double fq = Math.scalb(1.0, -eq);
+    double fj = Math.scalb(1.0, -Math.getExponent(kj));
+    double fw = Math.scalb(1.0, -Math.getExponent(kw));
+    double nj = 0.0;
+    double nw = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = keys[ko + i] * fj;
+      double b = keys[mko + i] * fw;
+      nj += a * a;
+      nw += b * b;
+    }
+    nj = Math.sqrt(nj);
+    nw = Math.sqrt(nw);
+    // q . (kh_j - kh_w), q . (kh_j + kh_w), q . kh_j, q . kh_w (q in units of 2^eq)
+    double sm = 0.0;
+    double cm = 0.0;
+    double sp = 0.0;
+    double sj = 0.0;
+    double sw = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * fq;
+      double hj = keys[ko + i] * fj / nj;
+      double hw = keys[mko + i] * fw / nw;
+      double dh = hj - hw;
+      double p = qi * dh;
+      cm += Math.fma(qi, dh, -p);
+      double t = sm + p;
+      double z = t - sm;
+      cm += (sm - (t - z)) + (p - z);
+      sm = t;
+      sp += qi * (hj + hw);
+      sj += qi * hj;
+      sw += qi * hw;
+    }
+    double du = (sm + cm) * sp;
+    double dr = sj * sj * ratioAt(q, qOff, keys, ko, d, x, dim) - sw * sw * ratioAt(q, qOff, keys, mko, d, mx, dim);
+    return Math.scalb(ratioFactor(0.0, 0.0, dim) * (du - dr), 2 * eq);
+  }
+
+  /**
+   * {@code (<q, q - 2k> + kappa) / (|q - k|^2 + kappa)} of the key at {@code ko}, its entries scaled by {@code 2^-s} (a ratio: the same
+   * at every scale where nothing underflows).
+   */
+  private static double ratioAt(float[] q, int qOff, float[] keys, int ko, int d, int s,
+      double dim) {
+    double f = Math.scalb(1.0, -s);
+    double tscale = Math.max(Math.scalb(1.0, -2 * s), Double.MIN_VALUE);
+    double kap = s == 0 ? ratioShift(0.0, 0.0, dim) : ratioShiftScaled(0.0, 0.0, dim, tscale);
+    double sn = 0.0;
+    double cn = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qOff + i] * f;
+      double ki = keys[ko + i] * f;
+      double y = (qi - ki) - ki;
+      double p = qi * y;
+      cn += Math.fma(qi, y, -p);
+      double t = sn + p;
+      double z = t - sn;
+      cn += (sn - (t - z)) + (p - z);
+      sn = t;
+    }
+    return ((sn + cn) + kap) / (squaredDistance(q, qOff, keys, ko, d, f) + kap);
+  }
+
+  /**
+   * {@code sum_i x_i y_i}, compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double dot(double[] x, int xo, double[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code sum_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double squaredDistance(double[] x, int xo, double[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double h = a - b;
+      double v = h - a;
+      double l = (a - (h - v)) - (b + v);
+      double p = h * h;
+      c += Math.fma(h, h, -p) + 2.0 * h * l;
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(double[] u, int uo, int ue, double[] v, int vj, int vw,
+      int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb(u[uo + i], -ue);
+      double b = v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(double[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs(x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:
+   * kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 = <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, double[] q, int qo, double[] k, int kj, int kw,
+      int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      c += Math.fma(x, y, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code sum_i x_i y_i}, compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double dot(float[] x, int xo, float[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code sum_i (x_i - y_i)^2}, from the differences themselves (with their rounding errors), compensated.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double squaredDistance(float[] x, int xo, float[] y, int yo, int d, double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double a = x[xo + i] * f;
+      double b = y[yo + i] * f;
+      double h = a - b;
+      double v = h - a;
+      double l = (a - (h - v)) - (b + v);
+      double p = h * h;
+      c += Math.fma(h, h, -p) + 2.0 * h * l;
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * {@code <u, v_j - v_w>} with the differences formed first (it is small when the two values are close), compensated.
+   */
+  private static double differenceDot(float[] u, int uo, int ue, float[] v, int vj, int vw, int m) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < m; i++) {
+      double a = Math.scalb((double) u[uo + i], -ue);
+      double b = (double) v[vj + i] - v[vw + i];
+      double p = a * b;
+      c += Math.fma(a, b, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+
+  /**
+   * The binary exponent of {@code max_i |x_i|} (0 for zero or non-finite entries).
+   */
+  private static int exponentOf(float[] x, int xo, int len) {
+    double max = 0.0;
+    for (int i = 0; i < len; i++) {
+      max = Math.max(max, Math.abs((double) x[xo + i]));
+    }
+    return max == 0.0 || !(max < Double.POSITIVE_INFINITY) ? 0 : Math.getExponent(max);
+  }
+
+  /**
+   * A Gram entry of key {@code j} (at {@code kj}) minus the winner's (at {@code kw}), from the vectors:
+   * kind 0: {@code <q, k_j - k_w>}; 1: {@code <k_j - k_w, k_j + k_w>}; 2: {@code |q - k_j|^2 - |q - k_w|^2 = <k_w - k_j, (q - k_j) + (q - k_w)>}. Compensated; small when the keys are close.
+   * Every entry is multiplied by the power of two {@code f} first.
+   */
+  private static double keyDifference(int kind, float[] q, int qo, float[] k, int kj, int kw, int d,
+      double f) {
+    double s = 0.0;
+    double c = 0.0;
+    for (int i = 0; i < d; i++) {
+      double qi = q[qo + i] * f;
+      double a = k[kj + i] * f;
+      double b = k[kw + i] * f;
+      double x = kind == 2 ? b - a : a - b;
+      double y = kind == 0 ? qi : kind == 1 ? a + b : (qi - a) + (qi - b);
+      double p = x * y;
+      c += Math.fma(x, y, -p);
+      double t = s + p;
+      double z = t - s;
+      c += (s - (t - z)) + (p - z);
+      s = t;
+    }
+    return s + c;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.activations.deriver.symbolic;
+
+import java.util.Set;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.expression.S;
+import org.matheclipse.core.interfaces.IAST;
+import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IRational;
+import org.matheclipse.core.interfaces.ISymbol;
+
+/**
+ * The polynomial degree Symja's factorisation meets in the exponentials of an expression, read off
+ * before the call instead of found out by the watchdog.
+ *
+ * <p>{@code Together}, {@code Factor} and {@code Simplify} (which calls both) expand an exponent and
+ * write {@code E^(c_0 + c_1 m_1 + c_2 m_2 + ...)} over new variables {@code x_k = E^(m_k)} as the
+ * monomial {@code E^(c_0) x_1^(c_1) x_2^(c_2) ...}: the polynomial handed to the factorisation has
+ * degree {@code |c_1| + |c_2| + ...} in them. That arithmetic runs outside Symja's evaluator, so it
+ * spends no {@link WorkBudget} steps, and its cost grows steeply with that degree (measured with
+ * {@code Simplify[1/(2+E^(-p))-1/(1+2 E^p)]}, one JVM each, JDK 17: {@code p = (1+2z+3z^2)^3}, degree
+ * 215, 2.5 s including the JVM's start; {@code (2+4z+3z^2)^3}, 721, 3.1 s; {@code (4+9z+6z^2)^3},
+ * 6,795, 6.6 s; {@code (8+18z+9z^2)^3}, 42,363, abandoned by the 20 s CPU watchdog, and {@code
+ * Factor[1 + 2 E^((8+18z+9z^2)^3)]} runs for hours). None of those calls changed the expression: a
+ * sum of such exponentials has no common factor to find. The Tukey biweight with a scaled argument
+ * ({@code 1-(1-(3(z-mu))^2)^3}) gives exactly these exponents, and each of its derivations spent
+ * 20 s of CPU per watchdog call, several per spec.
+ *
+ * <p>Hyperbolic functions count with their argument as exponent, since {@code Simplify} rewrites
+ * them as exponentials. A coefficient that is not a rational number (a parameter, {@code Sqrt[3]})
+ * counts as 1: the estimate errs towards calling Symja.
+ */
+final class ExponentialDegree {
+  private ExponentialDegree() {}
+
+  /**
+   * Above this degree the algebraic functions are not called (their answer is taken as "no
+   * result", like a spent budget): between the measured 6,795 (finished, 5 s of work) and 42,363
+   * (the watchdog), a power of two so that the rule reads as a round bound.
+   */
+  static final long LIMIT = 1L << 14;
+
+  /** The functions whose work is the polynomial arithmetic described above. */
+  static final Set<String> ALGEBRAIC = Set.of("Simplify", "FullSimplify", "Together", "Factor", "FactorSquareFree",
+      "Apart", "Cancel");
+
+  private static final Set<ISymbol> HYPERBOLIC = Set.of(S.Cosh, S.Sinh, S.Tanh, S.Sech, S.Csch, S.Coth);
+
+  /** The largest degree over the exponentials of {@code e}, 0 without any. */
+  static long of(Symja session, IExpr e) {
+    if (!e.isAST()) return 0;
+    IAST ast = (IAST) e;
+    long worst = 0;
+    if (ast.isPower() && ast.base().equals(S.E)) {
+      worst = degree(session, ast.exponent());
+    } else if (ast.head().isSymbol() && HYPERBOLIC.contains((ISymbol) ast.head()) && ast.argSize() == 1) {
+      worst = degree(session, ast.arg1());
+    }
+    for (int i = 1; i <= ast.argSize(); i++) worst = Math.max(worst, of(session, ast.get(i)));
+    return worst;
+  }
+
+  /** The sum of the absolute coefficients of the non-constant terms of the expanded exponent. */
+  private static long degree(Symja session, IExpr exponent) {
+    if (exponent.isNumber()) return 0;
+    IExpr expanded = session.eval(F.Expand(exponent));
+    long sum = 0;
+    if (!expanded.isPlus()) return expanded.isNumber() ? 0 : coefficient(expanded);
+    for (IExpr term : (IAST) expanded) {
+      if (!term.isNumber()) sum = saturatingAdd(sum, coefficient(term));
+    }
+    return sum;
+  }
+
+  private static long coefficient(IExpr term) {
+    IExpr c = term.isTimes() ? ((IAST) term).arg1() : F.C1;
+    if (!(c instanceof IRational q)) return 1;
+    // c = n/d: over a common denominator the variable's power is |n|, the others' powers are scaled by d
+    double magnitude = Math.abs(q.numerator().doubleValue());
+    return magnitude >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) magnitude);
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long s = a + b;
+    return s < 0 ? Long.MAX_VALUE : s;
+  }
+}
