@@ -1009,7 +1009,35 @@ final class NumericalRewrites {
     Expr rootFactors = withRootFactors(plainHorner(cofactor, x, reversed), roots, reversed ? x : null);
     int d0 = all.size() - 1;
     if (reversed && d > d0) rootFactors = new Expr.Mul(List.of(rootFactors, Lowerer.powInt(x, d - d0)));
-    return Optional.of(new Expr.Add(List.of(rootFactors, plainHorner(rest, x, reversed))));
+    Expr a = rootFactors;
+    Expr b = plainHorner(rest, x, reversed);
+    // chosen at run time by the smaller rounding bound: |P0| + |P1| for the split, sum |c_i x^i|
+    // for Horner's rule. The split cancels where P0 and P1 nearly cancel (Min[(z-mu)^2, c] at c = 1:
+    // (z - 1)^2 - c next to z = 0 is 1 - 1, where Horner's (z - 2) z + (1 - c) is exact), Horner's
+    // rule where its terms do and the parameter's part is small (the Student-t's nu + (z - 1)^2 at
+    // z = 1): each is taken where its terms are the smaller
+    Expr splitBound = new Expr.Add(List.of(Expr.Call.of(Fn.ABS, a), Expr.Call.of(Fn.ABS, b)));
+    Expr.Test smaller = new Expr.Test.Compare(Expr.Test.Op.LE, splitBound, absHorner(c, x, reversed));
+    return Optional.of(new Expr.Cond(smaller, new Expr.Add(List.of(a, b)), plainHorner(c, x, reversed)));
+  }
+
+  /** {@code sum |c_i| |x|^i} (reversed: {@code |x|^(d-i)}) by Horner's rule: the size of the terms of {@link #plainHorner}. */
+  private Expr absHorner(List<IExpr> c, Expr x, boolean reversed) {
+    Expr ax = Expr.Call.of(Fn.ABS, x);
+    int d = c.size() - 1;
+    Expr acc = null;
+    for (int i = 0; i <= d; i++) {
+      IExpr coefficient = reversed ? c.get(i) : c.get(d - i);
+      if (acc == null && coefficient.isZero()) continue;
+      Expr k = Expr.Call.of(Fn.ABS, lowerer.translate(coefficient));
+      if (acc == null) {
+        acc = k;
+      } else {
+        Expr product = new Expr.Mul(List.of(acc, ax));
+        acc = coefficient.isZero() ? product : new Expr.Add(List.of(product, k));
+      }
+    }
+    return acc;
   }
 
   private Expr plainHorner(List<IExpr> c, Expr x, boolean reversed) {
