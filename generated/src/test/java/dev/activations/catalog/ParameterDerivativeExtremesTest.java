@@ -124,8 +124,8 @@ class ParameterDerivativeExtremesTest {
    * with a free parameter, the parameter log-spaced over its domain (a bound plus or minus 10^k,
    * k = -300, -275, ..., 300, both signs where the domain has no bound) at the standard extreme z
    * and at the Student-t mean's kinks +-1 (and +-2, the derivative's roots at nu = 3). Why: the
-   * Student-t mean's {@code value} was 0 at z = {@code MIN_NORMAL} from nu of about 1e16 on (exact
-   * about z), and its {@code derivative} and {@code dNu} 0 at z = +-1 for nu below about 1e-16
+   * Student-t mean's {@code value} was 0 at z = {@code MIN_NORMAL} for nu = 1e25 and beyond (exact
+   * about z), and its {@code derivative} and {@code dNu} 0 at z = +-1 for nu = 1e-25 and below
    * (exact 5e-151 and -5e149 at nu = 1e-300), until polynomials in z with a parameter kept the
    * parameter apart from the roots of their numbers and {@code c log1p(x)} was taken apart for
    * tiny and for nearly -1 x (docs/PARAMETERS.md, "The parameter sweep").

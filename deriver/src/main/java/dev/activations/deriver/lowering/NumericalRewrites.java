@@ -258,7 +258,7 @@ final class NumericalRewrites {
         core = logOnePlusQuotient(x, gap);
         Optional<ScaledSmall> small = scaledSmallLogarithm(c, x, gap);
         if (small.isPresent()) {
-          Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(SMALL_LOG1P));
+          Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(LogOnePlusBranches.SMALL));
           Expr plain = new Expr.Mul(List.of(scale, core));
           // c x over one denominator has c's coefficients expanded (2 + 2 nu), which overflow
           // where c itself does not (nu from 9e307 on: NaN at z = 0): there as it was
@@ -298,17 +298,11 @@ final class NumericalRewrites {
   }
 
   /**
-   * Below this |x|, {@code log1p(x)} is {@code x (1 - x/2)} to within a third of a unit in the last
-   * place ({@code x^2/3 <= ulp(1)/3}): the square root of the double format's unit roundoff.
-   */
-  static final double SMALL_LOG1P = Math.sqrt(Math.ulp(1.0));
-
-  /**
    * {@code log1p(x)} of a rational function {@code x = gap} of z with free parameters, and where
-   * {@code x < -1/2}, {@code log(1 + x)} with {@code 1 + x} put over one denominator. Why: next to
+   * {@code x < -3/4} ({@link LogOnePlusBranches#NEAR_MINUS_ONE}), {@code log(1 + x)} with {@code 1 + x} put over one denominator. Why: next to
    * {@code x = -1} the sum {@code 1 + x}, {@code u/v} of the two logarithms, is the difference of
    * the terms of {@code x}; the Student-t mean's {@code x = -4z/(nu + (z + 1)^2)} rounds to -1 at
-   * z = 1 for nu below 2.2e-16 ({@code 1 + x = nu/(4 + nu)}, log1p -Inf), while {@code (nu + (z -
+   * z = 1 for nu below 4.4e-16 ({@code 1 + x = nu/(4 + nu)}, log1p -Inf), while {@code (nu + (z -
    * 1)^2)/(nu + (z + 1)^2)} keeps nu ({@link #horner}). With numbers only, {@code 1 + x} is
    * bounded away from 0 by a fixed amount and the form is left as it was.
    */
@@ -316,14 +310,14 @@ final class NumericalRewrites {
     Expr plain = Expr.Call.of(Fn.LOG1P, x);
     Optional<Expr> ratio = onePlusQuotient(gap);
     if (ratio.isEmpty()) return plain;
-    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(-0.5));
+    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(LogOnePlusBranches.NEAR_MINUS_ONE));
     return new Expr.Cond(nearMinusOne, Expr.Call.of(Fn.LOG, ratio.get()), plain);
   }
 
   /**
    * {@code log1p(y) - y} of a rational function y of z with free parameters: where {@code y <
-   * -1/2}, {@code log(1 + y) - y} with {@code 1 + y} over one denominator (as in {@link
-   * #logOnePlusQuotient}: the Student-t mean's {@code dNu} at z = 1 for nu below 2.2e-16 was 0,
+   * -3/4}, {@code log(1 + y) - y} with {@code 1 + y} over one denominator (as in {@link
+   * #logOnePlusQuotient}: the Student-t mean's {@code dNu} at z = 1 for nu below 4.4e-16 was 0,
    * exact -5e49 at nu = 1e-100); elsewhere {@code log1pmx(y)}.
    */
   Expr logOnePlusRemainder(IExpr y) {
@@ -331,7 +325,7 @@ final class NumericalRewrites {
     Expr plain = Expr.Call.of(Fn.LOG1PMX, x);
     Optional<Expr> ratio = onePlusQuotient(y);
     if (ratio.isEmpty()) return plain;
-    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(-0.5));
+    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(LogOnePlusBranches.NEAR_MINUS_ONE));
     return new Expr.Cond(nearMinusOne, new Expr.Add(List.of(Expr.Call.of(Fn.LOG, ratio.get()), new Expr.Neg(x))), plain);
   }
 
@@ -344,11 +338,12 @@ final class NumericalRewrites {
   }
 
   /**
-   * {@code c log1p(x)} for {@code |x| <= SMALL_LOG1P} as {@code y (1 - x/2)} with {@code y = c x}
+   * {@code c log1p(x)} for {@code |x| <= LogOnePlusBranches.SMALL} as {@code y (1 - x/2)} with {@code y = c x}
    * put over one denominator, when c holds a free parameter; else empty. Why: x can be subnormal
    * where {@code c x} is not, and then it has lost its bits before c can scale them back: the
-   * Student-t mean's {@code -(1 + nu)/4 log1p(-4z/(nu + (z + 1)^2))} was 0 at z = {@code
-   * MIN_NORMAL} from nu = 1e16 on (relative error 1; 1.6e-9 at nu = 1e8), exactly about z.
+   * Student-t mean's {@code -(1 + nu)/4 log1p(-4z/(nu + (z + 1)^2))}, exactly about z at z =
+   * {@code MIN_NORMAL}, was off from nu of about 1e8 on (relative error 1.6e-9 at nu = 1e8; 0, an
+   * error of 1, at nu = 1e25 and beyond).
    */
   private Optional<ScaledSmall> scaledSmallLogarithm(IExpr c, Expr x, IExpr gap) {
     if (c.isNumber() || parameters(c).isEmpty() || !isRationalInZ(gap)) return Optional.empty();
