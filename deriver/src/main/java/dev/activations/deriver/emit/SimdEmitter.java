@@ -4,6 +4,7 @@ import dev.activations.deriver.emit.VectorExprPrinter.Lanes;
 import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Exprs;
+import dev.activations.deriver.lowering.LogOnePlusBranches;
 import dev.activations.deriver.lowering.ParameterQuotients;
 import dev.activations.deriver.lowering.TinyFactors;
 import dev.activations.deriver.lowering.LoweredActivation;
@@ -293,7 +294,7 @@ public final class SimdEmitter {
    * every element would pay an {@code exp} more.
    */
   private static Expr deferRareBranches(Expr e, Map<Expr, String> rare) {
-    if (e instanceof Expr.Cond c && TinyFactors.isSplitTest(c.test())) {
+    if (e instanceof Expr.Cond c && (TinyFactors.isSplitTest(c.test()) || LogOnePlusBranches.isRareTest(c.test()))) {
       String name = rare.computeIfAbsent(c.then(), k -> "rare$" + rare.size());
       return new Expr.Cond(c.test(), new Expr.Var(name), deferRareBranches(c.otherwise(), rare));
     }

@@ -89,7 +89,7 @@ public final class Lowerer {
 
   private Expr translateCompound(IAST ast) {
     // log1p(y) - y, which Symja does not know: offered by LogRemainders
-    if (ast.argSize() == 1 && ast.head().equals(symja.symbol(LogRemainders.HEAD))) return call(Fn.LOG1PMX, ast.arg1());
+    if (ast.argSize() == 1 && ast.head().equals(symja.symbol(LogRemainders.HEAD))) return rewrites.logOnePlusRemainder(ast.arg1());
     if (!ast.isFree(z) && rewrites.isRationalInZ(ast)) {
       Optional<Expr> tail = rewrites.rationalTail(ast);
       if (tail.isPresent()) return tail.get();

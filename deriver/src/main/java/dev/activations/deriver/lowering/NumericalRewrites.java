@@ -250,8 +250,23 @@ final class NumericalRewrites {
     Expr core;
     if (a.kind() == S.Log) {
       // log u - log v = log1p((u - v)/v)
-      core = u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2) ? logCoshDifference(u.first(), v.first())
-          : Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(u, v), v))));
+      if (u.isAST(S.Cosh, 2) && v.isAST(S.Cosh, 2)) {
+        core = logCoshDifference(u.first(), v.first());
+      } else {
+        IExpr gap = together(F.Divide(F.Subtract(u, v), v));
+        Expr x = lowerer.translate(gap);
+        core = logOnePlusQuotient(x, gap);
+        Optional<ScaledSmall> small = scaledSmallLogarithm(c, x, gap);
+        if (small.isPresent()) {
+          Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(LogOnePlusBranches.SMALL));
+          Expr plain = new Expr.Mul(List.of(scale, core));
+          // c x over one denominator has c's coefficients expanded (2 + 2 nu), which overflow
+          // where c itself does not (nu from 9e307 on: NaN at z = 0): there as it was
+          Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, small.get().y()),
+              Expr.Const.of(Double.MAX_VALUE));
+          return new Expr.Cond(tiny, new Expr.Cond(finite, small.get().form(), plain), plain);
+        }
+      }
     } else if (a.kind() == S.Sqrt) {
       IExpr gap = together(F.Subtract(u, v));
       core = new Expr.Div(lowerer.translate(gap), new Expr.Add(List.of(sqrt(u), sqrt(v))));
@@ -281,6 +296,66 @@ final class NumericalRewrites {
     }
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
   }
+
+  /**
+   * {@code log1p(x)} of a rational function {@code x = gap} of z with free parameters, and where
+   * {@code x < -3/4} ({@link LogOnePlusBranches#NEAR_MINUS_ONE}), {@code log(1 + x)} with {@code 1 + x} put over one denominator. Why: next to
+   * {@code x = -1} the sum {@code 1 + x}, {@code u/v} of the two logarithms, is the difference of
+   * the terms of {@code x}; the Student-t mean's {@code x = -4z/(nu + (z + 1)^2)} rounds to -1 at
+   * z = 1 for nu below 4.4e-16 ({@code 1 + x = nu/(4 + nu)}, log1p -Inf), while {@code (nu + (z -
+   * 1)^2)/(nu + (z + 1)^2)} keeps nu ({@link #horner}). With numbers only, {@code 1 + x} is
+   * bounded away from 0 by a fixed amount and the form is left as it was.
+   */
+  Expr logOnePlusQuotient(Expr x, IExpr gap) {
+    Expr plain = Expr.Call.of(Fn.LOG1P, x);
+    Optional<Expr> ratio = onePlusQuotient(gap);
+    if (ratio.isEmpty()) return plain;
+    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(LogOnePlusBranches.NEAR_MINUS_ONE));
+    return new Expr.Cond(nearMinusOne, Expr.Call.of(Fn.LOG, ratio.get()), plain);
+  }
+
+  /**
+   * {@code log1p(y) - y} of a rational function y of z with free parameters: where {@code y <
+   * -3/4}, {@code log(1 + y) - y} with {@code 1 + y} over one denominator (as in {@link
+   * #logOnePlusQuotient}: the Student-t mean's {@code dNu} at z = 1 for nu below 4.4e-16 was 0,
+   * exact -5e49 at nu = 1e-100); elsewhere {@code log1pmx(y)}.
+   */
+  Expr logOnePlusRemainder(IExpr y) {
+    Expr x = lowerer.translate(y);
+    Expr plain = Expr.Call.of(Fn.LOG1PMX, x);
+    Optional<Expr> ratio = onePlusQuotient(y);
+    if (ratio.isEmpty()) return plain;
+    Expr.Test nearMinusOne = new Expr.Test.Compare(Expr.Test.Op.LT, x, Expr.Const.of(LogOnePlusBranches.NEAR_MINUS_ONE));
+    return new Expr.Cond(nearMinusOne, new Expr.Add(List.of(Expr.Call.of(Fn.LOG, ratio.get()), new Expr.Neg(x))), plain);
+  }
+
+  /** {@code 1 + x} over one denominator, lowered, for a rational x with free parameters; else empty. */
+  private Optional<Expr> onePlusQuotient(IExpr x) {
+    if (x.isFree(z) || !isRationalInZ(x) || parameters(x).isEmpty()) return Optional.empty();
+    IExpr sum = together(F.Plus(F.C1, x));
+    if (!isRationalInZ(sum)) return Optional.empty();
+    return Optional.of(lowerer.translate(sum));
+  }
+
+  /**
+   * {@code c log1p(x)} for {@code |x| <= LogOnePlusBranches.SMALL} as {@code y (1 - x/2)} with {@code y = c x}
+   * put over one denominator, when c holds a free parameter; else empty. Why: x can be subnormal
+   * where {@code c x} is not, and then it has lost its bits before c can scale them back: the
+   * Student-t mean's {@code -(1 + nu)/4 log1p(-4z/(nu + (z + 1)^2))}, exactly about z at z =
+   * {@code MIN_NORMAL}, was off from nu of about 1e8 on (relative error 1.6e-9 at nu = 1e8; 0, an
+   * error of 1, at nu = 1e25 and beyond).
+   */
+  private Optional<ScaledSmall> scaledSmallLogarithm(IExpr c, Expr x, IExpr gap) {
+    if (c.isNumber() || parameters(c).isEmpty() || !isRationalInZ(gap)) return Optional.empty();
+    IExpr scaled = together(F.Times(c, gap));
+    if (!isRationalInZ(scaled)) return Optional.empty();
+    Expr y = lowerer.translate(scaled);
+    Expr oneMinusHalf = new Expr.Add(List.of(Expr.Const.of(1.0), new Expr.Mul(List.of(Expr.Const.of(-0.5), x))));
+    return Optional.of(new ScaledSmall(y, new Expr.Mul(List.of(y, oneMinusHalf))));
+  }
+
+  /** {@code y = c x} and the form {@code y (1 - x/2)} of {@link #scaledSmallLogarithm}. */
+  private record ScaledSmall(Expr y, Expr form) {}
 
   /**
    * {@code tanh(u) - tanh(v) = tanh(u - v) (1 - tanh(u) tanh(v))} with {@code u - v} combined
@@ -870,8 +945,97 @@ final class NumericalRewrites {
     return out.isEmpty() ? null : out;
   }
 
-  /** Horner's rule in x; {@code reversed} evaluates {@code sum c_i x^(d-i)}. */
+  /**
+   * Horner's rule in x; {@code reversed} evaluates {@code sum c_i x^(d-i)}. Where the coefficients
+   * hold free parameters and their parameter-free part {@code P0} has rational roots, the polynomial
+   * is {@code P0 + P1}: {@code P0} with its roots as exact factors ({@link RationalRoots}), {@code
+   * P1} (the terms with a parameter) by Horner's rule. Why: the Student-t's {@code nu + (z - 1)^2}
+   * in Horner form is {@code (z - 2) z + (1 + nu)}, where {@code 1 + nu} rounds to 1 for nu below
+   * 1.1e-16 and the polynomial to 0 at z = 1 (its exact value nu): the derivative was 0/0 there and
+   * its logarithm {@code log1p(-4z/(nu + (z + 1)^2))} -Inf (the derivative 0, exact 5e-151 at nu =
+   * 1e-300). As {@code (z - 1)^2 + nu} the parameter's scale is kept apart from the numbers'.
+   */
   Expr horner(List<IExpr> c, Expr x, boolean reversed) {
+    Optional<Expr> split = parameterSplit(c, x, reversed);
+    return split.isPresent() ? split.get() : plainHorner(c, x, reversed);
+  }
+
+  /** {@code P0 + P1} of {@link #horner}, or empty where no coefficient holds a parameter or P0 has no rational root. */
+  private Optional<Expr> parameterSplit(List<IExpr> c, Expr x, boolean reversed) {
+    List<ISymbol> parameters = parameters(F.List(c.toArray(new IExpr[0])));
+    if (parameters.isEmpty()) return Optional.empty();
+    List<IExpr> free = new ArrayList<>();
+    List<IExpr> rest = new ArrayList<>();
+    boolean restZero = true;
+    for (IExpr k : c) {
+      IExpr expanded = symja.eval(F.Expand(k));
+      List<IExpr> terms = new ArrayList<>();
+      if (expanded.isPlus()) {
+        for (int i = 1; i < expanded.size(); i++) terms.add(((IAST) expanded).get(i));
+      } else {
+        terms.add(expanded);
+      }
+      IExpr f = F.C0;
+      IExpr r = F.C0;
+      for (IExpr t : terms) {
+        boolean withParameter = parameters.stream().anyMatch(s -> !t.isFree(s));
+        if (withParameter) r = F.Plus(r, t);
+        else f = F.Plus(f, t);
+      }
+      free.add(symja.eval(f));
+      IExpr restK = symja.eval(r);
+      rest.add(restK);
+      if (!restK.isZero()) restZero = false;
+    }
+    if (restZero) return Optional.empty();
+    // P0 as a polynomial in z; reversed (x = w = 1/z), w^d P0(z) = w^(d - d0) w^(d0 - m) R(z)
+    // prod ((z - c) w)^m with R the cofactor of the roots: each factor (z - c) w keeps the
+    // accuracy of z - c, where w - 1/c would lose it to the rounding of w next to c
+    int d = free.size() - 1;
+    IExpr p0 = F.C0;
+    for (int i = 0; i <= d; i++) p0 = F.Plus(p0, F.Times(free.get(i), F.Power(z, F.ZZ(i))));
+    p0 = symja.eval(p0);
+    if (p0.isZero() || p0.isFree(z)) return Optional.empty();
+    List<IExpr> all = coefficients(p0);
+    Optional<RationalRoots> roots = RationalRoots.of(symja, z, p0);
+    if (all == null || roots.isEmpty()) return Optional.empty();
+    List<IExpr> cofactor = coefficients(roots.get().rest());
+    if (cofactor == null) return Optional.empty();
+    Expr rootFactors = withRootFactors(plainHorner(cofactor, x, reversed), roots, reversed ? x : null);
+    int d0 = all.size() - 1;
+    if (reversed && d > d0) rootFactors = new Expr.Mul(List.of(rootFactors, Lowerer.powInt(x, d - d0)));
+    Expr a = rootFactors;
+    Expr b = plainHorner(rest, x, reversed);
+    // chosen at run time by the smaller rounding bound: |P0| + |P1| for the split, sum |c_i x^i|
+    // for Horner's rule. The split cancels where P0 and P1 nearly cancel (Min[(z-mu)^2, c] at c = 1:
+    // (z - 1)^2 - c next to z = 0 is 1 - 1, where Horner's (z - 2) z + (1 - c) is exact), Horner's
+    // rule where its terms do and the parameter's part is small (the Student-t's nu + (z - 1)^2 at
+    // z = 1): each is taken where its terms are the smaller
+    Expr splitBound = new Expr.Add(List.of(Expr.Call.of(Fn.ABS, a), Expr.Call.of(Fn.ABS, b)));
+    Expr.Test smaller = new Expr.Test.Compare(Expr.Test.Op.LE, splitBound, absHorner(c, x, reversed));
+    return Optional.of(new Expr.Cond(smaller, new Expr.Add(List.of(a, b)), plainHorner(c, x, reversed)));
+  }
+
+  /** {@code sum |c_i| |x|^i} (reversed: {@code |x|^(d-i)}) by Horner's rule: the size of the terms of {@link #plainHorner}. */
+  private Expr absHorner(List<IExpr> c, Expr x, boolean reversed) {
+    Expr ax = Expr.Call.of(Fn.ABS, x);
+    int d = c.size() - 1;
+    Expr acc = null;
+    for (int i = 0; i <= d; i++) {
+      IExpr coefficient = reversed ? c.get(i) : c.get(d - i);
+      if (acc == null && coefficient.isZero()) continue;
+      Expr k = Expr.Call.of(Fn.ABS, lowerer.translate(coefficient));
+      if (acc == null) {
+        acc = k;
+      } else {
+        Expr product = new Expr.Mul(List.of(acc, ax));
+        acc = coefficient.isZero() ? product : new Expr.Add(List.of(product, k));
+      }
+    }
+    return acc;
+  }
+
+  private Expr plainHorner(List<IExpr> c, Expr x, boolean reversed) {
     int d = c.size() - 1;
     Expr acc = null;
     for (int i = 0; i <= d; i++) {

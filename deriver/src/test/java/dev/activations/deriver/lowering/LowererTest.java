@@ -52,6 +52,42 @@ class LowererTest {
   }
 
   @Test
+  void polynomialsWithAParameterKeepItApartFromTheRootsOfTheirNumbers() {
+    // the same rational part at nu = 1e-300: in Horner form nu + (z - 1)^2 is (z - 2) z + (1 + nu),
+    // where 1 + nu rounds to 1; at z = 1 numerator and denominator were 0 (NaN), exact
+    // 2 (1 + nu) nu / (nu (4 + nu)) = 1/2 to double precision
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "nu"));
+    Expr e = lowerer.lower(SYMJA.evalTrusted("(2*(1+nu)^2 - 2*(1+nu)*z^2)/((1+nu)^2 + (2*nu-2)*z^2 + z^4)"));
+    assertRelative(0.5, DoubleEvaluator.evaluate(e, Map.of("z", 1.0, "nu", 1e-300)), 1e-15);
+    // z = 1 + h, h = 2^-40: 2 (1 - z^2) / ((z - 1)^2 (z + 1)^2) = -2 / (h (2 + h)), nu negligible
+    // (relative 1e-276); the Horner form's (z - 2) z + 1 is -1 + h^2 + 1, rounded 0
+    double h = 0x1p-40;
+    assertRelative(-2 / (h * (2 + h)), DoubleEvaluator.evaluate(e, Map.of("z", 1 + h, "nu", 1e-300)), 1e-15);
+    // beyond 1, in w = 1/z: z = 1 + 2^-20, where (1 - w)^2 + nu w^2 is about 2^-40, and 1 - z^2
+    // about -2^-19: -2 / (k (2 + k)) with k = 2^-20 (nu = 1e-300 negligible)
+    double k = 0x1p-20;
+    assertRelative(-2 / (k * (2 + k)), DoubleEvaluator.evaluate(e, Map.of("z", 1 + k, "nu", 1e-300)), 1e-13);
+  }
+
+  @Test
+  void logDifferencesNextToMinusOneAndBelowTheSubnormalRangeKeepTheParameter() {
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "nu"));
+    // log(1 + (1-z)^2/nu) - log(1 + (1+z)^2/nu) at z = 1 is log(nu/(nu + 4)) = -log1p(4/nu):
+    // at nu = 1e-300, -(log 4 + 300 log 10); log1p(-4z/(nu + (z+1)^2)) took log1p(-1) = -Inf
+    Expr d = lowerer.lower(SYMJA.evalTrusted("Log[1+(1-z)^2/nu] - Log[1+(1+z)^2/nu]"));
+    assertRelative(-(Math.log(4) + 300 * Math.log(10)), DoubleEvaluator.evaluate(d, Map.of("z", 1.0, "nu", 1e-300)), 1e-15);
+    // (1 + nu) times it at z = MIN_NORMAL, nu = 1e300: -4 z (1 + nu)/(nu + (1 + z)^2) = -4 z to
+    // double precision; the quotient -4z/(nu + ...) alone is 0 (below the subnormal range), and so
+    // was the product
+    // (two terms with opposite coefficients, as the mean's statistic has them)
+    Expr s = lowerer.lower(SYMJA.evalTrusted("(1+nu)*Log[1+(1-z)^2/nu] + (-1-nu)*Log[1+(1+z)^2/nu]"));
+    double z = Double.MIN_NORMAL;
+    assertRelative(-4 * z, DoubleEvaluator.evaluate(s, Map.of("z", z, "nu", 1e300)), 1e-15);
+    // and as before where neither applies (nu = 3, z = 1/2: (1+nu) log(3.25/5.25))
+    assertRelative(4 * Math.log(3.25 / 5.25), DoubleEvaluator.evaluate(s, Map.of("z", 0.5, "nu", 3.0)), 1e-15);
+  }
+
+  @Test
   void logDifferencesBecomeLog1pOfACombinedRatio() {
     // Log[1+(z+1)^2] - Log[1+(z-1)^2] = log1p(4z/(2-2z+z^2)) ~ 4/z for large z
     assertRelative(4e-12, at("Log[1+(z+1)^2]-Log[1+(z-1)^2]", 1e12), 1e-11);
