@@ -119,8 +119,9 @@ public final class Generation {
    * such as a property test, saves that measurement: the verdict does not depend on it).
    */
   public Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels) {
-    double[] standard = samplePoints(derivation);
-    Emitted first = emitVerified(derivation, packageName, className, floatKernels, standard, List.of(), "");
+    List<OverflowPoints.Piece> pieces = GrowingPieces.of(symja, derivation.energies());
+    double[] standard = samplePoints(derivation, pieces);
+    Emitted first = emitVerified(derivation, packageName, className, floatKernels, standard, List.of(), "", pieces);
     if (first.meetsContract()) return first;
     // The forms were chosen at the sample points and missed between them. The points where they
     // missed chose nothing so far: they join the selection (with their mirror images and close
@@ -135,7 +136,7 @@ public final class Generation {
     double[] missedThere = missedElsewhere(first.certification().orElseThrow(), verdict, assignments);
     if (missed.length == 0 && missedThere.length == 0) return first;
     Emitted second = emitVerified(derivation, packageName, className, floatKernels,
-        withPoints(withPoints(standard, missed), missedThere), assignments, " (reselected)");
+        withPoints(withPoints(standard, missed), missedThere), assignments, " (reselected)", pieces);
     return second.meetsContract() ? second : first;
   }
 
@@ -145,7 +146,10 @@ public final class Generation {
    * ({@link OverflowPoints}).
    */
   public double[] samplePoints(Derivation derivation) {
-    List<OverflowPoints.Piece> pieces = GrowingPieces.of(symja, derivation.energies());
+    return samplePoints(derivation, GrowingPieces.of(symja, derivation.energies()));
+  }
+
+  private static double[] samplePoints(Derivation derivation, List<OverflowPoints.Piece> pieces) {
     double[] own = OverflowPoints.of(pieces, SpecDefinitions.defaults(derivation.spec()));
     if (TRACE) System.err.println("trace: growing pieces " + pieces + ", own sample points " + java.util.Arrays.toString(own));
     return Accuracy.samplePoints(own);
@@ -210,7 +214,7 @@ public final class Generation {
    */
   private Emitted emitVerified(Derivation derivation, String packageName, String className, boolean floatKernels,
       double[] selection, List<java.util.Map<String, dev.activations.deriver.spec.ExactNumber>> alsoSelectAt,
-      String round) {
+      String round, List<OverflowPoints.Piece> pieces) {
     ActivationSpec spec = derivation.spec();
     ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec));
     // What only chooses works to the scorer's budget; roots and certification to the full one.
@@ -233,7 +237,7 @@ public final class Generation {
     java.util.Map<String, Double> free = freeValues(spec);
     double[][][] roots = roots(lowered, reference, free);
     lowered = spliceRoots(lowered, roots, kinks(derivation), reference, free);
-    Certification certification = certification(derivation, lowered, reference, roots, round);
+    Certification certification = certification(derivation, lowered, reference, roots, round, pieces);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
@@ -359,22 +363,29 @@ public final class Generation {
 
   /**
    * The verification streams of every output of the chosen forms, their seeds salted with {@code
-   * round} (empty for the first attempt).
+   * round} (empty for the first attempt). Each parameter assignment's streams (the defaults' and
+   * every other one's) start with where the growing pieces of the energies leave the double range
+   * at that assignment ({@link #overflowEdges}), and are dense next to those points too: a threshold
+   * such as {@code |(z-mu)/a|^(3/2)} overflowing at {@code a MAX_VALUE^(2/3)} moves with the
+   * parameter, and a stream that samples it at the defaults alone never sees where a form meets
+   * {@code Inf - Inf} at another value.
    */
   static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference,
-      double[][][] roots, String round) {
+      double[][][] roots, String round, List<OverflowPoints.Piece> pieces) {
     String spec = derivation.spec().toCommandLine() + round;
     int outputs = lowered.values().size();
     double[] known = knownSpecials(derivation);
+    double[] overflow = overflowEdges(pieces, SpecDefinitions.defaults(derivation.spec()));
     double[][] points = new double[outputs][];
     for (int o = 0; o < outputs; o++) {
       Expr value = lowered.values().get(o).expr();
       Expr slope = lowered.derivatives().get(o).expr();
-      double[] withRoots = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(known),
-          java.util.Arrays.stream(roots[o]).flatMapToDouble(java.util.Arrays::stream)).toArray();
+      double[] withRoots = java.util.stream.Stream.concat(java.util.stream.Stream.of(known, overflow),
+          java.util.Arrays.stream(roots[o])).flatMapToDouble(java.util.Arrays::stream).toArray();
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
       // twice the target: points only the high-precision evaluator decides are passed over
-      points[o] = VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials);
+      points[o] = VerificationStream.startingWith(overflow,
+          VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials));
       // then a second stream, reached only where the first one holds too few points the reference
       // decides (the logistic mode: energies that underflow to e^-1e300 leave |z| > 1e16 undecided)
       long more = VerificationStream.seed(spec + " (continued)", o);
@@ -387,10 +398,13 @@ public final class Generation {
       java.util.Map<String, Double> doubles = new java.util.LinkedHashMap<>();
       values.forEach((k, v) -> doubles.put(k, v.toDouble()));
       ReferenceEvaluator there = new ReferenceEvaluator(SpecDefinitions.of(derivation.spec(), values));
+      // the thresholds at these values, solved with the independent evaluator as at the defaults
+      double[] overflowThere = overflowEdges(pieces, values);
       double[][] streams = new double[outputs][];
       for (int o = 0; o < outputs; o++) {
-        streams[o] = VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o),
-            2 * parameterSamplePoints(), VerificationStream.specials(List.of(lowered.values().get(o).expr()), new double[0]));
+        streams[o] = VerificationStream.startingWith(overflowThere,
+            VerificationStream.points(VerificationStream.seed(spec + " " + doubles, o), 2 * parameterSamplePoints(),
+                VerificationStream.specials(List.of(lowered.values().get(o).expr()), overflowThere)));
       }
       elsewhere.add(new ElsewhereInDomain(doubles, streams,
           ContractVerification.cached(ContractVerification.Reference.of(there)), values));
@@ -398,6 +412,22 @@ public final class Generation {
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),
         elsewhere);
+  }
+
+  /**
+   * Where the growing pieces leave the double range at the parameter {@code values} ({@link
+   * OverflowPoints}: the first double at which each reaches {@code MAX_VALUE}, or half of it), each
+   * with the double before it, the last at which the piece is still in range: a form's guard that
+   * is placed one double off is wrong at one of the two.
+   */
+  static double[] overflowEdges(List<OverflowPoints.Piece> pieces,
+      java.util.Map<String, dev.activations.deriver.spec.ExactNumber> values) {
+    java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
+    for (double t : OverflowPoints.of(pieces, values)) {
+      out.add(t);
+      out.add(t > 0 ? Math.nextDown(t) : Math.nextUp(t));
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

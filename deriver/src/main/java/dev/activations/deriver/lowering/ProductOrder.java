@@ -73,6 +73,46 @@ final class ProductOrder {
   }
 
   /**
+   * {@code sqrt(a * z * ... * z)} with 2k (or 2k + 1) factors of z as {@code sqrt(a [* z]) * |z| *
+   * ... * |z|} (k factors {@code |z|}). Why: a quadratic under a root, far out in {@code w = 1/z}
+   * ({@code sqrt(((c w - 2) w + 1) z z)}, the pseudo-Huber-like {@code Sqrt[(z-mu)^2+c^2]}),
+   * overflows inside the root from |z| = 1.3e154 although the root is only of size |z|; its
+   * parameter derivative {@code c / sqrt(..)} was then 0 where the exact value is still normal
+   * (1.1e-308 at z = -1.34e154 with c = 4.74). Taken out, no partial result leaves the range
+   * unless the root does. The same roundings: one for the root, one for each product.
+   */
+  static Optional<Expr> squaresOutOfRoots(Expr e) {
+    if (!(e instanceof Expr.Call c) || c.fn() != Fn.SQRT) return Optional.empty();
+    Expr argument = c.args().get(0);
+    if (argument instanceof Expr.Cond cond) {
+      // the rational tail's |z| <= 1 ? near : far, under one root: a root on each branch
+      Optional<Expr> then = rootOfProduct(cond.then());
+      Optional<Expr> otherwise = rootOfProduct(cond.otherwise());
+      if (then.isEmpty() && otherwise.isEmpty()) return Optional.empty();
+      return Optional.of(new Expr.Cond(cond.test(), then.orElse(Expr.Call.of(Fn.SQRT, cond.then())),
+          otherwise.orElse(Expr.Call.of(Fn.SQRT, cond.otherwise()))));
+    }
+    return rootOfProduct(argument);
+  }
+
+  private static Optional<Expr> rootOfProduct(Expr argument) {
+    if (!(argument instanceof Mul m)) return Optional.empty();
+    List<Expr> rest = new ArrayList<>();
+    int k = 0;
+    for (Expr f : m.factors()) {
+      int d = zDegree(f);
+      if (d > 0) k += d;
+      else rest.add(f);
+    }
+    if (k < 2 || rest.isEmpty()) return Optional.empty(); // sqrt(z z) alone is no product to split
+    if (k % 2 == 1) rest.add(Z);
+    List<Expr> out = new ArrayList<>();
+    out.add(Expr.Call.of(Fn.SQRT, rest.size() == 1 ? rest.get(0) : new Mul(rest)));
+    out.addAll(Collections.nCopies(k / 2, Expr.Call.of(Fn.ABS, Z)));
+    return Optional.of(new Mul(out));
+  }
+
+  /**
    * Every product with z taken last, even a single z ({@code 8 z logistic(2z) logistic(-2z)} at z
    * = Double.MAX_VALUE: {@code 8 z} overflows where the logistics have already made the product
    * 0). A further candidate for the parameter derivatives, whose factors of z come from

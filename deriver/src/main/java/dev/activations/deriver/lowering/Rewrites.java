@@ -147,7 +147,12 @@ public final class Rewrites {
           "c * (z * z) overflows for |z| > 1.3e154 where c z^2 (c < 1) is ordinary; with the powers"
               + " of z multiplied last, one z at a time, no partial product leaves the double range"
               + " unless the result does (ProductOrder).",
-          ProductOrder::powersOfZLast));
+          ProductOrder::powersOfZLast),
+      new Rule("squares-out-of-roots",
+          "sqrt(a * z * z) overflows inside the root for |z| > 1.3e154 where the root, of size |z|,"
+              + " is ordinary (a quadratic under a root evaluated in w = 1/z far out); sqrt(a) * |z|"
+              + " leaves the range only where the root does (ProductOrder).",
+          ProductOrder::squaresOutOfRoots));
 
   private Rewrites() {}
 

@@ -164,7 +164,8 @@ public final class ContractVerification {
       sb.append("Measured when this class was derived, at ").append(points)
           .append(" inputs that no form selection saw (a seeded stream per output: log-uniform"
               + " magnitudes over the whole double range, uniform in [-64, 64], and dense next to roots,"
-              + " kinks, splice boundaries and saturation thresholds; ").append(escalated)
+              + " kinks, splice boundaries, saturation thresholds and where the energies leave the double"
+              + " range at each parameter value measured; ").append(escalated)
           .append(" of them decided by the high-precision evaluator, the rest by its double-double"
               + " fast path; ").append(passedOver)
           .append(" stream inputs that only the high-precision evaluator could decide were passed over)");

@@ -76,6 +76,17 @@ public final class VerificationStream {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /**
+   * {@code first}, then the points of {@code stream} not among them, in order: points that every
+   * certification measures whatever the stream drew (a verdict measures a prefix of the stream).
+   */
+  public static double[] startingWith(double[] first, double[] stream) {
+    java.util.LinkedHashSet<Double> out = new java.util.LinkedHashSet<>();
+    for (double z : first) if (Double.isFinite(z)) out.add(z);
+    for (double z : stream) out.add(z);
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   /** A double with a uniform binary exponent over the whole range (subnormals included) and a random sign. */
   static double logUniform(SplittableRandom random) {
     // exponents -1074 .. 1023: a subnormal magnitude takes the scaled mantissa as it comes

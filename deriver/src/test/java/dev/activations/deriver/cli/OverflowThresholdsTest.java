@@ -79,4 +79,36 @@ class OverflowThresholdsTest {
         exponent + " " + statistic + ": worst value " + worstValue + " at z = " + worstValueAt + ", derivative "
             + worstSlope + " at z = " + worstSlopeAt);
   }
+
+  /**
+   * A free scale moves the thresholds: {@code |(z-mu)/a|^(3/2)} reaches {@code MAX_VALUE} at
+   * {@code |z - 1| = |a| MAX_VALUE^(2/3)} (and a sum of two such at {@code |a| (MAX_VALUE/2)^(2/3)}),
+   * so each parameter assignment the certification measures must sample its own. The thresholds
+   * are computed here with {@code Math.cbrt} at each assignment's value of a; the streams must hold
+   * a point within 1e-14 (relative) of each, on both sides of z = 1. Before, only the defaults'
+   * thresholds were sample points (of the selection, not of the certification), and no stream
+   * point came within 1e-14 of any threshold at another value of a.
+   */
+  @org.junit.jupiter.api.Test
+  void everyMeasuredParameterValueSamplesItsOwnOverflowThresholds() {
+    Generation g = new Generation(new Symja());
+    var spec = g.resolve(java.util.List.of("--energy", "Abs[(z-mu)/a]^(3/2)", "--free", "a"));
+    Generation.Emitted e = g.emitVerified(g.derive(spec), "p", "C", false);
+    Generation.Certification c = e.certification().orElseThrow();
+    assertTrue(!c.elsewhere().isEmpty(), "a free parameter is measured at other values");
+    for (Generation.ElsewhereInDomain there : c.elsewhere()) {
+      double a = Math.abs(there.values().get("a"));
+      for (double level : new double[] {Double.MAX_VALUE, Double.MAX_VALUE / 2}) {
+        // level^(2/3) as cbrt(level)^2 (each within an ulp); Math.pow(level, 2.0 / 3) is 2.6e-14
+        // off, the error of 2/3 in double times ln(MAX_VALUE)
+        double half = a * Math.cbrt(level) * Math.cbrt(level);
+        for (double t : new double[] {1 + half, 1 - half}) {
+          boolean sampled = java.util.Arrays.stream(there.points()[0])
+              .anyMatch(z -> Math.abs(z - t) <= 1e-14 * Math.abs(t));
+          assertTrue(sampled, "a = " + a + ": no point next to the threshold " + t);
+        }
+      }
+    }
+    assertTrue(e.meetsContract(), () -> e.verdict().orElseThrow().worstOfAll().orElseThrow().describe());
+  }
 }

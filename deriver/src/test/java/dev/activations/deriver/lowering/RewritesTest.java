@@ -393,6 +393,23 @@ class RewritesTest {
   }
 
   @Test
+  void squaresOfZComeOutOfRoots() {
+    // sqrt(a z z) overflows inside the root for |z| > 1.3e154 where the root is of size |z|
+    Expr a = add(constant(1), new Div(S, Z));
+    Expr abs = call(Fn.ABS, Z);
+    assertRule("squares-out-of-roots", call(Fn.SQRT, mul(a, Z, Z)), mul(call(Fn.SQRT, a), abs));
+    assertRule("squares-out-of-roots", call(Fn.SQRT, mul(a, Z, Z, Z)), mul(call(Fn.SQRT, mul(a, Z)), abs));
+    assertUnchanged(call(Fn.SQRT, mul(a, Z))); // one z: the root is of size sqrt|z|
+    // under a branch (a rational tail: |z| <= 1 ? near : far), a root on each branch
+    Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, abs, constant(1));
+    assertRule("squares-out-of-roots", call(Fn.SQRT, new Expr.Cond(small, a, mul(a, Z, Z))),
+        new Expr.Cond(small, call(Fn.SQRT, a), mul(call(Fn.SQRT, a), abs)));
+    // the whole pass: at z = -1.5e154 with a = 4 the root is 3e154 (exact), not Infinity
+    Expr root = Rewrites.apply(call(Fn.SQRT, mul(constant(4), new PowInt(Z, 2))));
+    assertEquals(3e154, DoubleEvaluator.evaluate(root, Map.of("z", -1.5e154)), 1e-15 * 3e154);
+  }
+
+  @Test
   void exponentialSumQuotientsAreScaledBeyondTheOverflow() {
     Expr quotient = new Div(S, add(constant(1), exp(Z), exp(mul(constant(2), Z))));
     Expr once = Rewrites.apply(quotient);
