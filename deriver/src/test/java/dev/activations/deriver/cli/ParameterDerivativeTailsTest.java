@@ -65,33 +65,63 @@ class ParameterDerivativeTailsTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * The Welsch loss with a free scale, signed, next to z = 0 at scales within 1e-6 of +-1, where
+   * dC's exponential pair cancelled in its bracket (2.5e-10 at c = 1 + 1e-6 in the fifteenth
+   * session): the class's dC over |z| from 1e-12 to 1 (4 points a decade), leaving out the points
+   * within 2 % of the output's roots at |z| = sqrt(3(1 - c^2)) for |c| < 1.
+   */
+  @Test
+  void welschFreeScaleNextToPlusMinusOne() {
+    List<String> failures = measure("--energy '1-Exp[-((z-mu)/c)^2]' --free c", "c",
+        new double[] {1 + 1e-6, 1 + 1e-8, 1 - 1e-7, -1 - 1e-6, 1 + 1e-3, 0.5, 30}, ParameterDerivativeTailsTest::nearZero);
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  private static List<Double> nearZero(double c) {
+    double root = c * c < 1 ? Math.sqrt(3 * (1 - c * c)) : Double.NaN;
+    List<Double> zs = new ArrayList<>();
+    for (int k = 0; k <= 48; k++) {
+      for (double sign : new double[] {1, -1}) {
+        double z = sign * Math.pow(10, -12 + k / 4.0);
+        if (!(Math.abs(Math.abs(z) / root - 1) < 0.02)) zs.add(z);
+      }
+    }
+    return zs;
+  }
+
   private static List<String> measure(String spec, double[] values) {
+    return measure(spec, "p", values, p -> points());
+  }
+
+  private static List<String> measure(String spec, String name, double[] values,
+      java.util.function.DoubleFunction<List<Double>> points) {
     Generation g = new Generation(new Symja());
     ActivationSpec s = g.resolve(spec);
     Generation.Emitted e = g.emitVerified(g.derive(s), "p", "C");
-    Expr dP = e.lowered().parameterDerivatives().get("p").get(0).expr();
+    Expr dP = e.lowered().parameterDerivatives().get(name).get(0).expr();
     List<String> failures = new ArrayList<>();
     int checked = 0;
     double worst = 0;
     for (double p : values) {
       Map<String, ExactNumber> at = new LinkedHashMap<>(SpecDefinitions.defaults(s));
-      at.put("p", exact(p));
+      at.put(name, exact(p));
       ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(s, at));
-      for (double z : points()) {
-        var exact = reference.parameterDerivative(z, "p");
+      for (double z : points.apply(p)) {
+        var exact = reference.parameterDerivative(z, name);
         if (exact.isEmpty()) continue;
-        double computed = DoubleEvaluator.evaluate(dP, Map.of("z", z, "p", p));
+        double computed = DoubleEvaluator.evaluate(dP, Map.of("z", z, name, p));
         double error = Accuracy.relativeError(computed, exact.get()[0]);
         checked++;
         worst = Math.max(worst, error);
         if (!(error <= 1e-10)) {
-          failures.add("dP(" + z + ", " + p + ") = " + computed + ", exact "
+          failures.add("d" + name + "(" + z + ", " + p + ") = " + computed + ", exact "
               + exact.get()[0].value().round(new java.math.MathContext(17)) + " (relative error " + error + ")");
         }
       }
     }
-    System.out.printf("%s: %d points, worst dP relative error %.2e%n", spec, checked, worst);
-    if (checked < values.length * points().size() / 2) failures.add("only " + checked + " points have a reference");
+    System.out.printf("%s: %d points, worst d%s relative error %.2e%n", spec, checked, name, worst);
+    if (checked < values.length * points.apply(values[0]).size() / 2) failures.add("only " + checked + " points have a reference");
     return failures;
   }
 
