@@ -30,7 +30,7 @@ import java.util.List;
  * product is a normal double and the product is computed as before, bit for bit. Outside, the
  * logarithms: their error is a few units of {@code sum |k_i log|f_i||} times the unit roundoff
  * (at most about 3e-13 relative with a handful of factors at the ends of the range), and they
- * agree with the product as written on zeros, infinities and NaN.
+ * agree with the product as written on zeros, infinities and NaN (a zero divisor aside).
  *
  * <p>Applied by {@link ActivationLowering} to a chosen form that misses the repair margin at the
  * defaults or at the other parameter values measured, and kept only where its worst error over
@@ -87,7 +87,8 @@ final class ProductRange {
    * counted with their powers, so that every partial product is a normal double there and the
    * product is what it was, bit for bit. The fallback {@code sign exp(sum k_i log|f_i|)} computes
    * the same product for any factors: an exact 0 gives {@code exp(-Infinity) = 0}, an infinity
-   * gives Infinity, 0 times Infinity NaN, as the product as written does.
+   * gives Infinity, 0 times Infinity NaN, as the product as written does (a divisor that is exactly
+   * 0 aside: NaN where the quotient as written is infinite).
    */
   private static Expr guard(Expr product, List<Factor> factors) {
     int n = 0;
