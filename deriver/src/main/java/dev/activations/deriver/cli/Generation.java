@@ -137,6 +137,11 @@ public final class Generation {
     if (missed.length == 0 && missedThere.length == 0) return first;
     Emitted second = emitVerified(derivation, packageName, className, floatKernels,
         withPoints(withPoints(standard, missed), missedThere), assignments, " (reselected)", pieces);
+    if (TRACE && !second.meetsContract()) {
+      for (ContractVerification.Worst w : second.verdict().orElseThrow().worst()) {
+        if (!w.passes()) System.err.println("trace: reselected still misses: " + w);
+      }
+    }
     return second.meetsContract() ? second : first;
   }
 

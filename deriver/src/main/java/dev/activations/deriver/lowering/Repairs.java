@@ -545,7 +545,18 @@ final class Repairs {
     // underflowed (as NumericalRewrites.combine does for c E^u - c E^v)
     Expr onV = times(lowerer.call(Fn.EXP, exponent[1]), new Expr.Add(List.of(s, times(a, Expr.Call.of(Fn.EXPM1, d)))));
     Expr onU = times(lowerer.call(Fn.EXP, exponent[0]), new Expr.Add(List.of(s, times(b, Expr.Call.of(Fn.EXPM1, new Expr.Neg(d))))));
-    return Optional.of(new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, d, Expr.Const.of(0.0)), onU, onV));
+    Expr pair = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, d, Expr.Const.of(0.0)), onU, onV);
+    // The bracket s + a expm1(u - v) still cancels where the parameter makes its two O(z) terms
+    // agree (the Welsch dC at c^2 near 1: 8z - 2(1-z)^2 expm1(4z/c^2) is 8(c^2-1)/c^2 z + O(z^2), and
+    // 2.5e-10 off at c = 1 + 1e-6). Its Taylor polynomial in z with coefficients factored in the
+    // parameters has c^2 - 1 as an exact factor of those coefficients (c - 1 exact next to 1), so
+    // it does not cancel; used where |u - v| <= 1, where the truncated terms (u - v)^k / k!, k >
+    // FACTOR_SERIES_ORDER, are far below the unit roundoff, and both exponentials are within a
+    // factor e of each other (no overflow on either side)
+    Optional<Expr> series = taylorPolynomial(F.Plus(sum.get(), F.Times(coefficient[0], F.Subtract(F.Power(S.E, gap.get()), F.C1))));
+    if (series.isEmpty()) return Optional.of(pair);
+    Expr near = times(lowerer.call(Fn.EXP, exponent[1]), series.get());
+    return Optional.of(new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, d), Expr.Const.of(1.0)), near, pair));
   }
 
   /**

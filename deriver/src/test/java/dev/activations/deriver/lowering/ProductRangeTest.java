@@ -1,0 +1,65 @@
+package dev.activations.deriver.lowering;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.activations.deriver.lowering.Expr.Const;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Var;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ProductRange} on the shape of the gated variance's dP, {@code 0.25 a b z z} with a and b
+ * about z^(p-1): the product as written loses its partial product below the normal range, the
+ * guarded one does not. Expected values are the exact products of the doubles (BigDecimal).
+ */
+class ProductRangeTest {
+  private static final Expr PRODUCT = new Mul(List.of(Const.of(0.25), new Var("a"), new Var("b"), new Var("z"), new Var("z")));
+
+  private static double at(Expr e, double a, double b, double z) {
+    return DoubleEvaluator.evaluate(e, Map.of("a", a, "b", b, "z", z));
+  }
+
+  private static double exact(double a, double b, double z) {
+    return new BigDecimal(0.25).multiply(new BigDecimal(a)).multiply(new BigDecimal(b)).multiply(new BigDecimal(z))
+        .multiply(new BigDecimal(z)).round(MathContext.DECIMAL64).doubleValue();
+  }
+
+  @Test
+  void aPartialProductBelowTheRangeIsTakenInLogarithms() {
+    Expr ranged = ProductRange.apply(PRODUCT);
+    // underflow to 0 (p = 0.393, z = MAX_VALUE: both small factors about 1e-187)
+    double a = -1.1e-187;
+    double b = 5.6e-188;
+    double z = Double.MAX_VALUE;
+    assertEquals(0.0, at(PRODUCT, a, b, z), 0.0, "the product as written");
+    double expected = exact(a, b, z);
+    assertEquals(expected, at(ranged, a, b, z), 1e-12 * Math.abs(expected));
+    System.out.printf("underflow: relative error %.2e%n", Math.abs(at(ranged, a, b, z) - expected) / Math.abs(expected));
+    // a subnormal partial product (z = 1.45e263: about 1e-320 before the z's)
+    a = -3.3e-160;
+    b = 1.7e-160;
+    z = 1.449581505647686e263;
+    expected = exact(a, b, z);
+    assertTrue(Math.abs(at(PRODUCT, a, b, z) - expected) > 1e-10 * Math.abs(expected), "the product as written");
+    assertEquals(expected, at(ranged, a, b, z), 1e-12 * Math.abs(expected));
+    System.out.printf("subnormal: relative error %.2e%n", Math.abs(at(ranged, a, b, z) - expected) / Math.abs(expected));
+  }
+
+  @Test
+  void inRangeTheProductIsComputedAsWrittenAndSpecialValuesAgree() {
+    Expr ranged = ProductRange.apply(PRODUCT);
+    for (double[] v : new double[][] {{0.3, -7.5, 1e20}, {1e-30, 3e40, -2.5}, {-1.0, -1.0, 1e-50}}) {
+      assertEquals(at(PRODUCT, v[0], v[1], v[2]), at(ranged, v[0], v[1], v[2]), 0.0);
+    }
+    // a factor exactly 0, an infinity, 0 times an infinity: as the product as written
+    assertEquals(0.0, at(ranged, 0.0, 1e-200, 1e300), 0.0);
+    assertEquals(Double.NEGATIVE_INFINITY, at(ranged, Double.NEGATIVE_INFINITY, 1e-200, 1e300), 0.0);
+    assertTrue(Double.isNaN(at(ranged, 0.0, Double.POSITIVE_INFINITY, 2.0)));
+    assertTrue(Double.isNaN(at(ranged, Double.NaN, 1.0, 2.0)));
+  }
+}
