@@ -95,14 +95,7 @@ class ParameterDerivativeExtremesTest {
           // until c log1p(x) was taken as c x (1 - x/2) for tiny x: docs/PARAMETERS.md)
           Method m = a.type.getMethod(function, types);
           for (double z : Z) {
-            java.math.BigDecimal exact;
-            if (function.equals("value") || function.equals("derivative")) {
-              var point = reference.evaluate(z);
-              exact = function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
-            } else {
-              String q = a.spec.free().get(functions.indexOf(function) - 2);
-              exact = reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
-            }
+            BigDecimal exact = exact(reference, function, functions, a.spec.free(), z);
             if (exact == null) continue;
             double computed = invoke(m, z, args);
             double error = Accuracy.relativeError(computed, exact);
@@ -146,14 +139,7 @@ class ParameterDerivativeExtremesTest {
         for (String function : functions) {
           Method m = a.type.getMethod(function, at.types());
           for (double z : zs) {
-            BigDecimal exact;
-            if (function.equals("value") || function.equals("derivative")) {
-              var point = reference.evaluate(z);
-              exact = function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
-            } else {
-              String q = a.spec.free().get(functions.indexOf(function) - 2);
-              exact = reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
-            }
+            BigDecimal exact = exact(reference, function, functions, a.spec.free(), z);
             if (exact == null) continue;
             double computed = invoke(m, z, at.args());
             double error = Accuracy.relativeError(computed, exact);
@@ -277,6 +263,21 @@ class ParameterDerivativeExtremesTest {
       double[] args = values.values().stream().mapToDouble(ExactNumber::toDouble).toArray();
       return new Assignment(new ReferenceEvaluator(SpecDefinitions.of(activation.spec, values)), args, doubles(1 + args.length));
     }
+  }
+
+  /**
+   * The exact first component of {@code function} ({@code value}, {@code derivative} or one of the
+   * {@code d<Param>} methods, which follow those two in {@code functions}) at z, or null where the
+   * reference leaves it undecided.
+   */
+  private static BigDecimal exact(ReferenceEvaluator reference, String function, List<String> functions,
+      List<String> free, double z) {
+    if (function.equals("value") || function.equals("derivative")) {
+      var point = reference.evaluate(z);
+      return function.equals("value") ? point.values().get(0) : point.derivatives().get(0).orElse(null);
+    }
+    String q = free.get(functions.indexOf(function) - 2);
+    return reference.parameterDerivative(z, q).map(x -> x[0].value()).orElse(null);
   }
 
   /** A parameter assignment: the reference there, the parameters as trailing arguments, the methods' parameter types. */

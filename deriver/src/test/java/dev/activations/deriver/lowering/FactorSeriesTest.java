@@ -123,6 +123,17 @@ class FactorSeriesTest {
     assertTrue(Math.abs(form - exact) > 1e3 * Math.abs(exact), "the form itself: " + form + ", exact " + exact);
   }
 
+  /** The Welsch energy's dC with a free scale c, signed hypotheses, as Symja writes it. */
+  private static final String WELSCH_DC = "(-2*((-2*(1-z)^2)/E^((1-z)^2/c^2)+(2*(1+z)^2)/E^((1+z)^2/c^2))/c^3)"
+      + "/((1+E^(-(E^(-(1-z)^2/c^2)-1/E^((1+z)^2/c^2))))*(1+E^(-(-1/E^((1-z)^2/c^2)+E^(-(1+z)^2/c^2)))))";
+
+  /** {@link Repairs#exponentialPairs} of the Welsch dC, at the default c = 1. */
+  private static Candidate welschPairs(Lowerer lowerer, IExpr closed) {
+    Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
+        List.of(), Map.of("c", 1.0));
+    return repairs.exponentialPairs(closed).orElseThrow();
+  }
+
   /**
    * The Welsch energy {@code 1-Exp[-((z-mu)/c)^2]} with a free scale, signed: dC (as Symja writes
    * it) has the vanishing factor {@code -2(1-z)^2 e^-(1-z)^2/c^2 + 2(1+z)^2 e^-(1+z)^2/c^2}, whose
@@ -132,13 +143,10 @@ class FactorSeriesTest {
    */
   @Test
   void anExponentialPairIsCombinedOnTheLargerExponential() {
-    String dC = "(-2*((-2*(1-z)^2)/E^((1-z)^2/c^2)+(2*(1+z)^2)/E^((1+z)^2/c^2))/c^3)"
-        + "/((1+E^(-(E^(-(1-z)^2/c^2)-1/E^((1+z)^2/c^2))))*(1+E^(-(-1/E^((1-z)^2/c^2)+E^(-(1+z)^2/c^2)))))";
+    String dC = WELSCH_DC;
     IExpr closed = SYMJA.evalTrusted(dC);
     Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "c"));
-    Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
-        List.of(), Map.of("c", 1.0));
-    Candidate pairs = repairs.exponentialPairs(closed).orElseThrow();
+    Candidate pairs = welschPairs(lowerer, closed);
     for (double c : new double[] {-0.04204156680052762, 0.3, 2.5, -7.0}) {
       for (double z : new double[] {-2.392232154143609e-23, 1e-8, -1e-3, 0.0625, 0.5}) {
         double expected = exact(dC, "c", z, c);
@@ -166,13 +174,10 @@ class FactorSeriesTest {
    */
   @Test
   void anExponentialPairIsAccurateWhereTheParameterMakesItsTermsAgree() {
-    String dC = "(-2*((-2*(1-z)^2)/E^((1-z)^2/c^2)+(2*(1+z)^2)/E^((1+z)^2/c^2))/c^3)"
-        + "/((1+E^(-(E^(-(1-z)^2/c^2)-1/E^((1+z)^2/c^2))))*(1+E^(-(-1/E^((1-z)^2/c^2)+E^(-(1+z)^2/c^2)))))";
+    String dC = WELSCH_DC;
     IExpr closed = SYMJA.evalTrusted(dC);
     Lowerer lowerer = new Lowerer(SYMJA, Set.of("z", "c"));
-    Repairs repairs = new Repairs(SYMJA, lowerer, NONE, 0, Role.DERIVATIVE, new double[] {Double.NaN, Double.NaN},
-        List.of(), Map.of("c", 1.0));
-    Candidate pairs = repairs.exponentialPairs(closed).orElseThrow();
+    Candidate pairs = welschPairs(lowerer, closed);
     StringBuilder report = new StringBuilder();
     double worstInside = 0;
     for (double c : new double[] {1 + 1e-6, 1 + 1e-8, 1 - 1e-7, -1 - 1e-6, 1 + 1e-3, 0.9, 0.5, 0.01, 30, -0.04204156680052762}) {
