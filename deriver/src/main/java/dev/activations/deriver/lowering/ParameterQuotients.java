@@ -59,15 +59,22 @@ public final class ParameterQuotients {
     List<Test> inRange = new ArrayList<>();
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
       int n = c.getValue();
-      Expr magnitude = Call.of(Fn.ABS, new Var(c.getKey()));
-      inRange.add(new Test.Compare(Test.Op.GE, magnitude, Const.of(Math.scalb(1.0, Double.MIN_EXPONENT / n))));
-      inRange.add(new Test.Compare(Test.Op.LE, magnitude, Const.of(Math.scalb(1.0, Double.MAX_EXPONENT / n))));
+      inRange.addAll(withinNthRootOfRange(Call.of(Fn.ABS, new Var(c.getKey())), n));
     }
     // Out there a quotient that overflows meets a responsibility that underflows (z / s / s / s
     // at z = 1e-100, s = 3e-163, times logistic(z / s / s) logistic(-z / s / s) = 0: NaN, exact 0):
     // the products are guarded as the measured forms are where that was measured to help
     // (Repairs.guardVanishing)
     return new Cond(new Test.And(inRange), e, settled(Repairs.guardVanishing(stepwise), Set.of()));
+  }
+
+  /**
+   * {@code magnitude} within {@code [2^(MIN_EXPONENT/n), 2^(MAX_EXPONENT/n)]}: where n factors each
+   * lie there, every partial product of them is a normal double (also {@link ProductRange}).
+   */
+  static List<Test> withinNthRootOfRange(Expr magnitude, int n) {
+    return List.of(new Test.Compare(Test.Op.GE, magnitude, Const.of(Math.scalb(1.0, Double.MIN_EXPONENT / n))),
+        new Test.Compare(Test.Op.LE, magnitude, Const.of(Math.scalb(1.0, Double.MAX_EXPONENT / n))));
   }
 
   /**

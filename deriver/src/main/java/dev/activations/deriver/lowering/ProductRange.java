@@ -112,8 +112,7 @@ final class ProductRange {
       if (f.power() % 2 != 0) signs.add(Call.of(Fn.SIGNUM, f.base()));
       if (tested.contains(f.base())) continue;
       tested.add(f.base());
-      inRange.add(new Test.Compare(Test.Op.GE, magnitude, low));
-      inRange.add(new Test.Compare(Test.Op.LE, magnitude, high));
+      inRange.addAll(ParameterQuotients.withinNthRootOfRange(magnitude, n));
     }
     Expr sum = logs.size() == 1 ? logs.get(0) : new Expr.Add(logs);
     List<Expr> result = new ArrayList<>(signs);
