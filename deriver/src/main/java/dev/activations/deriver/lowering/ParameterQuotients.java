@@ -9,6 +9,9 @@ import dev.activations.deriver.lowering.Expr.PowInt;
 import dev.activations.deriver.lowering.Expr.Test;
 import dev.activations.deriver.lowering.Expr.Var;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +57,7 @@ public final class ParameterQuotients {
   static Expr guarded(Expr e, Set<String> parameters) {
     if (parameters.isEmpty()) return e;
     Map<String, Integer> counts = new TreeMap<>(); // sorted: the same test for the same form
-    Expr stepwise = apply(e, parameters, counts);
+    Expr stepwise = apply(e, parameters, counts, new OncePerNode());
     if (stepwise.equals(e) || counts.isEmpty()) return e;
     List<Test> inRange = new ArrayList<>();
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
@@ -65,7 +68,7 @@ public final class ParameterQuotients {
     // at z = 1e-100, s = 3e-163, times logistic(z / s / s) logistic(-z / s / s) = 0: NaN, exact 0):
     // the products are guarded as the measured forms are where that was measured to help
     // (Repairs.guardVanishing)
-    return new Cond(new Test.And(inRange), e, settled(Repairs.guardVanishing(stepwise), Set.of()));
+    return new Cond(new Test.And(inRange), e, new Settling().settled(Repairs.guardVanishing(stepwise), new BitSet()));
   }
 
   /**
@@ -78,18 +81,51 @@ public final class ParameterQuotients {
   }
 
   /**
-   * {@code e} without the guards whose test is known to be false where they sit: inside the
+   * A form without the guards whose test is known to be false where they sit: inside the
    * otherwise-branch of {@code t ? 0 : x} a second {@code t ? 0 : y} is {@code y} (guarding the
    * stepwise form guards again the products whose factor was guarded already).
+   *
+   * <p>A node's result depends only on those tests known to be false that are guards somewhere
+   * below it, so each node is settled once per such set ({@link OncePerNode}): keyed by the whole
+   * set, a subtree shared by parents under different guards was settled once per path to it. The
+   * tests are numbered (each distinct test hashed once) and the sets are bit sets.
    */
-  private static Expr settled(Expr e, Set<Test> isFalse) {
-    if (e instanceof Cond c && Exprs.isConst(c.then(), 0.0)) {
-      if (isFalse.contains(c.test())) return settled(c.otherwise(), isFalse);
-      Set<Test> inner = new java.util.HashSet<>(isFalse);
-      inner.add(c.test());
-      return new Cond(Exprs.mapTest(c.test(), x -> settled(x, isFalse)), c.then(), settled(c.otherwise(), inner));
+  private static final class Settling {
+    private final Map<Test, Integer> numbers = new HashMap<>();
+    private final Map<Expr, BitSet> guardsBelow = new IdentityHashMap<>();
+    private final Map<BitSet, OncePerNode> contexts = new HashMap<>();
+
+    Expr settled(Expr e, BitSet isFalse) {
+      BitSet relevant = (BitSet) guardsBelow(e).clone(); // a key of contexts: never changed after
+      relevant.and(isFalse);
+      return contexts.computeIfAbsent(relevant, k -> new OncePerNode()).apply(e, x -> settledHere(x, relevant));
     }
-    return Exprs.mapChildren(e, x -> settled(x, isFalse));
+
+    private Expr settledHere(Expr e, BitSet isFalse) {
+      if (e instanceof Cond c && Exprs.isConst(c.then(), 0.0)) {
+        int test = number(c.test());
+        if (isFalse.get(test)) return settled(c.otherwise(), isFalse);
+        BitSet inner = (BitSet) isFalse.clone();
+        inner.set(test);
+        return new Cond(Exprs.mapTest(c.test(), x -> settled(x, isFalse)), c.then(), settled(c.otherwise(), inner));
+      }
+      return Exprs.mapChildren(e, x -> settled(x, isFalse));
+    }
+
+    private int number(Test t) {
+      return numbers.computeIfAbsent(t, x -> numbers.size());
+    }
+
+    /** The numbers of the tests of the guards {@code t ? 0 : x} in {@code e}, {@code e} included. */
+    private BitSet guardsBelow(Expr e) {
+      BitSet known = guardsBelow.get(e);
+      if (known != null) return known;
+      BitSet below = new BitSet();
+      for (Expr child : Exprs.children(e)) below.or(guardsBelow(child));
+      if (e instanceof Cond c && Exprs.isConst(c.then(), 0.0)) below.set(number(c.test()));
+      guardsBelow.put(e, below);
+      return below;
+    }
   }
 
   /**
@@ -110,7 +146,12 @@ public final class ParameterQuotients {
   }
 
   /** {@code e} with its divisions by products of the {@code parameters} taken one at a time (counted by parameter). */
-  private static Expr apply(Expr e, Set<String> parameters, Map<String, Integer> counts) {
+  private static Expr apply(Expr e, Set<String> parameters, Map<String, Integer> counts, OncePerNode done) {
+    return done.apply(e, x -> Exprs.mapChildren(divided(x, parameters, counts), child -> apply(child, parameters, counts, done)));
+  }
+
+  /** {@code e} with its own division by parameter products taken one at a time, if it has one. */
+  private static Expr divided(Expr e, Set<String> parameters, Map<String, Integer> counts) {
     // outermost first: a quotient inside a product goes into the product's factor that carries z
     // ((8 r+ r- / s^3) * z as 8 r+ r- * (z / s / s / s)), which the quotient alone cannot see
     Expr node = e;
@@ -125,7 +166,7 @@ public final class ParameterQuotients {
     } else if (node instanceof Mul m) {
       node = product(m.factors(), parameters, counts).orElse(node);
     }
-    return Exprs.mapChildren(node, child -> apply(child, parameters, counts));
+    return node;
   }
 
   /**

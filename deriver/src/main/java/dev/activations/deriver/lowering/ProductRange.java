@@ -50,7 +50,15 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    if (!(e instanceof Mul || e instanceof Div)) return Exprs.mapChildren(e, ProductRange::apply);
+    return apply(e, new OncePerNode());
+  }
+
+  private static Expr apply(Expr e, OncePerNode done) {
+    return done.apply(e, x -> x instanceof Mul || x instanceof Div ? guarded(x) : Exprs.mapChildren(x, child -> apply(child, done)));
+  }
+
+  /** The product {@code e}, guarded if two or more of its factors vary. */
+  private static Expr guarded(Expr e) {
     List<Factor> factors = new ArrayList<>();
     collect(e, 1, factors);
     int varying = 0;

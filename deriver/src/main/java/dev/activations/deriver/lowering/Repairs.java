@@ -208,7 +208,15 @@ final class Repairs {
   }
 
   static Expr guardVanishing(Expr e) {
-    Expr mapped = Exprs.mapChildren(e, Repairs::guardVanishing);
+    return guardVanishing(e, new OncePerNode());
+  }
+
+  private static Expr guardVanishing(Expr e, OncePerNode done) {
+    return done.apply(e, x -> guardedWhereVanishing(Exprs.mapChildren(x, child -> guardVanishing(child, done))));
+  }
+
+  /** {@code mapped} (its children guarded already) guarded where its small factors vanish or its exponential denominator overflows. */
+  private static Expr guardedWhereVanishing(Expr mapped) {
     if (mapped instanceof Expr.Mul m) {
       List<Expr> small = new java.util.ArrayList<>();
       for (Expr f : m.factors()) {

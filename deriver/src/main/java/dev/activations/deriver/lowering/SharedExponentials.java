@@ -49,7 +49,7 @@ final class SharedExponentials {
     calls.forEach((k, cs) -> {
       if (cs.size() >= 2) shared.add(k);
     });
-    return shared.isEmpty() ? e : rewrite(e, shared);
+    return shared.isEmpty() ? e : rewrite(e, shared, new OncePerNode());
   }
 
   private static void collect(Expr e, Map<Key, Set<Call>> out) {
@@ -57,8 +57,11 @@ final class SharedExponentials {
     if (e instanceof Call c) key(c).ifPresent(k -> out.computeIfAbsent(k, x -> new HashSet<>()).add(c));
   }
 
-  private static Expr rewrite(Expr e, Set<Key> shared) {
-    Expr node = Exprs.mapChildren(e, child -> rewrite(child, shared));
+  private static Expr rewrite(Expr e, Set<Key> shared, OncePerNode done) {
+    return done.apply(e, x -> rewritten(Exprs.mapChildren(x, child -> rewrite(child, shared, done)), shared));
+  }
+
+  private static Expr rewritten(Expr node, Set<Key> shared) {
     if (!(node instanceof Call c)) return node;
     Optional<Key> key = key(c);
     if (key.isEmpty() || !shared.contains(key.get())) return node;

@@ -29,7 +29,7 @@ final class SharedReciprocals {
     Map<Expr, Integer> divisors = new HashMap<>();
     count(e, divisors);
     if (divisors.values().stream().noneMatch(n -> n >= 2)) return e;
-    return rewrite(e, divisors);
+    return rewrite(e, divisors, new OncePerNode());
   }
 
   private static void count(Expr e, Map<Expr, Integer> out) {
@@ -39,8 +39,12 @@ final class SharedReciprocals {
     }
   }
 
-  private static Expr rewrite(Expr e, Map<Expr, Integer> divisors) {
-    Expr node = Exprs.mapChildren(e, child -> rewrite(child, divisors));
+  private static Expr rewrite(Expr e, Map<Expr, Integer> divisors, OncePerNode done) {
+    return done.apply(e, x -> rewritten(x, Exprs.mapChildren(x, child -> rewrite(child, divisors, done)), divisors));
+  }
+
+  /** {@code e} with its children rewritten ({@code node}): a quotient by a divisor used twice or more as a product with its reciprocal. */
+  private static Expr rewritten(Expr e, Expr node, Map<Expr, Integer> divisors) {
     if (!(node instanceof Div d) || Exprs.isConst(d.numerator(), 1.0)) return node;
     if (divisors.getOrDefault(e instanceof Div original ? original.denominator() : null, 0) < 2) return node;
     Expr reciprocal = new Div(Const.of(1.0), d.denominator());

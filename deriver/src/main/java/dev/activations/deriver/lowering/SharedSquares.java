@@ -35,11 +35,21 @@ final class SharedSquares {
   private SharedSquares() {}
 
   static Expr apply(Expr e) {
-    return rewrite(e, null);
+    return new SharedSquares().rewrite(e, null);
   }
 
+  /** One memo per context: nothing bounded, z bounded, 1/z bounded. */
+  private final OncePerNode unbounded = new OncePerNode();
+  private final OncePerNode zBounded = new OncePerNode();
+  private final OncePerNode reciprocalBounded = new OncePerNode();
+
   /** {@code bounded}: the factor known to be at most 1 in magnitude here, or null. */
-  private static Expr rewrite(Expr e, Expr bounded) {
+  private Expr rewrite(Expr e, Expr bounded) {
+    OncePerNode done = bounded == null ? unbounded : bounded == Z ? zBounded : reciprocalBounded;
+    return done.apply(e, x -> rewritten(x, bounded));
+  }
+
+  private Expr rewritten(Expr e, Expr bounded) {
     if (e instanceof Cond c && c.test() instanceof Test.Compare t && isAbsZ(t.left())
         && (t.op() == Test.Op.LE || t.op() == Test.Op.LT) && t.right() instanceof Const limit) {
       Expr then = rewrite(c.then(), limit.value() <= 1.0 ? Z : bounded);
