@@ -152,7 +152,19 @@ public final class Rewrites {
           "sqrt(a * z * z) overflows inside the root for |z| > 1.3e154 where the root, of size |z|,"
               + " is ordinary (a quadratic under a root evaluated in w = 1/z far out); sqrt(a) * |z|"
               + " leaves the range only where the root does (ProductOrder).",
-          ProductOrder::squaresOutOfRoots));
+          ProductOrder::squaresOutOfRoots),
+      new Rule("exact-sign-tests",
+          "A comparison of a product with 0 depends only on the signs of its factors: factors"
+              + " positive by construction (exp, positive constants) are dropped and expm1(x) is"
+              + " replaced by x, which has its sign. Where the product underflows to 0 its sign is"
+              + " still known: the mode's test of the energy gap e^u expm1(g) of the gated Welsch"
+              + " energy at z = -8.4e7 (e^u = 0, exact gap -e^-7.9e14) or at z = -4.9e-324"
+              + " (expm1(g) = -0) read as a tie, and the derivative was 0.5 where it is 0.",
+          SignTests::exact),
+      new Rule("equal-branches",
+          "t ? x : x is x whatever t is (a sign test leaves both branches of an exponential"
+              + " difference's two factorings as the same gap); the test costs a comparison.",
+          e -> e instanceof Cond c && c.then().equals(c.otherwise()) ? Optional.of(c.then()) : Optional.empty()));
 
   private Rewrites() {}
 

@@ -410,6 +410,30 @@ class RewritesTest {
   }
 
   @Test
+  void testsOfASignAreWrittenOnTheFactorsThatDecideIt() {
+    // the gated Welsch mode's energy gap e^u expm1(4z/9): 0 at z = -8.4e7 (e^u underflows) and
+    // at z = -4.9e-324 (expm1 of a subnormal rounds to -0), where its sign is that of z
+    Expr u = new Neg(mul(Z, Z));
+    Expr gap = mul(constant(4.0 / 9.0), Z);
+    Expr product = mul(exp(u), call(Fn.EXPM1, gap));
+    Expr mode = new Expr.Cond(new Compare(Op.GT, product, constant(0)), constant(1), constant(0));
+    assertRule("exact-sign-tests", mode, new Expr.Cond(new Compare(Op.GT, gap, constant(0)), constant(1), constant(0)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(mode, Map.of("z", 4.9e-324)), "as written: expm1 rounds to 0, the test fails");
+    for (double z : new double[] {-8.4e7, -4.9e-324, 4.9e-324, 8.4e7}) {
+      assertEquals(z > 0 ? 1.0 : 0.0, DoubleEvaluator.evaluate(Rewrites.apply(mode), Map.of("z", z)), "z = " + z);
+    }
+    assertEquals(0.0, DoubleEvaluator.evaluate(mode, Map.of("z", 8.4e7)), "as written: e^u underflows, the test fails");
+    // a negative constant flips the sign, a quotient by an exponential keeps it
+    assertRule("exact-sign-tests",
+        new Expr.Cond(new Compare(Op.GE, new Div(mul(constant(-2), S), exp(Z)), constant(0)), Z, S),
+        new Expr.Cond(new Compare(Op.GE, new Neg(S), constant(0)), Z, S));
+    // not a comparison with 0, or nothing positive by construction: as written
+    assertUnchanged(new Expr.Cond(new Compare(Op.GT, product, constant(1)), Z, S));
+    assertUnchanged(new Expr.Cond(new Compare(Op.GT, mul(S, Z), constant(0)), Z, S));
+    assertRule("equal-branches", new Expr.Cond(new Compare(Op.GT, S, constant(0)), Z, Z), Z);
+  }
+
+  @Test
   void exponentialSumQuotientsAreScaledBeyondTheOverflow() {
     Expr quotient = new Div(S, add(constant(1), exp(Z), exp(mul(constant(2), Z))));
     Expr once = Rewrites.apply(quotient);

@@ -1,0 +1,99 @@
+package dev.activations.deriver.lowering;
+
+import dev.activations.deriver.lowering.Expr.Call;
+import dev.activations.deriver.lowering.Expr.Cond;
+import dev.activations.deriver.lowering.Expr.Const;
+import dev.activations.deriver.lowering.Expr.Div;
+import dev.activations.deriver.lowering.Expr.Mul;
+import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.Test;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tests that compare an expression with 0 ({@code x > 0}, {@code x == 0}, ...) ask only for its
+ * sign, and a product's sign is the product of its factors' signs: a factor positive by
+ * construction ({@code exp(u)}, a positive constant, a quotient by one) does not change it and
+ * {@code expm1(g)} has the sign of g. This rule (of {@link Rewrites}) writes each such test on the
+ * factors that decide it.
+ *
+ * <p>Why: the mode compares energies, and an energy gap of saturating energies is a difference of
+ * exponentials, lowered as {@code e^u expm1(u' - u)} ({@link NumericalRewrites}). Far out {@code
+ * e^u} underflows to 0 and next to the centre {@code expm1} of a subnormal gap rounds to 0; either
+ * way the product is 0 and the test reads a tie where one hypothesis wins. The gated Welsch mode's
+ * derivative was 0.5 (the tie's average) at z = -8.4e7 and at z = -4.9e-324 where the exact value
+ * is 0. The gap {@code u' - u} is the simplified difference of the exponents ({@code 4 z / 9}
+ * there), whose sign is exact.
+ *
+ * <p>Not a change of the function: where the product is a normal number its sign is the sign of
+ * the remaining factors. Where it overflowed or underflowed the test now follows the exact sign. A
+ * NaN inside a dropped exponential (a NaN parameter) no longer makes the test false; the outputs
+ * take NaN from the parameter elsewhere.
+ */
+final class SignTests {
+  private SignTests() {}
+
+  /** {@code e} with the tests of its {@link Cond} written on their deciding factors, or empty. */
+  static Optional<Expr> exact(Expr e) {
+    if (!(e instanceof Cond c)) return Optional.empty();
+    Test test = onSigns(c.test());
+    return test.equals(c.test()) ? Optional.empty() : Optional.of(new Cond(test, c.then(), c.otherwise()));
+  }
+
+  private static Test onSigns(Test t) {
+    if (t instanceof Test.Compare cmp && Exprs.isConst(cmp.right(), 0.0)) {
+      Expr sign = sign(cmp.left());
+      return sign.equals(cmp.left()) ? t : new Test.Compare(cmp.op(), sign, cmp.right());
+    } else if (t instanceof Test.And a) {
+      List<Test> out = a.operands().stream().map(SignTests::onSigns).toList();
+      return out.equals(a.operands()) ? t : new Test.And(out);
+    } else if (t instanceof Test.Or o) {
+      List<Test> out = o.operands().stream().map(SignTests::onSigns).toList();
+      return out.equals(o.operands()) ? t : new Test.Or(out);
+    } else if (t instanceof Test.Not n) {
+      Test out = onSigns(n.operand());
+      return out.equals(n.operand()) ? t : new Test.Not(out);
+    }
+    return t;
+  }
+
+  /** An expression with the sign of {@code e} (the same where it is nonzero, zero where it is zero). */
+  private static Expr sign(Expr e) {
+    if (e instanceof Neg n) {
+      Expr inner = sign(n.operand());
+      return inner == n.operand() ? e : new Neg(inner);
+    }
+    if (e instanceof Call call && call.fn() == Fn.EXPM1) return call.args().get(0);
+    if (e instanceof Div d && positive(d.denominator())) return sign(d.numerator());
+    if (e instanceof Cond c) {
+      Expr then = sign(c.then());
+      Expr otherwise = sign(c.otherwise());
+      return then == c.then() && otherwise == c.otherwise() ? e : new Cond(c.test(), then, otherwise);
+    }
+    if (!(e instanceof Mul m)) return e;
+    List<Expr> kept = new ArrayList<>();
+    boolean negated = false;
+    boolean changed = false;
+    for (Expr f : m.factors()) {
+      if (positive(f)) {
+        changed = true;
+      } else if (f instanceof Const k && k.value() < 0) {
+        negated = !negated;
+        changed = true;
+      } else {
+        Expr s = sign(f);
+        changed |= s != f;
+        kept.add(s);
+      }
+    }
+    if (!changed) return e;
+    Expr product = kept.isEmpty() ? Const.of(1.0) : kept.size() == 1 ? kept.get(0) : new Mul(kept);
+    return negated ? new Neg(product) : product;
+  }
+
+  /** Positive wherever it is a number: an exponential or a positive constant. */
+  private static boolean positive(Expr e) {
+    return (e instanceof Call call && call.fn() == Fn.EXP) || (e instanceof Const k && k.value() > 0);
+  }
+}
