@@ -93,7 +93,7 @@ class RandomEnergyProperties {
    * seventeenth session). The all-six draw was CI's default once before (the fifteenth session, CI
    * 18.6 minutes); the seventeenth made it affordable: shared subtrees stay shared through the
    * lowering's passes (the three-prototype Welsch entropy with a free scale took 98 s, then more
-   * than 15 minutes, now about 60 s) and the mode's tests read the exact sign of an energy gap
+   * than 15 minutes, now 33 s) and the mode's tests read the exact sign of an energy gap
    * (docs/ENERGIES.md, "Known gaps").
    */
   static final String[] STATISTICS = System.getProperty("energies.stats", "mean,responsibilities,variance,mode,entropy,free-energy").split(",");
