@@ -161,6 +161,12 @@ public final class Rewrites {
               + " energy at z = -8.4e7 (e^u = 0, exact gap -e^-7.9e14) or at z = -4.9e-324"
               + " (expm1(g) = -0) read as a tie, and the derivative was 0.5 where it is 0.",
           SignTests::exact),
+      new Rule("kinks-on-z",
+          "A kink's test P + Q |z + b| <= 0 rounds away every bit of a z much smaller than b;"
+              + " written as bounds on z (-R - b <= z <= R - b, R = -P/Q) it is exact up to the"
+              + " bound's rounding: Max[0, Abs[(z-mu)/a] - a] at the centre -1, a = 1, has its kink"
+              + " at z = 0, and the test held at z = 5.2e-182 where the slope is 1.",
+          KinkTests::onZ),
       new Rule("equal-branches",
           "t ? x : x is x whatever t is (a sign test leaves both branches of an exponential"
               + " difference's two factorings as the same gap); the test costs a comparison.",

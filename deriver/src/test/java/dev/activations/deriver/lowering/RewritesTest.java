@@ -434,6 +434,31 @@ class RewritesTest {
   }
 
   @Test
+  void kinkTestsAreBoundsOnZ() {
+    // Max[0, Abs[(z-mu)/a] - a] at the centre -1: the kink's test -a + |1 + z| / |a| <= 0, at a = 1
+    // true at z = 5.2e-182 (|1 + z| rounds to 1) where the point lies beyond the kink at 0
+    Var a = new Var("a");
+    Expr kink = add(new Neg(a), new Div(call(Fn.ABS, add(constant(1), Z)), call(Fn.ABS, a)));
+    Expr inside = new Expr.Cond(new Compare(Op.GE, constant(0), kink), constant(0), constant(1));
+    Expr solved = Rewrites.apply(inside, List.of(Rewrites.rule("kinks-on-z")));
+    assertFalse(solved.equals(inside), "the rule applies");
+    assertEquals(0.0, DoubleEvaluator.evaluate(inside, Map.of("z", 5.2e-182, "a", 1.0)), "as written");
+    for (double z : new double[] {5.2e-182, -5.2e-182, 1e-17, -1e-17, -2 - 1e-15, -2 + 1e-15, -1, 3}) {
+      double expected = z > 0 || z < -2 ? 1.0 : 0.0; // |1 + z| <= 1 exactly for -2 <= z <= 0
+      assertEquals(expected, DoubleEvaluator.evaluate(solved, Map.of("z", z, "a", 1.0)), "z = " + z);
+    }
+    // the strict complement, and a = 2: |1 + z| > 4 for z < -5 or z > 3
+    Expr outside = new Expr.Cond(new Compare(Op.GT, kink, constant(0)), constant(1), constant(0));
+    Expr solvedOutside = Rewrites.apply(outside, List.of(Rewrites.rule("kinks-on-z")));
+    for (double z : new double[] {-5.000001, -4.999999, 2.999999, 3.000001}) {
+      assertEquals(z < -5 || z > 3 ? 1.0 : 0.0, DoubleEvaluator.evaluate(solvedOutside, Map.of("z", z, "a", 2.0)), "z = " + z);
+    }
+    // no offset (|z| <= c is exact already) or z inside a product: as written
+    assertUnchanged(new Expr.Cond(new Compare(Op.LE, add(new Neg(a), call(Fn.ABS, Z)), constant(0)), Z, S));
+    assertUnchanged(new Expr.Cond(new Compare(Op.LE, add(new Neg(a), mul(Z, call(Fn.ABS, add(constant(1), Z)))), constant(0)), Z, S));
+  }
+
+  @Test
   void exponentialSumQuotientsAreScaledBeyondTheOverflow() {
     Expr quotient = new Div(S, add(constant(1), exp(Z), exp(mul(constant(2), Z))));
     Expr once = Rewrites.apply(quotient);
