@@ -27,9 +27,9 @@ import java.util.Optional;
  * there), whose sign is exact.
  *
  * <p>Not a change of the function: where the product is a normal number its sign is the sign of
- * the remaining factors. Where it overflowed or underflowed the test now follows the exact sign. A
- * NaN inside a dropped exponential (a NaN parameter) no longer makes the test false; the outputs
- * take NaN from the parameter elsewhere.
+ * the remaining factors. Where it overflowed or underflowed the test now follows the sign of the
+ * remaining factors. A NaN inside a dropped exponential (a NaN parameter) no longer reaches the
+ * test.
  */
 final class SignTests {
   private SignTests() {}
