@@ -95,8 +95,42 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
           out[i] = Accuracy.Exact.of(p.derivatives().get(output).orElseThrow());
         }
       }
-      return out;
+      return withoutIsolatedRoots(out, points());
     });
+  }
+
+  /**
+   * {@code exact} with the sample points that are isolated roots away from 0 left out (null, as a
+   * point the reference cannot decide): an exact 0 whose nearest sample points on both sides are
+   * not 0. Why: there every form but one that returns exactly 0 scores {@code |computed| /
+   * MIN_NORMAL} (1e290 for a rounding of 1e-17), the same for a form that is accurate everywhere
+   * else and for one that is wrong over whole ranges, so the selection could not tell them apart:
+   * at a symmetric point of three log-cosh prototypes ({@code z = 1/2} between the centres -1 and
+   * 2) the derivative of the middle responsibility is exactly 0, the structured form scored
+   * 6.0e290 there and nowhere worse than 1e-15, and a form that cancels in both tails (3.1e290)
+   * was chosen. A root is the root splice's business (RootSplice, after the selection), and the
+   * certification's stream is dense next to it. 0 itself stays (the near-zero repairs need it), so
+   * do runs of zeros (an output identically 0 on a piece must be 0 there).
+   */
+  static Accuracy.Exact[] withoutIsolatedRoots(Accuracy.Exact[] exact, double[] zs) {
+    Integer[] order = new Integer[zs.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(zs[a], zs[b]));
+    Accuracy.Exact[] out = exact.clone();
+    for (int j = 0; j < order.length; j++) {
+      int i = order[j];
+      if (zs[i] == 0 || !isZero(exact[i])) continue;
+      Accuracy.Exact below = null;
+      for (int k = j - 1; k >= 0 && below == null; k--) below = exact[order[k]];
+      Accuracy.Exact above = null;
+      for (int k = j + 1; k < order.length && above == null; k++) above = exact[order[k]];
+      if (below != null && above != null && !isZero(below) && !isZero(above)) out[i] = null;
+    }
+    return out;
+  }
+
+  private static boolean isZero(Accuracy.Exact e) {
+    return e != null && e.hi() == 0 && e.exponent() == 0 && e.value().signum() == 0;
   }
 
   /**
@@ -195,7 +229,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
         }
         Accuracy.Exact[] out = new Accuracy.Exact[zs.length];
         for (int i = 0; i < zs.length; i++) out[i] = prepared[i] == null ? null : prepared[i][output];
-        return out;
+        return withoutIsolatedRoots(out, zs);
       }
 
       @Override
