@@ -7,6 +7,7 @@ import dev.activations.deriver.lowering.Expr.Const;
 import dev.activations.deriver.lowering.Expr.Div;
 import dev.activations.deriver.lowering.Expr.Mul;
 import dev.activations.deriver.lowering.Expr.Neg;
+import dev.activations.deriver.lowering.Expr.PowInt;
 import dev.activations.deriver.lowering.Expr.Test;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,31 +33,150 @@ final class ExpSumQuotients {
   private ExpSumQuotients() {}
 
   static Expr scale(Expr e) {
+    return scale(e, new OncePerNode());
+  }
+
+  private static Expr scale(Expr e, OncePerNode memo) {
+    return memo.apply(e, x -> scaleNode(x, memo));
+  }
+
+  private static Expr scaleNode(Expr e, OncePerNode memo) {
     if (e instanceof Cond c && isLargeTest(c.test())) return e; // scaled already
-    Expr node = Exprs.mapChildren(e, ExpSumQuotients::scale);
-    if (!(node instanceof Div d) || !(d.denominator() instanceof Add sum)) return node;
-    boolean one = false;
-    List<Expr> exponents = new ArrayList<>();
-    for (Expr t : sum.terms()) {
-      if (!one && Exprs.isConst(t, 1.0)) {
-        one = true;
-      } else if (t instanceof Call call && call.fn() == Fn.EXP) {
-        exponents.add(call.args().get(0));
-      } else {
-        return node;
-      }
-    }
-    if (exponents.size() < 2 || exponents.stream().allMatch(ExpSumQuotients::nonPositive)) return node;
-    Expr m = exponents.get(0);
-    for (int i = 1; i < exponents.size(); i++) m = Call.of(Fn.MAX, m, exponents.get(i));
-    // e^-m in two halves, n first: e^-m alone is subnormal or 0 where n e^-m is still normal
-    Expr half = Call.of(Fn.EXP, new Mul(List.of(Const.of(-0.5), m)));
-    List<Expr> scaledTerms = new ArrayList<>();
-    if (one) scaledTerms.add(new Mul(List.of(half, half)));
-    for (Expr a : exponents) scaledTerms.add(Call.of(Fn.EXP, new Add(List.of(a, new Neg(m)))));
+    Expr node = Exprs.mapChildren(e, x -> scale(x, memo));
+    if (!(node instanceof Div d)) return node;
+    if (d.denominator() instanceof Add sum) return scaledQuotient(node, d, sum);
+    Add squared = squaredSum(d.denominator());
+    return squared == null ? node : scaledOverSquare(node, d, squared);
+  }
+
+  private static Expr scaledQuotient(Expr node, Div d, Add sum) {
+    ExpSum s = ExpSum.of(sum);
+    if (s == null) return node;
+    Expr half = s.half();
     Expr numerator = new Mul(List.of(d.numerator(), half, half));
-    Expr scaled = new Div(numerator, new Add(scaledTerms));
-    return new Cond(new Test.Compare(Test.Op.GT, m, Const.of(LARGE)), scaled, node);
+    Expr scaled = new Div(numerator, s.scaled());
+    return new Cond(new Test.Compare(Test.Op.GT, s.max(), Const.of(LARGE)), scaled, node);
+  }
+
+  /**
+   * {@code n / S^2} with S such a sum (the derivative of a responsibility among three or more
+   * hypotheses, {@code -(c_1 e^a_1 + c_2 e^a_2) / (1 + e^a_1 + e^a_2)^2} where the energies' gaps
+   * grow without bound): {@code S^2} overflows once the largest exponent m passes ln(MAX_VALUE)/2,
+   * and the quotient is then 0 (or NaN once a numerator's e^a_i overflows too) while the truth,
+   * about {@code e^-m}, is still normal up to m = 708. The three-prototype responsibilities of
+   * {@code |z - mu|^(3/2)} were -0.0 from z = 14,000 and NaN from z = 55,913 up to the saturation
+   * guard at 1e5. Scaled by {@code e^-2m}: {@code (n e^-m) e^-m / (S e^-m)^2}, where {@code n e^-m}
+   * is n with each term's one factor {@code e^a_i} replaced by {@code e^(a_i - m)} (a term without
+   * one is multiplied by {@code e^-m}), so every exponential is at most 1. Only where each term of
+   * n is such a product (else {@code n e^-m} would need a division that can overflow itself); from
+   * m > {@value #LARGE} / 2 on, below it the quotient stays as written.
+   */
+  private static Expr scaledOverSquare(Expr node, Div d, Add sum) {
+    ExpSum s = ExpSum.of(sum);
+    if (s == null) return node;
+    Expr half = s.half();
+    List<Expr> terms = d.numerator() instanceof Add a ? a.terms() : List.of(d.numerator());
+    List<Expr> shifted = new ArrayList<>();
+    for (Expr t : terms) {
+      Expr u = s.shiftFactor(t);
+      if (u == null) return node;
+      shifted.add(u);
+    }
+    Expr numerator = new Mul(List.of(shifted.size() == 1 ? shifted.get(0) : new Add(shifted), half, half));
+    Expr scaled = new Div(numerator, new PowInt(s.scaled(), 2));
+    return new Cond(new Test.Compare(Test.Op.GT, s.max(), Const.of(LARGE / 2)), scaled, node);
+  }
+
+  /** S for {@code S^2} written as a power or as {@code S * S}; null otherwise. */
+  private static Add squaredSum(Expr denominator) {
+    if (denominator instanceof PowInt p && p.exponent() == 2 && p.base() instanceof Add a) return a;
+    if (denominator instanceof Mul m && m.factors().size() == 2 && m.factors().get(0) instanceof Add a
+        && a.equals(m.factors().get(1))) {
+      return a;
+    }
+    return null;
+  }
+
+  /** A sum {@code [1 +] e^a_1 + ... + e^a_k}, k >= 2, not all exponents known to be <= 0. */
+  private record ExpSum(boolean one, List<Expr> exponents, Expr max) {
+    static ExpSum of(Add sum) {
+      boolean one = false;
+      List<Expr> exponents = new ArrayList<>();
+      for (Expr t : sum.terms()) {
+        if (!one && Exprs.isConst(t, 1.0)) {
+          one = true;
+        } else if (t instanceof Call call && call.fn() == Fn.EXP) {
+          exponents.add(call.args().get(0));
+        } else {
+          return null;
+        }
+      }
+      if (exponents.size() < 2 || exponents.stream().allMatch(ExpSumQuotients::nonPositive)) return null;
+      Expr m = exponents.get(0);
+      for (int i = 1; i < exponents.size(); i++) m = Call.of(Fn.MAX, m, exponents.get(i));
+      return new ExpSum(one, List.copyOf(exponents), m);
+    }
+
+    /** e^-m/2: e^-m in two halves, n first (e^-m alone is subnormal or 0 where n e^-m is still normal). */
+    Expr half() {
+      return Call.of(Fn.EXP, new Mul(List.of(Const.of(-0.5), max)));
+    }
+
+    /** {@code S e^-m}: every exponential at most 1. */
+    Expr scaled() {
+      List<Expr> scaledTerms = new ArrayList<>();
+      if (one) scaledTerms.add(new Mul(List.of(half(), half())));
+      for (Expr a : exponents) scaledTerms.add(shifted(a));
+      return new Add(scaledTerms);
+    }
+
+    private Expr shifted(Expr a) {
+      return Call.of(Fn.EXP, new Add(List.of(a, new Neg(max))));
+    }
+
+    /**
+     * {@code t e^-m} for a term {@code t} that is a product (possibly negated) with at most one
+     * factor {@code e^a_i} among its direct factors and no other occurrence of the sum's
+     * exponentials; null for any other term.
+     */
+    Expr shiftFactor(Expr t) {
+      if (t instanceof Neg n) {
+        Expr u = shiftFactor(n.operand());
+        return u == null ? null : new Neg(u);
+      }
+      List<Expr> factors = t instanceof Mul m ? m.factors() : List.of(t);
+      int at = -1;
+      for (int i = 0; i < factors.size(); i++) {
+        if (factors.get(i) instanceof Call c && c.fn() == Fn.EXP && exponents.contains(c.args().get(0))) {
+          if (at >= 0) return null;
+          at = i;
+        }
+      }
+      List<Expr> out = new ArrayList<>(factors);
+      if (at >= 0) {
+        out.set(at, shifted(((Call) factors.get(at)).args().get(0)));
+      } else {
+        out.add(half());
+        out.add(half());
+      }
+      for (int i = 0; i < out.size(); i++) {
+        if (i != at && mentionsExponential(out.get(i))) return null;
+      }
+      return out.size() == 1 ? out.get(0) : new Mul(out);
+    }
+
+    /** Whether e holds one of the sum's exponentials anywhere (each shared node looked at once). */
+    private boolean mentionsExponential(Expr e) {
+      java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(List.of(e));
+      while (!todo.isEmpty()) {
+        Expr x = todo.pop();
+        if (!seen.add(x)) continue;
+        if (x instanceof Call c && c.fn() == Fn.EXP && exponents.contains(c.args().get(0))) return true;
+        todo.addAll(Exprs.children(x));
+      }
+      return false;
+    }
   }
 
   /** {@code -max(x, 0)}, {@code -max(0, x)}, {@code -|x|} or a constant {@code <= 0}: no overflow. */
@@ -69,6 +189,6 @@ final class ExpSumQuotients {
 
   private static boolean isLargeTest(Test t) {
     return t instanceof Test.Compare c && c.op() == Test.Op.GT && c.left() instanceof Call call
-        && call.fn() == Fn.MAX && Exprs.isConst(c.right(), LARGE);
+        && call.fn() == Fn.MAX && (Exprs.isConst(c.right(), LARGE) || Exprs.isConst(c.right(), LARGE / 2));
   }
 }

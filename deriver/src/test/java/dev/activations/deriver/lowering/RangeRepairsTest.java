@@ -211,4 +211,35 @@ class RangeRepairsTest {
     double x = TinyFactors.TANH_PRIME_SMALL;
     assertTrue(4 * Math.exp(-2 * (x + 1e-9)) < root && 4 * Math.exp(-2 * (x - 1e-9)) > root);
   }
+
+  @Test
+  void aQuotientOverASquaredSumOfExponentialsIsScaledWhereTheSquareOverflows() {
+    // -(c1 e^a + c2 e^b) / (1 + e^a + e^b)^2 with a = z, b = z - 1: the shape of a responsibility's
+    // derivative among three hypotheses (|z - mu|^(3/2) at three prototypes, where the gaps grow)
+    Expr a = Z;
+    Expr b = new Expr.Add(List.of(Z, Const.of(-1.0)));
+    Expr ea = Call.of(Fn.EXP, a);
+    Expr eb = Call.of(Fn.EXP, b);
+    Expr sum = new Expr.Add(List.of(Const.of(1.0), ea, eb));
+    Expr numerator = new Expr.Add(List.of(new Mul(List.of(Const.of(1.5), ea, Const.of(0.25))),
+        new Neg(new Mul(List.of(Const.of(3.0), eb)))));
+    Expr quotient = new Neg(new Div(numerator, new PowInt(sum, 2)));
+    Expr scaled = ExpSumQuotients.scale(quotient);
+    // exact: -(0.375 - 3/e) e^-z / (e^-z + 1 + 1/e)^2
+    java.util.function.DoubleUnaryOperator exact = z -> {
+      double k = -(0.375 - 3 / Math.E) / Math.pow(1 + 1 / Math.E, 2);
+      return k * Math.exp(-z);
+    };
+    assertEquals(0.0, eval(quotient, 600, 1), "as written the square overflows: 0, exact ~1e-261");
+    assertTrue(Double.isNaN(eval(quotient, 720, 1)), "and the numerator too: Inf / Inf");
+    for (double z : new double[] {360, 600, 700}) {
+      double e = exact.applyAsDouble(z);
+      assertEquals(e, eval(scaled, z, 1), 1e-13 * Math.abs(e), "z = " + z);
+    }
+    assertEquals(0.0, eval(scaled, 800, 1), 1e-320, "underflowed for good, not NaN");
+    for (double z : new double[] {-3, 0.5, 10, 300}) {
+      assertEquals(eval(quotient, z, 1), eval(scaled, z, 1), "below the threshold: the same bits, z = " + z);
+    }
+    assertEquals(scaled, ExpSumQuotients.scale(scaled), "scaled once");
+  }
 }
