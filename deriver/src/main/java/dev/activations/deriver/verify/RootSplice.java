@@ -88,9 +88,15 @@ public final class RootSplice {
       if (spliced.isPresent()) current = spliced.get();
     }
     for (double[] kink : kinks) {
-      if (Math.abs(kink[0]) <= 1e-6 || !Double.isFinite(kink[0])) continue;
+      if (!Double.isFinite(kink[0])) continue;
+      boolean atZero = Math.abs(kink[0]) <= 1e-6;
       for (int side : new int[] {-1, 1}) {
-        Optional<Expr> spliced = atKink(current, kink, side, roots, reference, output, derivative, parameter, free, tolerance);
+        Optional<Expr> spliced = atZero ? Optional.empty()
+            : atKink(current, kink, side, roots, reference, output, derivative, parameter, free, tolerance);
+        if (spliced.isEmpty() && order(kink) >= 2) {
+          spliced = atKinkInRoot(current, kink, side, roots, kinks, reference, output, derivative, parameter, free,
+              tolerance);
+        }
         if (spliced.isPresent()) current = spliced.get();
       }
     }
@@ -135,6 +141,146 @@ public final class RootSplice {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A one-sided expansion in {@code s = |t|^(1/q)} next to a kink of root order q >= 2 ({@link
+   * #order}): there the output is {@code s^m G(s)} with G analytic and {@code G(0) != 0}, which no
+   * polynomial in t follows (its slope is infinite at the kink). The three-prototype
+   * responsibilities of {@code |z - mu|^(3/2)}: the middle one's derivative is odd about its centre
+   * 0 and goes like {@code c sqrt|z|} there, while the form sums terms of order one that cancel, so
+   * it was -0.0 at z = 1.6e-223 (exact -1.2e-119); the free energy's derivative at the same
+   * prototypes was -1.16e-55 at z = -5.9e-111 (exact -6.7e-56). The power m comes from the
+   * reference at two tiny offsets (a clean integer slope of log|f| against log s, else nothing),
+   * G = f / s^m is interpolated at Chebyshev nodes in s from the reference, and the local form
+   * is {@code s^m G(u)}, {@code u = 2 s / s_far - 1}. Used, as every splice, only where the form
+   * loses the contract on that side (probes down to offsets of 1e-300, where the kink is at 0) and
+   * the spliced form measures inside it; a kink at 0 is included (the near-zero repairs are
+   * polynomials in z, which this output is not).
+   */
+  static Optional<Expr> atKinkInRoot(Expr form, double[] kink, int side, double[] roots, double[][] kinks,
+      ReferenceEvaluator reference, int output, boolean derivative, String parameter, Map<String, Double> free,
+      double tolerance) {
+    int q = order(kink);
+    double scale = Math.max(1, Math.abs(kink[0]));
+    double cap = Double.POSITIVE_INFINITY;
+    for (double[] k : kinks) {
+      double beyond = side * offset(k[0], kink);
+      if (k != kink && beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    for (double r : roots) {
+      double beyond = side * offset(r, kink);
+      if (beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    double widest = Math.min(cap, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * scale);
+    List<Double> near = new ArrayList<>();
+    for (double k = -300; k <= -1; k += 0.5) {
+      double d = Math.pow(10, k) * scale;
+      if (d >= widest) break;
+      near.add(kink[0] + side * d);
+      near.add(kink[0] + side * 0.37 * d);
+    }
+    for (int i = 1; i <= 40; i++) near.add(kink[0] + side * widest * i / 41.0);
+    double a = kink[0];
+    for (int i = 0; i < 8; i++) {
+      a = side > 0 ? Math.nextUp(a) : Math.nextDown(a);
+      near.add(a);
+    }
+    double[] probes = near.stream().mapToDouble(Double::doubleValue).filter(z -> side * offset(z, kink) > 0).toArray();
+    Map<String, Double> vars = new HashMap<>(free);
+    double before = worst(form, probes, reference, output, derivative, parameter, vars);
+    if (before <= tolerance / 8) return Optional.empty();
+    int m = leadingPowerInRoot(kink, side, q, scale, reference, output, derivative, parameter);
+    if (TRACE) System.err.printf("trace: kink %s side %d: form's worst %.2g, leading power s^%d%n", kink[0], side, before, m);
+    if (m < 0) return Optional.empty();
+    double previous = Double.NaN;
+    for (int i = 0; i < HALF_WIDTHS.length; i++) {
+      double reach = Math.min(cap, HALF_WIDTHS[i] * scale);
+      if (reach == previous) break;
+      previous = reach;
+      for (int degree : new int[] {DEGREES[i], DEGREES[i] + 4}) {
+        Optional<double[]> c = fitInRootAtKink(kink, side, q, m, reach, degree, reference, output, derivative, parameter);
+        if (c.isEmpty()) continue;
+        Expr candidate = splicedInRootAtKink(form, kink, side, q, m, reach, c.get());
+        double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+        if (TRACE) System.err.printf("trace: kink %s side %d: s^%d G(s), s = |t|^(1/%d), to %s, degree %d: worst %.2g (form %.2g)%n",
+            kink[0], side, m, q, reach, degree, after, before);
+        if (after <= tolerance / 8) return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@link #f}, and where its fast path cannot decide, the high-precision evaluator: next to a kink
+   * at a root the output is a difference of terms of order one that cancel to {@code s^m}.
+   */
+  private static double[] precise(double z, ReferenceEvaluator reference, int output, boolean derivative,
+      String parameter) {
+    double[] fast = f(z, reference, output, derivative, parameter);
+    if (fast != null) return fast;
+    try {
+      java.math.BigDecimal v;
+      if (parameter != null) {
+        Optional<Accuracy.Exact[]> d = reference.parameterDerivative(z, parameter);
+        if (d.isEmpty()) return null;
+        v = d.get()[output].value();
+      } else {
+        ReferencePoint p = reference.evaluate(z);
+        v = derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
+      }
+      if (v == null) return null;
+      double hi = Accuracy.toDouble(v);
+      if (!Double.isFinite(hi)) return null;
+      return new double[] {hi, Math.abs(hi) >= 0x1p-960 ? v.subtract(new java.math.BigDecimal(hi)).doubleValue() : 0};
+    } catch (ArithmeticException | InsufficientPrecisionException e) {
+      return null;
+    }
+  }
+
+  /** The power m of {@code f ~ c s^m} at the kink on that side, from two tiny offsets; -1 where it is not clean. */
+  static int leadingPowerInRoot(double[] kink, int side, int q, double scale, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter) {
+    double t1 = 1e-80 * scale;
+    double t2 = 1e-40 * scale;
+    double[] f1 = precise(kink[0] + (kink[1] + side * t1), reference, output, derivative, parameter);
+    double[] f2 = precise(kink[0] + (kink[1] + side * t2), reference, output, derivative, parameter);
+    if (f1 == null || f2 == null || f1[0] == 0 || f2[0] == 0) return -1;
+    double slope = Math.log(Math.abs(f2[0] / f1[0])) / Math.log(rootOf(t2, q) / rootOf(t1, q));
+    long m = Math.round(slope);
+    return m >= 0 && m <= 8 * q && Math.abs(slope - m) < 1e-3 ? (int) m : -1;
+  }
+
+  /** G's coefficients in {@code u = 2 s / s_far - 1} for {@link #atKinkInRoot}: f / s^m at Chebyshev nodes in s. */
+  static Optional<double[]> fitInRootAtKink(double[] kink, int side, int q, int m, double reach, int degree,
+      ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+    int n = degree + 1;
+    double sFar = rootOf(reach, q);
+    double[] us = new double[n];
+    double[] rhs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
+      double z = kink[0] + (kink[1] + side * Math.pow(node, q));
+      double t = offset(z, kink);
+      if (side * t <= 0 || side * t >= reach) return Optional.empty();
+      double[] fz = precise(z, reference, output, derivative, parameter);
+      if (fz == null) return Optional.empty();
+      double s = rootOf(t, q);
+      us[k] = 2 * s / sFar - 1;
+      rhs[k] = (fz[0] + fz[1]) / Math.pow(s, m);
+      if (!Double.isFinite(rhs[k])) return Optional.empty();
+    }
+    return LinearSystems.polynomialThrough(us, rhs);
+  }
+
+  /** {@code 0 < side t < reach ? s^m G(u) : form}, {@code s = |t|^(1/q)}, {@code t = (z - hi) - lo}. */
+  static Expr splicedInRootAtKink(Expr form, double[] kink, int side, int q, int m, double reach, double[] c) {
+    Expr t = offsetFrom(kink);
+    Expr s = rootOf(t, q);
+    Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(s, Expr.Const.of(2 / rootOf(reach, q)))), Expr.Const.of(-1.0)));
+    Expr g = horner(u, c);
+    Expr local = m == 0 ? g : new Expr.Mul(List.of(m == 1 ? s : new Expr.PowInt(s, m), g));
+    return new Expr.Cond(strictlyOnSide(t, side, reach), local, form);
   }
 
   /** P's coefficients in u for {@link #atKink}: f (or f/t) at Chebyshev nodes of the side's interval. */

@@ -47,4 +47,41 @@ class RootSpliceAtKinkTest {
     assertTrue(measured > 250, measured + " points decided");
     assertTrue(worst <= 1e-13, "worst relative error " + worst);
   }
+
+  /**
+   * {@link RootSplice#fitInRootAtKink} and {@link RootSplice#splicedInRootAtKink}: the three-prototype
+   * responsibilities of {@code |z - mu|^(3/2)} (centres -1, 0, 1): the middle one's derivative
+   * vanishes at its centre 0 like {@code c sqrt|z|}. The expansion's power comes from the reference,
+   * and the splice on each side is measured against the high-precision evaluator down to offsets of
+   * 1e-300, at points the fit did not use.
+   */
+  @org.junit.jupiter.api.Test
+  void aKinkAtARootIsExpandedInTheRootOfTheOffset() {
+    ReferenceEvaluator reference = new ReferenceEvaluator(Definition.of("Abs[z-mu]^(3/2)", "-1:-1,0:0,1:1", "responsibilities"));
+    double[] kink = {0, 0, 2};
+    int m = RootSplice.leadingPowerInRoot(kink, 1, 2, 1, reference, 1, true, null);
+    org.junit.jupiter.api.Assertions.assertEquals(1, m, "like sqrt|z|");
+    double reach = 2e-3;
+    Expr spliced = Expr.Const.of(Double.NaN);
+    for (int side : new int[] {-1, 1}) {
+      double[] c = RootSplice.fitInRootAtKink(kink, side, 2, m, reach, 7, reference, 1, true, null).orElseThrow();
+      spliced = RootSplice.splicedInRootAtKink(spliced, kink, side, 2, m, reach, c);
+    }
+    double worst = 0;
+    int measured = 0;
+    for (double d = 3.3e-301; d < 2e-3; d *= 91.7) {
+      for (double z : new double[] {d, -d}) {
+        ReferencePoint p = reference.evaluate(z);
+        java.math.BigDecimal exact = p.derivatives().get(1).orElseThrow();
+        assertTrue(exact.signum() != 0, "the output is not 0 next to the kink");
+        double computed = DoubleEvaluator.evaluate(spliced, Map.of("z", z));
+        worst = Math.max(worst, Accuracy.relativeError(computed, exact));
+        measured++;
+      }
+    }
+    assertTrue(measured > 300, measured + " points");
+    assertTrue(worst <= 1e-13, "worst relative error " + worst);
+    assertTrue(Double.isNaN(DoubleEvaluator.evaluate(spliced, Map.of("z", 0.0))), "the kink itself keeps the form");
+    assertTrue(Double.isNaN(DoubleEvaluator.evaluate(spliced, Map.of("z", 2.1e-3))), "and so does the form beyond the reach");
+  }
 }
