@@ -72,10 +72,28 @@ public final class RootFinder {
       }
       if (Math.signum(fa) * Math.signum(fb) >= 0) continue;
       if (a <= 0 && b >= 0) continue; // a sign change across 0: the root at 0
+      if (sameSignInTheDefinition(reference, output, derivative, parameter, a, b)) continue;
       double r = bisect(f, reference, output, derivative, parameter, a, b, fa);
       if (Math.abs(r) > 1e-6) roots.add(r);
     }
     return roots.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Whether the reference's fast path decides the sign at both ends of a bracket and finds it the
+   * same: then the form's sign change is its own rounding, not a root of the definition (an even
+   * number of roots between two grid points 1/64 apart is not looked for). The three-prototype
+   * responsibilities of {@code Log[Cosh[3(z-mu)]]} had a form that cancelled to noise from |z| = 9
+   * to 47: 2,826 such brackets, each bisected, refined and probed for a splice, while the
+   * definition has one root there (z = 1/2).
+   */
+  private static boolean sameSignInTheDefinition(ReferenceEvaluator reference, int output, boolean derivative,
+      String parameter, double a, double b) {
+    if (reference == null) return false;
+    Optional<Accuracy.Exact> ea = exact(reference, output, derivative, parameter, a, 0.25);
+    if (ea.isEmpty() || ea.get().hi() == 0) return false;
+    Optional<Accuracy.Exact> eb = exact(reference, output, derivative, parameter, b, 0.25);
+    return eb.isPresent() && eb.get().hi() != 0 && Math.signum(ea.get().hi()) == Math.signum(eb.get().hi());
   }
 
   private static double bisect(DoubleUnaryOperator f, ReferenceEvaluator reference, int output,
