@@ -241,8 +241,9 @@ public final class Generation {
     }
     java.util.Map<String, Double> free = freeValues(spec);
     double[][][] roots = roots(lowered, reference, free);
-    lowered = spliceRoots(lowered, roots, kinks(derivation), reference, free);
-    Certification certification = certification(derivation, lowered, reference, roots, round, pieces);
+    double[][] kinks = kinks(derivation);
+    lowered = spliceRoots(lowered, roots, kinks, reference, free);
+    Certification certification = certification(derivation, lowered, reference, roots, kinks, round, pieces);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());
     if (verdict.nonFiniteSeen()) special.remove(ActivationLowering.FINITE);
@@ -376,10 +377,10 @@ public final class Generation {
    * {@code Inf - Inf} at another value.
    */
   static Certification certification(Derivation derivation, LoweredActivation lowered, ReferenceEvaluator reference,
-      double[][][] roots, String round, List<OverflowPoints.Piece> pieces) {
+      double[][][] roots, double[][] kinks, String round, List<OverflowPoints.Piece> pieces) {
     String spec = derivation.spec().toCommandLine() + round;
     int outputs = lowered.values().size();
-    double[] known = knownSpecials(derivation);
+    double[] known = java.util.Arrays.stream(kinks).mapToDouble(k -> k[0]).toArray();
     double[] overflow = overflowEdges(pieces, SpecDefinitions.defaults(derivation.spec()));
     double[][] points = new double[outputs][];
     for (int o = 0; o < outputs; o++) {
@@ -439,10 +440,16 @@ public final class Generation {
    * The kinks the derivation found that are numbers, each as a double-double {@code {hi, lo}} and
    * the root order q of the energies' powers ({@link #rootOrder}): {@code {hi, lo, q}}.
    */
-  private static double[][] kinks(Derivation derivation) {
+  private double[][] kinks(Derivation derivation) {
     int q = rootOrder(derivation.energies());
     List<double[]> out = new ArrayList<>();
-    for (String k : derivation.kinks()) {
+    java.util.SortedSet<String> all = new java.util.TreeSet<>(derivation.kinks());
+    java.util.Map<String, dev.activations.deriver.spec.ExactNumber> defaults = SpecDefinitions.defaults(derivation.spec());
+    if (!defaults.isEmpty()) {
+      // breakpoints that depend on a free parameter, at its default (the splices are guarded by it)
+      all.addAll(dev.activations.deriver.derivation.KinksAtValues.of(symja, derivation.energies(), defaults));
+    }
+    for (String k : all) {
       dev.activations.deriver.spec.ExactNumber x;
       try {
         x = dev.activations.deriver.spec.ExactNumber.parse(k, "kink");
@@ -483,12 +490,6 @@ public final class Generation {
     return q[0] > MAX_ROOT_ORDER ? 1 : (int) q[0];
   }
 
-
-  /** The kinks the derivation found, as doubles (those that are numbers). */
-  private static double[] knownSpecials(Derivation derivation) {
-    // a kink that depends on a free parameter is left out: the thresholds of the forms stand in for it
-    return java.util.Arrays.stream(kinks(derivation)).mapToDouble(k -> k[0]).toArray();
-  }
 
   /** Parameter values at which the parameter derivatives' forms are also measured when chosen. */
   static final int SELECTION_PARAMETER_SAMPLES = Integer.getInteger("derive.select.parameterSamples", 3);

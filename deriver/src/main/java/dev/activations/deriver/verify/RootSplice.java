@@ -93,7 +93,7 @@ public final class RootSplice {
       for (int side : new int[] {-1, 1}) {
         Optional<Expr> spliced = atZero ? Optional.empty()
             : atKink(current, kink, side, roots, reference, output, derivative, parameter, free, tolerance);
-        if (spliced.isEmpty() && order(kink) >= 2) {
+        if (spliced.isEmpty()) {
           spliced = atKinkInRoot(current, kink, side, roots, kinks, reference, output, derivative, parameter, free,
               tolerance);
         }
@@ -156,7 +156,11 @@ public final class RootSplice {
    * is {@code s^m G(u)}, {@code u = 2 s / s_far - 1}. Used, as every splice, only where the form
    * loses the contract on that side (probes down to offsets of 1e-300, where the kink is at 0) and
    * the spliced form measures inside it; a kink at 0 is included (the near-zero repairs are
-   * polynomials in z, which this output is not).
+   * polynomials in z, which this output is not). Also for q = 1 where {@link #atKink} found
+   * nothing: a root on a kink that the output approaches like {@code t^m}, m >= 2, where {@code
+   * t P(u)} cancels next to the kink (dC of the Tukey biweight with c = 2 at the centres -1 and 1
+   * vanishes like {@code (z + 1)^2} right of the kink at -1: 4.4e-17 where the exact value is
+   * 1.6e-19).
    */
   static Optional<Expr> atKinkInRoot(Expr form, double[] kink, int side, double[] roots, double[][] kinks,
       ReferenceEvaluator reference, int output, boolean derivative, String parameter, Map<String, Double> free,
@@ -241,10 +245,15 @@ public final class RootSplice {
   /** The power m of {@code f ~ c s^m} at the kink on that side, from two tiny offsets; -1 where it is not clean. */
   static int leadingPowerInRoot(double[] kink, int side, int q, double scale, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter) {
-    double t1 = 1e-80 * scale;
-    double t2 = 1e-40 * scale;
-    double[] f1 = precise(kink[0] + (kink[1] + side * t1), reference, output, derivative, parameter);
-    double[] f2 = precise(kink[0] + (kink[1] + side * t2), reference, output, derivative, parameter);
+    // a kink at 0 has every tiny offset; elsewhere the doubles next to it are 1e-16 |kink| apart
+    boolean atZero = kink[0] == 0 && kink[1] == 0;
+    double z1 = kink[0] + (kink[1] + side * (atZero ? 1e-80 : 1e-13 * scale));
+    double z2 = kink[0] + (kink[1] + side * (atZero ? 1e-40 : 1e-9 * scale));
+    double t1 = offset(z1, kink);
+    double t2 = offset(z2, kink);
+    if (side * t1 <= 0 || side * t2 <= side * t1) return -1;
+    double[] f1 = precise(z1, reference, output, derivative, parameter);
+    double[] f2 = precise(z2, reference, output, derivative, parameter);
     if (f1 == null || f2 == null || f1[0] == 0 || f2[0] == 0) return -1;
     double slope = Math.log(Math.abs(f2[0] / f1[0])) / Math.log(rootOf(t2, q) / rootOf(t1, q));
     long m = Math.round(slope);

@@ -1,0 +1,40 @@
+package dev.activations.deriver.derivation;
+
+import dev.activations.deriver.spec.ExactNumber;
+import dev.activations.deriver.symbolic.Symja;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The kinks of a spec's energies with its free parameters bound to given values (InputForm,
+ * sorted; as the derivation's kinks, the pieces' breakpoints, which include where an Abs changes
+ * sign): where a breakpoint depends on a parameter ({@code |z - mu| <= c}), the derivation
+ * keeps it symbolic and has no numeric kink to report, while the certification's splices next to
+ * kinks work at the defaults (each splice is guarded by the parameters' values). The Tukey
+ * biweight with a free c = 2 at the centres -1 and 1 has its kinks at -3, -1, 1 and 3, and dC
+ * vanishes at -1 and 1 from both sides (a root on a kink, which no two-sided expansion follows):
+ * the class missed by a factor 272 at z = -0.99999999957.
+ */
+public final class KinksAtValues {
+  private KinksAtValues() {}
+
+  public static List<String> of(Symja symja, List<IExpr> energies, Map<String, ExactNumber> values) {
+    List<IExpr> rules = new ArrayList<>();
+    values.forEach((name, v) -> rules.add(F.Rule(symja.symbol(name),
+        F.QQ(F.ZZ(v.numerator()), F.ZZ(v.denominator())))));
+    TreeSet<String> out = new TreeSet<>();
+    PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
+    for (IExpr energy : energies) {
+      IExpr bound = symja.eval(F.ReplaceAll(energy, F.List(rules.toArray(new IExpr[0]))));
+      if (!PiecewiseSplitter.needsSplit(bound)) continue;
+      splitter.split(bound).ifPresent(pieces -> {
+        for (PiecewiseSplitter.Piece p : pieces) p.upper().ifPresent(u -> out.add(Symja.inputForm(u)));
+      });
+    }
+    return List.copyOf(out);
+  }
+}
