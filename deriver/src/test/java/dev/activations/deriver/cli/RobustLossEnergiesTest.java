@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Custom energies a researcher would write (robust losses with and without free parameters), each
  * through {@code derive ... --check --out}: exit 0 and the class written, the compiled class
  * meeting the contract at the verification points. Each of these once ended in an internal error
- * or failed its own check (docs/ENERGIES.md lists them with what fixed them). The full list of
- * docs/ENERGIES.md runs in about 3 minutes; these are the ones that exercise a distinct fix, kept
- * to what fits about a minute and a half.
+ * or failed its own check (docs/ENERGIES.md lists them with what fixed them). The lists of
+ * docs/ENERGIES.md take several minutes; these are the ones that exercise a distinct fix (about two
+ * minutes alone on the 2-core machine).
  */
 class RobustLossEnergiesTest {
   @TempDir Path dir;
@@ -132,6 +132,13 @@ class RobustLossEnergiesTest {
       // from |z| = 1.3e154, and dC was 0.0 at z = -1.34e154 with c = 4.74 (exact 1.1e-308); seen
       // only once each parameter value's overflow points are sampled (ProductOrder.squaresOutOfRoots)
       "--energy|Sqrt[(z-mu)^2+c^2]-c|--free|c",
+      // three prototypes of a 3/2 power: the middle responsibility's derivative goes like sqrt|z|
+      // at its centre 0 (RootSplice.atKinkInRoot), and the squared normaliser overflowed from
+      // z = 14,000 on (ExpSumQuotients over a square)
+      "--energy|Abs[z-mu]^(3/2)|--hypotheses|prototypes:3|--stat|responsibilities",
+      // the Tukey biweight with a free c = 2: its kinks -1 -+ c, 1 -+ c at the default
+      // (KinksAtValues), dC vanishing like (z + 1)^2 on the kink at -1 (atKinkInRoot with q = 1)
+      "--energy|Piecewise[{{1-(1-((z-mu)/c)^2)^3, Abs[z-mu]<=c}}, 1]|--param|c=2|--free|c",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));
