@@ -263,20 +263,28 @@ public final class RootSplice {
   /** G's coefficients in {@code u = 2 s / s_far - 1} for {@link #atKinkInRoot}: f / s^m at Chebyshev nodes in s. */
   static Optional<double[]> fitInRootAtKink(double[] kink, int side, int q, int m, double reach, int degree,
       ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
-    int n = degree + 1;
-    double sFar = rootOf(reach, q);
-    double[] us = new double[n];
-    double[] rhs = new double[n];
-    for (int k = 0; k < n; k++) {
-      double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
-      double z = kink[0] + (kink[1] + side * Math.pow(node, q));
-      double t = offset(z, kink);
-      if (side * t <= 0 || side * t >= reach) return Optional.empty();
+    return fitInS(kink, side, q, reach, degree, z -> {
       double[] fz = precise(z, reference, output, derivative, parameter);
-      if (fz == null) return Optional.empty();
-      double s = rootOf(t, q);
-      us[k] = 2 * s / sFar - 1;
-      rhs[k] = (fz[0] + fz[1]) / Math.pow(s, m);
+      return fz == null ? Double.NaN : (fz[0] + fz[1]) / Math.pow(rootOf(offset(z, kink), q), m);
+    });
+  }
+
+  /**
+   * The polynomial through {@code (u_k, value(z_k))}, {@code u = 2 |k|^(1/q) / reach^(1/q) - 1} with
+   * k the offset from the kink, at the Chebyshev nodes in the root of the offset on the side
+   * {@code toward}; empty where a value is not finite.
+   */
+  private static Optional<double[]> fitInS(double[] kink, int toward, int q, double reach, int degree,
+      java.util.function.DoubleUnaryOperator value) {
+    double sFar = rootOf(reach, q);
+    double[] zs = nodesInRoot(kink, toward, q, sFar, degree + 1);
+    double[] us = new double[zs.length];
+    double[] rhs = new double[zs.length];
+    for (int k = 0; k < zs.length; k++) {
+      double kt = offset(zs[k], kink);
+      if (toward * kt <= 0 || toward * kt >= reach) return Optional.empty();
+      us[k] = 2 * rootOf(kt, q) / sFar - 1;
+      rhs[k] = value.applyAsDouble(zs[k]);
       if (!Double.isFinite(rhs[k])) return Optional.empty();
     }
     return LinearSystems.polynomialThrough(us, rhs);
@@ -469,28 +477,28 @@ public final class RootSplice {
     return Expr.Call.of(Fn.POW, a, Expr.Const.of(1.0 / q));
   }
 
+  /**
+   * The z of n Chebyshev nodes in {@code s = |t|^(1/q)} over {@code (0, sFar)} on the side {@code
+   * toward} of the kink (the expansions in the root of the offset interpolate there).
+   */
+  private static double[] nodesInRoot(double[] kink, int toward, int q, double sFar, int n) {
+    double[] zs = new double[n];
+    for (int k = 0; k < n; k++) {
+      double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
+      zs[k] = kink[0] + (kink[1] + toward * Math.pow(node, q));
+    }
+    return zs;
+  }
+
   /** G's coefficients in {@code u = 2 s / sFar - 1} for {@link #rootedAtTheKink}: f / t at Chebyshev nodes in s. */
   static Optional<double[]> fitInRoot(double[] root, double[] kink, int toward, int q, double reach, int degree,
       ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
-    int n = degree + 1;
-    double sFar = rootOf(reach, q);
-    double[] us = new double[n];
-    double[] rhs = new double[n];
-    for (int k = 0; k < n; k++) {
-      double node = sFar * (1 + Math.cos(Math.PI * (k + 0.5) / n)) / 2;
-      double z = kink[0] + (kink[1] + toward * Math.pow(node, q));
-      double kt = offset(z, kink);
+    double s0 = rootOf(rootOffset(root, kink), q);
+    return fitInS(kink, toward, q, reach, degree, z -> {
       double t = (z - root[0]) - root[1];
-      if (t == 0 || toward * kt <= 0 || toward * kt >= reach) return Optional.empty();
-      double[] fz = f(z, reference, output, derivative, parameter);
-      if (fz == null) return Optional.empty();
-      double sk = rootOf(kt, q);
-      double u = 2 * sk / sFar - 1;
-      us[k] = u;
-      rhs[k] = (fz[0] + fz[1]) / t * otherRoots(sk, rootOf(rootOffset(root, kink), q), q);
-      if (!Double.isFinite(rhs[k])) return Optional.empty();
-    }
-    return LinearSystems.polynomialThrough(us, rhs);
+      double[] fz = t == 0 ? null : f(z, reference, output, derivative, parameter);
+      return fz == null ? Double.NaN : (fz[0] + fz[1]) / t * otherRoots(rootOf(offset(z, kink), q), s0, q);
+    });
   }
 
   /** The root's offset from the kink, {@code (hi - khi) + (lo - klo)}. */
