@@ -437,8 +437,10 @@ public final class Generation {
   }
 
   /**
-   * The kinks the derivation found that are numbers, each as a double-double {@code {hi, lo}} and
-   * the root order q of the energies' powers ({@link #rootOrder}): {@code {hi, lo, q}}.
+   * The kinks the derivation found that are numbers and, with free parameters, the energies' kinks
+   * at the parameters' defaults ({@code KinksAtValues}), each as a double-double {@code {hi, lo}}
+   * and the root order q of the energies' powers ({@link #rootOrder}): {@code {hi, lo, q}}. They
+   * place the splices next to kinks and the verification stream's dense points.
    */
   private double[][] kinks(Derivation derivation) {
     int q = rootOrder(derivation.energies());
