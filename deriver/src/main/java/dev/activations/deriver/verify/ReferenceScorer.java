@@ -217,8 +217,14 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
     return new ActivationLowering.Scorer() {
       /** Per sample point, the derivatives of every output (one evaluation gives them all), or null. */
       private Accuracy.Exact[][] prepared;
+      /** Per output, its column of {@link #prepared} without the isolated roots (errors() asks for it per candidate). */
+      private final Map<Integer, Accuracy.Exact[]> columns = new HashMap<>();
 
       private Accuracy.Exact[] exact(int output) {
+        return columns.computeIfAbsent(output, this::column);
+      }
+
+      private Accuracy.Exact[] column(int output) {
         if (prepared == null) {
           prepared = new Accuracy.Exact[zs.length][];
           for (int i = 0; i < zs.length; i++) {

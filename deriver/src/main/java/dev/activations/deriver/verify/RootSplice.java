@@ -144,8 +144,8 @@ public final class RootSplice {
   }
 
   /**
-   * A one-sided expansion in {@code s = |t|^(1/q)} next to a kink of root order q >= 2 ({@link
-   * #order}): there the output is {@code s^m G(s)} with G analytic and {@code G(0) != 0}, which no
+   * A one-sided expansion in {@code s = |t|^(1/q)} next to a kink of root order q ({@link
+   * #order}). With q >= 2 the output is {@code s^m G(s)} with G analytic and {@code G(0) != 0}, which no
    * polynomial in t follows (its slope is infinite at the kink). The three-prototype
    * responsibilities of {@code |z - mu|^(3/2)}: the middle one's derivative is odd about its centre
    * 0 and goes like {@code c sqrt|z|} there, while the form sums terms of order one that cancel, so
@@ -167,15 +167,7 @@ public final class RootSplice {
       double tolerance) {
     int q = order(kink);
     double scale = Math.max(1, Math.abs(kink[0]));
-    double cap = Double.POSITIVE_INFINITY;
-    for (double[] k : kinks) {
-      double beyond = side * offset(k[0], kink);
-      if (k != kink && beyond > 0) cap = Math.min(cap, beyond / 2);
-    }
-    for (double r : roots) {
-      double beyond = side * offset(r, kink);
-      if (beyond > 0) cap = Math.min(cap, beyond / 2);
-    }
+    double cap = halfWayToNext(kink, side, kinks, roots);
     double widest = Math.min(cap, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * scale);
     List<Double> near = new ArrayList<>();
     for (double k = -300; k <= -1; k += 0.5) {
@@ -190,7 +182,9 @@ public final class RootSplice {
       a = side > 0 ? Math.nextUp(a) : Math.nextDown(a);
       near.add(a);
     }
-    double[] probes = near.stream().mapToDouble(Double::doubleValue).filter(z -> side * offset(z, kink) > 0).toArray();
+    // distinct: offsets below the kink's ulp all round to the same z
+    double[] probes = near.stream().mapToDouble(Double::doubleValue).filter(z -> side * offset(z, kink) > 0).distinct()
+        .toArray();
     Map<String, Double> vars = new HashMap<>(free);
     double before = worst(form, probes, reference, output, derivative, parameter, vars);
     if (before <= tolerance / 8) return Optional.empty();
@@ -216,6 +210,24 @@ public final class RootSplice {
   }
 
   /**
+   * Half the distance from {@code from} ({@code {hi, lo}}) to the nearest kink or root strictly on
+   * the side {@code toward}; infinite where there is none: how far an expansion may reach.
+   */
+  private static double halfWayToNext(double[] from, int toward, double[][] kinks, double[] roots) {
+    double cap = Double.POSITIVE_INFINITY;
+    for (double[] k : kinks) {
+      if (k == from) continue; // the kink an expansion starts at (its offset is its own -lo)
+      double beyond = toward * offset(k[0], from);
+      if (beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    for (double r : roots) {
+      double beyond = toward * offset(r, from);
+      if (beyond > 0) cap = Math.min(cap, beyond / 2);
+    }
+    return cap;
+  }
+
+  /**
    * {@link #f}, and where its fast path cannot decide, the high-precision evaluator: next to a kink
    * at a root the output is a difference of terms of order one that cancel to {@code s^m}.
    */
@@ -234,9 +246,8 @@ public final class RootSplice {
         v = derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
       }
       if (v == null) return null;
-      double hi = Accuracy.toDouble(v);
-      if (!Double.isFinite(hi)) return null;
-      return new double[] {hi, Math.abs(hi) >= 0x1p-960 ? v.subtract(new java.math.BigDecimal(hi)).doubleValue() : 0};
+      Accuracy.Exact e = Accuracy.Exact.of(v);
+      return Double.isFinite(e.hi()) ? pair(e) : null;
     } catch (ArithmeticException | InsufficientPrecisionException e) {
       return null;
     }
@@ -430,15 +441,7 @@ public final class RootSplice {
     if (kink == null || order(kink) < 2) return Optional.empty();
     int q = order(kink);
     int toward = offset(root, kink) > 0 ? 1 : -1; // from the kink to the root, and on past it
-    double cap = Double.POSITIVE_INFINITY;
-    for (double[] k : kinks) {
-      double beyond = toward * (k[0] - root);
-      if (k != kink && beyond > 0) cap = Math.min(cap, beyond / 2);
-    }
-    for (double other : roots) {
-      double beyond = toward * (other - root);
-      if (beyond > 0) cap = Math.min(cap, beyond / 2);
-    }
+    double cap = halfWayToNext(new double[] {root, 0}, toward, kinks, roots);
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
       double reach = distance + Math.min(cap, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
@@ -703,9 +706,12 @@ public final class RootSplice {
 
   private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
       double relative) {
-    Accuracy.Exact e = RootFinder.exact(reference, output, derivative, parameter, z, relative).orElse(null);
-    if (e == null || !e.split() || e.exponent() != 0) return e == null ? null : new double[] {e.hi(), 0};
-    return new double[] {e.hi(), e.lo()};
+    return RootFinder.exact(reference, output, derivative, parameter, z, relative).map(RootSplice::pair).orElse(null);
+  }
+
+  /** A reference value as {@code {hi, lo}}: lo where the value is split into two doubles, else 0. */
+  private static double[] pair(Accuracy.Exact e) {
+    return e.split() && e.exponent() == 0 ? new double[] {e.hi(), e.lo()} : new double[] {e.hi(), 0};
   }
 
   /**
