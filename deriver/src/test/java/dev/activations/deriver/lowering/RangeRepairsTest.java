@@ -242,4 +242,29 @@ class RangeRepairsTest {
     }
     assertEquals(scaled, ExpSumQuotients.scale(scaled), "scaled once");
   }
+
+  @Test
+  void whereTheGapsThemselvesOverflowTheQuotientOverASquaredSumIsZeroNotNaN() {
+    // (z^64 e^a + z^64 e^b) / (1 + e^a + e^b)^2 with a = s z^3, b = 2 s z^3: at z = 1e103 the
+    // exponents overflow to s * Infinity and z^64 to Infinity, while the truth is about
+    // z^64 e^-|a|, far below the subnormals (the three-prototype |z - mu|^p at p = 5.64)
+    for (double s : new double[] {1, -1}) {
+      Expr cube = new Mul(List.of(Const.of(s), new PowInt(Z, 3)));
+      Expr a = cube;
+      Expr b = new Mul(List.of(Const.of(2.0), cube));
+      Expr ea = Call.of(Fn.EXP, a);
+      Expr eb = Call.of(Fn.EXP, b);
+      Expr big = new PowInt(Z, 64);
+      Expr sum = new Expr.Add(List.of(Const.of(1.0), ea, eb));
+      Expr numerator = new Expr.Add(List.of(new Mul(List.of(ea, big)), new Mul(List.of(eb, big))));
+      Expr quotient = new Div(numerator, new PowInt(sum, 2));
+      Expr scaled = ExpSumQuotients.scale(quotient);
+      assertTrue(Double.isNaN(eval(quotient, 1e103, 1)), "as written: 0 * Inf or Inf / Inf, s = " + s);
+      assertEquals(0.0, eval(scaled, 1e103, 1), "s = " + s);
+      assertTrue(Double.isNaN(eval(scaled, Double.NaN, 1)), "NaN still propagates, s = " + s);
+      for (double z : new double[] {-3, 0.5, 2, 5}) {
+        assertEquals(eval(quotient, z, 1), eval(scaled, z, 1), "where nothing overflows: the same bits, z = " + z);
+      }
+    }
+  }
 }
