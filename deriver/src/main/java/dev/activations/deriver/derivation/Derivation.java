@@ -32,6 +32,9 @@ import org.matheclipse.core.interfaces.IExpr;
  * @param emIdentity whether {@code dA/de_h = -r_h} was verified for every h
  * @param kinks points where the statistic or its derivative is not differentiable (InputForm)
  * @param notes what a reader should know: fallbacks taken, limits hit, kinks
+ * @param pairedDerivatives another form of the derivatives, by variable ({@code "z"} or a free
+ *     parameter's name), one per output, offered to the selection beside the structured one: the
+ *     responsibilities' derivatives paired on a pivot for three or more hypotheses; empty otherwise
  */
 public record Derivation(
     ActivationSpec spec,
@@ -47,7 +50,8 @@ public record Derivation(
     Map<String, List<IExpr>> parameterDerivatives,
     boolean emIdentity,
     List<String> kinks,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, List<IExpr>> pairedDerivatives) {
 
   public Derivation {
     Objects.requireNonNull(spec, "spec");
@@ -63,6 +67,7 @@ public record Derivation(
     parameterDerivatives = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameterDerivatives));
     kinks = List.copyOf(kinks);
     notes = List.copyOf(notes);
+    pairedDerivatives = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pairedDerivatives));
   }
 
   /** Number of outputs: 1, or H for vector statistics. */

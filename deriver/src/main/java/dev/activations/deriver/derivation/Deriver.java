@@ -88,6 +88,19 @@ public final class Deriver {
       paramDerivatives.put(p, structuredDerivative(spec.statistic(), forms, d, differences, zeros, energies, ps));
     }
 
+    // the responsibilities' derivatives paired on a pivot, offered beside the structured ones
+    // (StatisticForms.responsibilityDerivativesPaired): three or more hypotheses only
+    Map<String, List<IExpr>> paired = new LinkedHashMap<>();
+    if (spec.statistic() == Statistic.RESPONSIBILITIES && n >= 3) {
+      List<ISymbol> variables = new ArrayList<>();
+      variables.add(z);
+      for (String p : spec.free()) variables.add(symja.symbol(p));
+      for (ISymbol v : variables) {
+        paired.put(v.toString(), forms.responsibilityDerivativesPaired(differences.derivatives(d, v),
+            x -> differences.simplifyPiece(symja.eval(x))));
+      }
+    }
+
     ClosedForms closedForms = new ClosedForms(symja, PIECE_LIMIT);
     List<IExpr> closed = new ArrayList<>();
     List<IExpr> closedDerivative = new ArrayList<>();
@@ -108,7 +121,7 @@ public final class Deriver {
     boolean em = EmIdentity.check(symja, energies, d, notes, freeValues);
     notes.addAll(Bounded.drainLedger());
     return new Derivation(spec, energies, values, d, logPartition, plain, structured, closed, derivative,
-        closedDerivative, paramDerivatives, em, kinks, dedupe(notes));
+        closedDerivative, paramDerivatives, em, kinks, dedupe(notes), paired);
   }
 
   private static List<String> dedupe(List<String> notes) {

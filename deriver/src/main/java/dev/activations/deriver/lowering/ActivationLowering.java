@@ -118,6 +118,7 @@ public final class ActivationLowering {
       valueFormsPerOutput.add(valueForms);
       values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
+      paired(lowerer, d, "z", i).ifPresent(derivativeForms::add);
       derivativeForms.addAll(differentiated(valueForms));
       derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices));
     }
@@ -132,6 +133,7 @@ public final class ActivationLowering {
         IExpr e = p.getValue().get(i);
         List<Candidate> forms = new ArrayList<>();
         forms.add(new Candidate("structured", lowerer.lower(e)));
+        paired(lowerer, d, p.getKey(), i).ifPresent(forms::add);
         // c log(a) + T as c log1pmx(a - 1) + Together[T + c (a - 1)] where |a - 1| <= 1: the
         // parameter's derivative of a logarithm often cancels against the rest (LogRemainders)
         Optional<IExpr> remainders = logRemainders.rewrite(e);
@@ -168,6 +170,23 @@ public final class ActivationLowering {
     }
     return new LoweredActivation(d.spec().toCommandLine(), math(d), d.spec().free(), values, derivatives, params);
   }
+
+  /**
+   * The derivative in {@code variable} of output i paired on a pivot ({@link Derivation#pairedDerivatives}),
+   * as a candidate named {@value #PAIRED_FORM}: not "structured", so it is chosen only where it
+   * measures best and no structured form is safe (a class that met the contract keeps its form).
+   */
+  private static Optional<Candidate> paired(Lowerer lowerer, Derivation d, String variable, int i) {
+    List<IExpr> forms = d.pairedDerivatives().get(variable);
+    if (forms == null) return Optional.empty();
+    try {
+      return Optional.of(new Candidate(PAIRED_FORM, lowerer.lower(forms.get(i))));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.empty(); // a piece the lowering has no code for: an offer only
+    }
+  }
+
+  static final String PAIRED_FORM = "paired";
 
   /** The structured form and, where it differs and the IR can express it, the closed form. */
   private static List<Candidate> forms(Lowerer lowerer, IExpr structured, IExpr closed) {

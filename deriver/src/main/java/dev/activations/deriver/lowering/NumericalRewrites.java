@@ -661,7 +661,11 @@ final class NumericalRewrites {
    * evaluated by Horner's rule in w (bounded terms, no overflow).
    */
   Optional<Expr> rationalTail(IAST e) {
-    IExpr t = symja.eval(F.Together(e));
+    // within the piece budget: the combined slope sum of a paired responsibility derivative
+    // (rational in z and a free scale, at the hypotheses -1:-1,1/2:0,2:1) ran for more than 900 s
+    Optional<IExpr> together = Bounded.apply(symja, "Together", e, PIECE_LIMIT);
+    if (together.isEmpty()) return Optional.empty();
+    IExpr t = together.get();
     if (!sameAt(t, e)) return Optional.empty(); // Symja's Together can be wrong: see sameAt
     IExpr num = symja.eval(F.Expand(F.Numerator(t)));
     IExpr den = symja.eval(F.Expand(F.Denominator(t)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -83,5 +84,48 @@ class RootSpliceAtKinkTest {
     assertTrue(worst <= 1e-13, "worst relative error " + worst);
     assertTrue(Double.isNaN(DoubleEvaluator.evaluate(spliced, Map.of("z", 0.0))), "the kink itself keeps the form");
     assertTrue(Double.isNaN(DoubleEvaluator.evaluate(spliced, Map.of("z", 2.1e-3))), "and so does the form beyond the reach");
+  }
+
+  /**
+   * {@link RootSplice#atKinkInRoot} measures next to a kink at 0 also where the reference's fast
+   * path cannot decide: the three-prototype mean of {@code |z - mu|^(1/2)} has a derivative of
+   * 0.2119... at 0 that the structured form takes as a difference of terms of order {@code
+   * |z|^(-1/2)} (1e137 off at z = 7.6e-309). Here a form that is accurate except below offsets of
+   * 1e-250 (NaN there) stands for it: measured only where the fast path decides (69 of 1,246
+   * probes before), it passed, and no splice was made.
+   */
+  @org.junit.jupiter.api.Test
+  void aFormThatFailsOnlyWhereTheFastPathCannotDecideIsSplicedAtAKinkAtZero() {
+    ReferenceEvaluator reference = new ReferenceEvaluator(Definition.of("Abs[z-mu]^(1/2)", "-1:-1,0:0,1:1", "mean"));
+    double[] kink = {0, 0, 2};
+    int m = RootSplice.leadingPowerInRoot(kink, 1, 2, 1, reference, 0, true, null);
+    org.junit.jupiter.api.Assertions.assertEquals(0, m, "not 0 at the kink");
+    // accurate up to the half-way point to the next kinks (-1 and 1), where the probes end
+    Expr accurate = Expr.Const.of(Double.NaN);
+    for (double[] piece : new double[][] {{0.5, 21}, {2e-3, 7}}) {
+      for (int side : new int[] {-1, 1}) {
+        double[] c = RootSplice.fitInRootAtKink(kink, side, 2, 0, piece[0], (int) piece[1], reference, 0, true, null)
+            .orElseThrow();
+        accurate = RootSplice.splicedInRootAtKink(accurate, kink, side, 2, 0, piece[0], c);
+      }
+    }
+    Expr z = new Expr.Var("z");
+    Expr form = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(dev.activations.deriver.lowering.Fn.ABS, z),
+        Expr.Const.of(1e-250)), Expr.Const.of(Double.NaN), accurate);
+    int fastPathDecides = 0;
+    for (double d = 1e-300; d < 1e-250; d *= 10) {
+      if (RootFinder.exact(reference, 0, true, null, d, 1e-17).isPresent()) fastPathDecides++;
+    }
+    assertTrue(fastPathDecides < 10, "the fast path decides " + fastPathDecides + " of 50 tiny offsets");
+    for (int side : new int[] {-1, 1}) {
+      double[][] kinks = {{-1, 0, 2}, kink, {1, 0, 2}};
+      org.junit.jupiter.api.Assertions.assertEquals(Optional.empty(), RootSplice.atKinkInRoot(accurate, kink, side,
+          new double[0], kinks, reference, 0, true, null, Map.of(), 1e-10), "the accurate form needs no splice");
+      Expr spliced = RootSplice.atKinkInRoot(form, kink, side, new double[0], kinks, reference, 0, true,
+          null, Map.of(), 1e-10).orElseThrow(() -> new AssertionError("no splice on side " + side));
+      double computed = DoubleEvaluator.evaluate(spliced, Map.of("z", side * 7.6e-309));
+      Accuracy.Exact exact = Accuracy.Exact.of(reference.evaluate(side * 7.6e-309).derivatives().get(0).orElseThrow());
+      assertTrue(Accuracy.relativeError(computed, exact) <= 1e-13, "at " + side * 7.6e-309 + ": " + computed);
+    }
   }
 }
