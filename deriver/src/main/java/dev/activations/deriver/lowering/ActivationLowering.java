@@ -99,12 +99,27 @@ public final class ActivationLowering {
   public record Choice(int output, Role role, String form, double worstError) {}
 
   private final Symja symja;
+  /** The derivation's kinks that are numbers (the one being lowered). */
+  private double[] kinks = new double[0];
 
   public ActivationLowering(Symja symja) {
     this.symja = symja;
   }
 
+  private static double[] numericKinks(List<String> kinks) {
+    List<Double> out = new ArrayList<>();
+    for (String k : kinks) {
+      try {
+        out.add(dev.activations.deriver.spec.ExactNumber.parse(k, "kink").toDouble());
+      } catch (RuntimeException notANumber) {
+        // a kink that depends on a free parameter
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+  }
+
   public LoweredActivation lower(Derivation d, Scorer scorer, List<Choice> choices) {
+    kinks = numericKinks(d.kinks());
     Set<String> variables = new LinkedHashSet<>();
     variables.add("z");
     variables.addAll(d.spec().free());
@@ -350,10 +365,28 @@ public final class ActivationLowering {
     double bestError = Double.POSITIVE_INFINITY;
     Candidate bestSafeStructured = null;
     double bestSafeStructuredError = Double.POSITIVE_INFINITY;
+    // Where no form is safe at every point, the points next to a kink do not decide: the kink's
+    // splice takes them (RootSplice.atKinkInRoot). The three-prototype responsibilities of
+    // |z - mu|^(1/2): every form built from the pieces is Infinity at z = -1e-310, next to the
+    // middle centre, and the paired form, the only one accurate far out, lost to a differentiated
+    // value form that was 1e58 off at z = -1e155 (ties at Infinity went to the first)
+    boolean noneSafe = true;
+    for (Candidate c : variants) noneSafe &= !(worst(scorer.errors(c.expr(), output, role)) <= safe);
+    double bestAway = Double.POSITIVE_INFINITY;
     for (Candidate c : variants) {
       double[] errors = scorer.errors(c.expr(), output, role);
       double e = worst(errors);
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
+      if (noneSafe && kinks.length > 0) {
+        double away = worstAwayFromKinks(errors, scorer.points());
+        if (TRACE) System.err.printf("trace: output %d %s %-32s away from the kinks %.2e%n", output, role, c.form(), away);
+        if (best == null || away < bestAway || away == bestAway && e < bestError) {
+          best = c;
+          bestError = e;
+          bestAway = away;
+        }
+        continue;
+      }
       if (best == null || e < bestError) {
         best = c;
         bestError = e;
@@ -394,8 +427,12 @@ public final class ActivationLowering {
     // safe error if it was, else no worse
     Candidate faster = faster(best);
     if (faster != best) {
-      double e = worst(scorer.errors(faster.expr(), output, role));
-      if (e <= Math.max(safe, bestError)) {
+      double[] after = scorer.errors(faster.expr(), output, role);
+      double e = worst(after);
+      // no worse point by point (beyond the safe error): against the worst alone, a form whose
+      // worst is Infinity next to a kink (a splice's business) took any rewrite, and the shared
+      // work cost the three-prototype |z - mu|^(1/2) responsibilities' derivative its tails
+      if (e <= Math.max(safe, bestError) && noWorseAnywhere(after, scorer.errors(best.expr(), output, role), safe)) {
         best = faster;
         bestError = e;
       } else if (TRACE) {
@@ -470,6 +507,7 @@ public final class ActivationLowering {
       }
     }
     choices.add(new Choice(output, role, best.form(), bestError));
+    if (TRACE) System.err.printf("trace: output %d %s chose %s (worst %.2e)%n", output, role, best.form(), bestError);
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);
   }
 
@@ -615,6 +653,29 @@ public final class ActivationLowering {
       if (!Double.isNaN(errors[i]) && (at < 0 || errors[i] > errors[at])) at = i;
     }
     return at < 0 ? "-" : Double.toString(points[at]);
+  }
+
+  /** Whether {@code after} is within {@code max(safe, before)} at every point (NaN: not measured there). */
+  static boolean noWorseAnywhere(double[] after, double[] before, double safe) {
+    for (int i = 0; i < after.length; i++) {
+      if (Double.isNaN(after[i]) && Double.isNaN(before[i])) continue;
+      if (!(after[i] <= Math.max(safe, Double.isNaN(before[i]) ? 0 : before[i]))) return false;
+    }
+    return true;
+  }
+
+  /** How far from a kink (relative to {@code max(1, |kink|)}) a point decides the choice when no form is safe. */
+  static final double NEAR_KINK = 1e-3;
+
+  /** {@link #worst} over the points farther than {@link #NEAR_KINK} from every kink. */
+  private double worstAwayFromKinks(double[] errors, double[] points) {
+    double w = 0;
+    for (int i = 0; i < errors.length && i < points.length; i++) {
+      boolean near = false;
+      for (double k : kinks) near |= Math.abs(points[i] - k) <= NEAR_KINK * Math.max(1, Math.abs(k));
+      if (!near && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
+    }
+    return w;
   }
 
   static double worst(double[] errors) {

@@ -110,7 +110,11 @@ final class ProductRange {
     List<Expr> tested = new ArrayList<>();
     for (Factor f : factors) {
       Expr magnitude = Call.of(Fn.ABS, f.base());
-      Expr log = Call.of(Fn.LOG, magnitude);
+      // a power x^y by its exponent, y log|x|: log|x^y| is Infinity where x^y overflowed while the
+      // product does not (|z - 1|^p / p at p = 3, z = -8.1e102: 1.79769e308, and Infinity as written)
+      Expr log = f.base() instanceof Call c && c.fn() == Fn.POW
+          ? new Mul(List.of(c.args().get(1), Call.of(Fn.LOG, Call.of(Fn.ABS, c.args().get(0)))))
+          : Call.of(Fn.LOG, magnitude);
       logs.add(f.power() == 1 ? log : new Mul(List.of(Const.of(f.power()), log)));
       if (f.base() instanceof Const c) {
         if (Math.abs(c.value()) < low.value() || Math.abs(c.value()) > high.value()) return product; // not bounded so

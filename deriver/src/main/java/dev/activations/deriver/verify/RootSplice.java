@@ -203,7 +203,7 @@ public final class RootSplice {
     if (before <= tolerance / 8) return Optional.empty();
     int m = leadingPowerInRoot(kink, side, q, scale, reference, output, derivative, parameter);
     if (TRACE) System.err.printf("trace: kink %s side %d: form's worst %.2g, leading power s^%d%n", kink[0], side, before, m);
-    if (m < 0) return Optional.empty();
+    if (m == NO_POWER) return Optional.empty();
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
       double reach = Math.min(cap, HALF_WIDTHS[i] * scale);
@@ -271,7 +271,15 @@ public final class RootSplice {
     }
   }
 
-  /** The power m of {@code f ~ c s^m} at the kink on that side, from two tiny offsets; -1 where it is not clean. */
+  /** {@link #leadingPowerInRoot} where the power is not clean. */
+  static final int NO_POWER = Integer.MIN_VALUE;
+
+  /**
+   * The power m of {@code f ~ c s^m} at the kink on that side, from two tiny offsets; {@link
+   * #NO_POWER} where it is not clean. Negative down to {@code 1 - q}: a slope that grows like {@code
+   * |t|^(m/q)} with {@code m/q > -1} (the three-prototype responsibilities of {@code |z - mu|^(1/2)}
+   * have derivatives like {@code |z|^(-1/2)} at the middle centre, and the form was NaN there).
+   */
   static int leadingPowerInRoot(double[] kink, int side, int q, double scale, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter) {
     // a kink at 0 has every tiny offset; elsewhere the doubles next to it are 1e-16 |kink| apart
@@ -280,13 +288,13 @@ public final class RootSplice {
     double z2 = kink[0] + (kink[1] + side * (atZero ? 1e-40 : 1e-9 * scale));
     double t1 = offset(z1, kink);
     double t2 = offset(z2, kink);
-    if (side * t1 <= 0 || side * t2 <= side * t1) return -1;
+    if (side * t1 <= 0 || side * t2 <= side * t1) return NO_POWER;
     double[] f1 = precise(z1, reference, output, derivative, parameter);
     double[] f2 = precise(z2, reference, output, derivative, parameter);
-    if (f1 == null || f2 == null || f1[0] == 0 || f2[0] == 0) return -1;
+    if (f1 == null || f2 == null || f1[0] == 0 || f2[0] == 0) return NO_POWER;
     double slope = Math.log(Math.abs(f2[0] / f1[0])) / Math.log(rootOf(t2, q) / rootOf(t1, q));
     long m = Math.round(slope);
-    return m >= 0 && m <= 8 * q && Math.abs(slope - m) < 1e-3 ? (int) m : -1;
+    return m > -q && m <= 8 * q && Math.abs(slope - m) < 1e-3 ? (int) m : NO_POWER;
   }
 
   /** G's coefficients in {@code u = 2 s / s_far - 1} for {@link #atKinkInRoot}: f / s^m at Chebyshev nodes in s. */
@@ -325,7 +333,9 @@ public final class RootSplice {
     Expr s = rootOf(t, q);
     Expr u = new Expr.Add(List.of(new Expr.Mul(List.of(s, Expr.Const.of(2 / rootOf(reach, q)))), Expr.Const.of(-1.0)));
     Expr g = horner(u, c);
-    Expr local = m == 0 ? g : new Expr.Mul(List.of(m == 1 ? s : new Expr.PowInt(s, m), g));
+    Expr local = m == 0 ? g
+        : m > 0 ? new Expr.Mul(List.of(m == 1 ? s : new Expr.PowInt(s, m), g))
+        : new Expr.Div(g, m == -1 ? s : new Expr.PowInt(s, -m));
     return new Expr.Cond(strictlyOnSide(t, side, reach), local, form);
   }
 
