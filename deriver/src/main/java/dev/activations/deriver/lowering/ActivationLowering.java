@@ -468,6 +468,24 @@ public final class ActivationLowering {
         System.err.printf("trace: output %d %s tiny factors rejected: %.2e (had %.2e)%n", output, role, e, bestError);
       }
     }
+    // ... and where the chosen form still misses the repair margin, exponential factors too
+    // (TinyFactors.apply(e, true): a responsibility among three or more hypotheses, e^-u)
+    double repairMargin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
+    double stillMissed = worstElsewhere(best, elsewhere, output, role);
+    if (bestError > repairMargin || stillMissed > repairMargin) {
+      Expr exponentials = TinyFactors.apply(best.expr(), true);
+      if (!exponentials.equals(best.expr())) {
+        double e = worst(scorer.errors(exponentials, output, role));
+        double there = worstElsewhere(exponentials, elsewhere, output, role);
+        if (e <= bestError && there <= stillMissed && (e < bestError || there < stillMissed)) {
+          best = new Candidate(best.form() + "+" + TinyFactors.PASS + "-exp", exponentials);
+          bestError = e;
+        } else if (TRACE) {
+          System.err.printf("trace: output %d %s tiny exponential factors rejected: %.2e (had %.2e), elsewhere %.2e (had %.2e)%n",
+              output, role, e, bestError, there, stillMissed);
+        }
+      }
+    }
     // a chosen form that still misses the repair margin somewhere it was measured: products whose partial products
     // leave the range where the result does not, taken again in logarithms at run time only there
     // (ProductRange: the gated variance of Abs[z-mu]^p/p, dP at p = 0.393, z = MAX_VALUE was 0.0,

@@ -139,6 +139,17 @@ class RobustLossEnergiesTest {
       // the Tukey biweight with a free c = 2: its kinks -1 -+ c, 1 -+ c at the default
       // (KinksAtValues), dC vanishing like (z + 1)^2 on the kink at -1 (atKinkInRoot with q = 1)
       "--energy|Piecewise[{{1-(1-((z-mu)/c)^2)^3, Abs[z-mu]<=c}}, 1]|--param|c=2|--free|c",
+      // three prototypes of a square root: the middle responsibility's derivative grows like
+      // |z|^(-1/2) at its centre (a kink splice with the power s^-1, measured at high precision
+      // where the fast path cannot decide), and far out it is a second difference of 1/sqrt terms
+      // (1e-2 off at z = 1e14 in the paired form; an expansion in |z|^(-1/2) at the infinities)
+      "--energy|Abs[z-mu]^(1/2)|--hypotheses|prototypes:3|--stat|responsibilities",
+      // the mean of the same: 1e137 off at z = 7.6e-309 before the kink splice measured there
+      "--energy|Abs[z-mu]^p|--param|p=1/2|--hypotheses|prototypes:3|--stat|mean",
+      // a bounded rational loss with a free scale at three prototypes: far out the middle
+      // responsibility's derivative and dA are second differences of the slopes (the paired form,
+      // StatisticForms.responsibilityDerivativesPaired)
+      "--energy|((z-mu)/a)^2/(1+((z-mu)/a)^2)|--free|a|--hypotheses|prototypes:3|--stat|responsibilities",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));

@@ -62,4 +62,22 @@ class ProductRangeTest {
     assertTrue(Double.isNaN(at(ranged, 0.0, Double.POSITIVE_INFINITY, 2.0)));
     assertTrue(Double.isNaN(at(ranged, Double.NaN, 1.0, 2.0)));
   }
+
+  @Test
+  void aPowerThatOverflowsIsTakenByItsExponent() {
+    // |z - 1|^p / p at p = 3, z = -8.1e102: the power is Infinity, the quotient 1.79769e308
+    Expr power = Expr.Call.of(Fn.POW, Expr.Call.of(Fn.ABS, new Expr.Add(List.of(new Var("z"), Const.of(-1.0)))), new Var("p"));
+    Expr quotient = new Mul(List.of(power, new Expr.Div(Const.of(1.0), new Var("p"))));
+    Expr ranged = ProductRange.apply(quotient);
+    double z = -8.139772587397598E102;
+    Map<String, Double> at = Map.of("z", z, "p", 3.0);
+    assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(quotient, at), 0.0, "as written");
+    double expected = new BigDecimal(1 - z).pow(3).divide(new BigDecimal(3), MathContext.DECIMAL64).doubleValue();
+    assertTrue(expected < Double.MAX_VALUE);
+    double computed = DoubleEvaluator.evaluate(ranged, at);
+    assertEquals(expected, computed, 1e-12 * expected);
+    System.out.printf("power: relative error %.2e%n", Math.abs(computed - expected) / expected);
+    Map<String, Double> inRange = Map.of("z", 12.5, "p", 2.5);
+    assertEquals(DoubleEvaluator.evaluate(quotient, inRange), DoubleEvaluator.evaluate(ranged, inRange), 0.0);
+  }
 }
