@@ -497,9 +497,19 @@ public final class ActivationLowering {
       Expr ranged = ProductRange.apply(best.expr());
       if (TRACE && ranged.equals(best.expr())) System.err.printf("trace: output %d %s product range: no product%n", output, role);
       if (!ranged.equals(best.expr())) {
-        double e = worst(scorer.errors(ranged, output, role));
+        double[] after = scorer.errors(ranged, output, role);
+        double e = worst(after);
         double there = worstElsewhere(ranged, elsewhere, output, role);
-        if (e <= Math.max(safe, bestError) && Math.max(e, there) < Math.max(bestError, missedElsewhere)) {
+        boolean better = e <= Math.max(safe, bestError) && Math.max(e, there) < Math.max(bestError, missedElsewhere);
+        // or, where a miss it does not reach keeps the worst where it was (elsewhere too), better
+        // point by point: inside the contract's eighth wherever it was (the logarithms cost up to
+        // about 1e-13 next to the range's ends) and inside the margin somewhere it was not.
+        // |z - 1|^p / p at p = 3 was Infinity at z = -8.1e102 (exact 1.79769e308), and the same
+        // overflow at other values of p, next to which the worst stayed Infinity.
+        double eighth = (role == Role.VALUE ? Contract.VALUE_TOLERANCE : Contract.DERIVATIVE_TOLERANCE) / 8;
+        better |= there <= missedElsewhere
+            && betterWhereItMissed(ranged, best.expr(), scorer, elsewhere, output, role, eighth, margin);
+        if (better) {
           best = new Candidate(best.form() + "+" + ProductRange.PASS, ranged);
           bestError = e;
           if (TRACE) System.err.printf("trace: output %d %s product range taken: %.2e, elsewhere %.2e (had %.2e)%n", output, role, e, there,
@@ -680,6 +690,32 @@ public final class ActivationLowering {
       if (!(after[i] <= Math.max(safe, Double.isNaN(before[i]) ? 0 : before[i]))) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether {@code after} is within {@code max(allowed, before)} at every point measured (the
+   * defaults' and every other parameter assignment's) and within {@code allowed} at some point
+   * where {@code before} missed {@code margin} (NaN: not measured there).
+   */
+  private static boolean betterWhereItMissed(Expr after, Expr before, Scorer scorer, List<Scorer> elsewhere, int output,
+      Role role, double allowed, double margin) {
+    int gained = gained(scorer.errors(after, output, role), scorer.errors(before, output, role), allowed, margin);
+    for (Scorer s : elsewhere) {
+      if (gained < 0) return false;
+      gained = Math.max(gained, gained(s.errors(after, output, role), s.errors(before, output, role), allowed, margin));
+    }
+    return gained > 0;
+  }
+
+  /** -1 where {@code after} is worse somewhere (beyond {@code allowed}), 1 where it takes a miss, else 0. */
+  static int gained(double[] after, double[] before, double allowed, double margin) {
+    int gained = 0;
+    for (int i = 0; i < after.length; i++) {
+      if (Double.isNaN(after[i]) && Double.isNaN(before[i])) continue;
+      if (!(after[i] <= Math.max(allowed, Double.isNaN(before[i]) ? 0 : before[i]))) return -1;
+      if (!(before[i] <= margin) && after[i] <= allowed) gained = 1;
+    }
+    return gained;
   }
 
   /** How far from a kink (relative to {@code max(1, |kink|)}) a point decides the choice when no form is safe. */
