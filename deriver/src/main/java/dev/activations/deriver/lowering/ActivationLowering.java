@@ -280,7 +280,11 @@ public final class ActivationLowering {
       }
       if (extrapolate || free) {
         // built from c itself: spliced with c only
+        int before = variants.size();
         for (Candidate p : repairs.extrapolatedNearZero(c)) repairs.spliceNearZero(c, p).ifPresent(variants::add);
+        if (variants.size() == before) {
+          for (Candidate p : repairs.interpolatedNearZero(c)) repairs.spliceNearZero(c, p).ifPresent(variants::add);
+        }
       }
       for (Candidate p : patches) {
         if (p != c) repairs.spliceNearZero(c, repairs.whereItHolds(p, c)).ifPresent(variants::add);

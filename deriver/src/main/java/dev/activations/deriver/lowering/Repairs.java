@@ -690,6 +690,32 @@ final class Repairs {
   /** Nodes of the near-zero extrapolation, in units of the radius: z = r, 2r, ..., 6r. */
   private static final int EXTRAPOLATION_NODES = 6;
 
+  /**
+   * {@link #extrapolatedNearZero} for an output with a clean power k at 0 but no parity beyond its
+   * leading term (the scaled softplus {@code a Log[1+Exp[(z-mu)/a]]} with a free a: its energy
+   * difference at 0 is -1 for every a, so dA vanishes like z there; odd to leading order, not
+   * beyond): {@code z^k P(z/r)} through nodes on both sides of 0, an interpolation rather than an
+   * extrapolation. Offered where none of those splices holds (so a class with one keeps its
+   * bytes); dA was -0.0 at z = 1e-100 where it is -1.5e-101.
+   */
+  List<Candidate> interpolatedNearZero(Candidate c) {
+    List<Candidate> out = new java.util.ArrayList<>();
+    int k = leadingPower(points, reference, false);
+    if (k < 1) return out;
+    int there = commonPowerElsewhere(false);
+    int generic = there == NO_DATA ? k : Math.min(k, there);
+    for (double radius : EXTRAPOLATION_RADII) {
+      Expr atDefaults = extrapolatedBothSides(c, k, radius);
+      if (generic == k) {
+        out.add(new Candidate(EXTRAPOLATED + radius, atDefaults));
+        continue;
+      }
+      Expr other = generic < 1 ? c.expr() : extrapolatedBothSides(c, generic, radius);
+      out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
+    }
+    return out;
+  }
+
   /** What {@link #leadingPower} returns where the reference has too few small sample values. */
   private static final int NO_DATA = -1;
 
@@ -748,9 +774,13 @@ final class Repairs {
    * one of them shows none, {@link #NO_DATA} where none has data.
    */
   private int commonPowerElsewhere() {
+    return commonPowerElsewhere(true);
+  }
+
+  private int commonPowerElsewhere(boolean parity) {
     int power = NO_DATA;
     for (Scorer s : elsewhere) {
-      int there = leadingPower(s.points(), s.reference(output, role));
+      int there = leadingPower(s.points(), s.reference(output, role), parity);
       if (there == NO_DATA) continue;
       if (there < 1) return 0;
       power = power == NO_DATA ? there : Math.min(power, there);
@@ -801,6 +831,26 @@ final class Repairs {
   }
 
   /**
+   * {@code z^k P(z/r)}, P through {@code c(z_j) / z_j^k} at {@code z_j = +-r, +-2r, ..., +-6r}: the
+   * near-zero patch of {@link #extrapolated} for an output without parity.
+   */
+  private Expr extrapolatedBothSides(Candidate c, int k, double radius) {
+    int n = 2 * EXTRAPOLATION_NODES;
+    double[] nodes = new double[n];
+    Expr[] g = new Expr[n];
+    for (int j = 0; j < n; j++) {
+      double x = j < EXTRAPOLATION_NODES ? -(EXTRAPOLATION_NODES - j) : j - EXTRAPOLATION_NODES + 1;
+      nodes[j] = x;
+      double zj = x * radius;
+      g[j] = new Expr.Div(Exprs.substituteZ(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
+    }
+    Expr.Var z = new Expr.Var("z");
+    Expr horner = interpolated(nodes, g, new Expr.Div(z, Expr.Const.of(radius)));
+    Expr power = k == 1 ? z : new Expr.PowInt(z, k);
+    return new Expr.Mul(List.of(horner, power));
+  }
+
+  /**
    * {@code P(x)} in Horner form, P the polynomial through {@code (nodes[j], values[j])}: its
    * monomial coefficients are fixed combinations of the values (the Lagrange basis expanded at
    * generation time), so the values may be expressions the generated code computes (the form's
@@ -840,6 +890,11 @@ final class Repairs {
    * known (NaN, or below 1e-250); 0 otherwise.
    */
   private static int leadingPower(double[] points, double[] reference) {
+    return leadingPower(points, reference, true);
+  }
+
+  /** {@link #leadingPower(double[], double[])}, with {@code parity} false also where the output is neither odd nor even. */
+  private static int leadingPower(double[] points, double[] reference, boolean parity) {
     double z1 = Double.NaN;
     double f1 = Double.NaN;
     double z2 = Double.NaN;
@@ -863,6 +918,7 @@ final class Repairs {
     double slope = Math.log(Math.abs(f2 / f1)) / Math.log(z2 / z1);
     long k = Math.round(slope);
     if (k < 1 || k > 9 || Math.abs(slope - k) > 1e-3) return 0;
+    if (!parity) return (int) k;
     // parity at the same magnitudes
     for (int i = 0; i < points.length; i++) {
       for (int j = 0; j < points.length; j++) {
