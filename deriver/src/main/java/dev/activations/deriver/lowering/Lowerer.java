@@ -200,7 +200,7 @@ public final class Lowerer {
       if (conjugate.isPresent()) return conjugate.get();
     }
     List<Expr> out = new ArrayList<>();
-    terms = rewrites.logCoshSlopes(terms, out);
+    terms = rewrites.scaleSlopePairs(terms, out);
     List<IExpr> others = new ArrayList<>();
     Optional<Expr> linear = linearPartByRoot(terms, others);
     if (linear.isPresent()) {

@@ -465,82 +465,133 @@ final class NumericalRewrites {
    * cancellation, nothing overflows).
    */
   /**
-   * The pairs {@code c Log[Cosh[u]]} and {@code -c u Tanh[u]} among {@code terms} (the derivative
-   * of {@code a Log[Cosh[(z-mu)/a]]} in its scale a), each lowered into {@code out} as {@code c
-   * (softplus(-2|u|) + 2|u| logistic(-2|u|))}, the remainder of {@code log cosh u - u tanh u +
-   * log 2}, with the constants {@code -c log 2} summed symbolically among the other terms (0 where
-   * the pairs come with opposite c). The terms without such a partner are returned. Why: both
-   * {@code log cosh u} and {@code u tanh u} grow like |u| and their difference tends to -log 2, so
-   * a difference of two such pairs (the scale derivative of an energy difference) cancels twice:
-   * the mean of the scaled log-cosh with a free scale had dA 3.6e-5 off at z = 14.6, where it is
-   * -9.4e-12 (terms of order 1, e^-2|u| left). The remainder has full relative precision for every
-   * u, and its value at 0 is log 2 (no cancellation against the other pair there).
+   * The pairs {@code c log f(u)} and {@code -c u f'(u)/f(u)} among {@code terms}, the derivative of
+   * {@code a log f((z-mu)/a)} in its scale a, for {@code f = cosh} ({@code u tanh u}) and {@code f =
+   * 1 + e^u} ({@code u e^u/(1 + e^u)}), each lowered into {@code out} as c times its remainder of
+   * full relative precision: {@code log cosh u - u tanh u = -log 2 + softplus(-2|u|) + 2|u|
+   * logistic(-2|u|)} (the constants {@code -c log 2} summed symbolically among the other terms, 0
+   * where the pairs come with opposite c) and {@code softplus(u) - u logistic(u) = softplus(-|u|) +
+   * |u| logistic(-|u|)}. The terms without such a partner are returned. Why: both members grow
+   * like |u| (or like u for u > 0), so a difference of two pairs (the scale derivative of an energy
+   * difference) cancels twice: the mean of {@code a Log[Cosh[(z-mu)/a]]} with a free a had dA 3.6e-5
+   * off at z = 14.6, where it is -9.4e-12 (terms of order 1, e^-2|u| left); the scaled softplus
+   * likewise far out. Symja gathers the slopes into one term, {@code ((1 - z) Tanh[u1] + (1 + z)
+   * Tanh[u2]) / a}: it is expanded with each slope function standing in as a symbol (Expand would
+   * rewrite the arguments) and taken apart by them.
    */
-  List<IExpr> logCoshSlopes(List<IExpr> terms, List<Expr> out) {
+  List<IExpr> scaleSlopePairs(List<IExpr> terms, List<Expr> out) {
     List<IExpr> arguments = new ArrayList<>();
-    for (IExpr t : terms) {
-      Term a = term(t);
-      if (a.kind() == S.Log && a.argument().isAST(S.Cosh, 2) && !a.argument().isFree(z)) arguments.add(a.argument().first());
+    List<Boolean> cosh = new ArrayList<>();
+    List<IExpr> coefficients = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      Term a = term(terms.get(i));
+      if (a.kind() != S.Log || a.argument().isFree(z)) continue;
+      IExpr u = a.argument().isAST(S.Cosh, 2) ? a.argument().first() : softplusArgument(a.argument());
+      if (u == null || arguments.contains(u)) continue;
+      arguments.add(u);
+      cosh.add(a.argument().isAST(S.Cosh, 2));
+      coefficients.add(a.coefficient());
+      owners.add(i);
     }
     if (arguments.isEmpty()) return terms;
-    // Symja gathers the slopes into one term, ((1 - z) Tanh[u1] + (1 + z) Tanh[u2]) / a: taken
-    // apart by the tanh factors (Collect) for the pairing
-    // (each tanh stands in as a symbol while expanded: Expand would rewrite its argument)
-    List<IExpr> rest = new ArrayList<>();
+    // stand-ins: T_k for Tanh[u_k]; X_k for E^u_k and Q_k for 1/(1 + E^u_k)
+    int n = arguments.size();
+    ISymbol[] slope = new ISymbol[n];
+    ISymbol[] exp = new ISymbol[n];
     List<IExpr> toSymbols = new ArrayList<>();
     List<IExpr> back = new ArrayList<>();
-    List<IExpr> symbols = new ArrayList<>();
-    for (int k = 0; k < arguments.size(); k++) {
-      ISymbol t = F.Dummy("logCoshSlope" + k);
-      symbols.add(t);
-      toSymbols.add(F.Rule(F.Tanh(arguments.get(k)), t));
-      back.add(F.Rule(t, F.Tanh(arguments.get(k))));
-    }
-    for (IExpr t : terms) {
-      boolean slopes = !t.isFree(x -> x.isAST(S.Tanh, 2) && arguments.contains(x.first()), true);
-      IExpr collected = t;
-      if (slopes) {
-        IExpr standIn = symja.eval(F.ReplaceAll(t, F.ast(S.List, toSymbols)));
-        collected = symja.eval(F.Collect(symja.eval(F.Expand(standIn)), F.ast(S.List, symbols)));
-      }
-      List<IExpr> parts = new ArrayList<>();
-      if (collected.isPlus()) {
-        for (int k = 1; k < collected.size(); k++) parts.add(((IAST) collected).get(k));
+    for (int k = 0; k < n; k++) {
+      IExpr u = arguments.get(k);
+      slope[k] = F.Dummy("slope" + k);
+      if (cosh.get(k)) {
+        toSymbols.add(F.Rule(F.Tanh(u), slope[k]));
+        back.add(F.Rule(slope[k], F.Tanh(u)));
       } else {
-        parts.add(collected);
+        exp[k] = F.Dummy("exp" + k);
+        toSymbols.add(F.Rule(F.Power(F.Plus(F.C1, F.Exp(u)), F.CN1), slope[k]));
+        toSymbols.add(F.Rule(F.Exp(u), exp[k]));
+        back.add(F.Rule(slope[k], F.Power(F.Plus(F.C1, F.Exp(u)), F.CN1)));
+        back.add(F.Rule(exp[k], F.Exp(u)));
       }
-      for (IExpr part : parts) rest.add(slopes ? F.subst(part, x -> {
-        int k = symbols.indexOf(x);
-        return k < 0 ? F.NIL : F.Tanh(arguments.get(k));
-      }) : part);
     }
+    IAST forward = F.ast(S.List, toSymbols);
+    IAST backward = F.ast(S.List, back);
+    IExpr[] gathered = new IExpr[n];
+    List<IExpr> rest = new ArrayList<>();
+    boolean anySlope = false;
+    for (int i = 0; i < terms.size(); i++) {
+      IExpr t = terms.get(i);
+      if (owners.contains(i)) continue;
+      IExpr standIn = symja.eval(F.ReplaceAll(t, forward));
+      if (standIn.equals(t)) {
+        rest.add(t);
+        continue;
+      }
+      IExpr expanded = symja.eval(F.Expand(standIn));
+      List<IExpr> parts = new ArrayList<>();
+      if (expanded.isPlus()) {
+        for (int k = 1; k < expanded.size(); k++) parts.add(((IAST) expanded).get(k));
+      } else {
+        parts.add(expanded);
+      }
+      for (IExpr part : parts) {
+        int owner = -1;
+        IExpr coefficient = null;
+        for (int k = 0; k < n && owner < 0; k++) {
+          IExpr unit = cosh.get(k) ? slope[k] : F.Times(exp[k], slope[k]);
+          IExpr c = symja.eval(F.Together(F.Divide(part, unit)));
+          if (isFreeOfStandIns(c, slope, exp)) {
+            owner = k;
+            coefficient = c;
+          }
+        }
+        if (owner < 0) {
+          rest.add(symja.eval(F.ReplaceAll(part, backward)));
+        } else {
+          gathered[owner] = gathered[owner] == null ? coefficient : F.Plus(gathered[owner], coefficient);
+          anySlope = true;
+        }
+      }
+    }
+    if (!anySlope) return terms;
     List<IExpr> constants = new ArrayList<>();
-    boolean paired = false;
-    for (int i = 0; i < rest.size(); i++) {
-      Term a = term(rest.get(i));
-      if (a.kind() != S.Log || !a.argument().isAST(S.Cosh, 2) || a.argument().isFree(z)) continue;
-      IExpr u = a.argument().first();
-      for (int j = 0; j < rest.size(); j++) {
-        if (j == i || rest.get(j).isFree(z) || rest.get(j).isFree(x -> x.isAST(S.Tanh, 2) && x.first().equals(u), true)) continue;
-        IExpr ratio = symja.eval(F.Together(F.Divide(rest.get(j), F.Times(u, F.Tanh(u)))));
-        if (!symja.eval(F.Expand(F.Plus(ratio, a.coefficient()))).isZero()) continue;
-        Expr lu = lowerer.translate(u);
-        Expr twice = new Expr.Mul(List.of(Expr.Const.of(-2.0), Expr.Call.of(Fn.ABS, lu)));
-        Expr remainder = new Expr.Add(List.of(Expr.Call.of(Fn.SOFTPLUS, twice),
-            new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.ABS, lu), Expr.Call.of(Fn.LOGISTIC, twice)))));
-        out.add(a.coefficient().isOne() ? remainder : new Expr.Mul(List.of(lowerer.translate(a.coefficient()), remainder)));
-        constants.add(F.Times(F.CN1, a.coefficient(), F.Log(F.C2)));
-        rest.remove(Math.max(i, j));
-        rest.remove(Math.min(i, j));
-        i = -1;
-        paired = true;
-        break;
+    List<Expr> paired = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      IExpr u = arguments.get(k);
+      IExpr c = coefficients.get(k);
+      boolean pairs = gathered[k] != null && symja.eval(F.Together(F.Plus(gathered[k], F.Times(c, u)))).isZero();
+      if (!pairs) {
+        rest.add(terms.get(owners.get(k)));
+        if (gathered[k] != null) {
+          IExpr unit = cosh.get(k) ? F.Tanh(u) : F.Divide(F.Exp(u), F.Plus(F.C1, F.Exp(u)));
+          rest.add(symja.eval(F.Times(gathered[k], unit)));
+        }
+        continue;
       }
+      Expr lu = lowerer.translate(u);
+      Expr abs = Expr.Call.of(Fn.ABS, lu);
+      double scale = cosh.get(k) ? 2.0 : 1.0;
+      Expr argument = new Expr.Mul(List.of(Expr.Const.of(-scale), abs));
+      Expr remainder = new Expr.Add(List.of(Expr.Call.of(Fn.SOFTPLUS, argument),
+          new Expr.Mul(List.of(Expr.Const.of(scale), abs, Expr.Call.of(Fn.LOGISTIC, argument)))));
+      paired.add(c.isOne() ? remainder : new Expr.Mul(List.of(lowerer.translate(c), remainder)));
+      if (cosh.get(k)) constants.add(F.Times(F.CN1, c, F.Log(F.C2)));
     }
-    if (!paired) return terms;
-    IExpr constant = symja.eval(F.Plus(constants.toArray(new IExpr[0])));
-    if (!constant.isZero()) rest.add(constant);
+    if (paired.isEmpty()) return terms;
+    out.addAll(paired);
+    if (!constants.isEmpty()) {
+      IExpr constant = symja.eval(F.Plus(constants.toArray(new IExpr[0])));
+      if (!constant.isZero()) rest.add(constant);
+    }
     return rest;
+  }
+
+  private static boolean isFreeOfStandIns(IExpr e, ISymbol[] slope, ISymbol[] exp) {
+    for (int k = 0; k < slope.length; k++) {
+      if (!e.isFree(slope[k]) || exp[k] != null && !e.isFree(exp[k])) return false;
+    }
+    return true;
   }
 
   Expr logCosh(IExpr argument) {

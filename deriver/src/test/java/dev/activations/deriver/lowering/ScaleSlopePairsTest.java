@@ -10,18 +10,28 @@ import org.junit.jupiter.api.Test;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
- * {@link NumericalRewrites#logCoshSlopes} on the scale derivative of an energy difference of the
- * scaled log-cosh, {@code D[a Log[Cosh[(z-1)/a]] - a Log[Cosh[(z+1)/a]], a]}: for each centre
+ * {@link NumericalRewrites#scaleSlopePairs} on the scale derivative of an energy difference of the
+ * scaled log-cosh, {@code D[a Log[Cosh[(z-1)/a]] - a Log[Cosh[(z+1)/a]], a]}, and of the scaled
+ * softplus: for each centre
  * {@code log cosh u - u tanh u}, both terms about |u| and their difference about -log 2, and the two
  * centres' differences cancel again to about {@code e^-2|u|}. Measured against Symja's evaluation
  * of the same derivative at 120 digits.
  */
-class LogCoshSlopesTest {
+class ScaleSlopePairsTest {
   private static final Symja SYMJA = new Symja();
 
   @Test
   void theScaleDerivativeOfALogCoshDifferenceKeepsItsDigitsFarOut() {
-    String definition = "D[a*Log[Cosh[(z-1)/a]] - a*Log[Cosh[(z+1)/a]], a]";
+    measure("D[a*Log[Cosh[(z-1)/a]] - a*Log[Cosh[(z+1)/a]], a]");
+  }
+
+  /** The scaled softplus: {@code softplus(u) - u logistic(u)} tends to 0 for u < 0 and to 0 from u for u > 0. */
+  @Test
+  void theScaleDerivativeOfASoftplusDifferenceKeepsItsDigitsFarOut() {
+    measure("D[a*Log[1+Exp[(z-1)/a]] - a*Log[1+Exp[(z+1)/a]], a]");
+  }
+
+  private static void measure(String definition) {
     IExpr derivative = SYMJA.evalTrusted(definition);
     Expr lowered = new Lowerer(SYMJA, Set.of("z", "a")).lower(derivative);
     assertTrue(lowered.toString().contains("SOFTPLUS"), lowered.toString());
