@@ -42,6 +42,15 @@ public final class DoubleEvaluator {
   }
 
   /** Evaluates {@code e} with {@code z} as its only variable. */
+  /** {@link #evaluate(Expr, Map)}, NaN where the form cannot be evaluated (a variable it lacks, a function's domain). */
+  public static double evaluateOrNaN(Expr e, Map<String, Double> variables) {
+    try {
+      return evaluate(e, variables);
+    } catch (ArithmeticException | IllegalArgumentException undefined) {
+      return Double.NaN;
+    }
+  }
+
   public static double evaluate(Expr e, double z) {
     return evaluate(e, Map.of("z", z));
   }

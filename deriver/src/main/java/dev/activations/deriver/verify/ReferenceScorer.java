@@ -72,12 +72,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
         continue;
       }
       variables.put("z", table.points().get(i).z().doubleValue());
-      double computed;
-      try {
-        computed = DoubleEvaluator.evaluate(candidate, variables);
-      } catch (ArithmeticException | IllegalArgumentException e) {
-        computed = Double.NaN;
-      }
+      double computed = DoubleEvaluator.evaluateOrNaN(candidate, variables);
       out[i] = Accuracy.relativeError(computed, exact[i]);
     }
     return out;
@@ -271,12 +266,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
             continue;
           }
           vars.put("z", zs[i]);
-          double computed;
-          try {
-            computed = DoubleEvaluator.evaluate(candidate, vars);
-          } catch (ArithmeticException | IllegalArgumentException ex) {
-            computed = Double.NaN;
-          }
+          double computed = DoubleEvaluator.evaluateOrNaN(candidate, vars);
           out[i] = Accuracy.relativeError(computed, e[i]);
         }
         return out;

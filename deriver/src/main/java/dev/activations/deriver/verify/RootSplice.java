@@ -714,35 +714,21 @@ public final class RootSplice {
     for (int i = 0; i < probes.length; i++) {
       if (exact[i] == null) continue;
       vars.put("z", probes[i]);
-      double computed;
-      try {
-        computed = DoubleEvaluator.evaluate(form, vars);
-      } catch (ArithmeticException | IllegalArgumentException e) {
-        computed = Double.NaN;
-      }
+      double computed = DoubleEvaluator.evaluateOrNaN(form, vars);
       double e = Accuracy.relativeError(computed, exact[i]);
       if (!(e <= w)) w = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
     }
     return w;
   }
 
+  /** The worst relative error of {@code form} at the probes the reference's fast path decides. */
   private static double worst(Expr form, double[] probes, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter, Map<String, Double> vars) {
-    double w = 0;
-    for (double z : probes) {
-      Accuracy.Exact exact = RootFinder.exact(reference, output, derivative, parameter, z, 1e-17).orElse(null);
-      if (exact == null) continue;
-      vars.put("z", z);
-      double computed;
-      try {
-        computed = DoubleEvaluator.evaluate(form, vars);
-      } catch (ArithmeticException | IllegalArgumentException e) {
-        computed = Double.NaN;
-      }
-      double e = Accuracy.relativeError(computed, exact);
-      if (!(e <= w)) w = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+    Accuracy.Exact[] exact = new Accuracy.Exact[probes.length];
+    for (int i = 0; i < probes.length; i++) {
+      exact[i] = RootFinder.exact(reference, output, derivative, parameter, probes[i], 1e-17).orElse(null);
     }
-    return w;
+    return worst(form, probes, exact, vars);
   }
 
   /** The function's value at z as hi + lo from the reference's fast path; null where it cannot decide. */
