@@ -99,13 +99,12 @@ public final class ActivationLowering {
   public record Choice(int output, Role role, String form, double worstError) {}
 
   private final Symja symja;
-  /** The derivation's kinks that are numbers (the one being lowered). */
-  private double[] kinks = new double[0];
 
   public ActivationLowering(Symja symja) {
     this.symja = symja;
   }
 
+  /** The derivation's kinks that are numbers (those that depend on a free parameter are not). */
   private static double[] numericKinks(List<String> kinks) {
     List<Double> out = new ArrayList<>();
     for (String k : kinks) {
@@ -119,7 +118,7 @@ public final class ActivationLowering {
   }
 
   public LoweredActivation lower(Derivation d, Scorer scorer, List<Choice> choices) {
-    kinks = numericKinks(d.kinks());
+    double[] kinks = numericKinks(d.kinks());
     Set<String> variables = new LinkedHashSet<>();
     variables.add("z");
     variables.addAll(d.spec().free());
@@ -131,11 +130,11 @@ public final class ActivationLowering {
     for (int i = 0; i < d.outputs(); i++) {
       List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
       valueFormsPerOutput.add(valueForms);
-      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices));
+      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
       paired(lowerer, d, "z", i).ifPresent(derivativeForms::add);
       derivativeForms.addAll(differentiated(valueForms));
-      derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices));
+      derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices, kinks));
     }
     Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
     for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
@@ -178,7 +177,7 @@ public final class ActivationLowering {
           ordered.add(f);
         }
         forms = ordered;
-        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), true);
+        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), kinks, true);
         outs.add(LoweredActivation.Output.of(chosen.expr()));
       }
       params.put(p.getKey(), outs);
@@ -235,16 +234,18 @@ public final class ActivationLowering {
   }
 
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
-      Scorer reference, List<Choice> choices) {
-    return choose(lowerer, candidates, closed, output, role, reference, choices, false);
+      Scorer reference, List<Choice> choices, double[] kinks) {
+    return choose(lowerer, candidates, closed, output, role, reference, choices, kinks, false);
   }
 
   /**
+   * @param kinks the derivation's kinks that are numbers: next to them no point decides between
+   *     forms that all miss somewhere (a kink's splice takes those points)
    * @param extrapolate whether a near-zero cancellation may also be patched by {@link
    *     Repairs#extrapolatedNearZero} (parameter derivatives: no series holds for every value)
    */
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
-      Scorer reference, List<Choice> choices, boolean extrapolate) {
+      Scorer reference, List<Choice> choices, double[] kinks, boolean extrapolate) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
     // With free parameters every output takes them as arguments: a near-zero patch must follow
@@ -382,7 +383,7 @@ public final class ActivationLowering {
       double e = worst(errors);
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
       if (noneSafe && kinks.length > 0) {
-        double away = worstAwayFromKinks(errors, scorer.points());
+        double away = worstAwayFromKinks(errors, scorer.points(), kinks);
         if (TRACE) System.err.printf("trace: output %d %s %-32s away from the kinks %.2e%n", output, role, c.form(), away);
         if (best == null || away < bestAway || away == bestAway && e < bestError) {
           best = c;
@@ -689,11 +690,7 @@ public final class ActivationLowering {
 
   /** Whether {@code after} is within {@code max(safe, before)} at every point (NaN: not measured there). */
   static boolean noWorseAnywhere(double[] after, double[] before, double safe) {
-    for (int i = 0; i < after.length; i++) {
-      if (Double.isNaN(after[i]) && Double.isNaN(before[i])) continue;
-      if (!(after[i] <= Math.max(safe, Double.isNaN(before[i]) ? 0 : before[i]))) return false;
-    }
-    return true;
+    return gained(after, before, safe, Double.POSITIVE_INFINITY) >= 0;
   }
 
   /**
@@ -726,7 +723,7 @@ public final class ActivationLowering {
   static final double NEAR_KINK = 1e-3;
 
   /** {@link #worst} over the points farther than {@link #NEAR_KINK} from every kink. */
-  private double worstAwayFromKinks(double[] errors, double[] points) {
+  private static double worstAwayFromKinks(double[] errors, double[] points, double[] kinks) {
     double w = 0;
     for (int i = 0; i < errors.length && i < points.length; i++) {
       boolean near = false;

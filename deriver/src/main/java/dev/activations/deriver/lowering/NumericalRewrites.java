@@ -528,13 +528,8 @@ final class NumericalRewrites {
         rest.add(t);
         continue;
       }
-      IExpr expanded = symja.eval(F.Expand(standIn));
       List<IExpr> parts = new ArrayList<>();
-      if (expanded.isPlus()) {
-        for (int k = 1; k < expanded.size(); k++) parts.add(((IAST) expanded).get(k));
-      } else {
-        parts.add(expanded);
-      }
+      Lowerer.flatten(symja.eval(F.Expand(standIn)), S.Plus, parts);
       for (IExpr part : parts) {
         int owner = -1;
         IExpr coefficient = null;
@@ -1102,13 +1097,8 @@ final class NumericalRewrites {
     List<IExpr> rest = new ArrayList<>();
     boolean restZero = true;
     for (IExpr k : c) {
-      IExpr expanded = symja.eval(F.Expand(k));
       List<IExpr> terms = new ArrayList<>();
-      if (expanded.isPlus()) {
-        for (int i = 1; i < expanded.size(); i++) terms.add(((IAST) expanded).get(i));
-      } else {
-        terms.add(expanded);
-      }
+      Lowerer.flatten(symja.eval(F.Expand(k)), S.Plus, terms);
       IExpr f = F.C0;
       IExpr r = F.C0;
       for (IExpr t : terms) {

@@ -699,18 +699,26 @@ final class Repairs {
    * bytes); dA was -0.0 at z = 1e-100 where it is -1.5e-101.
    */
   List<Candidate> interpolatedNearZero(Candidate c) {
-    List<Candidate> out = new java.util.ArrayList<>();
     int k = leadingPower(points, reference, false);
-    if (k < 1) return out;
-    int there = commonPowerElsewhere(false);
+    return k < 1 ? List.of() : patches(c, k, commonPowerElsewhere(false), false);
+  }
+
+  /**
+   * The patches of power k at the defaults, one per node spacing; where the other parameter values
+   * show a smaller power {@code there} (or none, 0), that one stands for them ({@link
+   * #extrapolatedNearZero}).
+   */
+  private List<Candidate> patches(Candidate c, int k, int there, boolean parity) {
     int generic = there == NO_DATA ? k : Math.min(k, there);
+    List<Candidate> out = new java.util.ArrayList<>();
+    // node spacings: the measurement (the splice and the choice) decides which, if any, holds
     for (double radius : EXTRAPOLATION_RADII) {
-      Expr atDefaults = extrapolatedBothSides(c, k, radius);
+      Expr atDefaults = extrapolated(c, k, radius, parity);
       if (generic == k) {
         out.add(new Candidate(EXTRAPOLATED + radius, atDefaults));
         continue;
       }
-      Expr other = generic < 1 ? c.expr() : extrapolatedBothSides(c, generic, radius);
+      Expr other = generic < 1 ? c.expr() : extrapolated(c, generic, radius, parity);
       out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
     }
     return out;
@@ -743,7 +751,7 @@ final class Repairs {
       int elsewherePower = commonPowerElsewhere();
       if (elsewherePower < 1) return out;
       for (double radius : EXTRAPOLATION_RADII) {
-        Expr elsewhereForm = new Expr.Cond(nearZero(radius), extrapolated(c, elsewherePower, radius).expr(), c.expr());
+        Expr elsewhereForm = new Expr.Cond(nearZero(radius), extrapolated(c, elsewherePower, radius, true), c.expr());
         out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), c.expr(), elsewhereForm)));
       }
       return out;
@@ -754,19 +762,7 @@ final class Repairs {
     // the other parameter values show, and where one of them shows none (the output does not
     // vanish at 0 there) the form itself stands for the other values.
     // (a value with no data is left out: the output is not real there, Log[1+x^2/nu] at nu < 0)
-    int there = commonPowerElsewhere();
-    int generic = there == NO_DATA ? k : Math.min(k, there);
-    // node spacings: the measurement (the splice and the choice) decides which, if any, holds
-    for (double radius : EXTRAPOLATION_RADII) {
-      Expr atDefaults = extrapolated(c, k, radius).expr();
-      if (generic == k) {
-        out.add(new Candidate(EXTRAPOLATED + radius, atDefaults));
-        continue;
-      }
-      Expr other = generic == 0 ? c.expr() : extrapolated(c, generic, radius).expr();
-      out.add(new Candidate(EXTRAPOLATED + radius, new Expr.Cond(atDefaults(), atDefaults, other)));
-    }
-    return out;
+    return patches(c, k, commonPowerElsewhere(), true);
   }
 
   /**
@@ -813,39 +809,24 @@ final class Repairs {
   /** Node spacings tried, powers of two (exact nodes). */
   private static final double[] EXTRAPOLATION_RADII = {0x1p-9, 0x1p-8, 0x1p-7, 0x1p-6, 0x1p-5};
 
-  private Candidate extrapolated(Candidate c, int k, double radius) {
-    int n = EXTRAPOLATION_NODES;
-    // P(v) in v = (z / r)^2, nodes v_j = j^2
-    double[] nodes = new double[n];
-    Expr[] g = new Expr[n];
-    for (int j = 0; j < n; j++) {
-      nodes[j] = (j + 1.0) * (j + 1.0);
-      double zj = (j + 1) * radius;
-      g[j] = new Expr.Div(Exprs.substituteZ(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
-    }
-    Expr.Var z = new Expr.Var("z");
-    Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
-    Expr horner = interpolated(nodes, g, new Expr.Mul(List.of(scaled, scaled)));
-    Expr power = k == 1 ? z : new Expr.PowInt(z, k);
-    return new Candidate(EXTRAPOLATED + radius, new Expr.Mul(List.of(horner, power)));
-  }
-
   /**
-   * {@code z^k P(z/r)}, P through {@code c(z_j) / z_j^k} at {@code z_j = +-r, +-2r, ..., +-6r}: the
-   * near-zero patch of {@link #extrapolated} for an output without parity.
+   * The near-zero patch {@code z^k P(.)} from {@code c}'s values at the nodes: with parity {@code
+   * P((z/r)^2)} through {@code z_j = r, 2r, ..., 6r}; without, {@code P(z/r)} through {@code z_j =
+   * +-r, ..., +-6r}. P passes through {@code c(z_j) / z_j^k}.
    */
-  private Expr extrapolatedBothSides(Candidate c, int k, double radius) {
-    int n = 2 * EXTRAPOLATION_NODES;
+  private static Expr extrapolated(Candidate c, int k, double radius, boolean parity) {
+    int n = parity ? EXTRAPOLATION_NODES : 2 * EXTRAPOLATION_NODES;
     double[] nodes = new double[n];
     Expr[] g = new Expr[n];
     for (int j = 0; j < n; j++) {
-      double x = j < EXTRAPOLATION_NODES ? -(EXTRAPOLATION_NODES - j) : j - EXTRAPOLATION_NODES + 1;
-      nodes[j] = x;
+      double x = parity ? j + 1.0 : j < EXTRAPOLATION_NODES ? j - EXTRAPOLATION_NODES : j - EXTRAPOLATION_NODES + 1;
+      nodes[j] = parity ? x * x : x;
       double zj = x * radius;
       g[j] = new Expr.Div(Exprs.substituteZ(c.expr(), zj), Expr.Const.of(Math.pow(zj, k)));
     }
     Expr.Var z = new Expr.Var("z");
-    Expr horner = interpolated(nodes, g, new Expr.Div(z, Expr.Const.of(radius)));
+    Expr scaled = new Expr.Div(z, Expr.Const.of(radius));
+    Expr horner = interpolated(nodes, g, parity ? new Expr.Mul(List.of(scaled, scaled)) : scaled);
     Expr power = k == 1 ? z : new Expr.PowInt(z, k);
     return new Expr.Mul(List.of(horner, power));
   }

@@ -188,15 +188,15 @@ public final class RootSplice {
     Map<String, Double> vars = new HashMap<>(free);
     // next to a kink at 0 the reference's fast path cannot decide most probes (the output is a
     // difference of terms that cancel there): without the high-precision evaluator the form was
-    // measured at 69 of 1,246 probes and passed, while it was 1e137 off at z = 7.6e-309
-    // measured; every eighth probe the fast path leaves open is taken at high precision (all of
-    // them cost the Huber and Laplace prototypes 25 s of the catalog's 46)
+    // measured at 69 of 1,246 probes and passed, while it was 1e137 off at z = 7.6e-309. Every
+    // eighth probe the fast path leaves open is taken at high precision (all of them cost the
+    // Huber and Laplace prototypes 25 s of the catalog's 46)
     Accuracy.Exact[] exact = new Accuracy.Exact[probes.length];
     int open = 0;
     for (int i = 0; i < probes.length; i++) {
       exact[i] = RootFinder.exact(reference, output, derivative, parameter, probes[i], 1e-17).orElse(null);
       if (exact[i] == null && open++ % 8 == 0) {
-        exact[i] = precisely(probes[i], reference, output, derivative, parameter).orElse(null);
+        exact[i] = highPrecision(probes[i], reference, output, derivative, parameter).orElse(null);
       }
     }
     double before = worst(form, probes, exact, vars);
@@ -254,7 +254,12 @@ public final class RootSplice {
   private static Optional<Accuracy.Exact> precisely(double z, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter) {
     Optional<Accuracy.Exact> fast = RootFinder.exact(reference, output, derivative, parameter, z, 1e-17);
-    if (fast.isPresent()) return fast;
+    return fast.isPresent() ? fast : highPrecision(z, reference, output, derivative, parameter);
+  }
+
+  /** The output's exact value at z from the reference's high-precision evaluator (no fast path). */
+  private static Optional<Accuracy.Exact> highPrecision(double z, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter) {
     try {
       java.math.BigDecimal v;
       if (parameter != null) {
