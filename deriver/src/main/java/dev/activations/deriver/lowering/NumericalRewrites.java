@@ -495,7 +495,7 @@ final class NumericalRewrites {
       owners.add(i);
     }
     if (arguments.isEmpty()) return terms;
-    // stand-ins: T_k for Tanh[u_k]; X_k for E^u_k and Q_k for 1/(1 + E^u_k)
+    // stand-ins: slope_k for Tanh[u_k] (log cosh) or for 1/(1 + E^u_k) (softplus), exp_k for E^u_k
     int n = arguments.size();
     ISymbol[] slope = new ISymbol[n];
     ISymbol[] exp = new ISymbol[n];
