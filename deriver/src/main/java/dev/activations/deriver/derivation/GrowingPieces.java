@@ -18,7 +18,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * decided later, at the parameters' values), every exponential {@code E^a} or {@code c^a} (a
  * depending on z, c a constant) and every {@code Cosh[a]}, {@code Sinh[a]}, each alone and, where it
  * is the one factor of a product that depends on z (signs aside), times that product's constant
- * factor. Each is given as the growth kind, the argument's text, the exponent and the factor, which
+ * factor; and each energy and slope as a whole ({@link OverflowPoints.Growth#WHOLE}), for growth
+ * that is none of these. Each is given as the growth kind, the argument's text, the exponent and the factor, which
  * {@link OverflowPoints} solves for the z where the piece passes the largest double.
  *
  * <p>Why from the energies: the candidate forms of every output are built from them (their
@@ -52,6 +53,13 @@ public final class GrowingPieces {
   }
 
   private static void collect(Symja symja, IExpr e, ISymbol z, Set<OverflowPoints.Piece> out) {
+    // the whole energy or slope too, for growth no piece below describes (|u| log(1 + |u|));
+    // OverflowPoints drops its points where a piece marks the same threshold
+    if (e instanceof IAST && !e.isFree(z)) out.add(new OverflowPoints.Piece(OverflowPoints.Growth.WHOLE, Symja.inputForm(e), "1"));
+    pieces(symja, e, z, out);
+  }
+
+  private static void pieces(Symja symja, IExpr e, ISymbol z, Set<OverflowPoints.Piece> out) {
     if (!(e instanceof IAST ast) || e.isFree(z)) return;
     piece(e, z, "1").ifPresent(out::add);
     if (ast.isTimes()) {
@@ -74,7 +82,7 @@ public final class GrowingPieces {
         piece(dependent, z, Symja.inputForm(c)).ifPresent(out::add);
       }
     }
-    for (int i = 1; i < ast.size(); i++) collect(symja, ast.get(i), z, out);
+    for (int i = 1; i < ast.size(); i++) pieces(symja, ast.get(i), z, out);
   }
 
   /** {@code Sign[u]}, or {@code Abs'[u]} (Symja's derivative of {@code Abs}, a sign too). */

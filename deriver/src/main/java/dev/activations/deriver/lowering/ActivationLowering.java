@@ -256,7 +256,7 @@ public final class ActivationLowering {
     // prepares its references anew on every call)
     List<Scorer> elsewhere = reference.elsewhere().stream().map(s -> (Scorer) new MeasuredOnce(s, output, role)).toList();
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits,
-        extrapolate || free ? elsewhere : List.of(), reference.parameterValues());
+        extrapolate || free ? elsewhere : List.of(), reference.parameterValues(), kinks);
     List<Candidate> variants = new ArrayList<>(candidates);
     List<Candidate> patches = new ArrayList<>(candidates);
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
@@ -726,11 +726,17 @@ public final class ActivationLowering {
   private static double worstAwayFromKinks(double[] errors, double[] points, double[] kinks) {
     double w = 0;
     for (int i = 0; i < errors.length && i < points.length; i++) {
-      boolean near = false;
-      for (double k : kinks) near |= Math.abs(points[i] - k) <= NEAR_KINK * Math.max(1, Math.abs(k));
-      if (!near && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
+      if (!nearKink(points[i], kinks) && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
     }
     return w;
+  }
+
+  /** Whether z lies within {@link #NEAR_KINK} (relative, at least absolute) of one of {@code kinks}. */
+  static boolean nearKink(double z, double[] kinks) {
+    for (double k : kinks) {
+      if (Math.abs(z - k) <= NEAR_KINK * Math.max(1, Math.abs(k))) return true;
+    }
+    return false;
   }
 
   static double worst(double[] errors) {

@@ -201,6 +201,7 @@ public final class Lowerer {
     }
     List<Expr> out = new ArrayList<>();
     terms = rewrites.scaleSlopePairs(terms, out);
+    terms = rewrites.logProductPairs(terms, out);
     List<IExpr> others = new ArrayList<>();
     Optional<Expr> linear = linearPartByRoot(terms, others);
     if (linear.isPresent()) {

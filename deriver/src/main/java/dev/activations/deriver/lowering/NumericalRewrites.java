@@ -582,6 +582,69 @@ final class NumericalRewrites {
     return rest;
   }
 
+  /**
+   * Pairs of terms {@code p log b + q log d} whose coefficients sum to a constant ({@code p + q}
+   * free of z, at least one of them not) and whose arguments differ by a nonzero constant ({@code
+   * d - b} free of z): {@code (p + q) log b + q log1p((d - b)/b)}, the gap combined symbolically.
+   * As written each product grows like {@code |z| log|z|} while the sum stays of the size of
+   * {@code log|z|}: the energy difference of {@code |z - mu| log(1 + |z - mu|)} at the centres
+   * +-1, {@code (1 - z) log(2 - z) + (1 + z) log(-z)} for {@code z <= -1}, is {@code Inf - Inf} =
+   * NaN beyond {@code |z| = 2.5e305}, where it is about {@code 2 log|z| + 2}. The terms paired are
+   * lowered into {@code out}; the others are returned.
+   */
+  List<IExpr> logProductPairs(List<IExpr> terms, List<Expr> out) {
+    int n = terms.size();
+    IExpr[] coefficient = new IExpr[n];
+    IExpr[] argument = new IExpr[n];
+    for (int i = 0; i < n; i++) {
+      List<IExpr> factors = new ArrayList<>();
+      Lowerer.flatten(terms.get(i), S.Times, factors);
+      List<IExpr> rest = new ArrayList<>();
+      for (IExpr f : factors) {
+        if (f.isAST(S.Log, 2) && !f.first().isFree(z) && argument[i] == null) {
+          argument[i] = f.first();
+        } else if (!f.isFree(x -> x.isAST(S.Log), true)) {
+          argument[i] = null;
+          rest = null;
+          break;
+        } else {
+          rest.add(f);
+        }
+      }
+      if (rest == null || argument[i] == null) {
+        argument[i] = null;
+        continue;
+      }
+      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
+    }
+    boolean[] used = new boolean[n];
+    List<IExpr> others = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (used[i] || argument[i] == null) continue;
+      for (int j = i + 1; j < n; j++) {
+        if (used[j] || argument[j] == null) continue;
+        if (coefficient[i].isFree(z) && coefficient[j].isFree(z)) continue;
+        IExpr sum = together(F.Plus(coefficient[i], coefficient[j]));
+        if (!sum.isFree(z)) continue;
+        IExpr gap = together(F.Subtract(argument[j], argument[i]));
+        if (!gap.isFree(z) || gap.isZero()) continue;
+        Expr b = lowerer.translate(argument[i]);
+        Expr ratio = Expr.Call.of(Fn.LOG1P, new Expr.Div(lowerer.translate(gap), b));
+        Expr paired = new Expr.Mul(List.of(lowerer.translate(coefficient[j]), ratio));
+        if (!sum.isZero()) {
+          paired = new Expr.Add(List.of(new Expr.Mul(List.of(lowerer.translate(sum), Expr.Call.of(Fn.LOG, b))), paired));
+        }
+        out.add(paired);
+        used[i] = used[j] = true;
+        break;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!used[i]) others.add(terms.get(i));
+    }
+    return others;
+  }
+
   private static boolean isFreeOfStandIns(IExpr e, ISymbol[] slope, ISymbol[] exp) {
     for (int k = 0; k < slope.length; k++) {
       if (!e.isFree(slope[k]) || exp[k] != null && !e.isFree(exp[k])) return false;

@@ -58,8 +58,17 @@ final class Repairs {
   /** The parameter values {@link #scorer} measures at: the defaults. */
   private final java.util.Map<String, Double> defaults;
 
+  /** The derivation's kinks that are numbers, other than 0 (their own splices take the points next to them). */
+  private final double[] kinks;
+
   Repairs(Symja symja, Lowerer lowerer, Scorer scorer, int output, Role role, double[] limits,
       List<Scorer> elsewhere, java.util.Map<String, Double> defaults) {
+    this(symja, lowerer, scorer, output, role, limits, elsewhere, defaults, new double[0]);
+  }
+
+  Repairs(Symja symja, Lowerer lowerer, Scorer scorer, int output, Role role, double[] limits,
+      List<Scorer> elsewhere, java.util.Map<String, Double> defaults, double[] kinks) {
+    this.kinks = java.util.Arrays.stream(kinks).filter(k -> k != 0).toArray();
     this.elsewhere = elsewhere;
     this.defaults = defaults;
     this.symja = symja;
@@ -582,7 +591,8 @@ final class Repairs {
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
       boolean ok = true;
       for (Scorer s : elsewhere) {
-        ok = ok && splitHolds(s.points(), s.errors(c.expr(), output, role), s.errors(patch.expr(), output, role), r, tolerance);
+        ok = ok && splitHolds(s.points(), s.errors(c.expr(), output, role), s.errors(patch.expr(), output, role), r, tolerance,
+            kinks);
       }
       if (ok) radius = r;
     }
@@ -927,7 +937,7 @@ final class Repairs {
     for (int i = 0; i < points.length; i++) {
       double r = Math.abs(points[i]);
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
-      if (splitHolds(points, errors, patchErrors, r, tolerance)) radius = r;
+      if (splitHolds(points, errors, patchErrors, r, tolerance, kinks)) radius = r;
     }
     if (Double.isNaN(radius)) return Optional.empty();
     return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0",
@@ -936,12 +946,16 @@ final class Repairs {
 
   /**
    * Whether a near-zero split at radius {@code r} holds at {@code points}: the form within tolerance
-   * from {@code r} to 1, the patch up to {@code r}.
+   * from {@code r} to 1, the patch up to {@code r}. The form is not judged next to a kink other than
+   * 0 ({@code kinks}): the kink's own splice takes those points (the free energy of {@code |z - mu|
+   * log(1 + |z - mu|)}: every form's derivative was 0.094 off at the kink z = -1, so no near-zero
+   * patch was spliced, and the derivative was 0 at z = -5e-60, exact 3.7e-60).
    */
-  private static boolean splitHolds(double[] points, double[] errors, double[] patchErrors, double r, double tolerance) {
+  private static boolean splitHolds(double[] points, double[] errors, double[] patchErrors, double r, double tolerance,
+      double[] kinks) {
     for (int j = 0; j < points.length; j++) {
       double a = Math.abs(points[j]);
-      if (a >= r && a <= 1 && errors[j] > tolerance) return false;
+      if (a >= r && a <= 1 && errors[j] > tolerance && !ActivationLowering.nearKink(points[j], kinks)) return false;
       if (a <= r && patchErrors[j] > tolerance) return false;
     }
     return true;

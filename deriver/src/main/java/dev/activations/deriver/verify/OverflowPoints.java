@@ -38,7 +38,15 @@ public final class OverflowPoints {
     /** {@code e^a}, growing where a does. */
     EXP,
     /** {@code cosh a} or {@code sinh a}: {@code e^|a| / 2} in size far out. */
-    COSH
+    COSH,
+    /**
+     * The argument itself: a whole energy or slope, for growth none of the kinds above describes
+     * ({@code |u| log(1 + |u|)} passes the largest double at 2.5e305, and no power, exponential or
+     * cosh in it ever does). Its points count only where no other piece put one within a relative
+     * 1e-9 (the same threshold reached through a piece and through the whole differs in its last
+     * bits), so a spec whose pieces already mark where its energies overflow keeps its points.
+     */
+    WHOLE
   }
 
   /**
@@ -68,6 +76,7 @@ public final class OverflowPoints {
     values.forEach((k, v) -> bindings.put(k, new Apfloat(new BigDecimal(v.numerator()), DIGITS + 10)
         .divide(new Apfloat(new BigDecimal(v.denominator()), DIGITS + 10))));
     TreeSet<Double> out = new TreeSet<>(Double::compare);
+    List<Double> whole = new java.util.ArrayList<>();
     for (Piece piece : pieces) {
       Apfloat[] levels;
       try {
@@ -85,9 +94,13 @@ public final class OverflowPoints {
       for (int side : new int[] {+1, -1}) {
         for (Apfloat level : levels) {
           double z = firstBeyond(argument, bindings, piece.growth() == Growth.EXP, level, side);
-          if (!Double.isNaN(z)) out.add(z);
+          if (!Double.isNaN(z)) (piece.growth() == Growth.WHOLE ? whole : out).add(z);
         }
       }
+    }
+    List<Double> fromPieces = List.copyOf(out);
+    for (double z : whole) {
+      if (fromPieces.stream().noneMatch(x -> Math.abs(x - z) <= 1e-9 * Math.abs(z))) out.add(z);
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
@@ -95,7 +108,7 @@ public final class OverflowPoints {
   /**
    * The two levels of the argument at which the piece reaches {@code L} and {@code L/2}: with
    * {@code V = L/|scale|} (and {@code V/2}), {@code V^(1/p)} for a power, {@code ln V} for an
-   * exponential, {@code ln 2V} for cosh; null for a power whose exponent is at most 1 (its argument
+   * exponential, {@code ln 2V} for cosh, {@code V} for the whole; null for a power whose exponent is at most 1 (its argument
    * leaves the range first) and for a zero scale.
    */
   private static Apfloat[] levels(Piece piece, Map<String, Apfloat> bindings) {
@@ -113,6 +126,7 @@ public final class OverflowPoints {
       out[i] = switch (piece.growth()) {
         case EXP -> lnLevels[i];
         case COSH -> lnLevels[i].add(ln2);
+        case WHOLE -> BigMath.exp(lnLevels[i], w);
         case POWER -> BigMath.exp(lnLevels[i].divide(p), w);
       };
     }

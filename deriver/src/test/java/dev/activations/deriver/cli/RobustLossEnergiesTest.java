@@ -150,6 +150,14 @@ class RobustLossEnergiesTest {
       // responsibility's derivative and dA are second differences of the slopes (the paired form,
       // StatisticForms.responsibilityDerivativesPaired)
       "--energy|((z-mu)/a)^2/(1+((z-mu)/a)^2)|--free|a|--hypotheses|prototypes:3|--stat|responsibilities",
+      // an energy growing like |u| log|u|: it leaves the double range at |z| = 2.6e305, which no
+      // power, exponential or cosh in it marks (the free energy was NaN at z = -1.8e308, exact 1.3e311:
+      // OverflowPoints.Growth.WHOLE); its energy difference (1 - z) log(2 - z) + (1 + z) log(-z) was
+      // Inf - Inf beyond (NumericalRewrites.logProductPairs), and without that the one form finite
+      // far out was Symja's closed derivative, which is wrong between (-0.812 at z = -1.5, exact
+      // -0.801). The near-zero patch is spliced although every form misses at the kink z = -1
+      // (Repairs.splitHolds)
+      "--energy|Abs[z-mu]*Log[1+Abs[z-mu]]|--stat|free-energy",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));

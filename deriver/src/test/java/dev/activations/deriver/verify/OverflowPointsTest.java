@@ -96,6 +96,30 @@ class OverflowPointsTest {
   }
 
   @Test
+  void aWholeEnergyMarksWhereItLeavesTheRangeWhereNoPieceDoes() {
+    // |z - 1| log(1 + |z - 1|): no power, exponential or cosh in it overflows; the whole does, at
+    // the u with u log(1 + u) = L (and L/2), each side. Checked with Math.log1p, whose error
+    // (1 ulp of a number near 704) moves the product by about 2e-16 of itself: the point and the
+    // double before it straddle the level within that slack
+    String energy = "Abs[-1+z]*Log[1+Abs[-1+z]]";
+    double[] points = OverflowPoints.of(List.of(new OverflowPoints.Piece(OverflowPoints.Growth.WHOLE, energy, "1")),
+        Map.of());
+    assertEquals(4, points.length, java.util.Arrays.toString(points));
+    double[] levels = {Double.MAX_VALUE, Double.MAX_VALUE / 2, Double.MAX_VALUE / 2, Double.MAX_VALUE};
+    for (int i = 0; i < 4; i++) {
+      double u = Math.abs(points[i] - 1);
+      double level = levels[i];
+      // u log(1 + u) >= level, as u >= level / log(1 + u); compared in ratio so nothing overflows
+      assertEquals(1.0, u / (level / Math.log1p(u)), 1e-14, "at " + points[i]);
+    }
+    assertTrue(points[3] > 2.55e305 && points[3] < 2.56e305, "u log(1 + u) = MAX_VALUE: " + points[3]);
+    // where a piece marks the same threshold (|z - 1|^2 / 2 through its power), the whole adds nothing
+    double[] both = OverflowPoints.of(List.of(power("-1+z", "2"),
+        new OverflowPoints.Piece(OverflowPoints.Growth.WHOLE, "(-1+z)^2", "1")), Map.of());
+    assertArrayEquals(OverflowPoints.of(List.of(power("-1+z", "2")), Map.of()), both);
+  }
+
+  @Test
   void deterministic() {
     List<OverflowPoints.Piece> pieces = List.of(power("Abs[1+z]", "9/4"), power("Abs[-1+z]", "9/4"));
     assertArrayEquals(OverflowPoints.of(pieces, Map.of()), OverflowPoints.of(pieces, Map.of()));
