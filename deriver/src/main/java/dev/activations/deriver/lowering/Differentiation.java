@@ -30,6 +30,8 @@ final class Differentiation {
   private static final Const ONE = Const.of(1.0);
 
   private final String variable;
+  /** Each node object differentiated once: a subtree shared by several parents has one derivative. */
+  private final OncePerNode done = new OncePerNode();
 
   private Differentiation(String variable) {
     this.variable = variable;
@@ -41,6 +43,10 @@ final class Differentiation {
   }
 
   private Expr d(Expr e) {
+    return done.apply(e, this::derivative);
+  }
+
+  private Expr derivative(Expr e) {
     if (e instanceof Const) return ZERO;
     if (e instanceof Var v) return v.name().equals(variable) ? ONE : ZERO;
     if (e instanceof Add a) {

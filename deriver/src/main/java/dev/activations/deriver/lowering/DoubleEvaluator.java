@@ -72,7 +72,7 @@ public final class DoubleEvaluator {
   }
 
   /** {@link #apply(Fn, double...)} for a function of one argument, without an array. */
-  private static double apply(Fn fn, double x) {
+  static double apply(Fn fn, double x) {
     return switch (fn) {
       case EXP -> Math.exp(x);
       case EXPM1 -> Math.expm1(x);
@@ -93,7 +93,7 @@ public final class DoubleEvaluator {
   }
 
   /** {@link #apply(Fn, double...)} for a function of two arguments, without an array. */
-  private static double apply(Fn fn, double x, double y) {
+  static double apply(Fn fn, double x, double y) {
     return switch (fn) {
       case MAX -> Math.max(x, y);
       case MIN -> Math.min(x, y);

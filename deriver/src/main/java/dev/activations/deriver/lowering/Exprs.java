@@ -127,10 +127,17 @@ public final class Exprs {
     return out;
   }
 
-  /** {@code e} with z replaced by the number {@code value}. */
+  /**
+   * {@code e} with z replaced by the number {@code value}, each node object once ({@link
+   * OncePerNode}: a subtree shared by several parents stays shared instead of being copied per path).
+   */
   public static Expr substituteZ(Expr e, double value) {
-    if (e instanceof Var v && v.name().equals("z")) return Const.of(value);
-    return mapChildren(e, x -> substituteZ(x, value));
+    return substituteZ(e, value, new OncePerNode());
+  }
+
+  private static Expr substituteZ(Expr e, double value, OncePerNode done) {
+    return done.apply(e, x -> x instanceof Var v && v.name().equals("z") ? Const.of(value)
+        : mapChildren(x, c -> substituteZ(c, value, done)));
   }
 
   public static Expr mapChildren(Expr e, UnaryOperator<Expr> f) {

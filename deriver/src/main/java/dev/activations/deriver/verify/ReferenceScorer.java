@@ -3,6 +3,7 @@ package dev.activations.deriver.verify;
 import dev.activations.deriver.lowering.ActivationLowering;
 import dev.activations.deriver.lowering.DoubleEvaluator;
 import dev.activations.deriver.lowering.Expr;
+import dev.activations.deriver.lowering.SharedEvaluation;
 import dev.activations.deriver.spec.ExactNumber;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,12 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   private final ReferenceEvaluator reference;
   private final Map<String, Double> variables = new HashMap<>();
   private final Map<String, Accuracy.Exact[]> exactValues = new HashMap<>();
+  /**
+   * The forms measured, their shared sub-expressions evaluated once per point ({@link
+   * SharedEvaluation}); one pool for this scorer, its parameter derivatives and the scorers at other
+   * parameter values, which measure the same forms (one thread at a time, as the selection runs).
+   */
+  private final SharedEvaluation.Pool forms;
   private final boolean hasFreeParameters;
   private TaylorAtZero taylor;
   private List<Map<String, ExactNumber>> elsewhereValues = List.of();
@@ -27,6 +34,12 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   private List<ReferenceScorer> elsewhere; // built on first use
 
   public ReferenceScorer(ReferenceEvaluator reference, ReferenceTable table, Map<String, ExactNumber> freeValues) {
+    this(reference, table, freeValues, new SharedEvaluation.Pool());
+  }
+
+  private ReferenceScorer(ReferenceEvaluator reference, ReferenceTable table, Map<String, ExactNumber> freeValues,
+      SharedEvaluation.Pool forms) {
+    this.forms = forms;
     this.reference = reference;
     this.table = table;
     freeValues.forEach((k, v) -> variables.put(k, v.toDouble()));
@@ -66,13 +79,14 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
   public double[] errors(Expr candidate, int output, ActivationLowering.Role role) {
     Accuracy.Exact[] exact = prepared(output, role);
     double[] out = new double[exact.length];
+    SharedEvaluation form = forms.of(candidate);
     for (int i = 0; i < out.length; i++) {
       if (exact[i] == null) {
         out[i] = Double.NaN;
         continue;
       }
       variables.put("z", table.points().get(i).z().doubleValue());
-      double computed = DoubleEvaluator.evaluateOrNaN(candidate, variables);
+      double computed = form.atOrNaN(variables);
       out[i] = Accuracy.relativeError(computed, exact[i]);
     }
     return out;
@@ -150,7 +164,7 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       double[] zs = points();
       for (Map<String, ExactNumber> values : elsewhereValues) {
         ReferenceEvaluator there = elsewhereReferences.apply(values);
-        out.add(new ReferenceScorer(there, ReferenceTable.at(there, zs), values));
+        out.add(new ReferenceScorer(there, ReferenceTable.at(there, zs), values, forms));
       }
       elsewhere = out;
     }
@@ -260,13 +274,14 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       public double[] errors(Expr candidate, int output, ActivationLowering.Role role) {
         Accuracy.Exact[] e = exact(output);
         double[] out = new double[e.length];
+        SharedEvaluation form = forms.of(candidate);
         for (int i = 0; i < out.length; i++) {
           if (e[i] == null) {
             out[i] = Double.NaN;
             continue;
           }
           vars.put("z", zs[i]);
-          double computed = DoubleEvaluator.evaluateOrNaN(candidate, vars);
+          double computed = form.atOrNaN(vars);
           out[i] = Accuracy.relativeError(computed, e[i]);
         }
         return out;
