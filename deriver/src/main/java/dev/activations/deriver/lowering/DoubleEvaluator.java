@@ -309,18 +309,22 @@ public final class DoubleEvaluator {
     throw Exprs.unsupported("DoubleEvaluator", e);
   }
 
+  /** {@code l op r} in double arithmetic (NaN compares false but for NE), as the printed Java does. */
+  static boolean compare(Test.Op op, double l, double r) {
+    return switch (op) {
+      case LT -> l < r;
+      case LE -> l <= r;
+      case GT -> l > r;
+      case GE -> l >= r;
+      case EQ -> l == r;
+      case NE -> l != r;
+    };
+  }
+
   private boolean check(Test t) {
     if (t instanceof Test.Compare c) {
       double l = eval(c.left());
-      double r = eval(c.right());
-      return switch (c.op()) {
-        case LT -> l < r;
-        case LE -> l <= r;
-        case GT -> l > r;
-        case GE -> l >= r;
-        case EQ -> l == r;
-        case NE -> l != r;
-      };
+      return compare(c.op(), l, eval(c.right()));
     } else if (t instanceof Test.And a) {
       for (Test o : a.operands()) {
         if (!check(o)) {

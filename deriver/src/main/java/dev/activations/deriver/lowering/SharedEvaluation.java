@@ -148,15 +148,7 @@ public final class SharedEvaluation {
   private boolean check(TestNode t) {
     if (t instanceof Compare c) {
       double l = eval(c.left());
-      double r = eval(c.right());
-      return switch (c.op()) {
-        case LT -> l < r;
-        case LE -> l <= r;
-        case GT -> l > r;
-        case GE -> l >= r;
-        case EQ -> l == r;
-        case NE -> l != r;
-      };
+      return DoubleEvaluator.compare(c.op(), l, eval(c.right()));
     } else if (t instanceof All a) {
       for (TestNode o : a.operands()) {
         if (!check(o)) return false;
