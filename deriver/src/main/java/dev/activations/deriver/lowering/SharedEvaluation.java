@@ -24,7 +24,8 @@ import java.util.Map;
  * point by point ({@link DoubleEvaluator}) took more than half of that derivation's time. With the
  * passes that built them keeping shared subtrees shared ({@link Rewrites#apply}, {@link
  * Differentiation}, {@link Exprs#substituteZ}, each node once), the spec's {@code derive --check
- * --out} took 68 s instead of 204 s (150 s with those passes and the tree walk; the same class).
+ * --out} took 68 s instead of 221 s (151 s with those passes and the tree walk, 186 s with this
+ * evaluation and the passes that copy; the same class each time).
  *
  * <p>The values are those of {@link DoubleEvaluator#evaluateOrNaN}, bit for bit: the same
  * operations in the same order, only the taken branch of a condition evaluated, and a variable
