@@ -597,25 +597,10 @@ final class NumericalRewrites {
     IExpr[] coefficient = new IExpr[n];
     IExpr[] argument = new IExpr[n];
     for (int i = 0; i < n; i++) {
-      List<IExpr> factors = new ArrayList<>();
-      Lowerer.flatten(terms.get(i), S.Times, factors);
-      List<IExpr> rest = new ArrayList<>();
-      for (IExpr f : factors) {
-        if (f.isAST(S.Log, 2) && !f.first().isFree(z) && argument[i] == null) {
-          argument[i] = f.first();
-        } else if (!f.isFree(x -> x.isAST(S.Log), true)) {
-          argument[i] = null;
-          rest = null;
-          break;
-        } else {
-          rest.add(f);
-        }
-      }
-      if (rest == null || argument[i] == null) {
-        argument[i] = null;
-        continue;
-      }
-      coefficient[i] = rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest);
+      IExpr[] split = logProduct(terms.get(i));
+      if (split == null) continue;
+      coefficient[i] = split[0];
+      argument[i] = split[1];
     }
     boolean[] used = new boolean[n];
     List<IExpr> others = new ArrayList<>();
@@ -643,6 +628,25 @@ final class NumericalRewrites {
       if (!used[i]) others.add(terms.get(i));
     }
     return others;
+  }
+
+  /** {@code {p, b}} for a term {@code p Log[b]} with b depending on z and no other logarithm in p; else null. */
+  private IExpr[] logProduct(IExpr t) {
+    List<IExpr> factors = new ArrayList<>();
+    Lowerer.flatten(t, S.Times, factors);
+    IExpr argument = null;
+    List<IExpr> rest = new ArrayList<>();
+    for (IExpr f : factors) {
+      if (argument == null && f.isAST(S.Log, 2) && !f.first().isFree(z)) {
+        argument = f.first();
+      } else if (!f.isFree(x -> x.isAST(S.Log), true)) {
+        return null;
+      } else {
+        rest.add(f);
+      }
+    }
+    if (argument == null) return null;
+    return new IExpr[] {rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest), argument};
   }
 
   private static boolean isFreeOfStandIns(IExpr e, ISymbol[] slope, ISymbol[] exp) {

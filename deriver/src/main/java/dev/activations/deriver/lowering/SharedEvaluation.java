@@ -87,15 +87,16 @@ public final class SharedEvaluation {
 
     /** The number of structurally distinct nodes numbered so far. */
     public int size() {
-      return nodes.size;
+      return nodes.nodes.size();
     }
   }
 
   /** {@link DoubleEvaluator#evaluateOrNaN} of the expression at {@code variables}. */
   public double atOrNaN(Map<String, Double> variables) {
     Pool p = pool;
-    if (p.value.length < p.nodes.size) {
-      int n = Math.max(p.nodes.size, 2 * p.value.length);
+    int size = p.nodes.nodes.size();
+    if (p.value.length < size) {
+      int n = Math.max(size, 2 * p.value.length);
       p.value = java.util.Arrays.copyOf(p.value, n);
       p.stamp = java.util.Arrays.copyOf(p.stamp, n);
     }
@@ -115,14 +116,14 @@ public final class SharedEvaluation {
   private double eval(int i) {
     Pool p = pool;
     if (p.stamp[i] == p.generation) return p.value[i];
-    Builder b = p.nodes;
+    Node n = p.nodes.nodes.get(i);
+    int[] c = n.children();
     double v;
-    int[] c = b.children[i];
-    switch (b.kind[i]) {
-      case CONST -> v = b.constant[i];
+    switch (n.kind()) {
+      case CONST -> v = n.constant();
       case VAR -> {
-        Double x = p.variables.get(b.name[i]);
-        if (x == null) throw new IllegalArgumentException("no value for variable " + b.name[i]);
+        Double x = p.variables.get(n.name());
+        if (x == null) throw new IllegalArgumentException("no value for variable " + n.name());
         v = x;
       }
       case ADD -> {
@@ -135,11 +136,11 @@ public final class SharedEvaluation {
       }
       case DIV -> v = eval(c[0]) / eval(c[1]);
       case NEG -> v = -eval(c[0]);
-      case POW_INT -> v = IntegerPowers.pow(eval(c[0]), b.exponent[i]);
-      case CALL -> v = c.length == 1 ? DoubleEvaluator.apply(b.fn[i], eval(c[0]))
-          : DoubleEvaluator.apply(b.fn[i], eval(c[0]), eval(c[1]));
-      case COND -> v = check(b.test[i]) ? eval(c[0]) : eval(c[1]);
-      default -> throw new IllegalStateException("node kind " + b.kind[i]);
+      case POW_INT -> v = IntegerPowers.pow(eval(c[0]), n.exponent());
+      case CALL -> v = c.length == 1 ? DoubleEvaluator.apply(n.fn(), eval(c[0]))
+          : DoubleEvaluator.apply(n.fn(), eval(c[0]), eval(c[1]));
+      case COND -> v = check(n.test()) ? eval(c[0]) : eval(c[1]);
+      default -> throw new IllegalStateException("node kind " + n.kind());
     }
     p.value[i] = v;
     p.stamp[i] = p.generation;
@@ -168,38 +169,13 @@ public final class SharedEvaluation {
    * Numbers the structurally distinct nodes (hash-consing: a node's key is its kind, its own datum
    * and its children's numbers), children before parents; each node object is visited once.
    */
+  /** One structurally distinct node: its kind, its own datum (by kind) and its children's numbers. */
+  private record Node(byte kind, double constant, String name, int exponent, Fn fn, int[] children, TestNode test) {}
+
   private static final class Builder {
-    byte[] kind = new byte[64];
-    double[] constant = new double[64];
-    String[] name = new String[64];
-    int[] exponent = new int[64];
-    Fn[] fn = new Fn[64];
-    int[][] children = new int[64][];
-    TestNode[] test = new TestNode[64];
-    int size;
+    final List<Node> nodes = new ArrayList<>();
     final IdentityHashMap<Expr, Integer> seen = new IdentityHashMap<>();
     final Map<List<Object>, Integer> distinct = new HashMap<>();
-
-    private void add(byte k, double c, String v, int p, Fn f, int[] kids, TestNode t) {
-      if (size == kind.length) {
-        int n = 2 * size;
-        kind = java.util.Arrays.copyOf(kind, n);
-        constant = java.util.Arrays.copyOf(constant, n);
-        name = java.util.Arrays.copyOf(name, n);
-        exponent = java.util.Arrays.copyOf(exponent, n);
-        fn = java.util.Arrays.copyOf(fn, n);
-        children = java.util.Arrays.copyOf(children, n);
-        test = java.util.Arrays.copyOf(test, n);
-      }
-      kind[size] = k;
-      constant[size] = c;
-      name[size] = v;
-      exponent[size] = p;
-      fn[size] = f;
-      children[size] = kids;
-      test[size] = t;
-      size++;
-    }
 
     int node(Expr e) {
       Integer known = seen.get(e);
@@ -256,9 +232,9 @@ public final class SharedEvaluation {
       for (int kid : kids) key.add(kid);
       Integer id = distinct.get(key);
       if (id == null) {
-        id = size;
+        id = nodes.size();
         distinct.put(key, id);
-        add(k, c, v, p, f, kids, t);
+        nodes.add(new Node(k, c, v, p, f, kids, t));
       }
       seen.put(e, id);
       return id;
