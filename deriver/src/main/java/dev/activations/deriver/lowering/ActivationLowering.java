@@ -124,11 +124,13 @@ public final class ActivationLowering {
     variables.addAll(d.spec().free());
     Lowerer lowerer = new Lowerer(symja, variables);
     LogRemainders logRemainders = new LogRemainders(symja, variables);
+    LogResiduals logResiduals = new LogResiduals(symja, variables);
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     List<List<Candidate>> valueFormsPerOutput = new ArrayList<>();
     for (int i = 0; i < d.outputs(); i++) {
       List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
+      logResiduals(lowerer, logResiduals, d.closed().get(i)).ifPresent(valueForms::add);
       valueFormsPerOutput.add(valueForms);
       values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
@@ -202,6 +204,23 @@ public final class ActivationLowering {
 
   static final String PAIRED_FORM = "paired";
 
+  /**
+   * The closed value form with its logarithms of rational functions next to 1 as {@code log1p} of
+   * the factored residual ({@link LogResiduals}), as a candidate named {@value #LOG_RESIDUALS_FORM}
+   * (not "structured": chosen only where it measures best and no structured form is safe).
+   */
+  private static Optional<Candidate> logResiduals(Lowerer lowerer, LogResiduals residuals, IExpr closed) {
+    Optional<IExpr> rewritten = residuals.rewrite(closed);
+    if (rewritten.isEmpty()) return Optional.empty();
+    try {
+      return Optional.of(new Candidate(LOG_RESIDUALS_FORM, lowerer.lower(rewritten.get())));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.empty(); // a piece the lowering has no code for: an offer only
+    }
+  }
+
+  static final String LOG_RESIDUALS_FORM = "log-residuals";
+
   /** The structured form and, where it differs and the IR can express it, the closed form. */
   private static List<Candidate> forms(Lowerer lowerer, IExpr structured, IExpr closed) {
     List<Candidate> candidates = new ArrayList<>();
@@ -258,7 +277,10 @@ public final class ActivationLowering {
     Repairs repairs = new Repairs(symja, lowerer, scorer, output, role, limits,
         extrapolate || free ? elsewhere : List.of(), reference.parameterValues(), kinks);
     List<Candidate> variants = new ArrayList<>(candidates);
-    List<Candidate> patches = new ArrayList<>(candidates);
+    // (the log-residuals form is a whole form, not a patch: spliced in next to 0 only, it left the
+    // closed form's log of a ratio next to 1 at the Cauchy signed free energy's roots +-sqrt(2),
+    // which no sample point sees: 1.6e-13 at z = -1.4113, where it alone has 4e-16)
+    List<Candidate> patches = new ArrayList<>(candidates.stream().filter(c -> !c.form().equals(LOG_RESIDUALS_FORM)).toList());
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
     // When a structured form is already safe at every point, a repaired form can only win by
     // being cheaper: Symja's Series then gets a short limit, since on the hard shapes it runs

@@ -156,7 +156,7 @@ final class LogRemainders {
   }
 
   /** A rational function of the variables: numbers, symbols, sums, products, integer powers. */
-  private static boolean isRational(IExpr e) {
+  static boolean isRational(IExpr e) {
     if (e.isNumber() || e.isSymbol()) return e.isRational() || e.isSymbol() && !e.isBuiltInSymbol();
     if (!(e instanceof IAST ast)) return false;
     if (ast.isPower()) return ast.exponent().isInteger() && isRational(ast.base());
@@ -167,14 +167,19 @@ final class LogRemainders {
     return true;
   }
 
-  /**
-   * Symja's Together of {@code e}, checked exactly at a rational point (Symja 3.0.0's Together
-   * has been seen to return a different rational function; see NumericalRewrites.sameAt): every
-   * variable at a different rational, where an exact nonzero difference disproves it.
-   */
   private Optional<IExpr> together(IExpr e) {
+    return checked(symja, variables, "Together", e, LIMIT);
+  }
+
+  /**
+   * Symja's {@code function} (Together, Factor) of {@code e}, checked exactly at a rational point
+   * (Symja 3.0.0's Together has been seen to return a different rational function; see
+   * NumericalRewrites.sameAt): every variable at a different rational, where an exact nonzero
+   * difference disproves it.
+   */
+  static Optional<IExpr> checked(Symja symja, List<ISymbol> variables, String function, IExpr e, WorkBudget budget) {
     IExpr evaluated = symja.eval(e);
-    Optional<IExpr> t = Bounded.apply(symja, "Together", evaluated, LIMIT);
+    Optional<IExpr> t = Bounded.apply(symja, function, evaluated, budget);
     if (t.isEmpty()) return Optional.empty();
     IExpr difference = F.Subtract(t.get(), evaluated);
     for (int i = 0; i < variables.size(); i++) {
@@ -184,4 +189,5 @@ final class LogRemainders {
     IExpr d = symja.eval(difference);
     return d.isNumber() && !d.isZero() ? Optional.empty() : t;
   }
+
 }

@@ -90,6 +90,8 @@ public final class Lowerer {
   private Expr translateCompound(IAST ast) {
     // log1p(y) - y, which Symja does not know: offered by LogRemainders
     if (ast.argSize() == 1 && ast.head().equals(symja.symbol(LogRemainders.HEAD))) return rewrites.logOnePlusRemainder(ast.arg1());
+    // log1p(y), offered by LogResiduals for a logarithm next to 1
+    if (ast.argSize() == 1 && ast.head().equals(symja.symbol(LogResiduals.HEAD))) return Expr.Call.of(Fn.LOG1P, translate(ast.arg1()));
     if (!ast.isFree(z) && rewrites.isRationalInZ(ast)) {
       Optional<Expr> tail = rewrites.rationalTail(ast);
       if (tail.isPresent()) return tail.get();

@@ -167,6 +167,14 @@ public final class Rewrites {
               + " bound's rounding: Max[0, Abs[(z-mu)/a] - a] at the centre -1, a = 1, has its kink"
               + " at z = 0, and the test held at z = 5.2e-182 where the slope is 1.",
           KinkTests::onZ),
+      new Rule("parameter-square-residuals",
+          "p^2 - c^2 for a parameter p and an exact c rounds p^2 first: next to p = c the"
+              + " difference keeps only what survives that rounding (s^2 rounds by up to 1.1e-16, and"
+              + " s^2 - 1 is 2e-9 at s = 1 + 1e-9: a relative error up to 5.5e-8); (p - c)(p + c) is"
+              + " exact in its first factor by Sterbenz's lemma and within two roundings overall. The"
+              + " Cauchy free energy at the gated hypotheses with a free scale factors its residual"
+              + " next to z = 0 as (s^2 + z^2 - 1)(s^2 - z^2 + 1) (LogResiduals).",
+          Rewrites::parameterSquareResiduals),
       new Rule("equal-branches",
           "t ? x : x is x whatever t is (a sign test leaves both branches of an exponential"
               + " difference's two factorings as the same gap); the test costs a comparison.",
@@ -275,6 +283,22 @@ public final class Rewrites {
       return Optional.of(product(m.factors().stream().filter(f -> !Exprs.isConst(f, 1.0)).toList()));
     }
     return Optional.empty();
+  }
+
+  /** {@code -c^2 + p^2} (p a parameter, c^2 an exact square of a double) as {@code (p - c)(p + c)}. */
+  private static Optional<Expr> parameterSquareResiduals(Expr e) {
+    if (!(e instanceof Add a) || a.terms().size() != 2) return Optional.empty();
+    Expr first = a.terms().get(0);
+    Expr second = a.terms().get(1);
+    Const k = first instanceof Const c ? c : second instanceof Const c ? c : null;
+    Expr square = k == first ? second : first;
+    if (k == null || !(k.value() < 0) || !(square instanceof PowInt p && p.exponent() == 2
+        && p.base() instanceof Expr.Var v && !v.name().equals("z"))) {
+      return Optional.empty();
+    }
+    double c = Math.sqrt(-k.value());
+    if (c * c != -k.value() || Math.fma(c, c, k.value()) != 0.0) return Optional.empty();
+    return Optional.of(new Mul(List.of(new Add(List.of(p.base(), Const.of(-c))), new Add(List.of(p.base(), Const.of(c))))));
   }
 
   private static Optional<Expr> dropZero(Expr e) {

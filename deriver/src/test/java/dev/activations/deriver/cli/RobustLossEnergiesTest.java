@@ -158,6 +158,13 @@ class RobustLossEnergiesTest {
       // -0.801). The near-zero patch is spliced although every form misses at the kink z = -1
       // (Repairs.splitHolds)
       "--energy|Abs[z-mu]*Log[1+Abs[z-mu]]|--stat|free-energy",
+      // free energies that are the log of a rational function passing through 1 at z = 0: every
+      // form was 0 at z = 1.3e-145 (exact -1.6e-290) for the first, and for the second, whose
+      // value at 0 vanishes at s = 1 only (so no near-zero repair applies), 0 at z = 3.8e-77
+      // (exact -7.4e-154); log1p of the factored residual (LogResiduals), with s^2 - 1 as
+      // (s - 1)(s + 1) (the rule parameter-square-residuals)
+      "--energy|Log[1+(z-mu)^4]|--stat|free-energy",
+      "--kernel|cauchy|--hypotheses|gated|--stat|free-energy|--free|s",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));

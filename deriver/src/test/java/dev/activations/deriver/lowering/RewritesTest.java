@@ -393,6 +393,23 @@ class RewritesTest {
   }
 
   @Test
+  void parameterSquareResiduals() {
+    Expr residual = add(constant(-1), new PowInt(S, 2));
+    Expr factored = mul(add(S, constant(-1)), add(S, constant(1)));
+    assertRule("parameter-square-residuals", residual, factored);
+    assertRule("parameter-square-residuals", add(new PowInt(S, 2), constant(-0.25)),
+        mul(add(S, constant(-0.5)), add(S, constant(0.5))));
+    assertUnchanged(add(constant(-2), new PowInt(S, 2))); // sqrt(2) is not a double
+    assertUnchanged(add(constant(1), new PowInt(S, 2))); // a sum of squares does not cancel
+    assertUnchanged(add(constant(-1), new PowInt(Z, 2))); // z's roots are RootSplice's and RationalRoots'
+    // s = 1 + 2^-30: s^2 - 1 = 2^-29 + 2^-60 exactly; s * s rounds the 2^-60 away, the factors keep it
+    double s = 1 + 0x1p-30;
+    double exact = 0x1p-29 + 0x1p-60;
+    assertEquals(0x1p-29, DoubleEvaluator.evaluate(residual, Map.of("s", s)));
+    assertEquals(exact, DoubleEvaluator.evaluate(Rewrites.apply(residual), Map.of("s", s)));
+  }
+
+  @Test
   void squaresOfZComeOutOfRoots() {
     // sqrt(a z z) overflows inside the root for |z| > 1.3e154 where the root is of size |z|
     Expr a = add(constant(1), new Div(S, Z));
