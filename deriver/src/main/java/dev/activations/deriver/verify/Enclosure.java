@@ -261,7 +261,11 @@ final class Enclosure implements Elementary<Enclosure> {
     Enclosure lBig = big.hugeLog;
     if (!other.isHuge() && !other.reliablyNonZero()) {
       // |other| is below its bound; relative to e^lBig it only widens the log
-      return big.widen(other.magnitudeBound() - lBig.approxDouble() * LOG10_E + LOG10_2, p);
+      double extra = other.magnitudeBound() - lBig.approxDouble() * LOG10_E + LOG10_2;
+      // both beyond the doubles (an unbounded term against a double exponential): undecided here,
+      // not a wrong radius (the exponential kernel's free-energy dA with a free rate met it)
+      if (Double.isNaN(extra)) throw new InsufficientPrecisionException("a term without a bound against a huge value");
+      return big.widen(extra, p);
     }
     Enclosure u = other.lnAbs(p).subtract(lBig, p); // <= 0 up to rounding
     int s = big.hugeSign * other.midSignum();
