@@ -410,6 +410,20 @@ class RewritesTest {
   }
 
   @Test
+  void scaleBeforePower() {
+    Expr u = add(Z, constant(-1));
+    Expr third = constant(1.0 / 3);
+    assertRule("scale-before-power", mul(third, new PowInt(u, 3)), mul(new PowInt(u, 2), mul(third, u)));
+    assertUnchanged(mul(third, new PowInt(u, 2))); // squares keep their forms
+    assertUnchanged(mul(constant(3), new PowInt(u, 3))); // |c| > 1 overflows no later either way
+    // (z - 1)^3 / 3 at z = 7e102: (z - 1)^3 = 3.4e308 overflows, the value 1.1e308 does not
+    Expr e = Rewrites.apply(mul(third, new PowInt(u, 3)));
+    double z = 7e102;
+    assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(mul(third, new PowInt(u, 3)), Map.of("z", z)));
+    assertEquals(z * z / 3 * z, DoubleEvaluator.evaluate(e, Map.of("z", z)), 1e-15 * (z * z / 3 * z));
+  }
+
+  @Test
   void squaresOfZComeOutOfRoots() {
     // sqrt(a z z) overflows inside the root for |z| > 1.3e154 where the root is of size |z|
     Expr a = add(constant(1), new Div(S, Z));

@@ -43,4 +43,17 @@ class TaylorAtZeroTest {
     assertEquals(1.0 / 15, c[6], 1e-16);
     for (int k = 3; k < c.length; k += 2) assertTrue(Math.abs(c[k]) < 1e-30, "odd term c" + k + " vanishes");
   }
+
+  @Test
+  void aVanishingCoefficientIsZeroNotTheFitsTruncationError() {
+    // the free energy of |u| - log(1 + |u|) at centres 1 and -1 is 1 - log 4 + z^4/24 + ... next to
+    // 0 (2 cosh z - z sinh z = 2 - z^4/12 + ...), so its derivative is z^3/6 + ...: c_1 is exactly 0,
+    // where one fit with h = 1e-4 gave about 5e-61 (the patch was then 4e140 times the derivative at
+    // z = 1e-100)
+    double[] c = new TaylorAtZero(Definition.of("Abs[z-mu]-Log[1+Abs[z-mu]]", "1:1,-1:-1", "free-energy"))
+        .coefficients(0, true, 16).orElseThrow();
+    assertEquals(0.0, c[1]);
+    assertEquals(1.0 / 6, c[3], 1e-15);
+    for (int k = 0; k < c.length; k += 2) assertEquals(0.0, c[k], "even coefficient c" + k + " of an odd function");
+  }
 }
