@@ -279,7 +279,7 @@ public final class ActivationLowering {
     List<Candidate> variants = new ArrayList<>(candidates);
     // (the log-residuals form is a whole form, not a patch: spliced in next to 0 only, it left the
     // closed form's log of a ratio next to 1 at the Cauchy signed free energy's roots +-sqrt(2),
-    // which no sample point sees: 1.6e-13 at z = -1.4113, where it alone has 4e-16)
+    // which no sample point sees: 1.6e-13 at z = -1.4113)
     List<Candidate> patches = new ArrayList<>(candidates.stream().filter(c -> !c.form().equals(LOG_RESIDUALS_FORM)).toList());
     double safe = role == Role.VALUE ? Contract.SAFE_VALUE_ERROR : Contract.SAFE_DERIVATIVE_ERROR;
     // When a structured form is already safe at every point, a repaired form can only win by

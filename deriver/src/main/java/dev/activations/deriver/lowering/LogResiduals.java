@@ -23,7 +23,8 @@ import org.matheclipse.core.interfaces.ISymbol;
  * + s^2/(s^2 + (1 + z)^2))}, 0 at z = 0 for s = 1 only: no near-zero repair applies (the output
  * does not vanish there at other s), and every form was 0 at z = 3.8e-77, exact -7.4e-154. Over
  * one denominator the residual's numerator factors as {@code (s^2 + z^2 - 1)(s^2 - z^2 + 1)},
- * whose first factor keeps {@code z^2} next to s = 1 (the lowered sum adds the constant first).
+ * whose first factor keeps {@code z^2} next to s = 1: the lowered sum takes {@code s^2 - 1} first,
+ * as {@code (s - 1)(s + 1)} (the rewrite {@code parameter-square-residuals}), then adds {@code z^2}.
  *
  * <p>An offer, measured like every other candidate form: a class whose forms met the contract
  * keeps them.

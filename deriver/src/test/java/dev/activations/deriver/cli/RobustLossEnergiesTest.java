@@ -170,7 +170,7 @@ class RobustLossEnergiesTest {
       // (the rule scale-before-power)
       "--energy|Abs[z-mu]^3/3|--stat|free-energy",
       // the derivative of this free energy goes like z^3/6 at 0; the reference's Taylor patch had
-      // a c_1 of 5e-61 (the fit's truncation error for a coefficient that is exactly 0), and the
+      // a c_1 of -6.7e-61 (the fit's truncation error for a coefficient that is exactly 0), and the
       // derivative was 0 at z = -6.6e-25, exact -4.8e-74 (TaylorAtZero fits twice)
       "--energy|Abs[z-mu]-Log[1+Abs[z-mu]]|--stat|free-energy",
   })
