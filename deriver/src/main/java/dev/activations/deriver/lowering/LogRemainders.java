@@ -61,14 +61,7 @@ final class LogRemainders {
 
   private IExpr visit(IExpr e) {
     if (!(e instanceof IAST ast) || e.isFree(S.Log)) return e;
-    IASTAppendable copy = F.ast(ast.head(), ast.argSize());
-    boolean changed = false;
-    for (int i = 1; i < ast.size(); i++) {
-      IExpr a = visit(ast.get(i));
-      changed |= a != ast.get(i);
-      copy.append(a);
-    }
-    IAST node = changed ? copy : ast;
+    IAST node = mapArguments(ast, this::visit);
     if (node.isPlus()) {
       Optional<IExpr> r = sum(node);
       if (r.isPresent()) return r.get();
@@ -165,6 +158,18 @@ final class LogRemainders {
       if (!isRational(ast.get(i))) return false;
     }
     return true;
+  }
+
+  /** {@code ast} with {@code f} applied to each argument; {@code ast} itself when none changes. */
+  static IAST mapArguments(IAST ast, java.util.function.UnaryOperator<IExpr> f) {
+    IASTAppendable copy = F.ast(ast.head(), ast.argSize());
+    boolean changed = false;
+    for (int i = 1; i < ast.size(); i++) {
+      IExpr a = f.apply(ast.get(i));
+      changed |= a != ast.get(i);
+      copy.append(a);
+    }
+    return changed ? copy : ast;
   }
 
   private Optional<IExpr> together(IExpr e) {

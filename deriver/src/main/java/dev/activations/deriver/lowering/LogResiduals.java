@@ -9,7 +9,6 @@ import java.util.Set;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
-import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -61,13 +60,6 @@ final class LogResiduals {
       if (y.isEmpty() || y.get().isZero()) return e;
       return F.Piecewise(F.list(F.list(F.unaryAST1(head, y.get()), F.LessEqual(F.Abs(y.get()), F.C1D2))), e);
     }
-    IASTAppendable copy = F.ast(ast.head(), ast.argSize());
-    boolean changed = false;
-    for (int i = 1; i < ast.size(); i++) {
-      IExpr a = visit(ast.get(i));
-      changed |= a != ast.get(i);
-      copy.append(a);
-    }
-    return changed ? copy : ast;
+    return LogRemainders.mapArguments(ast, this::visit);
   }
 }

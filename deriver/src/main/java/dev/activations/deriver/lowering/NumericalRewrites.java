@@ -85,6 +85,8 @@ final class NumericalRewrites {
 
   /** The kind of a term {@code c Tanh[u]^2} (no Symja head names it). */
   static final ISymbol TANH_SQUARED = F.Dummy("tanhSquared");
+  /** The kind of a term {@code c Log[u]^2}. */
+  static final ISymbol LOG_SQUARED = F.Dummy("logSquared");
   /** The kind of a term {@code c b^p Log[b]}, p free of z and not an integer, or 1 (argument {@code {b, p}}). */
   static final ISymbol POWER_LOG = F.Dummy("powerLog");
 
@@ -121,6 +123,9 @@ final class NumericalRewrites {
     if (core.isAST(S.Tanh, 2)) return new Term(coefficient, S.Tanh, core.first());
     if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Tanh, 2)) {
       return new Term(coefficient, TANH_SQUARED, core.base().first());
+    }
+    if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Log, 2)) {
+      return new Term(coefficient, LOG_SQUARED, core.base().first());
     }
     if (core.isPower() && core.exponent().equals(F.C1D2)) return new Term(coefficient, S.Sqrt, core.base());
     if (core.isPower() && core.base().equals(S.E)) return new Term(coefficient, S.Exp, core.exponent());
@@ -281,6 +286,12 @@ final class NumericalRewrites {
       core = powerLogDifference(u, v);
     } else if (a.kind() == S.Tanh) {
       core = tanhDifference(u, v);
+    } else if (a.kind() == LOG_SQUARED) {
+      // log(u)^2 - log(v)^2 = (log u - log v)(log u + log v), the difference paired as logarithms:
+      // Log[1+Abs[z-mu]]^2 at centres 1 and -1 has log(2 - z)^2 - log(2 + z)^2, which cancelled to
+      // -0.0 at z = -5e-261 (exact mean -3.5e-261), and log(2 - z)^2 - log(-z)^2 far out
+      Expr difference = combine(new Term(F.C1, S.Log, u), new Term(F.CN1, S.Log, v));
+      core = new Expr.Mul(List.of(difference, lowerer.translate(F.Plus(F.Log(u), F.Log(v)))));
     } else if (a.kind() == TANH_SQUARED) {
       // tanh(u)^2 - tanh(v)^2 = (tanh u - tanh v)(tanh u + tanh v), each factor with its argument
       // combined symbolically: the root of (z+1)/a + (z-2)/a at z = 1/2 is exact whatever a is

@@ -294,12 +294,10 @@ public final class Rewrites {
 
   /** {@code -c^2 + p^2} (p a parameter, c^2 an exact square of a double) as {@code (p - c)(p + c)}. */
   private static Optional<Expr> parameterSquareResiduals(Expr e) {
-    if (!(e instanceof Add a) || a.terms().size() != 2) return Optional.empty();
-    Expr first = a.terms().get(0);
-    Expr second = a.terms().get(1);
-    Const k = first instanceof Const c ? c : second instanceof Const c ? c : null;
-    Expr square = k == first ? second : first;
-    if (k == null || !(k.value() < 0) || !(square instanceof PowInt p && p.exponent() == 2
+    Optional<ConstantAndOther> pair = e instanceof Add a ? ConstantAndOther.of(a.terms()) : Optional.empty();
+    if (pair.isEmpty()) return Optional.empty();
+    Const k = pair.get().constant();
+    if (!(k.value() < 0) || !(pair.get().other() instanceof PowInt p && p.exponent() == 2
         && p.base() instanceof Expr.Var v && !v.name().equals("z"))) {
       return Optional.empty();
     }
@@ -310,13 +308,23 @@ public final class Rewrites {
 
   /** {@code c x^k} ({@code |c| < 1}, {@code k >= 3}) as {@code x^(k-1) (c x)}. */
   private static Optional<Expr> scaleBeforePower(Expr e) {
-    if (!(e instanceof Mul m) || m.factors().size() != 2) return Optional.empty();
-    Expr a = m.factors().get(0);
-    Expr b = m.factors().get(1);
-    Const c = a instanceof Const k ? k : b instanceof Const k ? k : null;
-    Expr other = c == a ? b : a;
-    if (c == null || !(Math.abs(c.value()) < 1) || c.value() == 0 || !(other instanceof PowInt p) || p.exponent() < 3) return Optional.empty();
+    Optional<ConstantAndOther> pair = e instanceof Mul m ? ConstantAndOther.of(m.factors()) : Optional.empty();
+    if (pair.isEmpty()) return Optional.empty();
+    Const c = pair.get().constant();
+    if (!(Math.abs(c.value()) < 1) || c.value() == 0 || !(pair.get().other() instanceof PowInt p) || p.exponent() < 3) {
+      return Optional.empty();
+    }
     return Optional.of(new Mul(List.of(new PowInt(p.base(), p.exponent() - 1), new Mul(List.of(c, p.base())))));
+  }
+
+  /** The two operands of a sum or product of exactly two, one of them a constant (either order). */
+  private record ConstantAndOther(Const constant, Expr other) {
+    static Optional<ConstantAndOther> of(List<Expr> operands) {
+      if (operands.size() != 2) return Optional.empty();
+      if (operands.get(0) instanceof Const c) return Optional.of(new ConstantAndOther(c, operands.get(1)));
+      if (operands.get(1) instanceof Const c) return Optional.of(new ConstantAndOther(c, operands.get(0)));
+      return Optional.empty();
+    }
   }
 
   private static Optional<Expr> dropZero(Expr e) {
