@@ -302,7 +302,7 @@ public final class Rewrites {
       return Optional.empty();
     }
     double c = Math.sqrt(-k.value());
-    if (c * c != -k.value() || Math.fma(c, c, k.value()) != 0.0) return Optional.empty();
+    if (Math.fma(c, c, k.value()) != 0.0) return Optional.empty(); // c^2 is exactly -k
     return Optional.of(new Mul(List.of(new Add(List.of(p.base(), Const.of(-c))), new Add(List.of(p.base(), Const.of(c))))));
   }
 

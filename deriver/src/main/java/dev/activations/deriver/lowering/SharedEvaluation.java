@@ -165,13 +165,13 @@ public final class SharedEvaluation {
     return !check(((Not) t).operand());
   }
 
+  /** One structurally distinct node: its kind, its own datum (by kind) and its children's numbers. */
+  private record Node(byte kind, double constant, String name, int exponent, Fn fn, int[] children, TestNode test) {}
+
   /**
    * Numbers the structurally distinct nodes (hash-consing: a node's key is its kind, its own datum
    * and its children's numbers), children before parents; each node object is visited once.
    */
-  /** One structurally distinct node: its kind, its own datum (by kind) and its children's numbers. */
-  private record Node(byte kind, double constant, String name, int exponent, Fn fn, int[] children, TestNode test) {}
-
   private static final class Builder {
     final List<Node> nodes = new ArrayList<>();
     final IdentityHashMap<Expr, Integer> seen = new IdentityHashMap<>();

@@ -3,6 +3,9 @@ package dev.activations.deriver.verify;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,8 @@ public final class TaylorAtZero {
   private static final BigDecimal NOISE = BigDecimal.ONE.movePointLeft(DIGITS - 20);
 
   private final ReferenceEvaluator reference;
+  /** The reference at the nodes, by node, output and role. */
+  private final Map<List<Object>, BigDecimal> evaluated = new HashMap<>();
 
   /** Uses {@code definition} at {@value #DIGITS} digits (a separate evaluator from the sampling one). */
   public TaylorAtZero(Definition definition) {
@@ -103,9 +108,12 @@ public final class TaylorAtZero {
   }
 
   private BigDecimal at(BigDecimal t, int output, boolean derivative) {
-    if (!derivative) return reference.values(t).get(output);
-    Optional<BigDecimal> d = reference.evaluate(t).derivatives().get(output);
-    return d.orElseThrow(() -> new ArithmeticException("no derivative at " + t));
+    // the fit with h/2 meets half of the first fit's nodes again (2j h/2 = j h): evaluated once
+    return evaluated.computeIfAbsent(List.of(t.stripTrailingZeros(), output, derivative), key -> {
+      if (!derivative) return reference.values(t).get(output);
+      Optional<BigDecimal> d = reference.evaluate(t).derivatives().get(output);
+      return d.orElseThrow(() -> new ArithmeticException("no derivative at " + t));
+    });
   }
 
   private static boolean negligible(BigDecimal[] part, BigDecimal scale) {
