@@ -153,6 +153,14 @@ public final class Rewrites {
               + " is ordinary (a quadratic under a root evaluated in w = 1/z far out); sqrt(a) * |z|"
               + " leaves the range only where the root does (ProductOrder).",
           ProductOrder::squaresOutOfRoots),
+      new Rule("constants-out-of-roots",
+          "sqrt(c x) with a constant c > 1 overflows inside the root once |x| > MAX_VALUE / c, where"
+              + " the root is of size sqrt|x| (the energy (2/3) sqrt|(z + 1)/a| at a = 1/2 made a"
+              + " free energy Infinity at z = -1.8e308, exact 1.26e154), and with c < 1 it rounds"
+              + " a subnormal product; sqrt|c| sqrt(+-x) leaves the range only where the root does,"
+              + " at one more rounding. A linear argument c x + b becomes sqrt|c| sqrt(+-x + b/c)"
+              + " where b/c is exact (then nothing is rounded that was not before) and |c| > 1.",
+          Rewrites::constantsOutOfRoots),
       new Rule("exact-sign-tests",
           "A comparison of a product with 0 depends only on the signs of its factors: factors"
               + " positive by construction (exp, positive constants) are dropped and expm1(x) is"
@@ -315,6 +323,37 @@ public final class Rewrites {
       return Optional.empty();
     }
     return Optional.of(new Mul(List.of(new PowInt(p.base(), p.exponent() - 1), new Mul(List.of(c, p.base())))));
+  }
+
+  /**
+   * {@code sqrt(c x)} as {@code sqrt|c| sqrt(+-x)} ({@code c} the product of a product's constant
+   * factors, {@code c != 1}), and {@code sqrt(c x + b)} as {@code sqrt|c| sqrt(+-x + b/c)} where
+   * {@code |c| > 1} and {@code b/c} is exact.
+   */
+  private static Optional<Expr> constantsOutOfRoots(Expr e) {
+    if (!(e instanceof Call call) || call.fn() != Fn.SQRT) return Optional.empty();
+    Expr argument = call.args().get(0);
+    Optional<ConstantAndOther> linear = argument instanceof Add a ? ConstantAndOther.of(a.terms()) : Optional.empty();
+    Expr scaled = linear.map(ConstantAndOther::other).orElse(argument);
+    if (!(scaled instanceof Mul m)) return Optional.empty();
+    double c = 1;
+    List<Expr> rest = new ArrayList<>();
+    for (Expr f : m.factors()) {
+      if (f instanceof Const k) c *= k.value();
+      else rest.add(f);
+    }
+    double magnitude = Math.abs(c);
+    if (rest.isEmpty() || c == 1 || !(magnitude > 0) || !Double.isFinite(c) || rest.size() == m.factors().size()) {
+      return Optional.empty();
+    }
+    Expr x = c < 0 ? new Neg(product(rest)) : product(rest);
+    if (linear.isPresent()) {
+      double b = linear.get().constant().value();
+      double shift = b / magnitude;
+      if (!(magnitude > 1) || Math.fma(shift, magnitude, -b) != 0.0) return Optional.empty(); // b/c is exact
+      x = new Add(List.of(x, Const.of(shift)));
+    }
+    return Optional.of(new Mul(List.of(Const.of(Math.sqrt(magnitude)), Call.of(Fn.SQRT, x))));
   }
 
   /** The two operands of a sum or product of exactly two, one of them a constant (either order). */

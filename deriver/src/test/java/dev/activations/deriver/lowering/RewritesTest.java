@@ -424,6 +424,28 @@ class RewritesTest {
   }
 
   @Test
+  void constantsComeOutOfRoots() {
+    Expr u = add(Z, constant(1));
+    Expr abs = call(Fn.ABS, u);
+    assertRule("constants-out-of-roots", call(Fn.SQRT, mul(constant(2), abs)),
+        mul(constant(Math.sqrt(2)), call(Fn.SQRT, abs)));
+    assertRule("constants-out-of-roots", call(Fn.SQRT, mul(constant(-4), Z)),
+        mul(constant(2), call(Fn.SQRT, new Expr.Neg(Z))));
+    // 2 z - 1 = 2 (z - 1/2), the shift exact
+    assertRule("constants-out-of-roots", call(Fn.SQRT, add(constant(-1), mul(constant(2), Z))),
+        mul(constant(Math.sqrt(2)), call(Fn.SQRT, add(Z, constant(-0.5)))));
+    assertUnchanged(call(Fn.SQRT, add(constant(1), mul(constant(3), Z)))); // 1/3 is not exact
+    assertUnchanged(call(Fn.SQRT, add(constant(1), mul(constant(0.5), Z)))); // c < 1 overflows no sooner
+    assertUnchanged(call(Fn.SQRT, mul(Z, S)));
+    // the whole pass: sqrt(2 |z + 1|) at z = -1.7e308 is 1.84e154, not Infinity
+    double z = -1.7e308;
+    Expr plain = call(Fn.SQRT, mul(constant(2), abs));
+    assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(plain, Map.of("z", z)));
+    double exact = Math.sqrt(2) * Math.sqrt(-z - 1);
+    assertEquals(exact, DoubleEvaluator.evaluate(Rewrites.apply(plain), Map.of("z", z)), 1e-15 * exact);
+  }
+
+  @Test
   void squaresOfZComeOutOfRoots() {
     // sqrt(a z z) overflows inside the root for |z| > 1.3e154 where the root is of size |z|
     Expr a = add(constant(1), new Div(S, Z));
