@@ -32,6 +32,8 @@ public final class RootSplice {
 
   private static final boolean TRACE = System.getenv("DERIVE_TRACE") != null;
 
+  /** With DERIVE_TRACE: each probe that raises a measured worst, with its computed and exact values. */
+  private static final boolean TRACE_WORST = TRACE && System.getenv("DERIVE_TRACE_WORST") != null;
   private static final double[] HALF_WIDTHS = {2e-3, 1e-2, 4e-2};
   private static final int[] DEGREES = {7, 9, 13};
 
@@ -410,11 +412,15 @@ public final class RootSplice {
     Map<String, Double> vars = new HashMap<>(free);
     double[] probes = onTheRootsSide(nearest(probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root))),
         root, roots), root, kinks);
-    double before = worst(form, probes, reference, output, derivative, parameter, vars);
+    Accuracy.Exact[] exact = exactAt(probes, reference, output, derivative, parameter);
+    double before = worst(form, probes, exact, vars);
     if (TRACE) System.err.printf("trace: root %s (derivative %s): form's worst %.2g%n", root, derivative, before);
     if (before <= tolerance / 8) return Optional.empty();
     double[] dd = refine(root, reference, output, derivative, parameter);
-    if (dd == null) return Optional.empty();
+    if (dd == null) {
+      if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
+      return Optional.empty();
+    }
     double cap = Double.POSITIVE_INFINITY;
     for (double[] kink : kinks) {
       double distance = Math.abs(offset(root, kink));
@@ -425,11 +431,20 @@ public final class RootSplice {
       double delta = Math.min(cap, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
       if (delta == previous) break; // capped: a wider try would be the same one
       previous = delta;
-      Optional<double[]> coefficients = fit(dd, delta, DEGREES[i], reference, output, derivative, parameter);
-      if (coefficients.isEmpty()) continue;
-      Expr candidate = spliced(form, dd, delta, coefficients.get());
-      double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
-      if (after <= tolerance / 8) return Optional.of(candidate);
+      // A higher degree at the same width before a wider one: an output that is small against its
+      // own polynomial terms (the entropy's slope where three energies meet, f ~ 1e-12 made of
+      // terms up to (z - 4)^11) needs them all, and a wider interval only adds more.
+      for (int degree : new int[] {DEGREES[i], DEGREES[i] + 6, DEGREES[i] + 12}) {
+        Optional<double[]> coefficients = fit(dd, delta, degree, reference, output, derivative, parameter);
+        if (coefficients.isEmpty()) {
+          if (TRACE) System.err.printf("trace: root %s: no fit to %s, degree %d%n", root, delta, degree);
+          continue;
+        }
+        Expr candidate = spliced(form, dd, delta, coefficients.get());
+        double after = worst(candidate, probes, exact, vars);
+        if (TRACE) System.err.printf("trace: root %s: splice to %s, degree %d: worst %.2g%n", root, delta, degree, after);
+        if (after <= tolerance / 8) return Optional.of(candidate);
+      }
     }
     if (cap == Double.POSITIVE_INFINITY) return Optional.empty();
     Optional<Expr> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative,
@@ -721,7 +736,10 @@ public final class RootSplice {
       vars.put("z", probes[i]);
       double computed = DoubleEvaluator.evaluateOrNaN(form, vars);
       double e = Accuracy.relativeError(computed, exact[i]);
-      if (!(e <= w)) w = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+      if (!(e <= w)) {
+        w = Double.isNaN(e) ? Double.POSITIVE_INFINITY : e;
+        if (TRACE_WORST) System.err.printf("trace:   worst so far %.2g at z = %s (computed %s, exact %s)%n", w, probes[i], computed, exact[i].hi());
+      }
     }
     return w;
   }
@@ -729,11 +747,17 @@ public final class RootSplice {
   /** The worst relative error of {@code form} at the probes the reference's fast path decides. */
   private static double worst(Expr form, double[] probes, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter, Map<String, Double> vars) {
+    return worst(form, probes, exactAt(probes, reference, output, derivative, parameter), vars);
+  }
+
+  /** The reference's values at the probes (null where its fast path cannot decide). */
+  private static Accuracy.Exact[] exactAt(double[] probes, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter) {
     Accuracy.Exact[] exact = new Accuracy.Exact[probes.length];
     for (int i = 0; i < probes.length; i++) {
       exact[i] = RootFinder.exact(reference, output, derivative, parameter, probes[i], 1e-17).orElse(null);
     }
-    return worst(form, probes, exact, vars);
+    return exact;
   }
 
   /** The function's value at z as hi + lo from the reference's fast path; null where it cannot decide. */
@@ -779,6 +803,11 @@ public final class RootSplice {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
       double[] fm = f(m, reference, output, derivative, parameter, 1e-4);
+      // where the fast path cannot decide the sign, the high-precision evaluation does: the
+      // entropy's slope where three energies meet is 1e-21 there, made of terms of 1e-7, and the
+      // midpoint taken as the root lost its low part (3e-17: relative error 3.9e-5 at 7.7e-13
+      // from the root)
+      if (fm == null && parameter == null) fm = highPrecision(m, reference, output, derivative);
       // between two points of opposite signs a few ulps apart, a point where not even the sign
       // is decided is the root itself (an exact zero such as z = 2, within its radius)
       if (fm == null) return new double[] {m, 0};
@@ -798,6 +827,20 @@ public final class RootSplice {
     double hi = a + offset;
     double lo = offset - (hi - a);
     return new double[] {hi, lo};
+  }
+
+  /** The value (or derivative) of one output at z as {@code {hi, lo}} by the high-precision evaluator; null where undefined. */
+  private static double[] highPrecision(double z, ReferenceEvaluator reference, int output, boolean derivative) {
+    try {
+      ReferencePoint p = reference.evaluate(z);
+      java.math.BigDecimal v = derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
+      if (v == null) return null;
+      double hi = v.doubleValue();
+      if (!Double.isFinite(hi)) return null;
+      return new double[] {hi, v.subtract(new java.math.BigDecimal(hi)).doubleValue()};
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
