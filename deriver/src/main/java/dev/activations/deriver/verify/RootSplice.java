@@ -426,9 +426,18 @@ public final class RootSplice {
       double distance = Math.abs(offset(root, kink));
       if (distance > 0) cap = Math.min(cap, distance / 2);
     }
+    // nor across the next root: a splice is t P(t) about its own root, and where it reached over a
+    // neighbour (the signed free energy of (2(z - mu))^2 vanishes at 1 +- 1.675e-4, 3.35e-4 apart,
+    // and each splice was 2e-3 wide) the first one in the chain took the neighbour's points too,
+    // where its P cancels (relative error 4.8e-4 next to z = -1.00017)
+    double apart = cap;
+    for (double other : roots) {
+      double distance = Math.abs(other - root);
+      if (distance > 0) apart = Math.min(apart, distance / 2);
+    }
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
-      double delta = Math.min(cap, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
+      double delta = Math.min(apart, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
       if (delta == previous) break; // capped: a wider try would be the same one
       previous = delta;
       // A higher degree at the same width before a wider one: an output that is small against its

@@ -177,6 +177,10 @@ class RobustLossEnergiesTest {
       // (the mean -0.0 at z = -5e-261, exact -3.5e-261) and far out; paired as (log u - log v)(log u
       // + log v) (NumericalRewrites.combine, LOG_SQUARED)
       "--energy|Log[1+Abs[z-mu]]^2|--stat|mean",
+      // four roots of the free energy, 1 +- 1.675e-4 and their negatives: a root's splice reached
+      // over its neighbour (3.35e-4 away) and cancelled there (4.8e-4 at z = -1.00017); splices are
+      // capped at half the distance to the next root
+      "--energy|((2)*(z-mu))^2|--stat|free-energy",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));
