@@ -837,28 +837,40 @@ public final class RootSplice {
     double offset = (b - a) * (fav / (fav - fbv)); // in [0, b - a]
     double hi = a + offset;
     double lo = offset - (hi - a);
-    return parameter == null ? secantStep(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
+    return parameter == null ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
   }
 
   /**
-   * One more secant step through {@code a} and {@code hi + lo}, in high precision at the exact
-   * double-double. The secant across one ulp is off by about {@code f'' ulp^2 / (8 f')}, which is
-   * not small where two roots are close: the Gaussian free energy at s = 1/4 vanishes at 1 +-
-   * 4e-8, where f'' / f' = 2.5e7 put the root's low part 4e-26 off (relative error 2.4e-10 one
-   * ulp from the root). From a point that close the next step's error is of order {@code f'' (a -
-   * r)(hi + lo - r) / f'}, far below a double-double's last digit.
+   * Secant steps in high precision from {@code a} and the exact double-double {@code hi + lo}
+   * until the step is below the double-double's last digit. The secant across one ulp is off by
+   * about {@code f'' ulp^2 / (8 f')}, which is not small where two roots are close: the Gaussian
+   * free energy at s = 1/4 vanishes at 1 +- 4e-8, where f'' / f' = 2.5e7 put the root's low part
+   * 4e-26 off (relative error 2.4e-10 one ulp from the root); at s = 1/5 (roots 7.9e-12 apart,
+   * f'' / f' = 2.5e11) one step still left 1.7e-26.
    */
-  private static double[] secantStep(double hi, double lo, double a, double b, ReferenceEvaluator reference,
+  private static double[] secantSteps(double hi, double lo, double a, double b, ReferenceEvaluator reference,
       int output, boolean derivative) {
-    BigDecimal r0 = new BigDecimal(hi).add(new BigDecimal(lo));
-    BigDecimal f0 = highPrecision(r0, reference, output, derivative);
-    BigDecimal fa = highPrecision(new BigDecimal(a), reference, output, derivative);
-    if (f0 == null || fa == null || f0.signum() == 0 || f0.compareTo(fa) == 0) return new double[] {hi, lo};
     MathContext mc = new MathContext(60);
-    BigDecimal r1 = r0.subtract(f0.multiply(r0.subtract(new BigDecimal(a)), mc).divide(f0.subtract(fa), mc), mc);
-    if (r1.compareTo(new BigDecimal(a)) < 0 || r1.compareTo(new BigDecimal(b)) > 0) return new double[] {hi, lo};
-    double hi1 = r1.doubleValue();
-    return new double[] {hi1, r1.subtract(new BigDecimal(hi1)).doubleValue()};
+    BigDecimal lower = new BigDecimal(a);
+    BigDecimal upper = new BigDecimal(b);
+    BigDecimal x0 = lower;
+    BigDecimal f0 = highPrecision(x0, reference, output, derivative);
+    BigDecimal x1 = new BigDecimal(hi).add(new BigDecimal(lo));
+    BigDecimal f1 = highPrecision(x1, reference, output, derivative);
+    BigDecimal enough = new BigDecimal(Math.ulp(hi)).multiply(new BigDecimal("1e-20"));
+    for (int i = 0; i < 12 && f0 != null && f1 != null && f1.signum() != 0 && f1.compareTo(f0) != 0; i++) {
+      BigDecimal step = f1.multiply(x1.subtract(x0), mc).divide(f1.subtract(f0), mc);
+      BigDecimal x2 = x1.subtract(step, mc);
+      if (x2.compareTo(lower) < 0 || x2.compareTo(upper) > 0) break;
+      x0 = x1;
+      f0 = f1;
+      x1 = x2;
+      if (step.abs().compareTo(enough) <= 0) break;
+      f1 = highPrecision(x1, reference, output, derivative);
+    }
+    double hi1 = x1.doubleValue();
+    if (TRACE) System.err.printf("trace: root %s + %s refined to %s%n", hi, lo, x1);
+    return new double[] {hi1, x1.subtract(new BigDecimal(hi1)).doubleValue()};
   }
 
   private static BigDecimal highPrecision(BigDecimal z, ReferenceEvaluator reference, int output, boolean derivative) {
