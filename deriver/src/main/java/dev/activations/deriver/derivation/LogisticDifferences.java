@@ -18,14 +18,27 @@ import org.matheclipse.core.interfaces.ISymbol;
  * numbers near 1 for z << 0 (Symja writes one of them as {@code E/(E + E^z)}), so every digit
  * cancels (0 at z = -300 where the truth is 2.5e-131). The product has no subtraction of nearly
  * equal numbers left, and its factors lower to logistic functions that are accurate in both tails.
- * A term is recognised as {@code c/(1 + E^u)} (c = +-1) when {@code c/t - 1} combines to a single
- * power of E.
+ * A term is recognised as {@code c/(1 + E^u)} when, with its numeric factor k taken out (c = +-k),
+ * {@code +-1/t - 1} combines to a single power of E: the slope a of {@code log(1 + E^(-a(z -
+ * mu)))} is such a factor (at a = 1/2 the signed entropy's derivative was -0.0 at z = -700, exact
+ * 1.0e-153, before the factor was taken out).
  */
 final class LogisticDifferences {
   private LogisticDifferences() {}
 
   /** {@code e} with the first such pair of terms of a sum combined; {@code e} if there is none. */
   static IExpr combine(Symja symja, IExpr e, ISymbol v) {
+    if (e.isTimes()) {
+      // the slope a of log(1 + E^(-a(z - mu))) often stays outside the sum: (1/2) (1/(1 + E^u1) - ...)
+      IAST product = (IAST) e;
+      IExpr[] factors = new IExpr[product.size() - 1];
+      boolean changed = false;
+      for (int i = 1; i < product.size(); i++) {
+        factors[i - 1] = product.get(i).isPlus() ? combine(symja, product.get(i), v) : product.get(i);
+        changed |= factors[i - 1] != product.get(i);
+      }
+      return changed ? F.Times(factors) : e;
+    }
     if (!e.isPlus()) return e;
     IAST sum = (IAST) e;
     List<Logistic> logistics = new ArrayList<>();
@@ -33,23 +46,25 @@ final class LogisticDifferences {
     return SumPairs.combineFirst(e, (i, j) -> {
       Logistic a = logistics.get(i - 1);
       Logistic b = logistics.get(j - 1);
-      if (a == null || b == null || a.sign() != -b.sign()) return null;
+      if (a == null || b == null || !symja.eval(F.Plus(a.coefficient(), b.coefficient())).isZero()) return null;
       IExpr gap = symja.eval(F.Expand(F.Subtract(a.exponent(), b.exponent())));
       if (!gap.isFree(v) || gap.isZero()) return null;
-      return F.Times(F.ZZ(-a.sign()), F.Plus(F.Exp(gap), F.CN1),
+      return F.Times(F.Negate(a.coefficient()), F.Plus(F.Exp(gap), F.CN1),
           F.Power(F.Plus(F.C1, F.Exp(a.exponent())), F.CN1),
           F.Power(F.Plus(F.C1, F.Exp(F.Negate(b.exponent()))), F.CN1));
     });
   }
 
-  /** A term {@code sign / (1 + E^exponent)}. */
-  private record Logistic(int sign, IExpr exponent) {}
+  /** A term {@code coefficient / (1 + E^exponent)}, the coefficient a number. */
+  private record Logistic(IExpr coefficient, IExpr exponent) {}
 
   private static Logistic logistic(Symja symja, IExpr term) {
     if (term.isFree(x -> x.isPower() && x.base().isE(), true)) return null;
+    IExpr factor = term.isTimes() && term.first().isNumber() ? term.first() : F.C1;
+    IExpr unit = factor.isOne() ? term : symja.eval(F.Divide(term, factor));
     for (int sign : new int[] {1, -1}) {
-      IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.ZZ(sign), term), F.C1)));
-      if (rest.isPower() && rest.base().isE()) return new Logistic(sign, rest.exponent());
+      IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.ZZ(sign), unit), F.C1)));
+      if (rest.isPower() && rest.base().isE()) return new Logistic(symja.eval(F.Times(F.ZZ(sign), factor)), rest.exponent());
     }
     return null;
   }
