@@ -939,6 +939,13 @@ final class Repairs {
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
       if (splitHolds(points, errors, patchErrors, r, tolerance, kinks)) radius = r;
     }
+    if (System.getenv("DERIVE_TRACE_NEAR_ZERO") != null) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < points.length; i++) {
+        if (Math.abs(points[i]) <= 1 && points[i] != 0) b.append(String.format(" %.0e:%.1e/%.1e", points[i], errors[i], patchErrors[i]));
+      }
+      System.err.printf("trace: splice %s with %s near 0: radius %s;%s%n", c.form(), patch.form(), radius, b);
+    }
     if (Double.isNaN(radius)) return Optional.empty();
     return Optional.of(new Candidate(c.form() + "+" + patch.form() + "-near-0",
         new Expr.Cond(nearZero(radius), patch.expr(), c.expr())));
@@ -953,9 +960,19 @@ final class Repairs {
    */
   private static boolean splitHolds(double[] points, double[] errors, double[] patchErrors, double r, double tolerance,
       double[] kinks) {
+    // The form is judged up to where the patch stops holding (no radius could move the split past
+    // that point): beyond it the form's misses are other repairs' business. The free energy's slope
+    // of the Gaussian at s = 1/4 and three prototypes misses at +-0.5, its roots, which the root
+    // splices take; judged up to 1, no radius held, and next to 0 the slope was 1% off (r_1 -
+    // r_-1 is 32 e^-8 z of a slope 16 z).
+    double reach = 1;
     for (int j = 0; j < points.length; j++) {
       double a = Math.abs(points[j]);
-      if (a >= r && a <= 1 && errors[j] > tolerance && !ActivationLowering.nearKink(points[j], kinks)) return false;
+      if (a > r && a < reach && patchErrors[j] > tolerance) reach = a;
+    }
+    for (int j = 0; j < points.length; j++) {
+      double a = Math.abs(points[j]);
+      if (a >= r && a <= reach && errors[j] > tolerance && !ActivationLowering.nearKink(points[j], kinks)) return false;
       if (a <= r && patchErrors[j] > tolerance) return false;
     }
     return true;
