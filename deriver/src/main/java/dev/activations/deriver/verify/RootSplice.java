@@ -418,11 +418,6 @@ public final class RootSplice {
     double before = worst(form, probes, exact, vars);
     if (TRACE) System.err.printf("trace: root %s (derivative %s): form's worst %.2g%n", root, derivative, before);
     if (before <= tolerance / 8) return Optional.empty();
-    double[] dd = refine(root, reference, output, derivative, parameter);
-    if (dd == null) {
-      if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
-      return Optional.empty();
-    }
     double cap = Double.POSITIVE_INFINITY;
     for (double[] kink : kinks) {
       double distance = Math.abs(offset(root, kink));
@@ -432,10 +427,17 @@ public final class RootSplice {
     // neighbour (the signed free energy of (2(z - mu))^2 vanishes at 1 +- 1.675e-4, 3.35e-4 apart,
     // and each splice was 2e-3 wide) the first one in the chain took the neighbour's points too,
     // where its P cancels (relative error 4.8e-4 next to z = -1.00017)
-    double apart = cap;
+    double neighbour = Double.POSITIVE_INFINITY;
     for (double other : roots) {
       double distance = Math.abs(other - root);
-      if (distance > 0) apart = Math.min(apart, distance / 2);
+      if (distance > 0) neighbour = Math.min(neighbour, distance / 2);
+    }
+    double apart = Math.min(cap, neighbour);
+    boolean close = neighbour < HALF_WIDTHS[0] * Math.max(1, Math.abs(root));
+    double[] dd = refine(root, reference, output, derivative, parameter, close);
+    if (dd == null) {
+      if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
+      return Optional.empty();
     }
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
@@ -791,10 +793,16 @@ public final class RootSplice {
    * sign, then the secant through {@code (a, f(a))} and {@code (b, f(b))}.
    */
   static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative) {
-    return refine(root, reference, output, derivative, null);
+    return refine(root, reference, output, derivative, null, true);
   }
 
-  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+  /**
+   * @param polish whether to finish with {@link #secantSteps} (high-precision evaluations, each
+   *     far dearer than the fast path's): needed where another root is close, so that f''/f' is
+   *     large; elsewhere the secant across one ulp is good to the double-double's last digits
+   */
+  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      boolean polish) {
     double a = Math.nextDown(Math.nextDown(root));
     double b = Math.nextUp(Math.nextUp(root));
     double[] fa = f(a, reference, output, derivative, parameter, 1e-4);
@@ -814,11 +822,6 @@ public final class RootSplice {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
       double[] fm = f(m, reference, output, derivative, parameter, 1e-4);
-      // where the fast path cannot decide the sign, the high-precision evaluation does: the
-      // entropy's slope where three energies meet is 1e-21 there, made of terms of 1e-7, and the
-      // midpoint taken as the root lost its low part (3e-17: relative error 3.9e-5 at 7.7e-13
-      // from the root)
-      if (fm == null && parameter == null) fm = highPrecision(m, reference, output, derivative);
       // between two points of opposite signs a few ulps apart, a point where not even the sign
       // is decided is the root itself (an exact zero such as z = 2, within its radius)
       if (fm == null) return new double[] {m, 0};
@@ -837,7 +840,7 @@ public final class RootSplice {
     double offset = (b - a) * (fav / (fav - fbv)); // in [0, b - a]
     double hi = a + offset;
     double lo = offset - (hi - a);
-    return parameter == null ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
+    return parameter == null && polish ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
   }
 
   /**
@@ -877,20 +880,6 @@ public final class RootSplice {
     try {
       ReferencePoint p = reference.evaluate(z);
       return derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
-    } catch (ArithmeticException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** The value (or derivative) of one output at z as {@code {hi, lo}} by the high-precision evaluator; null where undefined. */
-  private static double[] highPrecision(double z, ReferenceEvaluator reference, int output, boolean derivative) {
-    try {
-      ReferencePoint p = reference.evaluate(z);
-      java.math.BigDecimal v = derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
-      if (v == null) return null;
-      double hi = v.doubleValue();
-      if (!Double.isFinite(hi)) return null;
-      return new double[] {hi, v.subtract(new java.math.BigDecimal(hi)).doubleValue()};
     } catch (ArithmeticException | IllegalArgumentException e) {
       return null;
     }
