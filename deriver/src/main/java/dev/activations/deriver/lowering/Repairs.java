@@ -33,6 +33,8 @@ import org.matheclipse.core.interfaces.IInteger;
  * </ul>
  */
 final class Repairs {
+  /** DERIVE_TRACE_NEAR_ZERO: each near-zero split tried, with the form's and the patch's errors at the points. */
+  private static final boolean TRACE_NEAR_ZERO = System.getenv("DERIVE_TRACE_NEAR_ZERO") != null;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
   /**
    * Work for Series. The largest one kept in the catalog (GaussianSignedEntropy's derivative, 3.4 to
@@ -939,7 +941,7 @@ final class Repairs {
       if (r == 0 || r > 1 || (!Double.isNaN(radius) && r <= radius)) continue;
       if (splitHolds(points, errors, patchErrors, r, tolerance, kinks)) radius = r;
     }
-    if (System.getenv("DERIVE_TRACE_NEAR_ZERO") != null) {
+    if (TRACE_NEAR_ZERO) {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < points.length; i++) {
         if (Math.abs(points[i]) <= 1 && points[i] != 0) b.append(String.format(" %.0e:%.1e/%.1e", points[i], errors[i], patchErrors[i]));

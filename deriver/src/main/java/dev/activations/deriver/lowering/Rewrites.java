@@ -343,7 +343,7 @@ public final class Rewrites {
       else rest.add(f);
     }
     double magnitude = Math.abs(c);
-    if (rest.isEmpty() || c == 1 || !(magnitude > 0) || !Double.isFinite(c) || rest.size() == m.factors().size()) {
+    if (rest.isEmpty() || c == 1 || !(magnitude > 0) || !Double.isFinite(c)) { // c == 1: no constant factor
       return Optional.empty();
     }
     Expr x = c < 0 ? new Neg(product(rest)) : product(rest);

@@ -131,7 +131,8 @@ public final class RootSplice {
         .flatMap(r -> java.util.Arrays.stream(probes(r, 1e-6 * Math.max(1, Math.abs(r)))));
     double[] probes = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(probes(kink[0], widest)), near)
         .filter(z -> side * offset(z, kink) > 0).toArray();
-    double before = worst(form, probes, reference, output, derivative, parameter, vars);
+    Accuracy.Exact[] exact = exactAt(probes, reference, output, derivative, parameter);
+    double before = worst(form, probes, exact, vars);
     if (before <= tolerance / 8) return Optional.empty();
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
       double delta = 2 * HALF_WIDTHS[i] * Math.max(1, Math.abs(kink[0]));
@@ -140,7 +141,7 @@ public final class RootSplice {
             derivative, parameter);
         if (coefficients.isEmpty()) continue;
         Expr candidate = splicedOneSided(form, kink, side, delta, coefficients.get(), vanishing);
-        double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+        double after = worst(candidate, probes, exact, vars);
         if (after <= tolerance / 8) return Optional.of(candidate);
       }
     }
@@ -460,10 +461,11 @@ public final class RootSplice {
       }
     }
     if (cap == Double.POSITIVE_INFINITY) return Optional.empty();
-    Optional<Expr> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative,
+    Optional<Expr> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative,
         parameter, vars, tolerance);
     return reaching.isPresent() ? reaching
-        : rootedAtTheKink(form, dd, root, roots, kinks, probes, reference, output, derivative, parameter, vars, tolerance);
+        : rootedAtTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative, parameter, vars,
+            tolerance);
   }
 
   /**
@@ -488,7 +490,7 @@ public final class RootSplice {
    * error 3.1e-8 and 1.3e-3).
    */
   private static Optional<Expr> rootedAtTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
-      double[] probes, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      double[] probes, Accuracy.Exact[] exact, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
       Map<String, Double> vars, double tolerance) {
     double[] kink = null;
     double distance = Double.POSITIVE_INFINITY;
@@ -513,7 +515,7 @@ public final class RootSplice {
             parameter);
         if (coefficients.isEmpty()) continue;
         Expr candidate = splicedInRoot(form, dd, kink, toward, q, reach, coefficients.get());
-        double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+        double after = worst(candidate, probes, exact, vars);
         if (TRACE) System.err.printf("trace: root %s: expansion in |z - %s|^(1/%d) to %s, degree %d: worst %.2g%n",
             root, kink[0], q, reach, degree, after);
         if (after <= tolerance / 8) return Optional.of(candidate);
@@ -617,7 +619,7 @@ public final class RootSplice {
    * worst point before any splice).
    */
   private static Optional<Expr> reachingTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
-      double[] probes, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
+      double[] probes, Accuracy.Exact[] exact, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
       Map<String, Double> vars, double tolerance) {
     double leftCap = Double.POSITIVE_INFINITY;
     double rightCap = Double.POSITIVE_INFINITY;
@@ -640,7 +642,7 @@ public final class RootSplice {
       Optional<double[]> coefficients = fitBetween(dd, left, right, DEGREES[i], reference, output, derivative, parameter);
       if (coefficients.isEmpty()) continue;
       Expr candidate = splicedBetween(form, dd, left, right, coefficients.get());
-      double after = worst(candidate, probes, reference, output, derivative, parameter, vars);
+      double after = worst(candidate, probes, exact, vars);
       if (after <= tolerance / 8) return Optional.of(candidate);
     }
     return Optional.empty();
@@ -741,7 +743,11 @@ public final class RootSplice {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** {@link #worst} against exact values known already (null: not known, skipped). */
+  /**
+   * The worst relative error of {@code form} at the probes, against the reference's values there
+   * ({@link #exactAt}, computed once per probe set and shared by every candidate measured on it;
+   * null: the fast path could not decide, skipped).
+   */
   private static double worst(Expr form, double[] probes, Accuracy.Exact[] exact, Map<String, Double> vars) {
     double w = 0;
     for (int i = 0; i < probes.length; i++) {
@@ -755,12 +761,6 @@ public final class RootSplice {
       }
     }
     return w;
-  }
-
-  /** The worst relative error of {@code form} at the probes the reference's fast path decides. */
-  private static double worst(Expr form, double[] probes, ReferenceEvaluator reference, int output,
-      boolean derivative, String parameter, Map<String, Double> vars) {
-    return worst(form, probes, exactAt(probes, reference, output, derivative, parameter), vars);
   }
 
   /** The reference's values at the probes (null where its fast path cannot decide). */
