@@ -41,6 +41,13 @@ final class Rational implements Comparable<Rational> {
       den = den.negate();
     }
     if (num.signum() == 0) return ZERO;
+    if (den.bitCount() == 1) {
+      // a power of two (every double is num / 2^k): the common factor is the lower of the two
+      // powers of two, a shift instead of a binary GCD of numbers thousands of bits long (the
+      // GCDs were a tenth of the random-energy test's time)
+      int shift = Math.min(num.getLowestSetBit(), den.getLowestSetBit());
+      return shift == 0 ? new Rational(num, den) : new Rational(num.shiftRight(shift), den.shiftRight(shift));
+    }
     if (!den.equals(BigInteger.ONE)) {
       BigInteger g = num.gcd(den);
       if (!g.equals(BigInteger.ONE)) {
@@ -103,18 +110,43 @@ final class Rational implements Comparable<Rational> {
     return num.bitLength() + den.bitLength();
   }
 
+  /**
+   * Knuth's sum (TAOCP 4.5.1): the GCD of the denominators first, so that the final reduction is a
+   * GCD with that small factor, not with the product; two power-of-two denominators go through
+   * {@link #of}'s shift.
+   */
   Rational add(Rational o) {
     if (isInteger() && o.isInteger()) return new Rational(num.add(o.num), BigInteger.ONE);
-    return of(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
+    if (den.bitCount() == 1 && o.den.bitCount() == 1) {
+      int j = den.getLowestSetBit();
+      int k = o.den.getLowestSetBit();
+      return j <= k ? of(num.shiftLeft(k - j).add(o.num), o.den) : of(num.add(o.num.shiftLeft(j - k)), den);
+    }
+    BigInteger g = den.gcd(o.den);
+    if (g.equals(BigInteger.ONE)) {
+      BigInteger sum = num.multiply(o.den).add(o.num.multiply(den));
+      return sum.signum() == 0 ? ZERO : new Rational(sum, den.multiply(o.den)); // already in lowest terms
+    }
+    BigInteger s = den.divide(g);
+    BigInteger t = num.multiply(o.den.divide(g)).add(o.num.multiply(s));
+    if (t.signum() == 0) return ZERO;
+    BigInteger g2 = t.gcd(g);
+    return g2.equals(BigInteger.ONE) ? new Rational(t, s.multiply(o.den))
+        : new Rational(t.divide(g2), s.multiply(o.den.divide(g2)));
   }
 
   Rational subtract(Rational o) {
     return add(o.negate());
   }
 
+  /** Knuth's product: each numerator reduced against the other's denominator, no GCD of the products. */
   Rational multiply(Rational o) {
     if (isInteger() && o.isInteger()) return new Rational(num.multiply(o.num), BigInteger.ONE);
-    return of(num.multiply(o.num), den.multiply(o.den));
+    if (num.signum() == 0 || o.num.signum() == 0) return ZERO;
+    if (den.bitCount() == 1 && o.den.bitCount() == 1) return of(num.multiply(o.num), den.multiply(o.den));
+    BigInteger g1 = num.gcd(o.den);
+    BigInteger g2 = o.num.gcd(den);
+    return new Rational(num.divide(g1).multiply(o.num.divide(g2)), den.divide(g2).multiply(o.den.divide(g1)));
   }
 
   Rational divide(Rational o) {

@@ -1,0 +1,82 @@
+package dev.activations.deriver.verify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Rational's shortcuts (a shift for power-of-two denominators, Knuth's sum through the
+ * denominators' GCD and his product through the cross GCDs) against the textbook: the
+ * cross-multiplied fraction reduced by the GCD of numerator and denominator. Lowest terms are
+ * unique, so the two must be equal as pairs.
+ */
+class RationalProperties {
+
+  @Property(tries = 2000)
+  void ofIsInLowestTerms(@ForAll("fractions") BigInteger[] f) {
+    Rational r = Rational.of(f[0], f[1]);
+    assertArrayEquals(reduced(f[0], f[1]), pair(r));
+  }
+
+  @Property(tries = 2000)
+  void sumIsTheReducedCrossProduct(@ForAll("fractions") BigInteger[] x, @ForAll("fractions") BigInteger[] y) {
+    Rational a = Rational.of(x[0], x[1]);
+    Rational b = Rational.of(y[0], y[1]);
+    BigInteger[] expected = reduced(a.numerator().multiply(b.denominator()).add(b.numerator().multiply(a.denominator())),
+        a.denominator().multiply(b.denominator()));
+    assertArrayEquals(expected, pair(a.add(b)));
+    assertArrayEquals(expected, pair(b.add(a)));
+  }
+
+  @Property(tries = 2000)
+  void productIsTheReducedProduct(@ForAll("fractions") BigInteger[] x, @ForAll("fractions") BigInteger[] y) {
+    Rational a = Rational.of(x[0], x[1]);
+    Rational b = Rational.of(y[0], y[1]);
+    BigInteger[] expected = reduced(a.numerator().multiply(b.numerator()), a.denominator().multiply(b.denominator()));
+    assertArrayEquals(expected, pair(a.multiply(b)));
+    assertArrayEquals(expected, pair(b.multiply(a)));
+  }
+
+  @Property(tries = 1000)
+  void aNumberMinusItselfIsZero(@ForAll("fractions") BigInteger[] x) {
+    Rational a = Rational.of(x[0], x[1]);
+    assertEquals(Rational.ZERO, a.subtract(a));
+  }
+
+  /** Numerators and denominators with shared factors: powers of two, of ten, of three, and odd primes. */
+  @Provide
+  Arbitrary<BigInteger[]> fractions() {
+    Arbitrary<BigInteger> factor = Arbitraries.oneOf(
+        Arbitraries.integers().between(0, 1100).map(BigInteger.ONE::shiftLeft),
+        Arbitraries.integers().between(0, 40).map(BigInteger.TEN::pow),
+        Arbitraries.integers().between(0, 60).map(BigInteger.valueOf(3)::pow),
+        Arbitraries.longs().between(1, Long.MAX_VALUE).map(BigInteger::valueOf));
+    Arbitrary<BigInteger> number = Combinators.combine(factor, factor, Arbitraries.longs().between(1, 1L << 40))
+        .as((a, b, c) -> a.multiply(b).multiply(BigInteger.valueOf(c)));
+    Arbitrary<BigInteger> signed = Combinators.combine(number, Arbitraries.of(-1, 1, 1, 1))
+        .as((n, s) -> s < 0 ? n.negate() : n);
+    Arbitrary<BigInteger> denominator = Arbitraries.oneOf(number, factor);
+    return Combinators.combine(signed, denominator, Arbitraries.of(-1, 1)).as((n, d, s) -> new BigInteger[] {n, s < 0 ? d.negate() : d});
+  }
+
+  private static BigInteger[] reduced(BigInteger num, BigInteger den) {
+    if (den.signum() < 0) {
+      num = num.negate();
+      den = den.negate();
+    }
+    if (num.signum() == 0) return new BigInteger[] {BigInteger.ZERO, BigInteger.ONE};
+    BigInteger g = num.gcd(den);
+    return new BigInteger[] {num.divide(g), den.divide(g)};
+  }
+
+  private static BigInteger[] pair(Rational r) {
+    return new BigInteger[] {r.numerator(), r.denominator()};
+  }
+}
