@@ -253,9 +253,10 @@ public final class ReferenceEvaluator {
    * The most recent points {@link #evaluate(double)} computed (or the exception it threw there),
    * by the bits of z. The root and kink splices of one derivation ask for the same points again
    * for every output and for the value and the derivative (the kink probes are the same offsets
-   * each time), and a high-precision point costs milliseconds to seconds: the three-prototype
-   * entropy of a Tukey-plus-truncated-quadratic energy spent 46 % of its time there. A pure
-   * function of z, so what is computed does not change; only when.
+   * each time), and a high-precision point costs milliseconds to seconds. Counted with {@code
+   * --check}: the three-prototype responsibilities of {@code Abs[z-mu]^(3/2)} found 1,458 of 2,296
+   * requests here, a three-prototype Tukey-plus-truncated-quadratic entropy 303 of 953, the
+   * Student-t mean 9 of 231. A pure function of z, so what is computed does not change; only when.
    */
   private final Map<Long, Object> evaluated = new java.util.LinkedHashMap<>(256, 0.75f, true) {
     @Override
