@@ -164,7 +164,9 @@ public final class OverflowPoints {
   private static boolean beyond(HighPrecisionExpression argument, Map<String, Apfloat> bindings, boolean signed,
       Apfloat level, double z) {
     Map<String, Apfloat> at = new java.util.HashMap<>(bindings);
-    at.put("z", new Apfloat(new BigDecimal(z)));
+    // z to the evaluation's precision and ten digits more, not exactly: a double's exact decimal
+    // has up to 767 significant digits, and every operation on it ran at that precision
+    at.put("z", new Apfloat(new BigDecimal(z), DIGITS + 10));
     Apfloat a = argument.evaluate(at, DIGITS);
     return (signed ? a : ApfloatMath.abs(a)).compareTo(level) >= 0;
   }
