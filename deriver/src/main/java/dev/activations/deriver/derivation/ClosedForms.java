@@ -140,8 +140,9 @@ final class ClosedForms {
   static final int SIMPLIFY_LEAVES = 150;
 
   private IExpr smallest(IExpr e, List<String> notes, WorkBudget budget) {
-    if (e.leafCount() <= 4) return e;
-    if (e.leafCount() > SIMPLIFY_LEAVES) {
+    long leaves = e.leafCount();
+    if (leaves <= 4) return e;
+    if (leaves > SIMPLIFY_LEAVES) {
       notes.add("a closed form above " + SIMPLIFY_LEAVES + " leaves is kept as derived, without Simplify");
       return e;
     }
@@ -150,7 +151,7 @@ final class ClosedForms {
       notes.add("Simplify did not finish within its work budget (" + budget.steps() + " steps) on a closed form; the unsimplified form is kept");
       return e;
     }
-    return s.get().leafCount() < e.leafCount() ? s.get() : e;
+    return s.get().leafCount() < leaves ? s.get() : e;
   }
 
   /**

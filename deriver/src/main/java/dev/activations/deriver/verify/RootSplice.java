@@ -272,8 +272,7 @@ public final class RootSplice {
         if (d.isEmpty()) return Optional.empty();
         v = d.get()[output].value();
       } else {
-        ReferencePoint p = reference.evaluate(z);
-        v = derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
+        v = outputOf(reference.evaluate(z), output, derivative);
       }
       return v == null ? Optional.empty() : Optional.of(Accuracy.Exact.of(v));
     } catch (ArithmeticException | InsufficientPrecisionException e) {
@@ -878,11 +877,15 @@ public final class RootSplice {
 
   private static BigDecimal highPrecision(BigDecimal z, ReferenceEvaluator reference, int output, boolean derivative) {
     try {
-      ReferencePoint p = reference.evaluate(z);
-      return derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
+      return outputOf(reference.evaluate(z), output, derivative);
     } catch (ArithmeticException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** One output's value or derivative at a reference point; null where it has no derivative. */
+  private static BigDecimal outputOf(ReferencePoint p, int output, boolean derivative) {
+    return derivative ? p.derivatives().get(output).orElse(null) : p.values().get(output);
   }
 
   /**
