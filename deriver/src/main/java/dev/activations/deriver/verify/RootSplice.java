@@ -193,17 +193,8 @@ public final class RootSplice {
     Map<String, Double> vars = new HashMap<>(free);
     // next to a kink at 0 the reference's fast path cannot decide most probes (the output is a
     // difference of terms that cancel there): without the high-precision evaluator the form was
-    // measured at 69 of 1,246 probes and passed, while it was 1e137 off at z = 7.6e-309. Every
-    // eighth probe the fast path leaves open is taken at high precision (all of them cost the
-    // Huber and Laplace prototypes 25 s of the catalog's 46)
-    Accuracy.Exact[] exact = new Accuracy.Exact[probes.length];
-    int open = 0;
-    for (int i = 0; i < probes.length; i++) {
-      exact[i] = RootFinder.exact(reference, output, derivative, parameter, probes[i], 1e-17).orElse(null);
-      if (exact[i] == null && open++ % 8 == 0) {
-        exact[i] = highPrecision(probes[i], reference, output, derivative, parameter).orElse(null);
-      }
-    }
+    // measured at 69 of 1,246 probes and passed, while it was 1e137 off at z = 7.6e-309
+    Accuracy.Exact[] exact = exactOrEscalatedAt(probes, reference, output, derivative, parameter);
     double before = worst(form, probes, exact, vars);
     if (before <= tolerance / 8) return Optional.empty();
     int m = leadingPowerInRoot(kink, side, q, scale, reference, output, derivative, parameter);
@@ -414,7 +405,7 @@ public final class RootSplice {
     Map<String, Double> vars = new HashMap<>(free);
     double[] probes = onTheRootsSide(nearest(probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root))),
         root, roots), root, kinks);
-    Accuracy.Exact[] exact = exactAt(probes, reference, output, derivative, parameter);
+    Accuracy.Exact[] exact = exactOrEscalatedAt(probes, reference, output, derivative, parameter);
     double before = worst(form, probes, exact, vars);
     if (TRACE) System.err.printf("trace: root %s (derivative %s): form's worst %.2g%n", root, derivative, before);
     if (before <= tolerance / 8) return Optional.empty();
@@ -433,8 +424,11 @@ public final class RootSplice {
       if (distance > 0) neighbour = Math.min(neighbour, distance / 2);
     }
     double apart = Math.min(cap, neighbour);
-    boolean close = neighbour < HALF_WIDTHS[0] * Math.max(1, Math.abs(root));
-    double[] dd = refine(root, reference, output, derivative, parameter, close);
+    // the low part polished in high precision for every root, not only for close pairs: the probes
+    // one ulp from the root, which the high-precision evaluator decides (exactOrEscalatedAt), see
+    // its last digits (the signed Gaussian free energy's
+    // splice at 1.3579 measured 1.5e-13 there with the one-step secant's low part, and was refused)
+    double[] dd = refine(root, reference, output, derivative, parameter);
     if (dd == null) {
       if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
       return Optional.empty();
@@ -772,6 +766,28 @@ public final class RootSplice {
     return exact;
   }
 
+  /**
+   * {@link #exactAt}, and every eighth probe its fast path leaves open (in the probes' order) from
+   * the high-precision evaluator. Next to a root of a difference of terms of order one the fast
+   * path decides nothing within about 1e-8 of it, and a form measured at the decided probes only
+   * passed there: the gated free energy of the Tukey biweight ({@code --hypotheses -1:0,1:z})
+   * vanishes at {@code -1 +- 4.8e-7}, the form measured 3.3e-16 at the decided probes and missed
+   * by 1.9e-9 at a stream point 1.9e-15 from the root. Every eighth, not every one: a
+   * high-precision point costs milliseconds to seconds (all of them next to kinks at 0 cost the
+   * Huber and Laplace prototypes 25 s of the catalog's 46).
+   */
+  private static Accuracy.Exact[] exactOrEscalatedAt(double[] probes, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter) {
+    Accuracy.Exact[] exact = exactAt(probes, reference, output, derivative, parameter);
+    int open = 0;
+    for (int i = 0; i < probes.length; i++) {
+      if (exact[i] == null && open++ % 8 == 0) {
+        exact[i] = highPrecision(probes[i], reference, output, derivative, parameter).orElse(null);
+      }
+    }
+    return exact;
+  }
+
   /** The function's value at z as hi + lo from the reference's fast path; null where it cannot decide. */
   private static double[] f(double z, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     return f(z, reference, output, derivative, parameter, 1e-17);
@@ -789,19 +805,14 @@ public final class RootSplice {
 
   /**
    * The root as {@code {hi, lo}}: bisection to adjacent doubles {@code a < b} with the reference's
-   * sign, then the secant through {@code (a, f(a))} and {@code (b, f(b))}.
+   * sign, the secant through {@code (a, f(a))} and {@code (b, f(b))}, then {@link #secantSteps} in
+   * high precision (not for a parameter derivative, whose reference has no such evaluation here).
    */
   static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative) {
-    return refine(root, reference, output, derivative, null, true);
+    return refine(root, reference, output, derivative, null);
   }
 
-  /**
-   * @param polish whether to finish with {@link #secantSteps} (high-precision evaluations, each
-   *     far dearer than the fast path's): needed where another root is close, so that f''/f' is
-   *     large; elsewhere the secant across one ulp is good to the double-double's last digits
-   */
-  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
-      boolean polish) {
+  static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     double a = Math.nextDown(Math.nextDown(root));
     double b = Math.nextUp(Math.nextUp(root));
     double[] fa = f(a, reference, output, derivative, parameter, 1e-4);
@@ -839,7 +850,7 @@ public final class RootSplice {
     double offset = (b - a) * (fav / (fav - fbv)); // in [0, b - a]
     double hi = a + offset;
     double lo = offset - (hi - a);
-    return parameter == null && polish ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
+    return parameter == null ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
   }
 
   /**
@@ -908,7 +919,9 @@ public final class RootSplice {
       double z = root[0] + u0 * delta;
       double t = (z - root[0]) - root[1];
       if (t == 0) return Optional.empty();
-      double[] fz = f(z, reference, output, derivative, parameter);
+      // where the fast path cannot decide (next to a root of a difference of large terms, the
+      // nodes of the narrow splices), the high-precision evaluator
+      double[] fz = precise(z, reference, output, derivative, parameter);
       if (fz == null) return Optional.empty();
       double u = t / delta;
       double g = (fz[0] + fz[1]) / t * delta; // g(t) delta, of the size of f across the interval
