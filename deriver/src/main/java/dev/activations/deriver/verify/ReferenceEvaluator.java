@@ -654,9 +654,14 @@ public final class ReferenceEvaluator {
    * and the certification is what needed tens of thousands of points.
    */
   public Optional<ContractVerification.Point> evaluateFastWithDifferences(double z) {
+    return evaluateFastWithDifferences(z, FAST_RELATIVE);
+  }
+
+  /** {@link #evaluateFastWithDifferences(double)} to another accuracy (the certification's screen). */
+  public Optional<ContractVerification.Point> evaluateFastWithDifferences(double z, double relative) {
     if (!Double.isFinite(z)) throw new IllegalArgumentException("z is not finite: " + z);
-    Optional<ContractVerification.Point> direct = evaluateFast(z, FAST_RELATIVE, false);
-    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, FAST_RELATIVE, true);
+    Optional<ContractVerification.Point> direct = evaluateFast(z, relative, false);
+    return direct.isPresent() || definition.hypothesisCount() < 2 ? direct : evaluateFast(z, relative, true);
   }
 
   /**

@@ -57,4 +57,45 @@ class ContractVerificationTest {
     assertEquals(ContractVerification.TARGET + ContractVerification.EXTREMES.length, measured.get("dA"));
     assertEquals(100 - ContractVerification.PARAMETER_ESCALATIONS, v.passedOver());
   }
+
+  /**
+   * Beyond the escalations, a point the fast path cannot decide to 1e-17 but whose screen shows a
+   * miss is decided by the high-precision evaluator and fails the class; points whose screen shows
+   * none stay passed over.
+   */
+  @Test
+  void aMissTheScreenSeesIsNeverPassedOver() {
+    int n = 2 * ContractVerification.TARGET;
+    double[] stream = new double[n];
+    for (int i = 0; i < n; i++) stream[i] = 1 + i * 1e-3;
+    // the fast path decides nothing in the first 200 points; the form is 1e-9 off at the 150th only
+    double bad = stream[150];
+    Accuracy.Exact one = Accuracy.Exact.of(BigDecimal.ONE);
+    ContractVerification.Point exactlyOne = new ContractVerification.Point(new Accuracy.Exact[] {one}, new Accuracy.Exact[] {one});
+    ContractVerification.Reference reference = new ContractVerification.Reference() {
+      @Override
+      public Optional<ContractVerification.Point> fast(double z) {
+        return z < stream[200] ? Optional.empty() : Optional.of(exactlyOne);
+      }
+
+      @Override
+      public Optional<ContractVerification.Point> exact(double z) {
+        return Optional.of(exactlyOne);
+      }
+
+      @Override
+      public Optional<ContractVerification.Point> screen(double z) {
+        return Optional.of(exactlyOne);
+      }
+    };
+    ContractVerification.Evaluation evaluation = (f, z) -> z == bad ? 1 + 1e-9 : 1;
+    List<ContractVerification.Function> functions = List.of(
+        new ContractVerification.Function("value", null, 0, false),
+        new ContractVerification.Function("derivative", null, 0, true));
+    ContractVerification.Verdict v = ContractVerification.measure(functions, new double[][] {stream}, reference, evaluation);
+    assertEquals(ContractVerification.ESCALATIONS + 1, v.escalated());
+    assertEquals(200 - ContractVerification.ESCALATIONS - 1, v.passedOver());
+    assertEquals(false, v.passed());
+    assertEquals(bad, v.worstOfAll().orElseThrow().z());
+  }
 }
