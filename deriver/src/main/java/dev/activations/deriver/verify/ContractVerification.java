@@ -53,6 +53,11 @@ public final class ContractVerification {
       return Optional.empty();
     }
 
+    /** {@link #parameter} to {@link #SCREEN} relative: {@link #screen} for a parameter derivative. */
+    default Optional<Accuracy.Exact[]> parameterScreen(double z, String name) {
+      return Optional.empty();
+    }
+
     static Reference of(ReferenceEvaluator evaluator) {
       return new Reference() {
         @Override
@@ -73,6 +78,11 @@ public final class ContractVerification {
         @Override
         public Optional<Accuracy.Exact[]> parameterExact(double z, String name) {
           return evaluator.parameterDerivative(z, name, ReferenceScorer.SCORING_MAX_DIGITS);
+        }
+
+        @Override
+        public Optional<Accuracy.Exact[]> parameterScreen(double z, String name) {
+          return evaluator.parameterDerivativeFastWithDifferences(z, name, SCREEN);
         }
 
         @Override
@@ -273,6 +283,11 @@ public final class ContractVerification {
       }
 
       @Override
+      public Optional<Accuracy.Exact[]> parameterScreen(double z, String name) {
+        return reference.parameterScreen(z, name);
+      }
+
+      @Override
       public Optional<Accuracy.Exact[]> parameter(double z, String name) {
         return reference.parameter(z, name);
       }
@@ -352,7 +367,7 @@ public final class ContractVerification {
               // undecided by the fast path (a parameter derivative that cancels, such as the
               // Student-t mean's dNu ~ z^3 near 0): the high-precision evaluator, within a budget
               int used = parameterEscalations.getOrDefault(f.name(), 0);
-              if (used >= PARAMETER_ESCALATIONS) {
+              if (used >= PARAMETER_ESCALATIONS && !parameterMissesAt(f, z, reference, evaluation)) {
                 passedOver++;
                 continue;
               }
@@ -402,6 +417,14 @@ public final class ContractVerification {
       if (!(error <= tolerance / 2)) return true;
     }
     return false;
+  }
+
+  /** {@link #missesAt} for a parameter derivative: its screen shows it off by more than half its tolerance at z. */
+  private static boolean parameterMissesAt(Function f, double z, Reference reference, Evaluation evaluation) {
+    Optional<Accuracy.Exact[]> loose = reference.parameterScreen(z, f.parameter());
+    if (loose.isEmpty()) return false;
+    double error = Accuracy.relativeError(evaluation.evaluate(f, z), loose.get()[f.output()]);
+    return !(error <= Contract.DERIVATIVE_TOLERANCE / 2);
   }
 
   /**

@@ -739,10 +739,15 @@ public final class ReferenceEvaluator {
    * #evaluateFastWithDifferences} (form selection keeps to the first).
    */
   public Optional<Accuracy.Exact[]> parameterDerivativeFastWithDifferences(double z, String parameter) {
+    return parameterDerivativeFastWithDifferences(z, parameter, FAST_RELATIVE);
+  }
+
+  /** {@link #parameterDerivativeFastWithDifferences(double, String)} to another accuracy (the certification's screen). */
+  public Optional<Accuracy.Exact[]> parameterDerivativeFastWithDifferences(double z, String parameter, double relative) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
-    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, FAST_RELATIVE, false);
+    Optional<Accuracy.Exact[]> direct = parameterDerivativeFast(z, parameter, relative, false);
     return direct.isPresent() || definition.hypothesisCount() < 2 ? direct
-        : parameterDerivativeFast(z, parameter, FAST_RELATIVE, true);
+        : parameterDerivativeFast(z, parameter, relative, true);
   }
 
   private Optional<Accuracy.Exact[]> parameterDerivativeFast(double z, String parameter, double relative,

@@ -98,4 +98,49 @@ class ContractVerificationTest {
     assertEquals(false, v.passed());
     assertEquals(bad, v.worstOfAll().orElseThrow().z());
   }
+
+  /** The same for a parameter derivative beyond its own escalations. */
+  @Test
+  void aParameterDerivativeMissTheScreenSeesIsNeverPassedOver() {
+    int n = 2 * ContractVerification.TARGET;
+    double[] stream = new double[n];
+    for (int i = 0; i < n; i++) stream[i] = 1 + i * 1e-3;
+    double bad = stream[90];
+    Accuracy.Exact one = Accuracy.Exact.of(BigDecimal.ONE);
+    ContractVerification.Point exactlyOne = new ContractVerification.Point(new Accuracy.Exact[] {one}, new Accuracy.Exact[] {one});
+    ContractVerification.Reference reference = new ContractVerification.Reference() {
+      @Override
+      public Optional<ContractVerification.Point> fast(double z) {
+        return Optional.of(exactlyOne);
+      }
+
+      @Override
+      public Optional<ContractVerification.Point> exact(double z) {
+        return Optional.of(exactlyOne);
+      }
+
+      @Override
+      public Optional<Accuracy.Exact[]> parameter(double z, String name) {
+        return z < stream[100] ? Optional.empty() : Optional.of(new Accuracy.Exact[] {one});
+      }
+
+      @Override
+      public Optional<Accuracy.Exact[]> parameterExact(double z, String name) {
+        return Optional.of(new Accuracy.Exact[] {one});
+      }
+
+      @Override
+      public Optional<Accuracy.Exact[]> parameterScreen(double z, String name) {
+        return Optional.of(new Accuracy.Exact[] {one});
+      }
+    };
+    ContractVerification.Evaluation evaluation = (f, z) -> f.parameter() != null && z == bad ? 1 + 1e-7 : 1;
+    List<ContractVerification.Function> functions = List.of(
+        new ContractVerification.Function("value", null, 0, false),
+        new ContractVerification.Function("dA", null, 0, true, "a"));
+    ContractVerification.Verdict v = ContractVerification.measure(functions, new double[][] {stream}, reference, evaluation);
+    assertEquals(100 - ContractVerification.PARAMETER_ESCALATIONS - 1, v.passedOver());
+    assertEquals(false, v.passed());
+    assertEquals(bad, v.worstOfAll().orElseThrow().z());
+  }
 }
