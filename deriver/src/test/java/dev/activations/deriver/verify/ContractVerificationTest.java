@@ -65,27 +65,13 @@ class ContractVerificationTest {
    */
   @Test
   void aMissTheScreenSeesIsNeverPassedOver() {
-    int n = 2 * ContractVerification.TARGET;
-    double[] stream = new double[n];
-    for (int i = 0; i < n; i++) stream[i] = 1 + i * 1e-3;
+    double[] stream = stream();
     // the fast path decides nothing in the first 200 points; the form is 1e-9 off at the 150th only
     double bad = stream[150];
-    Accuracy.Exact one = Accuracy.Exact.of(BigDecimal.ONE);
-    ContractVerification.Point exactlyOne = new ContractVerification.Point(new Accuracy.Exact[] {one}, new Accuracy.Exact[] {one});
-    ContractVerification.Reference reference = new ContractVerification.Reference() {
+    ContractVerification.Reference reference = new ExactlyOne() {
       @Override
       public Optional<ContractVerification.Point> fast(double z) {
-        return z < stream[200] ? Optional.empty() : Optional.of(exactlyOne);
-      }
-
-      @Override
-      public Optional<ContractVerification.Point> exact(double z) {
-        return Optional.of(exactlyOne);
-      }
-
-      @Override
-      public Optional<ContractVerification.Point> screen(double z) {
-        return Optional.of(exactlyOne);
+        return z < stream[200] ? Optional.empty() : Optional.of(EXACTLY_ONE);
       }
     };
     ContractVerification.Evaluation evaluation = (f, z) -> z == bad ? 1 + 1e-9 : 1;
@@ -102,23 +88,11 @@ class ContractVerificationTest {
   /** The same for a parameter derivative beyond its own escalations. */
   @Test
   void aParameterDerivativeMissTheScreenSeesIsNeverPassedOver() {
-    int n = 2 * ContractVerification.TARGET;
-    double[] stream = new double[n];
-    for (int i = 0; i < n; i++) stream[i] = 1 + i * 1e-3;
+    double[] stream = stream();
+    // the fast path decides no dA in the first 100 points; dA is 1e-7 off at the 90th only
     double bad = stream[90];
     Accuracy.Exact one = Accuracy.Exact.of(BigDecimal.ONE);
-    ContractVerification.Point exactlyOne = new ContractVerification.Point(new Accuracy.Exact[] {one}, new Accuracy.Exact[] {one});
-    ContractVerification.Reference reference = new ContractVerification.Reference() {
-      @Override
-      public Optional<ContractVerification.Point> fast(double z) {
-        return Optional.of(exactlyOne);
-      }
-
-      @Override
-      public Optional<ContractVerification.Point> exact(double z) {
-        return Optional.of(exactlyOne);
-      }
-
+    ContractVerification.Reference reference = new ExactlyOne() {
       @Override
       public Optional<Accuracy.Exact[]> parameter(double z, String name) {
         return z < stream[100] ? Optional.empty() : Optional.of(new Accuracy.Exact[] {one});
@@ -142,5 +116,34 @@ class ContractVerificationTest {
     assertEquals(100 - ContractVerification.PARAMETER_ESCALATIONS - 1, v.passedOver());
     assertEquals(false, v.passed());
     assertEquals(bad, v.worstOfAll().orElseThrow().z());
+  }
+
+  /** Every value and derivative exactly 1. */
+  private static final ContractVerification.Point EXACTLY_ONE = new ContractVerification.Point(
+      new Accuracy.Exact[] {Accuracy.Exact.of(BigDecimal.ONE)}, new Accuracy.Exact[] {Accuracy.Exact.of(BigDecimal.ONE)});
+
+  /** Twice the target's points, 1e-3 apart from 1 on. */
+  private static double[] stream() {
+    double[] stream = new double[2 * ContractVerification.TARGET];
+    for (int i = 0; i < stream.length; i++) stream[i] = 1 + i * 1e-3;
+    return stream;
+  }
+
+  /** A reference whose every path decides every value and derivative as exactly 1. */
+  private static class ExactlyOne implements ContractVerification.Reference {
+    @Override
+    public Optional<ContractVerification.Point> fast(double z) {
+      return Optional.of(EXACTLY_ONE);
+    }
+
+    @Override
+    public Optional<ContractVerification.Point> exact(double z) {
+      return Optional.of(EXACTLY_ONE);
+    }
+
+    @Override
+    public Optional<ContractVerification.Point> screen(double z) {
+      return Optional.of(EXACTLY_ONE);
+    }
   }
 }
