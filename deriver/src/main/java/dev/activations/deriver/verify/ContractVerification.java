@@ -302,7 +302,9 @@ public final class ContractVerification {
   /**
    * Measures every function at the points of its output, in stream order, until {@link #TARGET}
    * points of that output are verified: each by the fast reference, or, for at most {@link
-   * #ESCALATIONS} per output, by the high-precision one; points neither decides are passed over.
+   * #ESCALATIONS} per output, by the high-precision one; points neither decides are passed over,
+   * unless the fast path at {@link #SCREEN} shows a form missing there ({@link #missesAt}): then
+   * the high-precision evaluator decides the point beyond the budget.
    * Each parameter derivative is measured at {@link #TARGET} points of its own (further stream
    * points where the fast path or {@link #PARAMETER_ESCALATIONS} cannot decide it at the first ones).
    *

@@ -426,8 +426,8 @@ public final class RootSplice {
     double apart = Math.min(cap, neighbour);
     // the low part polished in high precision for every root, not only for close pairs: the probes
     // one ulp from the root, which the high-precision evaluator decides (exactOrEscalatedAt), see
-    // its last digits (the signed Gaussian free energy's
-    // splice at 1.3579 measured 1.5e-13 there with the one-step secant's low part, and was refused)
+    // its last digits (the signed Gaussian free energy's splice at 1.3579 measured 1.5e-13 there
+    // with the one-step secant's low part, and was refused)
     double[] dd = refine(root, reference, output, derivative, parameter);
     if (dd == null) {
       if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
