@@ -225,6 +225,11 @@ public final class ContractVerification {
     public Function(String name, Expr form, int output, boolean derivative) {
       this(name, form, output, derivative, null);
     }
+
+    /** The contract's bound for this function: a value's, or a derivative's (parameter derivatives too). */
+    double tolerance() {
+      return derivative ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE;
+    }
   }
 
   /** The value and derivative of every output, named as the generated methods are. */
@@ -315,7 +320,7 @@ public final class ContractVerification {
     Map<String, Worst> worst = new java.util.LinkedHashMap<>();
     for (Function f : functions) {
       worst.put(f.name(), new Worst(f.name(), 0, 0, BigDecimal.ZERO, 0,
-          f.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE));
+          f.tolerance()));
     }
     int verified = 0;
     int escalated = 0;
@@ -413,10 +418,7 @@ public final class ContractVerification {
     for (Function f : functions) {
       if (f.output() != o || f.parameter() != null) continue;
       Accuracy.Exact exact = f.derivative() ? loose.get().derivatives()[o] : loose.get().values()[o];
-      if (exact == null) continue;
-      double error = Accuracy.relativeError(evaluation.evaluate(f, z), exact);
-      double tolerance = f.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE;
-      if (!(error <= tolerance / 2)) return true;
+      if (exact != null && offByHalf(f, z, exact, evaluation)) return true;
     }
     return false;
   }
@@ -424,9 +426,12 @@ public final class ContractVerification {
   /** {@link #missesAt} for a parameter derivative: its screen shows it off by more than half its tolerance at z. */
   private static boolean parameterMissesAt(Function f, double z, Reference reference, Evaluation evaluation) {
     Optional<Accuracy.Exact[]> loose = reference.parameterScreen(z, f.parameter());
-    if (loose.isEmpty()) return false;
-    double error = Accuracy.relativeError(evaluation.evaluate(f, z), loose.get()[f.output()]);
-    return !(error <= Contract.DERIVATIVE_TOLERANCE / 2);
+    return loose.isPresent() && offByHalf(f, z, loose.get()[f.output()], evaluation);
+  }
+
+  /** Whether {@code f} at z is off by more than half its tolerance against a screened value. */
+  private static boolean offByHalf(Function f, double z, Accuracy.Exact screened, Evaluation evaluation) {
+    return !(Accuracy.relativeError(evaluation.evaluate(f, z), screened) <= f.tolerance() / 2);
   }
 
   /**
