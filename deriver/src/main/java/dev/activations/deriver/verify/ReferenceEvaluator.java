@@ -505,8 +505,19 @@ public final class ReferenceEvaluator {
 
   /** {@link #parameterDerivative(double, String)} with another cap on the working precision. */
   public Optional<Accuracy.Exact[]> parameterDerivative(double z, String parameter, long maxDigits) {
+    return parameterDerivative(Rational.of(exactInput(z)), parameter, maxDigits);
+  }
+
+  /**
+   * {@link #parameterDerivative(double, String)} at the exact decimal {@code z}: the secant steps
+   * that give a root of a {@code d<Param>} its low part evaluate between doubles.
+   */
+  public Optional<Accuracy.Exact[]> parameterDerivative(BigDecimal z, String parameter) {
+    return parameterDerivative(Rational.of(z), parameter, MAX_WORKING_DIGITS);
+  }
+
+  private Optional<Accuracy.Exact[]> parameterDerivative(Rational zr, String parameter, long maxDigits) {
     if (!parameters.containsKey(parameter)) throw new IllegalArgumentException("no parameter " + parameter);
-    Rational zr = Rational.of(exactInput(z));
     long p = digits + 10L;
     while (true) {
       long next;

@@ -805,8 +805,8 @@ public final class RootSplice {
 
   /**
    * The root as {@code {hi, lo}}: bisection to adjacent doubles {@code a < b} with the reference's
-   * sign, the secant through {@code (a, f(a))} and {@code (b, f(b))}, then {@link #secantSteps} in
-   * high precision (not for a parameter derivative, whose reference has no such evaluation here).
+   * sign ({@link #signOf}), the secant through {@code (a, f(a))} and {@code (b, f(b))}, then {@link
+   * #secantSteps} in high precision, for values, derivatives and parameter derivatives alike.
    */
   static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative) {
     return refine(root, reference, output, derivative, null);
@@ -815,15 +815,15 @@ public final class RootSplice {
   static double[] refine(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
     double a = Math.nextDown(Math.nextDown(root));
     double b = Math.nextUp(Math.nextUp(root));
-    double[] fa = f(a, reference, output, derivative, parameter, 1e-4);
-    double[] fb = f(b, reference, output, derivative, parameter, 1e-4);
+    double[] fa = signOf(a, reference, output, derivative, parameter);
+    double[] fb = signOf(b, reference, output, derivative, parameter);
     // widen until the reference brackets the root
     for (int i = 0; i < 60 && fa != null && fb != null && Math.signum(fa[0]) == Math.signum(fb[0]); i++) {
       double w = (b - a) * 2;
       a -= w;
       b += w;
-      fa = f(a, reference, output, derivative, parameter, 1e-4);
-      fb = f(b, reference, output, derivative, parameter, 1e-4);
+      fa = signOf(a, reference, output, derivative, parameter);
+      fb = signOf(b, reference, output, derivative, parameter);
     }
     if (fa == null || fb == null || Math.signum(fa[0]) == Math.signum(fb[0])) return null;
     if (fa[0] == 0) return new double[] {a, 0};
@@ -831,9 +831,9 @@ public final class RootSplice {
     while (true) {
       double m = a + (b - a) / 2;
       if (m <= a || m >= b) break;
-      double[] fm = f(m, reference, output, derivative, parameter, 1e-4);
-      // between two points of opposite signs a few ulps apart, a point where not even the sign
-      // is decided is the root itself (an exact zero such as z = 2, within its radius)
+      double[] fm = signOf(m, reference, output, derivative, parameter);
+      // between two points of opposite signs a few ulps apart, a point where not even the high-
+      // precision evaluator decides the sign is the root itself (an exact zero such as z = 2)
       if (fm == null) return new double[] {m, 0};
       if (fm[0] == 0) return new double[] {m, 0};
       if (Math.signum(fm[0]) == Math.signum(fa[0])) {
@@ -850,7 +850,22 @@ public final class RootSplice {
     double offset = (b - a) * (fav / (fav - fbv)); // in [0, b - a]
     double hi = a + offset;
     double lo = offset - (hi - a);
-    return parameter == null ? secantSteps(hi, lo, a, b, reference, output, derivative) : new double[] {hi, lo};
+    return secantSteps(hi, lo, a, b, reference, output, derivative, parameter);
+  }
+
+  /**
+   * The output at z to a relative 1e-4 (its sign, for the bisection): the reference's fast path,
+   * and where that cannot decide, the high-precision evaluator. Next to a root of a difference of
+   * large terms the fast path may decide nothing (within about 1e-8 of the gated Tukey free
+   * energy's roots), and a midpoint it left open used to be taken for the root itself, with no
+   * secant step after it.
+   */
+  private static double[] signOf(double z, ReferenceEvaluator reference, int output, boolean derivative,
+      String parameter) {
+    double[] fast = f(z, reference, output, derivative, parameter, 1e-4);
+    if (fast != null) return fast;
+    Accuracy.Exact e = highPrecision(z, reference, output, derivative, parameter).orElse(null);
+    return e != null && Double.isFinite(e.hi()) ? pair(e) : null;
   }
 
   /**
@@ -862,14 +877,14 @@ public final class RootSplice {
    * f'' / f' = 2.5e11) one step still left 1.7e-26.
    */
   private static double[] secantSteps(double hi, double lo, double a, double b, ReferenceEvaluator reference,
-      int output, boolean derivative) {
+      int output, boolean derivative, String parameter) {
     MathContext mc = new MathContext(60);
     BigDecimal lower = new BigDecimal(a);
     BigDecimal upper = new BigDecimal(b);
     BigDecimal x0 = lower;
-    BigDecimal f0 = highPrecision(x0, reference, output, derivative);
+    BigDecimal f0 = highPrecision(x0, reference, output, derivative, parameter);
     BigDecimal x1 = new BigDecimal(hi).add(new BigDecimal(lo));
-    BigDecimal f1 = highPrecision(x1, reference, output, derivative);
+    BigDecimal f1 = highPrecision(x1, reference, output, derivative, parameter);
     BigDecimal enough = new BigDecimal(Math.ulp(hi)).multiply(new BigDecimal("1e-20"));
     for (int i = 0; i < 12 && f0 != null && f1 != null && f1.signum() != 0 && f1.compareTo(f0) != 0; i++) {
       BigDecimal step = f1.multiply(x1.subtract(x0), mc).divide(f1.subtract(f0), mc);
@@ -879,17 +894,21 @@ public final class RootSplice {
       f0 = f1;
       x1 = x2;
       if (step.abs().compareTo(enough) <= 0) break;
-      f1 = highPrecision(x1, reference, output, derivative);
+      f1 = highPrecision(x1, reference, output, derivative, parameter);
     }
     double hi1 = x1.doubleValue();
     if (TRACE) System.err.printf("trace: root %s + %s refined to %s%n", hi, lo, x1);
     return new double[] {hi1, x1.subtract(new BigDecimal(hi1)).doubleValue()};
   }
 
-  private static BigDecimal highPrecision(BigDecimal z, ReferenceEvaluator reference, int output, boolean derivative) {
+  private static BigDecimal highPrecision(BigDecimal z, ReferenceEvaluator reference, int output, boolean derivative,
+      String parameter) {
     try {
+      if (parameter != null) {
+        return reference.parameterDerivative(z, parameter).map(ds -> ds[output].value()).orElse(null);
+      }
       return outputOf(reference.evaluate(z), output, derivative);
-    } catch (ArithmeticException | IllegalArgumentException e) {
+    } catch (ArithmeticException | IllegalArgumentException | InsufficientPrecisionException e) {
       return null;
     }
   }
