@@ -114,6 +114,15 @@ public final class Exprs {
     return false;
   }
 
+  /** Whether {@code e} (tests of its conditionals included) reads a free parameter (a variable other than z). */
+  public static boolean involvesParameter(Expr e) {
+    if (e instanceof Var v) return !v.name().equals("z");
+    for (Expr child : children(e)) {
+      if (involvesParameter(child)) return true;
+    }
+    return false;
+  }
+
   /**
    * The factors of a product as the printed code multiplies them: a product as its first factor is
    * spread into the list ({@code (a * b) * c} is evaluated as {@code a * b * c} all the same).

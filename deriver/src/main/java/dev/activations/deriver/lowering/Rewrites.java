@@ -87,6 +87,14 @@ public final class Rewrites {
       new Rule("times-reciprocal",
           "a * (1 / d) is a / d: one rounding instead of two, and no 0 * Inf when d overflows.",
           Rewrites::timesReciprocal),
+      new Rule("common-parameter-divisor",
+          "a / d + b / d rounds each quotient before the sum, so where a + b cancels the sum keeps"
+              + " only what survives those roundings; (a + b) / d rounds the exact-as-possible sum once."
+              + " Taken where d is made of free parameters alone: the forms are chosen at the"
+              + " parameters' defaults, where such a d is often 1 and the two forms are the same bits"
+              + " (the Gaussian free energy's derivative z / s^2 - tanh(z / s^2) / s^2 at s = 0.156"
+              + " was 2.6e-2 off at z = 1 + 2.7e-15, where its two quotients near 41 cancel to 1.1e-13).",
+          Rewrites::commonParameterDivisor),
       new Rule("expm1",
           "exp(x) - 1 loses all digits for small |x| (the result is dominated by rounding of"
               + " exp(x) near 1); expm1(x) is accurate. Also 1 - exp(x) = -expm1(x).",
@@ -421,6 +429,23 @@ public final class Rewrites {
   }
 
   // ---------------------------------------------------------------- accuracy rules
+
+  /** {@code a/d + b/d (+ -(c/d) ...)} as {@code (a + b - c ...)/d} where d involves parameters only. */
+  private static Optional<Expr> commonParameterDivisor(Expr e) {
+    if (!(e instanceof Add a) || a.terms().size() < 2) return Optional.empty();
+    Expr divisor = null;
+    List<Expr> numerators = new ArrayList<>();
+    for (Expr term : a.terms()) {
+      boolean negated = term instanceof Neg;
+      Expr t = negated ? ((Neg) term).operand() : term;
+      if (!(t instanceof Div q) || (divisor != null && !divisor.equals(q.denominator()))) return Optional.empty();
+      divisor = q.denominator();
+      numerators.add(negated ? new Neg(q.numerator()) : q.numerator());
+    }
+    if (Exprs.involvesZ(divisor) || !Exprs.involvesParameter(divisor)) return Optional.empty();
+    return Optional.of(new Div(new Add(numerators), divisor));
+  }
+
 
   private static Optional<Expr> expm1(Expr e) {
     if (!(e instanceof Add a)) {
