@@ -58,11 +58,14 @@ public final class RootFinder {
     double[] values = new double[GRID.length];
     for (int i = 0; i < GRID.length; i++) values[i] = eval(f, GRID[i]);
     List<Double> roots = new ArrayList<>();
+    boolean[] touching = touchingAtGridPoints(values);
     for (int i = 0; i + 1 < GRID.length; i++) {
       double a = GRID[i];
       double b = GRID[i + 1];
       double fa = values[i];
       double fb = values[i + 1];
+      if (touching[i]) roots.add(a);
+      if (touching[i] || touching[i + 1]) continue;
       if (!(Double.isFinite(fa) && Double.isFinite(fb))) continue;
       if (fa == 0) {
         // an isolated zero on the grid; a run of zeros is a piece where the output is identically 0
@@ -78,6 +81,29 @@ public final class RootFinder {
     }
     return roots.stream().mapToDouble(Double::doubleValue).toArray();
   }
+
+  /**
+   * Grid points where the form is far below its two neighbours, which have one sign: where the
+   * output touches 0 without changing sign (a double root at a dyadic point, such as z = 2 for the
+   * derivative of the Tukey free energy with threshold 2, whose energy slope is {@code 6 u (1 -
+   * u^2)^2}). The form's own value there is its rounding, of either sign; whether the definition
+   * touches 0 there is {@link RootSplice#touching}'s to decide.
+   */
+  private static boolean[] touchingAtGridPoints(double[] values) {
+    boolean[] out = new boolean[values.length];
+    for (int i = 1; i + 1 < values.length; i++) {
+      double a = values[i - 1];
+      double m = values[i];
+      double b = values[i + 1];
+      if (!(Double.isFinite(a) && Double.isFinite(m) && Double.isFinite(b)) || a == 0 || Math.abs(GRID[i]) <= 1e-6) continue;
+      if (Math.signum(a) != Math.signum(b)) continue;
+      out[i] = Math.abs(m) < TOUCHING * Math.min(Math.abs(a), Math.abs(b));
+    }
+    return out;
+  }
+
+  /** How far below both neighbours a grid point's value must be to be looked at as a touching root. */
+  private static final double TOUCHING = 1e-9;
 
   /**
    * Whether the reference's fast path decides the sign at both ends of a bracket and finds it the

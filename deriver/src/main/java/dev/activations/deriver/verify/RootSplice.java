@@ -428,10 +428,18 @@ public final class RootSplice {
     // one ulp from the root, which the high-precision evaluator decides (exactOrEscalatedAt), see
     // its last digits (the signed Gaussian free energy's splice at 1.3579 measured 1.5e-13 there
     // with the one-step secant's low part, and was refused)
-    double[] dd = refine(root, reference, output, derivative, parameter);
-    if (dd == null) {
-      if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
-      return Optional.empty();
+    int multiplicity = touching(root, reference, output, derivative, parameter);
+    double[] dd;
+    if (multiplicity > 0) {
+      dd = new double[] {root, 0};
+      if (TRACE) System.err.printf("trace: root %s: touching, multiplicity %d%n", root, multiplicity);
+    } else {
+      multiplicity = 1;
+      dd = refine(root, reference, output, derivative, parameter);
+      if (dd == null) {
+        if (TRACE) System.err.printf("trace: root %s: not refined%n", root);
+        return Optional.empty();
+      }
     }
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
@@ -442,12 +450,12 @@ public final class RootSplice {
       // own polynomial terms (the entropy's slope where three energies meet, f ~ 1e-12 made of
       // terms up to (z - 4)^11) needs them all, and a wider interval only adds more.
       for (int degree : new int[] {DEGREES[i], DEGREES[i] + 6, DEGREES[i] + 12}) {
-        Optional<double[]> coefficients = fit(dd, delta, degree, reference, output, derivative, parameter);
+        Optional<double[]> coefficients = fit(dd, delta, degree, reference, output, derivative, parameter, multiplicity);
         if (coefficients.isEmpty()) {
           if (TRACE) System.err.printf("trace: root %s: no fit to %s, degree %d%n", root, delta, degree);
           continue;
         }
-        Expr candidate = spliced(form, dd, delta, coefficients.get());
+        Expr candidate = spliced(form, dd, delta, coefficients.get(), multiplicity);
         double after = worst(candidate, probes, exact, vars);
         if (TRACE) System.err.printf("trace: root %s: splice to %s, degree %d: worst %.2g%n", root, delta, degree, after);
         if (after <= tolerance / 8) return Optional.of(candidate);
@@ -854,6 +862,36 @@ public final class RootSplice {
   }
 
   /**
+   * The multiplicity of a root where the output touches 0 without changing sign (0 when it is
+   * not one): a double point at which the reference decides nothing, not even with high
+   * precision, while at {@code r +- h} and {@code r +- 2h} it decides one sign, and {@code f(r + 2h)
+   * / f(r + h)} is about {@code 2^m} on both sides with the same even m. The Tukey energy with its
+   * threshold at 2 has the slope {@code 6 u (1 - u^2)^2}: the signed free energy's derivative
+   * touches 0 at z = 2, where no sign change shows the root search a root (RootFinder's touching
+   * grid points) and the form, made of terms near 1, cancelled (9.8e-15 where the exact value is
+   * 2.1e-26).
+   */
+  static int touching(double root, ReferenceEvaluator reference, int output, boolean derivative, String parameter) {
+    double[] at = signOf(root, reference, output, derivative, parameter);
+    if (at != null && at[0] != 0) return 0; // undecided, or exactly 0
+    double h = 1e-4 * Math.max(1, Math.abs(root));
+    int m = 0;
+    int sign = 0;
+    for (int side : new int[] {-1, 1}) {
+      double[] near = signOf(root + side * h, reference, output, derivative, parameter);
+      double[] far = signOf(root + side * 2 * h, reference, output, derivative, parameter);
+      if (near == null || far == null || near[0] == 0 || Math.signum(near[0]) != Math.signum(far[0])) return 0;
+      if (sign != 0 && Math.signum(near[0]) != sign) return 0;
+      sign = (int) Math.signum(near[0]);
+      long power = Math.round(Math.log(far[0] / near[0]) / Math.log(2));
+      if (power < 2 || power % 2 != 0 || Math.abs(Math.log(far[0] / near[0]) / Math.log(2) - power) > 0.25) return 0;
+      if (m != 0 && m != power) return 0;
+      m = (int) power;
+    }
+    return m;
+  }
+
+  /**
    * The output at z to a relative 1e-4 (its sign, for the bisection): the reference's fast path,
    * and where that cannot decide, the high-precision evaluator. Next to a root of a difference of
    * large terms the fast path may decide nothing (within about 1e-8 of the gated Tukey free
@@ -930,6 +968,12 @@ public final class RootSplice {
 
   static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter) {
+    return fit(root, delta, degree, reference, output, derivative, parameter, 1);
+  }
+
+  /** {@link #fit} of {@code g(t) = f(r + t) / t^m} for a root of multiplicity m. */
+  static Optional<double[]> fit(double[] root, double delta, int degree, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter, int multiplicity) {
     int n = degree + 1;
     double[] us = new double[n];
     double[] rhs = new double[n];
@@ -943,7 +987,8 @@ public final class RootSplice {
       double[] fz = precise(z, reference, output, derivative, parameter);
       if (fz == null) return Optional.empty();
       double u = t / delta;
-      double g = (fz[0] + fz[1]) / t * delta; // g(t) delta, of the size of f across the interval
+      // g(t) delta, of the size of f / delta^(m-1) across the interval (pow(t, 1) is t exactly)
+      double g = (fz[0] + fz[1]) / Math.pow(t, multiplicity) * delta;
       us[k] = u;
       rhs[k] = g;
     }
@@ -962,8 +1007,13 @@ public final class RootSplice {
 
   /** {@code |t| < delta ? t * (c_0 + t (c_1 + ...)) : form}, {@code t = (z - hi) - lo}. */
   static Expr spliced(Expr form, double[] root, double delta, double[] c) {
+    return spliced(form, root, delta, c, 1);
+  }
+
+  /** {@link #spliced(Expr, double[], double, double[])} with the factor {@code t^m} of a root of multiplicity m. */
+  static Expr spliced(Expr form, double[] root, double delta, double[] c, int multiplicity) {
     Expr t = offsetFrom(root);
-    Expr local = new Expr.Mul(List.of(t, horner(t, c)));
+    Expr local = new Expr.Mul(List.of(multiplicity == 1 ? t : new Expr.PowInt(t, multiplicity), horner(t, c)));
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LT, Expr.Call.of(Fn.ABS, t), Expr.Const.of(delta));
     return new Expr.Cond(near, local, form);
   }
