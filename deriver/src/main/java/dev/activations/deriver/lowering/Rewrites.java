@@ -446,7 +446,6 @@ public final class Rewrites {
     return Optional.of(new Div(new Add(numerators), divisor));
   }
 
-
   private static Optional<Expr> expm1(Expr e) {
     if (!(e instanceof Add a)) {
       return Optional.empty();

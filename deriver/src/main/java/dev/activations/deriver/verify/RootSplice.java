@@ -863,8 +863,9 @@ public final class RootSplice {
 
   /**
    * The multiplicity of a root where the output touches 0 without changing sign (0 when it is
-   * not one): a double point at which the reference decides nothing, not even with high
-   * precision, while at {@code r +- h} and {@code r +- 2h} it decides one sign, and {@code f(r + 2h)
+   * not one): a double point at which the reference finds the output exactly 0 or cannot decide
+   * it, not even with high precision, while at {@code r +- h} and {@code r +- 2h} (h = 1e-4 |r|)
+   * it decides one sign, and {@code f(r + 2h)
    * / f(r + h)} is about {@code 2^m} on both sides with the same even m. The Tukey energy with its
    * threshold at 2 has the slope {@code 6 u (1 - u^2)^2}: the signed free energy's derivative
    * touches 0 at z = 2, where no sign change shows the root search a root (RootFinder's touching
