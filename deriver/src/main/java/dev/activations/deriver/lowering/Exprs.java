@@ -107,18 +107,18 @@ public final class Exprs {
 
   /** Whether {@code e} (tests of its conditionals included) reads z. */
   public static boolean involvesZ(Expr e) {
-    if (e instanceof Var v) return v.name().equals("z");
-    for (Expr child : children(e)) {
-      if (involvesZ(child)) return true;
-    }
-    return false;
+    return reads(e, name -> name.equals("z"));
   }
 
   /** Whether {@code e} (tests of its conditionals included) reads a free parameter (a variable other than z). */
   public static boolean involvesParameter(Expr e) {
-    if (e instanceof Var v) return !v.name().equals("z");
+    return reads(e, name -> !name.equals("z"));
+  }
+
+  private static boolean reads(Expr e, java.util.function.Predicate<String> variable) {
+    if (e instanceof Var v) return variable.test(v.name());
     for (Expr child : children(e)) {
-      if (involvesParameter(child)) return true;
+      if (reads(child, variable)) return true;
     }
     return false;
   }

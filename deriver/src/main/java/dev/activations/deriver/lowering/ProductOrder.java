@@ -68,17 +68,22 @@ final class ProductOrder {
       if (count == 1 && !rest.isEmpty() && Exprs.involvesParameter(d.denominator())) {
         // a single z as well where the divisor holds free parameters: (a z) / d underflows where
         // a is small and 1 / d large, as at parameters far from their defaults
-        return Optional.of(new Mul(List.of(new Div(rest.size() == 1 ? rest.get(0) : new Mul(rest), d.denominator()), Z)));
+        return Optional.of(new Mul(List.of(new Div(product(rest), d.denominator()), Z)));
       }
       if (count < 2) return Optional.empty();
       rest.add(Z);
-      Expr first = new Div(rest.size() == 1 ? rest.get(0) : new Mul(rest), d.denominator());
+      Expr first = new Div(product(rest), d.denominator());
       List<Expr> ordered = new ArrayList<>();
       ordered.add(first);
       ordered.addAll(Collections.nCopies(count - 1, Z));
       return Optional.of(new Mul(ordered));
     }
     return Optional.empty();
+  }
+
+  /** The factors' product, a single factor as itself. */
+  private static Expr product(List<Expr> factors) {
+    return factors.size() == 1 ? factors.get(0) : new Mul(factors);
   }
 
   /**
@@ -116,7 +121,7 @@ final class ProductOrder {
     if (k < 2 || rest.isEmpty()) return Optional.empty(); // sqrt(z z) alone is no product to split
     if (k % 2 == 1) rest.add(Z);
     List<Expr> out = new ArrayList<>();
-    out.add(Expr.Call.of(Fn.SQRT, rest.size() == 1 ? rest.get(0) : new Mul(rest)));
+    out.add(Expr.Call.of(Fn.SQRT, product(rest)));
     out.addAll(Collections.nCopies(k / 2, Expr.Call.of(Fn.ABS, Z)));
     return Optional.of(new Mul(out));
   }

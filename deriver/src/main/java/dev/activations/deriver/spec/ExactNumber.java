@@ -36,6 +36,15 @@ public record ExactNumber(BigInteger numerator, BigInteger denominator) implemen
     return new ExactNumber(BigInteger.valueOf(n), BigInteger.ONE);
   }
 
+  /** The exact value of a decimal ({@code new BigDecimal(v)} gives a double's exact value). */
+  public static ExactNumber of(BigDecimal d) {
+    BigInteger unscaled = d.unscaledValue();
+    int scale = d.scale();
+    return scale >= 0
+        ? new ExactNumber(unscaled, BigInteger.TEN.pow(scale))
+        : new ExactNumber(unscaled.multiply(BigInteger.TEN.pow(-scale)), BigInteger.ONE);
+  }
+
   /**
    * Reads an integer, a fraction {@code p/q} or a decimal with optional exponent.
    *
@@ -51,14 +60,7 @@ public record ExactNumber(BigInteger numerator, BigInteger denominator) implemen
       if (den.signum() == 0) throw new SpecException(what + ": division by zero in '" + text + "'");
       return new ExactNumber(num, den);
     }
-    if (DECIMAL.matcher(t).matches()) {
-      BigDecimal d = new BigDecimal(t);
-      BigInteger unscaled = d.unscaledValue();
-      int scale = d.scale();
-      return scale >= 0
-          ? new ExactNumber(unscaled, BigInteger.TEN.pow(scale))
-          : new ExactNumber(unscaled.multiply(BigInteger.TEN.pow(-scale)), BigInteger.ONE);
-    }
+    if (DECIMAL.matcher(t).matches()) return of(new BigDecimal(t));
     throw new SpecException(what + ": '" + abbreviate(text) + "' is not a number (use e.g. 3, -1/4 or 0.25)");
   }
 

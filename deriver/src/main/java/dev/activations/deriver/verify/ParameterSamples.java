@@ -37,10 +37,7 @@ public final class ParameterSamples {
       for (String name : spec.free()) {
         Domain domain = spec.kernel().parameter(name).map(p -> p.domain()).orElse(Domain.REALS);
         double v = sample(domain, defaults.get(name).toDouble(), random);
-        BigDecimal binary = new BigDecimal(v); // the double's exact value
-        ExactNumber exact = binary.scale() <= 0
-            ? new ExactNumber(binary.toBigIntegerExact(), java.math.BigInteger.ONE)
-            : new ExactNumber(binary.unscaledValue(), java.math.BigInteger.TEN.pow(binary.scale()));
+        ExactNumber exact = ExactNumber.of(new BigDecimal(v)); // the double's exact value
         if (!domain.admits(exact)) exact = defaults.get(name);
         values.put(name, exact);
       }

@@ -242,14 +242,25 @@ public final class RootSplice {
    */
   private static double[] precise(double z, ReferenceEvaluator reference, int output, boolean derivative,
       String parameter) {
-    Accuracy.Exact e = precisely(z, reference, output, derivative, parameter).orElse(null);
+    return precise(z, reference, output, derivative, parameter, 1e-17);
+  }
+
+  /** {@link #precise} with the fast path asked for {@code relative} accuracy only. */
+  private static double[] precise(double z, ReferenceEvaluator reference, int output, boolean derivative,
+      String parameter, double relative) {
+    Accuracy.Exact e = precisely(z, reference, output, derivative, parameter, relative).orElse(null);
     return e != null && Double.isFinite(e.hi()) ? pair(e) : null;
   }
 
   /** The output's exact value at z: the reference's fast path, else its high-precision evaluator. */
   private static Optional<Accuracy.Exact> precisely(double z, ReferenceEvaluator reference, int output,
       boolean derivative, String parameter) {
-    Optional<Accuracy.Exact> fast = RootFinder.exact(reference, output, derivative, parameter, z, 1e-17);
+    return precisely(z, reference, output, derivative, parameter, 1e-17);
+  }
+
+  private static Optional<Accuracy.Exact> precisely(double z, ReferenceEvaluator reference, int output,
+      boolean derivative, String parameter, double relative) {
+    Optional<Accuracy.Exact> fast = RootFinder.exact(reference, output, derivative, parameter, z, relative);
     return fast.isPresent() ? fast : highPrecision(z, reference, output, derivative, parameter);
   }
 
@@ -884,8 +895,9 @@ public final class RootSplice {
       if (near == null || far == null || near[0] == 0 || Math.signum(near[0]) != Math.signum(far[0])) return 0;
       if (sign != 0 && Math.signum(near[0]) != sign) return 0;
       sign = (int) Math.signum(near[0]);
-      long power = Math.round(Math.log(far[0] / near[0]) / Math.log(2));
-      if (power < 2 || power % 2 != 0 || Math.abs(Math.log(far[0] / near[0]) / Math.log(2) - power) > 0.25) return 0;
+      double log2 = Math.log(far[0] / near[0]) / Math.log(2);
+      long power = Math.round(log2);
+      if (power < 2 || power % 2 != 0 || Math.abs(log2 - power) > 0.25) return 0;
       if (m != 0 && m != power) return 0;
       m = (int) power;
     }
@@ -901,10 +913,7 @@ public final class RootSplice {
    */
   private static double[] signOf(double z, ReferenceEvaluator reference, int output, boolean derivative,
       String parameter) {
-    double[] fast = f(z, reference, output, derivative, parameter, 1e-4);
-    if (fast != null) return fast;
-    Accuracy.Exact e = highPrecision(z, reference, output, derivative, parameter).orElse(null);
-    return e != null && Double.isFinite(e.hi()) ? pair(e) : null;
+    return precise(z, reference, output, derivative, parameter, 1e-4);
   }
 
   /**

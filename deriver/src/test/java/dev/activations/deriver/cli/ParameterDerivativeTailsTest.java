@@ -11,7 +11,6 @@ import dev.activations.deriver.verify.Accuracy;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.SpecDefinitions;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +104,7 @@ class ParameterDerivativeTailsTest {
     double worst = 0;
     for (double p : values) {
       Map<String, ExactNumber> at = new LinkedHashMap<>(SpecDefinitions.defaults(s));
-      at.put(name, exact(p));
+      at.put(name, ExactNumber.of(new BigDecimal(p)));
       ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(s, at));
       for (double z : points.apply(p)) {
         var exact = reference.parameterDerivative(z, name);
@@ -123,11 +122,5 @@ class ParameterDerivativeTailsTest {
     System.out.printf("%s: %d points, worst d%s relative error %.2e%n", spec, checked, name, worst);
     if (checked < values.length * points.apply(values[0]).size() / 2) failures.add("only " + checked + " points have a reference");
     return failures;
-  }
-
-  private static ExactNumber exact(double v) {
-    BigDecimal b = new BigDecimal(v);
-    return b.scale() <= 0 ? new ExactNumber(b.toBigIntegerExact(), BigInteger.ONE)
-        : new ExactNumber(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
   }
 }

@@ -12,7 +12,6 @@ import dev.activations.deriver.verify.Contract;
 import dev.activations.deriver.verify.ReferenceEvaluator;
 import dev.activations.deriver.verify.SpecDefinitions;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ class ScaleAwayFromDefaultTest {
     int checked = 0;
     for (double s : new double[] {0.15600100346520565, 3.5, 10}) {
       Map<String, ExactNumber> at = new LinkedHashMap<>(SpecDefinitions.defaults(spec));
-      at.put("s", exact(s));
+      at.put("s", ExactNumber.of(new BigDecimal(s)));
       ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(spec, at));
       for (double z : points()) {
         var exact = reference.evaluate(z).derivatives().get(0);
@@ -75,11 +74,5 @@ class ScaleAwayFromDefaultTest {
       for (double z : new double[] {1e-3, 1e-30, 1e-150, 1e-300, 2.2335236E-316, Double.MIN_VALUE * 7}) zs.add(sign * z);
     }
     return zs;
-  }
-
-  private static ExactNumber exact(double v) {
-    BigDecimal b = new BigDecimal(v);
-    return b.scale() <= 0 ? new ExactNumber(b.toBigIntegerExact(), BigInteger.ONE)
-        : new ExactNumber(b.unscaledValue(), BigInteger.TEN.pow(b.scale()));
   }
 }
