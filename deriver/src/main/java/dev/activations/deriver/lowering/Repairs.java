@@ -304,6 +304,13 @@ final class Repairs {
 
   /** The Taylor polynomial of {@code closedForm} (what the candidates compute) at 0, as a patch. */
   Optional<Candidate> series(IExpr closedForm, boolean optional) {
+    if (KinkAtZero.in(symja, closedForm)) return Optional.empty();
+    closedForm = KinkAtZero.localised(symja, closedForm);
+    if (rational(closedForm)) {
+      // over one denominator first: Series of a sum of quotients of products (the Student-t
+      // mean's derivative, unexpanded) ran out of work after 2.5 s; of P/Q it takes 0.01 s
+      closedForm = Bounded.apply(symja, "Together", closedForm, WorkBudget.OPTIONAL).orElse(closedForm);
+    }
     // The Taylor polynomial starts with the value and slope at 0; when those already need Log, Exp
     // or a fractional power (constants like Log[2], Sqrt[E]), the polynomial would be rejected
     // below, and Series on such forms typically runs into its limit: 4 s spent for nothing.
@@ -322,6 +329,13 @@ final class Repairs {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** A rational function of z and the parameters: no transcendental function, no branch, integer powers. */
+  private static boolean rational(IExpr e) {
+    return e.isFree(x -> x.isBuiltInSymbol() && !x.equals(S.Plus) && !x.equals(S.Times) && !x.equals(S.Power)
+            && !x.equals(S.Rational) && !x.equals(S.List), true)
+        && e.isFree(x -> x.isPower() && !x.exponent().isInteger() && !x.base().isNumber(), true);
   }
 
   /**

@@ -69,7 +69,7 @@ public final class Bounded {
       if (PROFILE) {
         System.err.printf("bounded %-12s %8.3f s %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
             known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree" : "exhausted",
-            abbreviate(input));
+            input.replace('\n', ' '));
       }
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
       ANSWERS.put(key, known);
