@@ -334,19 +334,25 @@ public final class ActivationLowering {
       Optional<Candidate> pairs = repairs.exponentialPairs(closed);
       if (TRACE) System.err.printf("trace: output %d %s exponential pairs %s%n", output, role, pairs.isPresent() ? "built" : "not usable");
       if (pairs.isPresent()) {
-        Candidate atDefaults = null;
-        double atDefaultsError = Double.POSITIVE_INFINITY;
-        for (Candidate c : variants) {
-          double e = worst(scorer.errors(c.expr(), output, role));
-          if (atDefaults == null || e < atDefaultsError) {
-            atDefaults = c;
-            atDefaultsError = e;
-          }
-        }
+        Candidate atDefaults = bestAtDefaults(variants, scorer, output, role);
         for (Candidate c : candidates) {
           if (repairs.needsNearZeroRepair(c)) repairs.spliceNearZeroElsewhere(atDefaults, c, pairs.get()).ifPresent(variants::add);
         }
       }
+    }
+    // Where still none holds: the extrapolation from the form itself at the other parameter values
+    // only, the form best at the defaults standing there (at the defaults a kink at z = 0 can leave
+    // one-sided expansions, which the extrapolation's z^k P(z^2) does not fit, so the extrapolation
+    // above was refused there and with it everywhere)
+    if ((extrapolate || free) && nearZeroNeeded(candidates, repairs)
+        && !anyAccurateNearZero(variants, scorer, elsewhere, output, role)) {
+      Candidate atDefaults = bestAtDefaults(variants, scorer, output, role);
+      int before = variants.size();
+      for (Candidate c : candidates) {
+        if (!repairs.needsNearZeroRepair(c)) continue;
+        for (Candidate p : repairs.extrapolatedElsewhere(c)) repairs.spliceNearZeroElsewhere(atDefaults, c, p).ifPresent(variants::add);
+      }
+      if (TRACE) System.err.printf("trace: output %d %s extrapolation elsewhere: %d variants%n", output, role, variants.size() - before);
     }
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
@@ -577,6 +583,20 @@ public final class ActivationLowering {
    * Whether a variant is within the repair margin at every sample point with |z| < 1, at the
    * defaults and at the other parameter values measured.
    */
+  /** The variant with the smallest worst error at the defaults (the first of equals). */
+  private static Candidate bestAtDefaults(List<Candidate> variants, Scorer scorer, int output, Role role) {
+    Candidate best = null;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (Candidate c : variants) {
+      double e = worst(scorer.errors(c.expr(), output, role));
+      if (best == null || e < bestError) {
+        best = c;
+        bestError = e;
+      }
+    }
+    return best;
+  }
+
   private static boolean anyAccurateNearZero(List<Candidate> variants, Scorer scorer, List<Scorer> elsewhere, int output,
       Role role) {
     double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;

@@ -792,6 +792,24 @@ final class Repairs {
   }
 
   /**
+   * The extrapolation patches of {@link #extrapolatedNearZero} for the other parameter values
+   * alone, with the power they show, one per node spacing: for the caller to splice in away from
+   * the defaults ({@link #spliceNearZeroElsewhere}) where at the defaults the output is not a
+   * {@code z^k P(z^2)} next to 0. The Huber variance at three prototypes with a free threshold:
+   * at the default delta = 1 two Huber kinks sit at z = 0, so dZ has one-sided expansions there
+   * (the reference's patches on each side hold); at delta = 5.23 it is smooth and odd, and the form
+   * cancels to exactly 0 below z = 1e-16 (exact -0.35 z). Empty where the other values show no
+   * clean power.
+   */
+  List<Candidate> extrapolatedElsewhere(Candidate c) {
+    int power = commonPowerElsewhere();
+    List<Candidate> out = new java.util.ArrayList<>();
+    if (power < 1) return out;
+    for (double radius : EXTRAPOLATION_RADII) out.add(new Candidate(EXTRAPOLATED + radius, extrapolated(c, power, radius, true)));
+    return out;
+  }
+
+  /**
    * The smallest power with which the output vanishes at 0 at the other parameter values, 0 where
    * one of them shows none, {@link #NO_DATA} where none has data.
    */
