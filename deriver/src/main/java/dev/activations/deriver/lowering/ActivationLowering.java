@@ -579,10 +579,6 @@ public final class ActivationLowering {
     return false;
   }
 
-  /**
-   * Whether a variant is within the repair margin at every sample point with |z| < 1, at the
-   * defaults and at the other parameter values measured.
-   */
   /** The variant with the smallest worst error at the defaults (the first of equals). */
   private static Candidate bestAtDefaults(List<Candidate> variants, Scorer scorer, int output, Role role) {
     Candidate best = null;
@@ -597,6 +593,10 @@ public final class ActivationLowering {
     return best;
   }
 
+  /**
+   * Whether a variant is within the repair margin at every sample point with |z| < 1, at the
+   * defaults and at the other parameter values measured.
+   */
   private static boolean anyAccurateNearZero(List<Candidate> variants, Scorer scorer, List<Scorer> elsewhere, int output,
       Role role) {
     double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;

@@ -9,8 +9,8 @@ import org.matheclipse.core.interfaces.ISymbol;
 
 /**
  * Whether a form switches branch exactly at {@code z = 0}: a {@code Sign}, {@code Abs} or {@code
- * UnitStep} whose argument is 0 there, a {@code Max} or {@code Min} whose first two arguments are
- * equal there, a {@code Clip} of a value at one of its bounds, or a {@code Piecewise} condition that
+ * UnitStep} whose argument is 0 there, a {@code Max} or {@code Min} whose first argument equals
+ * another there, a {@code Clip} of a value at one of its bounds, or a {@code Piecewise} condition that
  * holds with equality. Such a form has no Taylor polynomial at 0 that describes both sides, so
  * {@code Series} there is not asked: Symja does not say so, it spends its whole work budget (the
  * Student-t mode's {@code -Sign[Log[(4 - 2z + z^2)/3] - Log[1 + (1 + z)^2/3]]}, 3.1 s in the
@@ -45,7 +45,10 @@ final class KinkAtZero {
       IAST a = (IAST) x;
       if (a.isAST(S.Piecewise) && a.argSize() >= 1 && a.arg1().isList()) {
         for (IExpr row : (IAST) a.arg1()) {
-          if (!row.isList() || row.argSize() != 2) break;
+          if (!row.isList() || row.argSize() != 2) {
+            undecided[0] = true;
+            return F.NIL;
+          }
           IExpr truth = symja.eval(((IAST) row).arg2().subs(z, F.C0));
           if (truth.isTrue()) return localised(symja, ((IAST) row).arg1());
           if (!truth.isFalse()) {
