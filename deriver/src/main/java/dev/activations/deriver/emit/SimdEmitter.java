@@ -4,6 +4,7 @@ import dev.activations.deriver.emit.VectorExprPrinter.Lanes;
 import dev.activations.deriver.lowering.Cse;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.lowering.Exprs;
+import dev.activations.deriver.lowering.OncePerNode;
 import dev.activations.deriver.lowering.LogOnePlusBranches;
 import dev.activations.deriver.lowering.ParameterQuotients;
 import dev.activations.deriver.lowering.TinyFactors;
@@ -294,11 +295,19 @@ public final class SimdEmitter {
    * every element would pay an {@code exp} more.
    */
   private static Expr deferRareBranches(Expr e, Map<Expr, String> rare) {
-    if (e instanceof Expr.Cond c && (TinyFactors.isSplitTest(c.test()) || LogOnePlusBranches.isRareTest(c.test()))) {
-      String name = rare.computeIfAbsent(c.then(), k -> "rare$" + rare.size());
-      return new Expr.Cond(c.test(), new Expr.Var(name), deferRareBranches(c.otherwise(), rare));
-    }
-    return Exprs.mapChildren(e, x -> deferRareBranches(x, rare));
+    return deferRareBranches(e, rare, new OncePerNode());
+  }
+
+  // Each node object once (the forms are DAGs; a plain recursion walks every path). A node seen
+  // again has had all its rare branches named already, so the names and their order are the same.
+  private static Expr deferRareBranches(Expr e, Map<Expr, String> rare, OncePerNode done) {
+    return done.apply(e, x -> {
+      if (x instanceof Expr.Cond c && (TinyFactors.isSplitTest(c.test()) || LogOnePlusBranches.isRareTest(c.test()))) {
+        String name = rare.computeIfAbsent(c.then(), k -> "rare$" + rare.size());
+        return new Expr.Cond(c.test(), new Expr.Var(name), deferRareBranches(c.otherwise(), rare, done));
+      }
+      return Exprs.mapChildren(x, y -> deferRareBranches(y, rare, done));
+    });
   }
 
   /** Each binding's expression with the earlier bindings it reads written out, to its name. */
@@ -314,15 +323,25 @@ public final class SimdEmitter {
   }
 
   private static Expr expand(Expr e, Map<String, Expr> byName) {
-    if (e instanceof Expr.Var v && byName.containsKey(v.name())) return byName.get(v.name());
-    return Exprs.mapChildren(e, x -> expand(x, byName));
+    return expand(e, byName, new OncePerNode());
+  }
+
+  private static Expr expand(Expr e, Map<String, Expr> byName, OncePerNode done) {
+    return done.apply(e, x -> x instanceof Expr.Var v && byName.containsKey(v.name())
+        ? byName.get(v.name())
+        : Exprs.mapChildren(x, y -> expand(y, byName, done)));
   }
 
   /** {@code e} with every largest subtree the body has bound already replaced by that binding's name. */
   private static Expr reuse(Expr e, Map<Expr, String> outer) {
-    String name = outer.get(e);
-    if (name != null) return new Expr.Var(name);
-    return Exprs.mapChildren(e, x -> reuse(x, outer));
+    return reuse(e, outer, new OncePerNode());
+  }
+
+  private static Expr reuse(Expr e, Map<Expr, String> outer, OncePerNode done) {
+    return done.apply(e, x -> {
+      String name = outer.get(x);
+      return name != null ? new Expr.Var(name) : Exprs.mapChildren(x, y -> reuse(y, outer, done));
+    });
   }
 
   /**

@@ -122,7 +122,60 @@ public final class DoubleEvaluator {
   public static Compiled compile(Expr e, List<String> variables) {
     Map<String, Integer> slots = new java.util.HashMap<>();
     for (int i = 0; i < variables.size(); i++) slots.put(variables.get(i), i); // a later name wins, as in a map
-    return compile(e, slots);
+    Compilation c = new Compilation(slots, e);
+    Compiled root = compile(e, c);
+    if (!c.memoised) return root;
+    long[] point = c.point;
+    return x -> {
+      point[0]++;
+      return root.at(x);
+    };
+  }
+
+  /**
+   * One compilation: the variables' slots, each node object compiled once, and a per-point memory
+   * for the node objects that several parents share. The forms the passes build are DAGs whose
+   * unfolding as trees can be exponentially larger (a candidate of a three-prototype Huber variance
+   * with a free threshold); compiled and evaluated as trees they took a third of that derivation.
+   * A shared node's value is computed once per point ({@link #point} counts the points) and is the
+   * same bits as when computed again: nothing else changes. Not for two threads at once (as the
+   * slots are not).
+   */
+  private static final class Compilation {
+    final Map<String, Integer> slots;
+    final Map<Expr, Compiled> compiled = new java.util.IdentityHashMap<>();
+    final Map<Expr, Integer> parents = new java.util.IdentityHashMap<>();
+    final long[] point = new long[1];
+    boolean memoised;
+
+    Compilation(Map<String, Integer> slots, Expr root) {
+      this.slots = slots;
+      countParents(root);
+    }
+
+    /** How many parents reference each node object (a child listed twice by one parent counts twice). */
+    private void countParents(Expr root) {
+      java.util.ArrayDeque<Expr> pending = new java.util.ArrayDeque<>();
+      java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      pending.push(root);
+      seen.add(root);
+      while (!pending.isEmpty()) {
+        for (Expr child : Exprs.children(pending.pop())) {
+          parents.merge(child, 1, Integer::sum);
+          if (seen.add(child)) pending.push(child);
+        }
+      }
+    }
+
+    boolean shared(Expr e) {
+      return !(e instanceof Const || e instanceof Var) && parents.getOrDefault(e, 0) > 1;
+    }
+  }
+
+  /** A shared node's value at the current point. */
+  private static final class Memo {
+    long point = -1;
+    double value;
   }
 
   /**
@@ -146,7 +199,29 @@ public final class DoubleEvaluator {
     boolean at(double[] values);
   }
 
-  private static Compiled compile(Expr e, Map<String, Integer> slots) {
+  private static Compiled compile(Expr e, Compilation context) {
+    Compiled known = context.compiled.get(e);
+    if (known != null) return known;
+    Compiled node = compileNode(e, context);
+    if (context.shared(e)) {
+      context.memoised = true;
+      Compiled inner = node;
+      Memo memo = new Memo();
+      long[] point = context.point;
+      node = x -> {
+        if (memo.point == point[0]) return memo.value;
+        double v = inner.at(x);
+        memo.value = v;
+        memo.point = point[0];
+        return v;
+      };
+    }
+    context.compiled.put(e, node);
+    return node;
+  }
+
+  private static Compiled compileNode(Expr e, Compilation context) {
+    Map<String, Integer> slots = context.slots;
     if (e instanceof Const c) {
       double v = c.value();
       return x -> v;
@@ -161,7 +236,7 @@ public final class DoubleEvaluator {
       int i = slot;
       return x -> x[i];
     } else if (e instanceof Add a) {
-      Compiled[] t = compileAll(a.terms(), slots);
+      Compiled[] t = compileAll(a.terms(), context);
       if (t.length == 2) {
         Compiled l = t[0];
         Compiled r = t[1];
@@ -173,7 +248,7 @@ public final class DoubleEvaluator {
         return acc;
       };
     } else if (e instanceof Mul m) {
-      Compiled[] f = compileAll(m.factors(), slots);
+      Compiled[] f = compileAll(m.factors(), context);
       if (f.length == 2) {
         Compiled l = f[0];
         Compiled r = f[1];
@@ -185,19 +260,19 @@ public final class DoubleEvaluator {
         return acc;
       };
     } else if (e instanceof Div d) {
-      Compiled n = compile(d.numerator(), slots);
-      Compiled q = compile(d.denominator(), slots);
+      Compiled n = compile(d.numerator(), context);
+      Compiled q = compile(d.denominator(), context);
       return x -> n.at(x) / q.at(x);
     } else if (e instanceof Neg n) {
-      Compiled o = compile(n.operand(), slots);
+      Compiled o = compile(n.operand(), context);
       return x -> -o.at(x);
     } else if (e instanceof PowInt p) {
-      Compiled b = compile(p.base(), slots);
+      Compiled b = compile(p.base(), context);
       int k = p.exponent();
       return x -> IntegerPowers.pow(b.at(x), k);
     } else if (e instanceof Call c) {
       Fn fn = c.fn();
-      Compiled[] args = compileAll(c.args(), slots);
+      Compiled[] args = compileAll(c.args(), context);
       if (args.length != fn.arity()) {
         return x -> apply(fn, new double[args.length]); // throws, as evaluate does
       }
@@ -209,9 +284,9 @@ public final class DoubleEvaluator {
       Compiled a1 = args[1];
       return x -> apply(fn, a0.at(x), a1.at(x));
     } else if (e instanceof Cond c) {
-      CompiledTest test = compile(c.test(), slots);
-      Compiled then = compile(c.then(), slots);
-      Compiled otherwise = compile(c.otherwise(), slots);
+      CompiledTest test = compile(c.test(), context);
+      Compiled then = compile(c.then(), context);
+      Compiled otherwise = compile(c.otherwise(), context);
       return x -> test.at(x) ? then.at(x) : otherwise.at(x);
     }
     return x -> {
@@ -219,16 +294,16 @@ public final class DoubleEvaluator {
     };
   }
 
-  private static Compiled[] compileAll(List<Expr> es, Map<String, Integer> slots) {
+  private static Compiled[] compileAll(List<Expr> es, Compilation context) {
     Compiled[] out = new Compiled[es.size()];
-    for (int i = 0; i < out.length; i++) out[i] = compile(es.get(i), slots);
+    for (int i = 0; i < out.length; i++) out[i] = compile(es.get(i), context);
     return out;
   }
 
-  private static CompiledTest compile(Test t, Map<String, Integer> slots) {
+  private static CompiledTest compile(Test t, Compilation context) {
     if (t instanceof Test.Compare c) {
-      Compiled l = compile(c.left(), slots);
-      Compiled r = compile(c.right(), slots);
+      Compiled l = compile(c.left(), context);
+      Compiled r = compile(c.right(), context);
       return switch (c.op()) {
         case LT -> x -> l.at(x) < r.at(x);
         case LE -> x -> l.at(x) <= r.at(x);
@@ -238,7 +313,7 @@ public final class DoubleEvaluator {
         case NE -> x -> l.at(x) != r.at(x);
       };
     } else if (t instanceof Test.And a) {
-      CompiledTest[] o = compileTests(a.operands(), slots);
+      CompiledTest[] o = compileTests(a.operands(), context);
       return x -> {
         for (CompiledTest c : o) {
           if (!c.at(x)) return false;
@@ -246,7 +321,7 @@ public final class DoubleEvaluator {
         return true;
       };
     } else if (t instanceof Test.Or or) {
-      CompiledTest[] o = compileTests(or.operands(), slots);
+      CompiledTest[] o = compileTests(or.operands(), context);
       return x -> {
         for (CompiledTest c : o) {
           if (c.at(x)) return true;
@@ -254,7 +329,7 @@ public final class DoubleEvaluator {
         return false;
       };
     } else if (t instanceof Test.Not n) {
-      CompiledTest o = compile(n.operand(), slots);
+      CompiledTest o = compile(n.operand(), context);
       return x -> !o.at(x);
     }
     return x -> {
@@ -262,9 +337,9 @@ public final class DoubleEvaluator {
     };
   }
 
-  private static CompiledTest[] compileTests(List<Test> ts, Map<String, Integer> slots) {
+  private static CompiledTest[] compileTests(List<Test> ts, Compilation context) {
     CompiledTest[] out = new CompiledTest[ts.size()];
-    for (int i = 0; i < out.length; i++) out[i] = compile(ts.get(i), slots);
+    for (int i = 0; i < out.length; i++) out[i] = compile(ts.get(i), context);
     return out;
   }
 

@@ -20,11 +20,11 @@ import java.util.function.UnaryOperator;
  * <p>A rewrite that depends on where the node sits (the branch that bounds a factor, the tests
  * known to be false) needs one instance per such context.
  */
-final class OncePerNode {
+public final class OncePerNode {
   private final Map<Expr, Expr> done = new IdentityHashMap<>(); // no deep hashing of forms
 
   /** {@code rewrite.apply(e)}, computed the first time {@code e} (this instance) is seen. */
-  Expr apply(Expr e, UnaryOperator<Expr> rewrite) {
+  public Expr apply(Expr e, UnaryOperator<Expr> rewrite) {
     Expr known = done.get(e);
     if (known != null) return known;
     Expr result = rewrite.apply(e);

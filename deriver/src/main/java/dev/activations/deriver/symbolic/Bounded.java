@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -65,9 +66,10 @@ public final class Bounded {
     if (known == null) {
       long started = System.nanoTime();
       long degree = ExponentialDegree.ALGEBRAIC.contains(function(template)) ? ExponentialDegree.of(session, expr) : 0;
-      known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree) : evaluate(template, input, budget);
+      known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree, 0) : evaluate(template, input, budget);
       if (PROFILE) {
-        System.err.printf("bounded %-12s %8.3f s %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
+        System.err.printf("bounded %-12s %8.3f s %9d/%-9d %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
+            known.steps(), budget.steps(),
             known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree" : "exhausted",
             input.replace('\n', ' '));
       }
@@ -132,9 +134,9 @@ public final class Bounded {
    * A call's InputForm result (empty when over budget, failed or not called), whether the watchdog
    * ended it, and the exponential degree that kept it from being called (0 when it was called).
    */
-  private record Answer(Optional<String> text, boolean watchdog, long degree) {
+  private record Answer(Optional<String> text, boolean watchdog, long degree, long steps) {
     Answer(Optional<String> text, boolean watchdog) {
-      this(text, watchdog, 0);
+      this(text, watchdog, 0, 0);
     }
   }
   /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
@@ -145,11 +147,16 @@ public final class Bounded {
     WarmUp.ensure();
     String function = function(template);
     AtomicReference<String> result = new AtomicReference<>();
+    AtomicLong steps = new AtomicLong();
     Thread worker = new Thread(() -> {
       try {
         CountingEngine own = Symja.countingEngine(budget.steps());
-        IExpr r = new Symja(own).evalTrusted(input);
-        if (!own.exhausted()) result.set(Symja.inputForm(r));
+        try {
+          IExpr r = new Symja(own).evalTrusted(input);
+          if (!own.exhausted()) result.set(Symja.inputForm(r));
+        } finally {
+          steps.set(own.steps());
+        }
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         // leave the result empty: a failure is as deterministic as a result
       }
@@ -161,8 +168,8 @@ public final class Bounded {
       return new Answer(Optional.empty(), true);
     }
     String text = result.get();
-    if (text == null || text.contains("$Aborted")) return new Answer(Optional.empty(), false);
-    return new Answer(Optional.of(text), false);
+    if (text == null || text.contains("$Aborted")) return new Answer(Optional.empty(), false, 0, steps.get());
+    return new Answer(Optional.of(text), false, 0, steps.get());
   }
 
   /** How often the worker's CPU time is read. */

@@ -60,6 +60,24 @@ class CompiledEvaluationTest {
     }
   }
 
+  /**
+   * A form whose every node is shared by two parents, 200 levels deep: as a tree it has 2^200
+   * nodes. Compiling it, evaluating it, and hashing it (a memo table's key) take time in the
+   * number of node objects; any of them walking the tree would not end.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aDeeplySharedFormCompilesEvaluatesAndHashesInItsNodeCount() {
+    Expr e = new Expr.Var("z");
+    for (int i = 0; i < 200; i++) e = new Expr.Div(new Expr.Add(List.of(e, e)), Expr.Const.of(2));
+    DoubleEvaluator.Compiled compiled = DoubleEvaluator.compile(e, List.of("z"));
+    for (double z : new double[] {0.75, -3.0, 1e300}) assertEquals(z, compiled.at(new double[] {z}));
+    Expr again = new Expr.Div(new Expr.Add(List.of(((Expr.Div) e).numerator(), Expr.Const.of(0))), Expr.Const.of(2));
+    java.util.Set<Expr> keys = new java.util.HashSet<>(List.of(e));
+    assertEquals(false, keys.contains(again));
+    assertEquals(true, keys.contains(e));
+  }
+
   /** The bits of the result (every NaN alike: Java leaves a NaN's sign bit to the hardware), or the exception's class. */
   private static String outcome(java.util.function.DoubleSupplier f) {
     try {
