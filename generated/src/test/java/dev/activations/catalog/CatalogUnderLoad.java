@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * The determinism check (CI, or {@code mvn -B verify -Pdeterminism}): derives the whole catalog a
  * second time under deliberately different conditions and compares it byte for byte with the
  * sources the build compiled. The conditions are chosen to move every timing: the build's JVM flags
- * are replaced by the caller's (C2 only instead of C1 only, another collector, the default identity
+ * are replaced by the caller's (the tiered JIT, C1 then C2, instead of C1 only, another collector, the default identity
  * hash codes), a different number of worker threads interleaves the entries differently, and busy
  * threads compete for the cores all along. Which forms are emitted must depend on none of it.
  *
@@ -45,7 +45,7 @@ public final class CatalogUnderLoad {
       System.exit(1);
     }
     System.out.println("determinism: " + files(reference).size() + " generated sources byte-identical under load ("
-        + busy + " busy threads, JVM flags " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments() + ")");
+        + "busy threads: " + busy + ", JVM flags " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments() + ")");
     System.exit(0);
   }
 
