@@ -68,10 +68,14 @@ public final class Bounded {
       long degree = ExponentialDegree.ALGEBRAIC.contains(function(template)) ? ExponentialDegree.of(session, expr) : 0;
       known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree, 0) : evaluate(template, input, budget);
       if (PROFILE) {
-        System.err.printf("bounded %-12s %8.3f s %9d/%-9d %-9s %s%n", function(template), (System.nanoTime() - started) / 1e9,
+        String caller = StackWalker.getInstance().walk(frames -> frames
+            .filter(f -> !f.getClassName().startsWith("dev.activations.deriver.symbolic."))
+            .findFirst().map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+            .orElse("?"));
+        System.err.printf("bounded %-12s %8.3f s %9d/%-9d %-9s %s %s%n", function(template), (System.nanoTime() - started) / 1e9,
             known.steps(), budget.steps(),
             known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree" : "exhausted",
-            input.replace('\n', ' '));
+            caller, input.replace('\n', ' '));
       }
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
       ANSWERS.put(key, known);
@@ -102,7 +106,7 @@ public final class Bounded {
     return out;
   }
 
-  /** {@code -Dderive.bounded.profile=true} prints every evaluated call's time and outcome (diagnostics). */
+  /** {@code -Dderive.bounded.profile=true} prints every evaluated call's time, steps, outcome and caller (diagnostics). */
   private static final boolean PROFILE = Boolean.getBoolean("derive.bounded.profile");
 
   private static final ThreadLocal<java.util.Set<String>> LEDGER = ThreadLocal.withInitial(java.util.LinkedHashSet::new);
