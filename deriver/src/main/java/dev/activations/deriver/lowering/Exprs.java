@@ -116,9 +116,15 @@ public final class Exprs {
   }
 
   private static boolean reads(Expr e, java.util.function.Predicate<String> variable) {
+    return reads(e, variable, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  // Each node object once: the forms are DAGs, and a subtree seen before read no such variable.
+  private static boolean reads(Expr e, java.util.function.Predicate<String> variable, Set<Expr> seen) {
     if (e instanceof Var v) return variable.test(v.name());
+    if (e instanceof Const || !seen.add(e)) return false;
     for (Expr child : children(e)) {
-      if (reads(child, variable)) return true;
+      if (reads(child, variable, seen)) return true;
     }
     return false;
   }
@@ -213,18 +219,20 @@ public final class Exprs {
   /** The functions called anywhere in {@code roots} (an {@link EnumSet}: deterministic order). */
   public static Set<Fn> functionsUsed(Collection<Expr> roots) {
     EnumSet<Fn> out = EnumSet.noneOf(Fn.class);
+    Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Expr r : roots) {
-      collectFunctions(r, out);
+      collectFunctions(r, out, seen);
     }
     return out;
   }
 
-  private static void collectFunctions(Expr e, Set<Fn> out) {
+  private static void collectFunctions(Expr e, Set<Fn> out, Set<Expr> seen) {
+    if (Exprs.isAtom(e) || !seen.add(e)) return; // each node object once (the forms are DAGs)
     if (e instanceof Call c) {
       out.add(c.fn());
     }
     for (Expr child : children(e)) {
-      collectFunctions(child, out);
+      collectFunctions(child, out, seen);
     }
   }
 
