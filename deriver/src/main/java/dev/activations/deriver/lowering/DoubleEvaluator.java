@@ -118,6 +118,8 @@ public final class DoubleEvaluator {
   /**
    * {@code e} compiled over {@code variables} (slot i holds variables.get(i)); a variable not
    * among them throws, as {@link #evaluate(Expr, Map)} does, when (and only when) it is reached.
+   * The result keeps the values of shared nodes at the current point ({@link Compilation}): one
+   * thread at a time.
    */
   public static Compiled compile(Expr e, List<String> variables) {
     Map<String, Integer> slots = new java.util.HashMap<>();

@@ -74,8 +74,8 @@ class CompiledEvaluationTest {
     for (double z : new double[] {0.75, -3.0, 1e300}) assertEquals(z, compiled.at(new double[] {z}));
     Expr again = new Expr.Div(new Expr.Add(List.of(((Expr.Div) e).numerator(), Expr.Const.of(0))), Expr.Const.of(2));
     java.util.Set<Expr> keys = new java.util.HashSet<>(List.of(e));
-    assertEquals(false, keys.contains(again));
-    assertEquals(true, keys.contains(e));
+    org.junit.jupiter.api.Assertions.assertFalse(keys.contains(again));
+    org.junit.jupiter.api.Assertions.assertTrue(keys.contains(e));
   }
 
   /** The bits of the result (every NaN alike: Java leaves a NaN's sign bit to the hardware), or the exception's class. */
