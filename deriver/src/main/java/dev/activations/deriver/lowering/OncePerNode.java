@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Why: the derivation's forms are directed acyclic graphs (the chain rule and the statistic
  * reuse one subtree from many parents), and a pass written as a plain recursion copies a shared
- * subtree once per path to it. The next pass then walks each copy, and a record's {@code
- * hashCode} and {@code equals} walk the paths too. The three-prototype Welsch entropy with a free
+ * subtree once per path to it. The next pass then walks each copy, and {@code equals} of two
+ * equal copies walks the paths too (the hash is cached in each node, {@link Expr}). The three-prototype Welsch entropy with a free
  * scale had a derivative of 85,505 distinct nodes that the speed passes turned into 596,156, and
  * the parameter-quotient pass after them into 2.1 million: that one derivation ran for more than 15
  * minutes. The result is the same expression, structurally, as the plain recursion's: only the
