@@ -141,7 +141,11 @@ public final class DoubleEvaluator {
    * with a free threshold); compiled and evaluated as trees they took a third of that derivation.
    * A shared node's value is computed once per point ({@link #point} counts the points) and is the
    * same bits as when computed again: nothing else changes. Not for two threads at once (as the
-   * slots are not).
+   * slots are not). {@link SharedEvaluation} does the same for the scorers, by structure and over a
+   * pool of forms, interpreting numbered nodes; this keeps the compiled lambdas (and their speed on
+   * the small forms most classes have) for its callers, the certification, the root finder and
+   * CSE's compiled bindings. Moving the certification onto {@link SharedEvaluation} instead was not
+   * measured.
    */
   private static final class Compilation {
     final Map<String, Integer> slots;

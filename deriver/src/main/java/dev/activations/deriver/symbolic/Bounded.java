@@ -136,7 +136,8 @@ public final class Bounded {
 
   /**
    * A call's InputForm result (empty when over budget, failed or not called), whether the watchdog
-   * ended it, and the exponential degree that kept it from being called (0 when it was called).
+   * ended it, the exponential degree that kept it from being called (0 when it was called), and
+   * the evaluation steps it took (for the profile switch only; 0 when not called or abandoned).
    */
   private record Answer(Optional<String> text, boolean watchdog, long degree, long steps) {
     Answer(Optional<String> text, boolean watchdog) {
