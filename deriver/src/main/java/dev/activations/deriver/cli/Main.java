@@ -23,6 +23,7 @@ public final class Main {
 
   public static void main(String[] args) {
     startWatchdog();
+    dev.activations.deriver.symbolic.Bounded.warmUpAhead();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

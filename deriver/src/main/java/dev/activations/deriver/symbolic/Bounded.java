@@ -212,6 +212,19 @@ public final class Bounded {
   }
 
   /**
+   * Starts the warm-up every budgeted call waits for on a daemon thread of its own, so that it
+   * overlaps the caller's own start-up (parsing the spec, its Symja session, the energy checks)
+   * instead of following it. The first budgeted call still waits until it is complete, so what
+   * every budgeted call starts from is the same as before; only when the warm-up runs changes.
+   * For a one-shot command on two cores (docs/PERFORMANCE.md, "Cold derive").
+   */
+  public static void warmUpAhead() {
+    Thread t = new Thread(WarmUp::ensure, "symja-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * Symja initialises some rule sets lazily, on first use, and charges the steps that takes to
    * whichever call comes first: without this warm-up a call's step count depended on what the JVM
    * had computed before (24 steps more for a {@code Simplify} of a log difference when it came

@@ -72,6 +72,29 @@ public final class OverflowPoints {
    * argument or exponent the independent evaluator cannot parse or evaluate adds nothing.
    */
   public static double[] of(List<Piece> pieces, Map<String, ExactNumber> values) {
+    Key key = new Key(List.copyOf(pieces), Map.copyOf(values));
+    double[] known = SOLVED.get(key);
+    if (known == null) {
+      known = solve(key.pieces(), key.values());
+      if (SOLVED.size() >= MAX_SOLVED) SOLVED.clear();
+      SOLVED.put(key, known);
+    }
+    return known.clone();
+  }
+
+  /** One spec's pieces at one assignment of its free parameters. */
+  private record Key(List<Piece> pieces, Map<String, ExactNumber> values) {}
+
+  /**
+   * Points already solved: a derivation asks for the same pieces at its defaults for the sample
+   * points and again for its verification streams (each bisection is some hundred high-precision
+   * evaluations; the two calls were a tenth of the catalog build's time). A pure function of the
+   * key, so what is returned does not change; only when it is computed.
+   */
+  private static final Map<Key, double[]> SOLVED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_SOLVED = 1024;
+
+  private static double[] solve(List<Piece> pieces, Map<String, ExactNumber> values) {
     Map<String, Apfloat> bindings = new java.util.HashMap<>();
     values.forEach((k, v) -> bindings.put(k, new Apfloat(new BigDecimal(v.numerator()), DIGITS + 10)
         .divide(new Apfloat(new BigDecimal(v.denominator()), DIGITS + 10))));
@@ -165,8 +188,9 @@ public final class OverflowPoints {
       Apfloat level, double z) {
     Map<String, Apfloat> at = new java.util.HashMap<>(bindings);
     // z to the evaluation's precision and ten digits more, not exactly: a double's exact decimal
-    // has up to 767 significant digits, and every operation on it ran at that precision
-    at.put("z", new Apfloat(new BigDecimal(z), DIGITS + 10));
+    // has up to 767 significant digits, and every operation on it ran at that precision (and
+    // writing that decimal out for apfloat cost more than the evaluation)
+    at.put("z", Rational.of(z).toApfloat(DIGITS + 10));
     Apfloat a = argument.evaluate(at, DIGITS);
     return (signed ? a : ApfloatMath.abs(a)).compareTo(level) >= 0;
   }

@@ -66,19 +66,35 @@ final class Rational implements Comparable<Rational> {
     return new Rational(value, BigInteger.ONE);
   }
 
-  /** The exact value of a decimal. */
+  /**
+   * The exact value of a decimal. A decimal that is a double's exact value, {@code m 5^s / 10^s},
+   * is reduced by one division by {@code 5^s} and a shift instead of a GCD with {@code 10^s}.
+   */
   static Rational of(BigDecimal value) {
     int scale = value.scale();
     BigInteger unscaled = value.unscaledValue();
-    return scale <= 0
-        ? of(unscaled.multiply(BigInteger.TEN.pow(-scale)))
+    if (scale <= 0) return of(unscaled.multiply(BigInteger.TEN.pow(-scale)));
+    BigInteger[] byFives = unscaled.divideAndRemainder(BigInteger.valueOf(5).pow(scale));
+    return byFives[1].signum() == 0
+        ? of(byFives[0], BigInteger.ONE.shiftLeft(scale))
         : of(unscaled, BigInteger.TEN.pow(scale));
   }
 
-  /** The exact value of a finite double. */
+  /** The exact value of a finite double, {@code m 2^e} from its bits. */
   static Rational of(double value) {
     if (!Double.isFinite(value)) throw new IllegalArgumentException("not finite: " + value);
-    return of(new BigDecimal(value));
+    if (value == 0) return ZERO;
+    long bits = Double.doubleToRawLongBits(value);
+    int biased = (int) ((bits >>> 52) & 0x7ff);
+    long mantissa = bits & ((1L << 52) - 1);
+    if (biased == 0) {
+      biased = 1; // subnormal
+    } else {
+      mantissa |= 1L << 52;
+    }
+    int e = biased - 1075;
+    BigInteger m = BigInteger.valueOf(bits < 0 ? -mantissa : mantissa);
+    return e >= 0 ? new Rational(m.shiftLeft(e), BigInteger.ONE) : of(m, BigInteger.ONE.shiftLeft(-e));
   }
 
   BigInteger numerator() {
@@ -201,16 +217,58 @@ final class Rational implements Comparable<Rational> {
 
   /**
    * This value rounded to {@code digits} significant decimal digits (relative error below {@code
-   * 10^(1-digits)}), with that precision.
+   * 10^(1-digits)}), with that precision; an integer of fewer digits exactly.
+   *
+   * <p>How: the numerator and the denominator are cut to their leading {@link #keptBits} bits
+   * (a shift), the quotient of the two short integers is taken in decimal, and the power of two
+   * the cuts (and a power-of-two denominator) stand for is multiplied in from {@link #powerOfTwo}.
+   * The operands are doubles and products of doubles, integers times {@code 2^-1074} to {@code
+   * 2^-3222} with up to a thousand digits: writing them out in decimal and dividing at full
+   * length, as this did before, took 70 to 150 microseconds a conversion and a tenth of the
+   * catalog build's time (docs/PERFORMANCE.md, "Twenty-eighth session").
    */
   Apfloat toApfloat(long digits) {
     // Through decimal strings: apfloat's BigInteger constructors are slow (about 0.4 ms measured).
-    if (isInteger()) {
-      return new Apfloat(num.toString(), digits);
-    }
-    return new Apfloat(num.toString(), digits + 2)
-        .divide(new Apfloat(den.toString(), digits + 2))
-        .precision(digits);
+    if (isInteger() && num.bitLength() <= keptBits(digits)) return new Apfloat(num.toString(), digits);
+    long w = digits + 4;
+    int keep = keptBits(w);
+    int cutNum = Math.max(0, num.bitLength() - keep);
+    boolean dyadic = den.bitCount() == 1;
+    int cutDen = dyadic ? den.getLowestSetBit() : Math.max(0, den.bitLength() - keep);
+    Apfloat m = new Apfloat(num.shiftRight(cutNum).toString(), w);
+    if (!dyadic) m = m.divide(new Apfloat(den.shiftRight(cutDen).toString(), w));
+    long e = (long) cutNum - cutDen;
+    return (e == 0 ? m : m.multiply(powerOfTwo(e, w))).precision(digits);
+  }
+
+  /** Bits that hold {@code digits} decimal digits and a byte more (a cut's error is below 2^-(bits - 1)). */
+  private static int keptBits(long digits) {
+    return (int) Math.ceil(digits * 3.3219280948873626) + 8;
+  }
+
+  /** Powers {@code 2^(64 a)}, {@code |a| <= 64}, by precision block and a; each written out exactly once, then rounded. */
+  private static final java.util.concurrent.ConcurrentHashMap<Long, Apfloat> POWERS_OF_TWO = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int POWER_STEP = 64;
+  private static final int POWER_STEPS = 64;
+
+  /** {@code 2^e} to at least {@code digits} digits (relative error below {@code 10^(1-digits)} per table entry used). */
+  static Apfloat powerOfTwo(long e, long digits) {
+    long a = Math.floorDiv(e, POWER_STEP);
+    int b = (int) Math.floorMod(e, POWER_STEP);
+    Apfloat low = b < 63 ? new Apfloat(1L << b) : new Apfloat(BigInteger.ONE.shiftLeft(b).toString(), Apfloat.INFINITE);
+    if (a == 0) return low;
+    long clamped = Math.max(-POWER_STEPS, Math.min(POWER_STEPS, a));
+    long block = (digits + 15) / 16 * 16;
+    Apfloat high = POWERS_OF_TWO.computeIfAbsent(block * (2 * POWER_STEPS + 1) + clamped + POWER_STEPS, k -> {
+      int bits = (int) Math.abs(clamped) * POWER_STEP;
+      // 2^k exactly as an integer, and 2^-k as 5^k 10^-k
+      return clamped > 0
+          ? new Apfloat(BigInteger.ONE.shiftLeft(bits).toString(), block)
+          : org.apfloat.ApfloatMath.scale(new Apfloat(BigInteger.valueOf(5).pow(bits).toString(), block), -bits);
+    });
+    Apfloat out = high.precision(digits).multiply(low);
+    long rest = (a - clamped) * POWER_STEP;
+    return rest == 0 ? out : out.multiply(powerOfTwo(rest, digits));
   }
 
   /** The value as an exact decimal when it is one (the denominator divides a power of ten), else null. */

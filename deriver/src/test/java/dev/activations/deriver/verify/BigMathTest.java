@@ -32,6 +32,29 @@ class BigMathTest {
     assertRelative("exp(" + x + ")", ApfloatMath.exp(arg.precision(p + 60)), BigMath.exp(arg, p), p);
   }
 
+  /**
+   * The fixed-point exponential at seeded random arguments (magnitudes from 1e-30 to 1e6, both
+   * signs, the range the reference's weights and logarithms use) and precisions from 17 to 400
+   * digits, and at the ends of its reduction, where |r| is ln(10)/2.
+   */
+  @Test
+  void expAtRandomArgumentsAndPrecisions() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261206);
+    for (int i = 0; i < 200; i++) {
+      long p = random.nextLong(17, 401);
+      double magnitude = Math.pow(10, random.nextDouble(-30, 6));
+      Apfloat arg = new Apfloat((random.nextBoolean() ? -1 : 1) * magnitude * random.nextDouble(1, 10), p + 60);
+      assertRelative("exp(" + arg + ")", ApfloatMath.exp(arg.precision(p + 60)), BigMath.exp(arg, p), p);
+    }
+    for (int k : new int[] {1, -1, 7, -300}) {
+      for (int side : new int[] {-1, 1}) {
+        // (k + side/2) ln 10, where the reduction's remainder is largest
+        Apfloat arg = BigMath.ln10(200).multiply(new Apfloat(k + side * 0.5, 200)).precision(120);
+        assertRelative("exp(" + arg + ")", ApfloatMath.exp(arg.precision(180)), BigMath.exp(arg, 60), 60);
+      }
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "2, 50", "10, 60", "0.5, 200", "1e-30, 60", "7.7e300, 100", "3e-200, 700", "1.0000001, 300",

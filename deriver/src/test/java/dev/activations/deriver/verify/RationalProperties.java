@@ -2,6 +2,7 @@ package dev.activations.deriver.verify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import net.jqwik.api.Arbitraries;
@@ -48,6 +49,56 @@ class RationalProperties {
   void aNumberMinusItselfIsZero(@ForAll("fractions") BigInteger[] x) {
     Rational a = Rational.of(x[0], x[1]);
     assertEquals(Rational.ZERO, a.subtract(a));
+  }
+
+  /** A double's value from its bits is the reduced fraction of its exact decimal (subnormals and signs included). */
+  @Property(tries = 3000)
+  void aDoubleIsItsExactDecimalInLowestTerms(@ForAll("doubles") double z) {
+    java.math.BigDecimal exact = new java.math.BigDecimal(z);
+    BigInteger[] expected = exact.scale() <= 0
+        ? new BigInteger[] {exact.toBigIntegerExact(), BigInteger.ONE}
+        : reduced(exact.unscaledValue(), BigInteger.TEN.pow(exact.scale()));
+    assertArrayEquals(expected, pair(Rational.of(z)));
+    assertArrayEquals(expected, pair(Rational.of(exact)));
+  }
+
+  /** Decimals in general (a fifth-power shortcut applies to some), against the textbook reduction. */
+  @Property(tries = 2000)
+  void aDecimalIsInLowestTerms(@ForAll("fractions") BigInteger[] f, @ForAll @net.jqwik.api.constraints.IntRange(min = -30, max = 400) int scale) {
+    java.math.BigDecimal d = new java.math.BigDecimal(f[0], scale);
+    BigInteger[] expected = scale <= 0
+        ? new BigInteger[] {f[0].multiply(BigInteger.TEN.pow(-scale)), BigInteger.ONE}
+        : reduced(f[0], BigInteger.TEN.pow(scale));
+    assertArrayEquals(expected, pair(Rational.of(d)));
+  }
+
+  /**
+   * The conversion to apfloat holds the value to a relative {@code 10^(1 - digits)} (checked
+   * exactly, in integers), with at least that precision, and an integer of fewer digits exactly.
+   */
+  @Property(tries = 2000)
+  void toApfloatIsWithinItsLastDigit(@ForAll("fractions") BigInteger[] f, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 6000) int shift,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 17, max = 400) int digits) {
+    Rational r = Rational.of(f[0], f[1]).multiply(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(shift)));
+    if (r.isZero()) return;
+    org.apfloat.Apfloat x = r.toApfloat(digits);
+    assertTrue(x.precision() >= digits, "precision " + x.precision());
+    java.math.BigDecimal xd = new java.math.BigDecimal(x.toString(true));
+    // |x den - num| 10^(digits - 1) <= |num|
+    BigInteger[] xr = reduced(xd.unscaledValue(), BigInteger.TEN.pow(Math.max(0, xd.scale())));
+    if (xd.scale() < 0) xr = new BigInteger[] {xd.toBigIntegerExact(), BigInteger.ONE};
+    BigInteger error = xr[0].multiply(r.denominator()).subtract(r.numerator().multiply(xr[1])).abs();
+    assertTrue(error.multiply(BigInteger.TEN.pow(digits - 1)).compareTo(r.numerator().abs().multiply(xr[1])) <= 0,
+        () -> r + " at " + digits + " digits: " + x);
+    if (r.isInteger() && r.numerator().bitLength() * Math.log10(2) < digits - 1) assertEquals(BigInteger.ZERO, error);
+  }
+
+  @Provide
+  Arbitrary<Double> doubles() {
+    return Arbitraries.oneOf(
+        Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite),
+        Arbitraries.doubles().between(-1e6, 1e6),
+        Arbitraries.of(0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1.0, 0.1, -3.0));
   }
 
   /** Numerators and denominators with shared factors: powers of two, of ten, of three, and odd primes. */
