@@ -1,7 +1,6 @@
 package dev.activations.deriver.verify;
 
 import dev.activations.deriver.spec.AttentionStatistic;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.Map;
  * code.
  *
  * <p>The Gram entries {@code <q,q>}, {@code <q,k_j>}, {@code <k_j,k_j>} and {@code |q-k_j|^2} are
- * exact (every double is an integer times {@code 2^-1074}, so the sums are exact integers); the
+ * exact (every double is an integer times a power of two, at least {@code 2^-1074}: all inputs of
+ * a call are scaled by the one power that makes each an integer, so the sums are exact integers); the
  * energy text in those entries (the kernel as written, rewritten textually, not simplified) is
  * evaluated with error bounds, and differentiated forward by each entry ({@link Dual}). With
  * {@code m = min_j e_j}, {@code x_j = e_j - m}: {@code w_j = exp(-x_j)} (0 beyond {@code x_j =
@@ -31,7 +31,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>A <em>weighted</em> kernel (diagonal Mahalanobis, {@code Dot[x, y, w]}) has the entries {@code
- * sum_i w_i x_i y_i}, again exact integers (now times {@code 2^-3222}); its gradients are {@code W}
+ * sum_i w_i x_i y_i}, again exact integers (now times the scale cubed); its gradients are {@code W}
  * times the above, and {@code d L/d w_i = sum_j dL/de_j (f_qq q_i^2 + f_qk q_i k_ji + f_kk k_ji^2 +
  * f_dd (q_i - k_ji)^2)}.
  *
@@ -50,7 +50,6 @@ public final class AttentionReference {
    */
   private static final long MAX_DIGITS = 5120;
   private static final double WEIGHT_CUT = 1e6;
-  private static final int SHIFT = 1074;
   /** The precision at which components that all contain 0 count as zeros. */
   private static final long ZERO_DIGITS = 640;
   private static final List<String> ENTRIES = List.of("qq", "qk", "kk", "dd");
@@ -137,13 +136,59 @@ public final class AttentionReference {
     }
   }
 
-  private static BigInteger scaled(double x) {
+  /**
+   * {@code x 2^shift} exactly, an integer for a shift of at least {@link #integerShift} of x (the
+   * shift covers the mantissa's bits below the point).
+   */
+  private static BigInteger scaled(double x, int shift) {
     if (!Double.isFinite(x)) throw new IllegalArgumentException("finite inputs only: " + x);
-    return new BigDecimal(x).multiply(new BigDecimal(BigInteger.TWO.pow(SHIFT))).toBigIntegerExact();
+    if (x == 0) return BigInteger.ZERO;
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) ((bits >>> 52) & 0x7ff);
+    long mantissa = bits & ((1L << 52) - 1);
+    if (biased == 0) {
+      biased = 1; // subnormal
+    } else {
+      mantissa |= 1L << 52;
+    }
+    int e = biased - 1075 + shift; // x 2^shift = mantissa 2^e
+    BigInteger v = BigInteger.valueOf(bits < 0 ? -mantissa : mantissa);
+    return e >= 0 ? v.shiftLeft(e) : v.shiftRight(-e);
   }
 
-  private static Enclosure exact(BigInteger scaledValue, int shifts, long p) {
-    return Enclosure.exact(Rational.of(scaledValue, BigInteger.TWO.pow(shifts * SHIFT))).approx(p);
+  /** The least shift that makes {@code x 2^shift} an integer (0 for integers, 0, infinities and NaN). */
+  private static int integerShift(double x) {
+    if (x == 0 || !Double.isFinite(x)) return 0;
+    long bits = Double.doubleToRawLongBits(x);
+    int biased = (int) ((bits >>> 52) & 0x7ff);
+    long mantissa = bits & ((1L << 52) - 1);
+    if (biased == 0) {
+      biased = 1;
+    } else {
+      mantissa |= 1L << 52;
+    }
+    return Math.max(0, -(biased - 1075 + Long.numberOfTrailingZeros(mantissa)));
+  }
+
+  /**
+   * One shift for every input of a call, so that all of them, and the Gram entries' sums of their
+   * products, are integers at one scale: at most 1074 (a subnormal), about 60 for numbers near 1.
+   * A fixed 1074 made every product thousands of bits long, and those multiplications were two
+   * fifths of the attention checks' time (docs/PERFORMANCE.md, "Twenty-eighth session"). The
+   * values are the same exact numbers either way.
+   */
+  private static int callShift(double[] q, double[] keys, int n, int d, double[] weights, double[] logPrior) {
+    int shift = 0;
+    for (int i = 0; i < d; i++) shift = Math.max(shift, integerShift(q[i]));
+    for (int i = 0; i < n * d; i++) shift = Math.max(shift, integerShift(keys[i]));
+    if (weights != null) for (int i = 0; i < d; i++) shift = Math.max(shift, integerShift(weights[i]));
+    if (logPrior != null) for (int j = 0; j < n; j++) shift = Math.max(shift, integerShift(logPrior[j]));
+    return shift;
+  }
+
+  /** The exact number {@code scaledValue 2^-bits}, to {@code p} digits. */
+  private static Enclosure exact(BigInteger scaledValue, int bits, long p) {
+    return Enclosure.exact(Rational.of(scaledValue, BigInteger.ONE.shiftLeft(bits))).approx(p);
   }
 
   private Result attempt(double[] q, double[] keys, double[] values, int n, int d, int m, double[] upstream, double[] weights, double[] logPrior,
@@ -153,13 +198,15 @@ public final class AttentionReference {
     base.put("dim", Dual.constant(Enclosure.exact(d)));
     Enclosure t = temperature.enclose(Map.of(), p);
     BigInteger[] qs = new BigInteger[d];
-    // each weighted term carries a third factor 2^1074
+    int shift = callShift(q, keys, n, d, weights, logPrior);
+    // each weighted term carries a third factor 2^shift
     BigInteger[] ws = new BigInteger[d];
     int shifts = weights == null ? 2 : 3;
+    BigInteger gramScale = BigInteger.ONE.shiftLeft(shifts * shift);
     BigInteger qq = BigInteger.ZERO;
     for (int i = 0; i < d; i++) {
-      qs[i] = scaled(q[i]);
-      ws[i] = weights == null ? BigInteger.ONE : scaled(weights[i]);
+      qs[i] = scaled(q[i], shift);
+      ws[i] = weights == null ? BigInteger.ONE : scaled(weights[i], shift);
       qq = qq.add(qs[i].multiply(qs[i]).multiply(ws[i]));
     }
     Enclosure[] e = new Enclosure[n];
@@ -174,7 +221,7 @@ public final class AttentionReference {
       BigInteger kk = BigInteger.ZERO;
       BigInteger dd = BigInteger.ZERO;
       for (int i = 0; i < d; i++) {
-        BigInteger k = scaled(keys[j * d + i]);
+        BigInteger k = scaled(keys[j * d + i], shift);
         ks[j][i] = k;
         qk = qk.add(qs[i].multiply(k).multiply(ws[i]));
         kk = kk.add(k.multiply(k).multiply(ws[i]));
@@ -182,16 +229,16 @@ public final class AttentionReference {
         dd = dd.add(diff.multiply(diff).multiply(ws[i]));
       }
       // a key ties with the winner only with the same entries and the same log-prior
-      tuples.add(logPrior == null ? List.of(qk, kk, dd) : List.of(qk, kk, dd, scaled(logPrior[j])));
+      tuples.add(logPrior == null ? List.of(qk, kk, dd) : List.of(qk, kk, dd, scaled(logPrior[j], shift)));
       Enclosure[] gram = {
-          Enclosure.exact(Rational.of(qq, BigInteger.TWO.pow(shifts * SHIFT))),
-          Enclosure.exact(Rational.of(qk, BigInteger.TWO.pow(shifts * SHIFT))),
-          Enclosure.exact(Rational.of(kk, BigInteger.TWO.pow(shifts * SHIFT))),
-          Enclosure.exact(Rational.of(dd, BigInteger.TWO.pow(shifts * SHIFT)))};
+          Enclosure.exact(Rational.of(qq, gramScale)),
+          Enclosure.exact(Rational.of(qk, gramScale)),
+          Enclosure.exact(Rational.of(kk, gramScale)),
+          Enclosure.exact(Rational.of(dd, gramScale))};
       Map<String, Dual> env = new HashMap<>(base);
       for (int g = 0; g < 4; g++) env.put(ENTRIES.get(g), Dual.constant(gram[g]));
       e[j] = energy.encloseDual(env, p).value().divide(t, p);
-      if (logPrior != null) e[j] = e[j].subtract(exact(scaled(logPrior[j]), 1, p), p);
+      if (logPrior != null) e[j] = e[j].subtract(exact(scaled(logPrior[j], shift), shift, p), p);
       if (upstream != null) {
         for (int g = 0; g < 4; g++) {
           if (!used[g]) {
@@ -337,6 +384,11 @@ public final class AttentionReference {
     for (int i = 0; i < gw.length; i++) gw[i] = Enclosure.ZERO;
     Enclosure two = Enclosure.exact(2);
     Enclosure half = Enclosure.ONE.divide(two, p);
+    // the query's and the weights' entries once, not once per key
+    Enclosure[] qExact = new Enclosure[d];
+    Enclosure[] wExact = new Enclosure[weights == null ? 0 : d];
+    for (int i = 0; i < d; i++) qExact[i] = exact(qs[i], shift, p);
+    for (int i = 0; i < wExact.length; i++) wExact[i] = exact(ws[i], shift, p);
     for (int j = 0; j < n; j++) {
       if (delta[j].isExactZero()) {
         for (int i = 0; i < d; i++) gk[j * d + i] = Enclosure.ZERO;
@@ -347,9 +399,9 @@ public final class AttentionReference {
       Enclosure c = two.multiply(partial[j][2], p).multiply(delta[j], p);
       Enclosure sd = two.multiply(partial[j][3], p).multiply(delta[j], p);
       for (int i = 0; i < d; i++) {
-        Enclosure qi = exact(qs[i], 1, p);
-        Enclosure ki = exact(ks[j][i], 1, p);
-        Enclosure diff = exact(qs[i].subtract(ks[j][i]), 1, p);
+        Enclosure qi = qExact[i];
+        Enclosure ki = exact(ks[j][i], shift, p);
+        Enclosure diff = exact(qs[i].subtract(ks[j][i]), shift, p);
         Enclosure ta = a.multiply(qi, p);
         Enclosure tb = b.multiply(ki, p);
         Enclosure ts = sd.multiply(diff, p);
@@ -367,7 +419,7 @@ public final class AttentionReference {
           Enclosure wd = half.multiply(ts, p).multiply(diff, p);
           gw[i] = gw[i].add(wa, p).add(wb, p).add(wc, p).add(wd, p);
           gwScale[i] += magnitude(wa) + magnitude(wb) + magnitude(wc) + magnitude(wd);
-          Enclosure wi = exact(ws[i], 1, p);
+          Enclosure wi = wExact[i];
           gk[j * d + i] = gk[j * d + i].multiply(wi, p);
           gkScale[j * d + i] *= weights[i];
         }
@@ -375,7 +427,7 @@ public final class AttentionReference {
     }
     if (weights != null) {
       for (int i = 0; i < d; i++) {
-        gq[i] = gq[i].multiply(exact(ws[i], 1, p), p);
+        gq[i] = gq[i].multiply(wExact[i], p);
         gqScale[i] *= weights[i];
       }
     }

@@ -73,7 +73,7 @@ final class BigMath {
     long k = Math.round(xd / LN10);
     int kDigits = k == 0 ? 0 : (int) Math.floor(Math.log10(Math.abs((double) k))) + 1;
     // the fixed point's bits: digits + 3 decimal digits, and room for the squarings' and the series' roundings
-    int halvings = (int) Math.min(40, Math.max(2, Math.sqrt((digits + 3) * 3.33) / 2));
+    int halvings = (int) Math.min(60, Math.max(2, Math.sqrt((digits + 3) * 3.33)));
     int bits = (int) Math.ceil((digits + 3) * LOG2_10) + halvings + 12;
     // r to a few digits more than the fixed point holds, after k ln 10 (kDigits digits before the point) cancelled
     long w = (long) Math.ceil(bits * LOG10_2) + 4 + kDigits;
