@@ -73,7 +73,7 @@ final class BigMath {
     long k = Math.round(xd / LN10);
     int kDigits = k == 0 ? 0 : (int) Math.floor(Math.log10(Math.abs((double) k))) + 1;
     // the fixed point's bits: digits + 3 decimal digits, and room for the squarings' and the series' roundings
-    int halvings = (int) Math.min(60, Math.max(2, Math.sqrt((digits + 3) * 3.33)));
+    int halvings = halvings((int) Math.ceil((digits + 3) * LOG2_10));
     int bits = (int) Math.ceil((digits + 3) * LOG2_10) + halvings + 12;
     // r to a few digits more than the fixed point holds, after k ln 10 (kDigits digits before the point) cancelled
     long w = (long) Math.ceil(bits * LOG10_2) + 4 + kDigits;
@@ -144,21 +144,54 @@ final class BigMath {
     return log(m, digits);
   }
 
-  /** ln m for m in [0.316, 3.16). */
+  /**
+   * ln m for m in [0.316, 3.16): Newton's method on {@code e^y = m}, {@code y <- y + m e^-y - 1},
+   * in binary fixed point ({@link #expFixed}), from the double logarithm, each step at about twice
+   * the bits of the one before; next to 1, where Newton would lose relative accuracy, the atanh
+   * series. The same steps in apfloat took 65 to 90 microseconds at 40 digits.
+   */
   private static Apfloat logNearOne(Apfloat m, long digits) {
     Apfloat d = m.subtract(one(m.precision() == Apfloat.INFINITE ? digits : m.precision()));
     if (d.signum() == 0) return new Apfloat(0);
     long lost = Math.max(0, -d.scale()); // |ln m| is about |d| = 10^-lost
     if (lost * 8 >= digits) return atanhSeriesLog(m, d, digits);
     long w = digits + 4 + lost;
-    Apfloat y = new Apfloat(Math.log(m.doubleValue()), 17);
-    for (long q : newtonLevels(w)) {
-      // Newton on e^y = m: y <- y + m e^-y - 1, each step doubling the correct digits
-      Apfloat yq = y.precision(q);
-      Apfloat corr = m.precision(Math.min(m.precision(), q + 2)).multiply(exp(yq.negate(), q + 2)).subtract(one(q + 2));
-      y = yq.add(corr).precision(q);
+    // correct bits wanted: |ln m| >= 10^-(lost + 1), so an absolute 2^-(correct) is a relative 10^-(w + 1)
+    int correct = (int) Math.ceil((w + 2) * LOG2_10);
+    int top = correct + guard(correct);
+    // m in fixed point at the last level's bits (at m's own precision, as the Newton steps in apfloat had it)
+    BigInteger mFixed = new BigInteger(m.multiply(Rational.powerOfTwo(top, w + 6)).truncate().toString(true));
+    List<Integer> levels = new ArrayList<>();
+    for (int c = correct; c > 96; c = c / 2 + 8) levels.add(0, c);
+    levels.add(0, Math.min(96, correct));
+    // y from the double logarithm (53 correct bits), scaled by 2^(the first level's bits)
+    int bits = levels.get(0) + guard(levels.get(0));
+    BigInteger y = fixed(Math.log(m.doubleValue()), bits);
+    for (int c : levels) {
+      int q = c + guard(c);
+      y = q >= bits ? y.shiftLeft(q - bits) : y.shiftRight(bits - q);
+      bits = q;
+      int halvings = halvings(q);
+      BigInteger mq = mFixed.shiftRight(top - q);
+      BigInteger expMinusY = expFixed(y.negate().shiftRight(halvings), q, halvings);
+      y = y.add(mq.multiply(expMinusY).shiftRight(q)).subtract(BigInteger.ONE.shiftLeft(q));
     }
-    return y.precision(digits);
+    return new Apfloat(y.toString(), w + 2).multiply(Rational.powerOfTwo(-bits, w + 2)).precision(digits);
+  }
+
+  /** The bits {@link #expFixed} loses at a precision of about {@code bits}: its halvings, seven, and margin. */
+  private static int guard(int bits) {
+    return halvings(bits) + 16;
+  }
+
+  /** Halvings for {@link #expFixed} at {@code bits}: near the square root, where the series and the squarings cost alike. */
+  private static int halvings(int bits) {
+    return (int) Math.min(60, Math.max(2, Math.sqrt(bits)));
+  }
+
+  /** {@code v 2^bits} rounded toward zero to an integer (v finite). */
+  private static BigInteger fixed(double v, int bits) {
+    return new java.math.BigDecimal(v).multiply(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(bits))).toBigInteger();
   }
 
   /**

@@ -217,7 +217,8 @@ final class Rational implements Comparable<Rational> {
 
   /**
    * This value rounded to {@code digits} significant decimal digits (relative error below {@code
-   * 10^(1-digits)}), with that precision; an integer of fewer digits exactly.
+   * 10^(1-digits)}), with that precision; an integer exactly where its decimal digits beyond the
+   * precision are zeros.
    *
    * <p>How: the numerator and the denominator are cut to their leading {@link #keptBits} bits
    * (a shift), the quotient of the two short integers is taken in decimal, and the power of two
@@ -229,7 +230,8 @@ final class Rational implements Comparable<Rational> {
    */
   Apfloat toApfloat(long digits) {
     // Through decimal strings: apfloat's BigInteger constructors are slow (about 0.4 ms measured).
-    if (isInteger() && num.bitLength() <= keptBits(digits)) return new Apfloat(num.toString(), digits);
+    // An integer is written out whole, so that one with trailing decimal zeros (1.5e300) stays exact.
+    if (isInteger()) return new Apfloat(num.toString(), digits);
     long w = digits + 4;
     int keep = keptBits(w);
     int cutNum = Math.max(0, num.bitLength() - keep);

@@ -55,6 +55,23 @@ class BigMathTest {
     }
   }
 
+  /**
+   * The fixed-point logarithm at seeded random arguments: magnitudes from 1e-300 to 1e300, and
+   * next to 1 (relative distances from 1e-3 to 1e-12, where Newton's step must keep the relative
+   * accuracy), at precisions from 17 to 400 digits.
+   */
+  @Test
+  void logAtRandomArgumentsAndPrecisions() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(20261207);
+    for (int i = 0; i < 200; i++) {
+      long p = random.nextLong(17, 401);
+      Apfloat arg = i % 3 == 0
+          ? new Apfloat(1, p + 80).add(new Apfloat((random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextDouble(-12, -3)), p + 80))
+          : new Apfloat(Math.pow(10, random.nextDouble(-300, 300)) * random.nextDouble(1, 10), p + 80);
+      assertRelative("log(" + arg + ")", ApfloatMath.log(arg), BigMath.log(arg, p), p);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     "2, 50", "10, 60", "0.5, 200", "1e-30, 60", "7.7e300, 100", "3e-200, 700", "1.0000001, 300",

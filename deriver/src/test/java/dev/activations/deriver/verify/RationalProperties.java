@@ -93,6 +93,13 @@ class RationalProperties {
     if (r.isInteger() && r.numerator().bitLength() * Math.log10(2) < digits - 1) assertEquals(BigInteger.ZERO, error);
   }
 
+  /** An integer whose decimal digits beyond the precision are zeros is converted exactly (1.5e300, a literal). */
+  @net.jqwik.api.Example
+  void aDecimalIntegerIsExact() {
+    BigInteger n = BigInteger.valueOf(15).multiply(BigInteger.TEN.pow(299));
+    assertEquals(0, new java.math.BigDecimal(n).compareTo(new java.math.BigDecimal(Rational.of(n).toApfloat(45).toString(true))));
+  }
+
   @Provide
   Arbitrary<Double> doubles() {
     return Arbitraries.oneOf(
