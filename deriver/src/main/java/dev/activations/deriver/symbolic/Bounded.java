@@ -216,7 +216,8 @@ public final class Bounded {
    * overlaps the caller's own start-up (parsing the spec, its Symja session, the energy checks)
    * instead of following it. The first budgeted call still waits until it is complete, so what
    * every budgeted call starts from is the same as before; only when the warm-up runs changes.
-   * For a one-shot command on two cores (docs/PERFORMANCE.md, "Cold derive").
+   * For a one-shot command on two cores (docs/SYMJA.md, "Cost"; measured in docs/PERFORMANCE.md,
+   * "Twenty-eighth session").
    */
   public static void warmUpAhead() {
     Thread t = new Thread(WarmUp::ensure, "symja-warm-up");

@@ -137,37 +137,18 @@ public final class AttentionReference {
   }
 
   /**
-   * {@code x 2^shift} exactly, an integer for a shift of at least {@link #integerShift} of x (the
-   * shift covers the mantissa's bits below the point).
+   * {@code x 2^shift} exactly, an integer for a shift of at least {@link #integerShift} of x (a
+   * double is an integer over a power of two, {@link Rational#of(double)}).
    */
   private static BigInteger scaled(double x, int shift) {
     if (!Double.isFinite(x)) throw new IllegalArgumentException("finite inputs only: " + x);
-    if (x == 0) return BigInteger.ZERO;
-    long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) ((bits >>> 52) & 0x7ff);
-    long mantissa = bits & ((1L << 52) - 1);
-    if (biased == 0) {
-      biased = 1; // subnormal
-    } else {
-      mantissa |= 1L << 52;
-    }
-    int e = biased - 1075 + shift; // x 2^shift = mantissa 2^e
-    BigInteger v = BigInteger.valueOf(bits < 0 ? -mantissa : mantissa);
-    return e >= 0 ? v.shiftLeft(e) : v.shiftRight(-e);
+    Rational r = Rational.of(x);
+    return r.numerator().shiftLeft(shift - r.denominator().getLowestSetBit());
   }
 
   /** The least shift that makes {@code x 2^shift} an integer (0 for integers, 0, infinities and NaN). */
   private static int integerShift(double x) {
-    if (x == 0 || !Double.isFinite(x)) return 0;
-    long bits = Double.doubleToRawLongBits(x);
-    int biased = (int) ((bits >>> 52) & 0x7ff);
-    long mantissa = bits & ((1L << 52) - 1);
-    if (biased == 0) {
-      biased = 1;
-    } else {
-      mantissa |= 1L << 52;
-    }
-    return Math.max(0, -(biased - 1075 + Long.numberOfTrailingZeros(mantissa)));
+    return Double.isFinite(x) ? Rational.of(x).denominator().getLowestSetBit() : 0;
   }
 
   /**
