@@ -160,14 +160,28 @@ final class Rational implements Comparable<Rational> {
     if (isInteger() && o.isInteger()) return new Rational(num.multiply(o.num), BigInteger.ONE);
     if (num.signum() == 0 || o.num.signum() == 0) return ZERO;
     if (den.bitCount() == 1 && o.den.bitCount() == 1) return of(num.multiply(o.num), den.multiply(o.den));
-    BigInteger g1 = num.gcd(o.den);
-    BigInteger g2 = o.num.gcd(den);
+    BigInteger g1 = gcd(num, o.den);
+    BigInteger g2 = gcd(o.num, den);
     return new Rational(num.divide(g1).multiply(o.num.divide(g2)), den.divide(g2).multiply(o.den.divide(g1)));
   }
 
+  /**
+   * The quotient as the product with the reciprocal (in lowest terms as {@code o} is), so that the
+   * GCDs are Knuth's cross GCDs of the operands, not one GCD of the two cross products: the
+   * attention references divide exact Gram entries thousands of bits long.
+   */
   Rational divide(Rational o) {
     if (o.isZero()) throw new ArithmeticException("division by zero");
-    return of(num.multiply(o.den), den.multiply(o.num));
+    Rational reciprocal = o.num.signum() > 0 ? new Rational(o.den, o.num) : new Rational(o.den.negate(), o.num.negate());
+    return multiply(reciprocal);
+  }
+
+  /** gcd(a, b) for nonzero b, by a shift where either is a power of two in size (a double's denominator). */
+  private static BigInteger gcd(BigInteger a, BigInteger b) {
+    if (a.signum() != 0 && (a.abs().bitCount() == 1 || b.abs().bitCount() == 1)) {
+      return BigInteger.ONE.shiftLeft(Math.min(a.getLowestSetBit(), b.getLowestSetBit()));
+    }
+    return a.gcd(b);
   }
 
   Rational negate() {

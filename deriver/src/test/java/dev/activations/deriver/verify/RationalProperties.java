@@ -45,6 +45,14 @@ class RationalProperties {
     assertArrayEquals(expected, pair(b.multiply(a)));
   }
 
+  @Property(tries = 2000)
+  void quotientIsTheReducedCrossProduct(@ForAll("fractions") BigInteger[] x, @ForAll("fractions") BigInteger[] y) {
+    Rational a = Rational.of(x[0], x[1]);
+    Rational b = Rational.of(y[0], y[1]);
+    if (b.isZero()) return;
+    assertArrayEquals(reduced(a.numerator().multiply(b.denominator()), a.denominator().multiply(b.numerator())), pair(a.divide(b)));
+  }
+
   @Property(tries = 1000)
   void aNumberMinusItselfIsZero(@ForAll("fractions") BigInteger[] x) {
     Rational a = Rational.of(x[0], x[1]);
