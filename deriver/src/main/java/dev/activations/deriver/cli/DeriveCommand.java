@@ -155,6 +155,9 @@ public final class DeriveCommand implements Callable<Integer> {
     validateOutputOptions();
     Format fmt = Format.parse(format);
     if (layer && attention) throw new SpecException("give --layer or --attention, not both");
+    // a derivation follows: its Symja warm-up overlaps the session's start and the spec's checks
+    // (not started for --help, --version, --list or an option error, which need no Symja)
+    dev.activations.deriver.symbolic.Bounded.warmUpAhead();
     if (attention) return VectorCommand.run(new AttentionGeneration(new Symja()), this, commandSpec, fmt);
     if (layer) return VectorCommand.run(new LayerGeneration(new Symja()), this, commandSpec, fmt);
     if (group != null) throw new SpecException("--group needs --layer");

@@ -23,7 +23,6 @@ public final class Main {
 
   public static void main(String[] args) {
     startWatchdog();
-    dev.activations.deriver.symbolic.Bounded.warmUpAhead();
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

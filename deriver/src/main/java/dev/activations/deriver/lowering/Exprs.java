@@ -116,6 +116,8 @@ public final class Exprs {
   }
 
   private static boolean reads(Expr e, java.util.function.Predicate<String> variable) {
+    if (e instanceof Var v) return variable.test(v.name());
+    if (e instanceof Const) return false; // a leaf: no set of seen nodes to make
     return reads(e, variable, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
   }
 

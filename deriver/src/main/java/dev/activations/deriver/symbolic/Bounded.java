@@ -216,6 +216,7 @@ public final class Bounded {
    * overlaps the caller's own start-up (parsing the spec, its Symja session, the energy checks)
    * instead of following it. The first budgeted call still waits until it is complete, so what
    * every budgeted call starts from is the same as before; only when the warm-up runs changes.
+   * The CLI starts it once the options are read and a derivation is to follow.
    * For a one-shot command on two cores (docs/SYMJA.md, "Cost"; measured in docs/PERFORMANCE.md,
    * "Twenty-eighth session").
    */

@@ -48,6 +48,37 @@ final class BigMath {
     return v.precision(digits);
   }
 
+  /** Powers {@code 2^(64 a)}, {@code |a| <= 64}, by precision block and a; each written out exactly once, then rounded. */
+  private static final ConcurrentHashMap<Long, Apfloat> POWERS_OF_TWO = new ConcurrentHashMap<>();
+  private static final int POWER_STEP = 64;
+  private static final int POWER_STEPS = 64;
+  /** {@code 2^b} for {@code b < 64}, exact (infinite precision). */
+  private static final Apfloat[] LOW_POWERS_OF_TWO = new Apfloat[POWER_STEP];
+
+  static {
+    for (int b = 0; b < POWER_STEP; b++) LOW_POWERS_OF_TWO[b] = new Apfloat(BigInteger.ONE.shiftLeft(b).toString(), Apfloat.INFINITE);
+  }
+
+  /** {@code 2^e} to at least {@code digits} digits (relative error below {@code 10^(1-digits)} per table entry used). */
+  static Apfloat powerOfTwo(long e, long digits) {
+    long a = Math.floorDiv(e, POWER_STEP);
+    int b = (int) Math.floorMod(e, POWER_STEP);
+    Apfloat low = LOW_POWERS_OF_TWO[b];
+    if (a == 0) return low;
+    long clamped = Math.max(-POWER_STEPS, Math.min(POWER_STEPS, a));
+    long block = (digits + 15) / 16 * 16;
+    Apfloat high = POWERS_OF_TWO.computeIfAbsent(block * (2 * POWER_STEPS + 1) + clamped + POWER_STEPS, k -> {
+      int bits = (int) Math.abs(clamped) * POWER_STEP;
+      // 2^k exactly as an integer, and 2^-k as 5^k 10^-k
+      return clamped > 0
+          ? new Apfloat(BigInteger.ONE.shiftLeft(bits).toString(), block)
+          : ApfloatMath.scale(new Apfloat(BigInteger.valueOf(5).pow(bits).toString(), block), -bits);
+    });
+    Apfloat out = high.precision(digits).multiply(low);
+    long rest = (a - clamped) * POWER_STEP;
+    return rest == 0 ? out : out.multiply(powerOfTwo(rest, digits));
+  }
+
   private static final Apfloat LOWER_MANTISSA = new Apfloat("0.316");
 
   static Apfloat one(long digits) {
@@ -80,9 +111,9 @@ final class BigMath {
     Apfloat r = x.precision(w);
     if (k != 0) r = r.subtract(ln10(w + kDigits).multiply(new Apint(k))).precision(w);
     // through the decimal string: Apint.toBigInteger took 17 microseconds at 40 digits, the parse one
-    BigInteger scaled = new BigInteger(r.multiply(Rational.powerOfTwo(bits - halvings, w)).truncate().toString(true));
+    BigInteger scaled = new BigInteger(r.multiply(powerOfTwo(bits - halvings, w)).truncate().toString(true));
     BigInteger fixed = expFixed(scaled, bits, halvings);
-    Apfloat e = new Apfloat(fixed.toString(), digits + 3).multiply(Rational.powerOfTwo(-bits, digits + 3));
+    Apfloat e = new Apfloat(fixed.toString(), digits + 3).multiply(powerOfTwo(-bits, digits + 3));
     return ApfloatMath.scale(e, k).precision(digits);
   }
 
@@ -160,7 +191,7 @@ final class BigMath {
     int correct = (int) Math.ceil((w + 2) * LOG2_10);
     int top = correct + guard(correct);
     // m in fixed point at the last level's bits (at m's own precision, as the Newton steps in apfloat had it)
-    BigInteger mFixed = new BigInteger(m.multiply(Rational.powerOfTwo(top, w + 6)).truncate().toString(true));
+    BigInteger mFixed = new BigInteger(m.multiply(powerOfTwo(top, w + 6)).truncate().toString(true));
     List<Integer> levels = new ArrayList<>();
     for (int c = correct; c > 96; c = c / 2 + 8) levels.add(0, c);
     levels.add(0, Math.min(96, correct));
@@ -176,7 +207,7 @@ final class BigMath {
       BigInteger expMinusY = expFixed(y.negate().shiftRight(halvings), q, halvings);
       y = y.add(mq.multiply(expMinusY).shiftRight(q)).subtract(BigInteger.ONE.shiftLeft(q));
     }
-    return new Apfloat(y.toString(), w + 2).multiply(Rational.powerOfTwo(-bits, w + 2)).precision(digits);
+    return new Apfloat(y.toString(), w + 2).multiply(powerOfTwo(-bits, w + 2)).precision(digits);
   }
 
   /** The bits {@link #expFixed} loses at a precision of about {@code bits}: its halvings, seven, and margin. */

@@ -236,7 +236,7 @@ final class Rational implements Comparable<Rational> {
    *
    * <p>How: the numerator and the denominator are cut to their leading {@link #keptBits} bits
    * (a shift), the quotient of the two short integers is taken in decimal, and the power of two
-   * the cuts (and a power-of-two denominator) stand for is multiplied in from {@link #powerOfTwo}.
+   * the cuts (and a power-of-two denominator) stand for is multiplied in from {@link BigMath#powerOfTwo}.
    * The operands are doubles and products of doubles, integers times {@code 2^-1074} to {@code
    * 2^-3222} with up to a thousand digits: writing them out in decimal and dividing at full
    * length, as this did before, took 70 to 150 microseconds a conversion and a tenth of the
@@ -254,37 +254,12 @@ final class Rational implements Comparable<Rational> {
     Apfloat m = new Apfloat(num.shiftRight(cutNum).toString(), w);
     if (!dyadic) m = m.divide(new Apfloat(den.shiftRight(cutDen).toString(), w));
     long e = (long) cutNum - cutDen;
-    return (e == 0 ? m : m.multiply(powerOfTwo(e, w))).precision(digits);
+    return (e == 0 ? m : m.multiply(BigMath.powerOfTwo(e, w))).precision(digits);
   }
 
   /** Bits that hold {@code digits} decimal digits and a byte more (a cut's error is below 2^-(bits - 1)). */
   private static int keptBits(long digits) {
     return (int) Math.ceil(digits * 3.3219280948873626) + 8;
-  }
-
-  /** Powers {@code 2^(64 a)}, {@code |a| <= 64}, by precision block and a; each written out exactly once, then rounded. */
-  private static final java.util.concurrent.ConcurrentHashMap<Long, Apfloat> POWERS_OF_TWO = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final int POWER_STEP = 64;
-  private static final int POWER_STEPS = 64;
-
-  /** {@code 2^e} to at least {@code digits} digits (relative error below {@code 10^(1-digits)} per table entry used). */
-  static Apfloat powerOfTwo(long e, long digits) {
-    long a = Math.floorDiv(e, POWER_STEP);
-    int b = (int) Math.floorMod(e, POWER_STEP);
-    Apfloat low = b < 63 ? new Apfloat(1L << b) : new Apfloat(BigInteger.ONE.shiftLeft(b).toString(), Apfloat.INFINITE);
-    if (a == 0) return low;
-    long clamped = Math.max(-POWER_STEPS, Math.min(POWER_STEPS, a));
-    long block = (digits + 15) / 16 * 16;
-    Apfloat high = POWERS_OF_TWO.computeIfAbsent(block * (2 * POWER_STEPS + 1) + clamped + POWER_STEPS, k -> {
-      int bits = (int) Math.abs(clamped) * POWER_STEP;
-      // 2^k exactly as an integer, and 2^-k as 5^k 10^-k
-      return clamped > 0
-          ? new Apfloat(BigInteger.ONE.shiftLeft(bits).toString(), block)
-          : org.apfloat.ApfloatMath.scale(new Apfloat(BigInteger.valueOf(5).pow(bits).toString(), block), -bits);
-    });
-    Apfloat out = high.precision(digits).multiply(low);
-    long rest = (a - clamped) * POWER_STEP;
-    return rest == 0 ? out : out.multiply(powerOfTwo(rest, digits));
   }
 
   /** The value as an exact decimal when it is one (the denominator divides a power of ten), else null. */
