@@ -38,6 +38,7 @@ public final class Lowerer {
   private final Set<String> variables;
   private final NumericalRewrites rewrites;
   private final ConditionIsolation isolation;
+  private final MonotonePairs pairs;
   /**
    * What {@link #translate} returned for each compound expression so far. The lowering of one
    * activation translates the same subexpressions again and again (every candidate form of every
@@ -56,6 +57,7 @@ public final class Lowerer {
     this.variables = Set.copyOf(variables);
     this.rewrites = new NumericalRewrites(symja, z, this);
     this.isolation = new ConditionIsolation(symja, z);
+    this.pairs = new MonotonePairs(symja, rewrites);
   }
 
   /** Lowers and applies the accuracy rewrites. */
@@ -111,7 +113,7 @@ public final class Lowerer {
     }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());
     if (head.equals(S.Abs)) return call(Fn.ABS, ast.arg1());
-    if (head.equals(S.Sign)) return call(Fn.SIGNUM, ast.arg1());
+    if (head.equals(S.Sign)) return call(Fn.SIGNUM, pairs.sign(ast.arg1()).orElse(ast.arg1()));
     if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
     if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
     if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
@@ -363,6 +365,15 @@ public final class Lowerer {
       else if (s == S.LessEqual) op = Expr.Test.Op.LE;
       else if (s == S.Equal) op = Expr.Test.Op.EQ;
       else op = Expr.Test.Op.NE;
+      // a difference compared with 0: only its sign counts (MonotonePairs)
+      if (a.arg2().isZero() && !a.arg1().isFree(z)) {
+        Optional<IExpr> sign = pairs.sign(a.arg1());
+        if (sign.isPresent()) return new Expr.Test.Compare(op, translate(sign.get()), Expr.Const.of(0.0));
+      }
+      if (a.arg1().isZero() && !a.arg2().isFree(z)) {
+        Optional<IExpr> sign = pairs.sign(a.arg2());
+        if (sign.isPresent()) return new Expr.Test.Compare(op, Expr.Const.of(0.0), translate(sign.get()));
+      }
       Optional<Expr.Test> isolated = isolation.isolate(a.arg1(), a.arg2(), op, this::translate);
       if (isolated.isPresent()) return isolated.get();
       return new Expr.Test.Compare(op, translate(a.arg1()), translate(a.arg2()));

@@ -399,7 +399,15 @@ final class Enclosure implements Elementary<Enclosure> {
     if (x >= HUGE_LOG) return new Enclosure(null, null, 0, this, 1);
     if (x <= -HUGE_LOG) {
       double rad = logRadius() == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, logRadius());
-      return approx(new Apfloat(0), Math.max(NEGLIGIBLE, (x + rad) * LOG10_E));
+      double top = x + rad; // the largest exponent within the enclosure
+      if (Double.isNaN(top)) {
+        // both beyond the doubles (-|z-1|^(3/2) at z = 1e300 is -1e450, its radius 1e410 at 40
+        // digits): compared by their logarithms, the exponent stays below x/2 if the radius is
+        // under a tenth of |x|
+        if (!(logRadius() < log10Abs(mid) - 1)) throw new InsufficientPrecisionException("exp of a huge argument as wide as itself");
+        top = Double.NEGATIVE_INFINITY;
+      }
+      return approx(new Apfloat(0), Math.max(NEGLIGIBLE, top * LOG10_E));
     }
     Enclosure a;
     if (exact != null) {
