@@ -8,6 +8,8 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IInteger;
+import org.matheclipse.core.interfaces.IReal;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
@@ -59,7 +61,7 @@ final class MonotonePairs {
     if (depth > MAX_DEPTH || !(x instanceof IAST ast)) return Optional.empty();
     if (ast.isTimes() && ast.arg1().isReal() && ast.argSize() >= 2) {
       IExpr rest = ast.argSize() == 2 ? ast.arg2() : ast.rest().oneIdentity1();
-      return sign(rest, depth).map(s -> ((org.matheclipse.core.interfaces.IReal) ast.arg1()).isNegative() ? negate(s) : s);
+      return sign(rest, depth).map(s -> ((IReal) ast.arg1()).isNegative() ? negate(s) : s);
     }
     if (!ast.isPlus() || ast.argSize() != 2) return Optional.empty();
     Term p = Term.of(ast.arg1());
@@ -77,11 +79,11 @@ final class MonotonePairs {
   }
 
   /** A term {@code c t} with c a nonzero real number. */
-  private record Term(org.matheclipse.core.interfaces.IReal coefficient, IExpr term) {
+  private record Term(IReal coefficient, IExpr term) {
     static Term of(IExpr e) {
       if (e.isTimes() && e.first().isReal() && !e.first().isZero()) {
         IAST t = (IAST) e;
-        return new Term((org.matheclipse.core.interfaces.IReal) t.arg1(), t.argSize() == 2 ? t.arg2() : t.rest().oneIdentity1());
+        return new Term((IReal) t.arg1(), t.argSize() == 2 ? t.arg2() : t.rest().oneIdentity1());
       }
       return e.isNumber() ? null : new Term(F.C1, e);
     }
@@ -98,10 +100,10 @@ final class MonotonePairs {
       IExpr base = e.base();
       IExpr exponent = e.exponent();
       if (base.equals(S.E)) return new Application("Exp", F.C1, Kind.INCREASING, exponent);
-      if (!exponent.isReal() || !((org.matheclipse.core.interfaces.IReal) exponent).isPositive()) return null;
+      if (!exponent.isReal() || !((IReal) exponent).isPositive()) return null;
       if (base.isAST(S.Abs, 2)) return new Application("AbsPower", exponent, Kind.EVEN_INCREASING, base.first());
       if (exponent.isInteger()) {
-        boolean even = ((org.matheclipse.core.interfaces.IInteger) exponent).isEven();
+        boolean even = ((IInteger) exponent).isEven();
         return new Application("Power", exponent, even ? Kind.EVEN_INCREASING : Kind.ODD_INCREASING, base);
       }
       // a positive non-integer power is real only for a base >= 0, where it increases
@@ -155,9 +157,9 @@ final class MonotonePairs {
     for (IExpr factor : factors) {
       if (factor.isReal()) {
         if (factor.isZero()) return F.C0;
-        negative ^= ((org.matheclipse.core.interfaces.IReal) factor).isNegative();
+        negative ^= ((IReal) factor).isNegative();
       } else if (factor.isPower() && factor.exponent().isInteger()) {
-        org.matheclipse.core.interfaces.IInteger k = (org.matheclipse.core.interfaces.IInteger) factor.exponent();
+        IInteger k = (IInteger) factor.exponent();
         IExpr base = F.Sign(factor.base());
         if (!k.isEven()) {
           signs.add(base);
