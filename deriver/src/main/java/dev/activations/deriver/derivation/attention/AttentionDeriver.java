@@ -91,9 +91,10 @@ public final class AttentionDeriver {
     }
     Map<String, Map<String, IExpr>> differences = new LinkedHashMap<>();
     if (angular == null) {
-      differences(energy).ifPresent(dd -> differences.put("energy", dd));
+      (spec.statistic() == AttentionStatistic.ENTROPY ? differencesWithLogs(energy) : differences(energy))
+          .ifPresent(dd -> differences.put("energy", dd));
       for (Map.Entry<String, IExpr> p : partials.entrySet()) {
-        if (!p.getValue().isZero()) differences(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
+        if (!p.getValue().isZero()) differencesWithLogs(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
       }
     }
     Map<String, IExpr> parameterPartials = new LinkedHashMap<>();
@@ -130,6 +131,117 @@ public final class AttentionDeriver {
    * {@code x_v = y_v}).
    */
   java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
+    return rationalDifferences(f);
+  }
+
+  /**
+   * {@link #differences}, and for a sum whose terms are rational, {@code a Log[R]} or {@code a
+   * Sqrt[R]} (or {@code a / Sqrt[R]}) those of its terms ({@link #logDifferences}). Taken for the
+   * partials (every statistic's gradient sums {@code dL/de_j (f_g(key j) - f_g(winner))}), and for
+   * the energy of an entropy, the one statistic whose backward reads the energies' differences
+   * themselves ({@code e_j - sum_k r_k e_k}); the other statistics keep the energy differences they
+   * had (their near-ties at large scales take a single logarithm's gaps as {@code Log[R_j /
+   * R_min]}, docs/ATTENTION.md).
+   */
+  java.util.Optional<Map<String, IExpr>> differencesWithLogs(IExpr f) {
+    if (f.isFree(AttentionDeriver::rootOrLogOfEntries, true)) return rationalDifferences(f);
+    // a sum: the differences of its terms add up, entry by entry (the same telescoping order)
+    List<IExpr> terms = new ArrayList<>();
+    if (f.isPlus()) {
+      for (int i = 1; i <= f.argSize(); i++) terms.add(f.getAt(i));
+    } else {
+      terms.add(f);
+    }
+    Map<String, List<IExpr>> byEntry = new LinkedHashMap<>();
+    for (IExpr term : terms) {
+      java.util.Optional<Map<String, IExpr>> dd = term.isFree(AttentionDeriver::rootOrLogOfEntries, true)
+          ? rationalDifferences(term) : logDifferences(term);
+      if (dd.isEmpty()) return dd;
+      dd.get().forEach((v, e) -> byEntry.computeIfAbsent(v, key -> new ArrayList<>()).add(e));
+    }
+    Map<String, IExpr> out = new LinkedHashMap<>();
+    for (String v : KEY_ENTRIES) {
+      List<IExpr> parts = byEntry.get(v);
+      if (parts != null) out.put(v, parts.size() == 1 ? parts.get(0) : F.Plus(parts.toArray(new IExpr[0])));
+    }
+    return java.util.Optional.of(out);
+  }
+
+  /**
+   * The divided differences of a term {@code a Log[R]} or {@code a Sqrt[R]} (a free of the key's
+   * entries, R rational in them). At each step of the telescoping {@code Log[R(x)] - Log[R(y)] =
+   * log1p(t)} with {@code t = (x - y) DD_R / R(y)}, so the divided difference is {@code a (DD_R /
+   * R(y)) L(t)} with {@code L(t) = log1p(t)/t} (1 at t = 0); {@code Sqrt[R(x)] - Sqrt[R(y)] = (x -
+   * y) DD_R / (Sqrt[R(x)] + Sqrt[R(y)])}. Both keep every digit of a difference far below the
+   * energies (the entropy's {@code e_j - sum r_k e_k} at near-duplicate keys: the Student-t
+   * entropy's key gradient was 2e-5 off where three keys agreed to 1e-11, the energy {@code
+   * Sqrt[1+Dot[q-k,q-k]]}'s 4e-5). Empty for any other shape.
+   */
+  private java.util.Optional<Map<String, IExpr>> logDifferences(IExpr term) {
+    IExpr coefficient = F.C1;
+    IExpr argument = null;
+    List<IExpr> factors = new ArrayList<>();
+    if (term.isTimes()) {
+      for (int i = 1; i <= term.argSize(); i++) factors.add(term.getAt(i));
+    } else {
+      factors.add(term);
+    }
+    boolean root = false;
+    boolean reciprocal = false;
+    for (IExpr factor : factors) {
+      if (factor.isAST(S.Log, 2) && !freeOfKeyEntries(factor) && argument == null) {
+        argument = factor.first();
+      } else if (factor.isPower() && (factor.exponent().equals(F.C1D2) || factor.exponent().equals(F.CN1D2))
+          && !freeOfKeyEntries(factor) && argument == null) {
+        argument = factor.base();
+        root = true;
+        reciprocal = factor.exponent().equals(F.CN1D2);
+      } else if (freeOfKeyEntries(factor)) {
+        coefficient = F.Times(coefficient, factor);
+      } else {
+        return java.util.Optional.empty();
+      }
+    }
+    if (argument == null || !argument.isFree(AttentionDeriver::rootOrLogOfEntries, true)) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<Map<String, IExpr>> ofArgument = rationalDifferences(argument);
+    if (ofArgument.isEmpty()) return ofArgument;
+    Map<String, IExpr> out = new LinkedHashMap<>();
+    IExpr current = argument;
+    for (String v : KEY_ENTRIES) {
+      ISymbol x = symja.symbol(v);
+      ISymbol y = symja.symbol(v + "W");
+      IExpr next = current.subs(x, y);
+      IExpr dd = ofArgument.get().get(v);
+      if (dd != null && root) {
+        // 1/Sqrt[R(x)] - 1/Sqrt[R(y)] = -(x - y) DD_R / (Sqrt[R(x)] Sqrt[R(y)] (Sqrt[R(x)] + Sqrt[R(y)]))
+        IExpr sum = F.Power(F.Plus(F.Sqrt(current), F.Sqrt(next)), F.CN1);
+        out.put(v, reciprocal ? F.Times(F.CN1, coefficient, dd, sum, F.Power(F.Times(F.Sqrt(current), F.Sqrt(next)), F.CN1))
+            : F.Times(coefficient, dd, sum));
+      } else if (dd != null) {
+        IExpr slope = symja.eval(F.Divide(dd, next));
+        IExpr t = F.Times(F.Subtract(x, y), slope);
+        IExpr ratio = F.Piecewise(F.List(F.List(F.C1, F.Equal(t, F.C0))), F.Divide(F.Log(F.Plus(F.C1, t)), t));
+        out.put(v, F.Times(coefficient, slope, ratio));
+      }
+      current = next;
+    }
+    return java.util.Optional.of(out);
+  }
+
+  /** A {@code Log} or a square root (or its reciprocal) of an expression in the key's entries. */
+  private static boolean rootOrLogOfEntries(IExpr x) {
+    return (x.isAST(S.Log, 2) || (x.isPower() && (x.exponent().equals(F.C1D2) || x.exponent().equals(F.CN1D2))))
+        && !freeOfKeyEntries(x);
+  }
+
+  private static boolean freeOfKeyEntries(IExpr e) {
+    return e.isFree(x -> x.isSymbol() && KEY_ENTRIES.contains(x.toString()), true);
+  }
+
+  /** {@link #differences} of an expression rational in the entries. */
+  private java.util.Optional<Map<String, IExpr>> rationalDifferences(IExpr f) {
     Map<String, IExpr> out = new LinkedHashMap<>();
     IExpr current = f;
     for (int i = 0; i < KEY_ENTRIES.size(); i++) {
