@@ -73,7 +73,7 @@ public final class CustomParameterDomains {
     for (Hypothesis h : spec.hypotheses().hypotheses()) {
       IExpr atCenter = e.subs(symja.symbol("mu"), Deriver.exact(h.center()));
       for (IExpr s : EnergyChecks.SAMPLES) {
-        IExpr at = symja.eval(F.N(atCenter.subs(symja.symbol("z"), s), F.ZZ(20)));
+        IExpr at = symja.numericAt(atCenter, symja.symbol("z"), s, 20);
         if (!at.isReal()) return false;
       }
     }

@@ -34,7 +34,7 @@ final class EnergyChecks {
     for (Hypothesis h : spec.hypotheses().hypotheses()) {
       IExpr atCenter = e.subs(mu, Deriver.exact(h.center()));
       for (IExpr s : SAMPLES) {
-        IExpr value = symja.eval(F.N(atCenter.subs(z, s), F.ZZ(20)));
+        IExpr value = symja.numericAt(atCenter, z, s, 20);
         if (!value.isReal()) {
           throw new SpecException("energy is not real and finite (or too large to evaluate) at z = " + s + ", mu = " + h.center()
               + " (it evaluates to " + abbreviate(Symja.inputForm(value)) + ")");

@@ -63,6 +63,21 @@ public final class Symja {
   }
 
   /**
+   * {@code e} with {@code x -> at}, evaluated to {@code digits} digits. Symja leaves some exact
+   * square roots unevaluated under {@code N}: {@code N[Sqrt[1210001], 20]} and even {@code
+   * N[Sqrt[1210000], 20]} stay as written (3.0.0; {@code N[Sqrt[1000001], 20]} evaluates), so the
+   * pseudo-Huber energy at delta = 1/100, z = 10 read as "not real" and a valid spec was refused.
+   * Where that does not give a number, the value in machine precision ({@code N[Sqrt[1210001]]} is
+   * 1100.0004545453605). (Not {@code at} made a 20-digit number first: that evaluates, but to
+   * thousands of digits in 28 s.)
+   */
+  public IExpr numericAt(IExpr e, ISymbol x, IExpr at, int digits) {
+    IExpr exact = e.subs(x, at);
+    IExpr value = eval(F.N(exact, F.ZZ(digits)));
+    return value.isNumber() ? value : eval(F.N(exact));
+  }
+
+  /**
    * Parses and evaluates text the project wrote itself (never user text: that goes through
    * {@link SafeExpressionParser}).
    */

@@ -101,7 +101,7 @@ public final class LayerDeriver {
   /** The energy is real and finite at a few inputs (a custom energy may not be: Log[z], 1/z). */
   private void checkReal(IExpr energy, ISymbol z) {
     for (String s : SAMPLES) {
-      IExpr at = symja.eval(F.N(energy.subs(z, symja.evalTrusted(rational(s))), F.ZZ(20)));
+      IExpr at = symja.numericAt(energy, z, symja.evalTrusted(rational(s)), 20);
       if (!at.isReal()) {
         throw new SpecException("energy is not real and finite at z = " + s + " (it evaluates to "
             + ExactNumber.abbreviate(Symja.inputForm(at)) + ")");
