@@ -72,9 +72,13 @@ public final class Symja {
    * thousands of digits in 28 s.)
    */
   public IExpr numericAt(IExpr e, ISymbol x, IExpr at, int digits) {
-    IExpr exact = e.subs(x, at);
-    IExpr value = eval(F.N(exact, F.ZZ(digits)));
-    return value.isNumber() ? value : eval(F.N(exact));
+    return numeric(e.subs(x, at), digits);
+  }
+
+  /** {@code e} (exact) evaluated to {@code digits} digits, or in machine precision where that stays unevaluated ({@link #numericAt}). */
+  public IExpr numeric(IExpr e, int digits) {
+    IExpr value = eval(F.N(e, F.ZZ(digits)));
+    return value.isNumber() ? value : eval(F.N(e));
   }
 
   /**

@@ -333,7 +333,7 @@ public final class AttentionDeriver {
   private void checkReal(IExpr energy, boolean weighted) {
     String[][][] pairs = {{Q, K1}, {K1, K2}, {{"1", "0", "0"}, {"0", "2", "0"}}, {{"2", "-1", "1"}, {"-1", "3", "1/2"}}};
     for (String[][] pair : pairs) {
-      IExpr at = symja.eval(F.N(written(energy, symbols(pair[0]), symbols(pair[1]), weighted ? symbols(WEIGHTS) : null, 3), F.ZZ(20)));
+      IExpr at = symja.numeric(written(energy, symbols(pair[0]), symbols(pair[1]), weighted ? symbols(WEIGHTS) : null, 3), 20);
       if (!at.isReal()) {
         throw new SpecException("energy is not real and finite at q = (" + String.join(", ", pair[0]) + "), k = ("
             + String.join(", ", pair[1]) + ") (it evaluates to " + ExactNumber.abbreviate(Symja.inputForm(at)) + ")");
