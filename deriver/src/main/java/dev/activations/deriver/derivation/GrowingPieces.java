@@ -40,6 +40,14 @@ public final class GrowingPieces {
     ISymbol z = symja.symbol("z");
     Set<OverflowPoints.Piece> out = new LinkedHashSet<>();
     for (IExpr e : energies) collect(symja, e, z, out);
+    // the energies' differences, whose exponentials the responsibilities and every form built on
+    // them take (OverflowPoints.Growth.GAP)
+    for (int h = 0; h < energies.size(); h++) {
+      for (int k = h + 1; k < energies.size(); k++) {
+        IExpr gap = symja.eval(F.Subtract(energies.get(h), energies.get(k)));
+        if (gap instanceof IAST && !gap.isFree(z)) out.add(new OverflowPoints.Piece(OverflowPoints.Growth.GAP, Symja.inputForm(gap), "1"));
+      }
+    }
     for (IExpr e : energies) {
       IExpr slope;
       try {

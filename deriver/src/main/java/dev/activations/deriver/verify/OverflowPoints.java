@@ -46,7 +46,18 @@ public final class OverflowPoints {
      * 1e-9 (the same threshold reached through a piece and through the whole differs in its last
      * bits), so a spec whose pieces already mark where its energies overflow keeps its points.
      */
-    WHOLE
+    WHOLE,
+    /**
+     * An energy difference {@code D}: the forms take {@code e^+-D}, {@code cosh} and {@code tanh} of
+     * it, its multiples and shifts, so the points are a little beyond where {@code e^|D|} leaves
+     * the range ({@code |D| = ln L + 8}, where a form's {@code cosh(D + c)} has overflowed for any
+     * shift {@code |c| < 7}, while the exact output, a ratio of such, is still a number) and where
+     * it is far gone ({@code |D| = 3/2 ln L}). The three-prototype variance of the Gaussian kernel at
+     * s = 2 computed {@code (4 + 2 e^(1/8) cosh(z/4)) / (e^(1/8) + 2 cosh(z/4))^2}, NaN from |z| =
+     * 2842 (its {@code cosh} overflows) to the saturation guard at the sample point 5000, and no
+     * sample point lay between 1000 and 5000.
+     */
+    GAP
   }
 
   /**
@@ -140,6 +151,7 @@ public final class OverflowPoints {
     if (scale.signum() == 0) return null;
     Apfloat ln2 = BigMath.log(new Apfloat(2, w), w);
     Apfloat lnV = BigMath.log(OVERFLOW.precision(w), w).subtract(BigMath.log(scale.precision(w), w));
+    if (piece.growth() == Growth.GAP) return new Apfloat[] {lnV.add(new Apfloat(8, w)), lnV.multiply(new Apfloat(3, w)).divide(new Apfloat(2, w))};
     Apfloat[] lnLevels = {lnV, lnV.subtract(ln2)};
     Apfloat[] out = new Apfloat[2];
     Apfloat p = piece.growth() == Growth.POWER
@@ -151,6 +163,7 @@ public final class OverflowPoints {
         case COSH -> lnLevels[i].add(ln2);
         case WHOLE -> BigMath.exp(lnLevels[i], w);
         case POWER -> BigMath.exp(lnLevels[i].divide(p), w);
+        case GAP -> throw new AssertionError("levels of its own, above");
       };
     }
     return out;

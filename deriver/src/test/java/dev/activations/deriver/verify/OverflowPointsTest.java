@@ -84,6 +84,20 @@ class OverflowPointsTest {
   }
 
   @Test
+  void anEnergyDifferenceHasPointsBeyondWhereItsExponentialLeavesTheRangeOnBothSides() {
+    // |D| = ln L + 8 and 3/2 ln L for D = (2z + 1)/8: z = (8 |D| -+ 1)/2 on the two sides
+    double[] points = OverflowPoints.of(List.of(new OverflowPoints.Piece(OverflowPoints.Growth.GAP, "(2*z+1)/8", "1")), Map.of());
+    assertEquals(4, points.length, java.util.Arrays.toString(points));
+    double lnMax = Math.log(Double.MAX_VALUE);
+    double near = 8 * (lnMax + 8);
+    double far = 8 * 1.5 * lnMax;
+    assertEquals(-(far + 1) / 2, points[0], 4 * Math.ulp(far));
+    assertEquals(-(near + 1) / 2, points[1], 4 * Math.ulp(near));
+    assertEquals((near - 1) / 2, points[2], 4 * Math.ulp(near));
+    assertEquals((far - 1) / 2, points[3], 4 * Math.ulp(far));
+  }
+
+  @Test
   void piecesThatNeverLeaveTheRangeAddNothing() {
     assertArrayEquals(new double[0], OverflowPoints.of(List.of(
         power("Abs[-1+z]", "1"), // grows no faster than z
