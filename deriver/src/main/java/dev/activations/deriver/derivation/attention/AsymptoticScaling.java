@@ -255,7 +255,9 @@ public final class AsymptoticScaling {
   static double[] degree(Symja symja, IExpr e) {
     if (e.isSymbol()) return ALL.contains(Symja.inputForm(e)) ? new double[] {1, 1} : new double[] {0, 0};
     if (e.isNumber() || !e.isAST()) return new double[] {0, 0};
-    if (e.isPlus()) {
+    // a sum, and a Piecewise with its conditions (a logarithm's divided difference log1p(t)/t, 1 at t = 0,
+    // AttentionDeriver.logDifferences): as large as its largest part, the intermediates of every part counted
+    if (e.isPlus() || e.isAST(S.Piecewise) || e.isList() || RELATIONS.contains(e.head())) {
       double v = 0;
       double im = 0;
       for (int i = 1; i <= e.argSize(); i++) {
@@ -289,19 +291,6 @@ public final class AsymptoticScaling {
     if (e.isAST(S.Log, 2)) {
       double[] x = degree(symja, e.first());
       return x == null ? null : new double[] {0, x[1]};
-    }
-    if (e.isAST(S.Piecewise) || e.isList() || (e.isAST() && RELATIONS.contains(e.head()))) {
-      // a logarithm's divided difference log1p(t)/t, 1 at t = 0 (AttentionDeriver.logDifferences): as large as
-      // its largest part, the intermediates of each piece and condition counted
-      double v = 0;
-      double im = 0;
-      for (int i = 1; i <= e.argSize(); i++) {
-        double[] x = degree(symja, e.getAt(i));
-        if (x == null) return null;
-        v = Math.abs(x[0]) > Math.abs(v) ? x[0] : v;
-        im = Math.max(im, x[1]);
-      }
-      return new double[] {v, Math.max(im, Math.abs(v))};
     }
     return freeOfEntries(symja, e) ? new double[] {0, 0} : null;
   }
