@@ -53,7 +53,7 @@ class AttentionCommandTest {
    * none: the Student-t entropy's grad keys came out 2.0e-5 off (normwise) where three keys agreed
    * to 1e-11, and the pseudo-Huber-like {@code Sqrt[1+Dot[q-k,q-k]]} mean's grad q 2.2e-5 off
    * (its partial {@code 1/(2 Sqrt[1+dd])}); both were refused. With their divided differences
-   * ({@code AttentionDeriver.logDifferences}) they meet the contract at every sample and are written.
+   * ({@code AttentionDeriver.logOrRootDifferences}) they meet the contract at every sample and are written.
    */
   @ParameterizedTest
   @MethodSource("nearDuplicateSpecs")

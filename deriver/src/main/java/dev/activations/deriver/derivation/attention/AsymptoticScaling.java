@@ -164,7 +164,7 @@ public final class AsymptoticScaling {
     for (String function : d.differences().keySet()) {
       IExpr of = function.equals("energy") ? scaled : partials.get(function);
       if (of == null) continue;
-      Optional<Map<String, IExpr>> dd = deriver.differencesWithLogs(of);
+      Optional<Map<String, IExpr>> dd = deriver.termwiseDifferences(of);
       if (dd.isEmpty()) return Optional.empty();
       differences.put(function, dd.get());
     }
@@ -256,7 +256,7 @@ public final class AsymptoticScaling {
     if (e.isSymbol()) return ALL.contains(Symja.inputForm(e)) ? new double[] {1, 1} : new double[] {0, 0};
     if (e.isNumber() || !e.isAST()) return new double[] {0, 0};
     // a sum, and a Piecewise with its conditions (a logarithm's divided difference log1p(t)/t, 1 at t = 0,
-    // AttentionDeriver.logDifferences): as large as its largest part, the intermediates of every part counted
+    // AttentionDeriver.logOrRootDifferences): as large as its largest part, the intermediates of every part counted
     if (e.isPlus() || e.isAST(S.Piecewise) || e.isList() || RELATIONS.contains(e.head())) {
       double v = 0;
       double im = 0;

@@ -91,10 +91,10 @@ public final class AttentionDeriver {
     }
     Map<String, Map<String, IExpr>> differences = new LinkedHashMap<>();
     if (angular == null) {
-      (spec.statistic() == AttentionStatistic.ENTROPY ? differencesWithLogs(energy) : differences(energy))
+      (spec.statistic() == AttentionStatistic.ENTROPY ? termwiseDifferences(energy) : differences(energy))
           .ifPresent(dd -> differences.put("energy", dd));
       for (Map.Entry<String, IExpr> p : partials.entrySet()) {
-        if (!p.getValue().isZero()) differencesWithLogs(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
+        if (!p.getValue().isZero()) termwiseDifferences(p.getValue()).ifPresent(dd -> differences.put(p.getKey(), dd));
       }
     }
     Map<String, IExpr> parameterPartials = new LinkedHashMap<>();
@@ -125,26 +125,16 @@ public final class AttentionDeriver {
   private static final List<String> KEY_ENTRIES = List.of("qk", "kk", "dd");
 
   /**
-   * The divided differences of {@code f} between a key's entries {@code (qk, kk, dd)} and the
-   * winner's {@code (qkW, kkW, ddW)}, telescoped one entry at a time: {@code DD_v = Together[(f(..,
-   * x_v, ..) - f(.., y_v, ..)) / (x_v - y_v)]}. Empty when one does not cancel (it is undefined at
-   * {@code x_v = y_v}).
-   */
-  java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
-    return rationalDifferences(f);
-  }
-
-  /**
    * {@link #differences}, and for a sum whose terms are rational, {@code a Log[R]} or {@code a
-   * Sqrt[R]} (or {@code a / Sqrt[R]}) those of its terms ({@link #logDifferences}). Taken for the
+   * Sqrt[R]} (or {@code a / Sqrt[R]}) those of its terms ({@link #logOrRootDifferences}). Taken for the
    * partials (every statistic's gradient sums {@code dL/de_j (f_g(key j) - f_g(winner))}), and for
    * the energy of an entropy, the one statistic whose backward reads the energies' differences
    * themselves ({@code e_j - sum_k r_k e_k}); the other statistics keep the energy differences they
    * had (their near-ties at large scales take a single logarithm's gaps as {@code Log[R_j /
    * R_min]}, docs/ATTENTION.md).
    */
-  java.util.Optional<Map<String, IExpr>> differencesWithLogs(IExpr f) {
-    if (f.isFree(AttentionDeriver::rootOrLogOfEntries, true)) return rationalDifferences(f);
+  java.util.Optional<Map<String, IExpr>> termwiseDifferences(IExpr f) {
+    if (f.isFree(AttentionDeriver::rootOrLogOfEntries, true)) return differences(f);
     // a sum: the differences of its terms add up, entry by entry (the same telescoping order)
     List<IExpr> terms = new ArrayList<>();
     if (f.isPlus()) {
@@ -155,7 +145,7 @@ public final class AttentionDeriver {
     Map<String, List<IExpr>> byEntry = new LinkedHashMap<>();
     for (IExpr term : terms) {
       java.util.Optional<Map<String, IExpr>> dd = term.isFree(AttentionDeriver::rootOrLogOfEntries, true)
-          ? rationalDifferences(term) : logDifferences(term);
+          ? differences(term) : logOrRootDifferences(term);
       if (dd.isEmpty()) return dd;
       dd.get().forEach((v, e) -> byEntry.computeIfAbsent(v, key -> new ArrayList<>()).add(e));
     }
@@ -177,7 +167,7 @@ public final class AttentionDeriver {
    * entropy's key gradient was 2e-5 off where three keys agreed to 1e-11, the energy {@code
    * Sqrt[1+Dot[q-k,q-k]]}'s 4e-5). Empty for any other shape.
    */
-  private java.util.Optional<Map<String, IExpr>> logDifferences(IExpr term) {
+  private java.util.Optional<Map<String, IExpr>> logOrRootDifferences(IExpr term) {
     IExpr coefficient = F.C1;
     IExpr argument = null;
     List<IExpr> factors = new ArrayList<>();
@@ -205,7 +195,7 @@ public final class AttentionDeriver {
     if (argument == null || !argument.isFree(AttentionDeriver::rootOrLogOfEntries, true)) {
       return java.util.Optional.empty();
     }
-    java.util.Optional<Map<String, IExpr>> ofArgument = rationalDifferences(argument);
+    java.util.Optional<Map<String, IExpr>> ofArgument = differences(argument);
     if (ofArgument.isEmpty()) return ofArgument;
     Map<String, IExpr> out = new LinkedHashMap<>();
     IExpr current = argument;
@@ -240,8 +230,13 @@ public final class AttentionDeriver {
     return e.isFree(x -> x.isSymbol() && KEY_ENTRIES.contains(x.toString()), true);
   }
 
-  /** {@link #differences} of an expression rational in the entries. */
-  private java.util.Optional<Map<String, IExpr>> rationalDifferences(IExpr f) {
+  /**
+   * The divided differences of {@code f} between a key's entries {@code (qk, kk, dd)} and the
+   * winner's {@code (qkW, kkW, ddW)}, telescoped one entry at a time: {@code DD_v = Together[(f(..,
+   * x_v, ..) - f(.., y_v, ..)) / (x_v - y_v)]}. Empty when one does not cancel (it is undefined at
+   * {@code x_v = y_v}).
+   */
+  java.util.Optional<Map<String, IExpr>> differences(IExpr f) {
     Map<String, IExpr> out = new LinkedHashMap<>();
     IExpr current = f;
     for (int i = 0; i < KEY_ENTRIES.size(); i++) {
