@@ -102,8 +102,14 @@ final class LogisticDifferences {
     IExpr c = symja.eval(F.Times(coefficient.toArray(new IExpr[0])));
     if (c.isFree(z) || !symja.eval(F.PolynomialQ(c, z)).isTrue()) return null;
     IExpr u = symja.eval(F.Times(unit.toArray(new IExpr[0])));
-    IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.C1, u), F.C1)));
-    return rest.isPower() && rest.base().isE() ? new Weighted(c, rest.exponent()) : null;
+    IExpr exponent = exponent(symja, u, 1);
+    return exponent == null ? null : new Weighted(c, exponent);
+  }
+
+  /** {@code u} where {@code sign / unit = 1 + E^u} (the unit is {@code sign / (1 + E^u)}); else null. */
+  private static IExpr exponent(Symja symja, IExpr unit, int sign) {
+    IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.ZZ(sign), unit), F.C1)));
+    return rest.isPower() && rest.base().isE() ? rest.exponent() : null;
   }
 
   private static long degree(Symja symja, IExpr polynomial, ISymbol z) {
@@ -118,8 +124,8 @@ final class LogisticDifferences {
     IExpr factor = term.isTimes() && term.first().isNumber() ? term.first() : F.C1;
     IExpr unit = factor.isOne() ? term : symja.eval(F.Divide(term, factor));
     for (int sign : new int[] {1, -1}) {
-      IExpr rest = symja.eval(F.Together(F.Subtract(F.Divide(F.ZZ(sign), unit), F.C1)));
-      if (rest.isPower() && rest.base().isE()) return new Logistic(symja.eval(F.Times(F.ZZ(sign), factor)), rest.exponent());
+      IExpr exponent = exponent(symja, unit, sign);
+      if (exponent != null) return new Logistic(symja.eval(F.Times(F.ZZ(sign), factor)), exponent);
     }
     return null;
   }

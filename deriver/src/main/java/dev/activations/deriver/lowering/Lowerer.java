@@ -57,7 +57,7 @@ public final class Lowerer {
     this.variables = Set.copyOf(variables);
     this.rewrites = new NumericalRewrites(symja, z, this);
     this.isolation = new ConditionIsolation(symja, z);
-    this.pairs = new MonotonePairs(symja, rewrites);
+    this.pairs = new MonotonePairs(symja, z, rewrites);
   }
 
   /** Lowers and applies the accuracy rewrites. */
@@ -365,15 +365,8 @@ public final class Lowerer {
       else if (s == S.LessEqual) op = Expr.Test.Op.LE;
       else if (s == S.Equal) op = Expr.Test.Op.EQ;
       else op = Expr.Test.Op.NE;
-      // a difference compared with 0: only its sign counts (MonotonePairs)
-      if (a.arg2().isZero() && !a.arg1().isFree(z)) {
-        Optional<IExpr> sign = pairs.sign(a.arg1());
-        if (sign.isPresent()) return new Expr.Test.Compare(op, translate(sign.get()), Expr.Const.of(0.0));
-      }
-      if (a.arg1().isZero() && !a.arg2().isFree(z)) {
-        Optional<IExpr> sign = pairs.sign(a.arg2());
-        if (sign.isPresent()) return new Expr.Test.Compare(op, Expr.Const.of(0.0), translate(sign.get()));
-      }
+      Optional<Expr.Test> onSigns = pairs.test(a.arg1(), a.arg2(), op, this::translate);
+      if (onSigns.isPresent()) return onSigns.get();
       Optional<Expr.Test> isolated = isolation.isolate(a.arg1(), a.arg2(), op, this::translate);
       if (isolated.isPresent()) return isolated.get();
       return new Expr.Test.Compare(op, translate(a.arg1()), translate(a.arg2()));

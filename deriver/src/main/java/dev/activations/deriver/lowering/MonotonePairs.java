@@ -4,6 +4,7 @@ import dev.activations.deriver.symbolic.Symja;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
@@ -38,10 +39,12 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 final class MonotonePairs {
   private final Symja symja;
+  private final ISymbol z;
   private final NumericalRewrites rewrites;
 
-  MonotonePairs(Symja symja, NumericalRewrites rewrites) {
+  MonotonePairs(Symja symja, ISymbol z, NumericalRewrites rewrites) {
     this.symja = symja;
+    this.z = z;
     this.rewrites = rewrites;
   }
 
@@ -52,6 +55,18 @@ final class MonotonePairs {
    */
   Optional<IExpr> sign(IExpr x) {
     return sign(x, 0);
+  }
+
+  /**
+   * The test {@code lhs op rhs} with one side 0 and the other such a difference (depending on z),
+   * written on its sign and lowered by {@code translate}; empty otherwise (as {@link
+   * ConditionIsolation#isolate} for its tests).
+   */
+  Optional<Expr.Test> test(IExpr lhs, IExpr rhs, Expr.Test.Op op, Function<IExpr, Expr> translate) {
+    Expr zero = Expr.Const.of(0.0);
+    if (rhs.isZero() && !lhs.isFree(z)) return sign(lhs).map(s -> new Expr.Test.Compare(op, translate.apply(s), zero));
+    if (lhs.isZero() && !rhs.isFree(z)) return sign(rhs).map(s -> new Expr.Test.Compare(op, zero, translate.apply(s)));
+    return Optional.empty();
   }
 
   /** Nested pairs deeper than this are left as they are (a bound on the work, not a limitation met so far). */

@@ -142,7 +142,8 @@ public final class OverflowPoints {
   /**
    * The two levels of the argument at which the piece reaches {@code L} and {@code L/2}: with
    * {@code V = L/|scale|} (and {@code V/2}), {@code V^(1/p)} for a power, {@code ln V} for an
-   * exponential, {@code ln 2V} for cosh, {@code V} for the whole; null for a power whose exponent is at most 1 (its argument
+   * exponential, {@code ln 2V} for cosh, {@code V} for the whole ({@code ln V + 8} and {@code 3/2 ln V} for an energy
+   * difference, {@link Growth#GAP}); null for a power whose exponent is at most 1 (its argument
    * leaves the range first) and for a zero scale.
    */
   private static Apfloat[] levels(Piece piece, Map<String, Apfloat> bindings) {
@@ -151,7 +152,6 @@ public final class OverflowPoints {
     if (scale.signum() == 0) return null;
     Apfloat ln2 = BigMath.log(new Apfloat(2, w), w);
     Apfloat lnV = BigMath.log(OVERFLOW.precision(w), w).subtract(BigMath.log(scale.precision(w), w));
-    if (piece.growth() == Growth.GAP) return new Apfloat[] {lnV.add(new Apfloat(8, w)), lnV.multiply(new Apfloat(3, w)).divide(new Apfloat(2, w))};
     Apfloat[] lnLevels = {lnV, lnV.subtract(ln2)};
     Apfloat[] out = new Apfloat[2];
     Apfloat p = piece.growth() == Growth.POWER
@@ -163,7 +163,7 @@ public final class OverflowPoints {
         case COSH -> lnLevels[i].add(ln2);
         case WHOLE -> BigMath.exp(lnLevels[i], w);
         case POWER -> BigMath.exp(lnLevels[i].divide(p), w);
-        case GAP -> throw new AssertionError("levels of its own, above");
+        case GAP -> i == 0 ? lnV.add(new Apfloat(8, w)) : lnV.multiply(new Apfloat(3, w)).divide(new Apfloat(2, w));
       };
     }
     return out;

@@ -72,7 +72,7 @@ class MonotonePairsTest {
       "Cosh[z-1]+Cosh[z+1]", // the sum of an even function: no sign rule
       "Tanh[z-1]-2*Tanh[z+1]"}) // unequal coefficients
   void otherDifferencesAreLeftAsTheyAre(String difference) {
-    MonotonePairs pairs = new MonotonePairs(SYMJA, new NumericalRewrites(SYMJA, SYMJA.symbol("z"), new Lowerer(SYMJA, Set.of("z"))));
+    MonotonePairs pairs = new MonotonePairs(SYMJA, SYMJA.symbol("z"), new NumericalRewrites(SYMJA, SYMJA.symbol("z"), new Lowerer(SYMJA, Set.of("z"))));
     assertTrue(pairs.sign(SYMJA.evalTrusted(difference)).isEmpty(), difference);
   }
 
