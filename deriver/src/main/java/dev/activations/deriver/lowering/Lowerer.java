@@ -44,11 +44,18 @@ public final class Lowerer {
    * activation translates the same subexpressions again and again (every candidate form of every
    * output shares the pieces of the energy differences), and a rational piece costs a Together,
    * two Expands and a root search in Symja each time: over 12 random specs, 7,854 rational tails
-   * for 191 distinct pieces. The translation is a function of the expression alone (this class
-   * and its rewrites hold no other state; Symja answers the same input the same way), so the
-   * memo changes no form. Only looked up, never iterated.
+   * for 191 distinct pieces. The translation is a function of the expression and of the bounds
+   * on z it is translated under ({@link #bounds}; the key holds both where they are finite), so
+   * the memo changes no form. Only looked up, never iterated.
    */
-  private final Map<IExpr, Expr> translated = new HashMap<>();
+  private final Map<Object, Expr> translated = new HashMap<>();
+  /**
+   * What the conditions of the enclosing {@code Piecewise} rows say of z while a row's value is
+   * translated (its own condition holds, the earlier rows' fail). Inside finite bounds a
+   * polynomial is evaluated about the interval's midpoint ({@link
+   * NumericalRewrites#boundedPolynomial}).
+   */
+  private ZBounds bounds = ZBounds.ALL;
 
   /** @param variables the names that may appear: {@code z} and the free parameters */
   public Lowerer(Symja symja, Set<String> variables) {
@@ -67,10 +74,11 @@ public final class Lowerer {
 
   Expr translate(IExpr e) {
     if (!(e instanceof IAST)) return translateAtom(e);
-    Expr known = translated.get(e);
+    Object key = bounds.isFinite() ? List.of(e, bounds.lower(), bounds.upper()) : e;
+    Expr known = translated.get(key);
     if (known == null) {
       known = translateCompound((IAST) e);
-      translated.put(e, known);
+      translated.put(key, known);
     }
     return known;
   }
@@ -95,6 +103,10 @@ public final class Lowerer {
     // log1p(y), offered by LogResiduals for a logarithm next to 1
     if (ast.argSize() == 1 && ast.head().equals(symja.symbol(LogResiduals.HEAD))) return Expr.Call.of(Fn.LOG1P, translate(ast.arg1()));
     if (!ast.isFree(z) && rewrites.isRationalInZ(ast)) {
+      if (bounds.isFinite()) {
+        Optional<Expr> local = rewrites.boundedPolynomial(ast, bounds.lower(), bounds.upper());
+        if (local.isPresent()) return local.get();
+      }
       Optional<Expr> tail = rewrites.rationalTail(ast);
       if (tail.isPresent()) return tail.get();
     }
@@ -335,14 +347,35 @@ public final class Lowerer {
 
   // ---- piecewise -------------------------------------------------------------------------------
 
+  /**
+   * Each row's value translated under the bounds its condition and the earlier rows' failed
+   * conditions put on z (within the enclosing rows' bounds); the conditions themselves under the
+   * enclosing bounds.
+   */
   private Expr piecewise(IAST ast) {
     IAST rows = (IAST) ast.arg1();
-    Expr acc = ast.argSize() > 1 ? translate(ast.arg2()) : Expr.Const.of(0.0);
-    for (int i = rows.argSize(); i >= 1; i--) {
-      IAST row = (IAST) rows.get(i);
-      acc = new Expr.Cond(test(row.arg2()), translate(row.arg1()), acc);
+    ZBounds outer = bounds;
+    List<ZBounds> rowBounds = new ArrayList<>();
+    ZBounds rest = outer;
+    for (int i = 1; i <= rows.argSize(); i++) {
+      IExpr condition = ((IAST) rows.get(i)).arg2();
+      rowBounds.add(rest.given(z, condition, true));
+      rest = rest.given(z, condition, false);
     }
-    return acc;
+    try {
+      bounds = rest;
+      Expr acc = ast.argSize() > 1 ? translate(ast.arg2()) : Expr.Const.of(0.0);
+      for (int i = rows.argSize(); i >= 1; i--) {
+        IAST row = (IAST) rows.get(i);
+        bounds = rowBounds.get(i - 1);
+        Expr value = translate(row.arg1());
+        bounds = outer;
+        acc = new Expr.Cond(test(row.arg2()), value, acc);
+      }
+      return acc;
+    } finally {
+      bounds = outer;
+    }
   }
 
   private Expr.Test test(IExpr c) {

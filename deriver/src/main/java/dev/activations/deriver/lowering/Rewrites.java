@@ -133,6 +133,12 @@ public final class Rewrites {
               + " while sech(x)^2 ~ 4 exp(-2|x|) is representable to |x| ~ 372; tanh_prime(x)"
               + " computes 4 e / (1 + e)^2 with e = exp(-2|x|).",
           Rewrites::tanhPrime),
+      new Rule("tanh-complement",
+          "1 - tanh(x) is exactly 0 from x ~ 19 on, where it is 2 exp(-2x) and representable to x ~"
+              + " 372 (the energy (z - 1)^2 (1 + tanh(z - 1)) / 2 is 1e-43 at z = -53, and the mean"
+              + " read both energies as 0); 1 +- tanh(x) = 2 logistic(+-2x), accurate everywhere,"
+              + " one exp like tanh.",
+          Rewrites::tanhComplement),
       new Rule("half-angle",
           "1 + cosh(x) = 2 cosh(x/2)^2 and 2 + exp(a) + exp(-a) = 4 cosh(a/2)^2: as a divisor"
               + " (or a power of one) it overflows for |x| > 710 while the quotient is still"
@@ -608,6 +614,23 @@ public final class Rewrites {
           return Optional.of(Call.of(Fn.TANH_PRIME, arg(p.base())));
         }
       }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code +-1 +- tanh(x)} as {@code +-2 logistic(+-2x)}. */
+  private static Optional<Expr> tanhComplement(Expr e) {
+    if (!(e instanceof Add a) || a.terms().size() != 2) return Optional.empty();
+    for (int i = 0; i < 2; i++) {
+      if (!(a.terms().get(i) instanceof Const c) || Math.abs(c.value()) != 1.0) continue;
+      Expr other = a.terms().get(1 - i);
+      boolean negated = other instanceof Neg;
+      Expr t = negated ? ((Neg) other).operand() : other;
+      if (!isCall(t, Fn.TANH)) continue;
+      // c + s tanh(x) = c (1 + (s/c) tanh(x)) = 2c logistic(2 (s/c) x)
+      boolean plus = (c.value() > 0) != negated;
+      Expr twice = new Mul(List.of(Const.of(plus ? 2.0 : -2.0), arg(t)));
+      return Optional.of(new Mul(List.of(Const.of(2.0 * c.value()), Call.of(Fn.LOGISTIC, twice))));
     }
     return Optional.empty();
   }

@@ -273,6 +273,34 @@ class RewritesTest {
     assertRewrites(mul(S, new PowInt(cosh, -2)), mul(S, expected));
   }
 
+  /**
+   * 1 +- tanh(x) and -1 +- tanh(x) become 2 logistic(+-2x) with the sign of the constant, and keep
+   * their digits where tanh saturates: at x = 30 the plain 1 - tanh(x) is 0, where the value is
+   * 2 / (1 + e^60), about 1.8e-26.
+   */
+  @Test
+  void tanhComplement() {
+    Expr tanh = call(Fn.TANH, Z);
+    assertRule("tanh-complement", add(constant(1), tanh), mul(constant(2), call(Fn.LOGISTIC, mul(constant(2), Z))));
+    assertRule("tanh-complement", add(constant(1), new Neg(tanh)), mul(constant(2), call(Fn.LOGISTIC, mul(constant(-2), Z))));
+    assertRule("tanh-complement", add(constant(-1), tanh), mul(constant(-2), call(Fn.LOGISTIC, mul(constant(-2), Z))));
+    assertRule("tanh-complement", add(new Neg(tanh), constant(-1)), mul(constant(-2), call(Fn.LOGISTIC, mul(constant(2), Z))));
+    assertTrue(Rewrites.rule("tanh-complement").rewrite().apply(add(constant(2), tanh)).isEmpty());
+    for (double[] sc : new double[][] {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}}) {
+      Expr plain = add(constant(sc[0]), sc[1] > 0 ? tanh : new Neg(tanh));
+      Expr rewritten = Rewrites.apply(plain);
+      for (double z : new double[] {-400, -30, -19.5, -1, -1e-8, 0, 1e-8, 0.75, 19.5, 30, 400}) {
+        // c + s tanh(z) with s/c = +1: 2c / (1 + e^(-2z)); with s/c = -1: 2c / (1 + e^(2z))
+        double u = sc[0] * sc[1] > 0 ? -2 * z : 2 * z;
+        double exact = 2 * sc[0] / (1 + Math.exp(u));
+        double got = DoubleEvaluator.evaluate(rewritten, java.util.Map.of("z", z));
+        assertEquals(exact, got, 1e-15 * Math.abs(exact), "c = " + sc[0] + ", s = " + sc[1] + ", z = " + z);
+      }
+      // the plain form cancels to 0 where the exact value is about 2 e^-60
+      assertEquals(0.0, DoubleEvaluator.evaluate(plain, java.util.Map.of("z", sc[0] * sc[1] > 0 ? -30.0 : 30.0)));
+    }
+  }
+
   @Test
   void logisticPairBecomesOneTanhPrime() {
     // 4 / ((1 + exp(-(2z))) (1 + exp(-(-2z)))): the tanh derivative as the structured form has it
