@@ -44,8 +44,13 @@ public final class Deriver {
   public Derivation derive(ActivationSpec spec) {
     List<String> notes = new ArrayList<>();
     Bounded.drainLedger(); // only this derivation's budget notes
-    IExpr kernel = bindParameters(spec);
-    EnergyChecks.check(symja, kernel, spec);
+    IExpr written = bindParameters(spec);
+    EnergyChecks.check(symja, written, spec);
+    IExpr kernel = SoftplusPairs.asLogCosh(symja, written);
+    if (!kernel.equals(written)) {
+      notes.add("energy: Log[1+E^u]+Log[1+E^-u] taken as the same function Log[4]+2*Log[Cosh[u/2]], which keeps its"
+          + " derivatives in the tails and next to z = 0: " + Symja.inputForm(kernel));
+    }
 
     // Effective energies e_h = k(z, mu_h)/T - pi_h; the background hypothesis has E0/T, value 0.
     IExpr temperature = exact(spec.temperature());
