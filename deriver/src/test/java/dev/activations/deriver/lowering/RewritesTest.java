@@ -301,6 +301,66 @@ class RewritesTest {
     }
   }
 
+  private static double relativeError(String exactText, Expr form, double z) {
+    double exact = dev.activations.deriver.verify.HighPrecisionExpression.parse(exactText)
+        .evaluate(Map.of("z", new org.apfloat.Apfloat(new java.math.BigDecimal(z))), 60).doubleValue();
+    double got = DoubleEvaluator.evaluate(form, Map.of("z", z));
+    return exact == 0 ? Math.abs(got) : Math.abs(got / exact - 1);
+  }
+
+  /** cosh(x) -+ sinh(x) in a sum become exp(-+x); the other terms stay. */
+  @Test
+  void hyperbolicPairs() {
+    Expr cosh = call(Fn.COSH, Z);
+    Expr sinh = call(Fn.SINH, Z);
+    assertRule("hyperbolic-pairs", add(cosh, new Neg(sinh)), exp(new Neg(Z)));
+    assertRule("hyperbolic-pairs", add(sinh, cosh), exp(Z));
+    assertRule("hyperbolic-pairs", add(S, new Neg(cosh), sinh), add(S, new Neg(exp(new Neg(Z)))));
+    assertRule("hyperbolic-pairs", add(new Neg(sinh), new Neg(cosh)), new Neg(exp(Z)));
+    assertTrue(Rewrites.rule("hyperbolic-pairs").rewrite().apply(add(cosh, new Neg(call(Fn.SINH, S)))).isEmpty());
+    // exp(-1 - z) - cosh(z) + sinh(z) at z = 20.5: the pair cancels to 1e-9 from terms of 4e8
+    Expr written = add(exp(add(constant(-1), new Neg(Z))), new Neg(cosh), sinh);
+    double z = 20.5;
+    double exact = Math.exp(-1 - z) - Math.exp(-z);
+    assertEquals(exact, DoubleEvaluator.evaluate(Rewrites.apply(written), Map.of("z", z)), 1e-15 * Math.abs(exact));
+    assertTrue(Math.abs(DoubleEvaluator.evaluate(written, Map.of("z", z)) / exact - 1) > 1e-9);
+  }
+
+  /**
+   * tanh(z + 1) - tanh(z - 1) and |tanh(z - 1)| - |tanh(z + 1)| (both saturating far out, where
+   * the plain difference is 1 - 1) against the apfloat evaluator at 60 digits.
+   */
+  @Test
+  void tanhDifferences() {
+    Expr p = add(Z, constant(1));
+    Expr q = add(Z, constant(-1));
+    Map<String, Expr> cases = Map.of(
+        "Tanh[z+1]-Tanh[z-1]", add(call(Fn.TANH, p), new Neg(call(Fn.TANH, q))),
+        "Abs[Tanh[z-1]]-Abs[Tanh[z+1]]", add(call(Fn.ABS, call(Fn.TANH, q)), new Neg(call(Fn.ABS, call(Fn.TANH, p)))),
+        "Tanh[z+1]+Tanh[z-1]", add(call(Fn.TANH, p), call(Fn.TANH, q)),
+        "-Tanh[z+1]-Tanh[1/2*z]", add(new Neg(call(Fn.TANH, p)), new Neg(call(Fn.TANH, mul(constant(0.5), Z)))));
+    for (Map.Entry<String, Expr> c : cases.entrySet()) {
+      Expr rewritten = Rewrites.apply(c.getValue());
+      assertFalse(rewritten.equals(c.getValue()), c.getKey());
+      for (double z : new double[] {-400, -30, -20.06, -2, -1.0000001, -1e-9, 0, 0.5, 1, 3, 19.5, 30, 400}) {
+        double error = relativeError(c.getKey(), rewritten, z);
+        if (!c.getKey().startsWith("Tanh[z+1]-") && !c.getKey().startsWith("-") && Math.abs(z) < 1e-6) {
+          // next to the root z = 0 of the sum and of the |tanh| difference the rounded arguments
+          // z + 1 and z - 1 decide, as in the plain form: the rewrite is no worse there
+          assertTrue(error <= 2 * relativeError(c.getKey(), c.getValue(), z) + 1e-15, c.getKey() + " at z = " + z);
+          continue;
+        }
+        assertTrue(error < 1e-14, c.getKey() + " at z = " + z + ": relative error " + error);
+      }
+    }
+    // the plain difference at z = -20.06 is 0 or a rounding of 1 (exact about 1.6e-17)
+    double plain = DoubleEvaluator.evaluate(cases.get("Abs[Tanh[z-1]]-Abs[Tanh[z+1]]"), Map.of("z", -20.06));
+    assertTrue(plain == 0 || Math.abs(plain) > 5e-17, "plain: " + plain);
+    // a tanh and its own negation, or arguments free of z: not this rule's
+    assertTrue(Rewrites.rule("tanh-differences").rewrite().apply(add(call(Fn.TANH, Z), new Neg(call(Fn.TANH, Z)))).isEmpty());
+    assertTrue(Rewrites.rule("tanh-differences").rewrite().apply(add(call(Fn.TANH, S), call(Fn.TANH, Z))).isEmpty());
+  }
+
   @Test
   void logisticPairBecomesOneTanhPrime() {
     // 4 / ((1 + exp(-(2z))) (1 + exp(-(-2z)))): the tanh derivative as the structured form has it
