@@ -28,8 +28,24 @@ class AttentionCommandTest {
     assertEquals("(1*qq-1*qk)", GramForm.of("Dot[q,q-k]"));
     assertEquals("Sqrt[(1*kk)]", GramForm.of("Norm[k]"));
     assertEquals("(4*qq+4*qk+1*kk)", GramForm.of("Dot[2*q+k,2*q+k]"));
+    // even powers of a norm lose the root (the reference had no gradient of Sqrt[dd]^2 at dd = 0)
+    assertEquals("((1*dd))/2", GramForm.of("Norm[q-k]^2/2"));
+    assertEquals("Log[1+((1*dd))^2]", GramForm.of("Log[1+Norm[q-k] ^ (4)]"));
+    assertEquals("Sqrt[(1*dd)]^3", GramForm.of("Norm[q-k]^3"));
+    assertEquals("Sqrt[(1*dd)]^2.5", GramForm.of("Norm[q-k]^2.5"));
+    assertEquals("Sqrt[(1*dd)]^2^2", GramForm.of("Norm[q-k]^2^2"));
     org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("q*k"));
     org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("Dot[q,z]"));
+  }
+
+  /** Energies in the square of a norm: refused before (no reference gradient at a key equal to the query). */
+  @Test
+  void aSquaredNormEnergyDerivesAndMeetsTheContract() {
+    for (String energy : new String[] {"Norm[q-k]^2/2", "Log[1+Norm[q-k]^2]"}) {
+      CliRun r = CliRun.of("--attention", "--energy", energy, "--stat", "mean", "--out", dir.toString(),
+          "--package", "p", "--name", "SquaredNorm" + energy.length());
+      assertEquals(0, r.code(), energy + ": " + r.err());
+    }
   }
 
   /**

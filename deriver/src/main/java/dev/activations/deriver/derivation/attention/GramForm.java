@@ -36,6 +36,8 @@ public final class GramForm {
   private static final Pattern CALL = Pattern.compile("\\b(Dot|Norm)\\s*\\[");
   private static final Pattern TERM = Pattern.compile("([+-]?)(\\d*)\\*?([qk])");
   private static final Pattern DIM = Pattern.compile("\\bDim\\b");
+  /** {@code ^n} or {@code ^(n)} right after a call, n a positive integer not raised again. */
+  private static final Pattern EVEN_POWER = Pattern.compile("\\s*\\^\\s*(?:\\(\\s*(\\d{1,3})\\s*\\)|(\\d{1,3})(?![\\d.]))(?!\\s*\\^)");
   private static final Pattern BARE_W = Pattern.compile("(?<![A-Za-z0-9])w(?![A-Za-z0-9])");
   private static final Pattern BARE = Pattern.compile("(?<![A-Za-z0-9])[qk](?![A-Za-z0-9])");
 
@@ -92,6 +94,17 @@ public final class GramForm {
         if (args.size() == 2) weight(args.get(1));
         else if (args.size() != 1) throw new SpecException("energy: Norm takes 1 argument (or 2 with the weight vector w), not " + args.size());
         int[] x = linear(args.get(0));
+        Matcher even = EVEN_POWER.matcher(energy).region(close + 1, energy.length());
+        String power = even.lookingAt() ? (even.group(1) != null ? even.group(1) : even.group(2)) : null;
+        if (power != null && Integer.parseInt(power) % 2 == 0 && Integer.parseInt(power) > 0) {
+          // Norm[x]^(2j) is <x,x>^j: no root, so nothing to differentiate at x = 0 (the reference's
+          // Sqrt[dd]^2 had no gradient at a key equal to the query, and Norm[q-k]^2/2 was refused)
+          int j = Integer.parseInt(power) / 2;
+          out.append("(").append(dot(x, x)).append(")");
+          if (j != 1) out.append("^").append(j);
+          at = even.end();
+          continue;
+        }
         out.append("Sqrt[").append(dot(x, x)).append("]");
       }
       at = close + 1;
