@@ -46,10 +46,10 @@ public final class Deriver {
     Bounded.drainLedger(); // only this derivation's budget notes
     IExpr written = bindParameters(spec);
     EnergyChecks.check(symja, written, spec);
-    IExpr kernel = SoftplusPairs.asLogCosh(symja, written);
+    IExpr kernel = EnergyIdentities.apply(symja, written);
     if (!kernel.equals(written)) {
-      notes.add("energy: Log[1+E^u]+Log[1+E^-u] taken as the same function Log[4]+2*Log[Cosh[u/2]], which keeps its"
-          + " derivatives in the tails and next to z = 0: " + Symja.inputForm(kernel));
+      notes.add("energy: taken as the same function " + Symja.inputForm(kernel) + " (Log[1+E^u]+Log[1+E^-u] is"
+          + " Log[4]+2*Log[Cosh[u/2]], Log[c+Cosh[u]] is Log[Cosh[u]]+Log[1+c*Sech[u]]), whose forms hold in the tails");
     }
 
     // Effective energies e_h = k(z, mu_h)/T - pi_h; the background hypothesis has E0/T, value 0.

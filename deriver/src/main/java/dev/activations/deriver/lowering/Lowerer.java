@@ -129,7 +129,7 @@ public final class Lowerer {
     if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
     if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
     if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
-    if (head.equals(S.Sech)) return new Expr.Div(Expr.Const.of(1.0), call(Fn.COSH, ast.arg1()));
+    if (head.equals(S.Sech)) return sech(translate(ast.arg1()));
     if (head.equals(S.Max) || head.equals(S.Min)) return fold(head.equals(S.Max) ? Fn.MAX : Fn.MIN, ast);
     if (head.equals(S.Clip) && ast.argSize() == 2 && ast.arg2().isList() && ast.arg2().argSize() == 2) {
       IAST bounds = (IAST) ast.arg2();
@@ -318,6 +318,18 @@ public final class Lowerer {
       if (Math.abs(k) <= 64) return powInt(call(Fn.SQRT, base), k);
     }
     return Expr.Call.of(Fn.POW, translate(base), translate(exponent));
+  }
+
+  /**
+   * {@code sech(u) = 2 e / (1 + e^2)}, {@code e = exp(-|u|)}: {@code 1 / cosh(u)} is 0 from |u| =
+   * 710.5 on, where sech is still a subnormal number down to |u| = 745 (the slope of {@code Log[1 + 2
+   * Sech[u]]} was 0 there, 0.1 off at the subnormal scale). Powers of sech stay powers of cosh
+   * ({@link #power}), where the rewrites find {@code tanh'}.
+   */
+  private static Expr sech(Expr u) {
+    Expr e = Expr.Call.of(Fn.EXP, new Expr.Neg(Expr.Call.of(Fn.ABS, u)));
+    return new Expr.Div(new Expr.Mul(List.of(Expr.Const.of(2.0), e)),
+        new Expr.Add(List.of(Expr.Const.of(1.0), new Expr.PowInt(e, 2))));
   }
 
   static Expr powInt(Expr base, int k) {

@@ -10,28 +10,39 @@ import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 
 /**
- * The symmetric softplus {@code c Log[1 + E^u] + c Log[1 + E^-u]} in an energy, taken as the
- * same function {@code c (Log[4] + 2 Log[Cosh[u/2]])}. Why: written as two softplus terms, the
- * energy differences of three prototypes and their derivatives are sums of logistic products
- * whose exponentials overflow from |z| = 709 on (every candidate form of the entropy's and the
- * variance's derivative was Infinity there) and cancel next to z = 0 (3.8e4 relative at z =
- * 6.6e-21); as a log-cosh energy they take the lowering's log-cosh and tanh forms, which hold in
- * both places. The reference still evaluates the energy as written.
+ * Identities applied to an energy before the derivation, each an exact rewrite into the form the
+ * lowering handles in both tails and next to roots (the reference still evaluates the energy as
+ * written, so each is checked with the class):
+ *
+ * <ul>
+ *   <li><b>symmetric softplus</b>: {@code c Log[1 + E^u] + c Log[1 + E^-u]} is {@code c (Log[4] + 2
+ *       Log[Cosh[u/2]])}. Written as two softplus terms, the energy differences of three
+ *       prototypes and their derivatives are sums of logistic products whose exponentials overflow
+ *       from |z| = 709 on (every candidate form of the entropy's and the variance's derivative was
+ *       Infinity there) and cancel next to z = 0 (3.8e4 relative at z = 6.6e-21);
+ *   <li><b>shifted log-cosh</b>: {@code Log[c + a Cosh[u]]} (a > 0 and c > -a numbers) is {@code
+ *       Log[a] + Log[Cosh[u]] + Log[1 + (c/a) Sech[u]]}. As written, {@code cosh} overflows from
+ *       |u| = 710 on: {@code Log[2 + Cosh[z - mu]]} at four prototypes had a mean whose derivative
+ *       was NaN there in every form; the log-cosh part takes the lowering's log-cosh forms and
+ *       differences, the rest tends to 0.
+ * </ul>
  */
-final class SoftplusPairs {
-  private SoftplusPairs() {}
+final class EnergyIdentities {
+  private EnergyIdentities() {}
 
-  /** {@code e} with every such pair in a sum replaced (recursively); {@code e} itself when there is none. */
-  static IExpr asLogCosh(Symja symja, IExpr e) {
+  /** {@code e} with every identity applied (recursively); {@code e} itself when none applies. */
+  static IExpr apply(Symja symja, IExpr e) {
     if (!(e instanceof IAST ast) || e.isFree(S.Log)) return e;
     IASTAppendable rebuilt = F.ast(ast.head(), ast.argSize());
     boolean changed = false;
     for (int i = 1; i < ast.size(); i++) {
-      IExpr arg = asLogCosh(symja, ast.get(i));
+      IExpr arg = apply(symja, ast.get(i));
       changed |= arg != ast.get(i);
       rebuilt.append(arg);
     }
     IExpr current = changed ? symja.eval(rebuilt) : e;
+    IExpr shifted = shiftedLogCosh(symja, current);
+    if (shifted != null) return shifted;
     if (!current.isPlus()) return current;
     List<IExpr> terms = new ArrayList<>();
     for (int i = 1; i < current.size(); i++) terms.add(((IAST) current).get(i));
@@ -47,10 +58,32 @@ final class SoftplusPairs {
         List<IExpr> rest = new ArrayList<>(terms);
         rest.remove(j);
         rest.set(i, F.Times(a.coefficient(), F.Plus(F.Log(F.C4), F.Times(F.C2, F.Log(F.Cosh(F.Times(F.C1D2, a.exponent())))))));
-        return asLogCosh(symja, symja.eval(F.ast(S.Plus, rest)));
+        return apply(symja, symja.eval(F.ast(S.Plus, rest)));
       }
     }
     return current;
+  }
+
+  /** {@code Log[c + a Cosh[u]]} as {@code Log[a] + Log[Cosh[u]] + Log[1 + (c/a) Sech[u]]}, or null. */
+  private static IExpr shiftedLogCosh(Symja symja, IExpr e) {
+    if (!e.isAST(S.Log, 2) || !e.first().isPlus() || e.first().argSize() != 2) return null;
+    IAST sum = (IAST) e.first();
+    for (int k = 1; k <= 2; k++) {
+      IExpr c = sum.get(k);
+      IExpr other = sum.get(3 - k);
+      IExpr a = F.C1;
+      IExpr cosh = other;
+      if (other.isTimes() && other.argSize() == 2 && other.first().isNumber()) {
+        a = other.first();
+        cosh = other.second();
+      }
+      if (!c.isRational() || !a.isRational() || !a.isPositive() || !cosh.isAST(S.Cosh, 2)) continue;
+      IExpr ratio = symja.eval(F.Divide(c, a));
+      if (!symja.eval(F.Greater(ratio, F.CN1)).isTrue()) continue;
+      IExpr u = cosh.first();
+      return symja.eval(F.Plus(F.Log(a), F.Log(F.Cosh(u)), F.Log(F.Plus(F.C1, F.Times(ratio, F.Sech(u))))));
+    }
+    return null;
   }
 
   /** A term {@code coefficient * Log[1 + E^exponent]}. */
