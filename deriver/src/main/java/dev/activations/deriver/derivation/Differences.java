@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.matheclipse.core.expression.F;
+import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -133,7 +134,13 @@ final class Differences {
     }).orElseGet(() -> simplifyPiece(leaf));
   }
 
-  /** The smallest of the expression, its expansion and its simplification (within the work budget). */
+  /**
+   * The smallest of the expression, its expansion and its simplification (within the work budget);
+   * the expansion instead where the smallest multiplies an exponential of z by a sum that holds
+   * one and the expansion does not: Symja simplified {@code 1 + E^-z - E^(1-z)} (the difference of
+   * {@code Exp[-Abs[z-mu]] + Abs[z-mu]} at centres 0 and 1) to {@code (1 - E + E^z)/E^z}, which is
+   * {@code Inf * 0} from z = 710 on (the three-prototype mean's derivative was NaN there).
+   */
   IExpr simplifyPiece(IExpr e) {
     if (e.isNumber() || e.isSymbol() || e.leafCount() <= 3) return e;
     IExpr best = e;
@@ -141,6 +148,30 @@ final class Differences {
     if (expanded.isPresent() && expanded.get().leafCount() < best.leafCount()) best = expanded.get();
     Optional<IExpr> s = Bounded.apply(symja, "Simplify", e, limit);
     if (s.isPresent() && s.get().leafCount() < best.leafCount()) best = s.get();
+    if (expanded.isPresent() && exponentialTimesSum(best) && !exponentialTimesSum(expanded.get())) best = expanded.get();
     return best;
+  }
+
+  /** Whether some product in e has a factor {@code E^u} and a factor that is a sum holding {@code E^v} (u, v with z). */
+  private boolean exponentialTimesSum(IExpr e) {
+    if (!(e instanceof IAST ast)) return false;
+    if (ast.isTimes()) {
+      boolean exponential = false;
+      boolean sum = false;
+      for (int i = 1; i < ast.size(); i++) {
+        IExpr f = ast.get(i);
+        if (isExponentialOfZ(f)) exponential = true;
+        else if (f.isPlus() && !f.isFree(this::isExponentialOfZ, false)) sum = true;
+      }
+      if (exponential && sum) return true;
+    }
+    for (int i = 0; i < ast.size(); i++) {
+      if (exponentialTimesSum(ast.get(i))) return true;
+    }
+    return false;
+  }
+
+  private boolean isExponentialOfZ(IExpr f) {
+    return f.isPower() && f.base().equals(org.matheclipse.core.expression.S.E) && !f.exponent().isFree(symja.symbol("z"));
   }
 }
