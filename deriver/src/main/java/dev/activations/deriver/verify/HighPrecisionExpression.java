@@ -412,6 +412,16 @@ public final class HighPrecisionExpression {
     if (c.fn() == Fn.LOG && c.arg() instanceof Call inner && inner.fn() == Fn.COSH) {
       return logCosh(difference(inner.arg(), env1, env2));
     }
+    ShiftedCosh shifted = ShiftedCosh.of(c);
+    if (shifted != null) {
+      // log(k + cosh u) = log cosh u + log1p(k sech u): the log-cosh pair, and the rest side by side
+      Pair u = difference(shifted.argument(), env1, env2);
+      Pair logCosh = logCosh(u);
+      FastDual b1 = shifted.rest(u.a1(), env1);
+      FastDual b2 = shifted.rest(u.a2(), env2);
+      Pair rest = isZero(u.d()) ? new Pair(b1, b2, FastDual.ZERO, b1.add(b2)) : Pair.direct(b1, b2);
+      return new Pair(logCosh.a1().add(b1), logCosh.a2().add(b2), logCosh.d().add(rest.d()), logCosh.s().add(rest.s()));
+    }
     Pair x = difference(c.arg(), env1, env2);
     return switch (c.fn()) {
       case EXP -> exp(x);
@@ -731,6 +741,49 @@ public final class HighPrecisionExpression {
 
   private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN }
 
+  /**
+   * {@code Log[k + Cosh[u]]} with a number {@code k > -1}: the fast path takes it as {@code log cosh u
+   * + log1p(k sech u)} ({@link FastDual#logCosh}, {@link FastDual#sechFar}), which is decided where
+   * {@code cosh u} leaves the double-double range (|u| > 710), as the log-cosh energies are.
+   */
+  private record ShiftedCosh(Num shift, Node argument) {
+    static ShiftedCosh of(Call log) {
+      if (log.fn() != Fn.LOG || !(log.arg() instanceof Sum sum) || sum.terms().size() != 2) return null;
+      for (int i = 0; i < 2; i++) {
+        Rational k = rational(sum.terms().get(i));
+        if (k != null && sum.terms().get(1 - i) instanceof Call cosh && cosh.fn() == Fn.COSH
+            && k.compareTo(Rational.ONE.negate()) > 0) {
+          return new ShiftedCosh(new Num(k), cosh.arg());
+        }
+      }
+      return null;
+    }
+
+    /** The value of a constant written with numbers, products and integer powers ({@code -1/2}), else null. */
+    private static Rational rational(Node n) {
+      if (n instanceof Num num) return num.value();
+      if (n instanceof Product p) {
+        Rational acc = Rational.ONE;
+        for (Node f : p.factors()) {
+          Rational r = rational(f);
+          if (r == null) return null;
+          acc = acc.multiply(r);
+        }
+        return acc;
+      }
+      if (!(n instanceof Pow p)) return null;
+      Rational b = rational(p.base());
+      Rational e = rational(p.exponent());
+      if (b == null || e == null || !e.isInteger() || e.numerator().bitLength() >= 7 || (b.signum() == 0 && e.signum() <= 0)) return null;
+      return b.pow(e.numerator().intValue());
+    }
+
+    /** {@code log1p(k sech u)} at the evaluated u. */
+    FastDual rest(FastDual u, Map<String, FastDual> env) {
+      return shift.evalFast(env).multiply(u.sechFar()).log1p();
+    }
+  }
+
   private record Call(Fn fn, Node arg) implements Node {
     public Enclosure eval(Env env) {
       Node rest = fn == Fn.LOG ? besideOne(arg) : null;
@@ -774,6 +827,11 @@ public final class HighPrecisionExpression {
 
     public FastDual evalFast(Map<String, FastDual> env) {
       if (fn == Fn.LOG && arg instanceof Call inner && inner.fn() == Fn.COSH) return inner.arg().evalFast(env).logCosh();
+      ShiftedCosh shifted = ShiftedCosh.of(this);
+      if (shifted != null) {
+        FastDual u = shifted.argument().evalFast(env);
+        return u.logCosh().add(shifted.rest(u, env));
+      }
       return evalFastAt(arg.evalFast(env));
     }
 

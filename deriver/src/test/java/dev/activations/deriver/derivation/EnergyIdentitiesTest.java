@@ -35,9 +35,10 @@ class EnergyIdentitiesTest {
 
   @Test
   void aShiftedLogCoshBecomesALogCoshAndASechTerm() {
-    for (String written : new String[] {"Log[2+Cosh[z-mu]]", "Log[3*Cosh[(z-mu)/2]-1]", "Log[1/2+Cosh[z-mu]]^2"}) {
+    for (String written : new String[] {"Log[2+Cosh[z-mu]]", "Log[3*Cosh[(z-mu)/2]-1]", "Log[1/2+Cosh[z-mu]]^2",
+        "Log[Exp[z-mu]+Exp[mu-z]]"}) {
       IExpr canonical = EnergyIdentities.apply(SYMJA, SYMJA.evalTrusted(written));
-      assertTrue(canonical.has(S.Sech) || canonical.toString().contains("Sech"), written + " -> " + canonical);
+      assertTrue(canonical.has(S.Cosh) && canonical.isFree(S.E), written + " -> " + canonical);
       String text = Symja.inputForm(canonical);
       for (double z : new double[] {-1e6, -40.5, -1, -1e-9, 0, 2.5e-7, 0.75, 3, 700, 1e8}) {
         Map<String, Apfloat> at = Map.of("z", new Apfloat(new BigDecimal(z)), "mu", new Apfloat(new BigDecimal(0.5)));
