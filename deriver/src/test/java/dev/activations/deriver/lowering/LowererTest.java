@@ -26,6 +26,17 @@ class LowererTest {
   }
 
   @Test
+  void rootsOfExponentialArgumentsArePairedByTheirConjugate() {
+    // sqrt(1 + e^(z-1)) - sqrt(1 + e^(z+1)): far left both roots are 1 + e^(z -+ 1)/2, so the
+    // difference is (e^(z-1) - e^(z+1)) / (sqrt(..) + sqrt(..)), about e^z (e^-1 - e)/2; at z = -177.8
+    // that is 3.6e-78 (by hand: e^-177.8 = 6.79e-78 times -1.1752), and as written 1 - 1 = 0
+    double z = -177.8;
+    double expected = Math.exp(z) * (Math.exp(-1) - Math.exp(1)) / 2;
+    assertRelative(expected, at("Sqrt[1+E^(-1+z)]-Sqrt[1+E^(1+z)]", z), 1e-14);
+    assertRelative(Math.sqrt(1 + Math.exp(-0.5)) - Math.sqrt(1 + Math.exp(1.5)), at("Sqrt[1+E^(-1+z)]-Sqrt[1+E^(1+z)]", 0.5), 1e-15);
+  }
+
+  @Test
   void rationalFunctionsAreEvaluatedInOneOverZBeyondOne() {
     // 4z(z^2+4)/(z^4+12z^2+16) ~ 4/z for large z; z^4 overflows beyond 1.3e77
     assertRelative(4e-200, at("4*z*(z^2+4)/(z^4+12*z^2+16)", 1e200), 1e-15);
