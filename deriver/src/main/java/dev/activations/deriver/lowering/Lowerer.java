@@ -125,7 +125,7 @@ public final class Lowerer {
     }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());
     if (head.equals(S.Abs)) return call(Fn.ABS, ast.arg1());
-    if (head.equals(S.Sign)) return call(Fn.SIGNUM, pairs.sign(ast.arg1()).orElse(ast.arg1()));
+    if (head.equals(S.Sign)) return call(Fn.SIGNUM, pairs.sameSign(ast.arg1()));
     if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
     if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
     if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
@@ -136,7 +136,7 @@ public final class Lowerer {
       return Expr.Call.of(Fn.MAX, translate(bounds.arg1()), Expr.Call.of(Fn.MIN, translate(bounds.arg2()), translate(ast.arg1())));
     }
     if (head.equals(S.Piecewise)) return piecewise(ast);
-    Optional<Expr> nonSmooth = NonSmoothDerivatives.lower(ast, this::translate);
+    Optional<Expr> nonSmooth = NonSmoothDerivatives.lower(ast, this::translate, pairs::sameSign);
     if (nonSmooth.isPresent()) return nonSmooth.get();
     throw new IllegalArgumentException("lowering: unsupported function " + head);
   }

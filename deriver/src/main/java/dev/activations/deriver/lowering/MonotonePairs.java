@@ -58,6 +58,33 @@ final class MonotonePairs {
   }
 
   /**
+   * An expression with the sign of {@code x}: {@link #sign} where it applies, else x without the
+   * odd increasing functions ({@code Tanh}, {@code Sinh}) and numeric factors around its core
+   * ({@code Sign[Tanh[z/2]]} is {@code Sign[z]}). Why: such a wrapper can round a tiny core to 0, and
+   * the sign then reads the kink's 0; {@code Abs[Tanh[(z-mu)/2]]} at three prototypes had the
+   * entropy's derivative 6.9e-18 at z = -4.9e-324 (z/2 is -0.0) where the left slope is -0.057.
+   */
+  IExpr sameSign(IExpr x) {
+    Optional<IExpr> pair = sign(x);
+    if (pair.isPresent()) return pair.get();
+    IExpr core = x;
+    boolean negated = false;
+    for (int depth = 0; depth < 16; depth++) {
+      if ((core.isAST(S.Tanh, 2) || core.isAST(S.Sinh, 2)) && !core.first().isFree(z)) {
+        core = core.first();
+      } else if (core.isTimes() && core.first().isReal() && !core.first().isZero() && !core.isFree(z)) {
+        negated ^= ((IReal) core.first()).isNegative();
+        IAST t = (IAST) core;
+        core = t.argSize() == 2 ? t.arg2() : t.rest().oneIdentity1();
+      } else {
+        break;
+      }
+    }
+    if (core == x) return x;
+    return negated ? negate(core) : core;
+  }
+
+  /**
    * The test {@code lhs op rhs} with one side 0 and the other such a difference (depending on z),
    * written on its sign and lowered by {@code translate}; empty otherwise (as {@link
    * ConditionIsolation#isolate} for its tests).

@@ -27,7 +27,7 @@ import org.matheclipse.core.interfaces.IExpr;
 final class NonSmoothDerivatives {
   private NonSmoothDerivatives() {}
 
-  static Optional<Expr> lower(IAST ast, Function<IExpr, Expr> translate) {
+  static Optional<Expr> lower(IAST ast, Function<IExpr, Expr> translate, java.util.function.UnaryOperator<IExpr> sameSign) {
     if (!(ast.head() instanceof IAST h1) || !(h1.head() instanceof IAST h2) || !h2.head().equals(S.Derivative)) {
       return Optional.empty();
     }
@@ -47,7 +47,7 @@ final class NonSmoothDerivatives {
     }
     if (total == 0) return Optional.empty();
     if (fn.equals(S.Abs) && orders.length == 1) {
-      return Optional.of(total == 1 ? Expr.Call.of(Fn.SIGNUM, translate.apply(ast.arg1())) : Expr.Const.of(0.0));
+      return Optional.of(total == 1 ? Expr.Call.of(Fn.SIGNUM, translate.apply(sameSign.apply(ast.arg1()))) : Expr.Const.of(0.0));
     }
     if (fn.equals(S.Sign) && orders.length == 1) return Optional.of(Expr.Const.of(0.0));
     if ((fn.equals(S.Max) || fn.equals(S.Min)) && orders.length == 2) {

@@ -52,6 +52,24 @@ class MonotonePairsTest {
     assertTrue(checked >= POINTS.length - 4, "the reference decided " + checked + " points of " + POINTS.length);
   }
 
+  /**
+   * {@code Sign} of an odd increasing function of a scaled z reads the sign of z itself: at the
+   * smallest subnormal {@code z/2} is 0, and {@code tanh(z/2)} with it.
+   */
+  @Test
+  void signsOfOddIncreasingFunctionsReadTheirCore() {
+    Lowerer lowerer = new Lowerer(SYMJA, Set.of("z"));
+    Expr halfTanh = lowerer.lower(SYMJA.evalTrusted("Sign[Tanh[z/2]]"));
+    assertEquals(-1.0, DoubleEvaluator.evaluate(halfTanh, Map.of("z", -Double.MIN_VALUE)));
+    assertEquals(1.0, DoubleEvaluator.evaluate(halfTanh, Map.of("z", Double.MIN_VALUE)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(halfTanh, Map.of("z", 0.0)));
+    Expr scaledSinh = lowerer.lower(SYMJA.evalTrusted("Sign[-3*Sinh[z/4]]"));
+    assertEquals(1.0, DoubleEvaluator.evaluate(scaledSinh, Map.of("z", -Double.MIN_VALUE)));
+    assertEquals(-1.0, DoubleEvaluator.evaluate(scaledSinh, Map.of("z", 1e300)));
+    // as written, the sign at the smallest subnormal is the kink's 0
+    assertEquals(0.0, Math.abs(Math.signum(Math.tanh(-Double.MIN_VALUE / 2))));
+  }
+
   @Test
   void aTestAgainstZeroIsWrittenOnTheArgumentsAndKeepsItsTies() {
     // three-way: the winner's test and the tie's equality, as the mode writes them
