@@ -35,6 +35,10 @@ import org.matheclipse.core.interfaces.ISymbol;
  */
 final class NumericalRewrites {
   private static final WorkBudget PIECE_LIMIT = WorkBudget.PIECE;
+  /** How much smaller a polynomial's terms about its interval's midpoint must be for {@link #boundedPolynomial} to take it. */
+  private static final double SHIFT_GAIN = 4.0;
+  /** How many times its value a quadratic's terms at its vertex must be for {@link #vertex} to take it. */
+  private static final double VERTEX_CANCELLATION = 16.0;
 
   private final Symja symja;
   private final ISymbol z;
@@ -912,53 +916,50 @@ final class NumericalRewrites {
     Expr.Test small = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, zv), Expr.Const.of(1.0));
     Expr tail = new Expr.Cond(small, near, far);
     // next to a quadratic cofactor's vertex, where its terms cancel, the vertex form instead
-    Optional<IRational> numVertex = vertex(pr);
-    Optional<IRational> denVertex = vertex(qr);
+    Optional<Vertex> numVertex = vertex(pr);
+    Optional<Vertex> denVertex = vertex(qr);
     if (numVertex.isEmpty() && denVertex.isEmpty()) return Optional.of(tail);
-    Expr local = ratio(withRootFactors(numVertex.isPresent() ? aboutVertex(pr, numVertex.get()) : horner(pr, zv, false), numRoots, null),
-        withRootFactors(denVertex.isPresent() ? aboutVertex(qr, denVertex.get()) : horner(qr, zv, false), denRoots, null));
-    for (Optional<IRational> v : List.of(denVertex, numVertex)) {
+    Expr local = ratio(withRootFactors(numVertex.isPresent() ? aboutVertex(numVertex.get()) : horner(pr, zv, false), numRoots, null),
+        withRootFactors(denVertex.isPresent() ? aboutVertex(denVertex.get()) : horner(qr, zv, false), denRoots, null));
+    for (Optional<Vertex> v : List.of(denVertex, numVertex)) {
       if (v.isEmpty()) continue;
-      Expr offset = RationalRoots.offset(v.get(), lowerer::translate);
-      Expr.Test close = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, offset), Expr.Const.of(Math.abs(toDouble(v.get()))));
+      Expr offset = RationalRoots.offset(v.get().at(), lowerer::translate);
+      Expr.Test close = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, offset), Expr.Const.of(Math.abs(toDouble(v.get().at()))));
       tail = new Expr.Cond(close, local, tail);
     }
     return Optional.of(tail);
   }
 
+  /** {@code z^power (a (z - at)^2 + minimum)}: a polynomial written about the vertex of its quadratic cofactor. */
+  private record Vertex(int power, IExpr a, IRational at, IExpr minimum) {}
+
   /**
-   * The vertex {@code v = -b / (2a)} of a quadratic {@code a z^2 + b z + c} with rational
-   * coefficients whose terms at v are at least {@link #VERTEX_CANCELLATION} times its value there
-   * ({@code |a v^2| + |b v| + |c| >= 16 |c - b^2 / (4a)|}), v not 0 and at most 2^20 in size. Why:
-   * the Cauchy kernel at s = 1/100, gated, has the mean {@code z (10000 z^2 + 20000 z + 10001) / (2
-   * (10000 z^2 + 10001))}; next to z = -1 the numerator's cofactor is {@code 10000 (z + 1)^2 + 1},
-   * about 1 from terms of 1e4, and the mean was 1.8e-12 off at z = -0.99999999749.
+   * The vertex {@code v = -b / (2a)} of a polynomial that is {@code z^k} times a quadratic {@code a
+   * z^2 + b z + c} with rational coefficients, whose terms at v are at least {@link
+   * #VERTEX_CANCELLATION} times its value there ({@code |a v^2| + |b v| + |c| >= 16 |c - b^2 /
+   * (4a)|}), v not 0 and at most 2^20 in size. Why: the Cauchy kernel at s = 1/100, gated, has the
+   * mean {@code z (10000 z^2 + 20000 z + 10001) / (2 (10000 z^2 + 10001))}; next to z = -1 the
+   * numerator's cofactor is {@code 10000 (z + 1)^2 + 1}, about 1 from terms of 1e4, and the mean
+   * was 1.8e-12 off at z = -0.99999999749.
    */
-  private Optional<IRational> vertex(List<IExpr> polynomial) {
-    List<IExpr> c = polynomial.subList(zPower(polynomial), polynomial.size());
+  private Optional<Vertex> vertex(List<IExpr> polynomial) {
+    int k = zPower(polynomial);
+    List<IExpr> c = polynomial.subList(k, polynomial.size());
     if (c.size() != 3 || !c.stream().allMatch(IExpr::isRational) || c.get(2).isZero() || c.get(1).isZero()) return Optional.empty();
     IRational v = (IRational) symja.eval(F.Divide(F.Negate(c.get(1)), F.Times(F.C2, c.get(2))));
     IExpr minimum = symja.eval(F.Plus(c.get(0), F.Times(c.get(1), v), F.Times(c.get(2), v, v)));
     if (minimum.isZero()) return Optional.empty();
     double terms = termSum(c, v);
     if (!(terms >= VERTEX_CANCELLATION * Math.abs(toDouble(minimum))) || !(Math.abs(toDouble(v)) <= 0x1p20)) return Optional.empty();
-    return Optional.of(v);
+    return Optional.of(new Vertex(k, c.get(2), v, minimum));
   }
 
-  private static final double VERTEX_CANCELLATION = 16.0;
-
-  /**
-   * {@code z^k (a (z - v)^2 + m)} for the polynomial with coefficients c ({@code z^k} times a
-   * quadratic with vertex v), {@code z - v} exact to a rounding.
-   */
-  private Expr aboutVertex(List<IExpr> polynomial, IRational v) {
-    int k = zPower(polynomial);
-    List<IExpr> c = polynomial.subList(k, polynomial.size());
-    IExpr m = symja.eval(F.Plus(c.get(0), F.Times(c.get(1), v), F.Times(c.get(2), v, v)));
-    Expr square = new Expr.PowInt(RationalRoots.offset(v, lowerer::translate), 2);
-    Expr scaled = c.get(2).isOne() ? square : new Expr.Mul(List.of(lowerer.translate(c.get(2)), square));
-    Expr form = new Expr.Add(List.of(scaled, lowerer.translate(m)));
-    return k == 0 ? form : new Expr.Mul(List.of(form, Lowerer.powInt(new Expr.Var("z"), k)));
+  /** {@code z^k (a (z - v)^2 + m)}, {@code z - v} exact to a rounding. */
+  private Expr aboutVertex(Vertex v) {
+    Expr square = new Expr.PowInt(RationalRoots.offset(v.at(), lowerer::translate), 2);
+    Expr scaled = v.a().isOne() ? square : new Expr.Mul(List.of(lowerer.translate(v.a()), square));
+    Expr form = new Expr.Add(List.of(scaled, lowerer.translate(v.minimum())));
+    return v.power() == 0 ? form : new Expr.Mul(List.of(form, Lowerer.powInt(new Expr.Var("z"), v.power())));
   }
 
   /** The number of low-order zero coefficients: the power of z that divides the polynomial. */
@@ -1004,9 +1005,6 @@ final class NumericalRewrites {
     Expr form = withRootFactors(plainHorner(shifted, RationalRoots.offset(c, lowerer::translate), false), roots, null);
     return Optional.of(den.isOne() ? form : new Expr.Div(form, lowerer.translate(den)));
   }
-
-  /** How much smaller the shifted polynomial's terms must be for {@link #boundedPolynomial} to take it. */
-  private static final double SHIFT_GAIN = 4.0;
 
   /** {@code sum |c_k| |x|^k} in double (Infinity where it overflows). */
   private static double termSum(List<IExpr> c, IExpr x) {
