@@ -144,6 +144,19 @@ class ContractProperties {
     }
   }
 
+  /**
+   * Before the emitted responsibilities were clamped to [0, 1], the three-prototype Gaussian's
+   * rounded to 1.0000000000000002 at z = 38.48 (a sample this property drew in one CI run).
+   */
+  @net.jqwik.api.Example
+  void aResponsibilityDoesNotRoundPastOne() {
+    double[] r = new double[GaussianPrototypes3Responsibilities.OUTPUTS];
+    for (double z : new double[] {38.48, 39.4, -38.48, -39.4}) {
+      GaussianPrototypes3Responsibilities.value(z, r);
+      for (double x : r) assertTrue(x >= 0 && x <= 1, "z = " + z + ": " + x);
+    }
+  }
+
   @Property(tries = 300)
   void responsibilitiesArePartitionsOfUnity(@ForAll("responsibilityActivations") GeneratedActivation a, @ForAll("inputs") double z) {
     double[] r = a.value(z);

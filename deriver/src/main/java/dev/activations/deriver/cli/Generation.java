@@ -243,6 +243,7 @@ public final class Generation {
     double[][][] roots = roots(lowered, reference, free);
     double[][] kinks = kinks(derivation);
     lowered = spliceRoots(lowered, roots, kinks, reference, free);
+    if (spec.statistic() == dev.activations.deriver.spec.Statistic.RESPONSIBILITIES) lowered = lowered.withValuesInUnitInterval();
     Certification certification = certification(derivation, lowered, reference, roots, kinks, round, pieces);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
     List<String> special = new ArrayList<>(lowered.math().specialInputs());

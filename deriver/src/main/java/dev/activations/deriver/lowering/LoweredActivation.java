@@ -99,6 +99,21 @@ public record LoweredActivation(
     }
   }
 
+  /**
+   * The same activation with every value clamped to {@code [0, 1]} (NaN stays NaN): for
+   * probabilities (the responsibilities), whose forms can round one ulp past 1 (the three-prototype
+   * Gaussian's at z = 38.48 came out as 1.0000000000000002, and {@code log1p(-r)} is NaN there). The
+   * clamp moves a value only where it is outside, toward the exact one.
+   */
+  public LoweredActivation withValuesInUnitInterval() {
+    List<Output> clamped = new java.util.ArrayList<>();
+    for (Output o : values) {
+      Expr e = Expr.Call.of(Fn.MIN, Expr.Const.of(1.0), Expr.Call.of(Fn.MAX, Expr.Const.of(0.0), o.expr()));
+      clamped.add(new Output(e, o.atNegativeInfinity(), o.atPositiveInfinity()));
+    }
+    return new LoweredActivation(spec, math, freeParameters, clamped, derivatives, parameterDerivatives);
+  }
+
   /** The same activation with the Javadoc's special-input sentences and accuracy paragraph replaced. */
   public LoweredActivation withStatement(List<String> specialInputs, String accuracy) {
     return new LoweredActivation(spec, new Math(math.energies(), math.statistic(), math.derivative(),
