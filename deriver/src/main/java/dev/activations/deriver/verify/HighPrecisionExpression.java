@@ -412,7 +412,7 @@ public final class HighPrecisionExpression {
     if (c.fn() == Fn.LOG && c.arg() instanceof Call inner && inner.fn() == Fn.COSH) {
       return logCosh(difference(inner.arg(), env1, env2));
     }
-    ShiftedCosh shifted = ShiftedCosh.of(c);
+    ShiftedCosh shifted = c.shifted();
     if (shifted != null) {
       // log(k + cosh u) = log cosh u + log1p(k sech u): the log-cosh pair, and the rest side by side
       Pair u = difference(shifted.argument(), env1, env2);
@@ -747,8 +747,9 @@ public final class HighPrecisionExpression {
    * {@code cosh u} leaves the double-double range (|u| > 710), as the log-cosh energies are.
    */
   private record ShiftedCosh(Num shift, Node argument) {
-    static ShiftedCosh of(Call log) {
-      if (log.fn() != Fn.LOG || !(log.arg() instanceof Sum sum) || sum.terms().size() != 2) return null;
+    /** Recognised once, when the call node is built ({@link Call#shifted}), not at every evaluation. */
+    static ShiftedCosh of(Fn fn, Node arg) {
+      if (fn != Fn.LOG || !(arg instanceof Sum sum) || sum.terms().size() != 2) return null;
       for (int i = 0; i < 2; i++) {
         Rational k = rational(sum.terms().get(i));
         if (k != null && sum.terms().get(1 - i) instanceof Call cosh && cosh.fn() == Fn.COSH
@@ -784,7 +785,12 @@ public final class HighPrecisionExpression {
     }
   }
 
-  private record Call(Fn fn, Node arg) implements Node {
+  /** @param shifted the call as a shifted log-cosh for the fast path, or null ({@link ShiftedCosh}) */
+  private record Call(Fn fn, Node arg, ShiftedCosh shifted) implements Node {
+    Call(Fn fn, Node arg) {
+      this(fn, arg, ShiftedCosh.of(fn, arg));
+    }
+
     public Enclosure eval(Env env) {
       Node rest = fn == Fn.LOG ? besideOne(arg) : null;
       if (rest != null) {
@@ -827,7 +833,6 @@ public final class HighPrecisionExpression {
 
     public FastDual evalFast(Map<String, FastDual> env) {
       if (fn == Fn.LOG && arg instanceof Call inner && inner.fn() == Fn.COSH) return inner.arg().evalFast(env).logCosh();
-      ShiftedCosh shifted = ShiftedCosh.of(this);
       if (shifted != null) {
         FastDual u = shifted.argument().evalFast(env);
         return u.logCosh().add(shifted.rest(u, env));
