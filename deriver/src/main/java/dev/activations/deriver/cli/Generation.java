@@ -453,17 +453,8 @@ public final class Generation {
       all.addAll(dev.activations.deriver.derivation.KinksAtValues.of(symja, derivation.energies(), defaults));
     }
     for (String k : all) {
-      dev.activations.deriver.spec.ExactNumber x;
-      try {
-        x = dev.activations.deriver.spec.ExactNumber.parse(k, "kink");
-      } catch (RuntimeException notANumber) {
-        continue; // a kink that depends on a free parameter
-      }
-      double hi = x.toDouble();
-      java.math.MathContext digits = new java.math.MathContext(60);
-      double lo = new java.math.BigDecimal(x.numerator()).divide(new java.math.BigDecimal(x.denominator()), digits)
-          .subtract(new java.math.BigDecimal(hi)).doubleValue();
-      out.add(new double[] {hi, lo, q});
+      // a kink that depends on a free parameter has no value
+      dev.activations.deriver.derivation.KinkValues.of(symja, k).ifPresent(x -> out.add(new double[] {x[0], x[1], q}));
     }
     return out.toArray(new double[0][]);
   }

@@ -9,6 +9,7 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IRational;
 import org.matheclipse.core.interfaces.ISymbol;
 
 /**
@@ -138,21 +139,115 @@ final class PiecewiseSplitter {
     return true;
   }
 
-  private boolean root(IExpr linear, TreeSet<IExpr> points) {
-    if (linear.isFree(z)) return true;
-    if (!linear.isFree(S.Abs) || !linear.isFree(S.Piecewise)) return true; // resolved in a later round
-    IExpr coefficients = symja.eval(F.CoefficientList(symja.eval(F.Expand(linear)), z));
-    if (coefficients.isList() && coefficients.argSize() == 3) return quadraticRoots((IAST) coefficients, points);
-    if (!coefficients.isList() || coefficients.argSize() != 2) return false;
+  /**
+   * Adds the real roots of {@code g} (a breakpoint condition or an Abs argument): after {@link
+   * #isolated} has peeled invertible functions off, those of a polynomial of degree 1 or 2 in z
+   * whose coefficients are real constants. False (the split declines) where a root is not a
+   * number: a free parameter in it, a transcendental equation.
+   */
+  private boolean root(IExpr g, TreeSet<IExpr> points) {
+    if (g.isFree(z)) return true;
+    if (!g.isFree(S.Abs) || !g.isFree(S.Piecewise)) return true; // resolved in a later round
+    List<IExpr> equations = new ArrayList<>();
+    if (!isolated(g, F.C0, equations, 0)) return false;
+    for (IExpr equation : equations) {
+      if (!polynomialRoots(equation, points)) return false;
+    }
+    return points.size() < 64;
+  }
+
+  /** How many functions {@link #isolated} peels off one side at most (Exp of a Log of a root ...). */
+  private static final int MAX_INVERSIONS = 6;
+
+  /**
+   * {@code lhs = rhs} (rhs a constant) as equations {@code p = 0}, each to be solved as a
+   * polynomial, by inverting the one function of z on the left: {@code E^u = c} as {@code u =
+   * Log[c]} (no root where c <= 0), {@code Log[u] = c} as {@code u = E^c}, {@code u^p = c} as
+   * {@code u = c^(1/p)} (and {@code -c^(1/p)} for an even p; none where a real root is impossible),
+   * a sum or a product with one term or factor in z by moving the others over. Why: the breakpoints of {@code Max[Exp[-Abs[z-mu]], 1/10]} are
+   * {@code mu +- Log[10]} and those of {@code Min[Abs[z-mu]^(3/2), 1]} are {@code mu +- 1}; read as
+   * polynomials they declined, the energy differences were evaluated as written, and the three-
+   * prototype means were 0 for a value of 1.8e-115 next to z = 0. False where the equation is
+   * of none of these forms and not a polynomial either (left to the caller's check).
+   */
+  private boolean isolated(IExpr lhs, IExpr rhs, List<IExpr> equations, int depth) {
+    if (depth <= MAX_INVERSIONS && lhs instanceof IAST ast) {
+      if (ast.isPlus() || ast.isTimes()) {
+        List<IExpr> withZ = new ArrayList<>();
+        List<IExpr> without = new ArrayList<>();
+        for (int i = 1; i < ast.size(); i++) (ast.get(i).isFree(z) ? without : withZ).add(ast.get(i));
+        if (withZ.size() == 1 && !without.isEmpty()) {
+          IExpr rest = ast.isPlus() ? F.Plus(without.toArray(new IExpr[0])) : F.Times(without.toArray(new IExpr[0]));
+          if (ast.isTimes() && isZero(rest)) return true;
+          IExpr moved = symja.eval(ast.isPlus() ? F.Subtract(rhs, rest) : F.Divide(rhs, rest));
+          return isolated(withZ.get(0), moved, equations, depth + 1);
+        }
+      } else if (ast.isPower() && ast.base().equals(S.E) || ast.isAST(S.Exp, 2)) {
+        // Exp[u] as the user wrote it: the spec's energies reach the splitter unevaluated
+        Double c = real(rhs);
+        if (c == null) return false;
+        if (c <= 0) return true; // E^u > 0: no root
+        return isolated(ast.isPower() ? ast.exponent() : ast.arg1(), symja.eval(F.Log(rhs)), equations, depth + 1);
+      } else if (ast.isPower() && ast.exponent() instanceof IRational p && !p.isZero() && !p.isOne()) {
+        return invertPower(ast.base(), p, rhs, equations, depth);
+      } else if (ast.isAST(S.Log, 2)) {
+        if (real(rhs) == null) return false;
+        return isolated(ast.arg1(), symja.eval(F.Power(S.E, rhs)), equations, depth + 1);
+      }
+    }
+    equations.add(symja.eval(F.Subtract(lhs, rhs)));
+    return true;
+  }
+
+  /**
+   * {@code u^p = c}, p a rational other than 0 and 1: u is {@code c^(1/p)}, and also {@code
+   * -c^(1/p)} where p's numerator is even; a power with an even denominator is never negative, so
+   * c < 0 has no root there, nor has c = 0 for p < 0.
+   */
+  private boolean invertPower(IExpr base, IRational p, IExpr rhs, List<IExpr> equations,
+      int depth) {
+    Double c = real(rhs);
+    if (c == null) return false;
+    boolean evenNumerator = !p.numerator().isOdd();
+    boolean evenDenominator = !p.denominator().isOdd();
+    if (c == 0) return p.isNegative() || isolated(base, F.C0, equations, depth + 1);
+    if (c < 0 && (evenNumerator || evenDenominator)) return true;
+    IExpr magnitude = symja.eval(F.Power(F.Abs(rhs), p.inverse()));
+    IExpr root = c < 0 ? symja.eval(F.Negate(magnitude)) : magnitude;
+    if (!isolated(base, root, equations, depth + 1)) return false;
+    return !evenNumerator || isolated(base, symja.eval(F.Negate(root)), equations, depth + 1);
+  }
+
+  /** The real number {@code c} stands for (a constant expression), or null where it is not one. */
+  private Double real(IExpr c) {
+    if (!c.isFree(x -> x.isSymbol() && !x.isBuiltInSymbol(), false)) return null;
+    IExpr v = symja.eval(F.N(c));
+    return v.isReal() ? v.evalf() : null;
+  }
+
+  private boolean isZero(IExpr c) {
+    Double v = real(c);
+    return v != null && v == 0;
+  }
+
+  /** The real roots of {@code g}, a polynomial of degree 1 or 2 in z with real constant coefficients. */
+  private boolean polynomialRoots(IExpr g, TreeSet<IExpr> points) {
+    if (g.isFree(z)) return true;
+    IExpr coefficients = symja.eval(F.CoefficientList(symja.eval(F.Expand(g)), z));
+    if (!coefficients.isList() || coefficients.argSize() < 2 || coefficients.argSize() > 3) return false;
+    for (int i = 1; i < coefficients.size(); i++) {
+      if (real(((IAST) coefficients).get(i)) == null) return false;
+    }
+    if (coefficients.argSize() == 3) return quadraticRoots((IAST) coefficients, points);
     IExpr b = coefficients.first();
     IExpr a = coefficients.second();
-    if (!a.isRational() || !b.isRational() || a.isZero()) return false;
+    if (real(a) == 0) return false;
     points.add(symja.eval(F.Divide(F.Negate(b), a)));
     return points.size() < 64;
   }
 
   /**
-   * The real roots of {@code c + b z + a z^2} (rational coefficients), exact surds: the breakpoints
+   * The real roots of {@code c + b z + a z^2} (real constant coefficients), exact surds: the breakpoints
    * of {@code Min[(z-mu)^2, c]}, a truncated quadratic loss, are {@code mu +- Sqrt[c]}. Without
    * them the split declined and the difference was evaluated as written (the mean was -4.4e-16 at
    * z = -9.4e7 where the exact value is -4.8e-24).
@@ -161,9 +256,11 @@ final class PiecewiseSplitter {
     IExpr c = coefficients.arg1();
     IExpr b = coefficients.arg2();
     IExpr a = coefficients.arg3();
-    if (!a.isRational() || !b.isRational() || !c.isRational() || a.isZero()) return false;
+    if (real(a) == 0) return false;
     IExpr discriminant = symja.eval(F.Subtract(F.Sqr(b), F.Times(F.C4, a, c)));
-    if (discriminant.isNegative()) return true;
+    Double d = real(discriminant);
+    if (d == null) return false;
+    if (d < 0) return true;
     IExpr root = symja.eval(F.Sqrt(discriminant));
     points.add(symja.eval(F.Divide(F.Subtract(F.Negate(b), root), F.Times(F.C2, a))));
     points.add(symja.eval(F.Divide(F.Plus(F.Negate(b), root), F.Times(F.C2, a))));

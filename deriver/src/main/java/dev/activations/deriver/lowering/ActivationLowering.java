@@ -104,17 +104,16 @@ public final class ActivationLowering {
     this.symja = symja;
   }
 
-  /** The derivation's kinks that are numbers (those that depend on a free parameter are not). */
-  private static double[] numericKinks(List<String> kinks) {
-    List<Double> out = new ArrayList<>();
-    for (String k : kinks) {
-      try {
-        out.add(dev.activations.deriver.spec.ExactNumber.parse(k, "kink").toDouble());
-      } catch (RuntimeException notANumber) {
-        // a kink that depends on a free parameter
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+  /**
+   * The derivation's kinks that are numbers, surds and transcendental ones included ({@link
+   * dev.activations.deriver.derivation.KinkValues}; those that depend on a free parameter are not).
+   */
+  private double[] numericKinks(List<String> kinks) {
+    return kinks.stream()
+        .map(k -> dev.activations.deriver.derivation.KinkValues.of(symja, k))
+        .flatMap(java.util.Optional::stream)
+        .mapToDouble(k -> k[0])
+        .toArray();
   }
 
   public LoweredActivation lower(Derivation d, Scorer scorer, List<Choice> choices) {
