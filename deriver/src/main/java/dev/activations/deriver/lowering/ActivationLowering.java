@@ -412,14 +412,19 @@ public final class ActivationLowering {
       if (noneSafe && kinks.length > 0) {
         double away = worstAwayFromKinks(errors, scorer.points(), kinks);
         if (TRACE) System.err.printf("trace: output %d %s %-32s away from the kinks %.2e%n", output, role, c.form(), away);
-        if (best == null || away < bestAway || away == bestAway && e < bestError) {
+        if (best == null || away < bestAway || away == bestAway && e < bestError
+            || away == bestAway && e == bestError && misses(errors, safe) < misses(scorer.errors(best.expr(), output, role), safe)) {
           best = c;
           bestError = e;
           bestAway = away;
         }
         continue;
       }
-      if (best == null || e < bestError) {
+      // where no form is safe, a tie of worsts (Infinity, most often) goes to the form that misses
+      // at fewer points: the exponential kernel's log-responsibility slope overflowed at 708.78 in
+      // every form, and the first of them, which was NaN from z = -710 on as well, was kept
+      if (best == null || e < bestError
+          || e == bestError && e > safe && misses(errors, safe) < misses(scorer.errors(best.expr(), output, role), safe)) {
         best = c;
         bestError = e;
       }
@@ -778,6 +783,15 @@ public final class ActivationLowering {
       if (Math.abs(z - k) <= NEAR_KINK * Math.max(1, Math.abs(k))) return true;
     }
     return false;
+  }
+
+  /** The points where the error passes {@code limit} (NaN: no reference there). */
+  static int misses(double[] errors, double limit) {
+    int n = 0;
+    for (double e : errors) {
+      if (e > limit) n++;
+    }
+    return n;
   }
 
   static double worst(double[] errors) {

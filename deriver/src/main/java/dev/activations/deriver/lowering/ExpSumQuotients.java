@@ -53,7 +53,12 @@ final class ExpSumQuotients {
     ExpSum s = ExpSum.of(sum);
     if (s == null) return node;
     Expr half = s.half();
-    Expr numerator = new Mul(List.of(d.numerator(), half, half));
+    // n e^-m with the shift inside n's exponentials where n has them (a term e^(a_i + b) c as
+    // e^(a_i + b - m) c): n itself can overflow where the quotient does not. The exponential
+    // kernel's log-responsibility slope has n = e^(2 + e^(1+z) + z) expm1(-2) / e over e^(e^(z-1))
+    // + e^(e^(1+z)), Infinity from z = 5.56 where the quotient is -608.
+    Expr shifted = s.shiftedNumerator(d.numerator());
+    Expr numerator = shifted != null ? shifted : new Mul(List.of(d.numerator(), half, half));
     Expr scaled = new Div(numerator, s.scaled());
     return new Cond(new Test.Compare(Test.Op.GT, s.max(), Const.of(LARGE)), s.zeroPastOverflow(scaled), node);
   }
@@ -176,6 +181,18 @@ final class ExpSumQuotients {
     }
 
     private Expr shifted(Expr a) {
+      if (a instanceof Add add && !exponents.contains(a)) {
+        // a_i + b shifted as (a_i - m) + b: a_i and m can be huge (e^(1+z) of the exponential
+        // kernel, 3e17 at z = 39) where b is not, and a_i + b - m would have lost b to rounding
+        List<Expr> terms = new ArrayList<>(add.terms());
+        for (int i = 0; i < terms.size(); i++) {
+          if (exponents.contains(terms.get(i))) {
+            Expr gap = new Add(List.of(terms.remove(i), new Neg(max)));
+            terms.add(0, gap);
+            return Call.of(Fn.EXP, new Add(terms));
+          }
+        }
+      }
       return Call.of(Fn.EXP, new Add(List.of(a, new Neg(max))));
     }
 
@@ -192,7 +209,7 @@ final class ExpSumQuotients {
       List<Expr> factors = t instanceof Mul m ? m.factors() : List.of(t);
       int at = -1;
       for (int i = 0; i < factors.size(); i++) {
-        if (factors.get(i) instanceof Call c && c.fn() == Fn.EXP && exponents.contains(c.args().get(0))) {
+        if (factors.get(i) instanceof Call c && c.fn() == Fn.EXP && shiftable(c.args().get(0))) {
           if (at >= 0) return null;
           at = i;
         }
@@ -208,6 +225,65 @@ final class ExpSumQuotients {
         if (i != at && mentionsExponential(out.get(i))) return null;
       }
       return out.size() == 1 ? out.get(0) : new Mul(out);
+    }
+
+    /**
+     * {@code n e^-m} for a numerator n whose terms ({@link #shiftFactor}, through sums, negations
+     * and the vanishing guards {@code w == 0 ? 0 : t}) hold the sum's exponentials or exponentials
+     * of them plus something, each shifted by m in its exponent; null where n holds none of those
+     * (then {@code n h h} as before, bit for bit) or a term is of another shape.
+     */
+    Expr shiftedNumerator(Expr n) {
+      return containsShiftable(n) ? shiftTerm(n) : null;
+    }
+
+    private Expr shiftTerm(Expr t) {
+      if (t instanceof Add a) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr term : a.terms()) {
+          Expr u = shiftTerm(term);
+          if (u == null) return null;
+          out.add(u);
+        }
+        return new Add(out);
+      }
+      if (t instanceof Neg n) {
+        Expr u = shiftTerm(n.operand());
+        return u == null ? null : new Neg(u);
+      }
+      if (t instanceof Cond c && Exprs.isConst(c.then(), 0.0)) {
+        Expr u = shiftTerm(c.otherwise());
+        return u == null ? null : new Cond(c.test(), c.then(), u);
+      }
+      if (t instanceof Mul m) {
+        // one factor carries the shift (a guarded product inside, or an exponential)
+        for (int i = 0; i < m.factors().size(); i++) {
+          Expr f = m.factors().get(i);
+          if (!containsShiftable(f)) continue;
+          Expr u = f instanceof Call ? shiftFactor(f) : shiftTerm(f);
+          if (u == null) return null;
+          List<Expr> out = new ArrayList<>(m.factors());
+          out.set(i, u);
+          for (int j = 0; j < out.size(); j++) if (j != i && containsShiftable(out.get(j))) return null;
+          return new Mul(out);
+        }
+      }
+      return shiftFactor(t);
+    }
+
+    /** Whether e has an exponential of one of the sum's exponents, alone or plus other terms. */
+    private boolean containsShiftable(Expr e) {
+      if (e instanceof Call c && c.fn() == Fn.EXP && shiftable(c.args().get(0))) return true;
+      for (Expr child : Exprs.children(e)) if (containsShiftable(child)) return true;
+      return false;
+    }
+
+    /** {@code a_i}, or a sum with {@code a_i} among its terms. */
+    private boolean shiftable(Expr argument) {
+      if (exponents.contains(argument)) return true;
+      if (!(argument instanceof Add add)) return false;
+      for (Expr t : add.terms()) if (exponents.contains(t)) return true;
+      return false;
     }
 
     /** Whether e holds one of the sum's exponentials anywhere (each shared node looked at once). */

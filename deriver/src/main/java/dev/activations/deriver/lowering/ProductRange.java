@@ -50,7 +50,43 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    return apply(e, new OncePerNode());
+    return apply(scaledExponentials(e, new OncePerNode()), new OncePerNode());
+  }
+
+  /**
+   * {@code e} with every product of one exponential (or power) and constants guarded, at any depth:
+   * such a product is small (one test, one fallback), and the outermost products cannot reach it
+   * by the logarithm of a factor that has overflowed already (the exponential kernel's
+   * log-responsibility slope {@code t logistic(-t)}, t = {@code -e^(1+z) expm1(-2)}, Infinity at z
+   * = 708.78 where the slope is -1.55e308).
+   */
+  private static Expr scaledExponentials(Expr e, OncePerNode done) {
+    return done.apply(e, x -> {
+      Expr mapped = Exprs.mapChildren(x, child -> scaledExponentials(child, done));
+      if (!(mapped instanceof Mul || mapped instanceof Div)) return mapped;
+      List<Factor> factors = new ArrayList<>();
+      collect(mapped, 1, factors);
+      int varying = 0;
+      double constant = 1;
+      boolean exponential = false;
+      for (Factor f : factors) {
+        if (f.base() instanceof Const c) {
+          if (c.value() == 0.0 || !Double.isFinite(c.value())) return mapped;
+          constant *= Math.pow(Math.abs(c.value()), f.power());
+        } else if (constantCall(f.base())) {
+          constant = Double.NaN; // a constant not folded (expm1(-2)): not 1
+        } else {
+          varying += Math.abs(f.power());
+          exponential = f.base() instanceof Call c && (c.fn() == Fn.EXP || c.fn() == Fn.POW);
+        }
+      }
+      return varying == 1 && exponential && constant != 1 ? guard(mapped, factors) : mapped;
+    });
+  }
+
+  /** A call whose arguments are all constants ({@code expm1(-2.0)}, {@code exp(-1.0)}). */
+  private static boolean constantCall(Expr e) {
+    return e instanceof Call c && c.args().stream().allMatch(a -> a instanceof Const || constantCall(a));
   }
 
   private static Expr apply(Expr e, OncePerNode done) {
@@ -69,7 +105,9 @@ final class ProductRange {
         varying += Math.abs(f.power());
       }
     }
-    if (varying < 2) return e; // one varying factor times constants: in range with the result
+    // one varying factor times constants is in range with the result (an exponential aside:
+    // scaledExponentials)
+    if (varying < 2) return e;
     return guard(e, factors);
   }
 
@@ -112,8 +150,11 @@ final class ProductRange {
       Expr magnitude = Call.of(Fn.ABS, f.base());
       // a power x^y by its exponent, y log|x|: log|x^y| is Infinity where x^y overflowed while the
       // product does not (|z - 1|^p / p at p = 3, z = -8.1e102: 1.79769e308, and Infinity as written)
+      // an exponential by its argument, for the same reason (log-responsibilities of the
+      // exponential kernel: -e^(1+z) expm1(-2) is 1.55e308 at z = 708.78, and e^(1+z) Infinity)
       Expr log = f.base() instanceof Call c && c.fn() == Fn.POW
           ? new Mul(List.of(c.args().get(1), Call.of(Fn.LOG, Call.of(Fn.ABS, c.args().get(0)))))
+          : f.base() instanceof Call c && c.fn() == Fn.EXP ? c.args().get(0)
           : Call.of(Fn.LOG, magnitude);
       logs.add(f.power() == 1 ? log : new Mul(List.of(Const.of(f.power()), log)));
       if (f.base() instanceof Const c) {

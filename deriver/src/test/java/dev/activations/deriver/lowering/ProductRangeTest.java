@@ -80,4 +80,35 @@ class ProductRangeTest {
     Map<String, Double> inRange = Map.of("z", 12.5, "p", 2.5);
     assertEquals(DoubleEvaluator.evaluate(quotient, inRange), DoubleEvaluator.evaluate(ranged, inRange), 0.0);
   }
+
+  /**
+   * {@code -e^(1+z) expm1(-2)} (the exponential kernel's log-responsibility far right) and {@code
+   * 0.5 e^z}: finite beyond the z where the exponential alone overflows; taken by the exponential's
+   * argument there, and exactly as written in range. Expected values from BigDecimal with the
+   * exponential of mpmath (60 digits).
+   */
+  @Test
+  void anExponentialThatOverflowsIsTakenByItsArgument() {
+    Var z = new Var("z");
+    Expr exp = Expr.Call.of(Fn.EXP, new Expr.Add(List.of(Const.of(1.0), z)));
+    Expr product = new Expr.Neg(new Mul(List.of(exp, Expr.Call.of(Fn.EXPM1, Const.of(-2.0)))));
+    Expr ranged = ProductRange.apply(product);
+    Map<String, Double> at = Map.of("z", 708.7827128933841);
+    assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(product, at), 0.0, "as written");
+    // mpmath: -exp(1 + 708.7827128933841) * expm1(-2), 30 digits
+    double expected = 1.554401825283350009068940026268684936678e308;
+    double computed = DoubleEvaluator.evaluate(ranged, at);
+    assertEquals(expected, computed, 1e-12 * expected);
+    System.out.printf("exponential: relative error %.2e%n", Math.abs(computed - expected) / expected);
+    Map<String, Double> inRange = Map.of("z", 3.25);
+    assertEquals(DoubleEvaluator.evaluate(product, inRange), DoubleEvaluator.evaluate(ranged, inRange), 0.0);
+
+    Expr half = new Mul(List.of(Const.of(0.5), Expr.Call.of(Fn.EXP, z)));
+    Expr halfRanged = ProductRange.apply(half);
+    at = Map.of("z", 709.9);
+    // mpmath: 0.5 * exp(709.9)
+    double halfExpected = 1.010701028059781958431250814832571448908e308;
+    assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(half, at), 0.0, "as written");
+    assertEquals(halfExpected, DoubleEvaluator.evaluate(halfRanged, at), 1e-12 * halfExpected);
+  }
 }

@@ -568,6 +568,18 @@ class RewritesTest {
     assertRule("exact-sign-tests",
         new Expr.Cond(new Compare(Op.GE, new Div(mul(constant(-2), S), exp(Z)), constant(0)), Z, S),
         new Expr.Cond(new Compare(Op.GE, new Neg(S), constant(0)), Z, S));
+    // the Yat gated mode's gap 4 z z z / (z z z z + 4): the product underflows from |z| = 1e-103
+    // on (a tie, z/2, where the mode is z); the test is on z alone, the sum positive by its terms
+    Expr cubic = new Div(mul(mul(mul(constant(4), Z), Z), Z), add(mul(mul(mul(Z, Z), Z), Z), constant(4)));
+    Expr yat = new Expr.Cond(new Compare(Op.GT, cubic, constant(0)), constant(1), constant(0));
+    assertRule("exact-sign-tests", yat, new Expr.Cond(new Compare(Op.GT, Z, constant(0)), constant(1), constant(0)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(yat, Map.of("z", 1e-120)), "as written: the product underflows");
+    // two factors of unknown sign left: their signs multiplied (the product of s and z underflows)
+    Expr two = new Expr.Cond(new Compare(Op.GT, mul(constant(3), S, Z), constant(0)), constant(1), constant(0));
+    Expr signs = Rewrites.apply(two, List.of(Rewrites.rule("exact-sign-tests")));
+    assertEquals(1.0, DoubleEvaluator.evaluate(signs, Map.of("z", 1e-200, "s", 1e-200)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(signs, Map.of("z", -1e-200, "s", 1e-200)));
+    assertEquals(0.0, DoubleEvaluator.evaluate(two, Map.of("z", 1e-200, "s", 1e-200)), "as written: the product underflows");
     // not a comparison with 0, or nothing positive by construction: as written
     assertUnchanged(new Expr.Cond(new Compare(Op.GT, product, constant(1)), Z, S));
     assertUnchanged(new Expr.Cond(new Compare(Op.GT, mul(S, Z), constant(0)), Z, S));
