@@ -210,6 +210,7 @@ public final class Lowerer {
   private Expr plus(IAST ast) {
     List<IExpr> terms = new ArrayList<>();
     flatten(ast, S.Plus, terms);
+    terms = hyperbolicPairsAsExponentials(terms);
     terms = rewrites.rationalTermsCombined(terms);
     if (terms.size() == 2) {
       Optional<Expr> conjugate = rewrites.rootTermsSum(terms.get(0), terms.get(1));
@@ -349,6 +350,59 @@ public final class Lowerer {
   }
 
   /** The operands of nested {@code head} applications ({@code Times}, {@code Plus}) of {@code e}, in order. */
+  /**
+   * {@code c Cosh[u] + c Sinh[u]} as {@code c E^u} and {@code c Cosh[u] - c Sinh[u]} as {@code c
+   * E^-u}, before the terms are paired: Symja writes the energy difference of {@code
+   * Exp[-Abs[z-mu]]} as {@code E^(-1-z) - Cosh[z] + Sinh[z]}, and of the exponential kernel as
+   * {@code E^(-1-z) - Cosh[z] + Sinh[z]} too; the IR's hyperbolic-pairs rule makes the pair an
+   * exponential only after the exponentials were paired, so {@code e^(-1-z) - e^-z} stayed a
+   * difference, Infinity - Infinity from z = -709.8 (the three-prototype log-responsibilities
+   * NaN where they are -1.5e308). Other terms stay in their order.
+   */
+  private List<IExpr> hyperbolicPairsAsExponentials(List<IExpr> terms) {
+    List<IExpr> out = new ArrayList<>(terms);
+    for (int i = 0; i < out.size(); i++) {
+      IExpr[] a = hyperbolic(out.get(i), S.Cosh);
+      if (a == null) continue;
+      for (int j = 0; j < out.size(); j++) {
+        IExpr[] b = hyperbolic(out.get(j), S.Sinh);
+        if (b == null || !a[1].equals(b[1])) continue;
+        IExpr u = a[1];
+        if (symja.eval(F.Expand(F.Subtract(a[0], b[0]))).isZero()) {
+          out.set(i, symja.eval(F.Times(a[0], F.Power(S.E, u))));
+        } else if (symja.eval(F.Expand(F.Plus(a[0], b[0]))).isZero()) {
+          out.set(i, symja.eval(F.Times(a[0], F.Power(S.E, F.Negate(u)))));
+        } else {
+          continue;
+        }
+        out.remove(j);
+        if (j < i) i--;
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** {@code {c, u}} for a term {@code c head[u]} (c free of head), else null. */
+  private static IExpr[] hyperbolic(IExpr t, ISymbol head) {
+    if (t.isAST(head, 2)) return new IExpr[] {F.C1, t.first()};
+    if (!t.isTimes()) return null;
+    IExpr found = null;
+    List<IExpr> rest = new ArrayList<>();
+    for (int i = 1; i < t.size(); i++) {
+      IExpr f = ((IAST) t).get(i);
+      if (f.isAST(head, 2) && found == null) {
+        found = f.first();
+      } else if (f.isFree(x -> x.equals(S.Cosh) || x.equals(S.Sinh), true)) {
+        rest.add(f);
+      } else {
+        return null;
+      }
+    }
+    if (found == null) return null;
+    return new IExpr[] {rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest), found};
+  }
+
   static void flatten(IExpr e, ISymbol head, List<IExpr> into) {
     if (e.isAST(head)) {
       for (int i = 1; i < e.size(); i++) flatten(((IAST) e).get(i), head, into);

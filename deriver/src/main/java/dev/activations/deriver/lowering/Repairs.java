@@ -89,6 +89,7 @@ final class Repairs {
     Expr.Var z = new Expr.Var("z");
     Expr guarded = c.expr();
     boolean changed = false;
+    double[] limits = {orBeyondRange(-1, this.limits[0]), orBeyondRange(+1, this.limits[1])};
     double above = threshold(+1, limits[1], errors);
     if (!Double.isNaN(above)) {
       guarded = new Expr.Cond(atDefaultsAnd(new Expr.Test.Compare(Expr.Test.Op.GE, z, Expr.Const.of(above))),
@@ -262,6 +263,24 @@ final class Repairs {
    * The sample point nearest 0 on one side from which the reference equals {@code limit} at every
    * sample point further out; NaN if there is none, or the candidate is accurate out there anyway.
    */
+  /**
+   * {@code limit}, or where it is unknown and the output leaves the double range on that side (the
+   * reference at the farthest sample point there is an infinity), that infinity: beyond the
+   * sample point from which the reference is that infinity, the output is. Why: the free energy of
+   * the exponential kernel at three prototypes is {@code e^(-1-z)} far left, beyond {@code
+   * MAX_VALUE} from z = -710.78 on, where its forms met {@code Inf - Inf} (NaN); the reference
+   * has no limit at 1e300 to give ({@code e^(1e300)}).
+   */
+  private double orBeyondRange(int side, double limit) {
+    if (!Double.isNaN(limit)) return limit;
+    int far = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] <= 0 || Double.isNaN(reference[i])) continue;
+      if (far < 0 || side * points[i] > side * points[far]) far = i;
+    }
+    return far >= 0 && Double.isInfinite(reference[far]) ? reference[far] : Double.NaN;
+  }
+
   private double threshold(int side, double limit, double[] errors) {
     if (Double.isNaN(limit)) return Double.NaN;
     double found = Double.NaN;

@@ -186,6 +186,21 @@ class RobustLossEnergiesTest {
       // and odd and the form cancelled to exactly 0 below z = 1e-16 (exact -0.35 z); the
       // extrapolation from the form at the other values only (Repairs.extrapolatedElsewhere)
       "--kernel|huber|--hypotheses|prototypes:3|--stat|variance|--free|delta",
+      // a floor on an exponential similarity: its breakpoints mu +- Log[10] are found by inverting
+      // the exponential (PiecewiseSplitter.isolated); unsplit, the three-prototype mean was 0 next
+      // to z = 0 (exact 1.8e-115 at z = -6.3e-115)
+      "--energy|Max[Exp[-Abs[z-mu]],1/10]|--hypotheses|prototypes:3",
+      // the exponential kernel's log-responsibilities at the top of the range: -e^(1+z) expm1(-2)
+      // is -1.55e308 at z = 708.78 where e^(1+z) overflows (ProductRange.scaledExponentials), and
+      // the slope's quotient of double exponentials is shifted in its exponents (ExpSumQuotients)
+      "--kernel|exponential|--stat|log-responsibilities",
+      // three prototypes: Symja's E^(-1-z) - Cosh[z] + Sinh[z] was Inf - Inf from z = -710.8
+      // (Lowerer.hyperbolicPairsAsExponentials), and beyond the double range the output is infinite
+      // (Repairs.saturated with the reference's infinity as the limit)
+      "--kernel|exponential|--hypotheses|prototypes:3|--stat|log-responsibilities",
+      // the Yat gated mode: the gap 4 z^3/(z^4 + 4) underflowed to a tie (z/2) from |z| = 1e-103
+      // (SignTests on the factors' signs)
+      "--kernel|yat|--hypotheses|gated|--stat|mode",
   })
   void derivesAndMeetsTheContract(String spec) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(spec.split("\\|")));

@@ -37,6 +37,18 @@ class LowererTest {
   }
 
   @Test
+  void hyperbolicPairsArePairedAsExponentials() {
+    // Symja's E^(-1-z) - Cosh[z] + Sinh[z] is e^(-1-z) - e^-z = e^-z expm1(-1): at z = -711 both
+    // exponentials overflow and the difference as written is Inf - Inf; the exact value, -e^711 (1 -
+    // 1/e), is beyond -MAX_VALUE, so -Infinity. At z = -3: e^3 (1/e - 1) = -12.696 (by hand)
+    String gap = "E^(-1-z)-Cosh[z]+Sinh[z]";
+    assertEquals(Double.NEGATIVE_INFINITY, at(gap, -711));
+    assertRelative(Math.exp(3) * Math.expm1(-1), at(gap, -3), 1e-15);
+    // Cosh + Sinh with a common factor is the exponential of +u
+    assertRelative(2 * Math.exp(0.5), at("2*Cosh[z]+2*Sinh[z]", 0.5), 1e-15);
+  }
+
+  @Test
   void rationalFunctionsAreEvaluatedInOneOverZBeyondOne() {
     // 4z(z^2+4)/(z^4+12z^2+16) ~ 4/z for large z; z^4 overflows beyond 1.3e77
     assertRelative(4e-200, at("4*z*(z^2+4)/(z^4+12*z^2+16)", 1e200), 1e-15);
