@@ -50,7 +50,8 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    return apply(scaledExponentials(e, new OncePerNode()), new OncePerNode());
+    // the outermost products first: their guards' products are then not guarded a second time
+    return scaledExponentials(apply(e, new OncePerNode()), new OncePerNode());
   }
 
   /**
@@ -101,12 +102,12 @@ final class ProductRange {
     for (Factor f : factors) {
       if (f.base() instanceof Const c) {
         if (c.value() == 0.0 || !Double.isFinite(c.value())) return e; // exactly 0 or not a number: as written
-      } else {
+      } else if (!constantCall(f.base())) {
         varying += Math.abs(f.power());
       }
     }
-    // one varying factor times constants is in range with the result (an exponential aside:
-    // scaledExponentials)
+    // one varying factor times constants (expm1(-2.0) among them) is in range with the result
+    // (an exponential aside: scaledExponentials)
     if (varying < 2) return e;
     return guard(e, factors);
   }
