@@ -552,8 +552,8 @@ public final class ActivationLowering {
           if (TRACE) System.err.printf("trace: output %d %s product range taken: %.2e, elsewhere %.2e (had %.2e)%n", output, role, e, there,
               missedElsewhere);
         } else if (TRACE) {
-          System.err.printf("trace: output %d %s product range rejected: %.2e (had %.2e), elsewhere %.2e (had %.2e)%n", output, role,
-              e, bestError, there, missedElsewhere);
+          System.err.printf("trace: output %d %s product range rejected: %.2e at z = %s (had %.2e), elsewhere %.2e (had %.2e)%n", output, role,
+              e, worstPoint(scorer.points(), after), bestError, there, missedElsewhere);
         }
       }
     }

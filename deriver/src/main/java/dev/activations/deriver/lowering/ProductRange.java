@@ -50,8 +50,11 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    // the outermost products first: their guards' products are then not guarded a second time
-    return scaledExponentials(apply(e, new OncePerNode()), new OncePerNode());
+    // the outermost products first; their guards (the product and its fallback) are not guarded a
+    // second time by scaledExponentials
+    java.util.Set<Expr> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Expr outer = apply(e, new OncePerNode(), guarded);
+    return scaledExponentials(outer, new OncePerNode(), guarded);
   }
 
   /**
@@ -61,9 +64,13 @@ final class ProductRange {
    * log-responsibility slope {@code t logistic(-t)}, t = {@code -e^(1+z) expm1(-2)}, Infinity at z
    * = 708.78 where the slope is -1.55e308).
    */
-  private static Expr scaledExponentials(Expr e, OncePerNode done) {
+  private static Expr scaledExponentials(Expr e, OncePerNode done, java.util.Set<Expr> guarded) {
     return done.apply(e, x -> {
-      Expr mapped = Exprs.mapChildren(x, child -> scaledExponentials(child, done));
+      if (guarded.contains(x)) {
+        // a product the outer pass guarded, or its fallback: its factors may still hold products
+        return x instanceof Mul || x instanceof Div ? Exprs.mapChildren(x, child -> scaledExponentials(child, done, guarded)) : x;
+      }
+      Expr mapped = Exprs.mapChildren(x, child -> scaledExponentials(child, done, guarded));
       if (!(mapped instanceof Mul || mapped instanceof Div)) return mapped;
       List<Factor> factors = new ArrayList<>();
       collect(mapped, 1, factors);
@@ -78,10 +85,12 @@ final class ProductRange {
           constant = Double.NaN; // a constant not folded (expm1(-2)): not 1
         } else {
           varying += Math.abs(f.power());
-          exponential = f.base() instanceof Call c && (c.fn() == Fn.EXP || c.fn() == Fn.POW);
+          exponential |= f.base() instanceof Call c && (c.fn() == Fn.EXP || c.fn() == Fn.POW);
         }
       }
-      return varying == 1 && exponential && constant != 1 ? guard(mapped, factors) : mapped;
+      // an exponential times constants or times other factors (a free parameter's expm1(2a),
+      // behind the vanishing guards the outermost pass does not see into)
+      return exponential && (varying >= 2 || varying == 1 && constant != 1) ? guard(mapped, factors, null) : mapped;
     });
   }
 
@@ -90,12 +99,13 @@ final class ProductRange {
     return e instanceof Call c && c.args().stream().allMatch(a -> a instanceof Const || constantCall(a));
   }
 
-  private static Expr apply(Expr e, OncePerNode done) {
-    return done.apply(e, x -> x instanceof Mul || x instanceof Div ? guarded(x) : Exprs.mapChildren(x, child -> apply(child, done)));
+  private static Expr apply(Expr e, OncePerNode done, java.util.Set<Expr> guarded) {
+    return done.apply(e, x -> x instanceof Mul || x instanceof Div ? guarded(x, guarded)
+        : Exprs.mapChildren(x, child -> apply(child, done, guarded)));
   }
 
   /** The product {@code e}, guarded if two or more of its factors vary. */
-  private static Expr guarded(Expr e) {
+  private static Expr guarded(Expr e, java.util.Set<Expr> guarded) {
     List<Factor> factors = new ArrayList<>();
     collect(e, 1, factors);
     int varying = 0;
@@ -109,7 +119,7 @@ final class ProductRange {
     // one varying factor times constants (expm1(-2.0) among them) is in range with the result
     // (an exponential aside: scaledExponentials)
     if (varying < 2) return e;
-    return guard(e, factors);
+    return guard(e, factors, guarded);
   }
 
   /** The product's multiplicative factors through products, quotients, negations and integer powers. */
@@ -137,7 +147,7 @@ final class ProductRange {
    * gives Infinity, 0 times Infinity NaN, as the product as written does (a divisor that is exactly
    * 0 aside: NaN where the quotient as written is infinite).
    */
-  private static Expr guard(Expr product, List<Factor> factors) {
+  private static Expr guard(Expr product, List<Factor> factors, java.util.Set<Expr> made) {
     int n = 0;
     for (Factor f : factors) n += Math.abs(f.power());
     Const low = Const.of(Math.scalb(1.0, Double.MIN_EXPONENT / n));
@@ -172,6 +182,10 @@ final class ProductRange {
     List<Expr> result = new ArrayList<>(signs);
     result.add(Call.of(Fn.EXP, sum));
     Expr fallback = result.size() == 1 ? result.get(0) : new Mul(result);
+    if (made != null) {
+      made.add(product);
+      made.add(fallback);
+    }
     if (negations % 2 != 0) fallback = new Neg(fallback);
     return new Cond(new Test.And(inRange), product, fallback);
   }
