@@ -10,6 +10,7 @@ import dev.activations.deriver.lowering.Expr.PowInt;
 import dev.activations.deriver.lowering.Expr.Test;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Products whose partial products can leave the normal range although the result does not: at
@@ -50,8 +51,8 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    // the outermost products first; their guards (the product and its fallback) are not guarded a
-    // second time by scaledExponentials
+    // the outermost products first; their guards' products and fallbacks are not guarded a second
+    // time by scaledExponentials
     java.util.Set<Expr> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Expr outer = apply(e, new OncePerNode(), guarded);
     return scaledExponentials(outer, new OncePerNode(), guarded);
@@ -66,9 +67,14 @@ final class ProductRange {
    */
   private static Expr scaledExponentials(Expr e, OncePerNode done, java.util.Set<Expr> guarded) {
     return done.apply(e, x -> {
-      if (guarded.contains(x)) {
-        // a product the outer pass guarded, or its fallback: its factors may still hold products
-        return x instanceof Mul || x instanceof Div ? Exprs.mapChildren(x, child -> scaledExponentials(child, done, guarded)) : x;
+      if (guarded.contains(x) && x instanceof Cond c) {
+        // a guard of the outer pass: its product and its fallback (signs and an exponential) are
+        // not guarded again, but their factors may hold such products. By the guard, not by the
+        // product: the same product instance can stand unguarded elsewhere, inside a factor
+        UnaryOperator<Expr> inside = child -> scaledExponentials(child, done, guarded);
+        Expr fallback = c.otherwise() instanceof Neg n ? new Neg(Exprs.mapChildren(n.operand(), inside))
+            : Exprs.mapChildren(c.otherwise(), inside);
+        return new Cond(Exprs.mapTest(c.test(), inside), Exprs.mapChildren(c.then(), inside), fallback);
       }
       Expr mapped = Exprs.mapChildren(x, child -> scaledExponentials(child, done, guarded));
       if (!(mapped instanceof Mul || mapped instanceof Div)) return mapped;
@@ -182,12 +188,10 @@ final class ProductRange {
     List<Expr> result = new ArrayList<>(signs);
     result.add(Call.of(Fn.EXP, sum));
     Expr fallback = result.size() == 1 ? result.get(0) : new Mul(result);
-    if (made != null) {
-      made.add(product);
-      made.add(fallback);
-    }
     if (negations % 2 != 0) fallback = new Neg(fallback);
-    return new Cond(new Test.And(inRange), product, fallback);
+    Cond guard = new Cond(new Test.And(inRange), product, fallback);
+    if (made != null) made.add(guard);
+    return guard;
   }
 
   /** The negations on the multiplicative path of {@code e} (the signs of the factors are taken apart). */

@@ -111,4 +111,26 @@ class ProductRangeTest {
     assertEquals(Double.POSITIVE_INFINITY, DoubleEvaluator.evaluate(half, at), 0.0, "as written");
     assertEquals(halfExpected, DoubleEvaluator.evaluate(halfRanged, at), 1e-12 * halfExpected);
   }
+
+  /**
+   * The same product instance both outermost (guarded by the outer pass) and inside another
+   * product's factor: it is guarded there too. Before, the outer pass's guard marked the product
+   * itself as done, and inside the factor it stayed as written: the exponential kernel's
+   * log-responsibility slope with a free rate, -Infinity at z = 708.78 for -1.55e308.
+   */
+  @Test
+  void aSharedProductIsGuardedWhereverItStands() {
+    Var z = new Var("z");
+    Var a = new Var("a");
+    Expr exp = Expr.Call.of(Fn.EXP, new Mul(List.of(a, new Expr.Add(List.of(Const.of(1.0), z)))));
+    Expr p = new Mul(List.of(exp, Expr.Call.of(Fn.EXPM1, new Mul(List.of(Const.of(-2.0), a)))));
+    Expr inner = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.EQ, a, Const.of(5.0)), Const.of(0.0), p);
+    Expr tree = new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, z, Const.of(1e300)), p,
+        new Mul(List.of(inner, Expr.Call.of(Fn.LOGISTIC, z))));
+    Map<String, Double> at = Map.of("z", 708.7827128933841, "a", 1.0);
+    assertEquals(Double.NEGATIVE_INFINITY, DoubleEvaluator.evaluate(tree, at), 0.0, "as written");
+    // mpmath: exp(1 + 708.7827128933841) * expm1(-2), logistic(708.78) = 1
+    double expected = -1.554401825283350009068940026268684936678e308;
+    assertEquals(expected, DoubleEvaluator.evaluate(ProductRange.apply(tree), at), 1e-12 * -expected);
+  }
 }
