@@ -164,8 +164,9 @@ final class PiecewiseSplitter {
    * polynomial, by inverting the one function of z on the left: {@code E^u = c} as {@code u =
    * Log[c]} (no root where c <= 0), {@code Log[u] = c} as {@code u = E^c}, {@code u^p = c} as
    * {@code u = c^(1/p)} (and {@code -c^(1/p)} for an even p; none where a real root is impossible),
-   * a sum or a product with one term or factor in z by moving the others over. Why: the breakpoints of {@code Max[Exp[-Abs[z-mu]], 1/10]} are
-   * {@code mu +- Log[10]} and those of {@code Min[Abs[z-mu]^(3/2), 1]} are {@code mu +- 1}; read as
+   * a sum or a product with one term or factor in z by moving the others over. Why: the
+   * breakpoints of {@code Max[Exp[-Abs[z-mu]], 1/10]} are {@code mu +- Log[10]} and those of
+   * {@code Min[Abs[z-mu]^(3/2), 1]} are {@code mu +- 1}; read as
    * polynomials they declined, the energy differences were evaluated as written, and the three-
    * prototype means were 0 for a value of 1.8e-115 next to z = 0. False where the equation is
    * of none of these forms and not a polynomial either (left to the caller's check).
