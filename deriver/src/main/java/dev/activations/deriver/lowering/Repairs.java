@@ -194,6 +194,14 @@ final class Repairs {
     if (Math.abs(k) > 4) return new OptionalPower(false, 0);
     for (int i = 0; i < points.length; i++) {
       if (side * points[i] <= side * t || Double.isNaN(reference[i])) continue;
+      // where the power law itself is below the normal range the reference has underflowed with
+      // it (dA of a Cauchy-like energy, 4/z^2, is 0 from |z| = 1e154 on): consistent if the
+      // reference is that small too, the contract's floor being MIN_NORMAL
+      double log2Predicted = Math.log(Math.abs(ft)) / Math.log(2) + k * (Math.log(Math.abs(points[i] / t)) / Math.log(2));
+      if (log2Predicted < Double.MIN_EXPONENT) {
+        if (Math.abs(reference[i]) < 2 * Double.MIN_NORMAL) continue;
+        return new OptionalPower(false, 0);
+      }
       // as a ratio: ft (z/t)^k itself can round past MAX_VALUE where the reference is MAX_VALUE
       double ratio = reference[i] / ft / Math.pow(points[i] / t, k);
       if (!Double.isFinite(ratio) || Math.abs(ratio - 1) > tolerance) {
