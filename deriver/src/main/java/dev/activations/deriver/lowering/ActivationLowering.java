@@ -402,31 +402,39 @@ public final class ActivationLowering {
     // |z - mu|^(1/2): every form built from the pieces is Infinity at z = -1e-310, next to the
     // middle centre, and the paired form, the only one accurate far out, lost to a differentiated
     // value form that was 1e58 off at z = -1e155 (ties at Infinity went to the first)
+    // each variant measured once (the scorer evaluates every sample point per call)
+    List<double[]> variantErrors = new ArrayList<>();
+    for (Candidate c : variants) variantErrors.add(scorer.errors(c.expr(), output, role));
     boolean noneSafe = true;
-    for (Candidate c : variants) noneSafe &= !(worst(scorer.errors(c.expr(), output, role)) <= safe);
+    for (double[] errors : variantErrors) noneSafe &= !(worst(errors) <= safe);
     double bestAway = Double.POSITIVE_INFINITY;
-    for (Candidate c : variants) {
-      double[] errors = scorer.errors(c.expr(), output, role);
+    int bestMisses = Integer.MAX_VALUE;
+    for (int k = 0; k < variants.size(); k++) {
+      Candidate c = variants.get(k);
+      double[] errors = variantErrors.get(k);
       double e = worst(errors);
       if (TRACE) System.err.printf("trace: output %d %s %-32s worst %.2e at z = %s%n", output, role, c.form(), e, worstPoint(scorer.points(), errors));
       if (noneSafe && kinks.length > 0) {
         double away = worstAwayFromKinks(errors, scorer.points(), kinks);
         if (TRACE) System.err.printf("trace: output %d %s %-32s away from the kinks %.2e%n", output, role, c.form(), away);
+        int missed = misses(errors, safe);
         if (best == null || away < bestAway || away == bestAway && e < bestError
-            || away == bestAway && e == bestError && misses(errors, safe) < misses(scorer.errors(best.expr(), output, role), safe)) {
+            || away == bestAway && e == bestError && missed < bestMisses) {
           best = c;
           bestError = e;
           bestAway = away;
+          bestMisses = missed;
         }
         continue;
       }
       // where no form is safe, a tie of worsts (Infinity, most often) goes to the form that misses
       // at fewer points: the exponential kernel's log-responsibility slope overflowed at 708.78 in
       // every form, and the first of them, which was NaN from z = -710 on as well, was kept
-      if (best == null || e < bestError
-          || e == bestError && e > safe && misses(errors, safe) < misses(scorer.errors(best.expr(), output, role), safe)) {
+      int missed = misses(errors, safe);
+      if (best == null || e < bestError || e == bestError && e > safe && missed < bestMisses) {
         best = c;
         bestError = e;
+        bestMisses = missed;
       }
       if (stableByConstruction(c) && e <= safe && e < bestSafeStructuredError) {
         bestSafeStructured = c;

@@ -273,9 +273,7 @@ final class ExpSumQuotients {
 
     /** Whether e has an exponential of one of the sum's exponents, alone or plus other terms. */
     private boolean containsShiftable(Expr e) {
-      if (e instanceof Call c && c.fn() == Fn.EXP && shiftable(c.args().get(0))) return true;
-      for (Expr child : Exprs.children(e)) if (containsShiftable(child)) return true;
-      return false;
+      return holdsExponential(e, this::shiftable);
     }
 
     /** {@code a_i}, or a sum with {@code a_i} among its terms. */
@@ -288,12 +286,17 @@ final class ExpSumQuotients {
 
     /** Whether e holds one of the sum's exponentials anywhere (each shared node looked at once). */
     private boolean mentionsExponential(Expr e) {
+      return holdsExponential(e, exponents::contains);
+    }
+
+    /** Whether e holds an exponential whose argument passes {@code argument} (each shared node looked at once). */
+    private static boolean holdsExponential(Expr e, java.util.function.Predicate<Expr> argument) {
       java.util.Set<Expr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>(List.of(e));
       while (!todo.isEmpty()) {
         Expr x = todo.pop();
         if (!seen.add(x)) continue;
-        if (x instanceof Call c && c.fn() == Fn.EXP && exponents.contains(c.args().get(0))) return true;
+        if (x instanceof Call c && c.fn() == Fn.EXP && argument.test(c.args().get(0))) return true;
         todo.addAll(Exprs.children(x));
       }
       return false;

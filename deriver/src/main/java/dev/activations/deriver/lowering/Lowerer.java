@@ -349,12 +349,11 @@ public final class Lowerer {
     return acc;
   }
 
-  /** The operands of nested {@code head} applications ({@code Times}, {@code Plus}) of {@code e}, in order. */
   /**
    * {@code c Cosh[u] + c Sinh[u]} as {@code c E^u} and {@code c Cosh[u] - c Sinh[u]} as {@code c
-   * E^-u}, before the terms are paired: Symja writes the energy difference of {@code
-   * Exp[-Abs[z-mu]]} as {@code E^(-1-z) - Cosh[z] + Sinh[z]}, and of the exponential kernel as
-   * {@code E^(-1-z) - Cosh[z] + Sinh[z]} too; the IR's hyperbolic-pairs rule makes the pair an
+   * E^-u}, before the terms are paired: Symja writes the energy differences of {@code
+   * Exp[-Abs[z-mu]]} and of the exponential kernel as {@code E^(-1-z) - Cosh[z] + Sinh[z]}; the
+   * IR's hyperbolic-pairs rule makes the pair an
    * exponential only after the exponentials were paired, so {@code e^(-1-z) - e^-z} stayed a
    * difference, Infinity - Infinity from z = -709.8 (the three-prototype log-responsibilities
    * NaN where they are -1.5e308). Other terms stay in their order.
@@ -403,6 +402,7 @@ public final class Lowerer {
     return new IExpr[] {rest.isEmpty() ? F.C1 : rest.size() == 1 ? rest.get(0) : F.ast(S.Times, rest), found};
   }
 
+  /** The operands of nested {@code head} applications ({@code Times}, {@code Plus}) of {@code e}, in order. */
   static void flatten(IExpr e, ISymbol head, List<IExpr> into) {
     if (e.isAST(head)) {
       for (int i = 1; i < e.size(); i++) flatten(((IAST) e).get(i), head, into);

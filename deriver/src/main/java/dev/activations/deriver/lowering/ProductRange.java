@@ -51,53 +51,65 @@ final class ProductRange {
    * level.
    */
   static Expr apply(Expr e) {
-    // the outermost products first; their guards' products and fallbacks are not guarded a second
-    // time by scaledExponentials
-    java.util.Set<Expr> guarded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    Expr outer = apply(e, new OncePerNode(), guarded);
-    return scaledExponentials(outer, new OncePerNode(), guarded);
+    // the outermost products first; scaledExponentials then leaves those guards as they are
+    java.util.Set<Expr> guards = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Expr outer = apply(e, new OncePerNode(), guards);
+    return scaledExponentials(outer, new OncePerNode(), guards);
   }
 
   /**
-   * {@code e} with every product of one exponential (or power) and constants guarded, at any depth:
-   * such a product is small (one test, one fallback), and the outermost products cannot reach it
-   * by the logarithm of a factor that has overflowed already (the exponential kernel's
-   * log-responsibility slope {@code t logistic(-t)}, t = {@code -e^(1+z) expm1(-2)}, Infinity at z
-   * = 708.78 where the slope is -1.55e308).
+   * {@code e} with every product of an exponential (or power) and constants or other factors
+   * guarded, at any depth: such a product is small (one test, one fallback), and the outermost
+   * products cannot reach it by the logarithm of a factor that has overflowed already (the
+   * exponential kernel's log-responsibility slope {@code t logistic(-t)}, t = {@code -e^(1+z)
+   * expm1(-2)}, Infinity at z = 708.78 where the slope is -1.55e308; with a free rate the product
+   * {@code e^(a(1+z)) expm1(-2a)} sits behind a vanishing guard).
    */
-  private static Expr scaledExponentials(Expr e, OncePerNode done, java.util.Set<Expr> guarded) {
+  private static Expr scaledExponentials(Expr e, OncePerNode done, java.util.Set<Expr> guards) {
+    UnaryOperator<Expr> inside = child -> scaledExponentials(child, done, guards);
     return done.apply(e, x -> {
-      if (guarded.contains(x) && x instanceof Cond c) {
+      if (guards.contains(x) && x instanceof Cond c) {
         // a guard of the outer pass: its product and its fallback (signs and an exponential) are
         // not guarded again, but their factors may hold such products. By the guard, not by the
         // product: the same product instance can stand unguarded elsewhere, inside a factor
-        UnaryOperator<Expr> inside = child -> scaledExponentials(child, done, guarded);
         Expr fallback = c.otherwise() instanceof Neg n ? new Neg(Exprs.mapChildren(n.operand(), inside))
             : Exprs.mapChildren(c.otherwise(), inside);
         return new Cond(Exprs.mapTest(c.test(), inside), Exprs.mapChildren(c.then(), inside), fallback);
       }
-      Expr mapped = Exprs.mapChildren(x, child -> scaledExponentials(child, done, guarded));
+      Expr mapped = Exprs.mapChildren(x, inside);
       if (!(mapped instanceof Mul || mapped instanceof Div)) return mapped;
       List<Factor> factors = new ArrayList<>();
       collect(mapped, 1, factors);
+      Shape shape = Shape.of(factors);
+      boolean scaled = shape.varying() >= 2 || shape.varying() == 1 && shape.constants();
+      return !shape.asWritten() && shape.exponential() && scaled ? guard(mapped, factors, null) : mapped;
+    });
+  }
+
+  /**
+   * What a product's factors are: {@code asWritten} where a constant factor is exactly 0 or not a
+   * number (the product stays as written), how many vary (with their powers), whether constants
+   * other than +-1 scale it ({@code expm1(-2.0)} counts as one), whether a varying one is an
+   * exponential or a power.
+   */
+  private record Shape(boolean asWritten, int varying, boolean constants, boolean exponential) {
+    static Shape of(List<Factor> factors) {
       int varying = 0;
       double constant = 1;
       boolean exponential = false;
       for (Factor f : factors) {
         if (f.base() instanceof Const c) {
-          if (c.value() == 0.0 || !Double.isFinite(c.value())) return mapped;
+          if (c.value() == 0.0 || !Double.isFinite(c.value())) return new Shape(true, 0, false, false);
           constant *= Math.pow(Math.abs(c.value()), f.power());
         } else if (constantCall(f.base())) {
-          constant = Double.NaN; // a constant not folded (expm1(-2)): not 1
+          constant = Double.NaN; // a constant not folded: not 1
         } else {
           varying += Math.abs(f.power());
           exponential |= f.base() instanceof Call c && (c.fn() == Fn.EXP || c.fn() == Fn.POW);
         }
       }
-      // an exponential times constants or times other factors (a free parameter's expm1(2a),
-      // behind the vanishing guards the outermost pass does not see into)
-      return exponential && (varying >= 2 || varying == 1 && constant != 1) ? guard(mapped, factors, null) : mapped;
-    });
+      return new Shape(false, varying, constant != 1, exponential);
+    }
   }
 
   /** A call whose arguments are all constants ({@code expm1(-2.0)}, {@code exp(-1.0)}). */
@@ -105,27 +117,21 @@ final class ProductRange {
     return e instanceof Call c && c.args().stream().allMatch(a -> a instanceof Const || constantCall(a));
   }
 
-  private static Expr apply(Expr e, OncePerNode done, java.util.Set<Expr> guarded) {
-    return done.apply(e, x -> x instanceof Mul || x instanceof Div ? guarded(x, guarded)
-        : Exprs.mapChildren(x, child -> apply(child, done, guarded)));
+  private static Expr apply(Expr e, OncePerNode done, java.util.Set<Expr> guards) {
+    return done.apply(e, x -> x instanceof Mul || x instanceof Div ? guarded(x, guards)
+        : Exprs.mapChildren(x, child -> apply(child, done, guards)));
   }
 
-  /** The product {@code e}, guarded if two or more of its factors vary. */
-  private static Expr guarded(Expr e, java.util.Set<Expr> guarded) {
+  /**
+   * The product {@code e}, guarded if two or more of its factors vary: one varying factor times
+   * constants ({@code expm1(-2.0)} among them) is in range with the result (an exponential aside:
+   * {@link #scaledExponentials}).
+   */
+  private static Expr guarded(Expr e, java.util.Set<Expr> guards) {
     List<Factor> factors = new ArrayList<>();
     collect(e, 1, factors);
-    int varying = 0;
-    for (Factor f : factors) {
-      if (f.base() instanceof Const c) {
-        if (c.value() == 0.0 || !Double.isFinite(c.value())) return e; // exactly 0 or not a number: as written
-      } else if (!constantCall(f.base())) {
-        varying += Math.abs(f.power());
-      }
-    }
-    // one varying factor times constants (expm1(-2.0) among them) is in range with the result
-    // (an exponential aside: scaledExponentials)
-    if (varying < 2) return e;
-    return guard(e, factors, guarded);
+    Shape shape = Shape.of(factors);
+    return shape.asWritten() || shape.varying() < 2 ? e : guard(e, factors, guards);
   }
 
   /** The product's multiplicative factors through products, quotients, negations and integer powers. */
@@ -153,7 +159,7 @@ final class ProductRange {
    * gives Infinity, 0 times Infinity NaN, as the product as written does (a divisor that is exactly
    * 0 aside: NaN where the quotient as written is infinite).
    */
-  private static Expr guard(Expr product, List<Factor> factors, java.util.Set<Expr> made) {
+  private static Expr guard(Expr product, List<Factor> factors, java.util.Set<Expr> guards) {
     int n = 0;
     for (Factor f : factors) n += Math.abs(f.power());
     Const low = Const.of(Math.scalb(1.0, Double.MIN_EXPONENT / n));
@@ -190,7 +196,7 @@ final class ProductRange {
     Expr fallback = result.size() == 1 ? result.get(0) : new Mul(result);
     if (negations % 2 != 0) fallback = new Neg(fallback);
     Cond guard = new Cond(new Test.And(inRange), product, fallback);
-    if (made != null) made.add(guard);
+    if (guards != null) guards.add(guard);
     return guard;
   }
 

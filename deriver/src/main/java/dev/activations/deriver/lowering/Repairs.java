@@ -268,10 +268,6 @@ final class Repairs {
   }
 
   /**
-   * The sample point nearest 0 on one side from which the reference equals {@code limit} at every
-   * sample point further out; NaN if there is none, or the candidate is accurate out there anyway.
-   */
-  /**
    * {@code limit}, or where it is unknown and the output leaves the double range on that side (the
    * reference at the farthest sample point there is an infinity), that infinity: beyond the
    * sample point from which the reference is that infinity, the output is. Why: the free energy of
@@ -289,6 +285,10 @@ final class Repairs {
     return far >= 0 && Double.isInfinite(reference[far]) ? reference[far] : Double.NaN;
   }
 
+  /**
+   * The sample point nearest 0 on one side from which the reference equals {@code limit} at every
+   * sample point further out; NaN if there is none, or the candidate is accurate out there anyway.
+   */
   private double threshold(int side, double limit, double[] errors) {
     if (Double.isNaN(limit)) return Double.NaN;
     double found = Double.NaN;

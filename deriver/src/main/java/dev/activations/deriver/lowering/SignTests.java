@@ -82,8 +82,12 @@ final class SignTests {
       Expr x = f.getKey();
       boolean odd = f.getValue() % 2 != 0;
       changed |= Math.abs(f.getValue()) != 1;
-      if (positive(x) || x instanceof Const k && k.value() < 0) {
-        if (!positive(x) && odd) negated[0] = !negated[0];
+      if (positive(x)) {
+        changed = true;
+        continue;
+      }
+      if (x instanceof Const k && k.value() < 0) {
+        if (odd) negated[0] = !negated[0];
         changed = true;
         continue;
       }
