@@ -222,7 +222,10 @@ public final class AttentionReference {
       if (logPrior != null) e[j] = e[j].subtract(exact(scaled(logPrior[j], shift), shift, p), p);
       if (upstream != null) {
         for (int g = 0; g < 4; g++) {
-          if (!used[g]) {
+          // a key equal to the query (dd = 0 exactly): f_dd only ever multiplies q - k_j = 0 (and (q_i - k_ji)^2 for
+          // the weights), so its term is 0 whatever f_dd is; where f_dd has no value there (Norm[q-k] = Sqrt[dd], a
+          // cone) this is the kink convention of the scalar classes, the average of the one-sided slopes
+          if (!used[g] || (g == 3 && dd.signum() == 0)) {
             partial[j][g] = Enclosure.ZERO;
             continue;
           }
