@@ -51,7 +51,18 @@ interface VectorGeneration<S, D> {
    *
    * @throws CheckFailedException when the compiled class misses the contract
    */
-  Measured emitVerified(D derivation, String packageName, String className);
+  default Measured emitVerified(D derivation, String packageName, String className) {
+    return emitMeasured(derivation, packageName, className, false);
+  }
+
+  /**
+   * Emits the class and measures it; with {@code acceptInaccurate} a class that misses the contract
+   * is emitted again with its Javadoc stating the measured worst errors and where (instead of the
+   * contract's sentences), and returned with {@link Measured#passed()} false.
+   *
+   * @throws CheckFailedException when the compiled class misses the contract and {@code acceptInaccurate} is false
+   */
+  Measured emitMeasured(D derivation, String packageName, String className, boolean acceptInaccurate);
 
   /** Writes the derivation's plot to {@code file}; returns where it went. */
   Path plot(D derivation, Path file);
@@ -65,5 +76,8 @@ interface VectorGeneration<S, D> {
 
     /** One line: the worst errors measured and where. */
     String summary();
+
+    /** Whether the class met the contract (false only when written with {@code --accept-inaccurate}). */
+    boolean passed();
   }
 }

@@ -189,13 +189,26 @@ public final class AttentionClassEmitter {
   public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
       Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
       Asymptotic asymptotic, String packageName, String className) {
+    return emit(d, energy, partials, differences, parameterPartials, linearHomogeneous, asymptotic, packageName, className, null);
+  }
+
+  /**
+   * @param missed for a class written although it misses the contract ({@code --accept-inaccurate}):
+   *     the measured worst errors and where, which its Javadoc states instead of the contract; null otherwise
+   */
+  public static GeneratedSources emit(AttentionDerivation d, Expr energy, Map<String, Expr> partials,
+      Map<String, Map<String, Expr>> differences, Map<String, Expr> parameterPartials, boolean linearHomogeneous,
+      Asymptotic asymptotic, String packageName, String className, String missed) {
     AttentionClassEmitter e = new AttentionClassEmitter(d, energy, partials, differences, parameterPartials, linearHomogeneous, asymptotic);
+    e.missed = missed;
     java.util.Optional<GeneratedSources.Source> companion = e.simdCompanion(packageName, className);
     return new GeneratedSources(e.file(packageName, className), companion);
   }
 
   /** Whether this class has a SIMD companion ({@link AttentionSimdEmitter}); set by {@link #simdCompanion}. */
   private boolean simd;
+  /** The measured misses of a class written with {@code --accept-inaccurate} (its Javadoc states them), or null. */
+  private String missed;
 
   /**
    * The SIMD companion's source, when {@link AttentionSimdEmitter} supports the class (it must
@@ -220,7 +233,7 @@ public final class AttentionClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", asym == null ? AttentionJavadoc.of(d, scalable) : AttentionJavadoc.of(d, scalable, asym))
+        .addJavadoc("$L", AttentionJavadoc.of(d, scalable, asym, missed))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())

@@ -9,6 +9,10 @@ import dev.activations.deriver.symbolic.Symja;
 final class AttentionJavadoc {
   private AttentionJavadoc() {}
 
+  /** The contract an attention class is measured against. */
+  static final String CONTRACT = "outputs within 1e-12 (relative; the mean normwise against its largest component), gradients"
+      + " within 1e-10 of their largest component";
+
   static String of(AttentionDerivation d) {
     return of(d, false);
   }
@@ -20,6 +24,14 @@ final class AttentionJavadoc {
 
   /** @param asymptotic the asymptotic form the class scales large entries with (null: the linear path or none) */
   static String of(AttentionDerivation d, boolean scalesEntries, AttentionClassEmitter.Asymptotic asymptotic) {
+    return of(d, scalesEntries, asymptotic, null);
+  }
+
+  /**
+   * @param missed the measured worst errors of a class that misses the contract (written with
+   *     {@code --accept-inaccurate}), stated instead of the contract; null for a class that meets it
+   */
+  static String of(AttentionDerivation d, boolean scalesEntries, AttentionClassEmitter.Asymptotic asymptotic, String missed) {
     StringBuilder sb = new StringBuilder();
     sb.append("Generated attention; do not edit. Regenerate with:\n\n<pre>\nderive ")
         .append(html(d.spec().toCommandLine())).append("\n</pre>\n\n")
@@ -73,9 +85,11 @@ final class AttentionJavadoc {
             + "returns the derivative of {@code <upstream, value(...)>} by the parameter (measured at "
             + d.spec().free().stream().map(f -> f + " = " + d.spec().bound().get(f)).collect(java.util.stream.Collectors.joining(", "))
             + ").\n\n")
-        .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):\n")
-        .append("outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within\n")
-        .append("1e-10 of their largest component.\n");
+        .append(missed == null
+            ? "<p>Accuracy (measured against a high-precision evaluation of the definition when this class was derived):\n"
+                + "outputs within 1e-12 (relative; the mean normwise against its largest component), gradients within\n"
+                + "1e-10 of their largest component.\n"
+            : ClassJavadoc.missedContract(CONTRACT, missed));
     return sb.toString();
   }
 

@@ -97,6 +97,16 @@ final class ClassJavadoc {
    * Escapes text for a Javadoc comment: HTML ({@code & < >}), and what would end the comment,
    * start a tag, or be read by javac as a unicode escape ({@code * /}, {@code @}, backslash).
    */
+  /**
+   * The accuracy paragraph of a vector class written although it misses {@code contract}
+   * ({@code --accept-inaccurate}): what was measured, and where, instead of the contract.
+   */
+  static String missedContract(String contract, String missed) {
+    return "<p>Accuracy: this class does NOT meet the contract (" + contract + "); it was written with\n"
+        + "{@code --accept-inaccurate}. Measured against a high-precision evaluation of the definition when this class was\n"
+        + "derived: " + html(missed) + ".\n";
+  }
+
   static String html(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")

@@ -64,6 +64,8 @@ public final class LayerClassEmitter {
   private boolean simd;
   /** Whether that companion has a {@code float[]} value kernel ({@link LayerSimdEmitter#hasFloatKernel}). */
   private boolean floatSimd;
+  /** The measured misses of a class written with {@code --accept-inaccurate} (its Javadoc states them), or null. */
+  private String missed;
 
   private LayerClassEmitter(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes) {
     this.d = d;
@@ -157,9 +159,19 @@ public final class LayerClassEmitter {
    */
   public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes,
       Gap gap, String packageName, String className) {
+    return emit(d, energy, slope, parameterSlopes, gap, packageName, className, null);
+  }
+
+  /**
+   * @param missed for a class written although it misses the contract ({@code --accept-inaccurate}):
+   *     the measured worst errors and where, which its Javadoc states instead of the contract; null otherwise
+   */
+  public static GeneratedSources emit(LayerDerivation d, Expr energy, Expr slope, List<Expr> parameterSlopes,
+      Gap gap, String packageName, String className, String missed) {
     checkRule(d);
     LayerClassEmitter e = new LayerClassEmitter(d, energy, slope, parameterSlopes);
     e.gap = gap;
+    e.missed = missed;
     Optional<GeneratedSources.Source> companion = Optional.empty();
     // The vector kernels take no parameters: a class with free parameters runs the plain-Java code.
     // They difference the rounded energies, which is exact for a linear energy and within the
@@ -199,7 +211,7 @@ public final class LayerClassEmitter {
   private JavaFile file(String packageName, String className) {
     TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("$L", LayerJavadoc.of(d, simd, floatSimd))
+        .addJavadoc("$L", LayerJavadoc.of(d, simd, floatSimd, missed))
         .addField(FieldSpec.builder(String.class, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The derive options that regenerate this class.\n")
             .initializer("$S", d.spec().toCommandLine()).build())

@@ -8,7 +8,19 @@ import dev.activations.deriver.symbolic.Symja;
 final class LayerJavadoc {
   private LayerJavadoc() {}
 
+  /** The contract a layer class is measured against. */
+  static final String CONTRACT = "each output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL}); per group, the gradient"
+      + " within 1e-10 of its largest component";
+
   static String of(LayerDerivation d, boolean simd, boolean floatSimd) {
+    return of(d, simd, floatSimd, null);
+  }
+
+  /**
+   * @param missed the measured worst errors of a class that misses the contract (written with
+   *     {@code --accept-inaccurate}), stated instead of the contract; null for a class that meets it
+   */
+  static String of(LayerDerivation d, boolean simd, boolean floatSimd, String missed) {
     LayerStatistic stat = d.spec().statistic();
     StringBuilder sb = new StringBuilder();
     sb.append("Generated layer activation; do not edit. Regenerate with:\n\n<pre>\nderive ")
@@ -68,9 +80,12 @@ final class LayerJavadoc {
         .append(" energy\n{@code -Infinity} share the responsibility equally (the limit), units at {@code +Infinity}")
         .append(" get none; a group\nwhose winner sits at an infinite input with energy {@code +Infinity} has no")
         .append(" limit and gives NaN.\nEnergies that overflow at finite inputs are still ordered by their gaps.\n\n")
-        .append("<p>Accuracy (measured against a high-precision evaluation of the definition when this class")
-        .append(" was derived):\neach output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL});")
-        .append(" per group, the gradient within\n1e-10 of its largest component. The {@code float[]} methods")
+        .append(missed == null
+            ? "<p>Accuracy (measured against a high-precision evaluation of the definition when this class"
+                + " was derived):\neach output within 1e-12 relative (scale floor {@code Double.MIN_NORMAL});"
+                + " per group, the gradient within\n1e-10 of its largest component."
+            : ClassJavadoc.missedContract(CONTRACT, missed).stripTrailing())
+        .append(" The {@code float[]} methods")
         .append(floatSimd ? " other than that kernel compute in double and round once.\n"
             : " compute in double and round once.\n");
     return sb.toString();

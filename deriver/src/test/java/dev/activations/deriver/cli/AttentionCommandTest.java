@@ -38,6 +38,30 @@ class AttentionCommandTest {
     org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> GramForm.of("Dot[q,z]"));
   }
 
+  /**
+   * {@code --out} of an attention class that misses its contract ({@code Norm[q-k]}: its gradient at
+   * small common scales, docs/ATTENTION.md "Limits") exits 1 and writes nothing; with {@code
+   * --accept-inaccurate} it writes the class, whose Javadoc states the measured worst errors and
+   * where instead of the contract (before, the option was accepted and nothing was written).
+   */
+  @Test
+  void acceptInaccurateWritesAnAttentionClassThatSaysWhatWasMeasured() throws Exception {
+    String[] spec = {"--attention", "--energy", "Norm[q-k]", "--stat", "mean", "--out", dir.toString(), "--package", "p",
+        "--name", "Cone"};
+    CliRun refused = CliRun.of(spec);
+    assertEquals(1, refused.code(), refused.err());
+    assertTrue(refused.err().contains("misses the attention contract"), refused.err());
+    org.junit.jupiter.api.Assertions.assertFalse(Files.exists(dir.resolve("p")), "nothing written");
+    CliRun written = CliRun.of(Stream.concat(Stream.of(spec), Stream.of("--accept-inaccurate")).toArray(String[]::new));
+    assertEquals(0, written.code(), written.err());
+    assertTrue(written.err().contains("check FAILED (written with --accept-inaccurate): worst value error"), written.err());
+    String source = Files.readString(dir.resolve("p/Cone.java"));
+    assertTrue(source.contains("this class does NOT meet the contract"), source);
+    assertTrue(source.contains("worst gradient error"), source);
+    org.junit.jupiter.api.Assertions.assertFalse(source.contains("outputs within 1e-12 (relative; the mean normwise against its"
+        + " largest component), gradients within\n"), "the contract is not claimed");
+  }
+
   /** Energies in the square of a norm: refused before (no reference gradient at a key equal to the query). */
   @Test
   void aSquaredNormEnergyDerivesAndMeetsTheContract() {
