@@ -356,6 +356,8 @@ public final class ActivationLowering {
     for (Candidate c : List.copyOf(variants)) {
       repairs.saturated(c).ifPresent(variants::add);
     }
+    // a form that overflows an ulp before the output itself does (only where measured)
+    for (Candidate c : List.copyOf(variants)) repairs.overflowEdge(c).ifPresent(variants::add);
     // Tails taken from the form itself where it overflows out there (only where measured to be
     // needed): parameter derivatives have no limits that hold for every parameter value, and an
     // output that grows like a power of z has no finite limit for the saturation guard (the gated

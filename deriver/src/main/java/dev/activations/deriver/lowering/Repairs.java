@@ -106,6 +106,65 @@ final class Repairs {
   }
 
   /**
+   * The last doubles before an output leaves the double range: there its exact value lies within an
+   * ulp or so of {@code MAX_VALUE} (at the point the spec's overflow points put a sample on, the
+   * gated free energy of {@code Abs[z-mu]^(3/2) + Log[Cosh[z-mu]]/3} is 1.797693134862315715e308,
+   * between {@code MAX_VALUE} and the least value that rounds to Infinity), and a form with an ulp
+   * of error overflows: Infinity for a finite exact value. On each side where {@code c} gives
+   * {@code +-Infinity} at a sample point whose reference is finite, the form's infinities are taken
+   * as {@code +-MAX_VALUE} from 0 up to the output's own overflow point on that side (the first
+   * double at which the reference rounds to Infinity, bisected over the doubles; the whole side
+   * where the reference never does), and left alone beyond it. Only at the defaults: the point
+   * moves with free parameters. Empty where no such sample point exists.
+   */
+  Optional<Candidate> overflowEdge(Candidate c) {
+    java.util.Map<String, Double> at = new java.util.HashMap<>(scorer.parameterValues());
+    Expr.Var z = new Expr.Var("z");
+    Expr guarded = c.expr();
+    boolean changed = false;
+    for (int side : new int[] {+1, -1}) {
+      double inside = Double.NaN; // the farthest such miss on this side
+      for (int i = 0; i < points.length; i++) {
+        if (side * points[i] <= 0 || !(Math.abs(reference[i]) <= Double.MAX_VALUE)) continue;
+        at.put("z", points[i]);
+        if (Double.isInfinite(DoubleEvaluator.evaluateOrNaN(c.expr(), at)) && !(side * points[i] < side * inside)) inside = points[i];
+      }
+      if (Double.isNaN(inside)) continue;
+      double edge = overflowPoint(side, inside);
+      if (Double.isNaN(edge)) continue;
+      Expr.Test within = new Expr.Test.And(List.of(
+          new Expr.Test.Compare(side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE, z, Expr.Const.of(0.0)),
+          new Expr.Test.Compare(side > 0 ? Expr.Test.Op.LT : Expr.Test.Op.GT, z, Expr.Const.of(edge))));
+      Expr clamped = Expr.Call.of(Fn.MIN, Expr.Call.of(Fn.MAX, guarded, Expr.Const.of(-Double.MAX_VALUE)), Expr.Const.of(Double.MAX_VALUE));
+      guarded = new Expr.Cond(atDefaultsAnd(within), clamped, guarded);
+      changed = true;
+    }
+    return changed ? Optional.of(new Candidate(c.form() + "+overflow-edge", guarded)) : Optional.empty();
+  }
+
+  /**
+   * The first double beyond {@code inside} (on {@code side}) at which the reference rounds to
+   * Infinity, {@code side * Infinity} where it does not up to {@code side * MAX_VALUE}, NaN where
+   * the reference cannot say (or is not finite at {@code inside}).
+   */
+  private double overflowPoint(int side, double inside) {
+    double[] ends = scorer.referenceAt(new double[] {inside, side * Double.MAX_VALUE}, output, role).orElse(null);
+    if (ends == null || !(Math.abs(ends[0]) <= Double.MAX_VALUE) || Double.isNaN(ends[1])) return Double.NaN;
+    if (!Double.isInfinite(ends[1])) return side * Double.POSITIVE_INFINITY;
+    // same sign: the doubles between are ordered by their bits
+    long finite = Double.doubleToRawLongBits(Math.abs(inside));
+    long infinite = Double.doubleToRawLongBits(Double.MAX_VALUE);
+    while (infinite - finite > 1) {
+      long mid = finite + (infinite - finite) / 2;
+      double[] r = scorer.referenceAt(new double[] {side * Double.longBitsToDouble(mid)}, output, role).orElse(null);
+      if (r == null || Double.isNaN(r[0])) return Double.NaN;
+      if (Double.isInfinite(r[0])) infinite = mid;
+      else finite = mid;
+    }
+    return side * Double.longBitsToDouble(infinite);
+  }
+
+  /**
    * The far tails of a parameter derivative taken from the form itself: beyond the farthest sample
    * point {@code T} at which {@code c} is still accurate and from which the reference follows a
    * power law {@code f(z) = f(T) (z/T)^k} to within the repair margin at every sample point further
