@@ -226,7 +226,7 @@ public final class AttentionGeneration implements VectorGeneration<AttentionSpec
     boolean ratio = kappa != null && kappaScaled != null;
     // an energy c qk^2/(dd + kappa), c free of the entries: near-ties from the split into the key's direction and the rest
     IExpr factor = ratio ? ratioFactor(d.energy(), kappa) : null;
-    return new AttentionClassEmitter.Asymptotic(form.power(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
+    return new AttentionClassEmitter.Asymptotic(form.twicePower(), AsymptoticScaling.target(form), lowerer.lower(form.scaled()),
         scaledPartials, scaledDifferences, form.logFactor() == null ? null : new Lowerer(symja, variables(d, "dim")).lower(form.logFactor()),
         form.logArgument() == null ? null : lowerer.lower(form.logArgument()), Symja.inputForm(form.scaled()), form.detail(),
         logCoefficient, logDegree, ratio ? lowerer.lower(kappa) : null, ratio ? lowerer.lower(kappaScaled) : null,

@@ -66,7 +66,7 @@ final class AttentionJavadoc {
         .append(asymptotic != null
             ? "for finite inputs does not: where an entry of the query or of a key exceeds 2^" + (asymptotic.target() + 1) + ", that key and the query\n"
                 + "are multiplied by a power of two 2^-se of their own (each key its own se) and the energy is evaluated in its\n"
-                + "asymptotic form e(L g') = L^" + asymptotic.power() + " f(g', t) + c log L (L = 2^2se, t = 1/L), energy gaps taken between the keys'\n"
+                + "asymptotic form e(L g') = L^" + asymptotic.powerText() + " f(g', t) + c log L (L = 2^2se, t = 1/L), energy gaps taken between the keys'\n"
                 + "scales exactly (a scaled energy of -Infinity, a key equal to the query once t underflows, wins outright) and\n"
                 + "log-priors kept apart (entries up to 1e200 meet the contract; where a double holds no scale of a query and a key\n"
                 + "some 1e300 apart, or a key's gradient cancels beyond the contract, the gradients are NaN). The {@code double[]}\n"

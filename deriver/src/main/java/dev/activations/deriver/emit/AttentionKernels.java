@@ -121,6 +121,15 @@ final class AttentionKernels {
    * to a subnormal and the scaled energy {@code -(qk' + t)^2} to 0 (an output off by a relative 3e173).
    */
   static MethodSpec keyScale(TypeName array, int target, boolean product) {
+    return keyScale(array, target, product, false);
+  }
+
+  /**
+   * @param upward small entries are scaled up as well ({@code se = E - target} also where it is
+   *     negative): an energy of a fractional degree ({@code |q - k|}) is representable where its
+   *     entries ({@code dd}) underflow
+   */
+  static MethodSpec keyScale(TypeName array, int target, boolean product, boolean upward) {
     String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
     MethodSpec.Builder b = start("keyScale", product
         ? "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E = ceil((E_q + E_k) / 2)}, {@code E_q} and\n"
@@ -135,6 +144,10 @@ final class AttentionKernels {
         + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
         .returns(int.class)
         .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d");
+    if (upward) {
+      b.addJavadoc("\nHere also below: {@code E - $L} where it is negative, so that small entries are scaled up (an energy of a\n"
+          + "fractional degree, {@code |q - k|}, is representable where the entries' {@code dd} underflows).\n", target);
+    }
     // the largest finite |entry| of the key (with the query's, for the larger of the two)
     b.addStatement("double max = $L", product ? "0.0" : "qmax")
         .beginControlFlow("for (int i = 0; i < d; i++)")
@@ -150,6 +163,14 @@ final class AttentionKernels {
           .addStatement("int e = (eq + ek + 1) >> 1");
     } else {
       b.addStatement("int e = Math.getExponent(max)");
+    }
+    if (upward && product) return b.addStatement("return e - $L", target).build();
+    if (upward) {
+      b.addComment("a zero query and key: no scale (every entry 0)")
+          .addStatement("if (max == 0.0) return 0")
+          .addComment("exponents of subnormal magnitudes taken exactly (getExponent gives -1023 for all of them)")
+          .addStatement("return (max < Double.MIN_NORMAL ? Math.getExponent(max * 0x1p54) - 54 : e) - $L", target);
+      return b.build();
     }
     return b.addStatement("return e <= $L ? 0 : e - $L", target, target).build();
   }

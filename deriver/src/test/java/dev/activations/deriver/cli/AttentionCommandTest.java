@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code derive --attention}: the Gram rewrite, reports with their checks, and bad specs (exit 2, one line, nothing written). */
@@ -39,15 +40,15 @@ class AttentionCommandTest {
   }
 
   /**
-   * {@code --out} of an attention class that misses its contract ({@code Norm[q-k]}: its gradient at
-   * small common scales, docs/ATTENTION.md "Limits") exits 1 and writes nothing; with {@code
-   * --accept-inaccurate} it writes the class, whose Javadoc states the measured worst errors and
-   * where instead of the contract (before, the option was accepted and nothing was written).
+   * {@code --out} of an attention class that misses its contract (the cosine kernel's entropy: its
+   * gradient at near-duplicate keys, docs/ATTENTION.md "Limits") exits 1 and writes nothing; with
+   * {@code --accept-inaccurate} it writes the class, whose Javadoc states the measured worst errors
+   * and where instead of the contract (before, the option was accepted and nothing was written).
    */
   @Test
   void acceptInaccurateWritesAnAttentionClassThatSaysWhatWasMeasured() throws Exception {
-    String[] spec = {"--attention", "--energy", "Norm[q-k]", "--stat", "mean", "--out", dir.toString(), "--package", "p",
-        "--name", "Cone"};
+    String[] spec = {"--attention", "--kernel", "cosine", "--stat", "entropy", "--out", dir.toString(), "--package", "p",
+        "--name", "Missed"};
     CliRun refused = CliRun.of(spec);
     assertEquals(1, refused.code(), refused.err());
     assertTrue(refused.err().contains("misses the attention contract"), refused.err());
@@ -55,11 +56,28 @@ class AttentionCommandTest {
     CliRun written = CliRun.of(Stream.concat(Stream.of(spec), Stream.of("--accept-inaccurate")).toArray(String[]::new));
     assertEquals(0, written.code(), written.err());
     assertTrue(written.err().contains("check FAILED (written with --accept-inaccurate): worst value error"), written.err());
-    String source = Files.readString(dir.resolve("p/Cone.java"));
+    String source = Files.readString(dir.resolve("p/Missed.java"));
     assertTrue(source.contains("this class does NOT meet the contract"), source);
     assertTrue(source.contains("worst gradient error"), source);
     org.junit.jupiter.api.Assertions.assertFalse(source.contains("outputs within 1e-12 (relative; the mean normwise against its"
         + " largest component), gradients within\n"), "the contract is not claimed");
+  }
+
+  /**
+   * Odd powers of a norm: refused before (no reference gradient where a key equals the query, and
+   * for {@code Norm[q-k]} the entry {@code dd} underflowing at small common scales where the energy
+   * does not). {@code Norm[q-k]} has an asymptotic form of power 1/2 that scales small entries up,
+   * and a key at the query adds no {@code f_dd} term; {@code Norm[q-k]^3/3} keeps its own path, with
+   * its partial's divided difference not taken across {@code dd = 0}.
+   */
+  @ParameterizedTest
+  @CsvSource({"Norm[q-k], mean, true", "Norm[q-k], entropy, true", "Norm[q-k]^3/3, mean, false"})
+  void oddPowersOfANormDeriveAndMeetTheContract(String energy, String stat, boolean asymptotic) {
+    CliRun r = CliRun.of("--attention", "--energy", energy, "--stat", stat, "--out", dir.toString(), "--package", "p",
+        "--name", "Cone");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("check passed"), r.err());
+    assertEquals(asymptotic, r.err().contains("asymptotic form f = Sqrt[dd]"), r.err());
   }
 
   /** Energies in the square of a norm: refused before (no reference gradient at a key equal to the query). */

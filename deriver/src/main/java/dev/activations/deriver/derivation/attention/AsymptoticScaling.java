@@ -27,7 +27,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * e(L g') = L^p f(g', t) + c log L
  * </pre>
  *
- * with a whole power {@code p >= 0} and a constant {@code c} (it may depend on the dimension), and
+ * with a power {@code p >= 0}, whole or (a term with a root of the entries, in an energy homogeneous
+ * in them: {@code Norm[q-k] = Sqrt[dd]}, {@code p = 1/2}) half a whole number, a constant {@code c}
+ * (it may depend on the dimension), and
  * {@code f} finite at {@code t = 0}. Then energy gaps between keys are {@code L^p (f_j - f_min)}
  * (the {@code c log L} term is the same for every key and cancels in the posterior), the partials
  * are {@code e_g(g) = L^(p-1) f_g(g', t)}, and the gradients by the vectors, {@code e_g} times a
@@ -60,7 +62,8 @@ public final class AsymptoticScaling {
   /**
    * The asymptotic form.
    *
-   * @param power {@code p}
+   * @param twicePower {@code 2p}: {@code p} is whole, or (a root of the entries, {@code Norm[q-k] =
+   *     Sqrt[dd]}: {@code p = 1/2}) half a whole number, and then {@code f} is free of {@code t}
    * @param logCoefficient {@code c} (free of the entries)
    * @param scaled {@code f(g', t)} over the Gram entries, {@code dim} and {@link #T}
    * @param partials {@code f_g} by entry name, for the entries the energy's partials are nonzero
@@ -72,7 +75,7 @@ public final class AsymptoticScaling {
    * @param logFactor for an energy that is one logarithm, {@code e = a Log[R(g)]}: {@code a}; else null
    * @param logArgument then {@code Together[t^k R(g'/t)]}, so that {@code f = a Log[logArgument]}; else null
    */
-  public record Form(int power, IExpr logCoefficient, IExpr scaled, Map<String, IExpr> partials,
+  public record Form(int twicePower, IExpr logCoefficient, IExpr scaled, Map<String, IExpr> partials,
       Map<String, Map<String, IExpr>> differences, int degree, String detail, IExpr logFactor, IExpr logArgument) {}
 
   private AsymptoticScaling() {}
@@ -97,8 +100,10 @@ public final class AsymptoticScaling {
     } else {
       terms.add(e);
     }
+    // twice each term's power: a root of the entries has a half-whole one
     List<Integer> powers = new ArrayList<>();
     List<IExpr> forms = new ArrayList<>();
+    boolean rooted = false;
     IExpr logFactor = null;
     IExpr logArgument = null;
     IExpr c = F.C0;
@@ -112,11 +117,15 @@ public final class AsymptoticScaling {
       IExpr coefficient = F.C1;
       IExpr rational = F.C1;
       IExpr log = null;
+      // a fractional power of a rational function of the entries (Norm[q-k] is Sqrt[dd]): R^r = L^(k r) R'^r
+      IExpr root = null;
       for (IExpr f : factors) {
         if (freeOfEntries(symja, f)) {
           coefficient = F.Times(coefficient, f);
         } else if (f.isAST(S.Log, 2) && log == null) {
           log = f.first();
+        } else if (root == null && f.isPower() && f.exponent().isFraction()) {
+          root = f;
         } else {
           rational = F.Times(rational, f);
         }
@@ -124,7 +133,7 @@ public final class AsymptoticScaling {
       coefficient = symja.eval(coefficient);
       rational = symja.eval(rational);
       if (log != null) {
-        if (!freeOfEntries(symja, rational)) return Optional.empty();
+        if (!freeOfEntries(symja, rational) || root != null) return Optional.empty();
         Optional<Integer> k = degreeDifference(symja, log);
         if (k.isEmpty()) return Optional.empty();
         c = symja.eval(F.Plus(c, F.Times(coefficient, rational, F.ZZ(k.get()))));
@@ -139,7 +148,18 @@ public final class AsymptoticScaling {
         if (k.isEmpty()) return Optional.empty();
         IExpr form = together(symja, F.Times(F.Power(t, F.ZZ(k.get())), atScaled(symja, rational)));
         if (form == null) return Optional.empty();
-        powers.add(k.get());
+        int twice = 2 * k.get();
+        if (root != null) {
+          Optional<Integer> kr = degreeDifference(symja, root.base());
+          if (kr.isEmpty()) return Optional.empty();
+          IExpr twiceRoot = symja.eval(F.Times(F.C2, F.ZZ(kr.get()), root.exponent()));
+          IExpr base = together(symja, F.Times(F.Power(t, F.ZZ(kr.get())), atScaled(symja, root.base())));
+          if (!twiceRoot.isInteger() || base == null) return Optional.empty();
+          twice += twiceRoot.toIntDefault();
+          form = F.Times(form, F.Power(base, root.exponent()));
+          rooted = true;
+        }
+        powers.add(twice);
         forms.add(symja.eval(F.Times(coefficient, form)));
       }
     }
@@ -148,9 +168,16 @@ public final class AsymptoticScaling {
     // (p = 0 and c = 0, a bounded energy such as dd/(1 + kk), is scaled as well: its entries overflow first)
     List<IExpr> parts = new ArrayList<>();
     for (int i = 0; i < forms.size(); i++) {
-      parts.add(F.Times(F.Power(t, F.ZZ(p - powers.get(i))), forms.get(i)));
+      if ((p - powers.get(i)) % 2 != 0) return Optional.empty(); // t^(1/2): not taken
+      parts.add(F.Times(F.Power(t, F.ZZ((p - powers.get(i)) / 2)), forms.get(i)));
     }
     IExpr scaled = symja.eval(parts.size() == 1 ? parts.get(0) : F.Plus(parts.toArray(new IExpr[0])));
+    // a root is taken only in an energy homogeneous in the entries (f free of t): its classes also scale small
+    // entries up (an energy |q - k| of 1e-200 is representable where dd, 1e-400, is not), where t would overflow
+    // (only p = 1/2, c Norm[q-k]: a cube of a norm, p = 3/2, has energies and gaps of degree 3 in the vectors, whose
+    // scaled gaps left the range between keys of different scales, NaN at small common scales; its own path, where
+    // the entries' underflow costs nothing, serves it)
+    if (rooted && (!scaled.isFree(t) || p != 1)) return Optional.empty();
     String detail = check(symja, d.energy(), scaled, p, c);
     if (detail == null) return Optional.empty();
     Map<String, IExpr> partials = new LinkedHashMap<>();
@@ -300,7 +327,7 @@ public final class AsymptoticScaling {
    * 1/8}, to 40 digits, and {@code f} at {@code t = 0}: finite and a function of the entries. Null
    * when a check fails.
    */
-  private static String check(Symja symja, IExpr energy, IExpr scaled, int p, IExpr c) {
+  private static String check(Symja symja, IExpr energy, IExpr scaled, int twicePower, IExpr c) {
     String[][] at = {{"qq", "7/4"}, {"qk", "-3/8"}, {"kk", "5/2"}, {"dd", "9/8"}, {"dim", "3"}};
     Map<String, Apfloat> bindings = new HashMap<>();
     for (String[] b : at) bindings.put(b[0], number(b[1]));
@@ -308,7 +335,7 @@ public final class AsymptoticScaling {
     for (IExpr bigL : new IExpr[] {F.ZZ(4), F.QQ(1, 8)}) {
       IExpr back = scaled.subs(symja.symbol(T), F.Power(bigL, F.CN1));
       for (String g : ENTRIES) back = back.subs(symja.symbol(g), F.Divide(symja.symbol(g), bigL));
-      IExpr difference = F.Subtract(energy, F.Plus(F.Times(F.Power(bigL, F.ZZ(p)), back), F.Times(c, F.Log(bigL))));
+      IExpr difference = F.Subtract(energy, F.Plus(F.Times(F.Power(bigL, F.QQ(twicePower, 2)), back), F.Times(c, F.Log(bigL))));
       try {
         Apfloat diff = HighPrecisionExpression.parse(Symja.inputForm(symja.eval(difference))).evaluate(bindings, 40);
         worst = Math.max(worst, ApfloatMath.abs(diff).doubleValue());
@@ -328,8 +355,13 @@ public final class AsymptoticScaling {
     } catch (IllegalArgumentException | ArithmeticException ex) {
       return null;
     }
-    return String.format(java.util.Locale.ROOT, "e(g) = L^%d f(g/L, 1/L) + (%s) log L: largest |difference| %.1e at L = 4, 1/8;"
-        + " f finite at t = 0", p, Symja.inputForm(c), worst);
+    return String.format(java.util.Locale.ROOT, "e(g) = L^%s f(g/L, 1/L) + (%s) log L: largest |difference| %.1e at L = 4, 1/8;"
+        + " f finite at t = 0", powerText(twicePower), Symja.inputForm(c), worst);
+  }
+
+  /** {@code p} from {@code 2p}: {@code 1}, {@code 1/2}, {@code 3/2}. */
+  public static String powerText(int twicePower) {
+    return twicePower % 2 == 0 ? Integer.toString(twicePower / 2) : twicePower + "/2";
   }
 
   private static Apfloat number(String fraction) {
