@@ -135,7 +135,7 @@ public final class AttentionClassEmitter {
 
     /** {@code p} as text. */
     public String powerText() {
-      return dev.activations.deriver.derivation.attention.AsymptoticScaling.powerText(twicePower);
+      return AsymptoticScaling.powerText(twicePower);
     }
   }
 

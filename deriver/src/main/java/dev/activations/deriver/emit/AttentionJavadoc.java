@@ -64,12 +64,19 @@ final class AttentionJavadoc {
         .append("the winning key. Exactly tied keys share equally; a NaN makes every output and gradient NaN; with no keys\n")
         .append("or every energy {@code +Infinity} there is no posterior and the outputs are NaN. An energy that overflows\n")
         .append(asymptotic != null
-            ? "for finite inputs does not: where an entry of the query or of a key exceeds 2^" + (asymptotic.target() + 1) + ", that key and the query\n"
-                + "are multiplied by a power of two 2^-se of their own (each key its own se) and the energy is evaluated in its\n"
+            ? (asymptotic.fractional()
+                ? "for finite inputs does not: each key and the query are multiplied by a power of two 2^-se of their own (each\n"
+                    + "key its own se, which puts their largest entry near 2^" + asymptotic.target() + ": small entries are scaled up, so that the energy of\n"
+                    + "entries near 1e-200 is kept where their squared distance underflows) and the energy is evaluated in its\n"
+                : "for finite inputs does not: where an entry of the query or of a key exceeds 2^" + (asymptotic.target() + 1) + ", that key and the query\n"
+                    + "are multiplied by a power of two 2^-se of their own (each key its own se) and the energy is evaluated in its\n")
                 + "asymptotic form e(L g') = L^" + asymptotic.powerText() + " f(g', t) + c log L (L = 2^2se, t = 1/L), energy gaps taken between the keys'\n"
                 + "scales exactly (a scaled energy of -Infinity, a key equal to the query once t underflows, wins outright) and\n"
-                + "log-priors kept apart (entries up to 1e200 meet the contract; where a double holds no scale of a query and a key\n"
-                + "some 1e300 apart, or a key's gradient cancels beyond the contract, the gradients are NaN). The {@code double[]}\n"
+                + (asymptotic.fractional()
+                    ? "log-priors kept apart (entries from 1e-200 to 1e200 meet the contract; where a key's gradient cancels beyond the\n"
+                        + "contract, the key gradients are NaN). The {@code double[]}\n"
+                    : "log-priors kept apart (entries up to 1e200 meet the contract; where a double holds no scale of a query and a key\n"
+                        + "some 1e300 apart, or a key's gradient cancels beyond the contract, the gradients are NaN). The {@code double[]}\n")
                 + "methods do not allocate; the {@code float[]}\n"
             : scalesEntries
             ? "for finite inputs does not: the energy is linear in the Gram entries, so where one overflows the keys are\n"
