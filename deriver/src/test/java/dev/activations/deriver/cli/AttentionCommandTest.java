@@ -40,14 +40,14 @@ class AttentionCommandTest {
   }
 
   /**
-   * {@code --out} of an attention class that misses its contract (the cosine kernel's entropy: its
+   * {@code --out} of an attention class that misses its contract ({@code Log[1+Norm[q-k]]}: its
    * gradient at near-duplicate keys, docs/ATTENTION.md "Limits") exits 1 and writes nothing; with
    * {@code --accept-inaccurate} it writes the class, whose Javadoc states the measured worst errors
    * and where instead of the contract (before, the option was accepted and nothing was written).
    */
   @Test
   void acceptInaccurateWritesAnAttentionClassThatSaysWhatWasMeasured() throws Exception {
-    String[] spec = {"--attention", "--kernel", "cosine", "--stat", "entropy", "--out", dir.toString(), "--package", "p",
+    String[] spec = {"--attention", "--energy", "Log[1+Norm[q-k]]", "--stat", "mean", "--out", dir.toString(), "--package", "p",
         "--name", "Missed"};
     CliRun refused = CliRun.of(spec);
     assertEquals(1, refused.code(), refused.err());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A catalog entry of an attention class that misses its contract (the cosine kernel's entropy,
+ * A catalog entry of an attention class that misses its contract ({@code Log[1+Norm[q-k]]},
  * docs/ATTENTION.md "Limits") is treated as a scalar entry's miss: the run fails with {@link GenerateCatalog#INACCURATE}
  * when {@code failOnInaccurate} (the jar's build, the Maven plugin's default), and otherwise warns and
  * writes the class, whose Javadoc states what was measured. Before, the entry stopped the run as an
@@ -23,7 +23,7 @@ class CatalogMissTest {
   @Test
   void anAttentionMissFailsTheRunOrIsWrittenWithItsMeasurement() throws Exception {
     Path catalog = dir.resolve("catalog.txt");
-    Files.writeString(catalog, "Missed --attention --kernel cosine --stat entropy\n");
+    Files.writeString(catalog, "Missed --attention --energy 'Log[1+Norm[q-k]]' --stat mean\n");
     Path strict = dir.resolve("strict");
     assertEquals(GenerateCatalog.INACCURATE, GenerateCatalog.exitCode(
         new GenerateCatalog.Job(catalog, KernelCatalog.bundled(), "p", strict, strict, Set.of(), true, false)));
