@@ -27,9 +27,9 @@ import org.matheclipse.core.interfaces.ISymbol;
  * e(L g') = L^p f(g', t) + c log L
  * </pre>
  *
- * with a power {@code p >= 0}, whole or (a term with a root of the entries, in an energy homogeneous
- * in them: {@code Norm[q-k] = Sqrt[dd]}, {@code p = 1/2}) half a whole number, a constant {@code c}
- * (it may depend on the dimension), and
+ * with a whole power {@code p >= 0} (or {@code p = 1/2} for {@code c Norm[q-k] = c Sqrt[dd]}, a
+ * root of the entries in an energy homogeneous in them), a constant {@code c} (it may depend on the
+ * dimension), and
  * {@code f} finite at {@code t = 0}. Then energy gaps between keys are {@code L^p (f_j - f_min)}
  * (the {@code c log L} term is the same for every key and cancels in the posterior), the partials
  * are {@code e_g(g) = L^(p-1) f_g(g', t)}, and the gradients by the vectors, {@code e_g} times a
@@ -62,8 +62,8 @@ public final class AsymptoticScaling {
   /**
    * The asymptotic form.
    *
-   * @param twicePower {@code 2p}: {@code p} is whole, or (a root of the entries, {@code Norm[q-k] =
-   *     Sqrt[dd]}: {@code p = 1/2}) half a whole number, and then {@code f} is free of {@code t}
+   * @param twicePower {@code 2p}: {@code p} is whole, or 1/2 ({@code c Norm[q-k]}, and then {@code f}
+   *     is free of {@code t})
    * @param logCoefficient {@code c} (free of the entries)
    * @param scaled {@code f(g', t)} over the Gram entries, {@code dim} and {@link #T}
    * @param partials {@code f_g} by entry name, for the entries the energy's partials are nonzero
@@ -163,13 +163,13 @@ public final class AsymptoticScaling {
         forms.add(symja.eval(F.Times(coefficient, form)));
       }
     }
-    int p = powers.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (p < 0) p = 0;
+    int twiceP = powers.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (twiceP < 0) twiceP = 0;
     // (p = 0 and c = 0, a bounded energy such as dd/(1 + kk), is scaled as well: its entries overflow first)
     List<IExpr> parts = new ArrayList<>();
     for (int i = 0; i < forms.size(); i++) {
-      if ((p - powers.get(i)) % 2 != 0) return Optional.empty(); // t^(1/2): not taken
-      parts.add(F.Times(F.Power(t, F.ZZ((p - powers.get(i)) / 2)), forms.get(i)));
+      if ((twiceP - powers.get(i)) % 2 != 0) return Optional.empty(); // t^(1/2): not taken
+      parts.add(F.Times(F.Power(t, F.ZZ((twiceP - powers.get(i)) / 2)), forms.get(i)));
     }
     IExpr scaled = symja.eval(parts.size() == 1 ? parts.get(0) : F.Plus(parts.toArray(new IExpr[0])));
     // a root is taken only in an energy homogeneous in the entries (f free of t): its classes also scale small
@@ -177,8 +177,8 @@ public final class AsymptoticScaling {
     // (only p = 1/2, c Norm[q-k]: a cube of a norm, p = 3/2, has energies and gaps of degree 3 in the vectors, whose
     // scaled gaps left the range between keys of different scales, NaN at small common scales; its own path, where
     // the entries' underflow costs nothing, serves it)
-    if (rooted && (!scaled.isFree(t) || p != 1)) return Optional.empty();
-    String detail = check(symja, d.energy(), scaled, p, c);
+    if (rooted && (!scaled.isFree(t) || twiceP != 1)) return Optional.empty();
+    String detail = check(symja, d.energy(), scaled, twiceP, c);
     if (detail == null) return Optional.empty();
     Map<String, IExpr> partials = new LinkedHashMap<>();
     for (String g : ENTRIES) {
@@ -211,7 +211,7 @@ public final class AsymptoticScaling {
     }
     // the gaps of a single logarithm are taken as a Log[R_j / R_min] (see the emitter): only for that form
     boolean oneLog = terms.size() == 1 && logArgument != null;
-    return Optional.of(new Form(p, c, scaled, partials, differences, (int) Math.ceil(degree), detail,
+    return Optional.of(new Form(twiceP, c, scaled, partials, differences, (int) Math.ceil(degree), detail,
         oneLog ? logFactor : null, oneLog ? logArgument : null));
   }
 
