@@ -131,7 +131,13 @@ final class AttentionKernels {
    */
   static MethodSpec keyScale(TypeName array, int target, boolean product, boolean upward) {
     String rd = array.equals(ArrayTypeName.of(TypeName.FLOAT)) ? "(double) " : "";
-    MethodSpec.Builder b = start("keyScale", product
+    MethodSpec.Builder b = start("keyScale", upward
+        ? "The key's scale exponent {@code se = E - " + target + "}, also where it is negative, with {@code E} the largest binary exponent of a\n"
+            + "finite entry of the query ({@code qmax}, its largest magnitude) or of this key (0 where both are zero vectors): the\n"
+            + "scaled entries' largest is near {@code 2^" + target + "}, small entries are scaled up (an energy of a fractional degree,\n"
+            + "{@code |q - k|}, is representable where the entries' {@code dd} underflows), and no intermediate of the scaled energy,\n"
+            + "its partials and their divided differences (degree up to " + (384 / target) + " in the entries) overflows."
+        : product
         ? "The key's scale exponent {@code se}: {@code max(0, E - " + target + ")} with {@code E = ceil((E_q + E_k) / 2)}, {@code E_q} and\n"
             + "{@code E_k} the binary exponents of the largest finite magnitudes of the query ({@code qmax}) and of this key: the scaled\n"
             + "products {@code q_i k_i} stay below {@code 2^" + (2 * target + 2) + "}, so that no intermediate of the scaled energy (which reads only\n"
@@ -144,10 +150,6 @@ final class AttentionKernels {
         + " in the entries)\noverflows; 0 (no scaling) below that. Other keys do not matter: a key far below the largest keeps its entries.")
         .returns(int.class)
         .addParameter(double.class, "qmax").addParameter(array, "keys").addParameter(int.class, "ko").addParameter(int.class, "d");
-    if (upward) {
-      b.addJavadoc("\nHere also below: {@code E - $L} where it is negative, so that small entries are scaled up (an energy of a\n"
-          + "fractional degree, {@code |q - k|}, is representable where the entries' {@code dd} underflows).\n", target);
-    }
     // the largest finite |entry| of the key (with the query's, for the larger of the two)
     b.addStatement("double max = $L", product ? "0.0" : "qmax")
         .beginControlFlow("for (int i = 0; i < d; i++)")
