@@ -1420,9 +1420,14 @@ public final class AttentionClassEmitter {
 
   /**
    * Scalable classes: where a key's kernel energy is within 16 units in the last place of the
-   * minimum's (their rounding could decide the gap, which at large scales is far more than 1), the
-   * gap is taken again from the entries' differences to the minimum key, computed from the vectors
-   * (a linear energy's difference is its constant partials times them).
+   * minimum's (their rounding could decide the gap, which at large scales is far more than 1), or
+   * where the energies are large enough that their rounding costs a weight that still counts (the
+   * minimum at least 64 in the caller's units, so that a unit in its last place exceeds 2^-46, and
+   * a gap within 1400), the gap is taken again from the entries' differences to the minimum key,
+   * computed from the vectors (a linear energy's difference is its constant partials times them).
+   * Why the second rule: near-duplicate keys with entries near 1e3 have energies near 1e6 whose
+   * rounded difference is off by about 1e-10, and the weights with it: {@code ScaledDotAttention}
+   * and {@code EuclideanAttention} measured 1.1e-10 and 2.5e-10 (value) there, 1.8e-7 and 1.9e-7 at 3e4.
    */
   private CodeBlock nearTie() {
     List<String> terms = new ArrayList<>();
@@ -1437,7 +1442,8 @@ public final class AttentionClassEmitter {
       terms.add("d" + v + "(" + args + ") * keyDifference(" + kind + ", q, qOff, keys, ko, mko, d" + weights() + factor() + ")");
     }
     return CodeBlock.builder()
-        .beginControlFlow("if (mko >= 0 && ko != mko && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .beginControlFlow("if (mko >= 0 && ko != mko && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)"
+            + " || (Math.abs(eg) <= $L && Math.abs(mm) * gapScale * gapScale >= 64.0)))", TINY_GAP)
         .addStatement("eg = ($L) * gapScale * gapScale - (ep - mp)", String.join(" + ", terms))
         .endControlFlow().build();
   }
