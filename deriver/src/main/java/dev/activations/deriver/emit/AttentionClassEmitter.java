@@ -1455,6 +1455,7 @@ public final class AttentionClassEmitter {
    * ({@code energyDifference}): energies of 1e575 that differ by 1e532 (Dot[q-k,q-k]^2 with |q - k|^2
    * apart by a relative 1e-44) tied after rounding, where the exact posterior is hard. Only for two
    * keys at one scale whose Gram entries are within a factor 2 (where divided differences hold).
+   * Also where the energies' rounding costs a weight that still counts ({@link #roundingCounts}).
    */
   private CodeBlock asymptoticNearTie() {
     if (asym.logForm() || differences.get("energy") == null || differences.get("energy").isEmpty()) return CodeBlock.of("");
@@ -1462,7 +1463,8 @@ public final class AttentionClassEmitter {
       // (energyDifference is NaN where the keys' Gram entries are not within a factor 2; flatGap then takes the gap from
       // the split of c qk^2/(dd + kappa) into the key's direction and the rest, also for keys of different scales)
       return CodeBlock.builder()
-          .beginControlFlow("if (mko >= 0 && ko != mko && (se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms)))")
+          .beginControlFlow("if (mko >= 0 && ko != mko && ((se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))"
+              + " || $L))", roundingCounts())
           .addStatement("double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN")
           .add("// (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the\n")
           .add("// entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)\n")
@@ -1471,11 +1473,21 @@ public final class AttentionClassEmitter {
           .endControlFlow().build();
     }
     return CodeBlock.builder()
-        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm))")
+        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) || $L))", roundingCounts())
         .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
         .addStatement("double ed = energyDifference(q, qOff, keys, ko, mko, d, se, dim)")
         .addStatement("if (ed == ed) eg = ed - (ep - mp)")
         .endControlFlow().build();
+  }
+
+  /**
+   * Java: the minimum's energy is large enough (at least 64 in the caller's units) that its rounding
+   * costs a weight that still counts (the gap {@code eg} within 1400), as for the linear classes
+   * ({@link #nearTie}): Yat's mean measured 3.8e-10 (value) at near-duplicate keys with entries near
+   * 1e3, 3.7e-7 near 3e4, where the gap came from the two rounded energies.
+   */
+  private String roundingCounts() {
+    return "(Math.abs(eg) <= " + TINY_GAP + " && Math.abs(Math.scalb(mm, " + asym.twicePower() + " * ms)) >= 64.0)";
   }
 
   /** The helper of {@link #asymptoticNearTie}: {@code e_j - e_min} at the scale {@code se}, from divided differences. */
