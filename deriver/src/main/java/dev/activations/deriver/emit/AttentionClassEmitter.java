@@ -1442,8 +1442,8 @@ public final class AttentionClassEmitter {
       terms.add("d" + v + "(" + args + ") * keyDifference(" + kind + ", q, qOff, keys, ko, mko, d" + weights() + factor() + ")");
     }
     return CodeBlock.builder()
-        .beginControlFlow("if (mko >= 0 && ko != mko && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm)"
-            + " || (Math.abs(eg) <= $L && Math.abs(mm) * gapScale * gapScale >= 64.0)))", TINY_GAP)
+        .beginControlFlow("if (mko >= 0 && ko != mko && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) || $L))",
+            roundingCounts("Math.abs(mm) * gapScale * gapScale"))
         .addStatement("eg = ($L) * gapScale * gapScale - (ep - mp)", String.join(" + ", terms))
         .endControlFlow().build();
   }
@@ -1464,7 +1464,7 @@ public final class AttentionClassEmitter {
       // the split of c qk^2/(dd + kappa) into the key's direction and the rest, also for keys of different scales)
       return CodeBlock.builder()
           .beginControlFlow("if (mko >= 0 && ko != mko && ((se == ms ? Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) : nearTie(e, se, mm, ms))"
-              + " || $L))", roundingCounts())
+              + " || $L))", roundingCounts(asymptoticMinimum()))
           .addStatement("double ed = se == ms ? energyDifference(q, qOff, keys, ko, mko, d, se, dim) : Double.NaN")
           .add("// (two energies 0 at their scales, underflowed, tie as before: an exact tie for gap(); a gap of 1e-300 made the\n")
           .add("// entropy's dL/de_j nonzero and its bottom-of-range check NaN where the exact gradients are 0)\n")
@@ -1473,7 +1473,8 @@ public final class AttentionClassEmitter {
           .endControlFlow().build();
     }
     return CodeBlock.builder()
-        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) || $L))", roundingCounts())
+        .beginControlFlow("if (mko >= 0 && ko != mko && se == ms && (Math.abs(e - mm) <= 0x1p-48 * Math.abs(mm) || $L))",
+            roundingCounts(asymptoticMinimum()))
         .add("// (NaN where the two keys' Gram entries are not within a factor 2: there the divided differences cancel)\n")
         .addStatement("double ed = energyDifference(q, qOff, keys, ko, mko, d, se, dim)")
         .addStatement("if (ed == ed) eg = ed - (ep - mp)")
@@ -1481,13 +1482,20 @@ public final class AttentionClassEmitter {
   }
 
   /**
-   * Java: the minimum's energy is large enough (at least 64 in the caller's units) that its rounding
-   * costs a weight that still counts (the gap {@code eg} within 1400), as for the linear classes
-   * ({@link #nearTie}): Yat's mean measured 3.8e-10 (value) at near-duplicate keys with entries near
-   * 1e3, 3.7e-7 near 3e4, where the gap came from the two rounded energies.
+   * Java: the minimum's energy ({@code minimum}, its magnitude in the caller's units) is large enough
+   * (at least 64) that its rounding costs a weight that still counts (the gap {@code eg} within
+   * 1400): the linear classes ({@link #nearTie}) and the asymptotic ones ({@link #asymptoticNearTie})
+   * then take the gap from the entries' differences. Yat's mean measured 3.8e-10 (value) at
+   * near-duplicate keys with entries near 1e3, 3.7e-7 near 3e4, where the gap came from the two
+   * rounded energies.
    */
-  private String roundingCounts() {
-    return "(Math.abs(eg) <= " + TINY_GAP + " && Math.abs(Math.scalb(mm, " + asym.twicePower() + " * ms)) >= 64.0)";
+  private static String roundingCounts(String minimum) {
+    return "(Math.abs(eg) <= " + TINY_GAP + " && " + minimum + " >= 64.0)";
+  }
+
+  /** The asymptotic minimum energy's magnitude in the caller's units, as Java ({@code L_ms^p |mm|}). */
+  private String asymptoticMinimum() {
+    return "Math.abs(Math.scalb(mm, " + asym.twicePower() + " * ms))";
   }
 
   /** The helper of {@link #asymptoticNearTie}: {@code e_j - e_min} at the scale {@code se}, from divided differences. */
@@ -2254,7 +2262,7 @@ public final class AttentionClassEmitter {
     if (coneLine) {
       // c = 2 f_dd Sqrt[dd] at dd = 1 (the same at every dd); the winner's share c sign(q - k_w) sum_j dL/de_j is
       // 0 but for the free energy, where sum_j dL/de_j is the upstream
-      String c = "2.0 * " + (asym == null ? "ddd(" : "ddd(") + callArgs().replaceFirst("^dd", "1.0") + ")";
+      String c = "2.0 * ddd(" + callArgs().replaceFirst("^dd", "1.0") + ")";
       m.beginControlFlow("if (d == 1)")
           .addStatement("gradQ[go] = $L", rescaled(c + " * (coneSum" + (stat == AttentionStatistic.FREE_ENERGY ? " + coneW * u" : "") + ")"))
           .endControlFlow();

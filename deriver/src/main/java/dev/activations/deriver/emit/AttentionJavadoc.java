@@ -13,21 +13,9 @@ final class AttentionJavadoc {
   static final String CONTRACT = "outputs within 1e-12 (relative; the mean normwise against its largest component), gradients"
       + " within 1e-10 of their largest component";
 
-  static String of(AttentionDerivation d) {
-    return of(d, false);
-  }
-
-  /** @param scalesEntries whether the class evaluates overflowing Gram entries scaled (a linear Gram energy) */
-  static String of(AttentionDerivation d, boolean scalesEntries) {
-    return of(d, scalesEntries, null);
-  }
-
-  /** @param asymptotic the asymptotic form the class scales large entries with (null: the linear path or none) */
-  static String of(AttentionDerivation d, boolean scalesEntries, AttentionClassEmitter.Asymptotic asymptotic) {
-    return of(d, scalesEntries, asymptotic, null);
-  }
-
   /**
+   * @param scalesEntries whether the class evaluates overflowing Gram entries scaled (a linear Gram energy)
+   * @param asymptotic the asymptotic form the class scales large entries with (null: the linear path or none)
    * @param missed the measured worst errors of a class that misses the contract (written with
    *     {@code --accept-inaccurate}), stated instead of the contract; null for a class that meets it
    */

@@ -119,12 +119,7 @@ final class AttentionKernels {
    * from the product of the two largest magnitudes instead of the larger one: a query of 3e-177
    * against a key of 7e196 has {@code <q, k>} near 2e20, but scaled by the key alone the query fell
    * to a subnormal and the scaled energy {@code -(qk' + t)^2} to 0 (an output off by a relative 3e173).
-   */
-  static MethodSpec keyScale(TypeName array, int target, boolean product) {
-    return keyScale(array, target, product, false);
-  }
-
-  /**
+   *
    * @param upward small entries are scaled up as well ({@code se = E - target} also where it is
    *     negative): an energy of a fractional degree ({@code |q - k|}) is representable where its
    *     entries ({@code dd}) underflow

@@ -118,6 +118,8 @@ final class Repairs {
    * moves with free parameters. Empty where no such sample point exists.
    */
   Optional<Candidate> overflowEdge(Candidate c) {
+    // the form is evaluated only where its measured error (the scorer's, kept per form) is not finite
+    double[] errors = scorer.errors(c.expr(), output, role);
     java.util.Map<String, Double> at = new java.util.HashMap<>(scorer.parameterValues());
     Expr.Var z = new Expr.Var("z");
     Expr guarded = c.expr();
@@ -125,7 +127,7 @@ final class Repairs {
     for (int side : new int[] {+1, -1}) {
       double inside = Double.NaN; // the farthest such miss on this side
       for (int i = 0; i < points.length; i++) {
-        if (side * points[i] <= 0 || !(Math.abs(reference[i]) <= Double.MAX_VALUE)) continue;
+        if (side * points[i] <= 0 || errors[i] < Double.POSITIVE_INFINITY || !(Math.abs(reference[i]) <= Double.MAX_VALUE)) continue;
         at.put("z", points[i]);
         if (Double.isInfinite(DoubleEvaluator.evaluateOrNaN(c.expr(), at)) && !(side * points[i] < side * inside)) inside = points[i];
       }
