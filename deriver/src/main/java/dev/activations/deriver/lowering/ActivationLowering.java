@@ -127,15 +127,19 @@ public final class ActivationLowering {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     List<List<Candidate>> valueFormsPerOutput = new ArrayList<>();
+    List<FarTails> farTails = new ArrayList<>();
     for (int i = 0; i < d.outputs(); i++) {
       List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
       logResiduals(lowerer, logResiduals, d.closed().get(i)).ifPresent(valueForms::add);
       valueFormsPerOutput.add(valueForms);
-      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks));
+      FarTails far = new FarTails(lowerer, d.closed().get(i), !d.spec().free().isEmpty());
+      farTails.add(far);
+      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks, false, far.of(null)));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
       paired(lowerer, d, "z", i).ifPresent(derivativeForms::add);
       derivativeForms.addAll(differentiated(valueForms));
-      derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices, kinks));
+      derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices, kinks, false,
+          far.of("z")));
     }
     Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
     for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
@@ -178,7 +182,8 @@ public final class ActivationLowering {
           ordered.add(f);
         }
         forms = ordered;
-        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), kinks, true);
+        LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), kinks, true,
+            farTails.get(i).of(p.getKey()));
         outs.add(LoweredActivation.Output.of(chosen.expr()));
       }
       params.put(p.getKey(), outs);
@@ -253,7 +258,35 @@ public final class ActivationLowering {
 
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
       Scorer reference, List<Choice> choices, double[] kinks) {
-    return choose(lowerer, candidates, closed, output, role, reference, choices, kinks, false);
+    return choose(lowerer, candidates, closed, output, role, reference, choices, kinks, false, Optional::empty);
+  }
+
+  /**
+   * An output's far tails in {@code w = 1/z} ({@link RationalFarTails}), formed on first use: only
+   * with free parameters (at fixed ones the tails fitted to the reference hold), and only where a
+   * form misses far out at the other parameter values measured, since the form in w costs Symja a
+   * {@code Together}.
+   */
+  private final class FarTails {
+    private final Lowerer lowerer;
+    private final IExpr value;
+    private final boolean free;
+    private RationalFarTails tails;
+
+    FarTails(Lowerer lowerer, IExpr value, boolean free) {
+      this.lowerer = lowerer;
+      this.value = value;
+      this.free = free;
+    }
+
+    /** The tail of the value (null), its derivative in z ("z") or in a parameter, when asked for. */
+    java.util.function.Supplier<Optional<Expr>> of(String variable) {
+      return () -> {
+        if (!free) return Optional.empty();
+        if (tails == null) tails = new RationalFarTails(symja, lowerer, value);
+        return tails.of(variable);
+      };
+    }
   }
 
   /**
@@ -263,7 +296,8 @@ public final class ActivationLowering {
    *     Repairs#extrapolatedNearZero} (parameter derivatives: no series holds for every value)
    */
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
-      Scorer reference, List<Choice> choices, double[] kinks, boolean extrapolate) {
+      Scorer reference, List<Choice> choices, double[] kinks, boolean extrapolate,
+      java.util.function.Supplier<Optional<Expr>> farTail) {
     Scorer scorer = new MeasuredOnce(reference, output, role);
     double[] limits = scorer.limits(output, role);
     // With free parameters every output takes them as arguments: a near-zero patch must follow
@@ -392,6 +426,19 @@ public final class ActivationLowering {
       variants = guarded;
     } else {
       variants.addAll(guarded);
+    }
+    // With free parameters, where the form best at the defaults still misses at another value
+    // measured: a rational output's far tails in 1/z, which follow the parameters (the tails fitted
+    // at the defaults do not: the Cauchy three-prototype variance's derivative, s free, was 1e187
+    // off at s = 2.97, z = 1.3e105)
+    if (free && !elsewhere.isEmpty()) {
+      double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
+      Candidate atDefaults = bestAtDefaults(variants, scorer, output, role);
+      if (worstElsewhere(atDefaults, elsewhere, output, role) > margin) {
+        Optional<Expr> far = farTail.get();
+        if (TRACE) System.err.printf("trace: output %d %s rational far tails %s%n", output, role, far.isPresent() ? "built" : "not usable");
+        if (far.isPresent()) repairs.rationalFarTails(atDefaults, far.get()).ifPresent(variants::add);
+      }
     }
     // The structured form is stable by construction between the sample points too; a form that
     // is only measured to be accurate at them is taken when the structured one is not safe.

@@ -221,6 +221,51 @@ final class Repairs {
     return changed ? Optional.of(new Candidate(c.form() + "+powered-tails", guarded)) : Optional.empty();
   }
 
+  /** Where {@link #rationalFarTails} may start: |z| from T on. */
+  private static final double[] FAR_TAIL_FROM = {2, 4, 8, 16, 32, 64, 256, 1024};
+
+  /**
+   * {@code c} with its far tails, {@code |z| >= T}, taken by {@code far} (an output's form in
+   * {@code w = 1/z}, {@link RationalFarTails}) at every parameter value, T times the parameters'
+   * scale ({@link #farTailStart}): T the least of {@link #FAR_TAIL_FROM} at which the spliced form's worst error, over the defaults and the other
+   * parameter values measured, is least (a tail in w loses accuracy next to 0, the forms in z far
+   * out). Empty where no T improves on {@code c} there.
+   */
+  Optional<Candidate> rationalFarTails(Candidate c, Expr far) {
+    double best = worstEverywhere(c.expr());
+    Expr chosen = null;
+    for (double from : FAR_TAIL_FROM) {
+      Expr.Test beyond = new Expr.Test.Compare(Expr.Test.Op.GE, Expr.Call.of(Fn.ABS, new Expr.Var("z")), farTailStart(from));
+      Expr e = new Expr.Cond(beyond, far, c.expr());
+      double w = worstEverywhere(e);
+      if (w < best) {
+        best = w;
+        chosen = e;
+      }
+    }
+    return chosen == null ? Optional.empty() : Optional.of(new Candidate(c.form() + "+rational-far-tails", chosen));
+  }
+
+  /**
+   * {@code T max(1, |p|, ...)} over the free parameters: the tail in w holds where |z| is large
+   * against the parameters' scale too (the Cauchy variance's derivative with s = 10 was 50 off at
+   * z = 7.8, inside the scale, where its series in {@code (s/z)^2} does not converge).
+   */
+  private Expr farTailStart(double from) {
+    Expr scale = Expr.Const.of(1.0);
+    for (String p : new java.util.TreeSet<>(defaults.keySet())) {
+      scale = Expr.Call.of(Fn.MAX, scale, Expr.Call.of(Fn.ABS, new Expr.Var(p)));
+    }
+    return new Expr.Mul(List.of(Expr.Const.of(from), scale));
+  }
+
+  /** The worst error at the defaults and at the other parameter values measured. */
+  private double worstEverywhere(Expr e) {
+    double w = ActivationLowering.worst(scorer.errors(e, output, role));
+    for (Scorer s : elsewhere) w = Math.max(w, ActivationLowering.worst(s.errors(e, output, role)));
+    return w;
+  }
+
   /** A power law {@code f(T) (z/T)^k} from T outwards, or ({@code zero}) exactly 0 out there. */
   private record OptionalPower(boolean present, int k, boolean zero) {
     OptionalPower(boolean present, int k) {

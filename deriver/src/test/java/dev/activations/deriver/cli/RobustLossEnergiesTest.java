@@ -165,6 +165,10 @@ class RobustLossEnergiesTest {
       // (s - 1)(s + 1) (the rule parameter-square-residuals)
       "--energy|Log[1+(z-mu)^4]|--stat|free-energy",
       "--kernel|cauchy|--hypotheses|gated|--stat|free-energy|--free|s",
+      // a rational variance with a free scale at three prototypes: far out its derivative is a
+      // second difference of the slopes, fitted at the defaults only; at s = 2.97 it was 1e187 off
+      // at z = 1.3e105 (RationalFarTails: the tails in 1/z with the parameter kept symbolic)
+      "--kernel|cauchy|--hypotheses|prototypes:3|--stat|variance|--free|s",
       // a cubic energy's free energy: (z - 1)^3/3 overflowed before the division by 3 (Infinity at
       // z = -6.5e102, exact 9e307), so the form chosen cancelled next to the root z = 1.345 (3e-7)
       // (the rule scale-before-power)
