@@ -66,7 +66,10 @@ public final class Bounded {
     if (known == null) {
       long started = System.nanoTime();
       long degree = ExponentialDegree.ALGEBRAIC.contains(function(template)) ? ExponentialDegree.of(session, expr) : 0;
-      known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree, 0) : evaluate(template, input, budget);
+      long multiple = ExponentialDegree.TRIG_EXPANDING.contains(function(template)) ? ExponentialDegree.largestMultiple(session, expr) : 0;
+      known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree, 0, 0)
+          : multiple > ExponentialDegree.MULTIPLE_LIMIT ? new Answer(Optional.empty(), false, 0, 0, multiple)
+          : evaluate(template, input, budget);
       if (PROFILE) {
         String caller = StackWalker.getInstance().walk(frames -> frames
             .filter(f -> !f.getClassName().startsWith("dev.activations.deriver.symbolic."))
@@ -74,7 +77,8 @@ public final class Bounded {
             .orElse("?"));
         System.err.printf("bounded %-12s %8.3f s %9d/%-9d %-9s %s %s%n", function(template), (System.nanoTime() - started) / 1e9,
             known.steps(), budget.steps(),
-            known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree" : "exhausted",
+            known.text().isPresent() ? "done" : known.watchdog() ? "watchdog" : known.degree() > 0 ? "degree"
+                : known.multiple() > 0 ? "multiple" : "exhausted",
             caller, input.replace('\n', ' '));
       }
       if (ANSWERS.size() >= MAX_ANSWERS) ANSWERS.clear();
@@ -86,6 +90,10 @@ public final class Bounded {
           ? function + " was not called: an exponential's expanded exponent makes it a polynomial of degree "
               + known.degree() + " for Symja's factorisation (above " + ExponentialDegree.LIMIT + ", where it runs for"
               + " minutes to hours without a result)"
+          : known.multiple() > 0
+          ? function + " was not called: an exponential's argument is " + known.multiple() + " times a term, and its"
+              + " multiple-angle expansion has about 2^" + known.multiple() + " terms (above 2^"
+              + ExponentialDegree.MULTIPLE_LIMIT + " it runs for minutes or out of memory)"
           : known.watchdog()
           ? function + " ran for " + WATCHDOG_CPU_SECONDS + " s of CPU time (the watchdog) without finishing or"
               + " spending its work budget (" + budget.steps() + " Symja evaluation steps); the form found so far is"
@@ -139,9 +147,9 @@ public final class Bounded {
    * ended it, the exponential degree that kept it from being called (0 when it was called), and
    * the evaluation steps it took (for the profile switch only; 0 when not called or abandoned).
    */
-  private record Answer(Optional<String> text, boolean watchdog, long degree, long steps) {
+  private record Answer(Optional<String> text, boolean watchdog, long degree, long steps, long multiple) {
     Answer(Optional<String> text, boolean watchdog) {
-      this(text, watchdog, 0, 0);
+      this(text, watchdog, 0, 0, 0);
     }
   }
   /** Bounds the memory a long-running process spends on answers (the catalog needs a few hundred). */
@@ -173,8 +181,8 @@ public final class Bounded {
       return new Answer(Optional.empty(), true);
     }
     String text = result.get();
-    if (text == null || text.contains("$Aborted")) return new Answer(Optional.empty(), false, 0, steps.get());
-    return new Answer(Optional.of(text), false, 0, steps.get());
+    if (text == null || text.contains("$Aborted")) return new Answer(Optional.empty(), false, 0, steps.get(), 0);
+    return new Answer(Optional.of(text), false, 0, steps.get(), 0);
   }
 
   /** How often the worker's CPU time is read. */

@@ -45,6 +45,44 @@ final class ExponentialDegree {
 
   private static final Set<ISymbol> HYPERBOLIC = Set.of(S.Cosh, S.Sinh, S.Tanh, S.Sech, S.Csch, S.Coth);
 
+  /**
+   * Above this multiple {@code Simplify} is not called: its {@code TrigExpand} writes {@code Cosh[n
+   * z]} as a sum of products of {@code Cosh[z]} and {@code Sinh[z]} by splitting the argument one
+   * term at a time, about 2^n terms, allocated inside one evaluation step (so no {@link WorkBudget}
+   * stops it). Measured with {@code Simplify[4/((1+E^(-n z))(1+E^(n z)))]} alone, one JVM each,
+   * JDK 17: n = 8 0.3 s, 12 1.9 s, 16 26.9 s, 18 and 20 and 24 not finished in 120 s (2.2 GB
+   * resident at 24); n = 36, the signed variance of {@code ((3)*(z-mu))^2}, ran a 2 GB heap out of
+   * memory (an internal error). 16 is the largest multiple the catalog meets (five Gaussian
+   * prototypes at s = 1/2), whose calls are unchanged.
+   */
+  static final long MULTIPLE_LIMIT = 16;
+
+  /** The functions that expand multiple arguments of exponentials and hyperbolic functions. */
+  static final Set<String> TRIG_EXPANDING = Set.of("Simplify", "FullSimplify");
+
+  /**
+   * The largest multiple over the exponentials and hyperbolic functions of {@code e}: the largest
+   * absolute coefficient (the numerator of a rational one) among the terms of an expanded
+   * exponent; 0 without any.
+   */
+  static long largestMultiple(Symja session, IExpr e) {
+    if (!e.isAST()) return 0;
+    IAST ast = (IAST) e;
+    long worst = 0;
+    IExpr exponent = ast.isPower() && ast.base().equals(S.E) ? ast.exponent()
+        : ast.head().isSymbol() && HYPERBOLIC.contains((ISymbol) ast.head()) && ast.argSize() == 1 ? ast.arg1() : null;
+    if (exponent != null && !exponent.isNumber()) {
+      IExpr expanded = session.eval(F.Expand(exponent));
+      if (expanded.isPlus()) {
+        for (IExpr term : (IAST) expanded) if (!term.isNumber()) worst = Math.max(worst, coefficient(term));
+      } else if (!expanded.isNumber()) {
+        worst = coefficient(expanded);
+      }
+    }
+    for (int i = 1; i <= ast.argSize(); i++) worst = Math.max(worst, largestMultiple(session, ast.get(i)));
+    return worst;
+  }
+
   /** The largest degree over the exponentials of {@code e}, 0 without any. */
   static long of(Symja session, IExpr e) {
     if (!e.isAST()) return 0;

@@ -43,6 +43,26 @@ class ExponentialDegreeTest {
   }
 
   @Test
+  void aLargeMultipleIsNotExpandedBySimplify() {
+    // the largest coefficient over the expanded exponents (by hand: 36; 2 + 3z cubed has 54 z^2)
+    assertEquals(36, ExponentialDegree.largestMultiple(symja, symja.evalTrusted("4/((1+E^(-36*z))*(1+E^(36*z)))")));
+    assertEquals(54, ExponentialDegree.largestMultiple(symja, symja.evalTrusted("E^z + Cosh[(2 + 3*z)^3]")));
+    assertEquals(0, ExponentialDegree.largestMultiple(symja, symja.evalTrusted("Log[1 + z^2]/(1 + z)")));
+    Bounded.drainLedger();
+    long t0 = System.nanoTime();
+    // without the rule TrigExpand wrote Cosh[36 z] as about 2^36 terms (out of a 2 GB heap)
+    assertTrue(Bounded.apply(symja, "Simplify", symja.evalTrusted("4/((1+E^(-36*z))*(1+E^(36*z)))"), WorkBudget.PIECE).isEmpty());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertTrue(seconds < 5, "took " + seconds + " s");
+    List<String> notes = Bounded.drainLedger();
+    assertEquals(1, notes.size(), notes::toString);
+    assertTrue(notes.get(0).contains("36 times a term"), notes.get(0));
+    // below the limit the call is made (by hand, 4/((1+e^-8z)(1+e^8z)) = 2/(1 + cosh 8z))
+    assertEquals(symja.evalTrusted("2/(1+Cosh[8*z])"),
+        Bounded.apply(symja, "Simplify", symja.evalTrusted("4/((1+E^(-8*z))*(1+E^(8*z)))"), WorkBudget.PIECE).orElseThrow());
+  }
+
+  @Test
   void aCallBelowTheLimitIsMade() {
     // the same shape as above with the exponent z^3 (degree 1): Symja combines the two fractions
     IExpr light = symja.evalTrusted("1/(2 + E^(-z^3)) - 1/(1 + 2*E^(z^3))");
