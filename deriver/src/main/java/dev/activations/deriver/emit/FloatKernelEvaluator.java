@@ -236,6 +236,7 @@ public final class FloatKernelEvaluator {
       case LOG1P -> lanewise(StrictMath.log1p(x), shift);
       case SINH -> lanewise(StrictMath.sinh(x), shift);
       case COSH -> lanewise(StrictMath.cosh(x), shift);
+      case ATAN -> lanewise(StrictMath.atan(x), shift);
       case POW -> lanewise(StrictMath.pow(x, y), shift);
       case HYPOT -> lanewise(StrictMath.hypot(x, y), shift);
       case SQRT -> (float) Math.sqrt(x); // correctly rounded: the double root rounds correctly

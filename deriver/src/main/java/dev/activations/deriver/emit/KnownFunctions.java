@@ -77,6 +77,7 @@ public final class KnownFunctions {
                 + "$<}\n"
                 + "return Math.copySign(r, x);\n");
         case SIGNUM -> math(fn, "signum");
+        case ATAN -> math(fn, "atan");
         case MAX -> math(fn, "max");
         case MIN -> math(fn, "min");
         case POW -> math(fn, "pow");

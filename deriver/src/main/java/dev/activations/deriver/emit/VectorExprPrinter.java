@@ -271,7 +271,7 @@ public final class VectorExprPrinter {
     // A switch expression over the enum without default: a new Fn does not compile until it has
     // a vector form here.
     return switch (c.fn()) {
-      case EXP, EXPM1, LOG, LOG1P, SINH, COSH -> x + ".lanewise(" + OPS + c.fn().name() + ")";
+      case EXP, EXPM1, LOG, LOG1P, SINH, COSH, ATAN -> x + ".lanewise(" + OPS + c.fn().name() + ")";
       case SQRT -> x + ".sqrt()";
       case ABS -> x + ".abs()";
       case MAX -> x + ".max(" + args.get(1) + ")";

@@ -129,6 +129,8 @@ final class Differentiation {
       case TANH_PRIME -> product(List.of(Const.of(-2.0), Call.of(Fn.TANH, u), c));
       // (log1p(u) - u)' = 1/(1 + u) - 1 = -u/(1 + u): no cancellation
       case LOG1PMX -> new Neg(new Div(u, new Add(List.of(ONE, u))));
+      // 1/(1 + u^2): 0 where u^2 overflows, and the exact value there is below 1e-308
+      case ATAN -> new Div(ONE, new Add(List.of(ONE, new Mul(List.of(u, u)))));
       default -> throw new IllegalArgumentException("differentiation: " + c.fn());
     };
     return chain(outer, du);

@@ -88,6 +88,7 @@ public final class DoubleEvaluator {
       case SOFTPLUS -> StableFunctions.softplus(x);
       case TANH_PRIME -> StableFunctions.tanhPrime(x);
       case LOG1PMX -> StableFunctions.log1pmx(x);
+      case ATAN -> Math.atan(x);
       case MAX, MIN, POW, HYPOT -> throw new IllegalArgumentException(fn + " takes 2 arguments");
     };
   }

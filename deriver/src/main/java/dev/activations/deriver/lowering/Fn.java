@@ -25,7 +25,9 @@ public enum Fn {
    * log1p(x) - x, accurate where the difference cancels (small x): the derivative in a parameter
    * of {@code c log1p(y)} is often {@code log1p(y)} plus a rational term of about {@code -y}.
    */
-  LOG1PMX(1);
+  LOG1PMX(1),
+  /** arctan x ({@code Math.atan}, within an ulp; bounded by pi/2, so it never overflows). */
+  ATAN(1);
 
   private final int arity;
 

@@ -127,6 +127,7 @@ public final class Lowerer {
     if (head.equals(S.Abs)) return call(Fn.ABS, ast.arg1());
     if (head.equals(S.Sign)) return call(Fn.SIGNUM, pairs.sameSign(ast.arg1()));
     if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
+    if (head.equals(S.ArcTan) && ast.argSize() == 1) return call(Fn.ATAN, ast.arg1());
     if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
     if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
     if (head.equals(S.Sech)) return sech(translate(ast.arg1()));

@@ -128,6 +128,7 @@ final class NumericalRewrites {
     }
     if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
     if (core.isAST(S.Tanh, 2)) return new Term(coefficient, S.Tanh, core.first());
+    if (core.isAST(S.ArcTan, 2)) return new Term(coefficient, S.ArcTan, core.first());
     if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Tanh, 2)) {
       return new Term(coefficient, TANH_SQUARED, core.base().first());
     }
@@ -298,6 +299,8 @@ final class NumericalRewrites {
       core = powerLogDifference(u, v);
     } else if (a.kind() == S.Tanh) {
       core = tanhDifference(u, v);
+    } else if (a.kind() == S.ArcTan) {
+      core = arctanDifference(u, v);
     } else if (a.kind() == LOG_SQUARED) {
       // log(u)^2 - log(v)^2 = (log u - log v)(log u + log v), the difference paired as logarithms:
       // Log[1+Abs[z-mu]]^2 at centres 1 and -1 has log(2 - z)^2 - log(2 + z)^2, which cancelled to
@@ -748,6 +751,25 @@ final class NumericalRewrites {
   }
 
   /** {@code a > 0 && b > 0}. */
+  /**
+   * {@code atan u - atan v} as {@code atan((u - v)/(1 + u v))} where u and v have one sign (then
+   * {@code u v > 0} and the identity holds without a multiple of pi), the quotient put over one
+   * denominator by Symja so that {@code u - v} is exact in its coefficients; as written where the
+   * signs differ, where the two terms add in magnitude. Why: far out both arctangents are next to
+   * +-pi/2 and their difference, the energies' gap of {@code ArcTan[(z-mu)^2]} at two centres
+   * (about {@code 4/z^3}), is lost to their rounding from |z| = 1e6 on.
+   */
+  private Expr arctanDifference(IExpr u, IExpr v) {
+    Expr lu = lowerer.translate(u);
+    Expr lv = lowerer.translate(v);
+    Expr plain = new Expr.Add(List.of(Expr.Call.of(Fn.ATAN, lu), new Expr.Neg(Expr.Call.of(Fn.ATAN, lv))));
+    Expr quotient = lowerer.translate(together(F.Divide(F.Subtract(u, v), F.Plus(F.C1, F.Times(u, v)))));
+    Expr zero = Expr.Const.of(0.0);
+    Expr.Test bothNegative = new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.LT, lu, zero),
+        new Expr.Test.Compare(Expr.Test.Op.LT, lv, zero)));
+    return new Expr.Cond(new Expr.Test.Or(List.of(bothPositive(lu, lv), bothNegative)), Expr.Call.of(Fn.ATAN, quotient), plain);
+  }
+
   private static Expr.Test bothPositive(Expr a, Expr b) {
     Expr zero = Expr.Const.of(0.0);
     return new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, a, zero),

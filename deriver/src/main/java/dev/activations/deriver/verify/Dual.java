@@ -149,6 +149,13 @@ record Dual(Enclosure value, Enclosure derivative) implements Elementary<Dual> {
     return chain(value.tanh(p), s.multiply(s, p), p);
   }
 
+  /** {@code atan' = 1/(1 + x^2)}. */
+  @Override
+  public Dual atan(long p) {
+    if (constant()) return constant(value.atan(p));
+    return chain(value.atan(p), Enclosure.ONE.divide(Enclosure.ONE.add(value.multiply(value, p), p), p), p);
+  }
+
   /** {@code sech' = -sech tanh}. */
   @Override
   public Dual sech(long p) {

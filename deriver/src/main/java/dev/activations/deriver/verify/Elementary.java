@@ -25,4 +25,6 @@ interface Elementary<T extends Elementary<T>> {
   T sech(long p);
 
   T sign(long p);
+
+  T atan(long p);
 }

@@ -641,6 +641,28 @@ final class Enclosure implements Elementary<Enclosure> {
     return approx(m, lsum(a.logRadius, rounding(m, p)));
   }
 
+  /**
+   * {@code arctan x}. The midpoint from apfloat at a few guard digits (relative, so a tiny x keeps
+   * its digits: atan x = x (1 - x^2/3 + ...)); the radius through {@code |atan'| = 1/(1 + x^2)},
+   * at most 1 and at most {@code 1/(|x| - r)^2} away from 0. A value held as a logarithm (beyond
+   * apfloat's reach) is {@code +-pi/2} to far below any bound ({@code 1/|x|}).
+   */
+  @Override
+  public Enclosure atan(long p) {
+    if (isExactZero()) return ZERO;
+    if (hugeLog != null) {
+      Apfloat half = BigMath.pi(p + 3).divide(new Apfloat(2, p + 3)).precision(p);
+      return approx(hugeSign < 0 ? half.negate() : half, NEGLIGIBLE);
+    }
+    Enclosure a = argumentForSmallValue(p);
+    long q = p + 3;
+    Apfloat m = ApfloatMath.atan(a.mid.precision(Math.min(a.mid.precision(), q + 4))).precision(p);
+    double rx = a.logRadius == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, a.logRadius);
+    double away = Math.abs(a.approxDouble()) - rx;
+    double slope = away > 1 ? -2 * Math.log10(away) : 0; // log10 of the bound on |atan'|
+    return approx(m, lsum(a.logRadius + slope, rounding(m, p)));
+  }
+
   @Override
   public Enclosure sech(long p) {
     if (isExactZero()) return ONE;

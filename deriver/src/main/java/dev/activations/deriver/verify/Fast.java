@@ -432,6 +432,37 @@ final class Fast {
     return norm(s, d, half, rad * 1.001);
   }
 
+  /**
+   * {@code arctan x}: for |x| > 1 (by the midpoint: the identity holds on both sides) as {@code
+   * sign(x) pi/2 - atan(1/|x|)}, no cancellation since the second term is at most pi/4; the
+   * argument halved by {@code atan a = 2 atan(a / (1 + sqrt(1 + a^2)))} until it is below 1/32 (at
+   * most five times), then {@code a (1 - a^2/3 + a^4/5 - ... + a^28/29)}, whose remainder is below
+   * {@code a^31/31 < 2^-154 a} (added to the radius). Every step's rounding is tracked by the
+   * arithmetic itself.
+   */
+  Fast atan() {
+    int s = sign();
+    if (s == 0) return ZERO;
+    Fast a = abs();
+    boolean inverted = a.toDouble() > 1;
+    if (inverted) a = ONE.divide(a);
+    int halvings = 0;
+    while (a.toDouble() > 1.0 / 32) {
+      a = a.divide(ONE.add(ONE.add(a.multiply(a)).sqrt()));
+      halvings++;
+    }
+    Fast a2 = a.multiply(a);
+    Fast p = ZERO;
+    for (int k = 14; k >= 0; k--) {
+      Fast c = ONE.divideExact(2 * k + 1);
+      p = (k % 2 == 1 ? c.negate() : c).add(a2.multiply(p));
+    }
+    Fast t = a.multiply(p);
+    t = norm(t.hi, t.lo, t.e, t.r + scale(Math.abs(t.hi), -154)).multiply(1L << halvings);
+    if (inverted) t = PI.multiply(of(0.5)).subtract(t);
+    return s < 0 ? t.negate() : t;
+  }
+
   /** The smallest and largest; for Max/Min with a decided order. */
   static int compare(Fast a, Fast b) {
     return a.subtract(b).sign();

@@ -159,6 +159,11 @@ final class FastDual {
     return s < 0 ? t.negate() : t;
   }
 
+  /** {@code atan x} with its derivative {@code x' / (1 + x^2)}. */
+  FastDual atan() {
+    return chain(v.atan(), () -> Fast.ONE.divide(Fast.ONE.add(v.multiply(v))));
+  }
+
   FastDual sech() {
     Fast c = cosh(v);
     Fast s = Fast.ONE.divide(c);

@@ -61,7 +61,7 @@ public final class HighPrecisionExpression {
       Set.of("I", "Infinity", "ComplexInfinity", "Indeterminate", "Degree", "EulerGamma",
           "GoldenRatio", "Catalan", "Glaisher", "Khinchin", "Null", "All", "None", "Automatic");
   private static final Set<String> FUNCTIONS =
-      Set.of("Plus", "Times", "Power", "Sqrt", "Exp", "Log", "Abs", "Sinh", "Cosh", "Tanh", "Sech",
+      Set.of("Plus", "Times", "Power", "Sqrt", "Exp", "Log", "Abs", "Sinh", "Cosh", "Tanh", "Sech", "ArcTan",
           "Max", "Min", "Sign", "Piecewise", "List", "Greater", "GreaterEqual", "Less",
           "LessEqual", "Equal", "Unequal", "Inequality", "And", "Or", "Not");
   private static final int CACHE_LIMIT = 4096;
@@ -739,7 +739,7 @@ public final class HighPrecisionExpression {
     }
   }
 
-  private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN }
+  private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN, ATAN }
 
   /**
    * {@code Log[k + Cosh[u]]} with a number {@code k > -1}: the fast path takes it as {@code log cosh u
@@ -852,6 +852,7 @@ public final class HighPrecisionExpression {
         case TANH -> x.tanh();
         case SECH -> x.sech();
         case SIGN -> x.sign();
+        case ATAN -> x.atan();
       };
     }
 
@@ -866,6 +867,7 @@ public final class HighPrecisionExpression {
         case TANH -> x.tanh(p);
         case SECH -> x.sech(p);
         case SIGN -> x.sign(p);
+        case ATAN -> x.atan(p);
       };
     }
   }
@@ -1270,6 +1272,7 @@ public final class HighPrecisionExpression {
             case "Tanh" -> Fn.TANH;
             case "Sech" -> Fn.SECH;
             case "Sign" -> Fn.SIGN;
+            case "ArcTan" -> Fn.ATAN;
             default -> null;
           };
           if (fn != null) {

@@ -169,6 +169,13 @@ class RobustLossEnergiesTest {
       // second difference of the slopes, fitted at the defaults only; at s = 2.97 it was 1e187 off
       // at z = 1.3e105 (RationalFarTails: the tails in 1/z with the parameter kept symbolic)
       "--kernel|cauchy|--hypotheses|prototypes:3|--stat|variance|--free|s",
+      // an arctangent energy: far out the energies' gaps are differences of two values next to
+      // pi/2 (NumericalRewrites.arctanDifference), and the reference's Fast.atan and Enclosure.atan
+      "--energy|ArcTan[(z-mu)^2]|--hypotheses|prototypes:3|--stat|variance",
+      // a scaled square: Simplify of 4/((1+E^(-36z))(1+E^(36z))) expanded Cosh[36z] into about 2^36
+      // terms inside one evaluation step and ran a 2 GB heap out of memory (internal error); it is no
+      // longer called (ExponentialDegree.MULTIPLE_LIMIT)
+      "--energy|((3)*(z-mu))^2|--hypotheses|signed|--stat|variance",
       // a cubic energy's free energy: (z - 1)^3/3 overflowed before the division by 3 (Infinity at
       // z = -6.5e102, exact 9e307), so the form chosen cancelled next to the root z = 1.345 (3e-7)
       // (the rule scale-before-power)

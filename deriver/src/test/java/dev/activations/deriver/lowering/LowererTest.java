@@ -37,6 +37,20 @@ class LowererTest {
   }
 
   @Test
+  void arctangentsOfOneSignArePairedByTheirQuotient() {
+    // atan((z-1)^2) - atan((z+1)^2) = atan(-4z / (1 + (z^2-1)^2)): far out about -4/z^3, which as
+    // written is lost to the rounding of two values next to pi/2 (at z = 1e6: -4e-18 against pi/2's
+    // ulp 2.2e-16; exact by hand -4e6/(1 + (1e12 - 1)^2) = -4.0000000000080e-18)
+    String gap = "ArcTan[(-1+z)^2]-ArcTan[(1+z)^2]";
+    double z = 1e6;
+    assertRelative(-4 * z / (1 + Math.pow(z * z - 1, 2)), at(gap, z), 1e-14);
+    // at z = 1e100 the quotient's terms overflow as written; in 1/z it is -4e-300
+    assertRelative(-4e-300, at(gap, 1e100), 1e-14);
+    // of opposite signs the terms add: atan(2) - atan(-1) = atan(2) + pi/4, as written
+    assertRelative(Math.atan(2) + Math.PI / 4, at("ArcTan[z+1]-ArcTan[z-2]", 1), 1e-15);
+  }
+
+  @Test
   void hyperbolicPairsArePairedAsExponentials() {
     // Symja's E^(-1-z) - Cosh[z] + Sinh[z] is e^(-1-z) - e^-z = e^-z expm1(-1): at z = -711 both
     // exponentials overflow and the difference as written is Inf - Inf; the exact value, -e^711 (1 -
