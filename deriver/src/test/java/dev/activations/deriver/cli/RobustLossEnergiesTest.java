@@ -176,6 +176,11 @@ class RobustLossEnergiesTest {
       // terms inside one evaluation step and ran a 2 GB heap out of memory (internal error); it is no
       // longer called (ExponentialDegree.MULTIPLE_LIMIT)
       "--energy|((3)*(z-mu))^2|--hypotheses|signed|--stat|variance",
+      // two roots 3.3e-5 apart astride the kink at -1 (the free energy is about 6 t^2 - e^-20.25
+      // there), small against its terms for 0.01 around; and a slope of 5.4e-8 + 12 t next to the
+      // kink at 1 (RootSplice: the lenient splice reaching the kink, the kinks' second look at the
+      // leading power, their narrower reaches)
+      "--energy|Abs[(z-mu)]^(4)+(3/2)*(Log[1+((2)*(z-mu))^2])|--hypotheses|-1:0,1:z|--stat|free-energy",
       // a cubic energy's free energy: (z - 1)^3/3 overflowed before the division by 3 (Infinity at
       // z = -6.5e102, exact 9e307), so the form chosen cancelled next to the root z = 1.345 (3e-7)
       // (the rule scale-before-power)
