@@ -127,19 +127,20 @@ public final class ActivationLowering {
     List<LoweredActivation.Output> values = new ArrayList<>();
     List<LoweredActivation.Output> derivatives = new ArrayList<>();
     List<List<Candidate>> valueFormsPerOutput = new ArrayList<>();
-    List<FarTails> farTails = new ArrayList<>();
+    List<RationalFarTails> farTails = new ArrayList<>();
     for (int i = 0; i < d.outputs(); i++) {
       List<Candidate> valueForms = forms(lowerer, d.structured().get(i), d.closed().get(i));
       logResiduals(lowerer, logResiduals, d.closed().get(i)).ifPresent(valueForms::add);
       valueFormsPerOutput.add(valueForms);
-      FarTails far = new FarTails(lowerer, d.closed().get(i), !d.spec().free().isEmpty());
+      // formed on first use: only where a form misses far out at another parameter value (choose)
+      RationalFarTails far = new RationalFarTails(symja, lowerer, d.closed().get(i));
       farTails.add(far);
-      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks, false, far.of(null)));
+      values.add(choose(lowerer, valueForms, d.closed().get(i), i, Role.VALUE, scorer, choices, kinks, false, () -> far.of(null)));
       List<Candidate> derivativeForms = forms(lowerer, d.derivative().get(i), d.closedDerivative().get(i));
       paired(lowerer, d, "z", i).ifPresent(derivativeForms::add);
       derivativeForms.addAll(differentiated(valueForms));
       derivatives.add(choose(lowerer, derivativeForms, d.closedDerivative().get(i), i, Role.DERIVATIVE, scorer, choices, kinks, false,
-          far.of("z")));
+          () -> far.of("z")));
     }
     Map<String, List<LoweredActivation.Output>> params = new LinkedHashMap<>();
     for (Map.Entry<String, List<IExpr>> p : d.parameterDerivatives().entrySet()) {
@@ -182,8 +183,9 @@ public final class ActivationLowering {
           ordered.add(f);
         }
         forms = ordered;
+        RationalFarTails farTail = farTails.get(i);
         LoweredActivation.Output chosen = choose(lowerer, forms, e, i, Role.DERIVATIVE, parameterScorer, new ArrayList<>(), kinks, true,
-            farTails.get(i).of(p.getKey()));
+            () -> farTail.of(p.getKey()));
         outs.add(LoweredActivation.Output.of(chosen.expr()));
       }
       params.put(p.getKey(), outs);
@@ -259,34 +261,6 @@ public final class ActivationLowering {
   private LoweredActivation.Output choose(Lowerer lowerer, List<Candidate> candidates, IExpr closed, int output, Role role,
       Scorer reference, List<Choice> choices, double[] kinks) {
     return choose(lowerer, candidates, closed, output, role, reference, choices, kinks, false, Optional::empty);
-  }
-
-  /**
-   * An output's far tails in {@code w = 1/z} ({@link RationalFarTails}), formed on first use: only
-   * with free parameters (at fixed ones the tails fitted to the reference hold), and only where a
-   * form misses far out at the other parameter values measured, since the form in w costs Symja a
-   * {@code Together}.
-   */
-  private final class FarTails {
-    private final Lowerer lowerer;
-    private final IExpr value;
-    private final boolean free;
-    private RationalFarTails tails;
-
-    FarTails(Lowerer lowerer, IExpr value, boolean free) {
-      this.lowerer = lowerer;
-      this.value = value;
-      this.free = free;
-    }
-
-    /** The tail of the value (null), its derivative in z ("z") or in a parameter, when asked for. */
-    java.util.function.Supplier<Optional<Expr>> of(String variable) {
-      return () -> {
-        if (!free) return Optional.empty();
-        if (tails == null) tails = new RationalFarTails(symja, lowerer, value);
-        return tails.of(variable);
-      };
-    }
   }
 
   /**
@@ -724,7 +698,7 @@ public final class ActivationLowering {
     return worstElsewhere(c.expr(), elsewhere, output, role);
   }
 
-  private static double worstElsewhere(Expr e, List<Scorer> elsewhere, int output, Role role) {
+  static double worstElsewhere(Expr e, List<Scorer> elsewhere, int output, Role role) {
     double w = 0;
     for (Scorer s : elsewhere) w = Math.max(w, worst(s.errors(e, output, role)));
     return w;

@@ -32,24 +32,30 @@ final class RationalFarTails {
   private final Symja symja;
   private final NumericalRewrites rewrites;
   private final ISymbol z;
-  /** N and D, polynomials in the symbol z standing for w; empty where the value is not such a quotient. */
-  private final Optional<IExpr[]> quotient;
-
+  private final IExpr value;
   /**
-   * @param value the output's closed value form; a quotient is formed only where it is rational in
-   *     z ({@link NumericalRewrites#isRationalInZ}), which the caller should test first since the
-   *     combination costs Symja work
+   * N and D, polynomials in the symbol z standing for w; empty where the value is not such a
+   * quotient; null until first asked for (the combination costs Symja a {@code Together}, spent only
+   * where a form misses far out).
    */
+  private Optional<IExpr[]> quotient;
+
+  /** @param value the output's closed value form; a quotient is formed only where it is rational in z ({@link NumericalRewrites#isRationalInZ}) */
   RationalFarTails(Symja symja, Lowerer lowerer, IExpr value) {
     this.symja = symja;
     this.z = symja.symbol("z");
     this.rewrites = new NumericalRewrites(symja, z, lowerer);
-    this.quotient = rewrites.isRationalInZ(value) ? inW(value) : Optional.empty();
+    this.value = value;
+  }
+
+  private Optional<IExpr[]> quotient() {
+    if (quotient == null) quotient = rewrites.isRationalInZ(value) ? inW(value) : Optional.empty();
+    return quotient;
   }
 
   /** Whether the value is a rational function of z with a usable form in w. */
   boolean applies() {
-    return quotient.isPresent();
+    return quotient().isPresent();
   }
 
   private Optional<IExpr[]> inW(IExpr value) {
@@ -68,6 +74,7 @@ final class RationalFarTails {
    * w). Empty where the value has no form in w.
    */
   Optional<Expr> of(String variable) {
+    Optional<IExpr[]> quotient = quotient();
     if (quotient.isEmpty()) return Optional.empty();
     IExpr n = quotient.get()[0];
     IExpr d = quotient.get()[1];

@@ -261,9 +261,7 @@ final class Repairs {
 
   /** The worst error at the defaults and at the other parameter values measured. */
   private double worstEverywhere(Expr e) {
-    double w = ActivationLowering.worst(scorer.errors(e, output, role));
-    for (Scorer s : elsewhere) w = Math.max(w, ActivationLowering.worst(s.errors(e, output, role)));
-    return w;
+    return Math.max(ActivationLowering.worst(scorer.errors(e, output, role)), ActivationLowering.worstElsewhere(e, elsewhere, output, role));
   }
 
   /** A power law {@code f(T) (z/T)^k} from T outwards, or ({@code zero}) exactly 0 out there. */

@@ -65,8 +65,12 @@ public final class Bounded {
     Answer known = ANSWERS.get(key);
     if (known == null) {
       long started = System.nanoTime();
-      long degree = ExponentialDegree.ALGEBRAIC.contains(function(template)) ? ExponentialDegree.of(session, expr) : 0;
-      long multiple = ExponentialDegree.TRIG_EXPANDING.contains(function(template)) ? ExponentialDegree.largestMultiple(session, expr) : 0;
+      String function = function(template);
+      boolean algebraic = ExponentialDegree.ALGEBRAIC.contains(function);
+      boolean expanding = ExponentialDegree.TRIG_EXPANDING.contains(function);
+      ExponentialDegree.Measure measure = algebraic || expanding ? ExponentialDegree.measure(session, expr) : ExponentialDegree.Measure.NONE;
+      long degree = algebraic ? measure.degree() : 0;
+      long multiple = expanding ? measure.multiple() : 0;
       known = degree > ExponentialDegree.LIMIT ? new Answer(Optional.empty(), false, degree, 0, 0)
           : multiple > ExponentialDegree.MULTIPLE_LIMIT ? new Answer(Optional.empty(), false, 0, 0, multiple)
           : evaluate(template, input, budget);

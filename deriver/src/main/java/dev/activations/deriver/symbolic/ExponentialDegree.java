@@ -61,52 +61,57 @@ final class ExponentialDegree {
   static final Set<String> TRIG_EXPANDING = Set.of("Simplify", "FullSimplify");
 
   /**
-   * The largest multiple over the exponentials and hyperbolic functions of {@code e}: the largest
-   * absolute coefficient (the numerator of a rational one) among the terms of an expanded
-   * exponent; 0 without any.
+   * What Symja's expansions meet in the exponentials and hyperbolic functions of an expression:
+   * the largest {@code degree} (the sum of an expanded exponent's absolute coefficients, for the
+   * factorisation) and the largest {@code multiple} (its largest absolute coefficient, for {@code
+   * TrigExpand}), each 0 without any. Both from one walk, each exponent expanded once: {@code
+   * Simplify} is measured for both before every call.
    */
-  static long largestMultiple(Symja session, IExpr e) {
-    if (!e.isAST()) return 0;
+  record Measure(long degree, long multiple) {
+    static final Measure NONE = new Measure(0, 0);
+
+    Measure max(Measure o) {
+      return new Measure(Math.max(degree, o.degree), Math.max(multiple, o.multiple));
+    }
+  }
+
+  static Measure measure(Symja session, IExpr e) {
+    if (!e.isAST()) return Measure.NONE;
     IAST ast = (IAST) e;
-    long worst = 0;
     IExpr exponent = ast.isPower() && ast.base().equals(S.E) ? ast.exponent()
         : ast.head().isSymbol() && HYPERBOLIC.contains((ISymbol) ast.head()) && ast.argSize() == 1 ? ast.arg1() : null;
-    if (exponent != null && !exponent.isNumber()) {
-      IExpr expanded = session.eval(F.Expand(exponent));
-      if (expanded.isPlus()) {
-        for (IExpr term : (IAST) expanded) if (!term.isNumber()) worst = Math.max(worst, coefficient(term));
-      } else if (!expanded.isNumber()) {
-        worst = coefficient(expanded);
-      }
-    }
-    for (int i = 1; i <= ast.argSize(); i++) worst = Math.max(worst, largestMultiple(session, ast.get(i)));
+    Measure worst = exponent == null ? Measure.NONE : ofExponent(session, exponent);
+    for (int i = 1; i <= ast.argSize(); i++) worst = worst.max(measure(session, ast.get(i)));
     return worst;
   }
 
-  /** The largest degree over the exponentials of {@code e}, 0 without any. */
+  /** The largest multiple over the exponentials of {@code e} ({@link Measure#multiple}). */
+  static long largestMultiple(Symja session, IExpr e) {
+    return measure(session, e).multiple();
+  }
+
+  /** The largest degree over the exponentials of {@code e} ({@link Measure#degree}). */
   static long of(Symja session, IExpr e) {
-    if (!e.isAST()) return 0;
-    IAST ast = (IAST) e;
-    long worst = 0;
-    if (ast.isPower() && ast.base().equals(S.E)) {
-      worst = degree(session, ast.exponent());
-    } else if (ast.head().isSymbol() && HYPERBOLIC.contains((ISymbol) ast.head()) && ast.argSize() == 1) {
-      worst = degree(session, ast.arg1());
-    }
-    for (int i = 1; i <= ast.argSize(); i++) worst = Math.max(worst, of(session, ast.get(i)));
-    return worst;
+    return measure(session, e).degree();
   }
 
-  /** The sum of the absolute coefficients of the non-constant terms of the expanded exponent. */
-  private static long degree(Symja session, IExpr exponent) {
-    if (exponent.isNumber()) return 0;
+  /** The sum and the largest of the absolute coefficients of the non-constant terms of the expanded exponent. */
+  private static Measure ofExponent(Symja session, IExpr exponent) {
+    if (exponent.isNumber()) return Measure.NONE;
     IExpr expanded = session.eval(F.Expand(exponent));
-    long sum = 0;
-    if (!expanded.isPlus()) return expanded.isNumber() ? 0 : coefficient(expanded);
-    for (IExpr term : (IAST) expanded) {
-      if (!term.isNumber()) sum = saturatingAdd(sum, coefficient(term));
+    if (!expanded.isPlus()) {
+      long c = expanded.isNumber() ? 0 : coefficient(expanded);
+      return new Measure(c, c);
     }
-    return sum;
+    long sum = 0;
+    long largest = 0;
+    for (IExpr term : (IAST) expanded) {
+      if (term.isNumber()) continue;
+      long c = coefficient(term);
+      sum = saturatingAdd(sum, c);
+      largest = Math.max(largest, c);
+    }
+    return new Measure(sum, largest);
   }
 
   private static long coefficient(IExpr term) {

@@ -200,19 +200,24 @@ public final class RootSplice {
     int m = leadingPowerInRoot(kink, side, q, scale, reference, output, derivative, parameter);
     if (TRACE) System.err.printf("trace: kink %s side %d: form's worst %.2g, leading power s^%d%n", kink[0], side, before, m);
     if (m == NO_POWER) return Optional.empty();
+    // one splice of the given reach and degree, kept where it meets an eighth of the tolerance
+    java.util.function.BiFunction<Double, Integer, Optional<Expr>> attempt = (reach, degree) -> {
+      Optional<double[]> c = fitInRootAtKink(kink, side, q, m, reach, degree, reference, output, derivative, parameter);
+      if (c.isEmpty()) return Optional.empty();
+      Expr candidate = splicedInRootAtKink(form, kink, side, q, m, reach, c.get());
+      double after = worst(candidate, probes, exact, vars);
+      if (TRACE) System.err.printf("trace: kink %s side %d: s^%d G(s), s = |t|^(1/%d), to %s, degree %d: worst %.2g (form %.2g)%n",
+          kink[0], side, m, q, reach, degree, after, before);
+      return after <= tolerance / 8 ? Optional.of(candidate) : Optional.empty();
+    };
     double previous = Double.NaN;
     for (int i = 0; i < HALF_WIDTHS.length; i++) {
       double reach = Math.min(cap, HALF_WIDTHS[i] * scale);
       if (reach == previous) break;
       previous = reach;
       for (int degree : new int[] {DEGREES[i], DEGREES[i] + 4}) {
-        Optional<double[]> c = fitInRootAtKink(kink, side, q, m, reach, degree, reference, output, derivative, parameter);
-        if (c.isEmpty()) continue;
-        Expr candidate = splicedInRootAtKink(form, kink, side, q, m, reach, c.get());
-        double after = worst(candidate, probes, exact, vars);
-        if (TRACE) System.err.printf("trace: kink %s side %d: s^%d G(s), s = |t|^(1/%d), to %s, degree %d: worst %.2g (form %.2g)%n",
-            kink[0], side, m, q, reach, degree, after, before);
-        if (after <= tolerance / 8) return Optional.of(candidate);
+        Optional<Expr> kept = attempt.apply(reach, degree);
+        if (kept.isPresent()) return kept;
       }
     }
     // Narrower, only where none of those holds (so that a splice found before stays): an output
@@ -221,14 +226,8 @@ public final class RootSplice {
     // is a sum of alternating terms of about 12 x the reach at t = 0 over a wide reach (5.5e-11 at
     // 0.002), and the form itself cancels there (2.5e-8 off 1.4e-14 from the kink)
     for (double narrow : NARROW_HALF_WIDTHS) {
-      double reach = Math.min(cap, narrow * scale);
-      Optional<double[]> c = fitInRootAtKink(kink, side, q, m, reach, DEGREES[0], reference, output, derivative, parameter);
-      if (c.isEmpty()) continue;
-      Expr candidate = splicedInRootAtKink(form, kink, side, q, m, reach, c.get());
-      double after = worst(candidate, probes, exact, vars);
-      if (TRACE) System.err.printf("trace: kink %s side %d: s^%d G(s), s = |t|^(1/%d), to %s (narrow), degree %d: worst %.2g (form %.2g)%n",
-          kink[0], side, m, q, reach, DEGREES[0], after, before);
-      if (after <= tolerance / 8) return Optional.of(candidate);
+      Optional<Expr> kept = attempt.apply(Math.min(cap, narrow * scale), DEGREES[0]);
+      if (kept.isPresent()) return kept;
     }
     return Optional.empty();
   }
