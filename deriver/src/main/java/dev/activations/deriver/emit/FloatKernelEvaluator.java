@@ -245,6 +245,13 @@ public final class FloatKernelEvaluator {
       case MIN -> Math.min(x, y);
       case SIGNUM -> x > 0 ? 1f : x < 0 ? -1f : x;
       case TANH -> tanh(x, shift);
+      case ASINH -> {
+        float a = Math.abs(x);
+        float s = a * a;
+        float near = lanewise(StrictMath.log1p(a + s / ((float) Math.sqrt(s + 1f) + 1f)), shift);
+        float far = lanewise(StrictMath.log(a), shift) + (float) dev.activations.deriver.lowering.StableFunctions.LN2;
+        yield Math.copySign(a > (float) dev.activations.deriver.lowering.StableFunctions.ASINH_FAR ? far : near, x);
+      }
       case LOGISTIC -> {
         float e = lanewise(StrictMath.exp(-Math.abs(x)), shift);
         float d = e + 1f;

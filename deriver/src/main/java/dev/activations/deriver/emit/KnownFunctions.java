@@ -78,6 +78,19 @@ public final class KnownFunctions {
                 + "return Math.copySign(r, x);\n");
         case SIGNUM -> math(fn, "signum");
         case ATAN -> math(fn, "atan");
+        case ASINH -> helper(fn, "asinh",
+            "{@code arsinh(x) = sign(x) log1p(|x| + x^2 / (1 + sqrt(1 + x^2)))} (no cancellation next"
+                + " to 0, and {@code x + sqrt(1 + x^2)} never formed for negative x), and {@code log|x| +"
+                + " ln 2} beyond |x| = 2^28, where x^2 would overflow from 1.3e154 on.",
+            "double a = Math.abs(x);\n"
+                + "double r;\n"
+                + "if (a > " + StableFunctions.ASINH_FAR + ") {\n"
+                + "$>r = Math.log(a) + " + StableFunctions.LN2 + ";\n"
+                + "$<} else {\n"
+                + "$>double s = a * a;\n"
+                + "r = Math.log1p(a + s / (1.0 + Math.sqrt(1.0 + s)));\n"
+                + "$<}\n"
+                + "return Math.copySign(r, x);\n");
         case MAX -> math(fn, "max");
         case MIN -> math(fn, "min");
         case POW -> math(fn, "pow");

@@ -318,6 +318,22 @@ public final class VectorExprPrinter {
         yield r + "." + lanes.asBits() + "().or(" + v + "." + lanes.asBits() + "().and(" + sign
             + ")).reinterpretAs" + lanes.plural + "()";
       }
+      case ASINH -> {
+        // as the scalar helper (StableFunctions.asinh): log1p(a + a^2 / (1 + sqrt(1 + a^2))), a =
+        // |x|, blended with log(a) + ln 2 beyond 2^28 (where a^2 may overflow); then the sign bit
+        // of x (the magnitude is never negative, so -0.0 stays -0.0)
+        String v = let(x);
+        String a = let(v + ".abs()");
+        String s = let(a + ".mul(" + a + ")");
+        String near = let(a + ".add(" + s + ".div(" + s + ".add(" + lit(1.0) + ").sqrt().add(" + lit(1.0)
+            + "))).lanewise(" + OPS + "LOG1P)");
+        String far = let(a + ".lanewise(" + OPS + "LOG).add(" + lit(StableFunctions.LN2) + ")");
+        String r = let(near + ".blend(" + far + ", " + a + ".compare(" + OPS + "GT, "
+            + lit(StableFunctions.ASINH_FAR) + "))");
+        String sign = lanes.bitsBox + ".MIN_VALUE";
+        yield r + "." + lanes.asBits() + "().or(" + v + "." + lanes.asBits() + "().and(" + sign
+            + ")).reinterpretAs" + lanes.plural + "()";
+      }
       case LOGISTIC -> {
         // x >= 0: 1 / (1 + e^-x); otherwise e^x / (1 + e^x); both with e = exp(-|x|)
         String v = let(x);

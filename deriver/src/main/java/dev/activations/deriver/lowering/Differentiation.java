@@ -131,6 +131,8 @@ final class Differentiation {
       case LOG1PMX -> new Neg(new Div(u, new Add(List.of(ONE, u))));
       // 1/(1 + u^2): 0 where u^2 overflows, and the exact value there is below 1e-308
       case ATAN -> new Div(ONE, new Add(List.of(ONE, new Mul(List.of(u, u)))));
+      // 1/sqrt(1 + u^2) as 1/hypot(1, u): about 1/|u| where u^2 would overflow
+      case ASINH -> new Div(ONE, Call.of(Fn.HYPOT, ONE, u));
       default -> throw new IllegalArgumentException("differentiation: " + c.fn());
     };
     return chain(outer, du);

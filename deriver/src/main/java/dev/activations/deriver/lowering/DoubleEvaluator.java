@@ -89,6 +89,7 @@ public final class DoubleEvaluator {
       case TANH_PRIME -> StableFunctions.tanhPrime(x);
       case LOG1PMX -> StableFunctions.log1pmx(x);
       case ATAN -> Math.atan(x);
+      case ASINH -> StableFunctions.asinh(x);
       case MAX, MIN, POW, HYPOT -> throw new IllegalArgumentException(fn + " takes 2 arguments");
     };
   }

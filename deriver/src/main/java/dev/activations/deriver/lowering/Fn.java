@@ -27,7 +27,13 @@ public enum Fn {
    */
   LOG1PMX(1),
   /** arctan x ({@code Math.atan}, within an ulp; bounded by pi/2, so it never overflows). */
-  ATAN(1);
+  ATAN(1),
+  /**
+   * arsinh x, which {@code java.lang.Math} lacks: {@code log1p(|x| + x^2 / (1 + sqrt(1 + x^2)))}
+   * with the sign of x, and {@code log|x| + log 2} beyond |x| = 2^28 where x^2 would leave the range
+   * ({@link StableFunctions#asinh}).
+   */
+  ASINH(1);
 
   private final int arity;
 

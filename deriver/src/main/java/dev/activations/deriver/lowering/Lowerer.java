@@ -128,6 +128,7 @@ public final class Lowerer {
     if (head.equals(S.Sign)) return call(Fn.SIGNUM, pairs.sameSign(ast.arg1()));
     if (head.equals(S.Tanh)) return call(Fn.TANH, ast.arg1());
     if (head.equals(S.ArcTan) && ast.argSize() == 1) return call(Fn.ATAN, ast.arg1());
+    if (head.equals(S.ArcSinh)) return arsinh(ast.arg1());
     if (head.equals(S.Sinh)) return call(Fn.SINH, ast.arg1());
     if (head.equals(S.Cosh)) return call(Fn.COSH, ast.arg1());
     if (head.equals(S.Sech)) return sech(translate(ast.arg1()));
@@ -338,6 +339,44 @@ public final class Lowerer {
     if (k == 1) return base;
     if (k == -1) return new Expr.Div(Expr.Const.of(1.0), base);
     return new Expr.PowInt(base, k);
+  }
+
+  /**
+   * {@code arsinh x}; where x is a product of powers of expressions in z (and numbers, and
+   * absolute values), beyond |x| = 2^28 as {@code sign(x) (ln 2 + sum k log|b|)} over its factors
+   * {@code b^k}, so that x itself may overflow ({@code ArcSinh[(z-mu)^2]} is about {@code 2 log|z|
+   * + ln 2} where {@code (z - mu)^2} is Infinity, from |z| = 1.3e154 on; with a scale a free, from
+   * wherever {@code ((z-mu)/a)^2} is). There {@link StableFunctions#asinh} itself takes {@code
+   * log|x| + ln 2}, so nothing changes where x is finite but the rounding of one logarithm.
+   */
+  private Expr arsinh(IExpr arg) {
+    Expr plain = call(Fn.ASINH, arg);
+    if (!arg.isTimes() && !arg.isPower()) return plain;
+    List<IExpr> factors = new ArrayList<>();
+    if (arg.isTimes()) {
+      for (int i = 1; i < arg.size(); i++) factors.add(((IAST) arg).get(i));
+    } else {
+      factors.add(arg);
+    }
+    List<Expr> logs = new ArrayList<>(List.of(Expr.Const.of(StableFunctions.LN2)));
+    boolean powered = false;
+    for (IExpr f : factors) {
+      IExpr base = f;
+      IExpr k = F.C1;
+      if (f.isPower() && f.exponent().isFree(z)) {
+        base = f.base();
+        k = f.exponent();
+      }
+      if (base.isAST(S.Abs, 2)) base = base.first();
+      Expr log = Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, translate(base)));
+      logs.add(k.isOne() ? log : new Expr.Mul(List.of(translate(k), log)));
+      powered |= !f.isFree(z) && !k.isOne();
+    }
+    if (!powered) return plain;
+    Expr x = ((Expr.Call) plain).args().get(0);
+    Expr far = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, x), new Expr.Add(logs)));
+    Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(StableFunctions.ASINH_FAR));
+    return new Expr.Cond(near, plain, far);
   }
 
   Expr call(Fn fn, IExpr arg) {

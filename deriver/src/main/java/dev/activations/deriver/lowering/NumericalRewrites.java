@@ -12,6 +12,7 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.expression.S;
 import org.matheclipse.core.interfaces.IAST;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.IInteger;
 import org.matheclipse.core.interfaces.IRational;
 import org.matheclipse.core.interfaces.ISymbol;
 
@@ -92,6 +93,8 @@ final class NumericalRewrites {
 
   /** The kind of a term {@code c Tanh[u]^2} (no Symja head names it). */
   static final ISymbol TANH_SQUARED = F.Dummy("tanhSquared");
+  /** The kind of a term {@code c ArcSinh[u]^2}. */
+  static final ISymbol ARSINH_SQUARED = F.Dummy("arsinhSquared");
   /** The kind of a term {@code c Log[u]^2}. */
   static final ISymbol LOG_SQUARED = F.Dummy("logSquared");
   /** The kind of a term {@code c b^p Log[b]}, p free of z and not an integer, or 1 (argument {@code {b, p}}). */
@@ -129,8 +132,12 @@ final class NumericalRewrites {
     if (core.isAST(S.Log, 2)) return new Term(coefficient, S.Log, core.first());
     if (core.isAST(S.Tanh, 2)) return new Term(coefficient, S.Tanh, core.first());
     if (core.isAST(S.ArcTan, 2)) return new Term(coefficient, S.ArcTan, core.first());
+    if (core.isAST(S.ArcSinh, 2)) return new Term(coefficient, S.ArcSinh, core.first());
     if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Tanh, 2)) {
       return new Term(coefficient, TANH_SQUARED, core.base().first());
+    }
+    if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.ArcSinh, 2)) {
+      return new Term(coefficient, ARSINH_SQUARED, core.base().first());
     }
     if (core.isPower() && core.exponent().equals(F.C2) && core.base().isAST(S.Log, 2)) {
       return new Term(coefficient, LOG_SQUARED, core.base().first());
@@ -301,12 +308,19 @@ final class NumericalRewrites {
       core = tanhDifference(u, v);
     } else if (a.kind() == S.ArcTan) {
       core = arctanDifference(u, v);
+    } else if (a.kind() == S.ArcSinh) {
+      core = arsinhDifference(u, v);
     } else if (a.kind() == LOG_SQUARED) {
       // log(u)^2 - log(v)^2 = (log u - log v)(log u + log v), the difference paired as logarithms:
       // Log[1+Abs[z-mu]]^2 at centres 1 and -1 has log(2 - z)^2 - log(2 + z)^2, which cancelled to
       // -0.0 at z = -5e-261 (exact mean -3.5e-261), and log(2 - z)^2 - log(-z)^2 far out
       Expr difference = combine(new Term(F.C1, S.Log, u), new Term(F.CN1, S.Log, v));
       core = new Expr.Mul(List.of(difference, lowerer.translate(F.Plus(F.Log(u), F.Log(v)))));
+    } else if (a.kind() == ARSINH_SQUARED) {
+      // arsinh(u)^2 - arsinh(v)^2 = (arsinh u - arsinh v)(arsinh u + arsinh v), each factor paired
+      // as above (the sum as arsinh u - arsinh(-v)): ArcSinh[z-mu]^2 at centres 1 and -1 (about
+      // 4 log(2|z|)/z far out) was 0.0 at z = -1.3e154, exact -5.3e-152; the sum vanishes at z = 0
+      core = new Expr.Mul(List.of(arsinhDifference(u, v), arsinhDifference(u, symja.eval(F.Negate(v)))));
     } else if (a.kind() == TANH_SQUARED) {
       // tanh(u)^2 - tanh(v)^2 = (tanh u - tanh v)(tanh u + tanh v), each factor with its argument
       // combined symbolically: the root of (z+1)/a + (z-2)/a at z = 1/2 is exact whatever a is
@@ -750,7 +764,6 @@ final class NumericalRewrites {
     return new Expr.Cond(overflowed, scaled, new Expr.Mul(List.of(power, factor)));
   }
 
-  /** {@code a > 0 && b > 0}. */
   /**
    * {@code atan u - atan v} as {@code atan((u - v)/(1 + u v))} where u and v have one sign (then
    * {@code u v > 0} and the identity holds without a multiple of pi), the quotient put over one
@@ -770,6 +783,48 @@ final class NumericalRewrites {
     return new Expr.Cond(new Expr.Test.Or(List.of(bothPositive(lu, lv), bothNegative)), Expr.Call.of(Fn.ATAN, quotient), plain);
   }
 
+  /**
+   * {@code arsinh u - arsinh v} for u and v of one sign as a logarithm of the quotient of {@code u +
+   * sqrt(1 + u^2)} and {@code v + sqrt(1 + v^2)}: for {@code u, v >= 0}, {@code log1p((u - v) / (v +
+   * S_v) (1 + (u + v) / (S_u + S_v)))} with {@code S = hypot(1, .)} ({@code S_u - S_v = (u - v)(u +
+   * v) / (S_u + S_v)}, no subtraction but {@code u - v}, which Symja puts over one denominator), and
+   * where both exceed 2^28, {@code log1p((u - v)/v)} with the quotient formed by Symja (there {@code
+   * S = |.|} to 2^-57, and u or v alone may overflow where the quotient does not: {@code
+   * ArcSinh[((z-mu)/a)^2]}); for {@code u, v <= 0} the same of {@code -v} and {@code -u} ({@code
+   * arsinh} is odd); as written where the signs differ, where the two terms add in magnitude. Why:
+   * far out both terms are about {@code log 2|u|}, and the energies' gap of {@code ArcSinh[(z-mu)^2]}
+   * at two centres (about {@code -4/z}) was lost to their rounding.
+   */
+  private Expr arsinhDifference(IExpr u, IExpr v) {
+    Expr lu = lowerer.translate(u);
+    Expr lv = lowerer.translate(v);
+    Expr plain = new Expr.Add(List.of(Expr.Call.of(Fn.ASINH, lu), new Expr.Neg(Expr.Call.of(Fn.ASINH, lv))));
+    Expr gap = lowerer.translate(together(F.Subtract(u, v)));
+    Expr one = Expr.Const.of(1.0);
+    Expr su = Expr.Call.of(Fn.HYPOT, one, lu);
+    Expr sv = Expr.Call.of(Fn.HYPOT, one, lv);
+    Expr ratio = new Expr.Div(new Expr.Add(List.of(lu, lv)), new Expr.Add(List.of(su, sv)));
+    Expr far = Expr.Const.of(StableFunctions.ASINH_FAR);
+    Expr positive = new Expr.Cond(bothAbove(lu, lv, far),
+        Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(u, v), v)))),
+        Expr.Call.of(Fn.LOG1P, new Expr.Mul(List.of(new Expr.Div(gap, new Expr.Add(List.of(lv, sv))),
+            new Expr.Add(List.of(one, ratio))))));
+    Expr negative = new Expr.Cond(bothAbove(new Expr.Neg(lu), new Expr.Neg(lv), far),
+        Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(u, v), F.Negate(u))))),
+        Expr.Call.of(Fn.LOG1P, new Expr.Mul(List.of(new Expr.Div(gap, new Expr.Add(List.of(new Expr.Neg(lu), su))),
+            new Expr.Add(List.of(one, new Expr.Neg(ratio)))))));
+    Expr zero = Expr.Const.of(0.0);
+    return new Expr.Cond(bothAbove(lu, lv, zero), positive,
+        new Expr.Cond(bothAbove(new Expr.Neg(lu), new Expr.Neg(lv), zero), negative, plain));
+  }
+
+  /** {@code a >= bound && b >= bound}. */
+  private static Expr.Test bothAbove(Expr a, Expr b, Expr bound) {
+    return new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GE, a, bound),
+        new Expr.Test.Compare(Expr.Test.Op.GE, b, bound)));
+  }
+
+  /** {@code a > 0 && b > 0}. */
   private static Expr.Test bothPositive(Expr a, Expr b) {
     Expr zero = Expr.Const.of(0.0);
     return new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GT, a, zero),
@@ -834,7 +889,44 @@ final class NumericalRewrites {
       }
       if (c != null && c.size() == 3 && !c.get(2).isNumber()) return parametricHypot(base, c);
     }
+    Optional<Expr> even = evenPowerHypot(base);
+    if (even.isPresent()) return even.get();
     return lowerer.call(Fn.SQRT, base);
+  }
+
+  /**
+   * {@code Sqrt[c + T]} with c a positive number and T a product of even integer powers and
+   * positive numbers, {@code T = Y^2}: {@code hypot(Y, Sqrt[c])}, which never overflows where the
+   * root is an ordinary number. The slope of {@code ArcSinh[((z-mu)/a)^2]} has {@code Sqrt[1 +
+   * (z-1)^4/a^4]}, whose radicand overflows from |z| = 1.2e77 on (the slope was 0 there, exact
+   * about 2/z, and its parameter derivative NaN at z = -9.5e153). Quadratics in z are the completed
+   * squares above; empty for anything else.
+   */
+  private Optional<Expr> evenPowerHypot(IExpr base) {
+    if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
+    IExpr t = base.second();
+    List<IExpr> factors = new ArrayList<>();
+    if (t.isTimes()) {
+      for (int i = 1; i < t.size(); i++) factors.add(((IAST) t).get(i));
+    } else {
+      factors.add(t);
+    }
+    List<IExpr> half = new ArrayList<>();
+    boolean varies = false;
+    for (IExpr f : factors) {
+      if (f.isNumber()) {
+        if (!f.isPositive()) return Optional.empty();
+        half.add(F.Sqrt(f));
+      } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isEven()) {
+        half.add(F.Power(f.base(), symja.eval(F.Divide(f.exponent(), F.C2))));
+        varies |= !f.base().isFree(z);
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (!varies) return Optional.empty();
+    Expr y = lowerer.translate(symja.eval(half.size() == 1 ? half.get(0) : F.ast(S.Times, half)));
+    return Optional.of(Expr.Call.of(Fn.HYPOT, y, lowerer.translate(symja.eval(F.Sqrt(base.first())))));
   }
 
   /**

@@ -35,6 +35,8 @@ import org.matheclipse.core.interfaces.IInteger;
 final class Repairs {
   /** DERIVE_TRACE_NEAR_ZERO: each near-zero split tried, with the form's and the patch's errors at the points. */
   private static final boolean TRACE_NEAR_ZERO = System.getenv("DERIVE_TRACE_NEAR_ZERO") != null;
+  /** DERIVE_TRACE: each tail tried at other parameter values. */
+  private static final boolean TRACE_TAILS = System.getenv("DERIVE_TRACE") != null;
   private static final int SERIES_ORDER = 16; // order 28 can take Symja 9 s; 16 is < 1 s
   /**
    * Work for Series. The largest one kept in the catalog (GaussianSignedEntropy's derivative, 3.4 to
@@ -180,7 +182,6 @@ final class Repairs {
    */
   Optional<Candidate> poweredTails(Candidate c) {
     double[] errors = scorer.errors(c.expr(), output, role);
-    Expr.Var z = new Expr.Var("z");
     Expr guarded = c.expr();
     boolean changed = false;
     for (int side : new int[] {+1, -1}) {
@@ -206,19 +207,78 @@ final class Repairs {
         break;
       }
       if (at < 0) continue;
-      double t = points[at];
-      Expr atT = Exprs.substituteZ(c.expr(), t);
-      Expr ratio = new Expr.Div(z, Expr.Const.of(t));
-      // k = 1 as (c(T)/T) z: c(T) (z/T) overflows at z = MAX_VALUE when z/T rounds up
-      Expr tail = zero ? Expr.Const.of(0.0)
-          : k == 0 ? atT
-          : k == 1 ? new Expr.Mul(List.of(new Expr.Div(atT, Expr.Const.of(t)), z))
-          : k > 0 ? new Expr.Mul(List.of(atT, power(ratio, k))) : new Expr.Div(atT, power(ratio, -k));
-      Expr.Test.Op op = side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE;
-      guarded = new Expr.Cond(new Expr.Test.Compare(op, z, Expr.Const.of(t)), tail, guarded);
+      guarded = withPoweredTail(guarded, c.expr(), side, points[at], new OptionalPower(true, k, zero));
       changed = true;
     }
     return changed ? Optional.of(new Candidate(c.form() + "+powered-tails", guarded)) : Optional.empty();
+  }
+
+  /** {@code guarded} with {@code c(T) (z/T)^k} (or 0) from T outwards on {@code side}. */
+  private static Expr withPoweredTail(Expr guarded, Expr c, int side, double t, OptionalPower power) {
+    Expr.Var z = new Expr.Var("z");
+    int k = power.k();
+    Expr atT = Exprs.substituteZ(c, t);
+    Expr ratio = new Expr.Div(z, Expr.Const.of(t));
+    // k = 1 as (c(T)/T) z: c(T) (z/T) overflows at z = MAX_VALUE when z/T rounds up
+    Expr tail = power.zero() ? Expr.Const.of(0.0)
+        : k == 0 ? atT
+        : k == 1 ? new Expr.Mul(List.of(new Expr.Div(atT, Expr.Const.of(t)), z))
+        : k > 0 ? new Expr.Mul(List.of(atT, power(ratio, k))) : new Expr.Div(atT, power(ratio, -k));
+    Expr.Test.Op op = side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE;
+    return new Expr.Cond(new Expr.Test.Compare(op, z, Expr.Const.of(t)), tail, guarded);
+  }
+
+  /** The least magnitude a sample point needs to start a tail for {@link #poweredTailsElsewhere}. */
+  private static final double ELSEWHERE_TAIL_FROM = 1e16;
+  /**
+   * The greatest: the form must still be finite at T for parameter values other than those
+   * measured, whose own overflow points lie below the defaults' (1e300 leaves them a factor of 1e8).
+   */
+  private static final double ELSEWHERE_TAIL_TO = 1e300;
+
+  /**
+   * The tails of {@link #poweredTails} for a form that is accurate far out at the defaults but not
+   * at other parameter values measured: there an intermediate such as {@code |z - 1| / |c|} or the
+   * sum of two of them overflows where the output itself does not, and the point where it does
+   * moves with the parameters (the gated mean of the pseudo-Huber energy {@code (Sqrt[1+((z-mu)/c)^2]
+   * - 1) c^2} with c free was NaN at c = 0.951, z = -9.45e307, exact -1.2e307, and accurate up to
+   * {@code -MAX_VALUE} at the default c = 2). On each side, among the sample points T with |T| from
+   * 1e16 to 1e300 at which the form is accurate at the defaults and from which the reference
+   * follows a power law there, the T whose splice has the least worst error on that side over the
+   * defaults and the other values measured (the farthest among equals); the tail {@code c(T) (z/T)^k} is computed
+   * from the form at run time, so it follows the parameters. Empty where no splice improves that
+   * worst error.
+   */
+  Optional<Candidate> poweredTailsElsewhere(Candidate c) {
+    double[] errors = scorer.errors(c.expr(), output, role);
+    Expr guarded = c.expr();
+    boolean changed = false;
+    for (int side : new int[] {+1, -1}) {
+      double best = worstEverywhereOnSide(guarded, side);
+      Expr sideBest = null;
+      for (int step = 0; step < points.length; step++) {
+        int i = side > 0 ? points.length - 1 - step : step; // from the far end inwards
+        double t = points[i];
+        if (side * t < ELSEWHERE_TAIL_FROM) break;
+        if (side * t > ELSEWHERE_TAIL_TO) continue;
+        if (!(errors[i] <= tolerance / 8) || !Double.isFinite(t)) continue;
+        OptionalPower power = powerLaw(i, side);
+        if (TRACE_TAILS) System.err.printf("trace: output %d %s tail elsewhere from %s: power %s k %d%n", output, role, t, power.present(), power.k());
+        if (!power.present()) continue;
+        Expr e = withPoweredTail(guarded, c.expr(), side, t, power);
+        double w = worstEverywhereOnSide(e, side);
+        if (TRACE_TAILS) System.err.printf("trace: output %d %s tail elsewhere from %s: worst %.2e (best %.2e)%n", output, role, t, w, best);
+        if (w < best) {
+          best = w;
+          sideBest = e;
+        }
+      }
+      if (sideBest != null) {
+        guarded = sideBest;
+        changed = true;
+      }
+    }
+    return changed ? Optional.of(new Candidate(c.form() + "+powered-tails-elsewhere", guarded)) : Optional.empty();
   }
 
   /** Where {@link #rationalFarTails} may start: |z| from T on. */
@@ -257,6 +317,19 @@ final class Repairs {
       scale = Expr.Call.of(Fn.MAX, scale, Expr.Call.of(Fn.ABS, new Expr.Var(p)));
     }
     return new Expr.Mul(List.of(Expr.Const.of(from), scale));
+  }
+
+  /** {@link #worstEverywhere} over the points on one side of 0 ({@code side * z > 0}). */
+  private double worstEverywhereOnSide(Expr e, int side) {
+    double w = 0;
+    for (Scorer s : java.util.stream.Stream.concat(java.util.stream.Stream.of(scorer), elsewhere.stream()).toList()) {
+      double[] errors = s.errors(e, output, role);
+      double[] at = s.points();
+      for (int i = 0; i < at.length; i++) {
+        if (side * at[i] > 0 && !Double.isNaN(errors[i])) w = Math.max(w, errors[i]);
+      }
+    }
+    return w;
   }
 
   /** The worst error at the defaults and at the other parameter values measured. */

@@ -2,7 +2,8 @@ package dev.activations.deriver.lowering;
 
 /**
  * The double reference implementations of the stable primitives that {@code java.lang.Math} lacks
- * ({@link Fn#LOGISTIC}, {@link Fn#SOFTPLUS}, {@link Fn#TANH_PRIME}, {@link Fn#LOG1PMX}). The emitter writes the same
+ * ({@link Fn#LOGISTIC}, {@link Fn#SOFTPLUS}, {@link Fn#TANH_PRIME}, {@link Fn#LOG1PMX},
+ * {@link Fn#ASINH}). The emitter writes the same
  * formulas, operation for operation, as private helpers of each generated class; a test compiles
  * those helpers and checks they agree with these bit for bit.
  */
@@ -44,6 +45,33 @@ public final class StableFunctions {
     } else {
       double t = Math.exp(-2.0 * a);
       r = 1.0 - 2.0 * t / (1.0 + t);
+    }
+    return Math.copySign(r, x);
+  }
+
+  /** ln 2 rounded to the nearest double (the far branch of {@link #asinh}). */
+  public static final double LN2 = 0.6931471805599453;
+
+  /** Where {@link #asinh} switches to {@code log|x| + ln 2}: 2^28. */
+  public static final double ASINH_FAR = 268435456.0;
+
+  /**
+   * {@code arsinh(x) = sign(x) log1p(|x| + x^2 / (1 + sqrt(1 + x^2)))}: the argument of {@code
+   * log1p} is {@code |x| + sqrt(1 + x^2) - 1} with the difference taken without cancellation, so a
+   * tiny x keeps its relative accuracy (the result is x to within x^3/6), and {@code log(|x| + sqrt(1
+   * + x^2))} is never formed for negative x. Beyond |x| = 2^28, {@code sqrt(1 + x^2)} is |x| to
+   * within 2^-57 relative and x^2 would overflow from 1.3e154 on: there {@code log|x| + ln 2}, off
+   * by {@code 1/(4x^2)} (below 2^-58 of the result). NaN gives NaN, -0.0 gives -0.0, +-Infinity
+   * gives +-Infinity.
+   */
+  public static double asinh(double x) {
+    double a = Math.abs(x);
+    double r;
+    if (a > ASINH_FAR) {
+      r = Math.log(a) + LN2;
+    } else {
+      double s = a * a;
+      r = Math.log1p(a + s / (1.0 + Math.sqrt(1.0 + s)));
     }
     return Math.copySign(r, x);
   }

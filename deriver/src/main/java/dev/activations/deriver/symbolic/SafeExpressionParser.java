@@ -59,6 +59,7 @@ public final class SafeExpressionParser {
       Map.entry("Tanh", new int[] {1, 1}),
       Map.entry("Sech", new int[] {1, 1}),
       Map.entry("ArcTan", new int[] {1, 1}),
+      Map.entry("ArcSinh", new int[] {1, 1}),
       Map.entry("Sign", new int[] {1, 1}),
       Map.entry("Max", new int[] {2, -1}),
       Map.entry("Min", new int[] {2, -1}),

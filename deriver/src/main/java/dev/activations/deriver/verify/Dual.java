@@ -156,6 +156,14 @@ record Dual(Enclosure value, Enclosure derivative) implements Elementary<Dual> {
     return chain(value.atan(p), Enclosure.ONE.divide(Enclosure.ONE.add(value.multiply(value, p), p), p), p);
   }
 
+  /** {@code asinh' = 1/sqrt(1 + x^2)}. */
+  @Override
+  public Dual asinh(long p) {
+    if (constant()) return constant(value.asinh(p));
+    return chain(value.asinh(p),
+        Enclosure.ONE.divide(Enclosure.ONE.add(value.multiply(value, p), p).sqrt(p), p), p);
+  }
+
   /** {@code sech' = -sech tanh}. */
   @Override
   public Dual sech(long p) {

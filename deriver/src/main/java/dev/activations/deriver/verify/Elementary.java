@@ -27,4 +27,6 @@ interface Elementary<T extends Elementary<T>> {
   T sign(long p);
 
   T atan(long p);
+
+  T asinh(long p);
 }

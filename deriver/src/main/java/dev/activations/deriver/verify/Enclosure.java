@@ -663,6 +663,27 @@ final class Enclosure implements Elementary<Enclosure> {
     return approx(m, lsum(a.logRadius + slope, rounding(m, p)));
   }
 
+  /**
+   * {@code arsinh x = sign(x) log1p(a + a^2 / (1 + sqrt(1 + a^2)))}, {@code a = |x|}, in this
+   * arithmetic (each step's radius carried, the logarithm relative next to 0, so a tiny x keeps its
+   * digits: arsinh x = x (1 - x^2/6 + ...)). A value held as a logarithm, {@code |x| = e^L} beyond
+   * apfloat's reach, is {@code L + ln 2} to within {@code e^-2L}, far below any bound.
+   */
+  @Override
+  public Enclosure asinh(long p) {
+    if (isExactZero()) return ZERO;
+    long q = p + 4;
+    if (hugeLog != null) {
+      Enclosure t = hugeLog.add(exact(2).log(q), q);
+      return hugeSign < 0 ? t.negate() : t;
+    }
+    int sign = midSignum();
+    Enclosure a = abs();
+    Enclosure a2 = a.multiply(a, q);
+    Enclosure t = a.add(a2.divide(ONE.add(ONE.add(a2, q).sqrt(q), q), q), q).log1pNonNegative(p);
+    return sign < 0 ? t.negate() : t;
+  }
+
   @Override
   public Enclosure sech(long p) {
     if (isExactZero()) return ONE;

@@ -463,6 +463,20 @@ final class Fast {
     return s < 0 ? t.negate() : t;
   }
 
+  /**
+   * {@code arsinh x = sign(x) log1p(a + a^2 / (1 + sqrt(1 + a^2)))}, {@code a = |x|}: the argument
+   * of {@code log1p} is {@code a + sqrt(1 + a^2) - 1} without the subtraction, so a tiny x keeps its
+   * relative accuracy, and the exponent range of this arithmetic holds {@code a^2} for every double.
+   */
+  Fast asinh() {
+    int s = sign();
+    if (s == 0) return ZERO;
+    Fast a = abs();
+    Fast a2 = a.multiply(a);
+    Fast t = a.add(a2.divide(ONE.add(ONE.add(a2).sqrt()))).log1p();
+    return s < 0 ? t.negate() : t;
+  }
+
   /** The smallest and largest; for Max/Min with a decided order. */
   static int compare(Fast a, Fast b) {
     return a.subtract(b).sign();

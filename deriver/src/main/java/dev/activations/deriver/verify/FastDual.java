@@ -164,6 +164,11 @@ final class FastDual {
     return chain(v.atan(), () -> Fast.ONE.divide(Fast.ONE.add(v.multiply(v))));
   }
 
+  /** {@code asinh x} with its derivative {@code x' / sqrt(1 + x^2)}. */
+  FastDual asinh() {
+    return chain(v.asinh(), () -> Fast.ONE.divide(Fast.ONE.add(v.multiply(v)).sqrt()));
+  }
+
   FastDual sech() {
     Fast c = cosh(v);
     Fast s = Fast.ONE.divide(c);

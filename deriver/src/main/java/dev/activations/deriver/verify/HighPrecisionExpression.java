@@ -61,7 +61,7 @@ public final class HighPrecisionExpression {
       Set.of("I", "Infinity", "ComplexInfinity", "Indeterminate", "Degree", "EulerGamma",
           "GoldenRatio", "Catalan", "Glaisher", "Khinchin", "Null", "All", "None", "Automatic");
   private static final Set<String> FUNCTIONS =
-      Set.of("Plus", "Times", "Power", "Sqrt", "Exp", "Log", "Abs", "Sinh", "Cosh", "Tanh", "Sech", "ArcTan",
+      Set.of("Plus", "Times", "Power", "Sqrt", "Exp", "Log", "Abs", "Sinh", "Cosh", "Tanh", "Sech", "ArcTan", "ArcSinh",
           "Max", "Min", "Sign", "Piecewise", "List", "Greater", "GreaterEqual", "Less",
           "LessEqual", "Equal", "Unequal", "Inequality", "And", "Or", "Not");
   private static final int CACHE_LIMIT = 4096;
@@ -739,7 +739,7 @@ public final class HighPrecisionExpression {
     }
   }
 
-  private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN, ATAN }
+  private enum Fn { EXP, LOG, SQRT, ABS, SINH, COSH, TANH, SECH, SIGN, ATAN, ASINH }
 
   /**
    * {@code Log[k + Cosh[u]]} with a number {@code k > -1}: the fast path takes it as {@code log cosh u
@@ -853,6 +853,7 @@ public final class HighPrecisionExpression {
         case SECH -> x.sech();
         case SIGN -> x.sign();
         case ATAN -> x.atan();
+        case ASINH -> x.asinh();
       };
     }
 
@@ -868,6 +869,7 @@ public final class HighPrecisionExpression {
         case SECH -> x.sech(p);
         case SIGN -> x.sign(p);
         case ATAN -> x.atan(p);
+        case ASINH -> x.asinh(p);
       };
     }
   }
@@ -1273,6 +1275,7 @@ public final class HighPrecisionExpression {
             case "Sech" -> Fn.SECH;
             case "Sign" -> Fn.SIGN;
             case "ArcTan" -> Fn.ATAN;
+            case "ArcSinh" -> Fn.ASINH;
             default -> null;
           };
           if (fn != null) {

@@ -172,6 +172,16 @@ class RobustLossEnergiesTest {
       // an arctangent energy: far out the energies' gaps are differences of two values next to
       // pi/2 (NumericalRewrites.arctanDifference), and the reference's Fast.atan and Enclosure.atan
       "--energy|ArcTan[(z-mu)^2]|--hypotheses|prototypes:3|--stat|variance",
+      // inverse hyperbolic sines: a difference of squares far out (0.0 at z = -1.3e154, exact
+      // -5.3e-152, before NumericalRewrites.arsinhDifference), and one of a square beside a
+      // quadratic, where (z-mu)^2 overflows inside the arsinh (Infinity clamped to MAX_VALUE at
+      // z = -1.3e154, exact 1.8e307, before Lowerer.arsinh)
+      "--energy|ArcSinh[z-mu]^2|--hypotheses|signed|--stat|mean",
+      "--energy|ArcSinh[(z-mu)^2]+(z-mu)^2/10|--hypotheses|signed|--stat|free-energy",
+      // a pseudo-Huber energy with its scale free: accurate far out at the default c = 2, but at c =
+      // 0.951 the sum of two roots |z -+ 1|/|c| overflowed (NaN at z = -9.45e307, exact -1.2e307;
+      // Repairs.poweredTailsElsewhere)
+      "--energy|(Sqrt[1+((z-mu)/c)^2]-1)*c^2|--param|c=2|--free|c|--hypotheses|gated|--stat|mean",
       // a scaled square: Simplify of 4/((1+E^(-36z))(1+E^(36z))) expanded Cosh[36z] into about 2^36
       // terms inside one evaluation step and ran a 2 GB heap out of memory (internal error); it is no
       // longer called (ExponentialDegree.MULTIPLE_LIMIT)

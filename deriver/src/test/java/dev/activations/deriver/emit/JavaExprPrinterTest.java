@@ -172,11 +172,12 @@ class JavaExprPrinterTest {
   void everyFunctionHasAJavaName() {
     String[] expected = {"Math.exp", "Math.expm1", "Math.log", "Math.log1p", "Math.sqrt",
       "Math.abs", "Math.sinh", "Math.cosh", "tanh", "Math.signum", "Math.max", "Math.min",
-      "Math.hypot", "Math.pow", "logistic", "softplus", "tanhPrime", "log1pmx", "Math.atan"};
+      "Math.hypot", "Math.pow", "logistic", "softplus", "tanhPrime", "log1pmx", "Math.atan", "asinh"};
     for (Fn fn : Fn.values()) {
       assertEquals(expected[fn.ordinal()], KnownFunctions.of(fn).javaName(), fn.name());
       assertEquals(fn.name().equals("TANH") || fn.name().equals("LOGISTIC") || fn.name().equals("SOFTPLUS")
-          || fn.name().equals("TANH_PRIME") || fn.name().equals("LOG1PMX"), KnownFunctions.of(fn).helper().isPresent());
+          || fn.name().equals("TANH_PRIME") || fn.name().equals("LOG1PMX") || fn.name().equals("ASINH"),
+          KnownFunctions.of(fn).helper().isPresent());
     }
   }
 

@@ -51,6 +51,32 @@ class LowererTest {
   }
 
   @Test
+  void inverseSinesOfOneSignArePairedByTheirQuotient() {
+    // arsinh((z-1)^2) - arsinh((z+1)^2), about -4/z far out, where each term is about 2 log z + ln 2
+    // (values from mpmath at 900 digits)
+    String gap = "ArcSinh[(-1+z)^2]-ArcSinh[(1+z)^2]";
+    assertRelative(-4.0000000000013333333e-6, at(gap, 1e6), 1e-14);
+    // beyond 2^28 the quotient (u - v)/v is formed by Symja: (z-1)^2 and (z+1)^2 overflow at 1e200
+    assertRelative(-4.0e-100, at(gap, 1e100), 1e-14);
+    assertRelative(4.0e-200, at(gap, -1e200), 1e-14);
+    // a difference of squares: both factors paired (the sum as a difference with -v), so the
+    // root at 0 and the far tails keep their digits
+    String squares = "ArcSinh[-1+z]^2-ArcSinh[1+z]^2";
+    assertRelative(-2.4929009605609220536e-300, at(squares, 1e-300), 1e-14);
+    assertRelative(1.8448406631174763285e-197, at(squares, -1e200), 1e-14);
+    // of opposite signs the terms add, as written: arsinh(1) - arsinh(-2) = 0.88137... + 1.44364...
+    assertRelative(0.881373587019543 + 1.4436354751788103, at("ArcSinh[z-1]-ArcSinh[z-4]", 2), 1e-15);
+  }
+
+  @Test
+  void inverseSinesOfPowersTakeTheirLogarithmsFarOut() {
+    // arsinh(z^2) at z = 3e160, where z^2 is Infinity: 2 log z + ln 2 = 739.71760151599078358
+    assertRelative(739.71760151599078358, at("ArcSinh[z^2]", 3e160), 1e-15);
+    // and the root of 1 + z^4 (the slope of arsinh(z^2)) as hypot(z^2, 1): 2e-100 at z = 1e100
+    assertRelative(2.0e-100, at("2*(-1+z)/Sqrt[1+(-1+z)^4]", 1e100), 1e-15);
+  }
+
+  @Test
   void hyperbolicPairsArePairedAsExponentials() {
     // Symja's E^(-1-z) - Cosh[z] + Sinh[z] is e^(-1-z) - e^-z = e^-z expm1(-1): at z = -711 both
     // exponentials overflow and the difference as written is Inf - Inf; the exact value, -e^711 (1 -

@@ -46,7 +46,9 @@ class FastReferenceTest {
         def("Exp[Abs[z-mu]]+Tanh[z]*Sech[mu]+Max[z,mu]", "1:1,-1:-1", "log-responsibilities"),
         def("(z-mu)^2/2", "1:z,-1:0", "mode"),
         def("ArcTan[(z-mu)^2]", "1:1,-1:-1", "mean"),
-        def("(z-mu)*ArcTan[z-mu]-Log[1+(z-mu)^2]/2", "1:1,0:0,-1:-1", "variance"));
+        def("(z-mu)*ArcTan[z-mu]-Log[1+(z-mu)^2]/2", "1:1,0:0,-1:-1", "variance"),
+        def("ArcSinh[(z-mu)^2]", "1:1,-1:-1", "mean"),
+        def("(z-mu)*ArcSinh[z-mu]-Sqrt[1+(z-mu)^2]", "1:1,0:0,-1:-1", "variance"));
     int compared = 0;
     for (Definition d : defs) {
       ReferenceEvaluator r = new ReferenceEvaluator(d);
