@@ -1032,6 +1032,7 @@ final class Repairs {
     int power = NO_DATA;
     for (Scorer s : elsewhere) {
       int there = leadingPower(s.points(), s.reference(output, role), parity);
+      if (TRACE_TAILS) System.err.printf("trace: output %d %s leading power at %s: %d%n", output, role, s.parameterValues(), there);
       if (there == NO_DATA) continue;
       if (there < 1) return 0;
       power = power == NO_DATA ? there : Math.min(power, there);
