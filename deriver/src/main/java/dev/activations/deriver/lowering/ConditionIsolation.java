@@ -50,12 +50,7 @@ final class ConditionIsolation {
     // lhs = P |u| with P > 0 free of z (Abs[-1+z]/Abs[c], as Symja writes |(z-1)/c|)
     IExpr abs = null;
     IExpr positive = F.C1;
-    List<IExpr> factors = new java.util.ArrayList<>();
-    if (lhs.isTimes()) {
-      for (int i = 1; i < lhs.size(); i++) factors.add(((IAST) lhs).get(i));
-    } else {
-      factors.add(lhs);
-    }
+    List<IExpr> factors = Symja.factors(lhs);
     boolean squared = false;
     for (IExpr factor : factors) {
       if (factor.isAST(S.Abs, 2) && !factor.isFree(z) && abs == null) {

@@ -352,15 +352,9 @@ public final class Lowerer {
   private Expr arsinh(IExpr arg) {
     Expr plain = call(Fn.ASINH, arg);
     if (!arg.isTimes() && !arg.isPower()) return plain;
-    List<IExpr> factors = new ArrayList<>();
-    if (arg.isTimes()) {
-      for (int i = 1; i < arg.size(); i++) factors.add(((IAST) arg).get(i));
-    } else {
-      factors.add(arg);
-    }
     List<Expr> logs = new ArrayList<>(List.of(Expr.Const.of(StableFunctions.LN2)));
     boolean powered = false;
-    for (IExpr f : factors) {
+    for (IExpr f : Symja.factors(arg)) {
       IExpr base = f;
       IExpr k = F.C1;
       if (f.isPower() && f.exponent().isFree(z)) {

@@ -904,16 +904,9 @@ final class NumericalRewrites {
    */
   private Optional<Expr> evenPowerHypot(IExpr base) {
     if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
-    IExpr t = base.second();
-    List<IExpr> factors = new ArrayList<>();
-    if (t.isTimes()) {
-      for (int i = 1; i < t.size(); i++) factors.add(((IAST) t).get(i));
-    } else {
-      factors.add(t);
-    }
     List<IExpr> half = new ArrayList<>();
     boolean varies = false;
-    for (IExpr f : factors) {
+    for (IExpr f : Symja.factors(base.second())) {
       if (f.isNumber()) {
         if (!f.isPositive()) return Optional.empty();
         half.add(F.Sqrt(f));

@@ -60,12 +60,7 @@ record RationalRoots(List<IExpr> roots, List<Integer> multiplicities, IExpr rest
     Optional<IExpr> factored = Bounded.apply(symja, "Factor", poly, FACTOR_BUDGET);
     if (factored.isEmpty()) return Optional.empty();
     IExpr f = factored.get();
-    List<IExpr> factors = new ArrayList<>();
-    if (f.isTimes()) {
-      for (int i = 1; i < f.size(); i++) factors.add(((IAST) f).get(i));
-    } else {
-      factors.add(f);
-    }
+    List<IExpr> factors = Symja.factors(f);
     List<IExpr> roots = new ArrayList<>();
     List<Integer> multiplicities = new ArrayList<>();
     java.util.Map<IExpr, BigDecimal> surds = new java.util.HashMap<>();

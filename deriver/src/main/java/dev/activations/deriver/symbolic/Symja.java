@@ -91,6 +91,14 @@ public final class Symja {
   }
 
   /** Mathematica InputForm, e.g. {@code Tanh[z]}. */
+  /** The factors of a product ({@code Times}'s arguments, in order), or {@code e} alone. */
+  public static java.util.List<IExpr> factors(IExpr e) {
+    if (!e.isTimes()) return java.util.List.of(e);
+    java.util.List<IExpr> out = new java.util.ArrayList<>();
+    for (int i = 1; i < e.size(); i++) out.add(((org.matheclipse.core.interfaces.IAST) e).get(i));
+    return out;
+  }
+
   public static String inputForm(IExpr e) {
     return e.toString();
   }

@@ -31,45 +31,20 @@ class ArcSinhReferenceTest {
     return new BigDecimal(ApfloatMath.asinh(new Apfloat(bx, 120)).toString(true));
   }
 
-  private static double[] arguments() {
-    java.util.List<Double> xs = new java.util.ArrayList<>();
-    for (int k = -300; k <= 300; k += 7) xs.add(Math.pow(10, k) * 1.2345);
-    for (double x : new double[] {1, 0.5, 2, 3, 7.25, 1e-8, 0x1p28, Math.nextUp(0x1p28), Math.nextDown(0x1p28),
-        Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE}) {
-      xs.add(x);
-    }
-    double[] out = new double[2 * xs.size()];
-    for (int i = 0; i < xs.size(); i++) {
-      out[2 * i] = xs.get(i);
-      out[2 * i + 1] = -xs.get(i);
-    }
-    return out;
-  }
+  private static final double[] ARGUMENTS = ElementaryReferenceChecks.signedArguments(1, 0.5, 2, 3, 7.25, 1e-8, 0x1p28,
+      Math.nextUp(0x1p28), Math.nextDown(0x1p28), Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE);
 
   @Test
   void theDoubleDoubleInverseSineIsWithinItsRadius() {
-    for (double x : arguments()) {
-      BigDecimal exact = exact(x);
-      Fast f = Fast.of(x).asinh();
-      BigDecimal mid = f.toBigDecimal();
-      BigDecimal radius = new BigDecimal(f.r).multiply(new BigDecimal(Math.pow(2, f.e)), MC);
-      BigDecimal off = mid.subtract(exact).abs();
-      assertTrue(off.compareTo(radius) <= 0, x + ": off " + off + ", radius " + radius);
-      // Fast.log1p rounds 1 + x above 2^-30 (2^-96 against a result of at least 2^-30): 2^-66 =
-      // 1.4e-20 relative at worst, far below what certifying a double needs
-      assertTrue(off.compareTo(exact.abs().multiply(new BigDecimal("1e-19"))) <= 0, x + ": relative " + off.divide(exact.abs(), MC));
-      assertTrue(radius.compareTo(exact.abs().multiply(new BigDecimal("1e-19"))) <= 0, x + ": radius " + radius);
-    }
+    // Fast.log1p rounds 1 + x above 2^-30 (2^-96 against a result of at least 2^-30): 2^-66 =
+    // 1.4e-20 relative at worst, far below what certifying a double needs
+    ElementaryReferenceChecks.assertFastWithinRadius(ARGUMENTS, x -> Fast.of(x).asinh(), ArcSinhReferenceTest::exact, "1e-19", "1e-19");
   }
 
   @Test
   void theEnclosureHoldsTheInverseSine() {
-    for (double x : arguments()) {
-      BigDecimal exact = exact(x);
-      Enclosure e = Enclosure.exact(Rational.of(new BigDecimal(x))).asinh(40);
-      BigDecimal mid = new BigDecimal(e.mid(40).toString(true));
-      assertTrue(mid.subtract(exact).abs().compareTo(exact.abs().multiply(new BigDecimal("1e-38"))) <= 0, x + ": " + mid);
-    }
+    ElementaryReferenceChecks.assertEnclosureMidpoint(ARGUMENTS, x -> Enclosure.exact(Rational.of(new BigDecimal(x))).asinh(40),
+        ArcSinhReferenceTest::exact);
   }
 
   /** The double helper: at most 3 ulps (2^-53 relative units) off, over 10,000 random arguments and the list above. */
@@ -79,7 +54,7 @@ class ArcSinhReferenceTest {
     double worst = 0;
     double worstAt = Double.NaN;
     java.util.List<Double> xs = new java.util.ArrayList<>();
-    for (double x : arguments()) xs.add(x);
+    for (double x : ARGUMENTS) xs.add(x);
     for (int i = 0; i < 10_000; i++) {
       double x = i % 2 == 0
           ? Math.pow(10, -320 + 628 * random.nextDouble()) // subnormals to MAX_VALUE
