@@ -291,6 +291,30 @@ public final class ReferenceScorer implements ActivationLowering.Scorer {
       public double[] limits(int output, ActivationLowering.Role role) {
         return new double[] {Double.NaN, Double.NaN};
       }
+
+      /**
+       * The derivative in the parameter at arbitrary points, as the sample's are decided: the nodes
+       * of the expansions at the infinities ({@code Repairs.asymptoticTails}) of a parameter
+       * derivative that is a second difference far out (the three-centre Student-t variance's
+       * {@code dNu} at the default nu = 3 is about -1e-308 at z = -1.3e154, and every form gave
+       * 1e-170 or so there).
+       */
+      @Override
+      public Optional<double[]> referenceAt(double[] at, int output, ActivationLowering.Role role) {
+        double[] out = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+          double z = at[i];
+          Accuracy.Exact[] exact;
+          try {
+            exact = reference.parameterDerivativeFast(z, name)
+                .or(() -> reference.parameterDerivative(z, name, SCORING_MAX_DIGITS)).orElse(null);
+          } catch (ArithmeticException | IllegalArgumentException e) {
+            exact = null;
+          }
+          out[i] = exact == null ? Double.NaN : Accuracy.toDouble(exact[output].value());
+        }
+        return Optional.of(out);
+      }
     };
   }
 
