@@ -343,10 +343,11 @@ public final class Lowerer {
 
   /**
    * {@code arsinh x}; where x is a product of powers of expressions in z (and numbers, and
-   * absolute values), beyond |x| = 2^28 as {@code sign(x) (ln 2 + sum k log|b|)} over its factors
-   * {@code b^k}, so that x itself may overflow ({@code ArcSinh[(z-mu)^2]} is about {@code 2 log|z|
-   * + ln 2} where {@code (z - mu)^2} is Infinity, from |z| = 1.3e154 on; with a scale a free, from
-   * wherever {@code ((z-mu)/a)^2} is). There {@link StableFunctions#asinh} itself takes {@code
+   * absolute values) with a power other than 1 or a factor of free parameters, beyond |x| = 2^28
+   * as {@code sign(x) (ln 2 + sum k log|b|)} over its factors {@code b^k}, so that x itself may
+   * overflow ({@code ArcSinh[(z-mu)^2]} is about {@code 2 log|z| + ln 2} where {@code (z - mu)^2}
+   * is Infinity, from |z| = 1.3e154 on; {@code ArcSinh[(z-mu)/s]} with s free was Infinity at s =
+   * 0.0379, z = 7.4e306, exact 709.87). There {@link StableFunctions#asinh} itself takes {@code
    * log|x| + ln 2}, so nothing changes where x is finite but the rounding of one logarithm.
    */
   private Expr arsinh(IExpr arg) {
@@ -354,6 +355,7 @@ public final class Lowerer {
     if (!arg.isTimes() && !arg.isPower()) return plain;
     List<Expr> logs = new ArrayList<>(List.of(Expr.Const.of(StableFunctions.LN2)));
     boolean powered = false;
+    boolean scaled = false; // a factor of free parameters: (z - mu)/s overflows where s is small
     for (IExpr f : Symja.factors(arg)) {
       IExpr base = f;
       IExpr k = F.C1;
@@ -365,8 +367,9 @@ public final class Lowerer {
       Expr log = Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, translate(base)));
       logs.add(k.isOne() ? log : new Expr.Mul(List.of(translate(k), log)));
       powered |= !f.isFree(z) && !k.isOne();
+      scaled |= f.isFree(z) && !f.isNumber();
     }
-    if (!powered) return plain;
+    if (!powered && !scaled) return plain;
     Expr x = ((Expr.Call) plain).args().get(0);
     Expr far = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, x), new Expr.Add(logs)));
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(StableFunctions.ASINH_FAR));

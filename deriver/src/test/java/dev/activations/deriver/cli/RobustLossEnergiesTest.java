@@ -178,6 +178,9 @@ class RobustLossEnergiesTest {
       // z = -1.3e154, exact 1.8e307, before Lowerer.arsinh)
       "--energy|ArcSinh[z-mu]^2|--hypotheses|signed|--stat|mean",
       "--energy|ArcSinh[(z-mu)^2]+(z-mu)^2/10|--hypotheses|signed|--stat|free-energy",
+      // with a free scale, (z-mu)/s overflows inside the arsinh where s is small: Infinity at s =
+      // 0.0379, z = 7.4e306 (exact 709.87) before Lowerer.arsinh took scaled arguments too
+      "--energy|ArcSinh[(z-mu)/s]|--param|s=1|--free|s|--hypotheses|-1:0,1:z|--stat|free-energy",
       // a pseudo-Huber energy with its scale free: accurate far out at the default c = 2, but at c =
       // 0.951 the sum of two roots |z -+ 1|/|c| overflowed (NaN at z = -9.45e307, exact -1.2e307;
       // Repairs.poweredTailsElsewhere)
