@@ -245,9 +245,9 @@ final class Repairs {
    * {@code -MAX_VALUE} at the default c = 2). On each side, among the sample points T with |T| from
    * 1e16 to 1e300 at which the form is accurate at the defaults and from which the reference
    * follows a power law there, the T whose splice has the least worst error on that side over the
-   * defaults and the other values measured (the farthest among equals); the tail {@code c(T) (z/T)^k} is computed
-   * from the form at run time, so it follows the parameters. Empty where no splice improves that
-   * worst error.
+   * defaults and the other values measured (the farthest among equals); the tail {@code c(T)
+   * (z/T)^k} is computed from the form at run time, so it follows the parameters. Empty where no
+   * splice improves that worst error.
    */
   Optional<Candidate> poweredTailsElsewhere(Candidate c) {
     double[] errors = scorer.errors(c.expr(), output, role);
