@@ -899,8 +899,7 @@ final class NumericalRewrites {
    * positive numbers, {@code T = Y^2}: {@code hypot(Y, Sqrt[c])}, which never overflows where the
    * root is an ordinary number. The slope of {@code ArcSinh[((z-mu)/a)^2]} has {@code Sqrt[1 +
    * (z-1)^4/a^4]}, whose radicand overflows from |z| = 1.2e77 on (the slope was 0 there, exact
-   * about 2/z, and its parameter derivative NaN at z = -9.5e153). Quadratics in z are the completed
-   * squares above; empty for anything else.
+   * about 2/z). Quadratics in z are the completed squares above; empty for anything else.
    */
   private Optional<Expr> evenPowerHypot(IExpr base) {
     if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
