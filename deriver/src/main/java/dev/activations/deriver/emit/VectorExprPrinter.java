@@ -314,9 +314,7 @@ public final class VectorExprPrinter {
         statements.add("if (" + small + ".anyTrue()) { " + lanes.vectorType() + " " + s2 + " = " + a
             + ".mul(" + a + "); " + r + " = " + r + ".blend(" + a + ".add(" + a + ".mul(" + s2
             + ").mul(" + horner + ")), " + small + "); }");
-        String sign = lanes.bitsBox + ".MIN_VALUE";
-        yield r + "." + lanes.asBits() + "().or(" + v + "." + lanes.asBits() + "().and(" + sign
-            + ")).reinterpretAs" + lanes.plural + "()";
+        yield withSignOf(r, v);
       }
       case ASINH -> {
         // as the scalar helper (StableFunctions.asinh): log1p(a + a^2 / (1 + sqrt(1 + a^2))), a =
@@ -330,9 +328,7 @@ public final class VectorExprPrinter {
         String far = let(a + ".lanewise(" + OPS + "LOG).add(" + lit(StableFunctions.LN2) + ")");
         String r = let(near + ".blend(" + far + ", " + a + ".compare(" + OPS + "GT, "
             + lit(StableFunctions.ASINH_FAR) + "))");
-        String sign = lanes.bitsBox + ".MIN_VALUE";
-        yield r + "." + lanes.asBits() + "().or(" + v + "." + lanes.asBits() + "().and(" + sign
-            + ")).reinterpretAs" + lanes.plural + "()";
+        yield withSignOf(r, v);
       }
       case LOGISTIC -> {
         // x >= 0: 1 / (1 + e^-x); otherwise e^x / (1 + e^x); both with e = exp(-|x|)
@@ -371,6 +367,16 @@ public final class VectorExprPrinter {
             + ".compare(" + OPS + "LE, " + lit(1.0) + ")))";
       }
     };
+  }
+
+  /**
+   * The non-negative magnitude {@code r} with the sign bit of {@code x} ({@code copySign}, -0.0
+   * included) for the odd functions: the lanes' bits or'ed.
+   */
+  private String withSignOf(String r, String x) {
+    String sign = lanes.bitsBox + ".MIN_VALUE";
+    return r + "." + lanes.asBits() + "().or(" + x + "." + lanes.asBits() + "().and(" + sign
+        + ")).reinterpretAs" + lanes.plural + "()";
   }
 
   private IllegalStateException unsupported(Object node) {

@@ -408,9 +408,9 @@ public final class ActivationLowering {
     if (free && !elsewhere.isEmpty()) {
       double margin = role == Role.VALUE ? Contract.REPAIR_VALUE_MARGIN : Contract.REPAIR_DERIVATIVE_MARGIN;
       Candidate atDefaults = bestAtDefaults(variants, scorer, output, role);
-      if (TRACE) System.err.printf("trace: output %d %s %s elsewhere (%d values) %.2e%n", output, role, atDefaults.form(), elsewhere.size(),
-          worstElsewhere(atDefaults, elsewhere, output, role));
-      if (worstElsewhere(atDefaults, elsewhere, output, role) > margin) {
+      double missed = worstElsewhere(atDefaults, elsewhere, output, role);
+      if (TRACE) System.err.printf("trace: output %d %s %s elsewhere (%d values) %.2e%n", output, role, atDefaults.form(), elsewhere.size(), missed);
+      if (missed > margin) {
         Optional<Expr> far = farTail.get();
         if (TRACE) System.err.printf("trace: output %d %s rational far tails %s%n", output, role, far.isPresent() ? "built" : "not usable");
         if (far.isPresent()) repairs.rationalFarTails(atDefaults, far.get()).ifPresent(variants::add);

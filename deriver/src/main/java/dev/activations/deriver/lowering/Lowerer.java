@@ -351,7 +351,8 @@ public final class Lowerer {
    * log|x| + ln 2}, so nothing changes where x is finite but the rounding of one logarithm.
    */
   private Expr arsinh(IExpr arg) {
-    Expr plain = call(Fn.ASINH, arg);
+    Expr x = translate(arg);
+    Expr plain = Expr.Call.of(Fn.ASINH, x);
     if (!arg.isTimes() && !arg.isPower()) return plain;
     List<Expr> logs = new ArrayList<>(List.of(Expr.Const.of(StableFunctions.LN2)));
     boolean powered = false;
@@ -370,7 +371,6 @@ public final class Lowerer {
       scaled |= f.isFree(z) && !f.isNumber();
     }
     if (!powered && !scaled) return plain;
-    Expr x = ((Expr.Call) plain).args().get(0);
     Expr far = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, x), new Expr.Add(logs)));
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(StableFunctions.ASINH_FAR));
     return new Expr.Cond(near, plain, far);

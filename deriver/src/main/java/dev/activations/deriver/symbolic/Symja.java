@@ -90,7 +90,6 @@ public final class Symja {
     return evaluator.eval(text);
   }
 
-  /** Mathematica InputForm, e.g. {@code Tanh[z]}. */
   /** The factors of a product ({@code Times}'s arguments, in order), or {@code e} alone. */
   public static java.util.List<IExpr> factors(IExpr e) {
     if (!e.isTimes()) return java.util.List.of(e);
@@ -99,6 +98,7 @@ public final class Symja {
     return out;
   }
 
+  /** Mathematica InputForm, e.g. {@code Tanh[z]}. */
   public static String inputForm(IExpr e) {
     return e.toString();
   }

@@ -501,9 +501,11 @@ public final class RootSplice {
       }
     }
     if (cap == Double.POSITIVE_INFINITY) return Optional.empty();
-    Optional<Expr> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative,
+    List<Reach> reaching = reachingTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative,
         parameter, vars, tolerance / 8);
-    if (reaching.isPresent()) return reaching;
+    if (!reaching.isEmpty() && reaching.get(reaching.size() - 1).worst() <= tolerance / 8) {
+      return Optional.of(reaching.get(reaching.size() - 1).expr());
+    }
     Optional<Expr> rooted = rootedAtTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative, parameter, vars,
             tolerance);
     if (rooted.isPresent()) return rooted;
@@ -513,11 +515,12 @@ public final class RootSplice {
     // Abs[z-mu]^4 + 3/2 Log[1+(2(z-mu))^2] at -1:0,1:z is about 6 t^2 - e^-20.25 next to the kink
     // at z = -1 (t = z + 1): it vanishes 1.6e-5 either side, and is small against its terms for 0.01
     // around, where the form is 1.9e-13 off; no splice was kept and the value was 8 % off 7.7e-12
-    // from the root.
-    Optional<Expr> lenient = reachingTheKink(form, dd, root, roots, kinks, probes, exact, reference, output, derivative,
-        parameter, vars, tolerance / 2);
-    return lenient.filter(e -> worst(e, probes, exact, vars) < before);
+    // from the root. (The same splices as above, each fitted and measured once.)
+    return reaching.stream().filter(r -> r.worst() <= tolerance / 2).findFirst().filter(r -> r.worst() < before).map(Reach::expr);
   }
+
+  /** A splice tried, with its worst error at the probes. */
+  private record Reach(Expr expr, double worst) {}
 
   /**
    * The root order of a kink {@code {hi, lo, q}}: the energies hold {@code |z - c|^(m/q)} (q the
@@ -667,11 +670,13 @@ public final class RootSplice {
    * Sign[z-mu] (z-mu) + 2 (Sqrt[1+(2(z-mu))^2] - 1)} at centres -1 and 1 vanishes 2.6e-4 on
    * either side of the kinks: the capped splices (1.3e-4) left the form cancelling between them
    * and the kink (relative error 6.4e-13 and 1.5e-12 at the probes, 5.7e-5 at the verification's
-   * worst point before any splice).
+   * worst point before any splice). Returns the splices tried, in order, up to the first whose worst
+   * error at the probes is within {@code bound} (the last one, where there is one).
    */
-  private static Optional<Expr> reachingTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
+  private static List<Reach> reachingTheKink(Expr form, double[] dd, double root, double[] roots, double[][] kinks,
       double[] probes, Accuracy.Exact[] exact, ReferenceEvaluator reference, int output, boolean derivative, String parameter,
       Map<String, Double> vars, double bound) {
+    List<Reach> tried = new ArrayList<>();
     double leftCap = Double.POSITIVE_INFINITY;
     double rightCap = Double.POSITIVE_INFINITY;
     for (double[] kink : kinks) {
@@ -695,9 +700,10 @@ public final class RootSplice {
       Expr candidate = splicedBetween(form, dd, left, right, coefficients.get());
       double after = worst(candidate, probes, exact, vars);
       if (TRACE) System.err.printf("trace: root %s: reaching the kink over (-%s, %s): worst %.2g%n", root, left, right, after);
-      if (after <= bound) return Optional.of(candidate);
+      tried.add(new Reach(candidate, after));
+      if (after <= bound) break;
     }
-    return Optional.empty();
+    return tried;
   }
 
   /** {@code u = t (2 / (left + right)) - (right - left) / (right + left)}: the interval's offsets onto [-1, 1]. */
