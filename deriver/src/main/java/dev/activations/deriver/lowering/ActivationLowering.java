@@ -415,6 +415,14 @@ public final class ActivationLowering {
         if (TRACE) System.err.printf("trace: output %d %s rational far tails %s%n", output, role, far.isPresent() ? "built" : "not usable");
         if (far.isPresent()) repairs.rationalFarTails(atDefaults, far.get()).ifPresent(variants::add);
         repairs.poweredTailsElsewhere(atDefaults).ifPresent(variants::add);
+        // and every form with z multiplied last, as the parameter derivatives have it from the
+        // start: a slope times a responsibility overflows in 2 z first where other parameter
+        // values keep the product finite (|z-mu|^p with p free, gated variance: the derivative
+        // at p = 0.95 is about -z/2, and 2 z r1 r0 was -Infinity from |z| = 9e307 on)
+        for (Candidate c : List.copyOf(variants)) {
+          Expr reordered = ProductOrder.singleZLast(c.expr());
+          if (!reordered.equals(c.expr())) variants.add(new Candidate(c.form() + "-z-last", reordered));
+        }
       }
     }
     // The structured form is stable by construction between the sample points too; a form that

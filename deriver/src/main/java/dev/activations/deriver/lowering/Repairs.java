@@ -152,12 +152,17 @@ final class Repairs {
    * the reference cannot say (or is not finite at {@code inside}).
    */
   private double overflowPoint(int side, double inside) {
-    double[] ends = scorer.referenceAt(new double[] {inside, side * Double.MAX_VALUE}, output, role).orElse(null);
+    return overflowPoint(side, inside, side * Double.MAX_VALUE);
+  }
+
+  /** {@link #overflowPoint(int, double)} searched between {@code inside} and {@code beyond} (same side). */
+  private double overflowPoint(int side, double inside, double beyond) {
+    double[] ends = scorer.referenceAt(new double[] {inside, beyond}, output, role).orElse(null);
     if (ends == null || !(Math.abs(ends[0]) <= Double.MAX_VALUE) || Double.isNaN(ends[1])) return Double.NaN;
     if (!Double.isInfinite(ends[1])) return side * Double.POSITIVE_INFINITY;
     // same sign: the doubles between are ordered by their bits
     long finite = Double.doubleToRawLongBits(Math.abs(inside));
-    long infinite = Double.doubleToRawLongBits(Double.MAX_VALUE);
+    long infinite = Double.doubleToRawLongBits(Math.abs(beyond));
     while (infinite - finite > 1) {
       long mid = finite + (infinite - finite) / 2;
       double[] r = scorer.referenceAt(new double[] {side * Double.longBitsToDouble(mid)}, output, role).orElse(null);
@@ -469,17 +474,30 @@ final class Repairs {
   private double threshold(int side, double limit, double[] errors) {
     if (Double.isNaN(limit)) return Double.NaN;
     double found = Double.NaN;
+    double inside = Double.NaN; // the first sample inwards whose reference is not the limit
     boolean needed = false;
     for (int k = 0; k < points.length; k++) {
       int i = side > 0 ? points.length - 1 - k : k; // walk inwards from the far end
       double p = points[i];
       if (side * p <= 0) break;
       if (Double.isNaN(reference[i])) continue;
-      if (Double.compare(reference[i], limit) != 0 && !(reference[i] == 0 && limit == 0)) break;
+      if (Double.compare(reference[i], limit) != 0 && !(reference[i] == 0 && limit == 0)) {
+        inside = p;
+        break;
+      }
       found = p;
       if (errors[i] > tolerance) needed = true;
     }
-    return needed ? found : Double.NaN;
+    if (!needed) return Double.NaN;
+    // An infinite limit starts where the output itself overflows, which can lie well inside the
+    // first sample point beyond the range: the gated dP of Abs[z-mu]^p at p = 3/2 overflows from
+    // z = 3.3e203, the energy (whose overflow point the samples hold) from 2.0e205, and the form
+    // was NaN in between (Inf - Inf where the exact value rounds to Infinity).
+    if (Double.isInfinite(limit) && !Double.isNaN(inside)) {
+      double edge = overflowPoint(side, inside, found);
+      if (!Double.isNaN(edge) && side * edge < side * found) return edge;
+    }
+    return found;
   }
 
   /**

@@ -92,6 +92,36 @@ class ParameterDerivativeTailsTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * The gated variance of {@code Abs[z-mu]^p} with a free p (default 5/2): below p = 1 the
+   * energies' gap vanishes far out, both responsibilities tend to 1/2 and the derivative in z to
+   * -z/2 (at z < 0). The form best at the default multiplied {@code 2 z} first and overflowed from
+   * |z| = 9e307; its far tails, fitted where the derivative underflows to 0, gave 0.0 at z =
+   * -MAX_VALUE for p = 0.95 (exact -9.0e307). Now every form is offered with z multiplied last
+   * where the one best at the defaults misses at another parameter value.
+   */
+  @Test
+  void gatedVarianceSlopeBelowPOne() {
+    List<String> failures = measure("--energy 'Abs[z-mu]^p' --param p=5/2 --free p --hypotheses gated --stat variance", "p",
+        new double[] {0.9507408600765885, 0.6}, p -> farOut(), Output.DERIVATIVE);
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /**
+   * The gated free energy of {@code Abs[z-mu]^p} with a free p, at the default p = 3/2: dP, about
+   * {@code z^p log z}, leaves the double range from z = 3.3e203, the energies only from 2.0e205,
+   * where the sample points put the saturation guard's threshold; in between the form was NaN
+   * ({@code Inf - Inf}) where the exact value rounds to +Infinity. The threshold is now bisected
+   * to the output's own overflow point.
+   */
+  @Test
+  void gatedFreeEnergyDpOverflowsAtItsOwnPoint() {
+    List<String> failures = measure("--energy 'Abs[z-mu]^p' --param p=3/2 --free p --hypotheses gated --stat free-energy", "p",
+        new double[] {1.5}, p -> List.of(1e203, 4e203, 1e204, 1e205, 2.0065826040452472E205, -4e203, -1e205, -2.0065826040452472E205),
+        Output.PARAMETER);
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   private static List<Double> farOut() {
     List<Double> zs = new ArrayList<>();
     for (double z : new double[] {Double.MAX_VALUE, 1e300, 1e200, 1.3407807929942596e154, 1e154, 1e100, 1e40, 1e20, 1e8, 1e3, 37.5}) {
@@ -119,10 +149,20 @@ class ParameterDerivativeTailsTest {
 
   private static List<String> measure(String spec, String name, double[] values,
       java.util.function.DoubleFunction<List<Double>> points) {
+    return measure(spec, name, values, points, Output.PARAMETER);
+  }
+
+  /** Which output of the class is measured: the derivative in the parameter, or in z. */
+  private enum Output { PARAMETER, DERIVATIVE }
+
+  private static List<String> measure(String spec, String name, double[] values,
+      java.util.function.DoubleFunction<List<Double>> points, Output output) {
     Generation g = new Generation(new Symja());
     ActivationSpec s = g.resolve(spec);
     Generation.Emitted e = g.emitVerified(g.derive(s), "p", "C");
-    Expr dP = e.lowered().parameterDerivatives().get(name).get(0).expr();
+    Expr dP = output == Output.PARAMETER ? e.lowered().parameterDerivatives().get(name).get(0).expr()
+        : e.lowered().derivatives().get(0).expr();
+    String label = output == Output.PARAMETER ? "d" + name : "derivative";
     List<String> failures = new ArrayList<>();
     int checked = 0;
     double worst = 0;
@@ -131,19 +171,27 @@ class ParameterDerivativeTailsTest {
       at.put(name, ExactNumber.of(new BigDecimal(p)));
       ReferenceEvaluator reference = new ReferenceEvaluator(SpecDefinitions.of(s, at));
       for (double z : points.apply(p)) {
-        var exact = reference.parameterDerivative(z, name);
-        if (exact.isEmpty()) continue;
+        BigDecimal exact;
+        if (output == Output.PARAMETER) {
+          var d = reference.parameterDerivative(z, name);
+          if (d.isEmpty()) continue;
+          exact = d.get()[0].value();
+        } else {
+          var d = reference.evaluate(z).derivatives().get(0);
+          if (d.isEmpty()) continue;
+          exact = d.get();
+        }
         double computed = DoubleEvaluator.evaluate(dP, Map.of("z", z, name, p));
-        double error = Accuracy.relativeError(computed, exact.get()[0]);
+        double error = Accuracy.relativeError(computed, exact);
         checked++;
         worst = Math.max(worst, error);
         if (!(error <= 1e-10)) {
-          failures.add("d" + name + "(" + z + ", " + p + ") = " + computed + ", exact "
-              + exact.get()[0].value().round(new java.math.MathContext(17)) + " (relative error " + error + ")");
+          failures.add(label + "(" + z + ", " + p + ") = " + computed + ", exact "
+              + exact.round(new java.math.MathContext(17)) + " (relative error " + error + ")");
         }
       }
     }
-    System.out.printf("%s: %d points, worst d%s relative error %.2e%n", spec, checked, name, worst);
+    System.out.printf("%s: %d points, worst %s relative error %.2e%n", spec, checked, label, worst);
     if (checked < values.length * points.apply(values[0]).size() / 2) failures.add("only " + checked + " points have a reference");
     return failures;
   }
