@@ -60,7 +60,14 @@ final class Differentiation {
         Expr di = d(m.factors().get(i));
         if (isZero(di)) continue;
         List<Expr> f = new ArrayList<>(m.factors());
-        f.set(i, di);
+        if (di instanceof Mul dm && dm.factors().size() == 2 && dm.factors().get(0).equals(m.factors().get(i))) {
+          // x^y (y' log x + ...): the factor itself in its place, its logarithmic derivative last.
+          // (x^y L) v overflowed in x^y L where x^y v, a power times an expm1 of a small gap, did
+          // not (Barron's loss, dA at z = -MAX_VALUE: Infinity where the exact value is -298)
+          f.add(dm.factors().get(1));
+        } else {
+          f.set(i, di);
+        }
         terms.add(product(f));
       }
       return sum(terms);

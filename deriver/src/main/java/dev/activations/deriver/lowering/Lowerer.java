@@ -121,6 +121,13 @@ public final class Lowerer {
         if (tail.isPresent()) return tail.get();
       }
       if (ast.arg1().isAST(S.Cosh, 2) && !ast.arg1().isFree(z)) return rewrites.logCosh(ast.arg1().first());
+      Optional<NumericalRewrites.Root> root = ast.arg1().isFree(z) ? Optional.empty() : rewrites.hypotRoot(ast.arg1());
+      if (root.isPresent()) {
+        // log(c + Y^2) as 2 log h, h its root, where the argument has overflowed (Barron's loss)
+        Expr argument = translate(ast.arg1());
+        Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, argument, Expr.Const.of(Double.MAX_VALUE));
+        return new Expr.Cond(finite, Expr.Call.of(Fn.LOG, argument), new Expr.Mul(List.of(Expr.Const.of(2.0), root.get().log())));
+      }
       return call(Fn.LOG, ast.arg1());
     }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());
@@ -320,6 +327,10 @@ public final class Lowerer {
       int k = ((IFraction) exponent).numerator().toIntDefault();
       if (Math.abs(k) <= 64) return powInt(call(Fn.SQRT, base), k);
     }
+    // (c + Y^2)^q as hypot(Y, sqrt c)^(2q): the base overflows from |Y| = 1.3e154 where the power
+    // need not (Barron's loss (1 + u^2/|a-2|)^(a/2), about |u|^a)
+    Optional<NumericalRewrites.Root> root = base.isFree(z) ? Optional.empty() : rewrites.hypotRoot(base);
+    if (root.isPresent()) return root.get().power(translate(symja.eval(F.Times(F.C2, exponent))));
     return Expr.Call.of(Fn.POW, translate(base), translate(exponent));
   }
 

@@ -220,11 +220,14 @@ final class NumericalRewrites {
           new Expr.Mul(List.of(lv, logRatio(lu, lv, gap)))));
       return new Expr.Cond(bothPositive(lu, lv), sum, plain);
     }
-    Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)), lowerer.call(Fn.LOG, bu)));
+    Base baseU = base(bu);
+    Base baseV = base(bv);
+    Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)),
+        baseU.root().isPresent() ? baseU.log() : lowerer.call(Fn.LOG, bu)));
     // log(u/v) by logRatio: as log1p((u - v)/v) next to a root of u it was all rounding (dP of
     // Abs[z-mu]^p at p = 9.05 and z = 1 + 1.1e-15 was 32 % off through log1p(-2/(z+1)))
-    Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), lv,
-        logRatio(lu, lv, gap));
+    Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), baseV,
+        logRatio(baseU, baseV, gap));
     return new Expr.Cond(bothPositive(lu, lv), new Expr.Add(List.of(powers, logs)), plain);
   }
 
@@ -722,16 +725,18 @@ final class NumericalRewrites {
     if (!p.equals(q)) return plain;
     Expr lu = lowerer.translate(bu);
     Expr lv = lowerer.translate(bv);
+    Base baseU = base(bu);
+    Base baseV = base(bv);
     Expr exponent = lowerer.translate(p);
     Expr gap = lowerer.translate(together(F.Subtract(bu, bv)));
     // u > v: -u^p expm1(p log(v/u)); else v^p expm1(p log(u/v)), the log as log1p((v - u)/u)
     // where v is within a factor 2 of u, log(v/u) itself where v is smaller: next to v's root
     // (a kink of |z-mu|^p) 1 + (v - u)/u keeps the absolute rounding of (v - u)/u, which is all of
     // v there: the derivative of Abs[z-mu]^p at p = 0.726 was 6 % off at z = -1 - 1.1e-15
-    Expr onU = new Expr.Neg(beyondOverflow(lowerer.translate(F.Power(bu, p)), exponent, lu, Expr.Call.of(Fn.EXPM1,
-        new Expr.Mul(List.of(exponent, logRatio(lv, lu, new Expr.Neg(gap)))))));
-    Expr onV = beyondOverflow(lowerer.translate(F.Power(bv, p)), exponent, lv, Expr.Call.of(Fn.EXPM1,
-        new Expr.Mul(List.of(exponent, logRatio(lu, lv, gap)))));
+    Expr onU = new Expr.Neg(beyondOverflow(lowerer.translate(F.Power(bu, p)), exponent, baseU, Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, logRatio(baseV, baseU, new Expr.Neg(gap)))))));
+    Expr onV = beyondOverflow(lowerer.translate(F.Power(bv, p)), exponent, baseV, Expr.Call.of(Fn.EXPM1,
+        new Expr.Mul(List.of(exponent, logRatio(baseU, baseV, gap)))));
     return new Expr.Cond(bothPositive(lu, lv),
         new Expr.Cond(new Expr.Test.Compare(Expr.Test.Op.GT, gap, Expr.Const.of(0.0)), onU, onV), plain);
   }
@@ -743,9 +748,25 @@ final class NumericalRewrites {
    * {@code 1 + difference/b} would lose it).
    */
   private static Expr logRatio(Expr a, Expr b, Expr difference) {
-    Expr.Test nearB = new Expr.Test.Compare(Expr.Test.Op.GE, a, new Expr.Mul(List.of(Expr.Const.of(0.5), b)));
-    return new Expr.Cond(nearB, Expr.Call.of(Fn.LOG1P, new Expr.Div(difference, b)),
-        Expr.Call.of(Fn.LOG, new Expr.Div(a, b)));
+    return logRatio(new Base(a, Optional.empty()), new Base(b, Optional.empty()), difference);
+  }
+
+  /** {@link #logRatio(Expr, Expr, Expr)} through the bases' roots where both have one. */
+  private static Expr logRatio(Base a, Base b, Expr difference) {
+    if (a.root().isEmpty() || b.root().isEmpty()) {
+      Expr.Test nearB = new Expr.Test.Compare(Expr.Test.Op.GE, a.plain(), new Expr.Mul(List.of(Expr.Const.of(0.5), b.plain())));
+      return new Expr.Cond(nearB, Expr.Call.of(Fn.LOG1P, new Expr.Div(difference, b.plain())),
+          Expr.Call.of(Fn.LOG, new Expr.Div(a.plain(), b.plain())));
+    }
+    // a >= b/2 as h_a >= h_b sqrt(1/2); log(a/b) = 2 log(h_a/h_b), the common scale k cancelling
+    Root ra = a.root().get();
+    Root rb = b.root().get();
+    boolean common = ra.scale().equals(rb.scale());
+    Expr ha = common ? ra.hypot() : ra.whole();
+    Expr hb = common ? rb.hypot() : rb.whole();
+    Expr.Test nearB = new Expr.Test.Compare(Expr.Test.Op.GE, ha, new Expr.Mul(List.of(Expr.Const.of(Math.sqrt(0.5)), hb)));
+    return new Expr.Cond(nearB, Expr.Call.of(Fn.LOG1P, b.over(difference)),
+        new Expr.Mul(List.of(Expr.Const.of(2.0), Expr.Call.of(Fn.LOG, new Expr.Div(ha, hb)))));
   }
 
   /**
@@ -758,10 +779,20 @@ final class NumericalRewrites {
    * has overflowed, and there the energies' gap is far beyond what a posterior can resolve.
    */
   private static Expr beyondOverflow(Expr power, Expr exponent, Expr base, Expr factor) {
+    return beyondOverflow(power, exponent, new Base(base, Optional.empty()), factor);
+  }
+
+  /** {@link #beyondOverflow(Expr, Expr, Expr, Expr)} with the base's logarithm through its root where it has one. */
+  private static Expr beyondOverflow(Expr power, Expr exponent, Base base, Expr factor) {
     Expr scaled = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, factor), Expr.Call.of(Fn.EXP, new Expr.Add(List.of(
-        new Expr.Mul(List.of(exponent, Expr.Call.of(Fn.LOG, base))), Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, factor)))))));
+        new Expr.Mul(List.of(exponent, base.log())), Expr.Call.of(Fn.LOG, Expr.Call.of(Fn.ABS, factor)))))));
     Expr.Test overflowed = new Expr.Test.Compare(Expr.Test.Op.GT, power, Expr.Const.of(Double.MAX_VALUE));
-    return new Expr.Cond(overflowed, scaled, new Expr.Mul(List.of(power, factor)));
+    // a power split in factors (a Root's k^p H^p) multiplies the factor as one product with them:
+    // differentiated, each factor's logarithmic derivative then comes last, after the small
+    // factor (Differentiation), and k^p H^p log H does not overflow before the expm1 is applied
+    List<Expr> product = new ArrayList<>(power instanceof Expr.Mul m ? m.factors() : List.of(power));
+    product.add(factor);
+    return new Expr.Cond(overflowed, scaled, new Expr.Mul(product));
   }
 
   /**
@@ -919,6 +950,127 @@ final class NumericalRewrites {
     if (!varies) return Optional.empty();
     Expr y = lowerer.translate(symja.eval(half.size() == 1 ? half.get(0) : F.ast(S.Times, half)));
     return Optional.of(Expr.Call.of(Fn.HYPOT, y, lowerer.translate(symja.eval(F.Sqrt(base.first())))));
+  }
+
+  /**
+   * The root {@code h = k H} of {@code base = c + Y^2}: c a positive number, Y a product of powers
+   * with even exponents, positive numbers and positive factors of the parameters ({@code |a-2|^-1}
+   * in Barron's loss); {@code k} the root of those parameter factors (empty where there are none),
+   * {@code H = hypot(Y/k, sqrt(c)/k)}. Why: the base overflows from |z| = 1.3e154 where its power
+   * need not, and {@code hypot(Y, sqrt c)} itself overflows at z = MAX_VALUE where k > 1 (|a - 2|
+   * < 1); {@code k} apart, only a power or logarithm of it is ever formed.
+   */
+  record Root(Optional<Expr> scale, Expr hypot) {
+    /** {@code k H}. */
+    Expr whole() {
+      return scale.map(k -> (Expr) new Expr.Mul(List.of(k, hypot))).orElse(hypot);
+    }
+
+    /** {@code log h = log k + log H}. */
+    Expr log() {
+      return scale.map(k -> (Expr) new Expr.Add(List.of(Expr.Call.of(Fn.LOG, k), Expr.Call.of(Fn.LOG, hypot))))
+          .orElseGet(() -> Expr.Call.of(Fn.LOG, hypot));
+    }
+
+    /** {@code h^e = k^e H^e}. */
+    Expr power(Expr exponent) {
+      Expr h = Expr.Call.of(Fn.POW, hypot, exponent);
+      return scale.map(k -> (Expr) new Expr.Mul(List.of(Expr.Call.of(Fn.POW, k, exponent), h))).orElse(h);
+    }
+  }
+
+  /** The root of {@code base} ({@link Root}), or empty where the base has no such shape. */
+  Optional<Root> hypotRoot(IExpr base) {
+    if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
+    List<IExpr> half = new ArrayList<>();
+    List<IExpr> scale = new ArrayList<>();
+    boolean varies = false;
+    for (IExpr f : Symja.factors(base.second())) {
+      if (f.isNumber()) {
+        if (!f.isPositive()) return Optional.empty();
+        half.add(F.Sqrt(f));
+      } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isEven()) {
+        IExpr root = F.Power(f.base(), symja.eval(F.Divide(f.exponent(), F.C2)));
+        if (f.base().isFree(z)) {
+          scale.add(root);
+        } else {
+          half.add(root);
+          varies = true;
+        }
+      } else if (f.isFree(z) && (f.isAST(S.Abs, 2) || f.isPower() && f.base().isAST(S.Abs, 2) && f.exponent().isInteger())) {
+        scale.add(F.Sqrt(f)); // positive: its root is real
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (!varies) return Optional.empty();
+    IExpr sqrtC = F.Sqrt(base.first());
+    Expr y = lowerer.translate(symja.eval(half.size() == 1 ? half.get(0) : F.ast(S.Times, half)));
+    if (scale.isEmpty()) return Optional.of(new Root(Optional.empty(), Expr.Call.of(Fn.HYPOT, y, lowerer.translate(symja.eval(sqrtC)))));
+    IExpr k = scale.size() == 1 ? scale.get(0) : F.ast(S.Times, scale);
+    // |k|: an even power's root can be negative (a^2 has the root a)
+    Expr kExpr = Expr.Call.of(Fn.ABS, lowerer.translate(symja.eval(k)));
+    Expr floor = new Expr.Div(lowerer.translate(symja.eval(sqrtC)), kExpr);
+    return Optional.of(new Root(Optional.of(kExpr), Expr.Call.of(Fn.HYPOT, y, floor)));
+  }
+
+  /**
+   * A positive base of a power or logarithm, with its root {@code h = sqrt(base)} where {@link
+   * #hypotRoot} finds one. Why: Barron's robust loss {@code |a-2|/a ((u^2/|a-2| + 1)^(a/2) - 1)}
+   * has the base {@code 1 + u^2/|a-2|}, which overflows from |u| = 1.3e154 times the root of |a -
+   * 2| while its power {@code |u|^a} and the energies' gaps are ordinary numbers: the base and
+   * everything computed from it (a quotient by it, its logarithm) go through the root.
+   */
+  private record Base(Expr plain, Optional<Root> root, Expr plainLog) {
+    Base(Expr plain, Optional<Root> root) {
+      this(plain, root, Expr.Call.of(Fn.LOG, plain));
+    }
+
+    /**
+     * {@code x / base}: {@code ((x / H) / H) / k / k}, applied to x's factor in z where x is a
+     * product (or quotient, or negation) with one: the gap {@code -4 z/|a-2|} itself overflows at
+     * z = MAX_VALUE, where {@code -4 ((z/H)/H)/|a-2|} is an ordinary number.
+     */
+    Expr over(Expr x) {
+      if (root.isEmpty()) return new Expr.Div(x, plain);
+      Expr scaled = scaledDown(x, root.get().hypot());
+      if (root.get().scale().isEmpty()) return scaled;
+      Expr k = root.get().scale().get();
+      return new Expr.Div(new Expr.Div(scaled, k), k);
+    }
+
+    private static Expr scaledDown(Expr x, Expr h) {
+      if (x instanceof Expr.Neg n) return new Expr.Neg(scaledDown(n.operand(), h));
+      if (x instanceof Expr.Div d && Exprs.involvesZ(d.numerator()) && !Exprs.involvesZ(d.denominator())) {
+        return new Expr.Div(scaledDown(d.numerator(), h), d.denominator());
+      }
+      if (x instanceof Expr.Mul m) {
+        List<Expr> factors = new ArrayList<>(m.factors());
+        int inZ = -1;
+        for (int i = 0; i < factors.size(); i++) {
+          if (Exprs.involvesZ(factors.get(i))) inZ = inZ == -1 ? i : -2;
+        }
+        if (inZ >= 0) {
+          factors.set(inZ, scaledDown(factors.get(inZ), h));
+          return new Expr.Mul(factors);
+        }
+      }
+      return new Expr.Div(new Expr.Div(x, h), h);
+    }
+
+    /** {@code log(base)}: {@code 2 log h} where the base has overflowed. */
+    Expr log() {
+      if (root.isEmpty()) return plainLog;
+      Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, plain, Expr.Const.of(Double.MAX_VALUE));
+      return new Expr.Cond(finite, plainLog, new Expr.Mul(List.of(Expr.Const.of(2.0), root.get().log())));
+    }
+  }
+
+  private Base base(IExpr b) {
+    Optional<Root> root = hypotRoot(b);
+    Expr plain = lowerer.translate(b);
+    // the lowerer's logarithm of the base (log1p of 1 + T) where it is finite
+    return new Base(plain, root, root.isPresent() ? lowerer.call(Fn.LOG, b) : Expr.Call.of(Fn.LOG, plain));
   }
 
   /**

@@ -185,6 +185,11 @@ class RobustLossEnergiesTest {
       // 0.951 the sum of two roots |z -+ 1|/|c| overflowed (NaN at z = -9.45e307, exact -1.2e307;
       // Repairs.poweredTailsElsewhere)
       "--energy|(Sqrt[1+((z-mu)/c)^2]-1)*c^2|--param|c=2|--free|c|--hypotheses|gated|--stat|mean",
+      // Barron's general robust loss with its shape free: the base 1 + u^2/|a-2| overflows from
+      // |u| = 1.3e154 |a-2|^(1/2) (the slope NaN at a = 1.56, z = -9.5e153, exact 0; then the gap
+      // -4z/|a-2| at MAX_VALUE, and dA, Infinity at z = -2.9e305 where it is -295: k^a H^a log H
+      // before the small expm1); the base through its root k H (NumericalRewrites.Root)
+      "--energy|Abs[a-2]/a*((((z-mu))^2/Abs[a-2]+1)^(a/2)-1)|--param|a=1|--free|a",
       // a scaled square: Simplify of 4/((1+E^(-36z))(1+E^(36z))) expanded Cosh[36z] into about 2^36
       // terms inside one evaluation step and ran a 2 GB heap out of memory (internal error); it is no
       // longer called (ExponentialDegree.MULTIPLE_LIMIT)
