@@ -121,6 +121,8 @@ public final class Lowerer {
         if (tail.isPresent()) return tail.get();
       }
       if (ast.arg1().isAST(S.Cosh, 2) && !ast.arg1().isFree(z)) return rewrites.logCosh(ast.arg1().first());
+      Optional<Expr> farLog = logOfOnePlusPower(ast.arg1());
+      if (farLog.isPresent()) return farLog.get();
       Optional<NumericalRewrites.Root> root = ast.arg1().isFree(z) ? Optional.empty() : rewrites.hypotRoot(ast.arg1());
       if (root.isPresent()) {
         // log(c + Y^2) as 2 log h, h its root, where the argument has overflowed (Barron's loss)
@@ -385,6 +387,22 @@ public final class Lowerer {
     Expr far = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, x), new Expr.Add(logs)));
     Expr.Test near = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(StableFunctions.ASINH_FAR));
     return new Expr.Cond(near, plain, far);
+  }
+
+  /**
+   * {@code Log[1 + b^q]} with b in z and q a number other than an integer
+   * ({@link NumericalRewrites#onePlusPowerBase}): as written while {@code b^q} is finite, {@code q
+   * log b} where it has overflowed (there {@code log1p(b^-q)} is below 1e-308 of it). Why: the free
+   * energy of {@code Log[1+Abs[z-mu]^(3/2)]} was {@code log(Infinity)} at z = -3.2e205, where it is
+   * 709.09.
+   */
+  private Optional<Expr> logOfOnePlusPower(IExpr argument) {
+    IExpr base = NumericalRewrites.onePlusPowerBase(argument, z);
+    if (base == null) return Optional.empty();
+    IExpr power = argument.second();
+    Expr.Test fits = new Expr.Test.Compare(Expr.Test.Op.LE, translate(power), Expr.Const.of(Double.MAX_VALUE));
+    Expr far = new Expr.Mul(List.of(translate(power.exponent()), call(Fn.LOG, base)));
+    return Optional.of(new Expr.Cond(fits, call(Fn.LOG, argument), far));
   }
 
   Expr call(Fn fn, IExpr arg) {

@@ -284,6 +284,8 @@ final class NumericalRewrites {
         IExpr gap = together(F.Divide(F.Subtract(u, v), v));
         Expr x = lowerer.translate(gap);
         core = logOnePlusQuotient(x, gap);
+        Optional<Expr> far = logOfPowersFar(u, v);
+        if (far.isPresent()) core = new Expr.Cond(largePowers(u, v), far.get(), core);
         Optional<ScaledSmall> small = scaledSmallLogarithm(c, x, gap);
         if (small.isPresent()) {
           Expr.Test tiny = new Expr.Test.Compare(Expr.Test.Op.LE, Expr.Call.of(Fn.ABS, x), Expr.Const.of(LogOnePlusBranches.SMALL));
@@ -349,6 +351,50 @@ final class NumericalRewrites {
    * 1)^2)/(nu + (z + 1)^2)} keeps nu ({@link #horner}). With numbers only, {@code 1 + x} is
    * bounded away from 0 by a fixed amount and the form is left as it was.
    */
+  /** Powers above this make {@code log(1 + X) - log X} smaller than 2^-60. */
+  private static final double LARGE_POWER = 0x1p60;
+
+  /**
+   * {@code log(1 + b^q) - log(1 + c^q)} for a power q other than an integer, where both powers are
+   * large: {@code q log(b/c)} as {@code q log1p((b - c)/c)}, {@code b - c} combined by Symja (the
+   * rest, {@code log1p(b^-q) - log1p(c^-q)}, is below 2^-60 of it). Why: far out the quotient
+   * {@code (b^q - c^q)/(1 + c^q)} meets {@code Inf - Inf} where the powers leave the range, while
+   * the difference is about {@code 2q/z}: the free energy of {@code Log[1+Abs[z-mu]^(3/2)]} was NaN
+   * at z = -3.2e205, exact 709.09. Empty where u and v are not of that shape.
+   */
+  private Optional<Expr> logOfPowersFar(IExpr u, IExpr v) {
+    IExpr b = onePlusPowerBase(u);
+    IExpr c = onePlusPowerBase(v);
+    if (b == null || c == null || !u.second().exponent().equals(v.second().exponent())) return Optional.empty();
+    IExpr q = u.second().exponent();
+    Expr ratio = Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(b, c), c))));
+    return Optional.of(new Expr.Mul(List.of(lowerer.translate(q), ratio)));
+  }
+
+  /** Both powers of {@link #logOfPowersFar} at least {@link #LARGE_POWER} (false where either is NaN). */
+  private Expr.Test largePowers(IExpr u, IExpr v) {
+    Expr bound = Expr.Const.of(LARGE_POWER);
+    return new Expr.Test.And(List.of(new Expr.Test.Compare(Expr.Test.Op.GE, lowerer.translate(u.second()), bound),
+        new Expr.Test.Compare(Expr.Test.Op.GE, lowerer.translate(v.second()), bound)));
+  }
+
+  /**
+   * b where {@code e = 1 + b^q}, b in z and q a number other than an integer; else null. (A
+   * symbolic q is left as it was: with a free exponent the forms are already near the size a
+   * method can hold, and the far branch took the gated free energy of {@code Log[1+Abs[z-mu]^p]}
+   * past the class file's 64 KB per method.)
+   */
+  static IExpr onePlusPowerBase(IExpr e, ISymbol z) {
+    if (!e.isPlus() || e.argSize() != 2 || !e.first().isOne() || !e.second().isPower()) return null;
+    IExpr power = e.second();
+    if (power.base().isFree(z) || !power.exponent().isNumber() || power.exponent().isInteger()) return null;
+    return power.base();
+  }
+
+  private IExpr onePlusPowerBase(IExpr e) {
+    return onePlusPowerBase(e, z);
+  }
+
   Expr logOnePlusQuotient(Expr x, IExpr gap) {
     Expr plain = Expr.Call.of(Fn.LOG1P, x);
     Optional<Expr> ratio = onePlusQuotient(gap);

@@ -190,6 +190,9 @@ class RobustLossEnergiesTest {
       // -4z/|a-2| at MAX_VALUE, and dA, Infinity at z = -2.9e305 where it is -295: k^a H^a log H
       // before the small expm1); the base through its root k H (NumericalRewrites.Root)
       "--energy|Abs[a-2]/a*((((z-mu))^2/Abs[a-2]+1)^(a/2)-1)|--param|a=1|--free|a",
+      // the logarithm of one plus a power: NaN at z = -3.2e205 (exact 709.09), where the powers
+      // leave the range (Lowerer.logOfOnePlusPower, NumericalRewrites.logOfPowersFar)
+      "--energy|Log[1+Abs[z-mu]^(3/2)]|--stat|free-energy",
       // a scaled square: Simplify of 4/((1+E^(-36z))(1+E^(36z))) expanded Cosh[36z] into about 2^36
       // terms inside one evaluation step and ran a 2 GB heap out of memory (internal error); it is no
       // longer called (ExponentialDegree.MULTIPLE_LIMIT)
