@@ -419,7 +419,10 @@ public final class ActivationLowering {
         // start: a slope times a responsibility overflows in 2 z first where other parameter
         // values keep the product finite (|z-mu|^p with p free, gated variance: the derivative
         // at p = 0.95 is about -z/2, and 2 z r1 r0 was -Infinity from |z| = 9e307 on)
+        // (only forms safe at the defaults: no other can be chosen for every value, and each
+        // variant is measured at every parameter value)
         for (Candidate c : List.copyOf(variants)) {
+          if (!(worst(scorer.errors(c.expr(), output, role)) <= safe)) continue;
           Expr reordered = ProductOrder.singleZLast(c.expr());
           if (!reordered.equals(c.expr())) variants.add(new Candidate(c.form() + "-z-last", reordered));
         }

@@ -979,23 +979,7 @@ final class NumericalRewrites {
    * about 2/z). Quadratics in z are the completed squares above; empty for anything else.
    */
   private Optional<Expr> evenPowerHypot(IExpr base) {
-    if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
-    List<IExpr> half = new ArrayList<>();
-    boolean varies = false;
-    for (IExpr f : Symja.factors(base.second())) {
-      if (f.isNumber()) {
-        if (!f.isPositive()) return Optional.empty();
-        half.add(F.Sqrt(f));
-      } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isEven()) {
-        half.add(F.Power(f.base(), symja.eval(F.Divide(f.exponent(), F.C2))));
-        varies |= !f.base().isFree(z);
-      } else {
-        return Optional.empty();
-      }
-    }
-    if (!varies) return Optional.empty();
-    Expr y = lowerer.translate(symja.eval(half.size() == 1 ? half.get(0) : F.ast(S.Times, half)));
-    return Optional.of(Expr.Call.of(Fn.HYPOT, y, lowerer.translate(symja.eval(F.Sqrt(base.first())))));
+    return root(base, false).map(Root::hypot);
   }
 
   /**
@@ -1027,6 +1011,15 @@ final class NumericalRewrites {
 
   /** The root of {@code base} ({@link Root}), or empty where the base has no such shape. */
   Optional<Root> hypotRoot(IExpr base) {
+    return root(base, true);
+  }
+
+  /**
+   * The root of {@code c + Y^2}; with {@code parametersApart} false the factors free of z stay in
+   * Y (and a factor that is not a number or an even power makes it empty), as {@link
+   * #evenPowerHypot} has always written square roots.
+   */
+  private Optional<Root> root(IExpr base, boolean parametersApart) {
     if (!base.isPlus() || base.argSize() != 2 || !base.first().isNumber() || !base.first().isPositive()) return Optional.empty();
     List<IExpr> half = new ArrayList<>();
     List<IExpr> scale = new ArrayList<>();
@@ -1037,13 +1030,14 @@ final class NumericalRewrites {
         half.add(F.Sqrt(f));
       } else if (f.isPower() && f.exponent().isInteger() && ((IInteger) f.exponent()).isEven()) {
         IExpr root = F.Power(f.base(), symja.eval(F.Divide(f.exponent(), F.C2)));
-        if (f.base().isFree(z)) {
+        if (parametersApart && f.base().isFree(z)) {
           scale.add(root);
         } else {
           half.add(root);
-          varies = true;
+          varies |= !f.base().isFree(z);
         }
-      } else if (f.isFree(z) && (f.isAST(S.Abs, 2) || f.isPower() && f.base().isAST(S.Abs, 2) && f.exponent().isInteger())) {
+      } else if (parametersApart && f.isFree(z)
+          && (f.isAST(S.Abs, 2) || f.isPower() && f.base().isAST(S.Abs, 2) && f.exponent().isInteger())) {
         scale.add(F.Sqrt(f)); // positive: its root is real
       } else {
         return Optional.empty();

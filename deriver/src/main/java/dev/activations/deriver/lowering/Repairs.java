@@ -494,11 +494,17 @@ final class Repairs {
     // z = 3.3e203, the energy (whose overflow point the samples hold) from 2.0e205, and the form
     // was NaN in between (Inf - Inf where the exact value rounds to Infinity).
     if (Double.isInfinite(limit) && !Double.isNaN(inside)) {
-      double edge = overflowPoint(side, inside, found);
+      // the same for every candidate: bisected once per side (each step a high-precision value)
+      int key = side > 0 ? 1 : 0;
+      if (overflowEdges[key] == null) overflowEdges[key] = overflowPoint(side, inside, found);
+      double edge = overflowEdges[key];
       if (!Double.isNaN(edge) && side * edge < side * found) return edge;
     }
     return found;
   }
+
+  /** {@link #threshold}'s bisected overflow points, below and above 0, once computed. */
+  private final Double[] overflowEdges = new Double[2];
 
   /**
    * True when the exact value at 0 is 0 and {@code c} is inaccurate somewhere in |z| < 1, at the

@@ -145,6 +145,12 @@ public final class InMemoryCompiler {
             + ": ";
         messages.add(where + d.getKind() + ": " + d.getMessage(Locale.ROOT));
       }
+      // javac's limit, not a defect of the source: a derivation whose forms are too large for one
+      // method is refused like any energy the lowering has no code for (exit 2, named)
+      if (messages.stream().anyMatch(m -> m.endsWith("code too large"))) {
+        throw new dev.activations.deriver.spec.SpecException("cannot generate code for this energy: its forms exceed the"
+            + " 64 KB of bytecode a Java method may hold (code too large)");
+      }
       throw new CompilationException(messages);
     }
     Map<String, byte[]> bytes = new HashMap<>();

@@ -43,6 +43,23 @@ class InMemoryCompilerTest {
             "package p; class E { org.junit.jupiter.api.Test t; }")));
   }
 
+  /**
+   * A method beyond the class file's 64 KB of bytecode is a limit of the JVM, not a defect: it is
+   * refused as an energy the lowering cannot write code for (exit 2 with that phrase), not an
+   * internal error. The thirty-fifth session's far branch for {@code Log[1+Abs[z-mu]^p]} with p
+   * free took the gated free energy's method past it.
+   */
+  @Test
+  void aMethodTooLargeIsARefusal() {
+    StringBuilder body = new StringBuilder("package p; final class G { static double f(double x) {");
+    for (int i = 0; i < 12_000; i++) body.append(" x = x * 1.000001 + ").append(i).append(".5;");
+    body.append(" return x; } }");
+    dev.activations.deriver.spec.SpecException e = assertThrows(dev.activations.deriver.spec.SpecException.class,
+        () -> InMemoryCompiler.compileSources(Map.of("p.G", body.toString())));
+    assertTrue(e.getMessage().startsWith("cannot generate code for this energy"), e.getMessage());
+    assertTrue(e.getMessage().contains("code too large"), e.getMessage());
+  }
+
   @Test
   void warningsAreErrors() {
     assertThrows(InMemoryCompiler.CompilationException.class,
