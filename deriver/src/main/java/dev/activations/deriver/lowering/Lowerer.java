@@ -124,12 +124,8 @@ public final class Lowerer {
       Optional<Expr> farLog = logOfOnePlusPower(ast.arg1());
       if (farLog.isPresent()) return farLog.get();
       Optional<NumericalRewrites.Root> root = ast.arg1().isFree(z) ? Optional.empty() : rewrites.hypotRoot(ast.arg1());
-      if (root.isPresent()) {
-        // log(c + Y^2) as 2 log h, h its root, where the argument has overflowed (Barron's loss)
-        Expr argument = translate(ast.arg1());
-        Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, argument, Expr.Const.of(Double.MAX_VALUE));
-        return new Expr.Cond(finite, Expr.Call.of(Fn.LOG, argument), new Expr.Mul(List.of(Expr.Const.of(2.0), root.get().log())));
-      }
+      // log(c + Y^2) as 2 log h, h its root, where the argument has overflowed (Barron's loss)
+      if (root.isPresent()) return root.get().logOf(translate(ast.arg1()));
       return call(Fn.LOG, ast.arg1());
     }
     if (head.equals(S.Sqrt)) return call(Fn.SQRT, ast.arg1());

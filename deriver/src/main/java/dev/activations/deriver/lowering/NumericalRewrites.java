@@ -222,8 +222,7 @@ final class NumericalRewrites {
     }
     Base baseU = base(bu);
     Base baseV = base(bv);
-    Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)),
-        baseU.root().isPresent() ? baseU.log() : lowerer.call(Fn.LOG, bu)));
+    Expr powers = new Expr.Mul(List.of(powerDifference(F.List(bu, p), F.List(bv, p)), baseU.log()));
     // log(u/v) by logRatio: as log1p((u - v)/v) next to a root of u it was all rounding (dP of
     // Abs[z-mu]^p at p = 9.05 and z = 1 + 1.1e-15 was 32 % off through log1p(-2/(z+1)))
     Expr logs = beyondOverflow(lowerer.translate(F.Power(bv, p)), lowerer.translate(p), baseV,
@@ -342,15 +341,6 @@ final class NumericalRewrites {
     return scale instanceof Expr.Const k && k.value() == 1.0 ? core : new Expr.Mul(List.of(scale, core));
   }
 
-  /**
-   * {@code log1p(x)} of a rational function {@code x = gap} of z with free parameters, and where
-   * {@code x < -3/4} ({@link LogOnePlusBranches#NEAR_MINUS_ONE}), {@code log(1 + x)} with {@code 1 + x} put over one denominator. Why: next to
-   * {@code x = -1} the sum {@code 1 + x}, {@code u/v} of the two logarithms, is the difference of
-   * the terms of {@code x}; the Student-t mean's {@code x = -4z/(nu + (z + 1)^2)} rounds to -1 at
-   * z = 1 for nu below 4.4e-16 ({@code 1 + x = nu/(4 + nu)}, log1p -Inf), while {@code (nu + (z -
-   * 1)^2)/(nu + (z + 1)^2)} keeps nu ({@link #horner}). With numbers only, {@code 1 + x} is
-   * bounded away from 0 by a fixed amount and the form is left as it was.
-   */
   /** Powers above this make {@code log(1 + X) - log X} smaller than 2^-60. */
   private static final double LARGE_POWER = 0x1p60;
 
@@ -363,8 +353,8 @@ final class NumericalRewrites {
    * at z = -3.2e205, exact 709.09. Empty where u and v are not of that shape.
    */
   private Optional<Expr> logOfPowersFar(IExpr u, IExpr v) {
-    IExpr b = onePlusPowerBase(u);
-    IExpr c = onePlusPowerBase(v);
+    IExpr b = onePlusPowerBase(u, z);
+    IExpr c = onePlusPowerBase(v, z);
     if (b == null || c == null || !u.second().exponent().equals(v.second().exponent())) return Optional.empty();
     IExpr q = u.second().exponent();
     Expr ratio = Expr.Call.of(Fn.LOG1P, lowerer.translate(together(F.Divide(F.Subtract(b, c), c))));
@@ -391,10 +381,15 @@ final class NumericalRewrites {
     return power.base();
   }
 
-  private IExpr onePlusPowerBase(IExpr e) {
-    return onePlusPowerBase(e, z);
-  }
-
+  /**
+   * {@code log1p(x)} of a rational function {@code x = gap} of z with free parameters, and where
+   * {@code x < -3/4} ({@link LogOnePlusBranches#NEAR_MINUS_ONE}), {@code log(1 + x)} with {@code 1 + x} put over one denominator. Why: next to
+   * {@code x = -1} the sum {@code 1 + x}, {@code u/v} of the two logarithms, is the difference of
+   * the terms of {@code x}; the Student-t mean's {@code x = -4z/(nu + (z + 1)^2)} rounds to -1 at
+   * z = 1 for nu below 4.4e-16 ({@code 1 + x = nu/(4 + nu)}, log1p -Inf), while {@code (nu + (z -
+   * 1)^2)/(nu + (z + 1)^2)} keeps nu ({@link #horner}). With numbers only, {@code 1 + x} is
+   * bounded away from 0 by a fixed amount and the form is left as it was.
+   */
   Expr logOnePlusQuotient(Expr x, IExpr gap) {
     Expr plain = Expr.Call.of(Fn.LOG1P, x);
     Optional<Expr> ratio = onePlusQuotient(gap);
@@ -1002,6 +997,15 @@ final class NumericalRewrites {
           .orElseGet(() -> Expr.Call.of(Fn.LOG, hypot));
     }
 
+    /**
+     * {@code log(base)} for the base {@code plain} (as translated) whose root this is: its own
+     * logarithm while it is finite, {@code 2 log h} where it has overflowed.
+     */
+    Expr logOf(Expr plain) {
+      Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, plain, Expr.Const.of(Double.MAX_VALUE));
+      return new Expr.Cond(finite, Expr.Call.of(Fn.LOG, plain), new Expr.Mul(List.of(Expr.Const.of(2.0), log())));
+    }
+
     /** {@code h^e = k^e H^e}. */
     Expr power(Expr exponent) {
       Expr h = Expr.Call.of(Fn.POW, hypot, exponent);
@@ -1061,10 +1065,7 @@ final class NumericalRewrites {
    * 2| while its power {@code |u|^a} and the energies' gaps are ordinary numbers: the base and
    * everything computed from it (a quotient by it, its logarithm) go through the root.
    */
-  private record Base(Expr plain, Optional<Root> root, Expr plainLog) {
-    Base(Expr plain, Optional<Root> root) {
-      this(plain, root, Expr.Call.of(Fn.LOG, plain));
-    }
+  private record Base(Expr plain, Optional<Root> root) {
 
     /**
      * {@code x / base}: {@code ((x / H) / H) / k / k}, applied to x's factor in z where x is a
@@ -1098,19 +1099,14 @@ final class NumericalRewrites {
       return new Expr.Div(new Expr.Div(x, h), h);
     }
 
-    /** {@code log(base)}: {@code 2 log h} where the base has overflowed. */
+    /** {@code log(base)}: {@code 2 log h} where the base has overflowed ({@link Root#logOf}). */
     Expr log() {
-      if (root.isEmpty()) return plainLog;
-      Expr.Test finite = new Expr.Test.Compare(Expr.Test.Op.LE, plain, Expr.Const.of(Double.MAX_VALUE));
-      return new Expr.Cond(finite, plainLog, new Expr.Mul(List.of(Expr.Const.of(2.0), root.get().log())));
+      return root.map(r -> r.logOf(plain)).orElseGet(() -> Expr.Call.of(Fn.LOG, plain));
     }
   }
 
   private Base base(IExpr b) {
-    Optional<Root> root = hypotRoot(b);
-    Expr plain = lowerer.translate(b);
-    // the lowerer's logarithm of the base (log1p of 1 + T) where it is finite
-    return new Base(plain, root, root.isPresent() ? lowerer.call(Fn.LOG, b) : Expr.Call.of(Fn.LOG, plain));
+    return new Base(lowerer.translate(b), hypotRoot(b));
   }
 
   /**
