@@ -616,6 +616,16 @@ public final class ActivationLowering {
         }
       }
     }
+    // with free parameters, an output beyond the range far out at every value measured: where the
+    // form is NaN out there (Inf - Inf) because the overflow point has moved with the parameters,
+    // the infinity (the form is unchanged wherever it is not NaN)
+    if (free) {
+      Optional<Candidate> beyond = repairs.nanBeyondRange(best);
+      if (beyond.isPresent()) {
+        best = beyond.get();
+        if (TRACE) System.err.printf("trace: output %d %s NaN beyond the range guarded%n", output, role);
+      }
+    }
     choices.add(new Choice(output, role, best.form(), bestError));
     if (TRACE) System.err.printf("trace: output %d %s chose %s (worst %.2e)%n", output, role, best.form(), bestError);
     return new LoweredActivation.Output(best.expr(), limits[0], limits[1]);

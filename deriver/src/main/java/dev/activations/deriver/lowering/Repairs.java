@@ -286,6 +286,132 @@ final class Repairs {
     return changed ? Optional.of(new Candidate(c.form() + "+powered-tails-elsewhere", guarded)) : Optional.empty();
   }
 
+  /**
+   * With free parameters, an output that leaves the double range far out on a side at the defaults
+   * (or grows there towards an infinity, {@link #growing}): beyond the point from which the
+   * reference grows towards that infinity, at the defaults and at each other value measured where
+   * it does ({@link #towards}), a form that has become NaN ({@code Inf - Inf} of two
+   * overflowed energies, {@code Inf/Inf}) is taken as that infinity. Why: the overflow point moves
+   * with the parameters, so the saturation guard ({@link #saturated}) holds at the defaults only;
+   * the gated free energy of {@code Abs[z-mu]^p} (default p = 3/2) was NaN at p = 2.10, z =
+   * 3.4e279, where its exact value rounds to Infinity. A NaN there is wrong whatever the exact
+   * value, so the guard cannot make a point worse; NaN arguments stay NaN (the test requires each
+   * argument to equal itself). At a parameter value where the output does not tend to that infinity
+   * (the slope of {@code |z|^p} below p = 1) the guard can be wrong, but only where the form was NaN,
+   * which is wrong too. A pass on the chosen form, unchanged wherever it is not NaN; empty where the
+   * output does not grow towards an infinity on either side at the defaults.
+   */
+  Optional<Candidate> nanBeyondRange(Candidate c) {
+    Expr.Var z = new Expr.Var("z");
+    Expr guarded = c.expr();
+    boolean changed = false;
+    for (int side : new int[] {+1, -1}) {
+      double limit = orBeyondRange(side, limits[side > 0 ? 1 : 0]);
+      if (Double.isNaN(limit)) limit = growing(side);
+      if (!Double.isInfinite(limit)) continue;
+      double from = monotoneFrom(side, limit, points, reference);
+      for (Scorer s : elsewhere) {
+        double[] at = s.points();
+        double[] ref = s.reference(output, role);
+        int far = -1;
+        for (int i = 0; i < at.length; i++) {
+          if (side * at[i] > 0 && !Double.isNaN(ref[i]) && (far < 0 || side * at[i] > side * at[far])) far = i;
+        }
+        // a value at which the output does not grow towards the limit (the slope of |z|^p below
+        // p = 1 tends to 0) sets no start: a NaN there is a miss either way
+        if (far < 0 || !towards(limit, ref[far], side, at, ref)) continue;
+        double own = monotoneFrom(side, limit, at, ref);
+        if (Double.isNaN(own)) continue;
+        if (side * own > side * from) from = own;
+      }
+      if (Double.isNaN(from)) continue;
+      // no nearer than NEAREST_NAN_GUARD: an overflow that leaves NaN behind needs a large z, and
+      // the guard's threshold is a splice boundary that the verification stream samples densely
+      from = side * Math.max(side * from, NEAREST_NAN_GUARD);
+      List<Expr.Test> tests = new java.util.ArrayList<>();
+      tests.add(new Expr.Test.Compare(Expr.Test.Op.NE, c.expr(), c.expr()));
+      tests.add(new Expr.Test.Compare(side > 0 ? Expr.Test.Op.GE : Expr.Test.Op.LE, z, Expr.Const.of(from)));
+      for (String name : defaults.keySet().stream().sorted().toList()) {
+        Expr.Var parameter = new Expr.Var(name);
+        tests.add(new Expr.Test.Compare(Expr.Test.Op.EQ, parameter, parameter));
+      }
+      guarded = new Expr.Cond(new Expr.Test.And(tests), Expr.Const.of(limit), guarded);
+      changed = true;
+    }
+    // a guard the measured points do not reach is kept too: a NaN is a miss whatever the exact value
+    if (!changed || !(worstEverywhere(guarded) <= worstEverywhere(c.expr()))) return Optional.empty();
+    return Optional.of(new Candidate(c.form() + "+nan-beyond-range", guarded));
+  }
+
+  /**
+   * Where no limit is known on {@code side}: the infinity of the reference's sign at the farthest
+   * sample point there when that is the largest in magnitude on the side (the slope of a free
+   * energy that grows like {@code |z|^p}, 2.0e154 at {@code MAX_VALUE} for p = 3/2), else NaN.
+   */
+  private double growing(int side) {
+    int far = -1;
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] > 0 && !Double.isNaN(reference[i]) && (far < 0 || side * points[i] > side * points[far])) far = i;
+    }
+    if (far < 0 || reference[far] == 0) return Double.NaN;
+    double limit = Math.signum(reference[far]) * Double.POSITIVE_INFINITY;
+    return towards(limit, reference[far], side, points, reference) ? limit : Double.NaN;
+  }
+
+  /**
+   * Whether {@code far}, the reference at the farthest point on {@code side}, is the infinite
+   * {@code limit} or on its way there: of its sign, the largest in magnitude on that side, and at
+   * least {@link #GROWTH} times the value a hundred decades further in (the free energy of {@code
+   * Abs[z-mu]^p} at p = 0.48 is 1.4e149 at {@code MAX_VALUE}).
+   */
+  private static boolean towards(double limit, double far, int side, double[] points, double[] reference) {
+    if (Double.compare(far, limit) == 0) return true;
+    if (Double.isNaN(far) || Math.signum(far) != Math.signum(limit)) return false;
+    int inner = -1; // the sample point nearest 1e-100 of the farthest one: a hundred decades in
+    for (int i = 0; i < points.length; i++) {
+      if (side * points[i] <= 0) continue;
+      if (Math.abs(reference[i]) > Math.abs(far)) return false;
+      if (!Double.isNaN(reference[i]) && (inner < 0
+          || Math.abs(Math.log10(Math.abs(points[i])) - (FAR_LOG10 - 100)) < Math.abs(Math.log10(Math.abs(points[inner])) - (FAR_LOG10 - 100)))) {
+        inner = i;
+      }
+    }
+    // growing, not saturating: tanh(z / s^2) is largest at the far end too
+    return inner >= 0 && Math.abs(far) >= GROWTH * Math.abs(reference[inner]);
+  }
+
+  /** The least |z| from which {@link #nanBeyondRange} guards (2^10). */
+  private static final double NEAREST_NAN_GUARD = 1024;
+
+  /** log10 of the farthest sample magnitude, {@code MAX_VALUE}. */
+  private static final double FAR_LOG10 = Math.log10(Double.MAX_VALUE);
+  /**
+   * The least factor by which an output said to grow towards an infinity gains over the last hundred
+   * decades of the range: {@code |z|^0.1} gains 1e10, a logarithm 1.48, a saturating output nothing.
+   */
+  private static final double GROWTH = 1.25;
+
+
+  /**
+   * The sample point nearest 0 on {@code side} from which {@code reference} has the sign of the
+   * infinite {@code limit} and grows in magnitude at every point further out; NaN if none.
+   */
+  private static double monotoneFrom(int side, double limit, double[] points, double[] reference) {
+    double found = Double.NaN;
+    double outer = Double.NaN;
+    for (int k = 0; k < points.length; k++) {
+      int i = side > 0 ? points.length - 1 - k : k; // inwards from the far end
+      if (side * points[i] <= 0) break;
+      double r = reference[i];
+      if (Double.isNaN(r)) continue;
+      if (Math.signum(r) != Math.signum(limit) || !Double.isNaN(outer) && Math.abs(r) > Math.abs(outer)) break;
+      found = points[i];
+      outer = r;
+    }
+    return found;
+  }
+
+
   /** Where {@link #rationalFarTails} may start: |z| from T on. */
   private static final double[] FAR_TAIL_FROM = {2, 4, 8, 16, 32, 64, 256, 1024};
 

@@ -65,6 +65,12 @@ final class SignTests {
       return inner == n.operand() ? e : new Neg(inner);
     }
     if (e instanceof Call call && call.fn() == Fn.EXPM1) return call.args().get(0);
+    if (e instanceof Call call && call.fn() == Fn.SIGNUM && call.args().get(0) instanceof Mul m && m.factors().size() > 1) {
+      // the sign of a product as its factors' signs, multiplied: the product itself can underflow
+      // (the gated mode of Abs[z-mu]^p: the gap's sign p log1p(2 z / (1 - z)) at p = 0.188, z =
+      // -4.9e-324 rounded to -0.0, a tie (the derivative 0.5) where the exact value is 0)
+      return new Mul(m.factors().stream().map(f -> isSignum(f) ? f : Call.of(Fn.SIGNUM, f)).toList());
+    }
     if (e instanceof Cond c) {
       Expr then = sign(c.then());
       Expr otherwise = sign(c.otherwise());

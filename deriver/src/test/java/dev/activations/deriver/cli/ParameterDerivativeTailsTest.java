@@ -122,6 +122,21 @@ class ParameterDerivativeTailsTest {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /**
+   * The signed free energy of {@code Abs[z-mu]^p} with a free p (default 3/2): its slope grows like
+   * {@code p |z|^(p-1)} far out, 2.0e154 at {@code MAX_VALUE} for the default, and leaves the double
+   * range for p above 2. At p = 4.94 the form was NaN at z = -1.8e308 ({@code Inf - Inf}), where the
+   * exact value rounds to -Infinity; no saturation guard holds there, since the point where the
+   * output overflows moves with p. Now a NaN far out, where the output grows towards an infinity, is
+   * that infinity ({@code Repairs.nanBeyondRange}).
+   */
+  @Test
+  void signedFreeEnergySlopeBeyondTheRange() {
+    List<String> failures = measure("--energy 'Abs[z-mu]^p' --param p=3/2 --free p --stat free-energy", "p",
+        new double[] {4.941789353356009, 2.5, 8}, p -> farOut(), Output.DERIVATIVE);
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
   private static List<Double> farOut() {
     List<Double> zs = new ArrayList<>();
     for (double z : new double[] {Double.MAX_VALUE, 1e300, 1e200, 1.3407807929942596e154, 1e154, 1e100, 1e40, 1e20, 1e8, 1e3, 37.5}) {
