@@ -616,9 +616,9 @@ public final class ActivationLowering {
         }
       }
     }
-    // with free parameters, an output beyond the range far out at every value measured: where the
-    // form is NaN out there (Inf - Inf) because the overflow point has moved with the parameters,
-    // the infinity (the form is unchanged wherever it is not NaN)
+    // with free parameters, an output that grows towards an infinity far out at the defaults: where
+    // the form is NaN out there (Inf - Inf) because the overflow point has moved with the
+    // parameters, the infinity (Repairs.nanBeyondRange; the form is unchanged wherever it is not NaN)
     if (free) {
       Optional<Candidate> beyond = repairs.nanBeyondRange(best);
       if (beyond.isPresent()) {
