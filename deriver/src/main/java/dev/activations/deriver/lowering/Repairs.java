@@ -313,10 +313,7 @@ final class Repairs {
       for (Scorer s : elsewhere) {
         double[] at = s.points();
         double[] ref = s.reference(output, role);
-        int far = -1;
-        for (int i = 0; i < at.length; i++) {
-          if (side * at[i] > 0 && !Double.isNaN(ref[i]) && (far < 0 || side * at[i] > side * at[far])) far = i;
-        }
+        int far = farthest(side, at, ref);
         // a value at which the output does not grow towards the limit (the slope of |z|^p below
         // p = 1 tends to 0) sets no start: a NaN there is a miss either way
         if (far < 0 || !towards(limit, ref[far], side, at, ref)) continue;
@@ -349,10 +346,7 @@ final class Repairs {
    * energy that grows like {@code |z|^p}, 2.0e154 at {@code MAX_VALUE} for p = 3/2), else NaN.
    */
   private double growing(int side) {
-    int far = -1;
-    for (int i = 0; i < points.length; i++) {
-      if (side * points[i] > 0 && !Double.isNaN(reference[i]) && (far < 0 || side * points[i] > side * points[far])) far = i;
-    }
+    int far = farthest(side, points, reference);
     if (far < 0 || reference[far] == 0) return Double.NaN;
     double limit = Math.signum(reference[far]) * Double.POSITIVE_INFINITY;
     return towards(limit, reference[far], side, points, reference) ? limit : Double.NaN;
@@ -585,12 +579,17 @@ final class Repairs {
    */
   private double orBeyondRange(int side, double limit) {
     if (!Double.isNaN(limit)) return limit;
+    int far = farthest(side, points, reference);
+    return far >= 0 && Double.isInfinite(reference[far]) ? reference[far] : Double.NaN;
+  }
+
+  /** The index of the farthest sample point on {@code side} with a reference, -1 if none. */
+  private static int farthest(int side, double[] points, double[] reference) {
     int far = -1;
     for (int i = 0; i < points.length; i++) {
-      if (side * points[i] <= 0 || Double.isNaN(reference[i])) continue;
-      if (far < 0 || side * points[i] > side * points[far]) far = i;
+      if (side * points[i] > 0 && !Double.isNaN(reference[i]) && (far < 0 || side * points[i] > side * points[far])) far = i;
     }
-    return far >= 0 && Double.isInfinite(reference[far]) ? reference[far] : Double.NaN;
+    return far;
   }
 
   /**

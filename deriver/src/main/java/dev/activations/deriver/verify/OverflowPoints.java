@@ -178,16 +178,16 @@ public final class OverflowPoints {
   private static double firstBeyond(HighPrecisionExpression argument, Map<String, Apfloat> bindings,
       Map<String, FastDual> fastBindings, boolean signed, Apfloat level, int side) {
     Fast fastLevel = fastOf(level);
-    Test test = z -> beyond(argument, bindings, fastBindings, signed, level, fastLevel, z);
+    java.util.function.DoublePredicate beyond = z -> beyond(argument, bindings, fastBindings, signed, level, fastLevel, z);
     try {
-      if (test.beyond(side * 0.0) || !test.beyond(side * Double.MAX_VALUE)) {
+      if (beyond.test(side * 0.0) || !beyond.test(side * Double.MAX_VALUE)) {
         return Double.NaN;
       }
       long lo = 0; // bits of a magnitude not beyond
       long hi = Double.doubleToRawLongBits(Double.MAX_VALUE); // bits of one beyond
       while (hi - lo > 1) {
         long mid = lo + (hi - lo) / 2; // positive doubles order like their bits
-        if (test.beyond(side * Double.longBitsToDouble(mid))) {
+        if (beyond.test(side * Double.longBitsToDouble(mid))) {
           hi = mid;
         } else {
           lo = mid;
@@ -197,11 +197,6 @@ public final class OverflowPoints {
     } catch (ArithmeticException | IllegalArgumentException undefined) {
       return Double.NaN;
     }
-  }
-
-  /** Whether the piece's argument at z is at least the level. */
-  private interface Test {
-    boolean beyond(double z);
   }
 
   /**

@@ -808,12 +808,11 @@ public final class RootSplice {
    */
   private static double worst(Expr form, double[] probes, Accuracy.Exact[] exact, Map<String, Double> vars) {
     // compiled once, each shared node once per point: the same bits as the interpreter's, which
-    // walked the DAG path by path at every probe (a fifth of the random-energy test's deriving threads)
+    // walked the DAG path by path at every probe (8 % of the random-energy test's deriving threads)
     java.util.function.DoubleUnaryOperator f = DoubleEvaluator.inZ(form, vars);
     double w = 0;
     for (int i = 0; i < probes.length; i++) {
       if (exact[i] == null) continue;
-      vars.put("z", probes[i]);
       double computed;
       try {
         computed = f.applyAsDouble(probes[i]);
