@@ -659,7 +659,7 @@ final class Repairs {
   Optional<Candidate> series(IExpr closedForm, boolean optional) {
     if (KinkAtZero.in(symja, closedForm)) return Optional.empty();
     closedForm = KinkAtZero.localised(symja, closedForm);
-    if (rational(closedForm)) {
+    if (NumericalRewrites.rationalFunction(closedForm)) {
       // over one denominator first: Series of a sum of quotients of products (the Student-t
       // mean's derivative, unexpanded) ran out of work after 2.5 s; of P/Q it takes 0.01 s
       closedForm = Bounded.apply(symja, "Together", closedForm, WorkBudget.OPTIONAL).orElse(closedForm);
@@ -682,20 +682,6 @@ final class Repairs {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * A rational function of z and the parameters: no transcendental function, no branch, integer
-   * powers of anything but numbers. Looser than {@link LogRemainders#isRational}, which also
-   * refuses {@code Sqrt[3]} and decimal coefficients: the two are not joined yet because taking the
-   * stricter rule here would change which Series inputs go over one denominator first (and so,
-   * possibly, the forms of random specs with such coefficients), which only the random-energy
-   * test's 200 specs can show.
-   */
-  private static boolean rational(IExpr e) {
-    return e.isFree(x -> x.isBuiltInSymbol() && !x.equals(S.Plus) && !x.equals(S.Times) && !x.equals(S.Power)
-            && !x.equals(S.Rational) && !x.equals(S.List), true)
-        && e.isFree(x -> x.isPower() && !x.exponent().isInteger() && !x.base().isNumber(), true);
   }
 
   /**
