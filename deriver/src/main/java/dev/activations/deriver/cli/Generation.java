@@ -25,8 +25,10 @@ import dev.activations.deriver.verify.RootFinder;
 import dev.activations.deriver.verify.RootSplice;
 import dev.activations.deriver.lowering.Expr;
 import dev.activations.deriver.verify.FloatContract;
+import dev.activations.deriver.verify.JumpPoints;
 import dev.activations.deriver.verify.OverflowPoints;
 import dev.activations.deriver.verify.ReferenceEvaluator;
+import dev.activations.deriver.verify.ReferencePoint;
 import dev.activations.deriver.verify.ReferenceScorer;
 import dev.activations.deriver.verify.ReferenceTable;
 import dev.activations.deriver.verify.SpecDefinitions;
@@ -243,6 +245,7 @@ public final class Generation {
     double[][][] roots = roots(lowered, reference, free);
     double[][] kinks = kinks(derivation);
     lowered = spliceRoots(lowered, roots, kinks, reference, free);
+    lowered = atJumps(lowered, kinks, reference, free);
     if (spec.statistic() == dev.activations.deriver.spec.Statistic.RESPONSIBILITIES) lowered = lowered.withValuesInUnitInterval();
     Certification certification = certification(derivation, lowered, reference, roots, kinks, round, pieces);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
@@ -369,6 +372,44 @@ public final class Generation {
   }
 
   /**
+   * Each output's forms with the reference's value at the breakpoints where they miss it ({@link
+   * JumpPoints}: energies that jump there).
+   */
+  static LoweredActivation atJumps(LoweredActivation lowered, double[][] kinks, ReferenceEvaluator reference,
+      java.util.Map<String, Double> free) {
+    if (kinks.length == 0) return lowered;
+    java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
+    java.util.function.DoubleFunction<ReferencePoint> point = b -> at.computeIfAbsent(b, reference::evaluate);
+    List<LoweredActivation.Output> values = new ArrayList<>();
+    List<LoweredActivation.Output> derivatives = new ArrayList<>();
+    for (int o = 0; o < lowered.values().size(); o++) {
+      int output = o;
+      LoweredActivation.Output v = lowered.values().get(o);
+      LoweredActivation.Output d = lowered.derivatives().get(o);
+      values.add(new LoweredActivation.Output(JumpPoints.patched(v.expr(), kinks,
+          b -> java.util.Optional.of(point.apply(b).values().get(output)), free, Contract.VALUE_TOLERANCE),
+          v.atNegativeInfinity(), v.atPositiveInfinity()));
+      derivatives.add(new LoweredActivation.Output(JumpPoints.patched(d.expr(), kinks,
+          b -> point.apply(b).derivatives().get(output), free, Contract.DERIVATIVE_TOLERANCE),
+          d.atNegativeInfinity(), d.atPositiveInfinity()));
+    }
+    java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
+    for (String p : lowered.freeParameters()) {
+      List<LoweredActivation.Output> outs = new ArrayList<>();
+      for (int o = 0; o < lowered.values().size(); o++) {
+        int output = o;
+        LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
+        outs.add(new LoweredActivation.Output(JumpPoints.patched(d.expr(), kinks,
+            b -> reference.parameterDerivative(b, p).map(e -> e[output].value()), free, Contract.DERIVATIVE_TOLERANCE),
+            d.atNegativeInfinity(), d.atPositiveInfinity()));
+      }
+      parameterDerivatives.put(p, outs);
+    }
+    return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
+        parameterDerivatives);
+  }
+
+  /**
    * The verification streams of every output of the chosen forms, their seeds salted with {@code
    * round} (empty for the first attempt). Each parameter assignment's streams (the defaults' and
    * every other one's) start with where the growing pieces of the energies leave the double range
@@ -390,8 +431,11 @@ public final class Generation {
       double[] withRoots = java.util.stream.Stream.concat(java.util.stream.Stream.of(known, overflow),
           java.util.Arrays.stream(roots[o])).flatMapToDouble(java.util.Arrays::stream).toArray();
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
+      double[] first = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(overflow),
+          java.util.Arrays.stream(rootNeighbourhoods(java.util.Arrays.stream(roots[o])
+              .flatMapToDouble(java.util.Arrays::stream).toArray()))).toArray();
       // twice the target: points only the high-precision evaluator decides are passed over
-      points[o] = VerificationStream.startingWith(overflow,
+      points[o] = VerificationStream.startingWith(first,
           VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials));
       // then a second stream, reached only where the first one holds too few points the reference
       // decides (the logistic mode: energies that underflow to e^-1e300 leave |z| > 1e16 undecided)
@@ -419,6 +463,26 @@ public final class Generation {
     return new Certification(ContractVerification.functions(lowered), points,
         ContractVerification.cached(ContractVerification.Reference.of(reference)), freeValues(derivation.spec()),
         elsewhere);
+  }
+
+  /**
+   * Each root (a double next to the exact root) with the doubles on either side, measured by every
+   * certification whatever the stream draws: the stream's dense points lie at relative offsets of
+   * 1e-15 and more, and the nearest doubles are where a form that cancels loses the most (the
+   * signed Gaussian free energy's slope {@code (z - tanh(z/s^2))/s^2} at s = 0.156, which has roots
+   * within 1e-36 of +-1, is 0.0 at z = 1 for an exact 1.7e-34, and accurate at 1 + 1e-15). The
+   * defaults' roots only: at other parameter values the roots move and the splices do not follow
+   * them (docs/ENERGIES.md, "Known gaps").
+   */
+  static double[] rootNeighbourhoods(double[] roots) {
+    java.util.TreeSet<Double> out = new java.util.TreeSet<>(Double::compare);
+    for (double r : roots) {
+      if (!Double.isFinite(r)) continue;
+      out.add(r);
+      out.add(Math.nextUp(r));
+      out.add(Math.nextDown(r));
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
