@@ -345,30 +345,12 @@ public final class Generation {
   /** Each output's forms with a local expansion next to the roots where they lose the contract ({@link RootSplice}). */
   static LoweredActivation spliceRoots(LoweredActivation lowered, double[][][] roots, double[][] kinks,
       ReferenceEvaluator reference, java.util.Map<String, Double> free) {
-    List<LoweredActivation.Output> values = new ArrayList<>();
-    List<LoweredActivation.Output> derivatives = new ArrayList<>();
-    for (int o = 0; o < lowered.values().size(); o++) {
-      LoweredActivation.Output v = lowered.values().get(o);
-      LoweredActivation.Output d = lowered.derivatives().get(o);
-      values.add(new LoweredActivation.Output(RootSplice.spliceAtValues(v.expr(), roots[o][0], kinks, reference, o, false,
-          null, free, Contract.VALUE_TOLERANCE), v.atNegativeInfinity(), v.atPositiveInfinity()));
-      derivatives.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][1], kinks, reference, o, true,
-          null, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
-    }
-    java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
     List<String> parameters = lowered.freeParameters();
-    for (int k = 0; k < parameters.size(); k++) {
-      String p = parameters.get(k);
-      List<LoweredActivation.Output> outs = new ArrayList<>();
-      for (int o = 0; o < lowered.values().size(); o++) {
-        LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
-        outs.add(new LoweredActivation.Output(RootSplice.spliceAtValues(d.expr(), roots[o][2 + k], kinks, reference, o, true,
-            p, free, Contract.DERIVATIVE_TOLERANCE), d.atNegativeInfinity(), d.atPositiveInfinity()));
-      }
-      parameterDerivatives.put(p, outs);
-    }
-    return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
-        parameterDerivatives);
+    return lowered.withForms((form, of) -> {
+      int k = of.parameter() == null ? (of.derivative() ? 1 : 0) : 2 + parameters.indexOf(of.parameter());
+      return RootSplice.spliceAtValues(form, roots[of.output()][k], kinks, reference, of.output(), of.derivative(),
+          of.parameter(), free, of.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE);
+    });
   }
 
   /**
@@ -380,33 +362,15 @@ public final class Generation {
     if (kinks.length == 0) return lowered;
     java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
     java.util.function.DoubleFunction<ReferencePoint> point = b -> at.computeIfAbsent(b, reference::evaluate);
-    List<LoweredActivation.Output> values = new ArrayList<>();
-    List<LoweredActivation.Output> derivatives = new ArrayList<>();
-    for (int o = 0; o < lowered.values().size(); o++) {
-      int output = o;
-      LoweredActivation.Output v = lowered.values().get(o);
-      LoweredActivation.Output d = lowered.derivatives().get(o);
-      values.add(new LoweredActivation.Output(JumpPoints.patched(v.expr(), kinks,
-          b -> java.util.Optional.of(point.apply(b).values().get(output)), free, Contract.VALUE_TOLERANCE),
-          v.atNegativeInfinity(), v.atPositiveInfinity()));
-      derivatives.add(new LoweredActivation.Output(JumpPoints.patched(d.expr(), kinks,
-          b -> point.apply(b).derivatives().get(output), free, Contract.DERIVATIVE_TOLERANCE),
-          d.atNegativeInfinity(), d.atPositiveInfinity()));
-    }
-    java.util.Map<String, List<LoweredActivation.Output>> parameterDerivatives = new java.util.LinkedHashMap<>();
-    for (String p : lowered.freeParameters()) {
-      List<LoweredActivation.Output> outs = new ArrayList<>();
-      for (int o = 0; o < lowered.values().size(); o++) {
-        int output = o;
-        LoweredActivation.Output d = lowered.parameterDerivatives().get(p).get(o);
-        outs.add(new LoweredActivation.Output(JumpPoints.patched(d.expr(), kinks,
-            b -> reference.parameterDerivative(b, p).map(e -> e[output].value()), free, Contract.DERIVATIVE_TOLERANCE),
-            d.atNegativeInfinity(), d.atPositiveInfinity()));
-      }
-      parameterDerivatives.put(p, outs);
-    }
-    return new LoweredActivation(lowered.spec(), lowered.math(), lowered.freeParameters(), values, derivatives,
-        parameterDerivatives);
+    return lowered.withForms((form, of) -> {
+      int o = of.output();
+      java.util.function.DoubleFunction<java.util.Optional<java.math.BigDecimal>> exact =
+          of.parameter() != null ? b -> reference.parameterDerivative(b, of.parameter()).map(e -> e[o].value())
+          : of.derivative() ? b -> point.apply(b).derivatives().get(o)
+          : b -> java.util.Optional.of(point.apply(b).values().get(o));
+      return JumpPoints.patched(form, kinks, exact, free,
+          of.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE);
+    });
   }
 
   /**

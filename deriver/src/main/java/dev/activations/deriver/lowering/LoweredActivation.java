@@ -114,6 +114,38 @@ public record LoweredActivation(
     return new LoweredActivation(spec, math, freeParameters, clamped, derivatives, parameterDerivatives);
   }
 
+  /**
+   * What one form computes: output {@code output}'s value, its derivative in z, or its derivative in
+   * the free parameter {@code parameter} (null for the other two).
+   */
+  public record FormOf(int output, boolean derivative, String parameter) {}
+
+  /**
+   * The same activation with every form (values, derivatives in z and in each free parameter)
+   * replaced by {@code f} of it; the limits at the infinities are kept. For the passes that follow
+   * the choice of forms and treat every function of every output alike (the root splices, the
+   * values at jump points).
+   */
+  public LoweredActivation withForms(java.util.function.BiFunction<Expr, FormOf, Expr> f) {
+    List<Output> newValues = new java.util.ArrayList<>();
+    List<Output> newDerivatives = new java.util.ArrayList<>();
+    for (int o = 0; o < values.size(); o++) {
+      newValues.add(mapped(values.get(o), f, new FormOf(o, false, null)));
+      newDerivatives.add(mapped(derivatives.get(o), f, new FormOf(o, true, null)));
+    }
+    java.util.Map<String, List<Output>> newParameterDerivatives = new java.util.LinkedHashMap<>();
+    for (String p : freeParameters) {
+      List<Output> outs = new java.util.ArrayList<>();
+      for (int o = 0; o < values.size(); o++) outs.add(mapped(parameterDerivatives.get(p).get(o), f, new FormOf(o, true, p)));
+      newParameterDerivatives.put(p, outs);
+    }
+    return new LoweredActivation(spec, math, freeParameters, newValues, newDerivatives, newParameterDerivatives);
+  }
+
+  private static Output mapped(Output o, java.util.function.BiFunction<Expr, FormOf, Expr> f, FormOf of) {
+    return new Output(f.apply(o.expr(), of), o.atNegativeInfinity(), o.atPositiveInfinity());
+  }
+
   /** The same activation with the Javadoc's special-input sentences and accuracy paragraph replaced. */
   public LoweredActivation withStatement(List<String> specialInputs, String accuracy) {
     return new LoweredActivation(spec, new Math(math.energies(), math.statistic(), math.derivative(),
