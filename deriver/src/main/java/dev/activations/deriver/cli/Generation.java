@@ -360,12 +360,17 @@ public final class Generation {
   static LoweredActivation atJumps(LoweredActivation lowered, double[][] kinks, ReferenceEvaluator reference,
       java.util.Map<String, Double> free) {
     if (kinks.length == 0) return lowered;
+    // one reference evaluation per breakpoint (and per parameter) for every output
     java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
     java.util.function.DoubleFunction<ReferencePoint> point = b -> at.computeIfAbsent(b, reference::evaluate);
+    java.util.Map<java.util.Map.Entry<Double, String>, java.util.Optional<Accuracy.Exact[]>> inParameter =
+        new java.util.HashMap<>();
     return lowered.withForms((form, of) -> {
       int o = of.output();
       java.util.function.DoubleFunction<java.util.Optional<java.math.BigDecimal>> exact =
-          of.parameter() != null ? b -> reference.parameterDerivative(b, of.parameter()).map(e -> e[o].value())
+          of.parameter() != null
+          ? b -> inParameter.computeIfAbsent(java.util.Map.entry(b, of.parameter()),
+              k -> reference.parameterDerivative(k.getKey(), k.getValue())).map(e -> e[o].value())
           : of.derivative() ? b -> point.apply(b).derivatives().get(o)
           : b -> java.util.Optional.of(point.apply(b).values().get(o));
       return JumpPoints.patched(form, kinks, exact, free,
@@ -392,12 +397,12 @@ public final class Generation {
     for (int o = 0; o < outputs; o++) {
       Expr value = lowered.values().get(o).expr();
       Expr slope = lowered.derivatives().get(o).expr();
-      double[] withRoots = java.util.stream.Stream.concat(java.util.stream.Stream.of(known, overflow),
-          java.util.Arrays.stream(roots[o])).flatMapToDouble(java.util.Arrays::stream).toArray();
+      double[] rootsOfOutput = java.util.Arrays.stream(roots[o]).flatMapToDouble(java.util.Arrays::stream).toArray();
+      double[] withRoots = java.util.stream.Stream.of(known, overflow, rootsOfOutput)
+          .flatMapToDouble(java.util.Arrays::stream).toArray();
       double[] specials = VerificationStream.specials(List.of(value, slope), withRoots);
       double[] first = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(overflow),
-          java.util.Arrays.stream(rootNeighbourhoods(java.util.Arrays.stream(roots[o])
-              .flatMapToDouble(java.util.Arrays::stream).toArray()))).toArray();
+          java.util.Arrays.stream(rootNeighbourhoods(rootsOfOutput))).toArray();
       // twice the target: points only the high-precision evaluator decides are passed over
       points[o] = VerificationStream.startingWith(first,
           VerificationStream.points(VerificationStream.seed(spec, o), 2 * verificationCount(), specials));

@@ -346,9 +346,10 @@ final class StatisticForms {
    *
    * <p>With two hypotheses that form holds only while {@code |D| <= 1}: further out {@code tanh(D/2)}
    * saturates and the two terms cancel wherever the winner's own slope is small, which is where the
-   * derivative has roots at other parameter values (the signed Gaussian with a free scale at z = 1,
-   * s = 0.156: 0.0 for an exact 1.7e-34; the generalized Gaussian at p = 6.88 next to z = -1: 0.0
-   * for -3.0e-49). There it is pivoted on the winner w, {@code de_w + r_k (de_k - de_w)} with the
+   * derivative has roots at other parameter values (the generalized Gaussian at p = 6.88 next to
+   * z = -1: 0.0 for -3.0e-49; the signed Gaussian's closed form with a free scale, {@code (z -
+   * tanh(z/s^2))/s^2}, the same two terms, is 0.0 at z = 1 for s = 0.156, exact 1.7e-34). There it
+   * is pivoted on the winner w, {@code de_w + r_k (de_k - de_w)} with the
    * loser's responsibility {@code r_k <= 1/(1 + e)}: a small correction to the winner's slope.
    */
   IExpr freeEnergyDerivative(List<IExpr> de, List<List<IExpr>> dd, IExpr meanSlope) {

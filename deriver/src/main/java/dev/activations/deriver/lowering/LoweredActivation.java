@@ -106,12 +106,8 @@ public record LoweredActivation(
    * clamp moves a value only where it is outside, toward the exact one.
    */
   public LoweredActivation withValuesInUnitInterval() {
-    List<Output> clamped = new java.util.ArrayList<>();
-    for (Output o : values) {
-      Expr e = Expr.Call.of(Fn.MIN, Expr.Const.of(1.0), Expr.Call.of(Fn.MAX, Expr.Const.of(0.0), o.expr()));
-      clamped.add(new Output(e, o.atNegativeInfinity(), o.atPositiveInfinity()));
-    }
-    return new LoweredActivation(spec, math, freeParameters, clamped, derivatives, parameterDerivatives);
+    return withForms((e, of) -> of.derivative() ? e
+        : Expr.Call.of(Fn.MIN, Expr.Const.of(1.0), Expr.Call.of(Fn.MAX, Expr.Const.of(0.0), e)));
   }
 
   /**

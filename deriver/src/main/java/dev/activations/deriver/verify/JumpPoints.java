@@ -22,7 +22,11 @@ import java.util.function.DoubleFunction;
  * misses the contract there, the reference's value at that double becomes the output there ({@code
  * z == b ? v : form}), guarded by the free parameters' values like the root splices (at other
  * values the form is evaluated). Breakpoints that are not doubles (surds, logarithms) have no such
- * input.
+ * input. A patch on the chosen forms rather than in the derivation: the pieces there would need a
+ * breakpoint piece of their own ({@code z == b}), which every pass over pieces (closed forms,
+ * differences, kinks, the lowering's conditions) would then have to carry, while the misses the
+ * roots' own doubles found (five specs, docs/ENERGIES.md) were all at jumps, and the reference has
+ * the value.
  */
 public final class JumpPoints {
   private JumpPoints() {}
