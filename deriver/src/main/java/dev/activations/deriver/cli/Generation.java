@@ -477,10 +477,14 @@ public final class Generation {
    * place the splices next to kinks and the verification stream's dense points.
    */
   private double[][] kinks(Derivation derivation) {
-    int q = rootOrder(derivation.energies());
+    java.util.Map<String, dev.activations.deriver.spec.ExactNumber> defaults = SpecDefinitions.defaults(derivation.spec());
+    // at the defaults, as the splices are guarded by them: Abs[z-mu]^p with p = 3/2 free has a
+    // slope like sqrt|z| at its kink at 0 (root order 2), which the symbolic p hides; with q = 1
+    // no kink splice was built, and the entropy's slope at three prototypes was 0.0 at z = 2.9e-169
+    // (exact 2.0e-85)
+    int q = rootOrder(dev.activations.deriver.derivation.KinksAtValues.bound(symja, derivation.energies(), defaults));
     List<double[]> out = new ArrayList<>();
     java.util.SortedSet<String> all = new java.util.TreeSet<>(derivation.kinks());
-    java.util.Map<String, dev.activations.deriver.spec.ExactNumber> defaults = SpecDefinitions.defaults(derivation.spec());
     if (!defaults.isEmpty()) {
       // breakpoints that depend on a free parameter, at its default (the splices are guarded by it)
       all.addAll(dev.activations.deriver.derivation.KinksAtValues.of(symja, derivation.energies(), defaults));
@@ -501,7 +505,7 @@ public final class Generation {
    * a kink the pieces are analytic in {@code |z - c|^(1/q)} (a root splice there is a polynomial in
    * it, {@code RootSplice}).
    */
-  static int rootOrder(List<org.matheclipse.core.interfaces.IExpr> energies) {
+  public static int rootOrder(List<org.matheclipse.core.interfaces.IExpr> energies) {
     long[] q = {1};
     for (org.matheclipse.core.interfaces.IExpr e : energies) {
       e.isFree(x -> {

@@ -23,18 +23,30 @@ public final class KinksAtValues {
   private KinksAtValues() {}
 
   public static List<String> of(Symja symja, List<IExpr> energies, Map<String, ExactNumber> values) {
-    List<IExpr> rules = new ArrayList<>();
-    values.forEach((name, v) -> rules.add(F.Rule(symja.symbol(name),
-        F.QQ(F.ZZ(v.numerator()), F.ZZ(v.denominator())))));
     TreeSet<String> out = new TreeSet<>();
     PiecewiseSplitter splitter = new PiecewiseSplitter(symja);
-    for (IExpr energy : energies) {
-      IExpr bound = symja.eval(F.ReplaceAll(energy, F.List(rules.toArray(new IExpr[0]))));
+    for (IExpr bound : bound(symja, energies, values)) {
       if (!PiecewiseSplitter.needsSplit(bound)) continue;
       splitter.split(bound).ifPresent(pieces -> {
         for (PiecewiseSplitter.Piece p : pieces) p.upper().ifPresent(u -> out.add(Symja.inputForm(u)));
       });
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The energies with the free parameters bound to {@code values} (evaluated): what the
+   * certification's splices see at the defaults, such as the exponent 3/2 of {@code Abs[z-mu]^p}
+   * with p free, which sets the root order of the expansions next to its kinks.
+   */
+  public static List<IExpr> bound(Symja symja, List<IExpr> energies, Map<String, ExactNumber> values) {
+    if (values.isEmpty()) return energies;
+    List<IExpr> rules = new ArrayList<>();
+    values.forEach((name, v) -> rules.add(F.Rule(symja.symbol(name),
+        F.QQ(F.ZZ(v.numerator()), F.ZZ(v.denominator())))));
+    IExpr list = F.List(rules.toArray(new IExpr[0]));
+    List<IExpr> out = new ArrayList<>();
+    for (IExpr energy : energies) out.add(symja.eval(F.ReplaceAll(energy, list)));
+    return out;
   }
 }

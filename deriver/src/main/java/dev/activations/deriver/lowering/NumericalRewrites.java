@@ -369,15 +369,16 @@ final class NumericalRewrites {
   }
 
   /**
-   * b where {@code e = 1 + b^q}, b in z and q a number other than an integer; else null. (A
-   * symbolic q is left as it was: with a free exponent the forms are already near the size a
-   * method can hold, and the far branch took the gated free energy of {@code Log[1+Abs[z-mu]^p]}
-   * past the class file's 64 KB per method.)
+   * b where {@code e = 1 + b^q}, b in z and q free of z other than an integer (a number, or an
+   * expression in the free parameters); else null. A symbolic q was once left out because the far
+   * branch took the gated free energy of {@code Log[1+Abs[z-mu]^p]} (p free) past the class file's
+   * 64 KB per method; the forms have shrunk since (that class compiles with it), and without it
+   * the value was {@code log(Infinity)}, clamped to MAX_VALUE, at z = -3.2e205 where it is 709.09.
    */
   static IExpr onePlusPowerBase(IExpr e, ISymbol z) {
     if (!e.isPlus() || e.argSize() != 2 || !e.first().isOne() || !e.second().isPower()) return null;
     IExpr power = e.second();
-    if (power.base().isFree(z) || !power.exponent().isNumber() || power.exponent().isInteger()) return null;
+    if (power.base().isFree(z) || !power.exponent().isFree(z) || power.exponent().isInteger()) return null;
     return power.base();
   }
 

@@ -37,7 +37,16 @@ public final class RootSplice {
   /** With DERIVE_TRACE: each probe that raises a measured worst, with its computed and exact values. */
   private static final boolean TRACE_WORST = TRACE && System.getenv("DERIVE_TRACE_WORST") != null;
   private static final double[] HALF_WIDTHS = {2e-3, 1e-2, 4e-2};
-  private static final int[] DEGREES = {7, 9, 13};
+  private static final int[] DEGREES = {7, 9, 13, 17};
+
+  /**
+   * The half-widths at the root at 0 ({@link #withRootAtZero}): one wider as well. A form that
+   * misses there has an absolute error of about an ulp of its terms, so it loses the contract as
+   * far out as the output is below a few 1e-4 of them: the gated free energy of {@code
+   * Log[1+Abs[z-mu]^p]} ({@code -3/8 z^2} next to 0) needs |z| > 0.05, and a splice to 0.04
+   * measured 1.5e-13, above an eighth of the tolerance.
+   */
+  private static final double[] ZERO_HALF_WIDTHS = {2e-3, 1e-2, 4e-2, 1.6e-1};
 
   /**
    * The form with a splice at each root of {@code roots} where it needs one (the form itself
@@ -87,6 +96,7 @@ public final class RootSplice {
   public static Expr spliceAtValues(Expr form, double[] roots, double[][] kinks, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Expr current = form;
+    roots = withRootAtZero(form, roots, kinks, reference, output, derivative, parameter, free, tolerance);
     for (double root : roots) {
       Optional<Expr> spliced = at(current, root, roots, kinks, reference, output, derivative, parameter, free, tolerance);
       if (spliced.isPresent()) current = spliced.get();
@@ -107,6 +117,33 @@ public final class RootSplice {
     if (current == form || free.isEmpty()) return current;
     return guard(current, form, free);
   }
+
+  /**
+   * {@code roots} with 0 in front where the definition vanishes at z = 0 (exactly), 0 is no kink,
+   * and the form misses next to it at a few offsets ({@link #ZERO_PROBES}); else {@code roots}
+   * itself. Why: 0 is the near-zero repairs' (series in z, from Symja), and where those find
+   * nothing, most often because {@code Series} exhausts its budget on a symbolic parameter, the
+   * form cancels there: the gated free energy of {@code Log[1+Abs[z-mu]^p]} with p = 3/2 free
+   * vanishes like {@code -3/8 z^2} at 0 and was 1.1e-16 at z = -1.66e-14 (exact -1.0e-28) and 0.0
+   * at 1e-10. The splice at 0 is the one at any root ({@link #at}), with the offset {@code t = z}.
+   */
+  static double[] withRootAtZero(Expr form, double[] roots, double[][] kinks, ReferenceEvaluator reference,
+      int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
+    for (double r : roots) if (r == 0) return roots;
+    for (double[] kink : kinks) if (kink[0] == 0 && kink[1] == 0) return roots;
+    double[] at = precise(0.0, reference, output, derivative, parameter, 1e-4);
+    if (at == null || at[0] != 0) return roots;
+    Accuracy.Exact[] exact = exactOrEscalatedAt(ZERO_PROBES, reference, output, derivative, parameter);
+    if (worst(form, ZERO_PROBES, exact, new HashMap<>(free)) <= tolerance / 8) return roots;
+    double[] out = new double[roots.length + 1];
+    System.arraycopy(roots, 0, out, 1, roots.length);
+    return out;
+  }
+
+  /** Where {@link #withRootAtZero} looks: offsets from the subnormals to 1e-4, on both sides. */
+  private static final double[] ZERO_PROBES = {
+      -1e-4, -3.7e-9, -1.66e-14, -1e-30, -1e-100, -1e-300, -Double.MIN_VALUE,
+      Double.MIN_VALUE, 1e-300, 1e-100, 1e-30, 1e-14, 2.9e-9, 1e-4};
 
   /**
    * A one-sided expansion next to a kink: where pieces join, an output may tend to 0 from one
@@ -442,7 +479,8 @@ public final class RootSplice {
   private static Optional<Expr> at(Expr form, double root, double[] roots, double[][] kinks, ReferenceEvaluator reference,
       int output, boolean derivative, String parameter, Map<String, Double> free, double tolerance) {
     Map<String, Double> vars = new HashMap<>(free);
-    double[] probes = onTheRootsSide(nearest(probes(root, 4 * HALF_WIDTHS[HALF_WIDTHS.length - 1] * Math.max(1, Math.abs(root))),
+    double[] halfWidths = root == 0 ? ZERO_HALF_WIDTHS : HALF_WIDTHS;
+    double[] probes = onTheRootsSide(nearest(probes(root, 4 * halfWidths[halfWidths.length - 1] * Math.max(1, Math.abs(root))),
         root, roots), root, kinks);
     Accuracy.Exact[] exact = exactOrEscalatedAt(probes, reference, output, derivative, parameter);
     double before = worst(form, probes, exact, vars);
@@ -481,8 +519,8 @@ public final class RootSplice {
       }
     }
     double previous = Double.NaN;
-    for (int i = 0; i < HALF_WIDTHS.length; i++) {
-      double delta = Math.min(apart, HALF_WIDTHS[i] * Math.max(1, Math.abs(root)));
+    for (int i = 0; i < halfWidths.length; i++) {
+      double delta = Math.min(apart, halfWidths[i] * Math.max(1, Math.abs(root)));
       if (delta == previous) break; // capped: a wider try would be the same one
       previous = delta;
       // A higher degree at the same width before a wider one: an output that is small against its

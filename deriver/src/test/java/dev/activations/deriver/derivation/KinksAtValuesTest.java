@@ -28,6 +28,24 @@ class KinksAtValuesTest {
         KinksAtValues.of(symja, energies, Map.of("c", of(1, 2))));
   }
 
+  /**
+   * The energies bound to the defaults show the exponent a free p hides: {@code Abs[z-mu]^p} at
+   * p = 3/2 is analytic in {@code |z - mu|^(1/2)} next to its kink (root order 2), which the
+   * certification's kink splices expand in; symbolic, the order is 1.
+   */
+  @Test
+  void boundEnergiesCarryTheDefaultExponent() {
+    Symja symja = new Symja();
+    List<org.matheclipse.core.interfaces.IExpr> energies = List.of(
+        symja.evalTrusted("Abs[z+1]^p"), symja.evalTrusted("Abs[z]^p"), symja.evalTrusted("Abs[z-1]^p"));
+    assertEquals(1, dev.activations.deriver.cli.Generation.rootOrder(energies));
+    List<org.matheclipse.core.interfaces.IExpr> bound = KinksAtValues.bound(symja, energies, Map.of("p", of(3, 2)));
+    assertEquals(2, dev.activations.deriver.cli.Generation.rootOrder(bound));
+    assertEquals(4, dev.activations.deriver.cli.Generation.rootOrder(
+        KinksAtValues.bound(symja, energies, Map.of("p", of(5, 4)))));
+    assertEquals(energies, KinksAtValues.bound(symja, energies, Map.of()), "nothing to bind");
+  }
+
   @Test
   void aSmoothEnergyHasNone() {
     Symja symja = new Symja();
