@@ -246,6 +246,7 @@ public final class Generation {
     double[][] kinks = kinks(derivation);
     lowered = spliceRoots(lowered, roots, kinks, reference, free);
     lowered = atJumps(lowered, kinks, reference, free);
+    lowered = edgeSaturated(lowered, reference, pieces);
     if (spec.statistic() == dev.activations.deriver.spec.Statistic.RESPONSIBILITIES) lowered = lowered.withValuesInUnitInterval();
     Certification certification = certification(derivation, lowered, reference, roots, kinks, round, pieces);
     ContractVerification.Verdict verdict = certification.measure(ContractVerification.Evaluation::of);
@@ -291,8 +292,7 @@ public final class Generation {
       for (ElsewhereInDomain e : elsewhere) {
         List<ContractVerification.Function> renamed = new ArrayList<>();
         for (ContractVerification.Function f : functions) {
-          renamed.add(new ContractVerification.Function(f.name() + " with " + e.label(), f.form(), f.output(),
-              f.derivative(), f.parameter()));
+          renamed.add(f.named(f.name() + " with " + e.label()));
         }
         verdict = verdict.and(ContractVerification.measure(renamed, e.points(), e.reference(), at.apply(e.values())));
       }
@@ -350,6 +350,51 @@ public final class Generation {
       int k = of.parameter() == null ? (of.derivative() ? 1 : 0) : 2 + parameters.indexOf(of.parameter());
       return RootSplice.spliceAtValues(form, roots[of.output()][k], kinks, reference, of.output(), of.derivative(),
           of.parameter(), free, of.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE);
+    });
+  }
+
+  /**
+   * {@link dev.activations.deriver.lowering.EdgeSaturation} on each function of a scalar statistic
+   * with free parameters that leaves the double range at the defaults (its reference at {@code
+   * +-MAX_VALUE} rounds to Infinity), where every energy grows like a power (no exponential or
+   * cosh among the growing pieces: the step inward is sized for powers). Why: where such a function
+   * leaves the range the forms overflow an ulp or so early, and the verification at other parameter
+   * values samples exactly there (the free energy of {@code Abs[(z-mu)/s]^(3/2) + Log[s]} with s =
+   * 3.35 was Infinity at z = -1.07e206, exact 1.797693134862315e308); the defaults have their own
+   * repair (Repairs.overflowEdge), which needs the reference. Functions that stay in the range are
+   * left as they are (the catalog's free-parameter classes among them).
+   */
+  static LoweredActivation edgeSaturated(LoweredActivation lowered, ReferenceEvaluator reference,
+      List<OverflowPoints.Piece> pieces) {
+    if (lowered.freeParameters().isEmpty() || lowered.isVector()) return lowered;
+    for (OverflowPoints.Piece p : pieces) {
+      if (p.growth() == OverflowPoints.Growth.EXP || p.growth() == OverflowPoints.Growth.COSH) return lowered;
+    }
+    double[] ends = {-Double.MAX_VALUE, Double.MAX_VALUE};
+    java.util.Map<Double, java.util.Optional<ReferencePoint>> at = new java.util.HashMap<>();
+    return lowered.withEdgeSaturation(of -> {
+      for (double z : ends) {
+        double exact;
+        try {
+          if (of.parameter() != null) {
+            exact = reference.parameterDerivative(z, of.parameter()).map(e -> Accuracy.toDouble(e[of.output()].value()))
+                .orElse(Double.NaN);
+          } else {
+            java.util.Optional<ReferencePoint> point = at.computeIfAbsent(z, x -> {
+              try {
+                return java.util.Optional.of(reference.evaluate(x));
+              } catch (RuntimeException undecided) { // beyond the reference's precision budget
+                return java.util.Optional.empty();
+              }
+            });
+            exact = point.map(p -> of.derivative() ? p.derivative(of.output()) : p.value(of.output())).orElse(Double.NaN);
+          }
+        } catch (RuntimeException undecided) { // beyond the reference's precision budget
+          continue;
+        }
+        if (Double.isInfinite(exact)) return true;
+      }
+      return false;
     });
   }
 

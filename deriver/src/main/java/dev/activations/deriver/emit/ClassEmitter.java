@@ -267,6 +267,7 @@ public final class ClassEmitter {
       type.addMethod(upstreamDot(false));
       type.addMethod(upstreamDot(true));
     }
+    unsaturated.forEach(type::addMethod);
     for (Fn fn : Exprs.functionsUsed(allExpressions())) {
       KnownFunctions.of(fn).helper().ifPresent(type::addMethod);
     }
@@ -312,8 +313,39 @@ public final class ClassEmitter {
           .addStatement("return $L", printer.literal(out.atNegativeInfinity()))
           .endControlFlow();
     }
+    if (out.saturatesAtEdge()) {
+      // EdgeSaturation: the form in a method of its own, asked again a step inward where it overflows
+      // '$' is in no free parameter's name, so no derivative method takes this one
+      String form = name + "$form";
+      String r = local("r");
+      String finite = params.isEmpty() ? ""
+          : " && " + String.join(" && ", params.stream().map(p -> "Double.isFinite(" + p + ")").toList());
+      m.addStatement("double $L = $L(z$L)", r, form, args)
+          .addComment("an ulp past MAX_VALUE before the exact value is: finite if the form is a step inward")
+          .beginControlFlow("if (Double.isInfinite($L) && Double.isFinite(z)$L"
+              + " && Math.abs($L(z - z * $L$L)) <= Double.MAX_VALUE)", r, finite, form,
+              printer.literal(dev.activations.deriver.lowering.EdgeSaturation.STEP), args)
+          .addStatement("return Math.copySign(Double.MAX_VALUE, $L)", r)
+          .endControlFlow()
+          .addStatement("return $L", r);
+      unsaturated.add(formMethod(form, out));
+      return m.build();
+    }
     Cse.Result r = Cse.eliminate(List.of(out.expr()), reserved);
     returnBlock(m, BindingScopes.sink(r));
+    return m.build();
+  }
+
+  /** The forms of {@link EdgeSaturation} outputs, each a private method added after the public ones. */
+  private final List<MethodSpec> unsaturated = new ArrayList<>();
+
+  /** {@code private static double name(double z, P)}: the CSE'd expression alone. */
+  private MethodSpec formMethod(String name, Output out) {
+    MethodSpec.Builder m = method(name, Modifier.PRIVATE)
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "z")
+        .addParameters(paramSpecs);
+    returnBlock(m, BindingScopes.sink(Cse.eliminate(List.of(out.expr()), reserved)));
     return m.build();
   }
 

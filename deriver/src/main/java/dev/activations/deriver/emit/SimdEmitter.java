@@ -109,6 +109,7 @@ public final class SimdEmitter {
         sb.append("      ").append(lanes.vectorType()).append(" z = ")
             .append(load(isFloat, lanes, "in", "inOff + i")).append(";\n");
         kernel(sb, out, params, lanes);
+        handBackAtEdge(sb, out);
         sb.append("      ").append(store(isFloat, lanes, "r", "out", "outOff + i")).append(";\n");
         loopTail(sb);
       }
@@ -121,6 +122,7 @@ public final class SimdEmitter {
       sb.append("      ").append(lanes.vectorType()).append(" z = ")
           .append(load(isFloat, lanes, "in", "off + i")).append(";\n");
       kernel(sb, backward, params, lanes);
+      handBackAtEdge(sb, backward);
       sb.append("      r = ").append(load(isFloat, lanes, "upstream", "off + i")).append(".mul(r);\n");
       sb.append("      ").append(store(isFloat, lanes, "r", "gradIn", "off + i")).append(";\n");
       loopTail(sb);
@@ -195,7 +197,17 @@ public final class SimdEmitter {
     }
     sb.append("    if (!(").append(new JavaExprPrinter().print(split.get().test()))
         .append(")) {\n      return 0;\n    }\n");
-    return new Output(split.get().then(), out.atNegativeInfinity(), out.atPositiveInfinity());
+    return new Output(split.get().then(), out.atNegativeInfinity(), out.atPositiveInfinity(), out.saturatesAtEdge());
+  }
+
+  /**
+   * For an output with {@link dev.activations.deriver.lowering.EdgeSaturation}: a chunk with an
+   * infinite lane is left, with the rest, to the scalar code (the kernel returns the count done),
+   * whose method asks the form again a step inward; the lanes never see that case otherwise.
+   */
+  private static void handBackAtEdge(StringBuilder sb, Output out) {
+    if (!out.saturatesAtEdge()) return;
+    sb.append("      if (r.test(VectorOperators.IS_INFINITE).anyTrue()) {\n        return i;\n      }\n");
   }
 
   private static void loopTail(StringBuilder sb) {

@@ -58,13 +58,23 @@ public record LoweredActivation(
    * limits and the emitter returns them for infinite inputs. {@code NaN} means "no limit exists"
    * (or, with free parameters, "not known"), and then the expression itself is evaluated.
    */
-  public record Output(Expr expr, double atNegativeInfinity, double atPositiveInfinity) {
+  public record Output(Expr expr, double atNegativeInfinity, double atPositiveInfinity, boolean saturatesAtEdge) {
     public Output {
       Objects.requireNonNull(expr, "expr");
     }
 
+    /** Without {@link EdgeSaturation}. */
+    public Output(Expr expr, double atNegativeInfinity, double atPositiveInfinity) {
+      this(expr, atNegativeInfinity, atPositiveInfinity, false);
+    }
+
     public static Output of(Expr expr) {
       return new Output(expr, Double.NaN, Double.NaN);
+    }
+
+    /** The same with {@link EdgeSaturation} applied to what {@code expr} computes. */
+    public Output saturatingAtEdge() {
+      return new Output(expr, atNegativeInfinity, atPositiveInfinity, true);
     }
   }
 
@@ -139,7 +149,31 @@ public record LoweredActivation(
   }
 
   private static Output mapped(Output o, java.util.function.BiFunction<Expr, FormOf, Expr> f, FormOf of) {
-    return new Output(f.apply(o.expr(), of), o.atNegativeInfinity(), o.atPositiveInfinity());
+    return new Output(f.apply(o.expr(), of), o.atNegativeInfinity(), o.atPositiveInfinity(), o.saturatesAtEdge());
+  }
+
+  /**
+   * The same activation with {@link EdgeSaturation} on every function for which {@code saturates}
+   * holds (forms and limits kept).
+   */
+  public LoweredActivation withEdgeSaturation(java.util.function.Predicate<FormOf> saturates) {
+    List<Output> newValues = new java.util.ArrayList<>();
+    List<Output> newDerivatives = new java.util.ArrayList<>();
+    for (int o = 0; o < values.size(); o++) {
+      newValues.add(saturates.test(new FormOf(o, false, null)) ? values.get(o).saturatingAtEdge() : values.get(o));
+      newDerivatives.add(saturates.test(new FormOf(o, true, null))
+          ? derivatives.get(o).saturatingAtEdge() : derivatives.get(o));
+    }
+    java.util.Map<String, List<Output>> newParameterDerivatives = new java.util.LinkedHashMap<>();
+    for (String p : freeParameters) {
+      List<Output> outs = new java.util.ArrayList<>();
+      for (int o = 0; o < values.size(); o++) {
+        Output d = parameterDerivatives.get(p).get(o);
+        outs.add(saturates.test(new FormOf(o, true, p)) ? d.saturatingAtEdge() : d);
+      }
+      newParameterDerivatives.put(p, outs);
+    }
+    return new LoweredActivation(spec, math, freeParameters, newValues, newDerivatives, newParameterDerivatives);
   }
 
   /** The same activation with the Javadoc's special-input sentences and accuracy paragraph replaced. */

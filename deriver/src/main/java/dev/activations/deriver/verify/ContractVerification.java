@@ -221,9 +221,19 @@ public final class ContractVerification {
    * A function of the class to measure: its name, form, output index, whether it is a derivative,
    * and the free parameter it differentiates with respect to (null: z, or none).
    */
-  public record Function(String name, Expr form, int output, boolean derivative, String parameter) {
+  public record Function(String name, Expr form, int output, boolean derivative, String parameter,
+      boolean saturatesAtEdge) {
     public Function(String name, Expr form, int output, boolean derivative) {
       this(name, form, output, derivative, null);
+    }
+
+    public Function(String name, Expr form, int output, boolean derivative, String parameter) {
+      this(name, form, output, derivative, parameter, false);
+    }
+
+    /** The same function under another name (a parameter assignment's). */
+    public Function named(String newName) {
+      return new Function(newName, form, output, derivative, parameter, saturatesAtEdge);
     }
 
     /** The contract's bound for this function: a value's, or a derivative's (parameter derivatives too). */
@@ -238,11 +248,14 @@ public final class ContractVerification {
     int n = a.values().size();
     for (int o = 0; o < n; o++) {
       String suffix = n > 1 ? "[" + o + "]" : "";
-      out.add(new Function("value" + suffix, a.values().get(o).expr(), o, false));
-      out.add(new Function("derivative" + suffix, a.derivatives().get(o).expr(), o, true));
+      LoweredActivation.Output value = a.values().get(o);
+      LoweredActivation.Output derivative = a.derivatives().get(o);
+      out.add(new Function("value" + suffix, value.expr(), o, false, null, value.saturatesAtEdge()));
+      out.add(new Function("derivative" + suffix, derivative.expr(), o, true, null, derivative.saturatesAtEdge()));
       for (String p : a.freeParameters()) {
+        LoweredActivation.Output d = a.parameterDerivatives().get(p).get(o);
         out.add(new Function(dev.activations.deriver.emit.ClassEmitter.derivativeMethod(p) + suffix,
-            a.parameterDerivatives().get(p).get(o).expr(), o, true, p));
+            d.expr(), o, true, p, d.saturatesAtEdge()));
       }
     }
     return out;
@@ -256,12 +269,21 @@ public final class ContractVerification {
     static Evaluation of(Map<String, Double> free) {
       // each form is evaluated at thousands of points: compiled once
       Map<Expr, java.util.function.DoubleUnaryOperator> compiled = new java.util.IdentityHashMap<>();
+      boolean parametersFinite = free.values().stream().allMatch(Double::isFinite);
       return (f, z) -> {
-        try {
-          return compiled.computeIfAbsent(f.form(), e -> DoubleEvaluator.inZ(e, free)).applyAsDouble(z);
-        } catch (ArithmeticException | IllegalArgumentException e) {
-          return Double.NaN;
-        }
+        java.util.function.DoubleUnaryOperator form = compiled.computeIfAbsent(f.form(), e -> {
+          java.util.function.DoubleUnaryOperator plain = DoubleEvaluator.inZ(e, free);
+          return x -> {
+            try {
+              return plain.applyAsDouble(x);
+            } catch (ArithmeticException | IllegalArgumentException undefined) {
+              return Double.NaN;
+            }
+          };
+        });
+        double r = form.applyAsDouble(z);
+        // as the generated method computes it (ClassEmitter)
+        return f.saturatesAtEdge() ? dev.activations.deriver.lowering.EdgeSaturation.apply(form, z, r, parametersFinite) : r;
       };
     }
   }
