@@ -267,6 +267,8 @@ public final class Lowerer {
 
   private Expr times(IAST ast) {
     List<IExpr> factors = rationalFactorsGrouped(ast);
+    Optional<Expr> scaled = rewrites.scaledPower(factors);
+    if (scaled.isPresent()) return scaled.get();
     List<Expr> numerator = new ArrayList<>();
     List<Expr> denominator = new ArrayList<>();
     boolean negate = false;

@@ -824,6 +824,42 @@ final class NumericalRewrites {
     return beyondOverflow(power, exponent, new Base(base, Optional.empty()), factor);
   }
 
+  /**
+   * {@code c b^q} for a product of one power of a base in z, with an exponent q free of z that is
+   * a number above 1 other than an integer or an expression in the free parameters, and factors c
+   * free of z: {@link #beyondOverflow} with c as the factor, so that where {@code b^q} has left the
+   * range and {@code c b^q} has not, the product is {@code signum(c) exp(q log|b| + log|c|)}. Empty
+   * for any other product. Why: with a scale below 1 the power overflows before the product does
+   * (the free energy of {@code Abs[z-mu]^p/p} at p = 2.54 from z = 1.5e121, a factor {@code
+   * p^(1/p)} = 1.44 before the energy leaves the range; {@code Abs[(z-mu)/s]^(3/2)}, which Symja
+   * writes {@code |z-1|^(3/2) / |s|^(3/2)}, at s = 3.35 from 3.2e205 where the energy does at
+   * 1.07e206), and every form built from the energies returned Infinity for finite values. An
+   * integer exponent is left as it was (the catalog's scaled squares keep their bytes; a square
+   * with a scale is {@code (z/s)^2} where Symja keeps it so).
+   */
+  Optional<Expr> scaledPower(List<IExpr> factors) {
+    IExpr power = null;
+    List<IExpr> scale = new ArrayList<>();
+    for (IExpr f : factors) {
+      if (f.isFree(z)) {
+        scale.add(f);
+      } else if (power == null && f.isPower() && !f.base().isFree(z) && f.exponent().isFree(z)
+          && !f.exponent().isInteger() && !(f.exponent().isNumber() && !f.exponent().isReal())) {
+        power = f;
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (power == null || scale.isEmpty()) return Optional.empty();
+    IExpr q = power.exponent();
+    if (q.isNumber() && !(q.isReal() && q.evalDouble() > 1)) {
+      return Optional.empty();
+    }
+    Expr factor = lowerer.translate(scale.size() == 1 ? scale.get(0) : F.ast(S.Times, scale));
+    Expr base = Expr.Call.of(Fn.ABS, lowerer.translate(power.base()));
+    return Optional.of(beyondOverflow(lowerer.translate(power), lowerer.translate(q), base, factor));
+  }
+
   /** {@link #beyondOverflow(Expr, Expr, Expr, Expr)} with the base's logarithm through its root where it has one. */
   private static Expr beyondOverflow(Expr power, Expr exponent, Base base, Expr factor) {
     Expr scaled = new Expr.Mul(List.of(Expr.Call.of(Fn.SIGNUM, factor), Expr.Call.of(Fn.EXP, new Expr.Add(List.of(
