@@ -359,10 +359,10 @@ public final class Generation {
    * +-MAX_VALUE} rounds to Infinity), where every energy grows like a power (no exponential or
    * cosh among the growing pieces: the step inward is sized for powers). Why: where such a function
    * leaves the range the forms overflow an ulp or so early, and the verification at other parameter
-   * values samples exactly there (the free energy of {@code Abs[(z-mu)/s]^(3/2) + Log[s]} with s =
-   * 3.35 was Infinity at z = -1.07e206, exact 1.797693134862315e308); the defaults have their own
-   * repair (Repairs.overflowEdge), which needs the reference. Functions that stay in the range are
-   * left as they are (the catalog's free-parameter classes among them).
+   * values samples exactly there (the gated free energy of {@code Abs[z-mu]^p}, p free: its slope
+   * at p = 3.93, z = -8.9e104 was -Infinity, exact -1.797693134862315e308); the defaults have their
+   * own repair (Repairs.overflowEdge), which needs the reference. Functions that stay in the range
+   * are left as they are (the catalog's free-parameter classes among them).
    */
   static LoweredActivation edgeSaturated(LoweredActivation lowered, ReferenceEvaluator reference,
       List<OverflowPoints.Piece> pieces) {
@@ -370,32 +370,24 @@ public final class Generation {
     for (OverflowPoints.Piece p : pieces) {
       if (p.growth() == OverflowPoints.Growth.EXP || p.growth() == OverflowPoints.Growth.COSH) return lowered;
     }
-    double[] ends = {-Double.MAX_VALUE, Double.MAX_VALUE};
-    java.util.Map<Double, java.util.Optional<ReferencePoint>> at = new java.util.HashMap<>();
-    return lowered.withEdgeSaturation(of -> {
-      for (double z : ends) {
-        double exact;
-        try {
-          if (of.parameter() != null) {
-            exact = reference.parameterDerivative(z, of.parameter()).map(e -> Accuracy.toDouble(e[of.output()].value()))
-                .orElse(Double.NaN);
-          } else {
-            java.util.Optional<ReferencePoint> point = at.computeIfAbsent(z, x -> {
-              try {
-                return java.util.Optional.of(reference.evaluate(x));
-              } catch (RuntimeException undecided) { // beyond the reference's precision budget
-                return java.util.Optional.empty();
-              }
-            });
-            exact = point.map(p -> of.derivative() ? p.derivative(of.output()) : p.value(of.output())).orElse(Double.NaN);
-          }
-        } catch (RuntimeException undecided) { // beyond the reference's precision budget
-          continue;
-        }
-        if (Double.isInfinite(exact)) return true;
+    java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
+    return lowered.withEdgeSaturation(of -> Double.isInfinite(exactAt(reference, at, of, -Double.MAX_VALUE))
+        || Double.isInfinite(exactAt(reference, at, of, Double.MAX_VALUE)));
+  }
+
+  /** The function {@code of} at z as the reference rounds it to a double; NaN where it cannot say. */
+  private static double exactAt(ReferenceEvaluator reference, java.util.Map<Double, ReferencePoint> at,
+      LoweredActivation.FormOf of, double z) {
+    try {
+      if (of.parameter() != null) {
+        return reference.parameterDerivative(z, of.parameter()).map(e -> Accuracy.toDouble(e[of.output()].value()))
+            .orElse(Double.NaN);
       }
-      return false;
-    });
+      ReferencePoint p = at.computeIfAbsent(z, reference::evaluate);
+      return of.derivative() ? p.derivative(of.output()) : p.value(of.output());
+    } catch (RuntimeException undecided) { // beyond the reference's precision budget
+      return Double.NaN;
+    }
   }
 
   /**

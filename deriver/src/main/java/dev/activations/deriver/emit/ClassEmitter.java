@@ -321,7 +321,7 @@ public final class ClassEmitter {
       String finite = params.isEmpty() ? ""
           : " && " + String.join(" && ", params.stream().map(p -> "Double.isFinite(" + p + ")").toList());
       m.addStatement("double $L = $L(z$L)", r, form, args)
-          .addComment("an ulp past MAX_VALUE before the exact value is: finite if the form is a step inward")
+          .addComment("the form overflows an ulp or so before the exact value does: MAX_VALUE where it is finite a step closer to 0")
           .beginControlFlow("if (Double.isInfinite($L) && Double.isFinite(z)$L"
               + " && Math.abs($L(z - z * $L$L)) <= Double.MAX_VALUE)", r, finite, form,
               printer.literal(dev.activations.deriver.lowering.EdgeSaturation.STEP), args)

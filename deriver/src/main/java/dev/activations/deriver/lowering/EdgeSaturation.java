@@ -9,8 +9,8 @@ import java.util.function.DoubleUnaryOperator;
  *
  * <p>Why: a form with an ulp or two of error overflows an ulp or two before the exact value does,
  * so next to where an output that grows like a power of z leaves the range it returns Infinity for
- * a finite exact value (the free energy of {@code Abs[(z-mu)/s]^(3/2) + Log[s]} with s = 3.35 at z
- * = -1.07e206: Infinity, exact 1.797693134862315e308). The existing repair ({@code
+ * a finite exact value (the slope of the gated free energy of {@code Abs[z-mu]^p} at p = 3.93, z =
+ * -8.9e104: -Infinity, exact -1.797693134862315e308). The existing repair ({@code
  * Repairs.overflowEdge}) finds that edge with the reference and so holds at the defaults only;
  * this one follows the parameters because it asks the form itself.
  *
