@@ -370,24 +370,39 @@ public final class Generation {
     for (OverflowPoints.Piece p : pieces) {
       if (p.growth() == OverflowPoints.Growth.EXP || p.growth() == OverflowPoints.Growth.COSH) return lowered;
     }
-    java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
-    return lowered.withEdgeSaturation(of -> Double.isInfinite(exactAt(reference, at, of, -Double.MAX_VALUE))
-        || Double.isInfinite(exactAt(reference, at, of, Double.MAX_VALUE)));
+    java.util.function.BiFunction<Double, LoweredActivation.FormOf, java.util.Optional<java.math.BigDecimal>> exact =
+        exactValues(reference);
+    return lowered.withEdgeSaturation(of -> Double.isInfinite(roundedAt(exact, of, -Double.MAX_VALUE))
+        || Double.isInfinite(roundedAt(exact, of, Double.MAX_VALUE)));
   }
 
   /** The function {@code of} at z as the reference rounds it to a double; NaN where it cannot say. */
-  private static double exactAt(ReferenceEvaluator reference, java.util.Map<Double, ReferencePoint> at,
+  private static double roundedAt(
+      java.util.function.BiFunction<Double, LoweredActivation.FormOf, java.util.Optional<java.math.BigDecimal>> exact,
       LoweredActivation.FormOf of, double z) {
     try {
-      if (of.parameter() != null) {
-        return reference.parameterDerivative(z, of.parameter()).map(e -> Accuracy.toDouble(e[of.output()].value()))
-            .orElse(Double.NaN);
-      }
-      ReferencePoint p = at.computeIfAbsent(z, reference::evaluate);
-      return of.derivative() ? p.derivative(of.output()) : p.value(of.output());
+      return exact.apply(z, of).map(Accuracy::toDouble).orElse(Double.NaN);
     } catch (RuntimeException undecided) { // beyond the reference's precision budget
       return Double.NaN;
     }
+  }
+
+  /**
+   * The reference's exact value of each function at the inputs asked for (empty where a derivative
+   * does not exist there), each input evaluated once for every function that asks, and once per
+   * parameter for the parameter derivatives: the passes after the selection ask every function
+   * about the same few points.
+   */
+  private static java.util.function.BiFunction<Double, LoweredActivation.FormOf, java.util.Optional<java.math.BigDecimal>>
+      exactValues(ReferenceEvaluator reference) {
+    java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
+    java.util.Map<java.util.Map.Entry<Double, String>, java.util.Optional<Accuracy.Exact[]>> inParameter =
+        new java.util.HashMap<>();
+    return (z, of) -> of.parameter() != null
+        ? inParameter.computeIfAbsent(java.util.Map.entry(z, of.parameter()),
+            k -> reference.parameterDerivative(k.getKey(), k.getValue())).map(e -> e[of.output()].value())
+        : of.derivative() ? at.computeIfAbsent(z, reference::evaluate).derivatives().get(of.output())
+        : java.util.Optional.of(at.computeIfAbsent(z, reference::evaluate).values().get(of.output()));
   }
 
   /**
@@ -397,19 +412,10 @@ public final class Generation {
   static LoweredActivation atJumps(LoweredActivation lowered, double[][] kinks, ReferenceEvaluator reference,
       java.util.Map<String, Double> free) {
     if (kinks.length == 0) return lowered;
-    // one reference evaluation per breakpoint (and per parameter) for every output
-    java.util.Map<Double, ReferencePoint> at = new java.util.HashMap<>();
-    java.util.function.DoubleFunction<ReferencePoint> point = b -> at.computeIfAbsent(b, reference::evaluate);
-    java.util.Map<java.util.Map.Entry<Double, String>, java.util.Optional<Accuracy.Exact[]>> inParameter =
-        new java.util.HashMap<>();
+    java.util.function.BiFunction<Double, LoweredActivation.FormOf, java.util.Optional<java.math.BigDecimal>> values =
+        exactValues(reference);
     return lowered.withForms((form, of) -> {
-      int o = of.output();
-      java.util.function.DoubleFunction<java.util.Optional<java.math.BigDecimal>> exact =
-          of.parameter() != null
-          ? b -> inParameter.computeIfAbsent(java.util.Map.entry(b, of.parameter()),
-              k -> reference.parameterDerivative(k.getKey(), k.getValue())).map(e -> e[o].value())
-          : of.derivative() ? b -> point.apply(b).derivatives().get(o)
-          : b -> java.util.Optional.of(point.apply(b).values().get(o));
+      java.util.function.DoubleFunction<java.util.Optional<java.math.BigDecimal>> exact = b -> values.apply(b, of);
       return JumpPoints.patched(form, kinks, exact, free,
           of.derivative() ? Contract.DERIVATIVE_TOLERANCE : Contract.VALUE_TOLERANCE);
     });

@@ -133,23 +133,8 @@ public record LoweredActivation(
    * values at jump points).
    */
   public LoweredActivation withForms(java.util.function.BiFunction<Expr, FormOf, Expr> f) {
-    List<Output> newValues = new java.util.ArrayList<>();
-    List<Output> newDerivatives = new java.util.ArrayList<>();
-    for (int o = 0; o < values.size(); o++) {
-      newValues.add(mapped(values.get(o), f, new FormOf(o, false, null)));
-      newDerivatives.add(mapped(derivatives.get(o), f, new FormOf(o, true, null)));
-    }
-    java.util.Map<String, List<Output>> newParameterDerivatives = new java.util.LinkedHashMap<>();
-    for (String p : freeParameters) {
-      List<Output> outs = new java.util.ArrayList<>();
-      for (int o = 0; o < values.size(); o++) outs.add(mapped(parameterDerivatives.get(p).get(o), f, new FormOf(o, true, p)));
-      newParameterDerivatives.put(p, outs);
-    }
-    return new LoweredActivation(spec, math, freeParameters, newValues, newDerivatives, newParameterDerivatives);
-  }
-
-  private static Output mapped(Output o, java.util.function.BiFunction<Expr, FormOf, Expr> f, FormOf of) {
-    return new Output(f.apply(o.expr(), of), o.atNegativeInfinity(), o.atPositiveInfinity(), o.saturatesAtEdge());
+    return withOutputs((o, of) -> new Output(f.apply(o.expr(), of), o.atNegativeInfinity(), o.atPositiveInfinity(),
+        o.saturatesAtEdge()));
   }
 
   /**
@@ -157,20 +142,21 @@ public record LoweredActivation(
    * holds (forms and limits kept).
    */
   public LoweredActivation withEdgeSaturation(java.util.function.Predicate<FormOf> saturates) {
+    return withOutputs((o, of) -> saturates.test(of) ? o.saturatingAtEdge() : o);
+  }
+
+  /** Every function (values, derivatives in z and in each free parameter) replaced by {@code f} of it. */
+  private LoweredActivation withOutputs(java.util.function.BiFunction<Output, FormOf, Output> f) {
     List<Output> newValues = new java.util.ArrayList<>();
     List<Output> newDerivatives = new java.util.ArrayList<>();
     for (int o = 0; o < values.size(); o++) {
-      newValues.add(saturates.test(new FormOf(o, false, null)) ? values.get(o).saturatingAtEdge() : values.get(o));
-      newDerivatives.add(saturates.test(new FormOf(o, true, null))
-          ? derivatives.get(o).saturatingAtEdge() : derivatives.get(o));
+      newValues.add(f.apply(values.get(o), new FormOf(o, false, null)));
+      newDerivatives.add(f.apply(derivatives.get(o), new FormOf(o, true, null)));
     }
     java.util.Map<String, List<Output>> newParameterDerivatives = new java.util.LinkedHashMap<>();
     for (String p : freeParameters) {
       List<Output> outs = new java.util.ArrayList<>();
-      for (int o = 0; o < values.size(); o++) {
-        Output d = parameterDerivatives.get(p).get(o);
-        outs.add(saturates.test(new FormOf(o, true, p)) ? d.saturatingAtEdge() : d);
-      }
+      for (int o = 0; o < values.size(); o++) outs.add(f.apply(parameterDerivatives.get(p).get(o), new FormOf(o, true, p)));
       newParameterDerivatives.put(p, outs);
     }
     return new LoweredActivation(spec, math, freeParameters, newValues, newDerivatives, newParameterDerivatives);

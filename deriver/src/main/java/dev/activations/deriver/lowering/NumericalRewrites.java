@@ -844,7 +844,7 @@ final class NumericalRewrites {
       if (f.isFree(z)) {
         scale.add(f);
       } else if (power == null && f.isPower() && !f.base().isFree(z) && f.exponent().isFree(z)
-          && !f.exponent().isInteger() && !(f.exponent().isNumber() && !f.exponent().isReal())) {
+          && !f.exponent().isInteger()) {
         power = f;
       } else {
         return Optional.empty();

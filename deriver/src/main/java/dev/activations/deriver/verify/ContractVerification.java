@@ -272,7 +272,12 @@ public final class ContractVerification {
       boolean parametersFinite = free.values().stream().allMatch(Double::isFinite);
       return (f, z) -> {
         java.util.function.DoubleUnaryOperator form = compiled.computeIfAbsent(f.form(), e -> {
-          java.util.function.DoubleUnaryOperator plain = DoubleEvaluator.inZ(e, free);
+          java.util.function.DoubleUnaryOperator plain;
+          try {
+            plain = DoubleEvaluator.inZ(e, free);
+          } catch (ArithmeticException | IllegalArgumentException undefined) {
+            return x -> Double.NaN;
+          }
           return x -> {
             try {
               return plain.applyAsDouble(x);
